@@ -1,0 +1,28 @@
+"""Coded, searchable error messages: every problem a user can hit has a code and names its file."""
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """An error a user can act on; ``str()`` is one line: ``[E001] path: what is wrong``."""
+
+    def __init__(self, code: str, where: str, message: str):
+        self.code = code
+        self.where = where
+        self.message = message
+        super().__init__(f"[{code}] {where}: {message}")
+
+
+# Input files
+E_MISSING = "E001"
+E_EMPTY = "E002"
+E_BINARY = "E003"
+E_ENCODING = "E004"
+E_META = "E005"
+E_TOO_LARGE = "E006"
+E_INPUT_JSON = "E007"
+# Rules
+E_RULE = "E010"
+# Gold corpus
+E_GOLD = "E020"
+# Output
+E_OUTPUT = "E030"

@@ -1,0 +1,123 @@
+"""Typed records that flow between the stages: Article -> Figure/DateMention -> Claim.
+
+Every record is a frozen dataclass so that a stage can never change what an earlier stage produced.
+Offsets are character offsets into ``Article.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+FIGURE_KINDS = ("money", "percent", "quantity", "count")
+KINDS = FIGURE_KINDS + ("date",)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document with its metadata; ``published`` anchors relative dates."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    published: date | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A time expression, normalized to an EDTF-style value ("2022-02-04", "195X", "1960/1989").
+
+    ``value`` is empty when a relative expression has no anchor to resolve against.
+    ``anchor`` names what a relative expression was resolved against ("published 2024-04-09",
+    "narrative 2022-02-04").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    sentence_index: int
+    relative: bool = False
+    anchor: str = ""
+    modifier: str = ""
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """The period a figure refers to and where that came from: clause, sentence, context, event."""
+
+    text: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A checkable number: money, percent, quantity with a unit, or a count."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    sentence_index: int
+    value_low: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    qualifier: str = "exact"
+    role: str = "level"
+    direction: str = ""
+    time: TimeScope | None = None
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One row of the claims table: a figure or a dated event, with its context and provenance.
+
+    Values are CSV-ready strings: plain numbers for figures ("190000000000"), EDTF for dates.
+    """
+
+    claim_id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    kind: str
+    text: str
+    value: str
+    value_low: str = ""
+    value_high: str = ""
+    unit: str = ""
+    qualifier: str = ""
+    role: str = ""
+    direction: str = ""
+    time_text: str = ""
+    time_value: str = ""
+    time_source: str = ""
+    subject: str = ""
+    entities: str = ""
+    speaker: str = "author"
+    sentence: str = ""
+    rules: str = ""
+    flags: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the pipeline found in one article."""
+
+    article: Article
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[dict, ...] = ()
+    claims: tuple[Claim, ...] = field(default=())
+
+
+REVIEW_COLUMNS = ("review_status", "reviewer", "review_note", "evidence_url", "reviewed_at")
+"""Columns a reviewer fills in; the pipeline writes them empty and never overwrites them."""
+
+CLAIM_COLUMNS = tuple(Claim.__dataclass_fields__) + REVIEW_COLUMNS
+"""The column order of every claims CSV."""
