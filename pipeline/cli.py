@@ -1,0 +1,107 @@
+"""The ``claims`` command: thin wrappers over the plain functions in ``pipeline.run``.
+
+Results go to files (``run``, ``eval``) or stdout (``extract``); progress and problems go to
+stderr, one line each. The exit code is 1 when any input failed.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from pipeline.errors import PipelineError
+from pipeline.evaluate import write_metrics
+from pipeline.resources import build_resources
+from pipeline.rules import RULES_DIR, check_rules
+from pipeline.run import evaluate_corpus, extract_stream, run_paths
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn the checkable figures of news articles into a claims table.")
+rules_app = typer.Typer(no_args_is_help=True, help="Work with the rule files.")
+app.add_typer(rules_app, name="rules")
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+@app.command("run")
+def run_cli(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders of them."),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder for the claims tables."),
+    published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides .meta.json)."),
+    title: Optional[str] = typer.Option(None, help="Article title (overrides .meta.json)."),
+    source: Optional[str] = typer.Option(None, help="Publisher (overrides .meta.json)."),
+    model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+) -> None:
+    """Extract claims from articles and write out/<id>.claims.csv and out/claims.csv."""
+    res = build_resources(model)
+    summary = run_paths(paths, out, res, _say, published=_published(published), title=title, source=source)
+    _say(f"{summary.articles} article(s), {summary.claims} claim(s), {len(summary.failures)} failure(s)")
+    raise typer.Exit(1 if summary.failures else 0)
+
+
+@app.command("extract")
+def extract_cli(
+    format: str = typer.Option("jsonl", "--format", help="Input and output format; only jsonl."),
+    model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+) -> None:
+    """Read JSON documents from stdin, one per line; write one JSON result per line to stdout."""
+    if format != "jsonl":
+        raise typer.BadParameter("only --format jsonl is supported")
+    res = build_resources(model)
+    failed = False
+    for record in extract_stream(sys.stdin, res, _say):
+        failed = failed or "error" in record
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def eval_cli(
+    corpus: Path = typer.Argument(Path("corpus"), help="Corpus folder with articles/ and gold/."),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder for metrics.json."),
+    model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+) -> None:
+    """Compare the pipeline's output with the gold corpus; print P/R/F1 per kind and field."""
+    res = build_resources(model)
+    report, negatives = evaluate_corpus(corpus, res, _say)
+    print(report.format_text())
+    for figure in negatives:
+        print(f"never-a-figure hit: {figure.text!r} ({figure.kind}) at {figure.start}")
+    write_metrics(report, out / "metrics.json")
+    _say(f"metrics -> {out / 'metrics.json'}")
+
+
+@rules_app.command("check")
+def rules_check_cli(
+    rules_dir: Path = typer.Argument(RULES_DIR, help="Folder of rule files."),
+) -> None:
+    """Validate every rule file and report every problem at once."""
+    ruleset, problems = check_rules(rules_dir)
+    for problem in problems:
+        print(problem)
+    print(f"{len(ruleset.rules)} rules loaded, {len(problems)} problem(s)")
+    raise typer.Exit(1 if problems else 0)
+
+
+def main() -> None:
+    try:
+        app()
+    except PipelineError as err:
+        _say(str(err))
+        sys.exit(1)

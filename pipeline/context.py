@@ -1,0 +1,80 @@
+"""Reads a figure's surroundings: its qualifier ("around", "more than") and its role (level, change
+with direction, share, target, comparison, rank), from the qualifier and role rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.match import ContextHits
+from pipeline.rules import Rule
+
+
+@dataclass(frozen=True)
+class Reading:
+    qualifier: str = "exact"
+    role: str = "level"
+    direction: str = ""
+    rules: tuple[str, ...] = ()
+    role_cue: str = ""
+    """The id of the role rule that gave the role, if one did."""
+
+
+def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
+    """Qualifier and role of one figure; an extraction rule's own ``sets`` (e.g. rank) wins."""
+    qualifier_rule = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
+    cue_end = hits.qualifier_spans.get(span.start, span.start) if qualifier_rule else span.start
+    role_rule = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
+                 or _first(hits.starting_at.get(span.end, ()), "role", kind)
+                 or next((r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None))
+    fired = tuple(r.id for r in (qualifier_rule, role_rule) if r is not None)
+    role_sets = role_rule.sets if role_rule else {}
+    return Reading(
+        qualifier=(qualifier_rule.sets["qualifier"] if qualifier_rule else "exact"),
+        role=sets.get("role") or role_sets.get("role", "level"),
+        direction=role_sets.get("direction", ""),
+        rules=fired,
+        role_cue=role_rule.id if role_rule else "",
+    )
+
+
+def _first(rules: tuple[Rule, ...], label: str, kind: str) -> Rule | None:
+    """The longest-standing rule of this label (file order) that applies to this kind."""
+    return next((r for r in rules if r.label == label and _applies(r, kind)), None)
+
+
+def _applies(rule: Rule, kind: str) -> bool:
+    return not rule.kinds or kind in rule.kinds
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) that governs a token: the head of its clause."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _subject_is(span: Span, lemmas: tuple[str, ...]) -> bool:
+    verb = clause_head(span.root)
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in lemmas for child in verb.children)
+
+
+def in_parentheses(doc: Doc, span: Span) -> bool:
+    return span.start > 0 and doc[span.start - 1].text == "(" or (
+        span.start > 1 and doc[span.start - 2].text == "(" and not doc[span.start - 1].like_num)
+
+
+def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
+    """Parallel parentheticals share their role: in "equipment (around 23 percent of exports), cars
+    (20 percent)" the bare "(20 percent)" is a share like its cued sibling in the same sentence."""
+    out = list(readings)
+    for i, (span, kind, reading) in enumerate(zip(spans, kinds, readings)):
+        if reading.role_cue or reading.role != "level" or not in_parentheses(doc, span):
+            continue
+        sibling = next((readings[j] for j, other in enumerate(spans)
+                        if j != i and kinds[j] == kind and other.sent.start == span.sent.start
+                        and in_parentheses(doc, other) and readings[j].role_cue), None)
+        if sibling is not None:
+            cue = f"{sibling.role_cue}@list"
+            out[i] = Reading(reading.qualifier, sibling.role, sibling.direction, reading.rules + (cue,), cue)
+    return out

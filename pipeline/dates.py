@@ -1,0 +1,167 @@
+"""Normalizes time expressions to EDTF-style values and resolves relative ones.
+
+Values: a day "2022-02-04", a month "2023-03", a year "2024", a decade "195X", an interval
+"1960/1989". Relative expressions are resolved against the publication date ("a decade ago") or
+against the last date the narrative mentioned ("20 days later", "the previous year", a bare
+"November"); without an anchor they stay unresolved (empty value), never resolved against today.
+
+dateparser reads only the calendar-date spans the rules found, through one parser built once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateparser.date import DateDataParser
+from dateutil.relativedelta import relativedelta
+
+from pipeline.numbers import parse_number
+
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_DECADE = re.compile(r"^(?:(?:early|mid|late)-)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
+
+GRANULARITY = {"day": 3, "month": 2, "year": 1}
+_UNIT_STEP = {
+    "day": (relativedelta(days=1), "day"),
+    "week": (relativedelta(weeks=1), "day"),
+    "month": (relativedelta(months=1), "month"),
+    "quarter": (relativedelta(months=3), "month"),
+    "year": (relativedelta(years=1), "year"),
+    "decade": (relativedelta(years=10), "year"),
+    "century": (relativedelta(years=100), "year"),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """A resolved date and how precise it is ("day", "month" or "year")."""
+
+    day: date
+    granularity: str
+
+    def edtf(self) -> str:
+        if self.granularity == "day":
+            return self.day.isoformat()
+        if self.granularity == "month":
+            return f"{self.day.year:04d}-{self.day.month:02d}"
+        return f"{self.day.year:04d}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    value: str
+    relative: bool = False
+    anchor: str = ""
+    modifier: str = ""
+    point: Point | None = None
+    """The value as a point in time, when it is one, so later expressions can anchor on it."""
+
+
+def point_of(value: str) -> Point | None:
+    """Read back a day, month or year value; intervals and decades are not points."""
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+        return None
+    year, month, day = (int(p) for p in parts + ["1"] * (3 - len(parts)))
+    return Point(date(year, month, day), ("year", "month", "day")[len(parts) - 1])
+
+
+class DateParser:
+    """Turns a matched span's words into a Resolution, given the rule's type and the anchors."""
+
+    def __init__(self, lexicons: dict):
+        self.months = {k.lower(): int(v) for k, v in lexicons["months"].items()}
+        self.time_units = dict(lexicons["time_units"])
+        self.number_words = dict(lexicons["number_words"])
+        self.scales = dict(lexicons["scales"])
+        self.modifiers = set(lexicons["date_modifiers"])
+        self.back = set(lexicons["relative_back"])
+        self.forward = set(lexicons["relative_forward"])
+        self.same = set(lexicons["relative_same"])
+        self._calendar = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+    def resolve(self, words: list[str], kind: str, published: date | None, narrative: Point | None,
+                narrative_text: str = "") -> Resolution:
+        lower = [w.lower() for w in words]
+        modifier = next((w.split("-")[0] for w in lower if w.split("-")[0] in self.modifiers), "")
+        if kind == "absolute":
+            return self._absolute(" ".join(words), modifier)
+        if kind == "year":
+            year = next(w for w in words if _YEAR.match(w))
+            return Resolution(year, modifier=modifier, point=point_of(year))
+        if kind == "decade":
+            return Resolution(self._decade_value(lower), modifier=modifier)
+        if kind == "interval":
+            return Resolution(self._interval_value(lower), modifier=modifier)
+        if kind == "month":
+            return self._month(lower, published, narrative, narrative_text)
+        if kind == "relative_publication":
+            anchor = Point(published, "day") if published else None
+            return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
+        if kind == "relative_narrative":
+            if narrative is None:
+                anchor = Point(published, "day") if published else None
+                return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
+            return self._shift(lower, narrative, f"narrative {narrative.edtf()} ({narrative_text})")
+        raise ValueError(f"unknown date type {kind!r}")
+
+    def _absolute(self, text: str, modifier: str) -> Resolution:
+        data = self._calendar.get_date_data(_ORDINAL.sub("", text))
+        if data.date_obj is None:
+            return Resolution("", modifier=modifier)
+        granularity = data.period if data.period in GRANULARITY else "day"
+        point = Point(data.date_obj.date(), granularity)
+        return Resolution(point.edtf(), modifier=modifier, point=point)
+
+    def _decade_value(self, lower: list[str]) -> str:
+        return next(f"{m.group(1)}X" for w in lower if (m := _DECADE.match(w)))
+
+    def _interval_value(self, lower: list[str]) -> str:
+        bounds = []
+        for word in lower:
+            if _YEAR.match(word):
+                bounds.append((int(word), int(word)))
+            elif m := _DECADE.match(word):
+                first = int(m.group(1)) * 10
+                bounds.append((first, first + 9))
+        return f"{bounds[0][0]}/{bounds[-1][1]}"
+
+    def _month(self, lower: list[str], published: date | None, narrative: Point | None,
+               narrative_text: str) -> Resolution:
+        month = next(self.months[w] for w in lower if w in self.months)
+        day = next((int(_ORDINAL.sub("", w)) for w in lower if _ORDINAL.sub("", w).isdigit()), None)
+        if narrative is not None:
+            year, anchor = narrative.day.year, f"narrative {narrative.edtf()} ({narrative_text})"
+        elif published is not None:
+            year, anchor = published.year, f"published {published.isoformat()}"
+        else:
+            return Resolution("", relative=True)
+        point = Point(date(year, month, day or 1), "day" if day else "month")
+        return Resolution(point.edtf(), relative=True, anchor=anchor, point=point)
+
+    def _shift(self, lower: list[str], anchor: Point | None, anchor_text: str) -> Resolution:
+        """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year")."""
+        if anchor is None:
+            return Resolution("", relative=True)
+        unit = next((self.time_units[w] for w in lower if w in self.time_units), None)
+        if unit is None:  # "yesterday", "today", "tomorrow"
+            offset = {"yesterday": -1, "tomorrow": 1}.get(lower[-1], 0)
+            point = Point(anchor.day + relativedelta(days=offset), "day")
+            return Resolution(_coarsen(point, anchor).edtf(), True, anchor_text, point=point)
+        step, granularity = _UNIT_STEP[unit]
+        sign = -1 if any(w in self.back for w in lower) else 1 if any(w in self.forward for w in lower) else 0
+        count_words = [w for w in lower if w not in self.time_units and w not in self.back
+                       and w not in self.forward and w not in self.same and w not in ("the", "just", "on")]
+        count = parse_number(count_words, self.number_words, self.scales) if count_words else None
+        amount = (1 if count is None else int(count)) * sign
+        point = _coarsen(Point(anchor.day + step * amount, granularity), anchor)
+        return Resolution(point.edtf(), relative=True, anchor=anchor_text, point=point)
+
+
+def _coarsen(point: Point, anchor: Point) -> Point:
+    """A result is never more precise than its anchor ("20 days after 2022" is only "2022")."""
+    if GRANULARITY[anchor.granularity] < GRANULARITY[point.granularity]:
+        return Point(point.day, anchor.granularity)
+    return point

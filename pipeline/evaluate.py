@@ -1,0 +1,452 @@
+"""Score extractions against hand-made gold: did we find each figure and date, and normalize it right?
+
+Detection and normalization are scored separately so that a boundary slip ("$190" vs
+"$190 billion") shows up as a value error on a found item, not as one miss plus one false hit.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
+from pipeline.records import FIGURE_KINDS, KINDS, DateMention, Extraction, Figure
+
+NORMALIZED_FIELDS = ("value", "unit", "time", "qualifier", "role")
+"""Fields scored on matched pairs, each only where the gold item gives it."""
+
+_STRING_FIELDS = ("unit", "time", "role", "qualifier", "modifier", "subject_hint")
+_BOOL_FIELDS = ("relative", "required")
+_GOLD_KEYS = ("start", "end", "text", "kind", "value") + _STRING_FIELDS + _BOOL_FIELDS + ("entities",)
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    """One hand-annotated figure or date; ``value`` is a number for figures and EDTF for dates.
+
+    ``required=False`` marks items a good extractor may find but need not: finding them is
+    rewarded, missing them is not punished.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str
+    unit: str | None = None
+    time: str | None = None
+    role: str | None = None
+    qualifier: str | None = None
+    relative: bool | None = None
+    modifier: str | None = None
+    subject_hint: str | None = None
+    entities: tuple[str, ...] | None = None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A figure or a date seen through the fields they share, so both are matched alike."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    source: Figure | DateMention
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A miss (gold value) or a false hit (predicted value), located for a reader to look up."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A found item whose normalized ``field`` differs from the gold."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    field: str
+    expected: object
+    got: object
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Counts for one kind; ``exact`` is how many true positives also have identical boundaries."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "exact": self.exact,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    """How often one normalized field was right, among found items whose gold gives it."""
+
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return _ratio(self.correct, self.total)
+
+    def to_dict(self) -> dict:
+        return {"correct": self.correct, "total": self.total, "accuracy": self.accuracy}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """The matching for one article: found pairs, predictions with no gold, required gold not found."""
+
+    article_id: str
+    matched: tuple[tuple[Prediction, GoldItem], ...]
+    false_hits: tuple[Prediction, ...]
+    misses: tuple[GoldItem, ...]
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """One normalized field of one found item, compared with the gold."""
+
+    article_id: str
+    pred: Prediction
+    field: str
+    expected: object
+    got: object
+
+    @property
+    def ok(self) -> bool:
+        return agrees(self.field, self.expected, self.got)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Detection per kind (plus "all"), normalization per kind and field, and every error listed."""
+
+    detection: Mapping[str, Detection]
+    normalization: Mapping[str, Mapping[str, FieldScore]]
+    misses: tuple[Mention, ...]
+    false_hits: tuple[Mention, ...]
+    errors: tuple[FieldError, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "detection": {kind: score.to_dict() for kind, score in self.detection.items()},
+            "normalization": {kind: {name: score.to_dict() for name, score in fields.items()}
+                              for kind, fields in self.normalization.items()},
+            "misses": [_mention_dict(m) for m in self.misses],
+            "false_hits": [_mention_dict(m) for m in self.false_hits],
+            "errors": [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
+                        "kind": e.kind, "field": e.field, "expected": e.expected, "got": e.got}
+                       for e in self.errors],
+        }
+
+    def format_text(self) -> str:
+        lines = [f"{'kind':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}{'exact':>7}"]
+        lines += [f"{kind:<9}{d.precision:>7.3f}{d.recall:>7.3f}{d.f1:>7.3f}{d.tp:>5}{d.fp:>5}{d.fn:>5}{d.exact:>7}"
+                  for kind, d in self.detection.items()]
+        lines += ["", f"{'kind':<9}{'field':<11}{'acc':>7}{'right':>7}{'of':>5}"]
+        lines += [f"{kind:<9}{name:<11}{s.accuracy:>7.3f}{s.correct:>7}{s.total:>5}"
+                  for kind, fields in self.normalization.items() for name, s in fields.items()]
+        lines += ["", f"misses ({len(self.misses)})"]
+        lines += [f"  {m.article_id}  \"{m.text}\"  {m.kind}  expected={_show(m.value)}" for m in self.misses]
+        lines += [f"false hits ({len(self.false_hits)})"]
+        lines += [f"  {m.article_id}  \"{m.text}\"  {m.kind}  value={_show(m.value)}" for m in self.false_hits]
+        lines += [f"normalization errors ({len(self.errors)})"]
+        lines += [f"  {e.article_id}  \"{e.text}\"  {e.field}  expected={_show(e.expected)}  got={_show(e.got)}"
+                  for e in self.errors]
+        return "\n".join(lines)
+
+
+# --- gold ---------------------------------------------------------------------------------------
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Read one article's gold JSONL; any bad line stops the run, naming file and line."""
+    try:
+        content = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise PipelineError(E_MISSING, str(path), "gold file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise PipelineError(E_ENCODING, str(path), "gold file is not UTF-8") from exc
+    return [_gold_item(line, f"{path}:{lineno}")
+            for lineno, line in enumerate(content.splitlines(), start=1) if line.strip()]
+
+
+def load_negatives(path: Path) -> list[str]:
+    """Strings that must never be reported as figures; blank lines and ``#`` comments are skipped."""
+    try:
+        content = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise PipelineError(E_MISSING, str(path), "negatives file not found") from exc
+    return [line.strip() for line in content.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _gold_item(line: str, where: str) -> GoldItem:
+    """Parse and validate one gold line, so scoring never runs on a malformed annotation."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise PipelineError(E_GOLD, where, f"not valid JSON: {exc.msg}") from exc
+    if not isinstance(data, dict):
+        raise PipelineError(E_GOLD, where, "expected a JSON object")
+    problem = _gold_problem(data)
+    if problem:
+        raise PipelineError(E_GOLD, where, problem)
+    optional = {key: data[key] for key in _STRING_FIELDS + ("relative",) if data.get(key) is not None}
+    entities = data.get("entities")
+    return GoldItem(start=data["start"], end=data["end"], text=data["text"], kind=data["kind"],
+                    value=data["value"], entities=tuple(entities) if entities is not None else None,
+                    required=data.get("required", True), **optional)
+
+
+def _gold_problem(data: dict) -> str:
+    """What is wrong with a parsed gold object, or "" if nothing is."""
+    missing = [key for key in ("start", "end", "text", "kind", "value") if key not in data]
+    if missing:
+        return f"missing key(s): {', '.join(missing)}"
+    unknown = sorted(set(data) - set(_GOLD_KEYS))
+    if unknown:
+        return f"unknown key(s): {', '.join(unknown)}"
+    start, end, text, kind, value = (data[k] for k in ("start", "end", "text", "kind", "value"))
+    if kind not in KINDS:
+        return f"kind {kind!r} is not one of {', '.join(KINDS)}"
+    if not (_is_int(start) and _is_int(end) and 0 <= start < end):
+        return f"start/end must be integers with 0 <= start < end, got {start!r}/{end!r}"
+    if not isinstance(text, str) or len(text) != end - start:
+        return f"text {text!r} does not span {start}:{end}"
+    if kind == "date" and not (isinstance(value, str) and value):
+        return f"a date value must be a non-empty EDTF string, got {value!r}"
+    if kind in FIGURE_KINDS and not _is_number(value):
+        return f"a {kind} value must be a number, got {value!r}"
+    for key in _STRING_FIELDS:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return f"{key} must be a string, got {data[key]!r}"
+    for key in _BOOL_FIELDS:
+        if data.get(key) is not None and not isinstance(data[key], bool):
+            return f"{key} must be true or false, got {data[key]!r}"
+    entities = data.get("entities")
+    if entities is not None and not (isinstance(entities, list) and all(isinstance(e, str) for e in entities)):
+        return f"entities must be a list of strings, got {entities!r}"
+    return ""
+
+
+def _check_offsets(gold: Sequence[GoldItem], text: str, article_id: str) -> None:
+    """Refuse gold whose offsets do not point at its text: every score after that would be noise."""
+    for item in gold:
+        if text[item.start:item.end] != item.text:
+            raise PipelineError(E_GOLD, article_id, f"gold item {item.text!r} at {item.start}:{item.end} "
+                                                    f"does not match the article text {text[item.start:item.end]!r}")
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+def predictions(extraction: Extraction) -> list[Prediction]:
+    """Figures and dates of one extraction as uniform predictions; a date's kind is "date"."""
+    figures = [Prediction(f.start, f.end, f.text, f.kind, f) for f in extraction.figures]
+    dates = [Prediction(d.start, d.end, d.text, "date", d) for d in extraction.dates]
+    return figures + dates
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Number of characters two half-open spans share."""
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def match(preds: Sequence[Prediction], gold: Sequence[GoldItem]) -> list[tuple[int, int]]:
+    """Greedy one-to-one (prediction index, gold index) pairs of the same kind with overlapping spans.
+
+    Largest overlap wins; ties go to the pair whose lengths are closest, then to text order,
+    so the result does not depend on set iteration or float noise.
+    """
+    candidates = sorted(
+        (-shared, abs((p.end - p.start) - (g.end - g.start)), i, j)
+        for i, p in enumerate(preds) for j, g in enumerate(gold)
+        if p.kind == g.kind and (shared := overlap(p.start, p.end, g.start, g.end)) > 0
+    )
+    used_preds: set[int] = set()
+    used_gold: set[int] = set()
+    pairs = []
+    for _, _, i, j in candidates:
+        if i not in used_preds and j not in used_gold:
+            used_preds.add(i)
+            used_gold.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def score_article(extraction: Extraction, gold: Sequence[GoldItem]) -> ArticleResult:
+    """Match one article's predictions to its gold; unmatched optional gold is not a miss."""
+    _check_offsets(gold, extraction.article.text, extraction.article.id)
+    preds = predictions(extraction)
+    pairs = match(preds, gold)
+    matched_preds = {i for i, _ in pairs}
+    matched_gold = {j for _, j in pairs}
+    return ArticleResult(
+        article_id=extraction.article.id,
+        matched=tuple((preds[i], gold[j]) for i, j in pairs),
+        false_hits=tuple(sorted((p for i, p in enumerate(preds) if i not in matched_preds),
+                                key=lambda p: (p.start, p.end))),
+        misses=tuple(g for j, g in enumerate(gold) if j not in matched_gold and g.required),
+    )
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+
+def predicted_field(pred: Prediction, name: str) -> object:
+    """What the extractor said for a normalized field; None where the record has no such field."""
+    if name == "time":
+        scope = getattr(pred.source, "time", None)
+        return scope.value if scope is not None else None
+    return getattr(pred.source, name, None)
+
+
+def agrees(name: str, expected: object, got: object) -> bool:
+    """Numbers compare with a relative tolerance, as scaling "2.3 billion" in floats is inexact; all else exactly."""
+    if name == "value" and _is_number(expected):
+        return _is_number(got) and math.isclose(got, expected, rel_tol=1e-9)
+    return got == expected
+
+
+def field_checks(article_id: str, pred: Prediction, item: GoldItem) -> list[FieldCheck]:
+    """A check for every normalized field the gold item gives; fields it leaves out are not scored."""
+    return [FieldCheck(article_id, pred, name, getattr(item, name), predicted_field(pred, name))
+            for name in NORMALIZED_FIELDS if getattr(item, name) is not None]
+
+
+def evaluate(pairs: Iterable[tuple[Extraction, list[GoldItem]]]) -> Report:
+    """Score many articles at once; counts are summed over articles, never averaged."""
+    return build_report([score_article(extraction, gold) for extraction, gold in pairs])
+
+
+def build_report(results: Sequence[ArticleResult]) -> Report:
+    """Aggregate per-article matchings into per-kind detection and per-field normalization."""
+    seen = {p.kind for r in results for p in r.false_hits} | {p.kind for r in results for p, _ in r.matched}
+    kinds = KINDS + tuple(sorted(seen - set(KINDS)))
+    detection = {kind: _detection(results, kind) for kind in kinds} | {"all": _detection(results, None)}
+    checks = [c for r in results for p, g in r.matched for c in field_checks(r.article_id, p, g)]
+    normalization = {kind: scores for kind in kinds if (scores := _field_scores(checks, kind))}
+    return Report(
+        detection=detection,
+        normalization=normalization,
+        misses=tuple(Mention(r.article_id, g.start, g.end, g.text, g.kind, g.value) for r in results for g in r.misses),
+        false_hits=tuple(Mention(r.article_id, p.start, p.end, p.text, p.kind, getattr(p.source, "value", None))
+                         for r in results for p in r.false_hits),
+        errors=tuple(FieldError(c.article_id, c.pred.start, c.pred.end, c.pred.text, c.pred.kind,
+                                c.field, c.expected, c.got) for c in checks if not c.ok),
+    )
+
+
+def _field_scores(checks: Sequence[FieldCheck], kind: str) -> dict[str, FieldScore]:
+    """Accuracy per field for one kind, leaving out fields no gold item of that kind gives."""
+    scores = {}
+    for name in NORMALIZED_FIELDS:
+        outcomes = [c.ok for c in checks if c.pred.kind == kind and c.field == name]
+        if outcomes:
+            scores[name] = FieldScore(correct=sum(outcomes), total=len(outcomes))
+    return scores
+
+
+def _detection(results: Sequence[ArticleResult], kind: str | None) -> Detection:
+    """Counts for one kind, or for all kinds when ``kind`` is None."""
+    def wanted(k: str) -> bool:
+        return kind is None or k == kind
+
+    matched = [(p, g) for r in results for p, g in r.matched if wanted(p.kind)]
+    return Detection(
+        tp=len(matched),
+        fp=sum(wanted(p.kind) for r in results for p in r.false_hits),
+        fn=sum(wanted(g.kind) for r in results for g in r.misses),
+        exact=sum(p.start == g.start and p.end == g.end for p, g in matched),
+    )
+
+
+# --- negatives and output -----------------------------------------------------------------------
+
+
+def negative_hits(extraction: Extraction, negatives: list[str]) -> list[Figure]:
+    """Figures that are really part of a name or model number ("S-400"), which must never count.
+
+    A figure hits when its own text, or the article around its span, holds a negative as a whole
+    word, so a short negative such as "Xi" does not condemn a figure that touches "Xinhua".
+    """
+    patterns = [_whole_word(neg) for neg in negatives if neg]
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(extraction.article.text)]
+    return [f for f in extraction.figures
+            if any(pattern.search(f.text) for pattern in patterns)
+            or any(overlap(f.start, f.end, start, end) for start, end in spans)]
+
+
+def _whole_word(needle: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+
+
+def write_metrics(report: Report, path: Path) -> None:
+    """Write the report as JSON, stable key order, so metric files diff cleanly between runs."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise PipelineError(E_OUTPUT, str(path), f"cannot write metrics: {exc.strerror}") from exc
+
+
+def _mention_dict(m: Mention) -> dict:
+    return {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text,
+            "kind": m.kind, "value": m.value}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _is_int(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _show(value: object) -> str:
+    """Numbers without a spurious ".0" (190000000000, not 1.9e+11); None as "-", empty as ""."""
+    if value is None:
+        return "-"
+    if value == "":
+        return '""'
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

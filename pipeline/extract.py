@@ -1,0 +1,115 @@
+"""Turns parsed articles into figures and dates: match the rules, normalize each span, read its
+qualifier and role, resolve dates in text order, and give every figure its time scope."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.assemble import assemble_claims
+from pipeline.context import Reading, read_context, share_list_roles
+from pipeline.dates import Point
+from pipeline.describe import canonical_entities
+from pipeline.figures import FigureNormalizer
+from pipeline.match import Candidate
+from pipeline.records import Article, DateMention, Extraction, Figure
+from pipeline.resources import Resources
+from pipeline.scope import TimeMark, choose_scope, dated_event, event_references, sentence_frame
+
+BATCH_SIZE = 32
+
+
+def extract_articles(articles: Iterable[Article], res: Resources, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """Parse articles with ``nlp.pipe`` in batches and extract each one; yields in input order."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in res.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article, res)
+
+
+def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
+    candidates, hits = res.matcher(doc)
+    sentences = list(doc.sents)
+    sent_index = {s.start: i for i, s in enumerate(sentences)}
+    date_spans = [(doc[c.start:c.end], c) for c in candidates if c.label == "date"]
+    dates = _resolve_dates(date_spans, article, res, sent_index)
+    figure_cands = [c for c in candidates if c.label != "date"]
+    spans = [doc[c.start:c.end] for c in figure_cands]
+    kinds = [c.label for c in figure_cands]
+    readings = share_list_roles(doc, spans, kinds, [read_context(s, c.label, c.rule.sets, hits)
+                                                    for s, c in zip(spans, figure_cands)])
+    scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
+    figures = tuple(
+        _figure(span, cand, reading, res.figures, sent_index[span.sent.start], scope)
+        for span, cand, reading, scope in zip(spans, figure_cands, readings, scopes)
+    )
+    entities = canonical_entities(doc, res.rules.lexicons["entity_aliases"])
+    extraction = Extraction(article=article, figures=figures, dates=tuple(dates), entities=tuple(entities))
+    return replace(extraction, claims=assemble_claims(doc, extraction))
+
+
+def _figure(span: Span, cand: Candidate, reading: Reading, normalizer: FigureNormalizer, sentence_index: int,
+            scope) -> Figure:
+    amount = normalizer.normalize(cand.label, [t.text for t in span], [t.lemma_ for t in span], cand.rule.sets)
+    return Figure(
+        start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
+        sentence_index=sentence_index, value_low=amount.value_low, value_high=amount.value_high,
+        unit=amount.unit, qualifier=reading.qualifier, role=reading.role, direction=reading.direction,
+        time=scope, rules=(cand.rule.id,) + reading.rules,
+    )
+
+
+def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, res: Resources,
+                   sent_index: dict[int, int]) -> list[DateMention]:
+    """Resolve in text order, each relative expression against the last point before it."""
+    mentions = []
+    narrative: Point | None = None
+    narrative_text = ""
+    for span, cand in date_spans:
+        resolution = res.dates.resolve([t.text for t in span], cand.rule.sets["type"], article.published,
+                                       narrative, narrative_text)
+        mentions.append(DateMention(
+            start=span.start_char, end=span.end_char, text=span.text, value=resolution.value,
+            sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
+            modifier=resolution.modifier, rules=(cand.rule.id,),
+        ))
+        if resolution.point is not None:
+            narrative, narrative_text = resolution.point, span.text
+    return mentions
+
+
+def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tuple[Span, DateMention]],
+            res: Resources) -> list:
+    """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
+    prepositions = set(res.rules.lexicons["event_prepositions"])
+    events: dict[str, TimeMark] = {}
+    context: TimeMark | None = None
+    scopes = []
+    for sent in sentences:
+        if _starts_paragraph(doc, sent):
+            context = None
+        marks = [TimeMark(span, d.value, d.text) for span, d in dates if sent.start <= span.start < sent.end]
+        marks += event_references(sent, events, prepositions, [m.span for m in marks])
+        frame = sentence_frame(sent, marks)
+        in_sent = [f for f in figures if sent.start <= f.start < sent.end]
+        for i, figure in enumerate(in_sent):
+            next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
+            scopes.append(choose_scope(figure, next_start, [m for m in marks if not _overlap(m.span, figure)],
+                                       frame, context))
+        for mark in marks:
+            key = dated_event(doc, mark) if mark.value and not mark.source else ""
+            if key:
+                events[key] = mark
+        context = frame or context
+    return scopes
+
+
+def _starts_paragraph(doc: Doc, sent: Span) -> bool:
+    """A sentence opens a paragraph when a line break separates it from the text before it."""
+    before = doc.text[:sent.start_char].rstrip(" \t")
+    head = sent.text[: len(sent.text) - len(sent.text.lstrip())]
+    return not before or before.endswith("\n") or "\n" in head
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

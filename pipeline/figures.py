@@ -1,0 +1,88 @@
+"""Normalizes a matched figure span: value (or range), unit and currency.
+
+Works on the span's words and the lexicons only; which words are numbers, scales, currencies and
+units is decided by ``rules/lexicons.yml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.numbers import parse_number
+
+RANGE_LINKS = {"-", "–", "—", "to", "and"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float | None
+    value_low: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+
+
+class FigureNormalizer:
+    def __init__(self, lexicons: dict):
+        self.lex = lexicons
+        self.number_words = dict(lexicons["number_words"])
+        self.scales = dict(lexicons["scales"])
+        self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
+        self.currency_words = dict(lexicons["currency_words"])
+        self.units = dict(lexicons["units"])
+        self.time_units = dict(lexicons["time_units"])
+        self.percent_words = set(lexicons["percent_words"]) | {"per", "cent"}
+
+    def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
+        """Value and unit of a figure of the given kind from its words (and their lemmas)."""
+        unit = sets.get("unit") or self._unit(kind, words, lemmas)
+        numeric = [w for w in words if self._is_number_word(w)]
+        low, high = self._range(words)
+        if low is not None and high is not None:
+            return Amount(None, low, high, unit)
+        return Amount(parse_number(numeric, self.number_words, self.scales), unit=unit)
+
+    def _is_number_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (lower in self.number_words or lower in self.scales or lower in ("a", "an")
+                or parse_number([lower], self.number_words, self.scales) is not None)
+
+    def _range(self, words: list[str]) -> tuple[float | None, float | None]:
+        """Split "5-6 billion" / "3 and 4" at the link word; a trailing scale applies to both ends."""
+        numbers = [i for i, w in enumerate(words) if self._is_number_word(w) and w.lower() not in ("a", "an")]
+        links = [i for i, w in enumerate(words) if w.lower() in RANGE_LINKS and numbers and numbers[0] < i < numbers[-1]]
+        if not links:
+            return None, None
+        cut = links[0]
+        left = [w for w in words[:cut] if self._is_number_word(w)]
+        right = [w for w in words[cut + 1:] if self._is_number_word(w)]
+        right_scale = [w for w in right if w.lower() in self.scales]
+        if right_scale and not any(w.lower() in self.scales for w in left):
+            left = left + right_scale
+        return (parse_number(left, self.number_words, self.scales),
+                parse_number(right, self.number_words, self.scales))
+
+    def _unit(self, kind: str, words: list[str], lemmas: list[str]) -> str:
+        lower = [w.lower() for w in words]
+        if kind == "percent":
+            return "percent"
+        if kind == "money":
+            code = next((self.currency_marks[w] for w in words if w in self.currency_marks), None)
+            code = code or next((self.currency_words[w] for w in lower if w in self.currency_words), "")
+            per = self._per(lower)
+            return f"{code}/{per}" if per else code
+        if kind == "quantity":
+            unit = next((self.units[w] for w in lower if w in self.units), None)
+            if unit is None:
+                return next((self.time_units[w] for w in lower if w in self.time_units), "")
+            per = self._per(lower)
+            return f"{unit} per {self.time_units.get(per, per)}" if per else unit
+        if kind == "count":  # the counted thing: the lemma of the last word after the number
+            last_number = max(i for i, w in enumerate(words) if self._is_number_word(w))
+            return lemmas[-1].lower() if last_number < len(words) - 1 else ""
+        return ""
+
+    def _per(self, lower: list[str]) -> str:
+        """The unit after "per"/"a" at the end of a rate ("per day" -> day, "a barrel" -> barrel)."""
+        for i, word in enumerate(lower[:-1]):
+            if word in ("per", "a", "an", "each") and i > 0 and not self._is_number_word(lower[i + 1]):
+                return lower[i + 1]
+        return ""

@@ -1,0 +1,124 @@
+"""Runs every rule over a parsed document in one Matcher pass.
+
+Extraction rules yield candidate spans; their ``before``/``after``/``not_before``/``not_after``
+guards must match right next to the span. Context rules (qualifier, role) are matched in the same
+pass and looked up later by the token where they end (``before``) or start (``after``).
+Overlapping candidates are resolved here: exclusions drop the figures they touch, then the longest
+span wins, then the rule's priority, then the label order.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline.rules import EXTRACTION_LABELS, Rule, RuleSet
+
+LABEL_ORDER = ("date", "money", "percent", "quantity", "count")
+"""Which label wins between equally long spans of equal priority."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span a rule matched, in tokens; ``label`` is the kind it was matched as."""
+
+    start: int
+    end: int
+    label: str
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class ContextHits:
+    """Context rules found in a document, indexed by where they touch a figure."""
+
+    ending_at: dict[int, tuple[Rule, ...]]
+    starting_at: dict[int, tuple[Rule, ...]]
+    subject_rules: tuple[Rule, ...]
+    qualifier_spans: dict[int, int]
+    """For each token index where a qualifier ends, the token where it starts."""
+
+
+class RuleMatcher:
+    """One spaCy Matcher holding every pattern and guard of every rule."""
+
+    def __init__(self, vocab: Vocab, rules: RuleSet):
+        self.rules = rules
+        self.matcher = Matcher(vocab)
+        self._keys: dict[int, tuple[Rule, str]] = {}
+        for rule in rules.rules:
+            if rule.pattern:
+                self._add(vocab, rule, "pattern", rule.pattern, greedy="LONGEST")
+            for kind, pattern in rule.guards.items():
+                self._add(vocab, rule, kind, pattern, greedy=None)
+
+    def _add(self, vocab: Vocab, rule: Rule, part: str, pattern: tuple, greedy: str | None) -> None:
+        key = f"{rule.id}#{part}"
+        self.matcher.add(key, [list(pattern)], greedy=greedy)
+        self._keys[vocab.strings[key]] = (rule, part)
+
+    def __call__(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
+        ends: dict[tuple[str, str], set[int]] = defaultdict(set)
+        starts: dict[tuple[str, str], set[int]] = defaultdict(set)
+        spans: list[tuple[Rule, int, int]] = []
+        qualifier_spans: dict[int, int] = {}
+        for key, start, end in self.matcher(doc):
+            rule, part = self._keys[key]
+            if part == "pattern":
+                spans.append((rule, start, end))
+            else:
+                ends[(rule.id, part)].add(end)
+                starts[(rule.id, part)].add(start)
+                if rule.label == "qualifier" and part == "before":
+                    qualifier_spans[end] = min(start, qualifier_spans.get(end, start))
+        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans if _guards_hold(r, s, e, ends, starts)]
+        return resolve_overlaps(candidates), _context_hits(self.rules, ends, starts, qualifier_spans)
+
+
+def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> bool:
+    checks = {
+        "before": lambda: start in ends[(rule.id, "before")],
+        "not_before": lambda: start not in ends[(rule.id, "not_before")],
+        "after": lambda: end in starts[(rule.id, "after")],
+        "not_after": lambda: end not in starts[(rule.id, "not_after")],
+    }
+    return all(checks[kind]() for kind in rule.guards)
+
+
+def _context_hits(rules: RuleSet, ends: dict, starts: dict, qualifier_spans: dict[int, int]) -> ContextHits:
+    ending_at: dict[int, list[Rule]] = defaultdict(list)
+    starting_at: dict[int, list[Rule]] = defaultdict(list)
+    for rule in rules.with_label("qualifier", "role"):
+        for position in ends.get((rule.id, "before"), ()):
+            ending_at[position].append(rule)
+        for position in starts.get((rule.id, "after"), ()):
+            starting_at[position].append(rule)
+    return ContextHits(
+        ending_at={k: tuple(v) for k, v in ending_at.items()},
+        starting_at={k: tuple(v) for k, v in starting_at.items()},
+        subject_rules=tuple(r for r in rules.with_label("role") if r.subject),
+        qualifier_spans=qualifier_spans,
+    )
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop figures that touch an exclusion, then keep the best of overlapping spans."""
+    exclusions = [c for c in candidates if c.label == "exclude"]
+    kept = [c for c in candidates if c.label in EXTRACTION_LABELS and c.label != "exclude"
+            and not (c.label != "date" and any(_overlaps(c, x) for x in exclusions))]
+    kept.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, LABEL_ORDER.index(c.label), c.start))
+    taken: set[int] = set()
+    chosen = []
+    for cand in kept:
+        if any(i in taken for i in range(cand.start, cand.end)):
+            continue
+        taken.update(range(cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,62 @@
+"""Pure functions that turn the words of a figure into numbers.
+
+They take plain strings and the lexicons, so they can be tested without spaCy.
+"""
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_digits(word: str) -> float | None:
+    """'2,615' -> 2615.0, '1.5' -> 1.5; None for anything that is not a plain number."""
+    if not _DIGITS.match(word):
+        return None
+    return float(word.replace(",", ""))
+
+
+def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
+    """Read a number written in digits, words or both: '1.5 million', 'two billion',
+    'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number."""
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for raw in words:
+        word = raw.lower().strip()
+        if word in ("and", ",", "-"):
+            continue
+        if word in ("a", "an"):  # "a million", "half a million", "one and a half"
+            current = current if current is not None else 1.0
+            continue
+        value = parse_digits(word)
+        if value is None and "-" in word:
+            value = parse_number(word.split("-"), number_words, scales)
+        if value is not None or word in number_words:
+            value = value if value is not None else float(number_words[word])
+            current = (current or 0.0) + value
+            seen = True
+            continue
+        if word in scales:
+            factor = float(scales[word])
+            base = 1.0 if current is None else current
+            if factor >= 1000:
+                total += base * factor
+                current = None
+            else:
+                current = base * factor
+            seen = True
+            continue
+        return None
+    if not seen:
+        return None
+    return total + (current or 0.0)
+
+
+def format_number(value: float | None) -> str:
+    """A plain CSV number: 190000000000, 2.5, never 1.9e+11."""
+    if value is None:
+        return ""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return repr(value)

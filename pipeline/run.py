@@ -1,0 +1,132 @@
+"""The jobs behind the CLI as plain functions: run over files, extract over JSONL, evaluate a corpus.
+
+Problems with one input are reported (one line each, through ``report``) and the rest still runs.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pipeline.errors import E_INPUT_JSON, PipelineError
+from pipeline.evaluate import Report, evaluate, load_gold, load_negatives, negative_hits
+from pipeline.extract import extract_articles
+from pipeline.ingest import article_from_json, iter_articles, read_article
+from pipeline.records import Article, Extraction, Figure
+from pipeline.resources import Resources
+from pipeline.write import write_claims, write_jsonl
+
+Reporter = Callable[[str], None]
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    claims: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter, **meta) -> RunSummary:
+    """Extract every article under ``paths`` and write ``<id>.claims.csv`` per article, plus
+    ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already there."""
+    summary = RunSummary()
+    articles: list[Article] = []
+    for item in iter_articles(paths, **meta):
+        if isinstance(item, PipelineError):
+            summary.failures.append(str(item))
+            report(str(item))
+        else:
+            articles.append(item)
+    extractions = []
+    for extraction in extract_articles(articles, res):
+        article = extraction.article
+        try:
+            written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims)
+        except PipelineError as err:
+            summary.failures.append(str(err))
+            report(str(err))
+            continue
+        extractions.append(extraction)
+        summary.articles += 1
+        summary.claims += len(extraction.claims)
+        report(f"{article.id}: {len(extraction.figures)} figures, {len(extraction.dates)} dates, "
+               f"{len(extraction.claims)} claims -> {written.path}"
+               + (f" ({written.carried} reviewed rows carried, {written.stale} stale)" if written.carried or written.stale else ""))
+    if extractions:
+        try:
+            combined = write_claims(out_dir / "claims.csv", [c for e in extractions for c in e.claims],
+                                    articles={e.article.id for e in extractions})
+            write_jsonl(out_dir / "claims.jsonl", (extraction_record(e) for e in extractions))
+            report(f"all: {combined.rows} rows -> {combined.path}")
+        except PipelineError as err:
+            summary.failures.append(str(err))
+            report(str(err))
+    return summary
+
+
+def extraction_record(extraction: Extraction) -> dict:
+    """The JSON form of one article's results (the ``extract`` interface)."""
+    return {
+        "id": extraction.article.id,
+        "figures": [figure_record(f) for f in extraction.figures],
+        "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "relative": d.relative,
+                   "anchor": d.anchor, "modifier": d.modifier, "rules": list(d.rules)} for d in extraction.dates],
+        "entities": list(extraction.entities),
+        "claims": [asdict(c) for c in extraction.claims],
+    }
+
+
+def figure_record(figure: Figure) -> dict:
+    record = asdict(figure)
+    record.pop("sentence_index")
+    record["rules"] = list(figure.rules)
+    return record
+
+
+def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> Iterator[dict]:
+    """One output record per input line: the extraction, or ``{"id", "error"}`` for a bad line."""
+    numbered = list(enumerate(lines, start=1))
+    articles: list[tuple[int, Article | PipelineError]] = []
+    for lineno, line in numbered:
+        if not line.strip():
+            continue
+        where = f"<stdin>:{lineno}"
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise PipelineError(E_INPUT_JSON, where, "expected a JSON object")
+            articles.append((lineno, article_from_json(obj, where)))
+        except json.JSONDecodeError as err:
+            articles.append((lineno, PipelineError(E_INPUT_JSON, where, f"invalid JSON: {err.msg}")))
+        except PipelineError as err:
+            articles.append((lineno, err))
+    good = iter(extract_articles([a for _, a in articles if isinstance(a, Article)], res))
+    for lineno, item in articles:
+        if isinstance(item, PipelineError):
+            report(str(item))
+            yield {"id": None, "line": lineno, "error": str(item)}
+        else:
+            yield extraction_record(next(good))
+
+
+def evaluate_corpus(corpus: Path, res: Resources, report: Reporter) -> tuple[Report, list[Figure]]:
+    """Run every article that has a gold file and compare; also check the never-a-figure lists."""
+    gold_dir = corpus / "gold"
+    pairs, negatives_found = [], []
+    gold_files = sorted(gold_dir.glob("*.jsonl"))
+    articles = []
+    for gold_file in gold_files:
+        article_id = gold_file.stem
+        candidates = [corpus / "articles" / f"{article_id}{suffix}" for suffix in (".txt", ".md")]
+        path = next((p for p in candidates if p.exists()), candidates[0])
+        try:
+            articles.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
+        except PipelineError as err:
+            report(str(err))
+    extractions = extract_articles([a for a, _, _ in articles], res)
+    for (article, gold, negatives_file), extraction in zip(articles, extractions):
+        pairs.append((extraction, gold))
+        if negatives_file.exists():
+            negatives_found += negative_hits(extraction, load_negatives(negatives_file))
+    return evaluate(pairs), negatives_found

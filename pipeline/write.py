@@ -1,0 +1,244 @@
+"""Writing the claims CSV and JSONL outputs: atomically, safe to open in a spreadsheet, and
+without ever losing what a reviewer typed into an earlier version of the file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import uuid
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import astuple, dataclass
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from pipeline.errors import E_OUTPUT, PipelineError
+from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+
+NUMERIC_COLUMNS = ("value", "value_low", "value_high", "start", "end", "sentence_index")
+"""Columns holding numbers (or EDTF dates); they are never prefixed, so "-5" stays "-5"."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet treat a cell as a formula."""
+
+CSV_NEWLINE = "\r\n"
+r"""RFC 4180 line ends; with them the csv writer also quotes a lone ``\r`` in a cell, which it
+would leave bare (and so split the row on reading) if rows ended in ``\n``."""
+
+STALE_FLAG = "stale"
+CHANGED_FLAG = "changed:old_value="
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What ``write_claims`` did: rows written, rows with reviewer data carried, stale rows kept."""
+
+    path: Path
+    rows: int
+    carried: int
+    stale: int
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """The claims as a table of strings in CLAIM_COLUMNS order, reviewer columns empty."""
+    return rows_frame(sorted((claim_row(claim) for claim in claims), key=row_key), CLAIM_COLUMNS)
+
+
+def claim_row(claim: Claim) -> Row:
+    """One claim as CSV cells, with empty reviewer cells."""
+    cells = [str(value) for value in astuple(claim)] + [""] * len(REVIEW_COLUMNS)
+    return dict(zip(CLAIM_COLUMNS, cells))
+
+
+def row_key(row: Row) -> tuple[str, int, int, str, str]:
+    """Sort by article, position, kind; claim_id last so that the order is total."""
+    offsets = as_int(row.get("start", "")), as_int(row.get("end", ""))
+    return (row.get("article_id", ""), *offsets, row.get("kind", ""), row["claim_id"])
+
+
+def as_int(cell: str) -> int:
+    """An offset cell as a number; a non-numeric cell (a hand-edited row) sorts first."""
+    try:
+        return int(cell)
+    except ValueError:
+        return -1
+
+
+def rows_frame(rows: list[Row], columns: Iterable[str]) -> pd.DataFrame:
+    """A string table with exactly ``columns``; cells missing from a row are empty."""
+    columns = list(columns)
+    cells = [[row.get(column, "") for column in columns] for row in rows]
+    return pd.DataFrame(cells, columns=columns, dtype=str)
+
+
+def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] | None = None) -> WriteReport:
+    """Write the claims CSV, merging in the reviewer cells and extra columns of an existing one.
+
+    ``articles`` names the articles this run covers; rows of other articles in an existing file
+    (a combined table re-run on part of a corpus) are kept exactly as they are.
+    """
+    new_rows = [claim_row(claim) for claim in claims]
+    check_unique(new_rows, f"{path} (this run)")
+    old = read_claims(path) if path.exists() else claims_frame([])
+    extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
+    old_rows = old.to_dict("records")
+    untouched = [] if articles is None else [r for r in old_rows if r.get("article_id", "") not in articles]
+    rerun = old_rows if articles is None else [r for r in old_rows if r.get("article_id", "") in articles]
+    rows, carried, stale = merge_rows(new_rows, rerun, extras)
+    rows += untouched
+    frame = rows_frame(sorted(rows, key=row_key), [*CLAIM_COLUMNS, *extras])
+    frame = map_text_columns(frame, neutralize)
+    atomic_write(
+        path, lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
+    )
+    return WriteReport(path=path, rows=len(frame), carried=carried, stale=stale)
+
+
+def read_claims(path: Path) -> pd.DataFrame:
+    """An existing claims CSV as strings with spreadsheet neutralization undone."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        message = " ".join(str(error).split())
+        raise PipelineError(
+            E_OUTPUT, str(path), f"not a readable claims CSV, left as is ({message})"
+        ) from None
+    if "claim_id" not in frame.columns:
+        raise PipelineError(
+            E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is"
+        )
+    check_unique(frame.to_dict("records"), str(path))
+    return map_text_columns(frame, unneutralize)
+
+
+def check_unique(rows: list[Row], where: str) -> None:
+    """Rows are matched by claim_id, so a repeated id would make the merge ambiguous."""
+    seen: set[str] = set()
+    for row in rows:
+        if row["claim_id"] in seen:
+            raise PipelineError(
+                E_OUTPUT, where, f"claim_id {row['claim_id']!r} appears more than once"
+            )
+        seen.add(row["claim_id"])
+
+
+def merge_rows(
+    new_rows: list[Row], old_rows: list[Row], extras: list[str]
+) -> tuple[list[Row], int, int]:
+    """New rows with the reviewer data of their old selves, plus reviewed rows that disappeared."""
+    kept_columns = [*REVIEW_COLUMNS, *extras]
+    old_by_id = {row["claim_id"]: row for row in old_rows}
+    new_ids = {row["claim_id"] for row in new_rows}
+    merged, carried = [], 0
+    for row in new_rows:
+        old = old_by_id.get(row["claim_id"])
+        if old is not None and has_reviewer_data(old, kept_columns):
+            row = carry(row, old, kept_columns)
+            carried += 1
+        merged.append(row)
+    stale = [
+        {**old, "flags": add_flag(old.get("flags", ""), STALE_FLAG)}
+        for old in old_rows
+        if old["claim_id"] not in new_ids and has_reviewer_data(old, kept_columns)
+    ]
+    return merged + stale, carried, len(stale)
+
+
+def has_reviewer_data(row: Row, kept_columns: list[str]) -> bool:
+    """Whether a row holds anything a person typed: a reviewer cell or an extra-column cell."""
+    return any(row.get(column, "") for column in kept_columns)
+
+
+def carry(new: Row, old: Row, kept_columns: list[str]) -> Row:
+    """The new row with the old row's reviewer cells, flagged if a reviewed value has changed."""
+    row = {**new, **{column: old.get(column, "") for column in kept_columns}}
+    if old.get("review_status", ""):
+        reviewed_value = changed_from(old.get("flags", ""))
+        if reviewed_value is None:
+            reviewed_value = old.get("value", "")
+        if reviewed_value != new["value"]:
+            row["flags"] = add_flag(row["flags"], CHANGED_FLAG + reviewed_value)
+    return row
+
+
+def changed_from(flags: str) -> str | None:
+    """The value a reviewer saw, if an earlier run already flagged the value as changed."""
+    changed = [flag for flag in split_flags(flags) if flag.startswith(CHANGED_FLAG)]
+    return changed[0].removeprefix(CHANGED_FLAG) if changed else None
+
+
+def split_flags(flags: str) -> list[str]:
+    """The items of a ``;``-separated flags cell."""
+    return [flag for flag in flags.split(";") if flag]
+
+
+def add_flag(flags: str, flag: str) -> str:
+    """Append ``flag`` to a flags cell unless it is already there."""
+    items = split_flags(flags)
+    return ";".join(items if flag in items else [*items, flag])
+
+
+def text_columns(columns: Iterable[str]) -> list[str]:
+    """The columns that may hold free text, which is what needs neutralizing."""
+    return [column for column in columns if column not in NUMERIC_COLUMNS]
+
+
+def neutralize(cell: str) -> str:
+    """Prefix a quote to a cell a spreadsheet would run as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def unneutralize(cell: str) -> str:
+    """Undo ``neutralize``, so that rewriting a file never stacks quotes."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def map_text_columns(frame: pd.DataFrame, function: Callable[[str], str]) -> pd.DataFrame:
+    """A copy of ``frame`` with ``function`` applied to every cell of its text columns."""
+    mapped = frame.copy()
+    for column in text_columns(frame.columns):
+        mapped[column] = frame[column].map(function)
+    return mapped
+
+
+def write_jsonl(path: Path, records: Iterable[dict]) -> None:
+    """Write one JSON object per line, atomically."""
+    def write(handle: TextIO) -> None:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    atomic_write(path, write)
+
+
+def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Write via a temp file in the same folder: readers see the old or the new file, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            if path.exists():
+                os.chmod(handle.fileno(), stat.S_IMODE(path.stat().st_mode))
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; POSIX only, as other systems cannot open a folder."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,278 @@
+"""The evaluator decides what "better" means for every other stage, so its counting is pinned here."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import E_GOLD, PipelineError
+from pipeline.evaluate import (
+    GoldItem,
+    evaluate,
+    load_gold,
+    load_negatives,
+    negative_hits,
+    write_metrics,
+)
+from pipeline.records import Article, DateMention, Extraction, Figure, TimeScope
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_ID = "putin-xi-unholy-alliance"
+TEXT = (ROOT / "corpus" / "articles" / f"{ARTICLE_ID}.txt").read_text(encoding="utf-8")
+ARTICLE = Article(id=ARTICLE_ID, text=TEXT)
+
+
+def span(surface: str, occurrence: int = 1) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = TEXT.find(surface, start + 1)
+        assert start >= 0, surface
+    return start, start + len(surface)
+
+
+def figure(surface: str, kind: str, value: float | None, occurrence: int = 1, **fields) -> Figure:
+    start, end = span(surface, occurrence)
+    return Figure(start=start, end=end, text=surface, kind=kind, value=value, sentence_index=0, **fields)
+
+
+def date(surface: str, value: str, occurrence: int = 1) -> DateMention:
+    start, end = span(surface, occurrence)
+    return DateMention(start=start, end=end, text=surface, value=value, sentence_index=0)
+
+
+def gold(surface: str, kind: str, value: float | str, occurrence: int = 1, **fields) -> GoldItem:
+    start, end = span(surface, occurrence)
+    return GoldItem(start=start, end=end, text=surface, kind=kind, value=value, **fields)
+
+
+def extraction(figures=(), dates=()) -> Extraction:
+    return Extraction(article=ARTICLE, figures=tuple(figures), dates=tuple(dates))
+
+
+MONEY_190 = gold("$190 billion", "money", 190_000_000_000, unit="USD", time="2022", role="level")
+PERCENT_36 = gold("36 percent", "percent", 36, unit="percent", time="2022", role="change")
+TOP_10 = gold("top 10", "count", 10, role="rank", required=False)
+DATE_2025 = gold("2025", "date", "2025")
+
+
+def test_exact_match_is_a_true_positive_with_exact_boundaries():
+    found = figure("$190 billion", "money", 190e9, unit="USD", time=TimeScope("In 2022", "2022", "sentence"))
+    report = evaluate([(extraction([found]), [MONEY_190])])
+    money = report.detection["money"]
+    assert (money.tp, money.fp, money.fn, money.exact) == (1, 0, 0, 1)
+    assert money.precision == money.recall == money.f1 == 1.0
+    assert {name: s.accuracy for name, s in report.normalization["money"].items()} == {
+        "value": 1.0, "unit": 1.0, "time": 1.0, "role": 1.0}
+    assert report.errors == ()
+
+
+def test_overlapping_span_matches_but_is_not_exact():
+    start, end = span("$190 billion")
+    found = Figure(start=start + 1, end=end, text="190 billion", kind="money", value=190e9, sentence_index=0)
+    money = evaluate([(extraction([found]), [MONEY_190])]).detection["money"]
+    assert (money.tp, money.fp, money.fn, money.exact) == (1, 0, 0, 0)
+
+
+def test_largest_overlap_wins_and_the_other_prediction_is_a_false_hit():
+    start, end = span("$190 billion")
+    short = Figure(start=start, end=start + 4, text="$190", kind="money", value=190, sentence_index=0)
+    long = Figure(start=start + 1, end=end, text="190 billion", kind="money", value=190e9, sentence_index=0)
+    report = evaluate([(extraction([short, long]), [MONEY_190])])
+    assert report.detection["money"].tp == 1
+    assert [m.text for m in report.false_hits] == ["$190"]
+    assert report.normalization["money"]["value"].correct == 1
+
+
+def test_same_span_but_different_kind_does_not_match():
+    wrong_kind = figure("$190 billion", "count", 190e9)
+    report = evaluate([(extraction([wrong_kind]), [MONEY_190])])
+    assert report.detection["count"].fp == 1
+    assert report.detection["money"].fn == 1
+
+
+def test_wrong_value_is_a_normalization_error_not_a_miss():
+    found = figure("$190 billion", "money", 190e6, unit="USD")
+    report = evaluate([(extraction([found]), [MONEY_190])])
+    assert report.detection["money"].tp == 1
+    assert report.normalization["money"]["value"].accuracy == 0.0
+    assert report.normalization["money"]["unit"].accuracy == 1.0
+    errors = {(e.field, e.expected, e.got) for e in report.errors}
+    assert ("value", 190_000_000_000, 190e6) in errors
+    assert ("time", "2022", None) in errors  # a figure without a time scope is wrong where gold has one
+    assert ("role", "level", "level") not in errors
+
+
+def test_value_uses_relative_tolerance():
+    found = figure("$190 billion", "money", 1.9 * 1e11 * (1 + 1e-12), unit="USD")
+    assert evaluate([(extraction([found]), [MONEY_190])]).normalization["money"]["value"].correct == 1
+
+
+def test_qualifier_is_scored_only_where_gold_gives_it():
+    approx = gold("23 percent", "percent", 23, qualifier="approx")
+    found = [figure("23 percent", "percent", 23), figure("36 percent", "percent", 36, qualifier="approx")]
+    report = evaluate([(extraction(found), [approx, PERCENT_36])])
+    assert report.normalization["percent"]["qualifier"].total == 1
+    assert [(e.text, e.expected, e.got) for e in report.errors if e.field == "qualifier"] == [
+        ("23 percent", "approx", "exact")]
+
+
+def test_date_value_is_compared_as_edtf_string():
+    gold_dates = [DATE_2025, gold("the 1950s", "date", "195X")]
+    report = evaluate([(extraction(dates=[date("2025", "2025"), date("the 1950s", "1950")]), gold_dates)])
+    assert report.detection["date"].tp == 2
+    assert report.normalization["date"]["value"].correct == 1
+    assert [(e.text, e.expected, e.got) for e in report.errors] == [("the 1950s", "195X", "1950")]
+
+
+def test_false_hit_and_miss():
+    stray = figure("S-400", "count", 400)
+    report = evaluate([(extraction([stray]), [MONEY_190])])
+    assert [(m.article_id, m.text, m.kind, m.value) for m in report.false_hits] == [(ARTICLE_ID, "S-400", "count", 400)]
+    assert [(m.text, m.kind, m.value) for m in report.misses] == [("$190 billion", "money", 190_000_000_000)]
+    assert report.detection["all"].precision == 0.0
+    assert report.detection["all"].recall == 0.0
+
+
+def test_optional_gold_is_rewarded_when_found_and_not_missed_otherwise():
+    not_found = evaluate([(extraction(), [TOP_10])])
+    assert not_found.misses == ()
+    assert not_found.detection["count"].fn == 0
+    found = evaluate([(extraction([figure("top 10", "count", 10, role="rank")]), [TOP_10])])
+    assert found.detection["count"].tp == 1
+
+
+def test_per_kind_and_overall_counts():
+    gold_items = [MONEY_190, PERCENT_36, DATE_2025, gold("$240 billion", "money", 240e9)]
+    predicted = extraction(
+        figures=[figure("$190 billion", "money", 190e9), figure("36 percent", "percent", 36),
+                 figure("2,615-mile", "quantity", 2615, unit="mile")],
+        dates=[date("2025", "2025"), date("2006", "2006")],
+    )
+    report = evaluate([(predicted, gold_items)])
+    counts = {kind: (d.tp, d.fp, d.fn) for kind, d in report.detection.items()}
+    assert counts == {"money": (1, 0, 1), "percent": (1, 0, 0), "quantity": (0, 1, 0), "count": (0, 0, 0),
+                      "date": (1, 1, 0), "all": (3, 2, 1)}
+    assert report.detection["money"].recall == 0.5
+    assert report.detection["date"].precision == 0.5
+    assert report.detection["all"].f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+
+
+def test_counts_are_summed_over_articles():
+    other = replace(ARTICLE, id="other")
+    pairs = [(extraction([figure("36 percent", "percent", 36)]), [PERCENT_36]),
+             (Extraction(article=other), [PERCENT_36])]
+    report = evaluate(pairs)
+    assert (report.detection["percent"].tp, report.detection["percent"].fn) == (1, 1)
+    assert [m.article_id for m in report.misses] == ["other"]
+
+
+def test_gold_that_does_not_point_at_its_text_is_refused():
+    shifted = replace(MONEY_190, start=MONEY_190.start + 1, end=MONEY_190.end + 1)
+    with pytest.raises(PipelineError) as err:
+        evaluate([(extraction(), [shifted])])
+    assert err.value.code == E_GOLD
+
+
+def test_report_serializes_and_formats(tmp_path):
+    found = figure("$190 billion", "money", 190e6)
+    report = evaluate([(extraction([found, figure("S-400", "count", 400)]), [MONEY_190, DATE_2025])])
+    out = tmp_path / "metrics" / "eval.json"
+    write_metrics(report, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data) == ["detection", "normalization", "misses", "false_hits", "errors"]
+    assert list(data["detection"]) == ["money", "percent", "quantity", "count", "date", "all"]
+    assert data["detection"]["money"]["tp"] == 1
+    text = report.format_text()
+    assert 'expected=190000000000  got=190000000' in text
+    assert '"S-400"  count  value=400' in text
+    assert '"2025"  date  expected=2025' in text
+
+
+# --- gold files ---------------------------------------------------------------------------------
+
+
+def write_lines(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD = '{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "2014"}'
+
+
+def test_load_gold_defaults(tmp_path):
+    [item] = load_gold(write_lines(tmp_path, GOOD))
+    assert item == GoldItem(start=0, end=4, text="2014", kind="date", value="2014")
+    assert item.required is True and item.unit is None and item.entities is None
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ("{not json", "not valid JSON"),
+    ('["a list"]', "expected a JSON object"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "date"}', "missing key(s): value"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "year", "value": "2014"}', "kind 'year'"),
+    ('{"start": 0, "end": 5, "text": "2014", "kind": "date", "value": "2014"}', "does not span"),
+    ('{"start": 4, "end": 0, "text": "2014", "kind": "date", "value": "2014"}', "start/end"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "count", "value": "4"}', "must be a number"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "2014", "colour": "red"}', "unknown key"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "2014", "required": "yes"}', "true or false"),
+])
+def test_load_gold_names_file_and_line(tmp_path, bad, message):
+    path = write_lines(tmp_path, GOOD, "", bad)
+    with pytest.raises(PipelineError) as err:
+        load_gold(path)
+    assert err.value.code == E_GOLD
+    assert err.value.where == f"{path}:3"
+    assert message in err.value.message
+
+
+def test_committed_gold_points_at_the_article_text():
+    items = load_gold(ROOT / "corpus" / "gold" / f"{ARTICLE_ID}.jsonl")
+    assert len(items) == 40
+    for item in items:
+        assert TEXT[item.start:item.end] == item.text, item
+    assert sum(not item.required for item in items) == 3
+    money = next(item for item in items if item.text == "$190 billion")
+    assert (money.kind, money.value, money.unit, money.time, money.role) == (
+        "money", 190_000_000_000, "USD", "2022", "level")
+
+
+def test_committed_gold_scores_perfectly_against_itself():
+    items = load_gold(ROOT / "corpus" / "gold" / f"{ARTICLE_ID}.jsonl")
+    figures = [Figure(start=g.start, end=g.end, text=g.text, kind=g.kind, value=g.value, sentence_index=0,
+                      unit=g.unit or "", qualifier=g.qualifier or "exact", role=g.role or "level",
+                      time=TimeScope(g.time, g.time, "gold") if g.time else None)
+               for g in items if g.kind != "date"]
+    dates = [DateMention(start=g.start, end=g.end, text=g.text, value=g.value, sentence_index=0)
+             for g in items if g.kind == "date"]
+    report = evaluate([(extraction(figures, dates), items)])
+    assert report.detection["all"].f1 == 1.0
+    assert report.detection["all"].exact == len(items)
+    assert report.errors == ()
+
+
+# --- negatives ----------------------------------------------------------------------------------
+
+
+def test_committed_negatives_load():
+    assert load_negatives(ROOT / "corpus" / "gold" / f"{ARTICLE_ID}.negatives.txt") == ["S-400", "Su-35", "Xi"]
+
+
+def test_negative_hits_by_text_and_by_span():
+    start, end = span("S-400")
+    inside = Figure(start=start + 2, end=end, text="400", kind="count", value=400, sentence_index=0)
+    whole = figure("Su-35", "count", 35)
+    clean = figure("$190 billion", "money", 190e9)
+    hits = negative_hits(extraction([inside, whole, clean]), ["S-400", "Su-35", "Xi"])
+    assert hits == [inside, whole]
+
+
+def test_negative_hits_are_whole_word_only():
+    text = "Xinhua 12 ships. Xi 3 times."
+    over_xinhua = Figure(start=0, end=9, text="Xinhua 12", kind="count", value=12, sentence_index=0)
+    after_xi = Figure(start=17, end=21, text="Xi 3", kind="count", value=3, sentence_index=0)
+    twelve = Figure(start=7, end=9, text="12", kind="count", value=12, sentence_index=0)
+    found = Extraction(article=Article(id="t", text=text), figures=(over_xinhua, after_xi, twelve))
+    assert negative_hits(found, ["Xi"]) == [after_xi]
