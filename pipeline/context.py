@@ -54,9 +54,11 @@ def clause_head(token: Token) -> Token:
     return token
 
 
-def _subject_is(span: Span, lemmas: tuple[str, ...]) -> bool:
+def _subject_is(span: Span, words: tuple[str, ...]) -> bool:
+    """Whether the figure's clause has one of these words as its subject ("the share ... jumped");
+    the word itself, not its lemma, so that "shares" (stocks) is not "share"."""
     verb = clause_head(span.root)
-    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in lemmas for child in verb.children)
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in words for child in verb.children)
 
 
 def in_parentheses(doc: Doc, span: Span) -> bool:

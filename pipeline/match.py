@@ -61,6 +61,12 @@ class RuleMatcher:
         self._keys[vocab.strings[key]] = (rule, part)
 
     def __call__(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
+        """The figures and dates of a document, overlaps resolved, and the context rules' hits."""
+        candidates, hits = self.match_all(doc)
+        return resolve_overlaps(candidates), hits
+
+    def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
+        """Every span an extraction rule matched with its guards holding, exclusions included."""
         ends: dict[tuple[str, str], set[int]] = defaultdict(set)
         starts: dict[tuple[str, str], set[int]] = defaultdict(set)
         spans: list[tuple[Rule, int, int]] = []
@@ -75,7 +81,7 @@ class RuleMatcher:
                 if rule.label == "qualifier" and part == "before":
                     qualifier_spans[end] = min(start, qualifier_spans.get(end, start))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans if _guards_hold(r, s, e, ends, starts)]
-        return resolve_overlaps(candidates), _context_hits(self.rules, ends, starts, qualifier_spans)
+        return candidates, _context_hits(self.rules, ends, starts, qualifier_spans)
 
 
 def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> bool:

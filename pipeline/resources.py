@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from pipeline.dates import DateParser
@@ -51,11 +52,24 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "m." is an abbreviation exception; after a number at a sentence end it is "m" + "."
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in scale_words}
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, datelines and list items stand alone."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:
     rules = load_rules(rules_dir)
     nlp = load_nlp(model)
     adapt_tokenizer(nlp, rules)
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons))

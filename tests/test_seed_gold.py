@@ -1,0 +1,35 @@
+"""The user's article against its hand-made gold: every required item right, no false figures."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import evaluate_corpus
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def result(resources):
+    return evaluate_corpus(CORPUS, resources, lambda line: None)
+
+
+def test_every_required_gold_item_is_found(result):
+    report, _ = result
+    assert [m.text for m in report.misses] == []
+
+
+def test_no_false_figures_or_dates(result):
+    report, negatives = result
+    assert [m.text for m in report.false_hits] == []
+    assert [f.text for f in negatives] == []
+
+
+def test_every_normalized_field_is_right(result):
+    report, _ = result
+    assert [(e.text, e.field, e.expected, e.got) for e in report.errors] == []
+
+
+@pytest.mark.parametrize("kind", ["money", "percent", "quantity", "date"])
+def test_detection_holds_the_line(result, kind):
+    detection = result[0].detection[kind]
+    assert detection.precision == 1.0 and detection.recall == 1.0
