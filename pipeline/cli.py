@@ -48,8 +48,9 @@ def run_cli(
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
 ) -> None:
     """Extract claims from articles and write out/<id>.claims.csv and out/claims.csv."""
+    publication = _published(published)
     res = build_resources(model)
-    summary = run_paths(paths, out, res, _say, published=_published(published), title=title, source=source)
+    summary = run_paths(paths, out, res, _say, published=publication, title=title, source=source)
     _say(f"{summary.articles} article(s), {summary.claims} claim(s), {len(summary.failures)} failure(s)")
     raise typer.Exit(1 if summary.failures else 0)
 

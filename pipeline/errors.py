@@ -20,6 +20,7 @@ E_ENCODING = "E004"
 E_META = "E005"
 E_TOO_LARGE = "E006"
 E_INPUT_JSON = "E007"
+E_DUPLICATE_ID = "E008"
 # Rules
 E_RULE = "E010"
 # Gold corpus

@@ -92,6 +92,9 @@ def decode_text(raw: bytes, where: str) -> str:
     return normalize_newlines(text.removeprefix("\ufeff"))
 
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
+
+
 def normalize_newlines(text: str) -> str:
     """Make ``\\r\\n`` and ``\\r`` into ``\\n`` so that offsets do not depend on the platform."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -113,7 +116,7 @@ def read_meta(path: Path) -> dict[str, Any]:
         raise PipelineError(E_META, where, f"cannot read metadata ({error})") from None
     if not isinstance(obj, dict):
         raise PipelineError(E_META, where, "metadata must be a JSON object")
-    problem = metadata_problem(obj, id_required=False)
+    problem = metadata_problem(obj, id_required=False, names_files=True)
     if problem:
         raise PipelineError(E_META, where, problem)
     return {**text_fields(obj), "published": parse_published(obj.get("published"))}
@@ -131,7 +134,7 @@ def article_from_json(obj: dict, where: str) -> Article:
     fields = text_fields(obj)
     return Article(
         id=fields["id"],
-        text=normalize_newlines(obj["text"].removeprefix("\ufeff")),
+        text=obj["text"],  # as given: the caller's offsets must index the caller's text
         title=fields.get("title", ""),
         source=fields.get("source", ""),
         published=parse_published(obj.get("published")),
@@ -139,12 +142,14 @@ def article_from_json(obj: dict, where: str) -> Article:
     )
 
 
-def metadata_problem(obj: dict, *, id_required: bool) -> str:
+def metadata_problem(obj: dict, *, id_required: bool, names_files: bool = False) -> str:
     """What is wrong with the id/title/source/published keys of ``obj``, or "" if nothing."""
     if id_required and "id" not in obj:
         return 'missing "id"'
     if "id" in obj and not (isinstance(obj["id"], str) and obj["id"].strip()):
         return '"id" must be a non-empty string'
+    if names_files and "id" in obj and not _SAFE_ID.fullmatch(obj["id"]):
+        return f'"id" {obj["id"]!r} must be letters, digits, ".", "_" or "-", not starting with "." (it names output files)'
     for key in ("title", "source"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f'"{key}" must be a string'

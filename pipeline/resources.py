@@ -42,13 +42,15 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
-    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn), so that
-    token patterns see the same tokens however the figure is written."""
+    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn), and
+    invisible characters glued to words, so that token patterns see the same tokens however the
+    figure is written."""
     symbols = sorted(rules.lexicons["currency_symbols"], key=len, reverse=True)
     symbol_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale_suffix = r"(?<=\d)(?:" + "|".join(scale_words) + r")$"
-    prefixes = [symbol_prefix] + list(nlp.Defaults.prefixes)
+    invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
+    prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

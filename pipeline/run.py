@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.errors import E_INPUT_JSON, PipelineError
+from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
 from pipeline.evaluate import Report, evaluate, load_gold, load_negatives, negative_hits
 from pipeline.extract import extract_articles
 from pipeline.ingest import article_from_json, iter_articles, read_article
@@ -31,15 +31,18 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
     """Extract every article under ``paths`` and write ``<id>.claims.csv`` per article, plus
     ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already there."""
     summary = RunSummary()
-    articles: list[Article] = []
+    articles: dict[str, Article] = {}
     for item in iter_articles(paths, **meta):
+        if isinstance(item, Article) and item.id in articles:
+            item = PipelineError(E_DUPLICATE_ID, item.path,
+                                 f"article id {item.id!r} is already used by {articles[item.id].path}; skipped")
         if isinstance(item, PipelineError):
             summary.failures.append(str(item))
             report(str(item))
         else:
-            articles.append(item)
+            articles[item.id] = item
     extractions = []
-    for extraction in extract_articles(articles, res):
+    for extraction in extract_articles(articles.values(), res):
         article = extraction.article
         try:
             written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims)
@@ -57,12 +60,27 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
         try:
             combined = write_claims(out_dir / "claims.csv", [c for e in extractions for c in e.claims],
                                     articles={e.article.id for e in extractions})
-            write_jsonl(out_dir / "claims.jsonl", (extraction_record(e) for e in extractions))
+            write_jsonl(out_dir / "claims.jsonl", _merged_records(out_dir / "claims.jsonl", extractions))
             report(f"all: {combined.rows} rows -> {combined.path}")
         except PipelineError as err:
             summary.failures.append(str(err))
             report(str(err))
     return summary
+
+
+def _merged_records(path: Path, extractions: list[Extraction]) -> list[dict]:
+    """This run's records plus the earlier records of articles this run did not cover."""
+    ran = {e.article.id for e in extractions}
+    kept = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and record.get("id") not in ran:
+                kept.append(record)
+    return kept + [extraction_record(e) for e in extractions]
 
 
 def extraction_record(extraction: Extraction) -> dict:

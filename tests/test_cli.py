@@ -280,6 +280,34 @@ def test_rerun_on_part_of_a_corpus_keeps_other_articles_in_combined_table(tmp_pa
     assert one_row(after, article_id="alpha", kind="count")["value"] == "4500"
     assert len(after) == len(before)
     assert (out / "beta.claims.csv").is_file()
+    records = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(record["id"] for record in records) == ["alpha", "beta"]
+
+
+def test_run_refuses_a_meta_id_that_would_write_outside_out(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_article(folder, "x.txt", meta={"id": "../escaped"})
+    out = tmp_path / "probe" / "out"
+
+    result = invoke("run", folder, "--out", out)
+
+    assert result.exit_code == 1
+    assert lines_naming(result.stderr, "x.meta.json") and "[E005]" in result.stderr
+    assert not list(tmp_path.rglob("escaped*"))
+
+
+def test_run_reports_a_second_article_with_the_same_id(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_article(folder, "dup.txt")
+    write_article(folder, "dup.md", "Beta Corp said revenue rose 8 percent to $40 million in 2022.\n")
+    out = tmp_path / "out"
+
+    result = invoke("run", folder, "--out", out, "--published", "2024-04-09")
+
+    assert result.exit_code == 1
+    assert "[E008]" in result.stderr and lines_naming(result.stderr, "dup.txt")
+    table = read_csv(out / "dup.claims.csv")
+    assert set(table["value"]) == {"8", "40000000"}, "the first one found (dup.md) is kept, not overwritten"
 
 
 # --- claims extract -----------------------------------------------------------------------------

@@ -134,8 +134,8 @@ def test_article_from_json() -> None:
         {"id": "d1", "text": "a\r\nb", "published": "2024-01-31", "title": "T", "source": None},
         "docs.jsonl:1",
     )
-    assert article == Article(
-        id="d1", text="a\nb", title="T", published=date(2024, 1, 31), path="docs.jsonl:1"
+    assert article == Article(  # the text as given: offsets of `extract` index the caller's text
+        id="d1", text="a\r\nb", title="T", published=date(2024, 1, 31), path="docs.jsonl:1"
     )
     assert article_from_json({"id": "d2", "text": "", "published": None}, "w").published is None
 
