@@ -25,7 +25,7 @@ _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
 GRANULARITY = {"day": 3, "month": 2, "year": 1}
 _UNIT_STEP = {
     "day": (relativedelta(days=1), "day"),
-    "week": (relativedelta(weeks=1), "day"),
+    "week": (relativedelta(weeks=1), "day"),  # resolved to the Monday-Sunday interval
     "month": (relativedelta(months=1), "month"),
     "quarter": (relativedelta(months=3), "month"),
     "year": (relativedelta(years=1), "year"),
@@ -80,6 +80,8 @@ class DateParser:
         self.back = set(lexicons["relative_back"])
         self.forward = set(lexicons["relative_forward"])
         self.same = set(lexicons["relative_same"])
+        self.weekdays = {k.lower(): int(v) for k, v in lexicons["weekdays"].items()}
+        self.quarters = {str(k).lower(): int(v) for k, v in lexicons["quarter_ordinals"].items()}
         self._calendar = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
     def resolve(self, words: list[str], kind: str, published: date | None, narrative: Point | None,
@@ -97,6 +99,10 @@ class DateParser:
             return Resolution(self._interval_value(lower), modifier=modifier)
         if kind == "month":
             return self._month(lower, published, narrative, narrative_text)
+        if kind == "quarter":
+            return self._quarter(lower, published, narrative, narrative_text)
+        if kind == "weekday":
+            return self._weekday(lower, published)
         if kind == "relative_publication":
             anchor = Point(published, "day") if published else None
             return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
@@ -141,6 +147,37 @@ class DateParser:
         point = Point(date(year, month, day or 1), "day" if day else "month")
         return Resolution(point.edtf(), relative=True, anchor=anchor, point=point)
 
+    def _quarter(self, lower: list[str], published: date | None, narrative: Point | None,
+                 narrative_text: str) -> Resolution:
+        """A quarter as an interval of months: the third quarter of 2023 -> 2023-07/2023-09."""
+        number = next((self.quarters[w] for w in lower if w in self.quarters), None)
+        number = number or next(int(w[1]) for w in lower if re.fullmatch(r"q[1-4]", w))
+        year_word = next((w for w in lower if _YEAR.match(w)), None)
+        if year_word:
+            year, relative, anchor = int(year_word), False, ""
+        elif narrative is not None:
+            year, relative, anchor = narrative.day.year, True, f"narrative {narrative.edtf()} ({narrative_text})"
+        elif published is not None:
+            year, relative, anchor = published.year, True, f"published {published.isoformat()}"
+        else:
+            return Resolution("", relative=True)
+        first = 3 * number - 2
+        return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + 2:02d}", relative, anchor)
+
+    def _weekday(self, lower: list[str], published: date | None) -> Resolution:
+        """The latest such weekday on or before publication ("on Monday"); "last" is strictly
+        before, "next" the first one after."""
+        if published is None:
+            return Resolution("", relative=True)
+        weekday = next(self.weekdays[w] for w in lower if w in self.weekdays)
+        back = (published.weekday() - weekday) % 7
+        if "next" in lower:
+            day = published + relativedelta(days=(weekday - published.weekday()) % 7 or 7)
+        else:
+            day = published - relativedelta(days=back or (7 if "last" in lower else 0))
+        point = Point(day, "day")
+        return Resolution(point.edtf(), True, f"published {published.isoformat()}", point=point)
+
     def _shift(self, lower: list[str], anchor: Point | None, anchor_text: str) -> Resolution:
         """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year")."""
         if anchor is None:
@@ -156,6 +193,10 @@ class DateParser:
                        and w not in self.forward and w not in self.same and w not in ("the", "just", "on")]
         count = parse_number(count_words, self.number_words, self.scales) if count_words else None
         amount = (1 if count is None else int(count)) * sign
+        if unit == "week" and anchor.granularity == "day":  # a week is the Monday-Sunday span
+            monday = anchor.day + step * amount - relativedelta(days=(anchor.day + step * amount).weekday())
+            return Resolution(f"{monday.isoformat()}/{(monday + relativedelta(days=6)).isoformat()}",
+                              relative=True, anchor=anchor_text)
         point = _coarsen(Point(anchor.day + step * amount, granularity), anchor)
         return Resolution(point.edtf(), relative=True, anchor=anchor_text, point=point)
 

@@ -8,14 +8,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
-from pipeline.context import Reading, read_context, share_list_roles
+from pipeline.context import read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import canonical_entities
-from pipeline.figures import FigureNormalizer
+from pipeline.figures import Amount, FigureNormalizer
 from pipeline.match import Candidate
 from pipeline.records import Article, DateMention, Extraction, Figure
 from pipeline.resources import Resources
-from pipeline.scope import TimeMark, choose_scope, dated_event, event_references, sentence_frame
+from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
+                            sentence_frame)
 
 BATCH_SIZE = 32
 
@@ -33,30 +34,29 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     date_spans = [(doc[c.start:c.end], c) for c in candidates if c.label == "date"]
     dates = _resolve_dates(date_spans, article, res, sent_index)
-    figure_cands = [c for c in candidates if c.label != "date"]
-    spans = [doc[c.start:c.end] for c in figure_cands]
-    kinds = [c.label for c in figure_cands]
-    readings = share_list_roles(doc, spans, kinds, [read_context(s, c.label, c.rule.sets, hits)
-                                                    for s, c in zip(spans, figure_cands)])
+    measured = [(doc[c.start:c.end], c, _amount(doc[c.start:c.end], c, res.figures))
+                for c in candidates if c.label != "date"]
+    # A span whose words hold no readable number ("third quarter", "21st century") is no figure.
+    measured = [(span, c, amount) for span, c, amount in measured
+                if amount.value is not None or amount.value_low is not None]
+    spans = [span for span, _, _ in measured]
+    readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
+                                [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
     scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
     figures = tuple(
-        _figure(span, cand, reading, res.figures, sent_index[span.sent.start], scope)
-        for span, cand, reading, scope in zip(spans, figure_cands, readings, scopes)
+        Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
+               sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
+               value_high=amount.value_high, unit=amount.unit, qualifier=reading.qualifier, role=reading.role,
+               direction=reading.direction, time=scope, rules=(cand.rule.id,) + reading.rules)
+        for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
     )
     entities = canonical_entities(doc, res.rules.lexicons["entity_aliases"])
     extraction = Extraction(article=article, figures=figures, dates=tuple(dates), entities=tuple(entities))
     return replace(extraction, claims=assemble_claims(doc, extraction))
 
 
-def _figure(span: Span, cand: Candidate, reading: Reading, normalizer: FigureNormalizer, sentence_index: int,
-            scope) -> Figure:
-    amount = normalizer.normalize(cand.label, [t.text for t in span], [t.lemma_ for t in span], cand.rule.sets)
-    return Figure(
-        start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
-        sentence_index=sentence_index, value_low=amount.value_low, value_high=amount.value_high,
-        unit=amount.unit, qualifier=reading.qualifier, role=reading.role, direction=reading.direction,
-        time=scope, rules=(cand.rule.id,) + reading.rules,
-    )
+def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount:
+    return normalizer.normalize(cand.label, [t.text for t in span], [t.lemma_ for t in span], cand.rule.sets)
 
 
 def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, res: Resources,
@@ -82,13 +82,15 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
             res: Resources) -> list:
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
     prepositions = set(res.rules.lexicons["event_prepositions"])
+    bases = set(res.rules.lexicons["comparison_bases"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
     for sent in sentences:
         if _starts_paragraph(doc, sent):
             context = None
-        marks = [TimeMark(span, d.value, d.text) for span, d in dates if sent.start <= span.start < sent.end]
+        marks = [TimeMark(span, d.value, d.text) for span, d in dates
+                 if sent.start <= span.start < sent.end and not is_comparison_base(span, bases)]
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame = sentence_frame(sent, marks)
         in_sent = [f for f in figures if sent.start <= f.start < sent.end]

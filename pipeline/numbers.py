@@ -21,7 +21,7 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
     'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number."""
     total = 0.0
     current: float | None = None
-    seen = False
+    seen = after_scale = False
     for raw in words:
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
@@ -35,17 +35,18 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
         if value is not None or word in number_words:
             value = value if value is not None else float(number_words[word])
             current = (current or 0.0) + value
-            seen = True
+            seen, after_scale = True, False
             continue
         if word in scales:
             factor = float(scales[word])
-            base = 1.0 if current is None else current
-            if factor >= 1000:
-                total += base * factor
+            if current is None and after_scale and factor >= 1000:
+                total *= factor  # stacked scales: "20 lakh crore", "a thousand billion"
+            elif factor >= 1000:
+                total += (1.0 if current is None else current) * factor
                 current = None
             else:
-                current = base * factor
-            seen = True
+                current = (1.0 if current is None else current) * factor
+            seen = after_scale = True
             continue
         return None
     if not seen:

@@ -60,6 +60,15 @@ def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[
     return marks
 
 
+def is_comparison_base(span: Span, bases: set[str]) -> bool:
+    """'from a year earlier', 'than in 2022', 'compared with 2022': the period a figure is compared
+    against, not the period it refers to."""
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    return bool(before) and (before[-1] in bases or (len(before) == 2 and before[0] in bases
+                                                      and doc[span.start - 1].pos_ == "ADP"))
+
+
 def sentence_frame(sent: Span, marks: list[TimeMark]) -> TimeMark | None:
     """The time expression governing the sentence's main clause, if any."""
     root = sent.root

@@ -13,9 +13,10 @@ WORDS, SCALES = LEX["number_words"], LEX["scales"]
     (["twenty-five"], 25), (["a", "hundred"], 100), (["half", "a", "million"], 500_000),
     (["one", "and", "a", "half", "billion"], 1.5e9), (["two", "hundred", "thousand"], 200_000),
     (["5", "bn"], 5e9), (["40", "m"], 4e7), (["3", "crore"], 3e7), (["1,234,567.89"], 1234567.89),
+    (["20", "lakh", "crore"], 2e13), (["a", "thousand", "billion"], 1e12), (["third"], None),
 ])
 def test_parse_number(words, value):
-    assert parse_number(words, WORDS, SCALES) == pytest.approx(value)
+    assert parse_number(words, WORDS, SCALES) == (None if value is None else pytest.approx(value))
 
 
 @pytest.mark.parametrize("words", [["percent"], [], ["S-400"], ["1,23"], ["two", "neighbors"]])
