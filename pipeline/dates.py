@@ -85,7 +85,9 @@ class DateParser:
         self._calendar = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
     def resolve(self, words: list[str], kind: str, published: date | None, narrative: Point | None,
-                narrative_text: str = "") -> Resolution:
+                narrative_text: str = "", tense: str = "") -> Resolution:
+        """``tense`` ("past", "future" or "") of the clause places a month or weekday named without
+        a year on the right side of the publication date ("added jobs in October" -> the last one)."""
         lower = [w.lower() for w in words]
         modifier = next((w.split("-")[0] for w in lower if w.split("-")[0] in self.modifiers), "")
         if kind == "absolute":
@@ -98,11 +100,11 @@ class DateParser:
         if kind == "interval":
             return Resolution(self._interval_value(lower), modifier=modifier)
         if kind == "month":
-            return self._month(lower, published, narrative, narrative_text)
+            return self._month(lower, published, narrative, narrative_text, tense)
         if kind == "quarter":
             return self._quarter(lower, published, narrative, narrative_text)
         if kind == "weekday":
-            return self._weekday(lower, published)
+            return self._weekday(lower, published, tense)
         if kind == "relative_publication":
             anchor = Point(published, "day") if published else None
             return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
@@ -135,13 +137,17 @@ class DateParser:
         return f"{bounds[0][0]}/{bounds[-1][1]}"
 
     def _month(self, lower: list[str], published: date | None, narrative: Point | None,
-               narrative_text: str) -> Resolution:
+               narrative_text: str, tense: str) -> Resolution:
         month = next(self.months[w] for w in lower if w in self.months)
         day = next((int(_ORDINAL.sub("", w)) for w in lower if _ORDINAL.sub("", w).isdigit()), None)
         if narrative is not None:
             year, anchor = narrative.day.year, f"narrative {narrative.edtf()} ({narrative_text})"
         elif published is not None:
             year, anchor = published.year, f"published {published.isoformat()}"
+            if tense == "past" and (month, day or 1) > (published.month, published.day):
+                year -= 1
+            elif tense == "future" and (month, day or 31) < (published.month, published.day):
+                year += 1
         else:
             return Resolution("", relative=True)
         point = Point(date(year, month, day or 1), "day" if day else "month")
@@ -164,15 +170,17 @@ class DateParser:
         first = 3 * number - 2
         return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + 2:02d}", relative, anchor)
 
-    def _weekday(self, lower: list[str], published: date | None) -> Resolution:
-        """The latest such weekday on or before publication ("on Monday"); "last" is strictly
-        before, "next" the first one after."""
+    def _weekday(self, lower: list[str], published: date | None, tense: str) -> Resolution:
+        """The latest such weekday on or before publication ("said on Monday"); "last" is strictly
+        before; "next" the first one after, and in a future clause the first one from then on."""
         if published is None:
             return Resolution("", relative=True)
         weekday = next(self.weekdays[w] for w in lower if w in self.weekdays)
         back = (published.weekday() - weekday) % 7
         if "next" in lower:
             day = published + relativedelta(days=(weekday - published.weekday()) % 7 or 7)
+        elif tense == "future" and "last" not in lower:
+            day = published + relativedelta(days=(weekday - published.weekday()) % 7)
         else:
             day = published - relativedelta(days=back or (7 if "last" in lower else 0))
         point = Point(day, "day")

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
-from pipeline.context import read_context, share_list_roles
+from pipeline.context import clause_head, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import canonical_entities
 from pipeline.figures import Amount, FigureNormalizer
@@ -67,7 +67,7 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
     narrative_text = ""
     for span, cand in date_spans:
         resolution = res.dates.resolve([t.text for t in span], cand.rule.sets["type"], article.published,
-                                       narrative, narrative_text)
+                                       narrative, narrative_text, clause_tense(span))
         mentions.append(DateMention(
             start=span.start_char, end=span.end_char, text=span.text, value=resolution.value,
             sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
@@ -78,11 +78,23 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
     return mentions
 
 
+def clause_tense(span: Span) -> str:
+    """'past', 'future' or '' for the clause a time expression sits in."""
+    verb = clause_head(span.root)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "shall", "'ll"} or "going" in auxiliaries:
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    return ""
+
+
 def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tuple[Span, DateMention]],
             res: Resources) -> list:
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
     prepositions = set(res.rules.lexicons["event_prepositions"])
     bases = set(res.rules.lexicons["comparison_bases"])
+    reporting = set(res.rules.lexicons["reporting_verbs"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
@@ -92,12 +104,12 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
         marks = [TimeMark(span, d.value, d.text) for span, d in dates
                  if sent.start <= span.start < sent.end and not is_comparison_base(span, bases)]
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
-        frame = sentence_frame(sent, marks)
+        frame, statement = sentence_frame(sent, marks, reporting)
         in_sent = [f for f in figures if sent.start <= f.start < sent.end]
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             scopes.append(choose_scope(figure, next_start, [m for m in marks if not _overlap(m.span, figure)],
-                                       frame, context))
+                                       frame, context, statement))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:

@@ -28,6 +28,7 @@ class FigureNormalizer:
         self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
         self.currency_words = dict(lexicons["currency_words"])
         self.units = dict(lexicons["units"])
+        self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.percent_words = set(lexicons["percent_words"]) | {"per", "cent"}
 
@@ -70,19 +71,26 @@ class FigureNormalizer:
             per = self._per(lower)
             return f"{code}/{per}" if per else code
         if kind == "quantity":
-            unit = next((self.units[w] for w in lower if w in self.units), None)
-            if unit is None:
-                return next((self.time_units[w] for w in lower if w in self.time_units), "")
-            per = self._per(lower)
-            return f"{unit} per {self.time_units.get(per, per)}" if per else unit
+            return self._measure_unit(lower)
         if kind == "count":  # the counted thing: the lemma of the last word after the number
             last_number = max(i for i, w in enumerate(words) if self._is_number_word(w))
             return lemmas[-1].lower() if last_number < len(words) - 1 else ""
         return ""
 
+    def _measure_unit(self, lower: list[str]) -> str:
+        """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' -> 'year'."""
+        at = next((i for i, w in enumerate(lower) if w in self.units), None)
+        if at is None:
+            return next((self.time_units[w] for w in lower if w in self.time_units), "")
+        before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
+        after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
+        name = " ".join(before + [self.units[lower[at]]] + after)
+        per = self._per(lower)
+        return f"{name} per {self.time_units.get(per, per)}" if per else name
+
     def _per(self, lower: list[str]) -> str:
-        """The unit after "per"/"a" at the end of a rate ("per day" -> day, "a barrel" -> barrel)."""
+        """The unit after "per"/"a" at the end of a rate ("per day" -> day, "per megawatt hour")."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each") and i > 0 and not self._is_number_word(lower[i + 1]):
-                return lower[i + 1]
+                return " ".join(lower[i + 1:])
         return ""

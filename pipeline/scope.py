@@ -61,23 +61,40 @@ def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[
 
 
 def is_comparison_base(span: Span, bases: set[str]) -> bool:
-    """'from a year earlier', 'than in 2022', 'compared with 2022': the period a figure is compared
-    against, not the period it refers to."""
+    """'from a year earlier', 'than in 2022', 'compared with 2022', 'the highest since 1900': the
+    period a figure is compared against, not the period it refers to."""
     doc = span.doc
     before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
-    return bool(before) and (before[-1] in bases or (len(before) == 2 and before[0] in bases
-                                                      and doc[span.start - 1].pos_ == "ADP"))
+    if before and (before[-1] in bases or (len(before) == 2 and before[0] in bases
+                                           and doc[span.start - 1].pos_ == "ADP")):
+        return True
+    # "the highest since 1900": a superlative measured against a period
+    window = doc[max(span.start - 5, 0):span.start]
+    return bool(before) and before[-1] == "since" and any(t.tag_ in ("JJS", "RBS") for t in window)
 
 
-def sentence_frame(sent: Span, marks: list[TimeMark]) -> TimeMark | None:
-    """The time expression governing the sentence's main clause, if any."""
-    root = sent.root
-    return next((m for m in marks if clause_head(m.span.root).i == root.i and m.value), None)
+def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, TimeMark | None]:
+    """The time expression governing the sentence (the one whose clause is closest to the root),
+    and apart from it the date of a reporting verb ("..., the ministry said on Friday"), which says
+    when something was said rather than the period of its figures."""
+    valued = [m for m in marks if m.value]
+    statement = [m for m in valued if clause_head(m.span.root).lemma_ in reporting_verbs]
+    framing = [m for m in valued if m not in statement]
+    frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
+    return frame, (statement[0] if statement else None)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: TimeMark | None,
-                 context: TimeMark | None) -> TimeScope | None:
-    """The period of one figure, from its clause, its sentence, or the paragraph's frame."""
+                 context: TimeMark | None, statement: TimeMark | None = None) -> TimeScope | None:
+    """The period of one figure, from its clause, its sentence, the paragraph's frame, or failing
+    all of them the date its sentence was said on."""
     clause = clause_head(figure.root).i
     same_clause = [m for m in marks if clause_head(m.span.root).i == clause]
     if same_clause:
@@ -88,6 +105,8 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
         return TimeScope(frame.text, frame.value, "sentence")
     if context is not None:
         return TimeScope(context.text, context.value, "context")
+    if statement is not None:
+        return TimeScope(statement.text, statement.value, "statement")
     return None
 
 

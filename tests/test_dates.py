@@ -64,3 +64,18 @@ def test_without_publication_date_relative_stays_unresolved():
 def test_point_of_reads_back_values():
     assert point_of("2022-02") == Point(date(2022, 2, 1), "month")
     assert point_of("195X") is None and point_of("1960/1989") is None
+
+
+def test_tense_places_a_bare_month_or_weekday_around_publication():
+    assert PARSER.resolve(["October"], "month", PUB, None, tense="past").value == "2023-10"
+    assert PARSER.resolve(["October"], "month", PUB, None, tense="future").value == "2024-10"
+    assert PARSER.resolve(["February"], "month", PUB, None, tense="future").value == "2025-02"
+    assert PARSER.resolve(["Friday"], "weekday", PUB, None, tense="past").value == "2024-04-05"
+    assert PARSER.resolve(["Friday"], "weekday", PUB, None, tense="future").value == "2024-04-12"
+    assert PARSER.resolve(["last", "Tuesday"], "weekday", PUB, None).value == "2024-04-02"
+
+
+def test_weeks_and_quarters_are_intervals():
+    assert resolve("last week", "relative_publication").value == "2024-04-01/2024-04-07"
+    assert resolve("the third quarter of 2023", "quarter").value == "2023-07/2023-09"
+    assert resolve("Q1", "quarter", narrative=Point(date(2022, 5, 1), "month")).value == "2022-01/2022-03"

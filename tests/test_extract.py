@@ -89,3 +89,17 @@ def test_dates_that_scope_a_figure_are_not_rows_of_their_own(extract):
     kinds = [(c.kind, c.text) for c in ex.claims]
     assert ("date", "2022") not in kinds
     assert ("date", "February 4, 2022") in kinds
+
+
+def test_a_reporting_date_is_the_last_resort_for_time_scope(extract):
+    alone = extract("Employers added 128,000 jobs, the department said on Friday.")
+    assert (figure(alone, "128,000 jobs").time.value, figure(alone, "128,000 jobs").time.source) == ("2024-04-05", "statement")
+    framed = extract("U.S. employers added 128,000 jobs in October, the department said on Friday. "
+                     "The unemployment rate rose to 3.6%.")
+    assert figure(framed, "3.6%").time.value == "2023-10"
+
+
+def test_a_comparison_base_is_not_the_period(extract):
+    ex = extract("Turnout was 66.7 percent, the highest since 1900. Sales rose 8% from a year earlier.")
+    assert figure(ex, "66.7 percent").time is None
+    assert figure(ex, "8%").time is None
