@@ -120,9 +120,9 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
 
 def _starts_paragraph(doc: Doc, sent: Span) -> bool:
     """A sentence opens a paragraph when a line break separates it from the text before it."""
-    before = doc.text[:sent.start_char].rstrip(" \t")
-    head = sent.text[: len(sent.text) - len(sent.text.lstrip())]
-    return not before or before.endswith("\n") or "\n" in head
+    gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
+    first = sent[0]
+    return "\n" in gap or (first.is_space and "\n" in first.text)
 
 
 def _overlap(a: Span, b: Span) -> bool:
