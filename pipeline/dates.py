@@ -19,6 +19,8 @@ from dateutil.relativedelta import relativedelta
 from pipeline.numbers import parse_number
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_YEAR_IN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
+_SHORT_YEAR = re.compile(r"^\d\d$")
 _DECADE = re.compile(r"^(?:(?:early|mid|late)-)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
 
@@ -82,6 +84,7 @@ class DateParser:
         self.same = set(lexicons["relative_same"])
         self.weekdays = {k.lower(): int(v) for k, v in lexicons["weekdays"].items()}
         self.quarters = {str(k).lower(): int(v) for k, v in lexicons["quarter_ordinals"].items()}
+        self.seasons = dict(lexicons["seasons"])
         self._calendar = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
 
     def resolve(self, words: list[str], kind: str, published: date | None, narrative: Point | None,
@@ -89,11 +92,12 @@ class DateParser:
         """``tense`` ("past", "future" or "") of the clause places a month or weekday named without
         a year on the right side of the publication date ("added jobs in October" -> the last one)."""
         lower = [w.lower() for w in words]
-        modifier = next((w.split("-")[0] for w in lower if w.split("-")[0] in self.modifiers), "")
+        prefixes = [m.group(0) for w in lower if (m := re.match(r"[a-z]+", w))]  # "mid-2023" -> mid
+        modifier = next((p for p in prefixes if p in self.modifiers), "")
         if kind == "absolute":
             return self._absolute(" ".join(words), modifier)
-        if kind == "year":
-            year = next(w for w in words if _YEAR.match(w))
+        if kind == "year":  # "2022", "early 2024", "mid-2023", "FY2023"
+            year = next(m.group(1) for w in words if (m := _YEAR_IN.search(w)))
             return Resolution(year, modifier=modifier, point=point_of(year))
         if kind == "decade":
             return Resolution(self._decade_value(lower), modifier=modifier)
@@ -103,6 +107,8 @@ class DateParser:
             return self._month(lower, published, narrative, narrative_text, tense)
         if kind == "quarter":
             return self._quarter(lower, published, narrative, narrative_text)
+        if kind == "season":
+            return self._season(lower, published, narrative, narrative_text)
         if kind == "weekday":
             return self._weekday(lower, published, tense)
         if kind == "relative_publication":
@@ -127,13 +133,18 @@ class DateParser:
         return next(f"{m.group(1)}X" for w in lower if (m := _DECADE.match(w)))
 
     def _interval_value(self, lower: list[str]) -> str:
-        bounds = []
+        """'the 1960s to the 1980s' -> 1960/1989; 'from 2010 to 2020' -> 2010/2020; '2022-23' -> 2022/2023."""
+        bounds: list[tuple[int, int]] = []
         for word in lower:
             if _YEAR.match(word):
                 bounds.append((int(word), int(word)))
             elif m := _DECADE.match(word):
                 first = int(m.group(1)) * 10
                 bounds.append((first, first + 9))
+            elif _SHORT_YEAR.match(word) and bounds:
+                century = bounds[-1][1] // 100 * 100
+                year = century + int(word) + (100 if century + int(word) < bounds[-1][1] else 0)
+                bounds.append((year, year))
         return f"{bounds[0][0]}/{bounds[-1][1]}"
 
     def _month(self, lower: list[str], published: date | None, narrative: Point | None,
@@ -158,6 +169,19 @@ class DateParser:
         """A quarter as an interval of months: the third quarter of 2023 -> 2023-07/2023-09."""
         number = next((self.quarters[w] for w in lower if w in self.quarters), None)
         number = number or next(int(w[1]) for w in lower if re.fullmatch(r"q[1-4]", w))
+        return self._months(lower, 3 * number - 2, 3, published, narrative, narrative_text)
+
+    def _season(self, lower: list[str], published: date | None, narrative: Point | None,
+                narrative_text: str) -> Resolution:
+        """A season as an interval of months (northern hemisphere): the summer of 2022 ->
+        2022-06/2022-08, the winter of 2022 -> 2022-12/2023-02."""
+        first = next(int(self.seasons[w]) for w in lower if w in self.seasons)
+        return self._months(lower, first, 3, published, narrative, narrative_text)
+
+    def _months(self, lower: list[str], first: int, length: int, published: date | None,
+                narrative: Point | None, narrative_text: str) -> Resolution:
+        """An interval of ``length`` months from month ``first`` of the year the words name, else of
+        the narrative's year, else of the publication year."""
         year_word = next((w for w in lower if _YEAR.match(w)), None)
         if year_word:
             year, relative, anchor = int(year_word), False, ""
@@ -167,8 +191,9 @@ class DateParser:
             year, relative, anchor = published.year, True, f"published {published.isoformat()}"
         else:
             return Resolution("", relative=True)
-        first = 3 * number - 2
-        return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + 2:02d}", relative, anchor)
+        start = date(year, first, 1)
+        end = start + relativedelta(months=length - 1)
+        return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor)
 
     def _weekday(self, lower: list[str], published: date | None, tense: str) -> Resolution:
         """The latest such weekday on or before publication ("said on Monday"); "last" is strictly

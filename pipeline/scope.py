@@ -77,11 +77,21 @@ def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str])
     """The time expression governing the sentence (the one whose clause is closest to the root),
     and apart from it the date of a reporting verb ("..., the ministry said on Friday"), which says
     when something was said rather than the period of its figures."""
-    valued = [m for m in marks if m.value]
+    valued = [m for m in marks if m.value and not _inside_noun_modifier(clause_head(m.span.root))]
     statement = [m for m in valued if clause_head(m.span.root).lemma_ in reporting_verbs]
     framing = [m for m in valued if m not in statement]
     frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
     return frame, (statement[0] if statement else None)
+
+
+def _inside_noun_modifier(verb: Token) -> bool:
+    """A clause that describes a noun ("the company, founded in 1885, ...") frames nothing else."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _depth(token: Token) -> int:

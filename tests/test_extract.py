@@ -103,3 +103,8 @@ def test_a_comparison_base_is_not_the_period(extract):
     ex = extract("Turnout was 66.7 percent, the highest since 1900. Sales rose 8% from a year earlier.")
     assert figure(ex, "66.7 percent").time is None
     assert figure(ex, "8%").time is None
+
+
+def test_a_clause_describing_a_noun_frames_nothing_else(extract):
+    ex = extract("The company, founded in 1885, employs 4,000 people.")
+    assert figure(ex, "4,000 people").time is None
