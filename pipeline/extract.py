@@ -12,7 +12,7 @@ from pipeline.context import clause_head, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import canonical_entities
 from pipeline.figures import Amount, FigureNormalizer
-from pipeline.match import Candidate
+from pipeline.match import Candidate, overlaps
 from pipeline.records import Article, DateMention, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
@@ -108,7 +108,7 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
         in_sent = [f for f in figures if sent.start <= f.start < sent.end]
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            scopes.append(choose_scope(figure, next_start, [m for m in marks if not _overlap(m.span, figure)],
+            scopes.append(choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
                                        frame, context, statement))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
@@ -123,7 +123,3 @@ def _starts_paragraph(doc: Doc, sent: Span) -> bool:
     gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
     first = sent[0]
     return "\n" in gap or (first.is_space and "\n" in first.text)
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

@@ -21,8 +21,9 @@ class Amount:
 
 
 class FigureNormalizer:
+    """Built once from the lexicons; ``normalize`` is then a pure function of a span's words."""
+
     def __init__(self, lexicons: dict):
-        self.lex = lexicons
         self.number_words = dict(lexicons["number_words"])
         self.scales = dict(lexicons["scales"])
         self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
@@ -30,7 +31,6 @@ class FigureNormalizer:
         self.units = dict(lexicons["units"])
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
-        self.percent_words = set(lexicons["percent_words"]) | {"per", "cent"}
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas)."""

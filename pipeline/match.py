@@ -114,7 +114,7 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Drop figures that touch an exclusion, then keep the best of overlapping spans."""
     exclusions = [c for c in candidates if c.label == "exclude"]
     kept = [c for c in candidates if c.label in EXTRACTION_LABELS and c.label != "exclude"
-            and not (c.label != "date" and any(_overlaps(c, x) for x in exclusions))]
+            and not (c.label != "date" and any(overlaps(c, x) for x in exclusions))]
     kept.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, LABEL_ORDER.index(c.label), c.start))
     taken: set[int] = set()
     chosen = []
@@ -126,5 +126,6 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def overlaps(a, b) -> bool:
+    """Whether two token ranges (candidates or spans: anything with start and end) overlap."""
     return a.start < b.end and b.start < a.end

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.context import clause_head
+from pipeline.match import overlaps
 from pipeline.records import TimeScope
 
 
@@ -54,7 +55,7 @@ def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[
         for noun in (c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
             event = events.get(event_key(noun))
             subtree = sent.doc[token.i: noun.right_edge.i + 1]
-            if event is None or any(s.start < subtree.end and subtree.start < s.end for s in taken):
+            if event is None or any(overlaps(s, subtree) for s in taken):
                 continue
             marks.append(TimeMark(subtree, event.value, subtree.text, "event"))
     return marks
