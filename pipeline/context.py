@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.match import ContextHits
+from pipeline.match import ContextHit, ContextHits
 from pipeline.rules import Rule
 
 
@@ -21,16 +21,18 @@ class Reading:
 
 
 def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
-    """Qualifier and role of one figure; an extraction rule's own ``sets`` (e.g. rank) wins."""
-    qualifier_rule = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
-    cue_end = hits.qualifier_spans.get(span.start, span.start) if qualifier_rule else span.start
-    role_rule = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
-                 or _first(hits.starting_at.get(span.end, ()), "role", kind)
-                 or next((r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None))
-    fired = tuple(r.id for r in (qualifier_rule, role_rule) if r is not None)
+    """Qualifier and role of one figure; an extraction rule's own ``sets`` (e.g. rank) wins.
+    A role cue before the figure may stand before its qualifier ("grew by around 36 percent")."""
+    qualifier = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
+    cue_end = qualifier.start if qualifier else span.start
+    role = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
+            or _first(hits.starting_at.get(span.end, ()), "role", kind))
+    role_rule = role.rule if role else next(
+        (r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None)
+    fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
     role_sets = role_rule.sets if role_rule else {}
     return Reading(
-        qualifier=(qualifier_rule.sets["qualifier"] if qualifier_rule else "exact"),
+        qualifier=qualifier.rule.sets["qualifier"] if qualifier else "exact",
         role=sets.get("role") or role_sets.get("role", "level"),
         direction=role_sets.get("direction", ""),
         rules=fired,
@@ -38,9 +40,9 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     )
 
 
-def _first(rules: tuple[Rule, ...], label: str, kind: str) -> Rule | None:
-    """The longest-standing rule of this label (file order) that applies to this kind."""
-    return next((r for r in rules if r.label == label and _applies(r, kind)), None)
+def _first(hits: tuple[ContextHit, ...], label: str, kind: str) -> ContextHit | None:
+    """The longest hit of this label that applies to this kind of figure."""
+    return next((h for h in hits if h.rule.label == label and _applies(h.rule, kind)), None)
 
 
 def _applies(rule: Rule, kind: str) -> bool:

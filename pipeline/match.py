@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.rules import EXTRACTION_LABELS, Rule, RuleSet
+from pipeline.rules import CONTEXT_LABELS, EXTRACTION_LABELS, Rule, RuleSet
 
 LABEL_ORDER = ("date", "money", "percent", "quantity", "count")
 """Which label wins between equally long spans of equal priority."""
@@ -32,14 +32,23 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class ContextHits:
-    """Context rules found in a document, indexed by where they touch a figure."""
+class ContextHit:
+    """A context rule's words next to where a figure may stand, in tokens."""
 
-    ending_at: dict[int, tuple[Rule, ...]]
-    starting_at: dict[int, tuple[Rule, ...]]
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ContextHits:
+    """Context rules found in a document, indexed by where they touch a figure: ``before`` hits by
+    the token they end at, ``after`` hits by the token they start at, the longest first (so "no
+    more than" wins over "more than"), then in file order."""
+
+    ending_at: dict[int, tuple[ContextHit, ...]]
+    starting_at: dict[int, tuple[ContextHit, ...]]
     subject_rules: tuple[Rule, ...]
-    qualifier_spans: dict[int, int]
-    """For each token index where a qualifier ends, the token where it starts."""
 
 
 class RuleMatcher:
@@ -70,18 +79,34 @@ class RuleMatcher:
         ends: dict[tuple[str, str], set[int]] = defaultdict(set)
         starts: dict[tuple[str, str], set[int]] = defaultdict(set)
         spans: list[tuple[Rule, int, int]] = []
-        qualifier_spans: dict[int, int] = {}
+        context: list[tuple[str, ContextHit]] = []
         for key, start, end in self.matcher(doc):
             rule, part = self._keys[key]
             if part == "pattern":
                 spans.append((rule, start, end))
+            elif rule.label in CONTEXT_LABELS:
+                context.append((part, ContextHit(rule, start, end)))
             else:
                 ends[(rule.id, part)].add(end)
                 starts[(rule.id, part)].add(start)
-                if rule.label == "qualifier" and part == "before":
-                    qualifier_spans[end] = min(start, qualifier_spans.get(end, start))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans if _guards_hold(r, s, e, ends, starts)]
-        return candidates, _context_hits(self.rules, ends, starts, qualifier_spans)
+        return candidates, self._context_hits(context)
+
+    def _context_hits(self, context: list[tuple[str, ContextHit]]) -> ContextHits:
+        order = {rule.id: i for i, rule in enumerate(self.rules.rules)}
+        ending_at: dict[int, list[ContextHit]] = defaultdict(list)
+        starting_at: dict[int, list[ContextHit]] = defaultdict(list)
+        for part, hit in context:
+            (ending_at[hit.end] if part == "before" else starting_at[hit.start]).append(hit)
+
+        def longest(hit: ContextHit) -> tuple[int, int]:
+            return -(hit.end - hit.start), order[hit.rule.id]
+
+        return ContextHits(
+            ending_at={k: tuple(sorted(v, key=longest)) for k, v in ending_at.items()},
+            starting_at={k: tuple(sorted(v, key=longest)) for k, v in starting_at.items()},
+            subject_rules=tuple(r for r in self.rules.with_label("role") if r.subject),
+        )
 
 
 def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> bool:
@@ -92,22 +117,6 @@ def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> 
         "not_after": lambda: end not in starts[(rule.id, "not_after")],
     }
     return all(checks[kind]() for kind in rule.guards)
-
-
-def _context_hits(rules: RuleSet, ends: dict, starts: dict, qualifier_spans: dict[int, int]) -> ContextHits:
-    ending_at: dict[int, list[Rule]] = defaultdict(list)
-    starting_at: dict[int, list[Rule]] = defaultdict(list)
-    for rule in rules.with_label("qualifier", "role"):
-        for position in ends.get((rule.id, "before"), ()):
-            ending_at[position].append(rule)
-        for position in starts.get((rule.id, "after"), ()):
-            starting_at[position].append(rule)
-    return ContextHits(
-        ending_at={k: tuple(v) for k, v in ending_at.items()},
-        starting_at={k: tuple(v) for k, v in starting_at.items()},
-        subject_rules=tuple(r for r in rules.with_label("role") if r.subject),
-        qualifier_spans=qualifier_spans,
-    )
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
