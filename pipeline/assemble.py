@@ -6,22 +6,34 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.describe import sentence_entities, subject_of
+from pipeline.describe import entities_by_sentence, subject_of
 from pipeline.numbers import format_number
 from pipeline.records import Claim, Extraction
 
 
-def claim_id(article_id: str, sentence: str, text: str, index: int) -> str:
+def normalize_sentence(sentence: str) -> str:
+    return re.sub(r"\s+", " ", sentence).strip().lower()
+
+
+def claim_id(article_id: str, sentence: str, text: str, index: int, repeat: int = 0) -> str:
     """A short hash of the article, the normalized sentence, the figure and its index there: the
-    same claim keeps its id when other paragraphs change."""
-    normalized = re.sub(r"\s+", " ", sentence).strip().lower()
-    key = "\x1f".join((article_id, normalized, text, str(index)))
+    same claim keeps its id when other paragraphs change. ``repeat`` counts earlier copies of the
+    same sentence in the article, so that a repeated sentence gives distinct ids."""
+    key = "\x1f".join((article_id, normalize_sentence(sentence), text, str(index))
+                      + ((str(repeat),) if repeat else ()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
     article = extraction.article
     sentences = list(doc.sents)
+    names = entities_by_sentence(list(extraction.entities), sentences)
+    copies: dict[str, int] = {}
+    repeats = []
+    for sent in sentences:
+        key = normalize_sentence(sent.text)
+        repeats.append(copies.get(key, 0))
+        copies[key] = repeats[-1] + 1
     scoped = {(f.sentence_index, f.time.text) for f in extraction.figures if f.time}
     rows = []
     seen_in_sentence: dict[tuple[int, str], int] = {}
@@ -33,9 +45,10 @@ def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
         occurrence = seen_in_sentence.get((item.sentence_index, item.text), 0)
         seen_in_sentence[(item.sentence_index, item.text)] = occurrence + 1
         common = dict(
-            claim_id=claim_id(article.id, sent.text, item.text, occurrence), article_id=article.id,
+            claim_id=claim_id(article.id, sent.text, item.text, occurrence, repeats[item.sentence_index]),
+            article_id=article.id,
             sentence_index=item.sentence_index, start=item.start, end=item.end, text=item.text,
-            entities="; ".join(sentence_entities(list(extraction.entities), sent)),
+            entities="; ".join(names[item.sentence_index]),
             sentence=sent.text.strip(), rules="; ".join(item.rules),
         )
         if what == "figure":

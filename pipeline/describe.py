@@ -1,6 +1,8 @@
 """Says what a figure is about: the entities of its sentence and the thing it measures."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.context import clause_head
@@ -39,11 +41,14 @@ def _strip_possessive(ent: Span) -> str:
     return text
 
 
-def sentence_entities(entities: list[dict], sent: Span) -> list[str]:
-    names: list[str] = []
+def entities_by_sentence(entities: list[dict], sentences: list[Span]) -> list[list[str]]:
+    """The canonical names of each sentence's entities, in order, without repeats."""
+    starts = [s.start_char for s in sentences]
+    names: list[list[str]] = [[] for _ in sentences]
     for ent in entities:
-        if sent.start_char <= ent["start"] < sent.end_char and ent["canonical"] not in names:
-            names.append(ent["canonical"])
+        group = names[bisect_right(starts, ent["start"]) - 1]
+        if ent["canonical"] not in group:
+            group.append(ent["canonical"])
     return names
 
 

@@ -2,6 +2,7 @@
 qualifier and role, resolve dates in text order, and give every figure its time scope."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from pipeline.dates import Point
 from pipeline.describe import canonical_entities
 from pipeline.figures import Amount, FigureNormalizer
 from pipeline.match import Candidate, overlaps
+from pipeline.parse import parse_articles
 from pipeline.records import Article, DateMention, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
@@ -23,8 +25,7 @@ BATCH_SIZE = 32
 
 def extract_articles(articles: Iterable[Article], res: Resources, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
     """Parse articles with ``nlp.pipe`` in batches and extract each one; yields in input order."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in res.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in parse_articles(articles, res.nlp, batch_size):
         yield extract_doc(doc, article, res)
 
 
@@ -98,14 +99,14 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
-    for sent in sentences:
+    dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
+    figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
+    for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if _starts_paragraph(doc, sent):
             context = None
-        marks = [TimeMark(span, d.value, d.text) for span, d in dates
-                 if sent.start <= span.start < sent.end and not is_comparison_base(span, bases)]
+        marks = [TimeMark(span, d.value, d.text) for span, d in sent_dates if not is_comparison_base(span, bases)]
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statement = sentence_frame(sent, marks, reporting)
-        in_sent = [f for f in figures if sent.start <= f.start < sent.end]
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             scopes.append(choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
@@ -116,6 +117,15 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
                 events[key] = mark
         context = frame or context
     return scopes
+
+
+def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:
+    """Items (given with their token position, in text order) grouped by the sentence they are in."""
+    groups: list[list] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for position, item in items:
+        groups[bisect_right(starts, position) - 1].append(item)
+    return groups
 
 
 def _starts_paragraph(doc: Doc, sent: Span) -> bool:

@@ -108,3 +108,9 @@ def test_a_comparison_base_is_not_the_period(extract):
 def test_a_clause_describing_a_noun_frames_nothing_else(extract):
     ex = extract("The company, founded in 1885, employs 4,000 people.")
     assert figure(ex, "4,000 people").time is None
+
+
+def test_a_repeated_sentence_gives_distinct_claim_ids(extract):
+    line = "In 2022, bilateral trade grew by 36 percent to $190 billion.\n\n"
+    ex = extract(line * 3)
+    assert len(ex.claims) == 6 and len({c.claim_id for c in ex.claims}) == 6
