@@ -58,8 +58,11 @@ class FigureNormalizer:
         right_scale = [w for w in right if w.lower() in self.scales]
         if right_scale and not any(w.lower() in self.scales for w in left):
             left = left + right_scale
-        return (parse_number(left, self.number_words, self.scales),
-                parse_number(right, self.number_words, self.scales))
+        low = parse_number(left, self.number_words, self.scales)
+        high = parse_number(right, self.number_words, self.scales)
+        if low is None or high is None or low >= high:  # "twenty-five" is one number, not 20 to 5
+            return None, None
+        return low, high
 
     def _unit(self, kind: str, words: list[str], lemmas: list[str]) -> str:
         lower = [w.lower() for w in words]
@@ -73,8 +76,8 @@ class FigureNormalizer:
         if kind == "quantity":
             return self._measure_unit(lower)
         if kind == "count":  # the counted thing: the lemma of the last word after the number
-            last_number = max(i for i, w in enumerate(words) if self._is_number_word(w))
-            return lemmas[-1].lower() if last_number < len(words) - 1 else ""
+            numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
+            return lemmas[-1].lower() if numbers and numbers[-1] < len(words) - 1 else ""
         return ""
 
     def _measure_unit(self, lower: list[str]) -> str:
