@@ -101,6 +101,9 @@ class DateParser:
             return Resolution(year, modifier=modifier, point=point_of(year))
         if kind == "decade":
             return Resolution(self._decade_value(lower), modifier=modifier)
+        if kind == "century":  # the 19th century: the years 1800-1899
+            number = next(int(m.group(1)) for w in lower if (m := re.match(r"(\d+)(st|nd|rd|th)$", w)))
+            return Resolution(f"{number - 1:02d}XX", modifier=modifier)
         if kind == "interval":
             return Resolution(self._interval_value(lower), modifier=modifier)
         if kind == "month":
