@@ -216,9 +216,12 @@ def write_jsonl(path: Path, records: Iterable[dict]) -> None:
 
 def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
     """Write via a temp file in the same folder: readers see the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise PipelineError(E_OUTPUT, str(path), f"cannot write here ({error.strerror}: {error.filename})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             if path.exists():

@@ -267,3 +267,12 @@ def test_reviewer_cells_are_never_lost(tmp_path_factory: pytest.TempPathFactory,
     frame = read_raw(path)
     for (cid, column), value in expected.items():
         assert row(frame, cid)[column] == neutralize(value)
+
+
+def test_an_output_folder_that_is_a_file_is_a_coded_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(PipelineError) as caught:
+        write_claims(blocker / "a.claims.csv", [])
+    assert caught.value.code == E_OUTPUT and "a.claims.csv" in str(caught.value)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
