@@ -83,10 +83,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("seed", type=Path, help="gold JSONL with text + occurrence per item")
     parser.add_argument("article", type=Path, help="the article text the items refer to")
     parser.add_argument("output", type=Path, help="where to write the offset-based gold JSONL")
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
     args = parser.parse_args(argv)
     for path in (args.seed, args.article):
         if not path.is_file():
             parser.error(f"{path}: no such file")
+    if args.output.exists() and not args.force:
+        parser.error(f"{args.output}: exists; gold files hold annotation work, pass --force to replace it")
     items = convert_file(args.seed, args.article)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8")
