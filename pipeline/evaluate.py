@@ -113,17 +113,37 @@ class Detection:
 
 @dataclass(frozen=True)
 class FieldScore:
-    """How often one normalized field was right, among found items whose gold gives it."""
+    """One normalized field of one kind. ``accuracy`` is over found items whose gold gives the
+    field. Precision, recall and F1 are end to end: an item counts only when it is both found and
+    right, false hits of the kind count against precision, and missed gold items that give the
+    field count against recall."""
 
     correct: int = 0
     total: int = 0
+    false_hits: int = 0
+    misses: int = 0
 
     @property
     def accuracy(self) -> float:
         return _ratio(self.correct, self.total)
 
+    @property
+    def precision(self) -> float:
+        return _ratio(self.correct, self.total + self.false_hits)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.correct, self.total + self.misses)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def to_dict(self) -> dict:
-        return {"correct": self.correct, "total": self.total, "accuracy": self.accuracy}
+        return {"correct": self.correct, "total": self.total, "false_hits": self.false_hits,
+                "misses": self.misses, "accuracy": self.accuracy, "precision": self.precision,
+                "recall": self.recall, "f1": self.f1}
 
 
 @dataclass(frozen=True)
@@ -177,8 +197,9 @@ class Report:
         lines = [f"{'kind':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}{'exact':>7}"]
         lines += [f"{kind:<9}{d.precision:>7.3f}{d.recall:>7.3f}{d.f1:>7.3f}{d.tp:>5}{d.fp:>5}{d.fn:>5}{d.exact:>7}"
                   for kind, d in self.detection.items()]
-        lines += ["", f"{'kind':<9}{'field':<11}{'acc':>7}{'right':>7}{'of':>5}"]
+        lines += ["", f"{'kind':<9}{'field':<11}{'acc':>7}{'right':>7}{'of':>5}{'P':>7}{'R':>7}{'F1':>7}"]
         lines += [f"{kind:<9}{name:<11}{s.accuracy:>7.3f}{s.correct:>7}{s.total:>5}"
+                  f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                   for kind, fields in self.normalization.items() for name, s in fields.items()]
         lines += ["", f"misses ({len(self.misses)})"]
         lines += [f"  {m.article_id}  \"{m.text}\"  {m.kind}  expected={_show(m.value)}" for m in self.misses]
@@ -359,7 +380,9 @@ def build_report(results: Sequence[ArticleResult]) -> Report:
     kinds = KINDS + tuple(sorted(seen - set(KINDS)))
     detection = {kind: _detection(results, kind) for kind in kinds} | {"all": _detection(results, None)}
     checks = [c for r in results for p, g in r.matched for c in field_checks(r.article_id, p, g)]
-    normalization = {kind: scores for kind in kinds if (scores := _field_scores(checks, kind))}
+    misses = [g for r in results for g in r.misses]
+    normalization = {kind: scores for kind in kinds
+                     if (scores := _field_scores(checks, kind, detection[kind].fp, misses))}
     return Report(
         detection=detection,
         normalization=normalization,
@@ -371,13 +394,16 @@ def build_report(results: Sequence[ArticleResult]) -> Report:
     )
 
 
-def _field_scores(checks: Sequence[FieldCheck], kind: str) -> dict[str, FieldScore]:
-    """Accuracy per field for one kind, leaving out fields no gold item of that kind gives."""
+def _field_scores(checks: Sequence[FieldCheck], kind: str, false_hits: int,
+                  misses: Sequence[GoldItem]) -> dict[str, FieldScore]:
+    """Scores per field for one kind, leaving out fields no gold item of that kind gives."""
     scores = {}
     for name in NORMALIZED_FIELDS:
         outcomes = [c.ok for c in checks if c.pred.kind == kind and c.field == name]
-        if outcomes:
-            scores[name] = FieldScore(correct=sum(outcomes), total=len(outcomes))
+        missed = sum(g.kind == kind and getattr(g, name) is not None for g in misses)
+        if outcomes or missed:
+            scores[name] = FieldScore(correct=sum(outcomes), total=len(outcomes),
+                                      false_hits=false_hits, misses=missed)
     return scores
 
 

@@ -104,6 +104,17 @@ def test_wrong_value_is_a_normalization_error_not_a_miss():
     assert ("role", "level", "level") not in errors
 
 
+def test_normalization_precision_and_recall_count_false_hits_and_misses():
+    right = figure("36 percent", "percent", 36, unit="percent")
+    wrong = figure("18 percent", "percent", 1.8, unit="percent")
+    stray = figure("2.5 percent", "percent", 2.5, unit="percent")
+    golds = [PERCENT_36, gold("18 percent", "percent", 18), gold("38 percent", "percent", 38)]
+    value = evaluate([(extraction([right, wrong, stray]), golds)]).normalization["percent"]["value"]
+    assert (value.correct, value.total, value.false_hits, value.misses) == (1, 2, 1, 1)
+    assert value.accuracy == 0.5
+    assert value.precision == pytest.approx(1 / 3) and value.recall == pytest.approx(1 / 3)
+
+
 def test_value_uses_relative_tolerance():
     found = figure("$190 billion", "money", 1.9 * 1e11 * (1 + 1e-12), unit="USD")
     assert evaluate([(extraction([found]), [MONEY_190])]).normalization["money"]["value"].correct == 1
