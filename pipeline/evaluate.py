@@ -103,8 +103,7 @@ class Detection:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _harmonic_mean(self.precision, self.recall)
 
     def to_dict(self) -> dict:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "exact": self.exact,
@@ -137,8 +136,7 @@ class FieldScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _harmonic_mean(self.precision, self.recall)
 
     def to_dict(self) -> dict:
         return {"correct": self.correct, "total": self.total, "false_hits": self.false_hits,
@@ -453,6 +451,10 @@ def write_metrics(report: Report, path: Path) -> None:
 def _mention_dict(m: Mention) -> dict:
     return {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text,
             "kind": m.kind, "value": m.value}
+
+
+def _harmonic_mean(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def _ratio(part: int, whole: int) -> float:

@@ -28,12 +28,18 @@ def test_occurrences_become_offsets(tmp_path):
     assert items[0]["start"] == text.index("2022", text.index("2022") + 1)
 
 
-def test_an_existing_gold_file_is_never_replaced_without_force(tmp_path):
+def one_item_case(tmp_path, occurrence):
+    """An article with one money figure and a seed gold naming it by its occurrence."""
     article = tmp_path / "a.txt"
     article.write_text("Trade hit $5 billion.", encoding="utf-8")
     seed = tmp_path / "seed.jsonl"
-    seed.write_text(json.dumps({"text": "$5 billion", "occurrence": 1, "kind": "money", "value": 5e9}) + "\n",
-                    encoding="utf-8")
+    seed.write_text(json.dumps({"text": "$5 billion", "occurrence": occurrence, "kind": "money", "value": 5e9})
+                    + "\n", encoding="utf-8")
+    return seed, article
+
+
+def test_an_existing_gold_file_is_never_replaced_without_force(tmp_path):
+    seed, article = one_item_case(tmp_path, 1)
     out = tmp_path / "gold.jsonl"
     out.write_text("hand-made annotations\n", encoding="utf-8")
     done = run(seed, article, out)
@@ -43,10 +49,6 @@ def test_an_existing_gold_file_is_never_replaced_without_force(tmp_path):
 
 
 def test_a_missing_occurrence_is_a_clear_error(tmp_path):
-    article = tmp_path / "a.txt"
-    article.write_text("Trade hit $5 billion.", encoding="utf-8")
-    seed = tmp_path / "seed.jsonl"
-    seed.write_text(json.dumps({"text": "$5 billion", "occurrence": 2, "kind": "money", "value": 5e9}) + "\n",
-                    encoding="utf-8")
+    seed, article = one_item_case(tmp_path, 2)
     done = run(seed, article, tmp_path / "gold.jsonl")
     assert done.returncode != 0 and "occurrence 2" in done.stderr
