@@ -58,9 +58,6 @@ class RuleSet:
     rules: tuple[Rule, ...]
     lexicons: dict[str, Any]
 
-    def by_id(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
-
     def with_label(self, *labels: str) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.label in labels)
 

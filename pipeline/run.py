@@ -26,6 +26,11 @@ class RunSummary:
     claims: int = 0
     failures: list[str] = field(default_factory=list)
 
+    def fail(self, error: PipelineError, report: Reporter) -> None:
+        """Count a problem and report its one line; the run goes on."""
+        self.failures.append(str(error))
+        report(str(error))
+
 
 def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter, **meta) -> RunSummary:
     """Extract every article under ``paths`` and write ``<id>.claims.csv`` per article, plus
@@ -37,8 +42,7 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
             item = PipelineError(E_DUPLICATE_ID, item.path,
                                  f"article id {item.id!r} is already used by {articles[item.id].path}; skipped")
         if isinstance(item, PipelineError):
-            summary.failures.append(str(item))
-            report(str(item))
+            summary.fail(item, report)
         else:
             articles[item.id] = item
     extractions = []
@@ -47,8 +51,7 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
         try:
             written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims)
         except PipelineError as err:
-            summary.failures.append(str(err))
-            report(str(err))
+            summary.fail(err, report)
             continue
         extractions.append(extraction)
         summary.articles += 1
@@ -63,8 +66,7 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
             write_jsonl(out_dir / "claims.jsonl", _merged_records(out_dir / "claims.jsonl", extractions))
             report(f"all: {combined.rows} rows -> {combined.path}")
         except PipelineError as err:
-            summary.failures.append(str(err))
-            report(str(err))
+            summary.fail(err, report)
     return summary
 
 
