@@ -114,14 +114,10 @@ class DateParser:
             return self._season(lower, published, narrative, narrative_text)
         if kind == "weekday":
             return self._weekday(lower, published, tense)
-        if kind == "relative_publication":
-            anchor = Point(published, "day") if published else None
-            return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
-        if kind == "relative_narrative":
-            if narrative is None:
-                anchor = Point(published, "day") if published else None
-                return self._shift(lower, anchor, f"published {published.isoformat()}" if published else "")
-            return self._shift(lower, narrative, f"narrative {narrative.edtf()} ({narrative_text})")
+        if kind == "relative_narrative" and narrative is not None:
+            return self._shift(lower, narrative, _narrative_label(narrative, narrative_text))
+        if kind in ("relative_publication", "relative_narrative"):  # no narrative date yet: publication
+            return self._shift(lower, *_published_anchor(published))
         raise ValueError(f"unknown date type {kind!r}")
 
     def _absolute(self, text: str, modifier: str) -> Resolution:
@@ -154,16 +150,15 @@ class DateParser:
                narrative_text: str, tense: str) -> Resolution:
         month = next(self.months[w] for w in lower if w in self.months)
         day = next((int(_ORDINAL.sub("", w)) for w in lower if _ORDINAL.sub("", w).isdigit()), None)
-        if narrative is not None:
-            year, anchor = narrative.day.year, f"narrative {narrative.edtf()} ({narrative_text})"
-        elif published is not None:
-            year, anchor = published.year, f"published {published.isoformat()}"
+        found = _year_anchor(narrative, narrative_text, published)
+        if found is None:
+            return Resolution("", relative=True)
+        year, anchor = found
+        if narrative is None and published is not None:  # placed around publication by tense
             if tense == "past" and (month, day or 1) > (published.month, published.day):
                 year -= 1
             elif tense == "future" and (month, day or 31) < (published.month, published.day):
                 year += 1
-        else:
-            return Resolution("", relative=True)
         point = Point(date(year, month, day or 1), "day" if day else "month")
         return Resolution(point.edtf(), relative=True, anchor=anchor, point=point)
 
@@ -186,14 +181,10 @@ class DateParser:
         """An interval of ``length`` months from month ``first`` of the year the words name, else of
         the narrative's year, else of the publication year."""
         year_word = next((w for w in lower if _YEAR.match(w)), None)
-        if year_word:
-            year, relative, anchor = int(year_word), False, ""
-        elif narrative is not None:
-            year, relative, anchor = narrative.day.year, True, f"narrative {narrative.edtf()} ({narrative_text})"
-        elif published is not None:
-            year, relative, anchor = published.year, True, f"published {published.isoformat()}"
-        else:
+        found = (int(year_word), "") if year_word else _year_anchor(narrative, narrative_text, published)
+        if found is None:
             return Resolution("", relative=True)
+        (year, anchor), relative = found, not year_word
         start = date(year, first, 1)
         end = start + relativedelta(months=length - 1)
         return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor)
@@ -212,7 +203,7 @@ class DateParser:
         else:
             day = published - relativedelta(days=back or (7 if "last" in lower else 0))
         point = Point(day, "day")
-        return Resolution(point.edtf(), True, f"published {published.isoformat()}", point=point)
+        return Resolution(point.edtf(), True, _published_anchor(published)[1], point=point)
 
     def _shift(self, lower: list[str], anchor: Point | None, anchor_text: str) -> Resolution:
         """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year")."""
@@ -221,8 +212,8 @@ class DateParser:
         unit = next((self.time_units[w] for w in lower if w in self.time_units), None)
         if unit is None:  # "yesterday", "today", "tomorrow"
             offset = {"yesterday": -1, "tomorrow": 1}.get(lower[-1], 0)
-            point = Point(anchor.day + relativedelta(days=offset), "day")
-            return Resolution(_coarsen(point, anchor).edtf(), True, anchor_text, point=point)
+            point = _coarsen(Point(anchor.day + relativedelta(days=offset), "day"), anchor)
+            return Resolution(point.edtf(), True, anchor_text, point=point)
         step, granularity = _UNIT_STEP[unit]
         sign = -1 if any(w in self.back for w in lower) else 1 if any(w in self.forward for w in lower) else 0
         count_words = [w for w in lower if w not in self.time_units and w not in self.back
@@ -235,6 +226,24 @@ class DateParser:
                               relative=True, anchor=anchor_text)
         point = _coarsen(Point(anchor.day + step * amount, granularity), anchor)
         return Resolution(point.edtf(), relative=True, anchor=anchor_text, point=point)
+
+
+def _published_anchor(published: date | None) -> tuple[Point | None, str]:
+    """The publication date as an anchor, and how the anchor column names it."""
+    return (Point(published, "day"), f"published {published.isoformat()}") if published else (None, "")
+
+
+def _narrative_label(narrative: Point, text: str) -> str:
+    return f"narrative {narrative.edtf()} ({text})"
+
+
+def _year_anchor(narrative: Point | None, narrative_text: str, published: date | None) -> tuple[int, str] | None:
+    """The year a month or quarter named without one falls in: the narrative's, else publication's."""
+    if narrative is not None:
+        return narrative.day.year, _narrative_label(narrative, narrative_text)
+    if published is not None:
+        return published.year, _published_anchor(published)[1]
+    return None
 
 
 def _coarsen(point: Point, anchor: Point) -> Point:
