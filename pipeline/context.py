@@ -64,21 +64,23 @@ def _subject_is(span: Span, words: tuple[str, ...]) -> bool:
 
 
 def in_parentheses(doc: Doc, span: Span) -> bool:
-    return span.start > 0 and doc[span.start - 1].text == "(" or (
+    """Whether the figure opens a parenthesis, perhaps after one qualifier word ("(around 23 percent")."""
+    return (span.start > 0 and doc[span.start - 1].text == "(") or (
         span.start > 1 and doc[span.start - 2].text == "(" and not doc[span.start - 1].like_num)
 
 
 def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
     """Parallel parentheticals share their role: in "equipment (around 23 percent of exports), cars
     (20 percent)" the bare "(20 percent)" is a share like its cued sibling in the same sentence."""
+    bracketed = [in_parentheses(doc, span) for span in spans]
+    cued: dict[tuple[int, str], Reading] = {}
+    for span, kind, reading, inside in zip(spans, kinds, readings, bracketed):
+        if inside and reading.role_cue:
+            cued.setdefault((span.sent.start, kind), reading)
     out = list(readings)
-    for i, (span, kind, reading) in enumerate(zip(spans, kinds, readings)):
-        if reading.role_cue or reading.role != "level" or not in_parentheses(doc, span):
-            continue
-        sibling = next((readings[j] for j, other in enumerate(spans)
-                        if j != i and kinds[j] == kind and other.sent.start == span.sent.start
-                        and in_parentheses(doc, other) and readings[j].role_cue), None)
-        if sibling is not None:
+    for i, (span, kind, reading, inside) in enumerate(zip(spans, kinds, readings, bracketed)):
+        sibling = cued.get((span.sent.start, kind))
+        if inside and sibling is not None and not reading.role_cue and reading.role == "level":
             cue = f"{sibling.role_cue}@list"
             out[i] = Reading(reading.qualifier, sibling.role, sibling.direction, reading.rules + (cue,), cue)
     return out
