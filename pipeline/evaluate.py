@@ -15,12 +15,13 @@ from typing import Iterable, Mapping, Sequence
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
 from pipeline.records import FIGURE_KINDS, KINDS, DateMention, Extraction, Figure
 
-NORMALIZED_FIELDS = ("value", "unit", "time", "qualifier", "role")
+NORMALIZED_FIELDS = ("value", "value_low", "value_high", "unit", "time", "qualifier", "role", "direction")
 """Fields scored on matched pairs, each only where the gold item gives it."""
 
-_STRING_FIELDS = ("unit", "time", "role", "qualifier", "modifier", "subject_hint")
+_STRING_FIELDS = ("unit", "time", "role", "qualifier", "direction", "modifier", "subject_hint")
+_RANGE_FIELDS = ("value_low", "value_high")
 _BOOL_FIELDS = ("relative", "required")
-_GOLD_KEYS = ("start", "end", "text", "kind", "value") + _STRING_FIELDS + _BOOL_FIELDS + ("entities",)
+_GOLD_KEYS = ("start", "end", "text", "kind", "value") + _RANGE_FIELDS + _STRING_FIELDS + _BOOL_FIELDS + ("entities",)
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,14 @@ class GoldItem:
     end: int
     text: str
     kind: str
-    value: float | str
+    value: float | str | None
+    value_low: float | None = None
+    value_high: float | None = None
     unit: str | None = None
     time: str | None = None
     role: str | None = None
     qualifier: str | None = None
+    direction: str | None = None
     relative: bool | None = None
     modifier: str | None = None
     subject_hint: str | None = None
@@ -244,7 +248,8 @@ def _gold_item(line: str, where: str) -> GoldItem:
     problem = _gold_problem(data)
     if problem:
         raise PipelineError(E_GOLD, where, problem)
-    optional = {key: data[key] for key in _STRING_FIELDS + ("relative",) if data.get(key) is not None}
+    optional = {key: data[key] for key in _RANGE_FIELDS + _STRING_FIELDS + ("relative",)
+                if data.get(key) is not None}
     entities = data.get("entities")
     return GoldItem(start=data["start"], end=data["end"], text=data["text"], kind=data["kind"],
                     value=data["value"], entities=tuple(entities) if entities is not None else None,
@@ -266,10 +271,14 @@ def _gold_problem(data: dict) -> str:
         return f"start/end must be integers with 0 <= start < end, got {start!r}/{end!r}"
     if not isinstance(text, str) or len(text) != end - start:
         return f"text {text!r} does not span {start}:{end}"
-    if kind == "date" and not (isinstance(value, str) and value):
-        return f"a date value must be a non-empty EDTF string, got {value!r}"
-    if kind in FIGURE_KINDS and not _is_number(value):
-        return f"a {kind} value must be a number, got {value!r}"
+    if kind == "date" and not (isinstance(value, str) and (value or data.get("relative") is True)):
+        return f"a date value must be an EDTF string, empty only for a relative date, got {value!r}"
+    is_range = all(_is_number(data.get(key)) for key in _RANGE_FIELDS)
+    if kind in FIGURE_KINDS and not (_is_number(value) or (value is None and is_range)):
+        return f"a {kind} value must be a number (or null with value_low and value_high), got {value!r}"
+    for key in _RANGE_FIELDS:
+        if data.get(key) is not None and not _is_number(data[key]):
+            return f"{key} must be a number, got {data[key]!r}"
     for key in _STRING_FIELDS:
         if data.get(key) is not None and not isinstance(data[key], str):
             return f"{key} must be a string, got {data[key]!r}"
@@ -356,7 +365,7 @@ def predicted_field(pred: Prediction, name: str) -> object:
 
 def agrees(name: str, expected: object, got: object) -> bool:
     """Numbers compare with a relative tolerance, as scaling "2.3 billion" in floats is inexact; all else exactly."""
-    if name == "value" and _is_number(expected):
+    if name in ("value",) + _RANGE_FIELDS and _is_number(expected):
         return _is_number(got) and math.isclose(got, expected, rel_tol=1e-9)
     return got == expected
 

@@ -204,6 +204,22 @@ def test_report_serializes_and_formats(tmp_path):
 # --- gold files ---------------------------------------------------------------------------------
 
 
+def test_range_ends_and_direction_are_scored_where_gold_gives_them():
+    ranged = gold("$190 billion", "money", None, value_low=1.8e11, value_high=1.9e11, direction="up")
+    found = figure("$190 billion", "money", None, value_low=1.8e11, value_high=2e11, direction="up")
+    fields = evaluate([(extraction([found]), [ranged])]).normalization["money"]
+    assert fields["value_low"].correct == 1 and fields["value_high"].correct == 0
+    assert fields["direction"].correct == 1 and "value" not in fields
+
+
+def test_load_gold_accepts_a_range_and_a_vague_relative_date(tmp_path):
+    ranged = '{"start": 0, "end": 4, "text": "2014", "kind": "count", "value": null, "value_low": 1, "value_high": 2}'
+    vague = '{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "", "relative": true}'
+    items = load_gold(write_lines(tmp_path, ranged, vague))
+    assert (items[0].value, items[0].value_low, items[0].value_high) == (None, 1, 2)
+    assert (items[1].value, items[1].relative) == ("", True)
+
+
 def write_lines(tmp_path: Path, *lines: str) -> Path:
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -229,6 +245,10 @@ def test_load_gold_defaults(tmp_path):
     ('{"start": 0, "end": 4, "text": "2014", "kind": "count", "value": "4"}', "must be a number"),
     ('{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "2014", "colour": "red"}', "unknown key"),
     ('{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": "2014", "required": "yes"}', "true or false"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "count", "value": null}', "must be a number"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "count", "value": null, "value_low": 1, "value_high": "2"}',
+     "must be a number"),
+    ('{"start": 0, "end": 4, "text": "2014", "kind": "date", "value": ""}', "empty only for a relative date"),
 ])
 def test_load_gold_names_file_and_line(tmp_path, bad, message):
     path = write_lines(tmp_path, GOOD, "", bad)
