@@ -1,4 +1,9 @@
-"""The user's article against its hand-made gold: every required item right, no false figures."""
+"""The user's article against its hand-made gold: every required item right, no false figures.
+
+Only the seed article is held to this line; the development articles beside it in corpus/ are
+there to measure progress, not to pass.
+"""
+import shutil
 from pathlib import Path
 
 import pytest
@@ -6,11 +11,17 @@ import pytest
 from pipeline.run import evaluate_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SEED_ID = "putin-xi-unholy-alliance"
 
 
 @pytest.fixture(scope="module")
-def result(resources):
-    return evaluate_corpus(CORPUS, resources, lambda line: None)
+def result(resources, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("seed-corpus")
+    for folder, names in (("articles", (".txt", ".meta.json")), ("gold", (".jsonl", ".negatives.txt"))):
+        (corpus / folder).mkdir()
+        for suffix in names:
+            shutil.copy(CORPUS / folder / f"{SEED_ID}{suffix}", corpus / folder)
+    return evaluate_corpus(corpus, resources, lambda line: None)
 
 
 def test_every_required_gold_item_is_found(result):
