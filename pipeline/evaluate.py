@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
 from pipeline.records import FIGURE_KINDS, KINDS, DateMention, Extraction, Figure
@@ -173,6 +173,14 @@ class FieldCheck:
         return agrees(self.field, self.expected, self.got)
 
 
+class Section(Protocol):
+    """A further block of scores (such as the temporal scores) printed and saved with the report."""
+
+    def to_dict(self) -> dict: ...
+
+    def format_text(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Report:
     """Detection per kind (plus "all"), normalization per kind and field, and every error listed."""
@@ -182,6 +190,7 @@ class Report:
     misses: tuple[Mention, ...]
     false_hits: tuple[Mention, ...]
     errors: tuple[FieldError, ...]
+    sections: Mapping[str, Section] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -193,7 +202,7 @@ class Report:
             "errors": [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
                         "kind": e.kind, "field": e.field, "expected": e.expected, "got": e.got}
                        for e in self.errors],
-        }
+        } | {name: section.to_dict() for name, section in self.sections.items()}
 
     def format_text(self) -> str:
         lines = [f"{'kind':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}{'exact':>7}"]
@@ -210,6 +219,7 @@ class Report:
         lines += [f"normalization errors ({len(self.errors)})"]
         lines += [f"  {e.article_id}  \"{e.text}\"  {e.field}  expected={_show(e.expected)}  got={_show(e.got)}"
                   for e in self.errors]
+        lines += [line for section in self.sections.values() for line in ("", section.format_text())]
         return "\n".join(lines)
 
 

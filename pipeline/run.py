@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from pipeline.baseline_dates import baseline_dates
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
 from pipeline.evaluate import Report, evaluate, load_gold, load_negatives, negative_hits
 from pipeline.extract import extract_articles
 from pipeline.ingest import article_from_json, iter_articles, read_article
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
+from pipeline.temporal import pipeline_dates, temporal_report
 from pipeline.write import write_claims, write_jsonl
 
 Reporter = Callable[[str], None]
@@ -149,4 +151,6 @@ def evaluate_corpus(corpus: Path, res: Resources, report: Reporter) -> tuple[Rep
         pairs.append((extraction, gold))
         if negatives_file.exists():
             negatives_found += negative_hits(extraction, load_negatives(negatives_file))
-    return evaluate(pairs), negatives_found
+    report = evaluate(pairs)
+    systems = {"pipeline": pipeline_dates, "dateparser": lambda extraction: baseline_dates(extraction.article)}
+    return replace(report, sections={"temporal": temporal_report(pairs, report, systems)}), negatives_found
