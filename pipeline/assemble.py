@@ -50,6 +50,8 @@ def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
             sentence_index=item.sentence_index, start=item.start, end=item.end, text=item.text,
             entities="; ".join(names[item.sentence_index]),
             sentence=sent.text.strip(), rules="; ".join(item.rules),
+            published=article.published.isoformat() if article.published else "",
+            published_origin=article.published_origin,
         )
         if what == "figure":
             span = doc.char_span(item.start, item.end)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -14,6 +15,7 @@ from typing import Optional
 import typer
 
 from pipeline.errors import PipelineError
+from pipeline.ingest import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate import write_metrics
 from pipeline.resources import build_resources
 from pipeline.rules import RULES_DIR, check_rules
@@ -38,19 +40,36 @@ def _published(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
 
 
+def _json_fields(**given: list[str]) -> JsonFields:
+    """The JSONL keys to read: the options given replace the defaults of their field."""
+    return replace(DEFAULT_FIELDS, **{name: tuple(keys) for name, keys in given.items() if keys})
+
+
 @app.command("run")
 def run_cli(
-    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md) or folders of them."),
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .md, .html, .htm, .jsonl, and .gz of "
+                                                 "any of these) or folders of them."),
     out: Path = typer.Option(Path("out"), "--out", help="Folder for the claims tables."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides .meta.json)."),
     title: Optional[str] = typer.Option(None, help="Article title (overrides .meta.json)."),
     source: Optional[str] = typer.Option(None, help="Publisher (overrides .meta.json)."),
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+    include: list[str] = typer.Option([], "--include", help="Glob of files to read in folders (repeatable; "
+                                      "default: every supported format)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Glob of files to skip in folders (repeatable)."),
+    text_field: list[str] = typer.Option([], "--text-field", help="JSONL key of the text (repeatable, tried in "
+                                         "order; default: text, body, content)."),
+    date_field: list[str] = typer.Option([], "--date-field", help="JSONL key of the publication date "
+                                         "(default: published, date, pubDate, publishedAt, datePublished)."),
+    title_field: list[str] = typer.Option([], "--title-field", help="JSONL key of the title (default: title, headline)."),
+    id_field: list[str] = typer.Option([], "--id-field", help="JSONL key of the article id (default: id, url)."),
 ) -> None:
-    """Extract claims from articles and write out/<id>.claims.csv and out/claims.csv."""
+    """Extract claims from articles and write out/<id>.claims.csv, out/claims.csv and out/failures.csv."""
     publication = _published(published)
+    fields = _json_fields(text=text_field, published=date_field, title=title_field, id=id_field)
     res = build_resources(model)
-    summary = run_paths(paths, out, res, _say, published=publication, title=title, source=source)
+    summary = run_paths(paths, out, res, _say, published=publication, title=title, source=source,
+                        include=include, exclude=exclude, fields=fields)
     _say(f"{summary.articles} article(s), {summary.claims} claim(s), {len(summary.failures)} failure(s)")
     raise typer.Exit(1 if summary.failures else 0)
 

@@ -22,6 +22,11 @@ class Article:
     source: str = ""
     published: date | None = None
     path: str = ""
+    author: str = ""
+    url: str = ""
+    published_origin: str = "none"
+    """Where ``published`` came from: cli, meta, front_matter, jsonl, html:jsonld, html:og,
+    html:time, html (found by the page extractor elsewhere) or none."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ class Claim:
     speaker: str = "author"
     sentence: str = ""
     rules: str = ""
+    published: str = ""
+    published_origin: str = ""
     flags: str = ""
 
 

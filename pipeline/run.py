@@ -17,7 +17,7 @@ from pipeline.ingest import article_from_json, iter_articles, read_article
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.temporal import pipeline_dates, temporal_report
-from pipeline.write import write_claims, write_jsonl
+from pipeline.write import write_claims, write_failures, write_jsonl
 
 Reporter = Callable[[str], None]
 
@@ -27,10 +27,12 @@ class RunSummary:
     articles: int = 0
     claims: int = 0
     failures: list[str] = field(default_factory=list)
+    errors: list[PipelineError] = field(default_factory=list)
 
     def fail(self, error: PipelineError, report: Reporter) -> None:
         """Count a problem and report its one line; the run goes on."""
         self.failures.append(str(error))
+        self.errors.append(error)
         report(str(error))
 
 
@@ -69,7 +71,18 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
             report(f"all: {combined.rows} rows -> {combined.path}")
         except PipelineError as err:
             summary.fail(err, report)
+    _write_failures(out_dir, summary, report)
     return summary
+
+
+def _write_failures(out_dir: Path, summary: RunSummary, report: Reporter) -> None:
+    """``failures.csv`` lists this run's failed inputs (empty but present when none failed, so
+    that an old list is never mistaken for this run's)."""
+    try:
+        write_failures(out_dir / "failures.csv", summary.errors)
+    except PipelineError as err:
+        summary.failures.append(str(err))
+        report(str(err))
 
 
 def _merged_records(path: Path, extractions: list[Extraction]) -> list[dict]:
@@ -91,12 +104,20 @@ def extraction_record(extraction: Extraction) -> dict:
     """The JSON form of one article's results (the ``extract`` interface)."""
     return {
         "id": extraction.article.id,
+        "article": article_record(extraction.article),
         "figures": [figure_record(f) for f in extraction.figures],
         "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "relative": d.relative,
                    "anchor": d.anchor, "modifier": d.modifier, "rules": list(d.rules)} for d in extraction.dates],
         "entities": list(extraction.entities),
         "claims": [asdict(c) for c in extraction.claims],
     }
+
+
+def article_record(article: Article) -> dict:
+    """The article as the pipeline read it: its metadata and the cleaned text all offsets index."""
+    record = asdict(article)
+    record["published"] = article.published.isoformat() if article.published else None
+    return record
 
 
 def figure_record(figure: Figure) -> dict:
@@ -121,6 +142,8 @@ def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> It
             articles.append((lineno, article_from_json(obj, where)))
         except json.JSONDecodeError as err:
             articles.append((lineno, PipelineError(E_INPUT_JSON, where, f"invalid JSON: {err.msg}")))
+        except RecursionError:
+            articles.append((lineno, PipelineError(E_INPUT_JSON, where, "JSON nested too deeply")))
         except PipelineError as err:
             articles.append((lineno, err))
     good = iter(extract_articles([a for _, a in articles if isinstance(a, Article)], res))

@@ -3,6 +3,7 @@ without ever losing what a reviewer typed into an earlier version of the file.
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import stat
@@ -210,6 +211,19 @@ def write_jsonl(path: Path, records: Iterable[dict]) -> None:
     def write(handle: TextIO) -> None:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    atomic_write(path, write)
+
+
+FAILURE_COLUMNS = ("path", "code", "message")
+
+
+def write_failures(path: Path, errors: Iterable[PipelineError]) -> None:
+    """The inputs a run could not use, one row each: where, error code, message."""
+    def write(handle: TextIO) -> None:
+        writer = csv.writer(handle, lineterminator=CSV_NEWLINE)
+        writer.writerow(FAILURE_COLUMNS)
+        writer.writerows((neutralize(e.where), e.code, neutralize(e.message)) for e in errors)
 
     atomic_write(path, write)
 

@@ -211,7 +211,10 @@ def test_run_reports_each_bad_file_and_still_writes_the_good_one(tmp_path: Path)
     combined = read_csv(out / "claims.csv")
     assert set(combined["article_id"]) == {"good"}
     assert one_row(combined, kind="money")["value"] == "5200000000"
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "claims.jsonl", "good.claims.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "claims.jsonl", "failures.csv", "good.claims.csv"]
+    failures = read_csv(out / "failures.csv")
+    assert list(failures.columns) == ["path", "code", "message"]
+    assert sorted(zip(failures["path"].map(lambda p: Path(p).name), failures["code"])) == sorted(problems.items())
 
 
 def test_reviewer_work_survives_reruns_and_vanished_claims_are_kept_stale(tmp_path: Path) -> None:
@@ -322,7 +325,8 @@ DOC_UNDATED = {"id": "undated",
 
 
 def check_extraction(record: dict, text: str) -> None:
-    assert set(record) == {"id", "figures", "dates", "entities", "claims"}
+    assert set(record) == {"id", "article", "figures", "dates", "entities", "claims"}
+    assert record["article"]["text"] == text
     assert record["figures"] and record["dates"]
     for figure in record["figures"]:
         assert set(figure) == FIGURE_KEYS, figure

@@ -34,10 +34,11 @@ def test_reads_text_with_stem_as_id(tmp_path: Path) -> None:
     assert article == Article(id="budget-2024", text="Spending rose 5%.\n", path=str(path))
 
 
-def test_reads_markdown(tmp_path: Path) -> None:
+def test_reads_markdown_as_the_words_a_reader_sees(tmp_path: Path) -> None:
     path = tmp_path / "note.md"
-    path.write_text("# Title\n\n12 people.", encoding="utf-8")
-    assert read_article(path).text == "# Title\n\n12 people."
+    path.write_text("# Title\n\n12 **more** people, says [the 2024 report](https://x.org/2024/5).\n"
+                    "![chart](img/3.png)", encoding="utf-8")
+    assert read_article(path).text == "Title\n\n12 more people, says the 2024 report.\n"
 
 
 def test_meta_file_supplies_metadata(tmp_path: Path) -> None:
@@ -134,10 +135,12 @@ def test_article_from_json() -> None:
         {"id": "d1", "text": "a\r\nb", "published": "2024-01-31", "title": "T", "source": None},
         "docs.jsonl:1",
     )
-    assert article == Article(  # the text as given: offsets of `extract` index the caller's text
-        id="d1", text="a\r\nb", title="T", published=date(2024, 1, 31), path="docs.jsonl:1"
+    assert article == Article(  # the text as given: the offsets of `extract` index the caller's text
+        id="d1", text="a\r\nb", title="T", published=date(2024, 1, 31), path="docs.jsonl:1",
+        published_origin="jsonl",
     )
-    assert article_from_json({"id": "d2", "text": "", "published": None}, "w").published is None
+    undated = article_from_json({"id": 7, "text": "", "published": None}, "w")
+    assert (undated.id, undated.published, undated.published_origin) == ("7", None, "none")
 
 
 @pytest.mark.parametrize(
@@ -145,7 +148,7 @@ def test_article_from_json() -> None:
     [
         {"text": "t"},
         {"id": "", "text": "t"},
-        {"id": 7, "text": "t"},
+        {"id": True, "text": "t"},
         {"id": "d"},
         {"id": "d", "text": 5},
         {"id": "d", "text": "t", "published": "2024-13-01"},
@@ -177,11 +180,11 @@ def test_discover(tmp_path: Path) -> None:
 
 def test_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("first", encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01 bad")
     (tmp_path / "c.txt").write_text("third", encoding="utf-8")
     results = list(iter_articles([tmp_path, tmp_path / "missing.txt"], source="Desk"))
     assert [type(r).__name__ for r in results] == ["Article", "PipelineError", "Article", "PipelineError"]
     assert [r.text for r in results if isinstance(r, Article)] == ["first", "third"]
     assert all(r.source == "Desk" for r in results if isinstance(r, Article))
     errors = [r for r in results if isinstance(r, PipelineError)]
-    assert [(e.code, Path(e.where).name) for e in errors] == [(E_ENCODING, "b.txt"), (E_MISSING, "missing.txt")]
+    assert [(e.code, Path(e.where).name) for e in errors] == [(E_BINARY, "b.txt"), (E_MISSING, "missing.txt")]
