@@ -28,7 +28,7 @@ NUMBER_SPACES = "\u00a0\u2007\u2009\u202f"
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\f\v]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
-_GROUP_SPACE = re.compile(f"(?<=\\d)[{NUMBER_SPACES}](?=\\d{{3}}(?!\\d))")
+_GROUPED_NUMBER = re.compile(f"(?<![\\d.,])\\d{{1,3}}(?:[{NUMBER_SPACES}]\\d{{3}})+(?!\\d)")
 _OTHER_SPACE = re.compile(f"[{NUMBER_SPACES}]")
 _MINUS = re.compile("\u2212(?=\\d)")
 _DOT_RUN = re.compile(r"\.(?: ?\.){3,}")
@@ -43,7 +43,8 @@ def normalize_spaces(text: str) -> str:
     """Digit groups joined ("4\u202f209" -> "4209"), other no-break and thin spaces made plain.
     Also applied to web pages before extraction, which would otherwise make them plain spaces
     inside numbers too."""
-    return _OTHER_SPACE.sub(" ", _GROUP_SPACE.sub("", text))
+    joined = _GROUPED_NUMBER.sub(lambda match: _OTHER_SPACE.sub("", match.group()), text)
+    return _OTHER_SPACE.sub(" ", joined)
 
 
 def clean_text(text: str) -> str:
