@@ -98,6 +98,8 @@ class JsonFields:
 
 
 DEFAULT_FIELDS = JsonFields()
+FRONT_MATTER_FIELDS = replace(DEFAULT_FIELDS, id=("id",))
+"""Front matter names its id explicitly; a URL there is the page's, the file name is a better id."""
 
 
 class MetaOptions(TypedDict, total=False):
@@ -301,7 +303,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     if not isinstance(obj, dict):
         raise PipelineError(E_FRONT_MATTER, where, "front matter must be a mapping of keys to values")
     try:
-        values = mapped_fields(obj, DEFAULT_FIELDS)
+        values = mapped_fields(obj, FRONT_MATTER_FIELDS)
     except ValueError as error:
         raise PipelineError(E_FRONT_MATTER, where, str(error)) from None
     if values.get("id"):
@@ -401,7 +403,8 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields) -> It
     try:
         with open_input(path) as handle:
             if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]
-                raise PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
+                yield PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
+                return
             for lineno, line in enumerate(bounded_lines(handle, max_bytes), start=1):
                 line_where = f"{where}:{lineno}"
                 if line is None:

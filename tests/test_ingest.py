@@ -188,3 +188,224 @@ def test_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     assert all(r.source == "Desk" for r in results if isinstance(r, Article))
     errors = [r for r in results if isinstance(r, PipelineError)]
     assert [(e.code, Path(e.where).name) for e in errors] == [(E_BINARY, "b.txt"), (E_MISSING, "missing.txt")]
+
+
+# --- formats, precedence, hostile input ---------------------------------------------------------
+
+import gzip  # noqa: E402
+
+from pipeline.errors import (  # noqa: E402
+    E_COMPRESSED,
+    E_DUPLICATE_TEXT,
+    E_FRONT_MATTER,
+    E_NO_TEXT,
+)
+from pipeline.ingest import JsonFields, read_articles  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STORY = "The port handled 640,000 containers in 2023, up 12 percent on the year before.\n"
+FRONT_MATTER_STORY = (
+    "---\n"
+    "title: Port traffic recovers\n"
+    "date: 2024-03-05\n"
+    "author: Helen Marsh\n"
+    "source: The Northern Ledger\n"
+    "url: https://ledger.example/port\n"
+    "tags: [shipping, ports]\n"
+    "---\n\n"
+    "# Port traffic recovers\n\n" + STORY
+)
+
+
+def metadata(article: Article) -> tuple:
+    return (article.id, article.title, article.source, article.author, article.url,
+            article.published, article.published_origin)
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "port.md"
+    path.write_text(FRONT_MATTER_STORY, encoding="utf-8")
+    article = read_article(path)
+    assert metadata(article) == ("port", "Port traffic recovers", "The Northern Ledger", "Helen Marsh",
+                                 "https://ledger.example/port", date(2024, 3, 5), "front_matter")
+    assert article.text == "Port traffic recovers\n\n" + STORY
+
+
+def test_precedence_options_then_sidecar_then_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "port.md"
+    path.write_text(FRONT_MATTER_STORY, encoding="utf-8")
+    write_meta(path, {"published": "2024-03-06", "source": "Ledger Wire"})
+    from_sidecar = read_article(path)
+    assert metadata(from_sidecar)[1:] == ("Port traffic recovers", "Ledger Wire", "Helen Marsh",
+                                          "https://ledger.example/port", date(2024, 3, 6), "meta")
+    from_options = read_article(path, published=date(2024, 3, 7), title="Mine")
+    assert metadata(from_options)[1:] == ("Mine", "Ledger Wire", "Helen Marsh",
+                                          "https://ledger.example/port", date(2024, 3, 7), "cli")
+
+
+def test_sidecar_overrides_what_a_page_says(tmp_path: Path) -> None:
+    page = tmp_path / "exports.html"
+    page.write_bytes((FIXTURES / "html" / "ledger-port-exports.html").read_bytes())
+    write_meta(page, {"id": "ledger-42", "published": "2024-03-04"})
+    article = read_article(page)
+    assert (article.id, article.published, article.published_origin, article.author) == (
+        "ledger-42", date(2024, 3, 4), "meta", "Helen Marsh")
+
+
+@pytest.mark.parametrize(
+    "front, reason",
+    [
+        ("title: [unclosed\n", "not valid YAML"),
+        ("- just\n- a list\n", "must be a mapping"),
+        ("date: 09/04/2024\n", '"date" must be a date'),
+        ("title: 42\n", '"title" must be a string'),
+    ],
+)
+def test_bad_front_matter(tmp_path: Path, front: str, reason: str) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text(f"---\n{front}---\nText with 5 figures.\n", encoding="utf-8")
+    error = assert_error(path, E_FRONT_MATTER)
+    assert reason in str(error)
+
+
+def write_jsonl(path: Path, lines: list[object]) -> Path:
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines),
+                    encoding="utf-8")
+    return path
+
+
+def test_jsonl_dump_with_default_field_names(tmp_path: Path) -> None:
+    dump = write_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "a1", "text": "First story: 5 percent.", "published": "2024-01-02", "title": "One"},
+        {"url": "https://news.example/2024/02/03/story?x=1", "body": "Second story: 6 percent.",
+         "pubDate": "Sat, 03 Feb 2024 08:00:00 GMT", "headline": "Two", "byline": "Ann Lee"},
+        "",
+        {"content": "Third story: 7 percent.", "publishedAt": "2024-02-04T10:00:00Z", "id": 17},
+        {"text": "Fourth story has no date or id: 8 percent."},
+    ])
+    articles = list(read_articles(dump))
+    assert all(isinstance(a, Article) for a in articles)
+    assert [(a.id, a.title, a.published, a.published_origin, a.path) for a in articles] == [
+        ("a1", "One", date(2024, 1, 2), "jsonl", f"{dump}:1"),
+        (articles[1].id, "Two", date(2024, 2, 3), "jsonl", f"{dump}:2"),
+        ("17", "", date(2024, 2, 4), "jsonl", f"{dump}:4"),
+        ("feed-5", "", None, "none", f"{dump}:5"),
+    ]
+    assert articles[1].id.startswith("news.example-2024-02-03-story-x-1-")  # a URL made a file-safe id
+    assert (articles[1].author, articles[1].url) == ("Ann Lee", "https://news.example/2024/02/03/story?x=1")
+
+
+def test_jsonl_custom_field_names_and_options_win(tmp_path: Path) -> None:
+    dump = write_jsonl(tmp_path / "export.jsonl", [
+        {"guid": "g-1", "story": "Prices rose 3 percent.", "when": "2023-05-06", "text": "ignored"},
+    ])
+    fields = JsonFields(text=("story",), published=("when",), id=("guid",))
+    [article] = read_articles(dump, fields=fields)
+    assert (article.id, article.text, article.published, article.published_origin) == (
+        "g-1", "Prices rose 3 percent.", date(2023, 5, 6), "jsonl")
+    [overridden] = read_articles(dump, fields=fields, published=date(2023, 5, 7))
+    assert (overridden.published, overridden.published_origin) == (date(2023, 5, 7), "cli")
+
+
+def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
+    dump = write_jsonl(tmp_path / "mixed.jsonl", [
+        {"id": "ok-1", "text": "Fine: 1 percent."},
+        '{"id": "broken", "text": ',
+        {"id": "nodate", "text": "Bad date: 2 percent.", "date": "last Tuesday"},
+        {"id": "notext"},
+        {"id": "long", "text": "x" * 500},
+        ["not", "an", "object"],
+        "[" * 50000 + "]" * 50000,
+        {"id": "ok-2", "text": "Fine: 3 percent."},
+    ])
+    items = list(read_articles(dump, max_bytes=400))
+    assert [(type(i).__name__, getattr(i, "code", "")) for i in items] == [
+        ("Article", ""), ("PipelineError", E_INPUT_JSON), ("PipelineError", E_INPUT_JSON),
+        ("PipelineError", E_INPUT_JSON), ("PipelineError", E_TOO_LARGE), ("PipelineError", E_INPUT_JSON),
+        ("PipelineError", E_TOO_LARGE), ("Article", ""),
+    ]
+    assert [i.where for i in items if isinstance(i, PipelineError)] == [f"{dump}:{n}" for n in (2, 3, 4, 5, 6, 7)]
+
+
+@pytest.mark.parametrize("content, code", [(b"", E_EMPTY), (b"\n \n", E_EMPTY), (b"\x00\x01\x02", E_BINARY)])
+def test_jsonl_file_level_problems(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(content)
+    [error] = read_articles(path)
+    assert isinstance(error, PipelineError) and (error.code, error.where) == (code, str(path))
+
+
+def test_gzip_of_each_format(tmp_path: Path) -> None:
+    text = tmp_path / "story.txt.gz"
+    text.write_bytes(gzip.compress(STORY.encode("utf-8")))
+    write_meta(tmp_path / "story.txt", {"published": "2024-01-01"})
+    page = tmp_path / "page.HTML.gz"
+    page.write_bytes(gzip.compress((FIXTURES / "html" / "wire-gas-prices.html").read_bytes()))
+    dump = tmp_path / "dump.jsonl.gz"
+    dump.write_bytes(gzip.compress(b'{"id": "z", "text": "Gzipped: 9 percent."}\n'))
+    story = read_article(text)
+    assert (story.id, story.text, story.published_origin) == ("story", STORY, "meta")
+    assert read_article(page).published_origin == "html:og"
+    assert [a.id for a in read_articles(dump)] == ["z"]
+
+
+def test_broken_and_oversized_gzip(tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.txt.gz"
+    corrupt.write_bytes(gzip.compress(STORY.encode("utf-8"))[:-12])
+    assert_error(corrupt, E_COMPRESSED)
+    not_gzip = tmp_path / "plain.txt.gz"
+    not_gzip.write_text(STORY, encoding="utf-8")
+    assert_error(not_gzip, E_COMPRESSED)
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 1_000_000))
+    assert "once decompressed" in str(assert_error(bomb, E_TOO_LARGE, max_bytes=10_000))
+    dump = tmp_path / "corrupt.jsonl.gz"
+    dump.write_bytes(gzip.compress(b'{"id": "a", "text": "t"}\n' * 50)[:-30])
+    items = list(read_articles(dump))
+    assert isinstance(items[-1], PipelineError) and items[-1].code == E_COMPRESSED
+
+
+def test_page_without_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>",
+                    encoding="utf-8")
+    assert_error(path, E_NO_TEXT)
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Les prix à Paris ont augmenté de 5 % en 2023, selon l’Insee. « C’est la hausse la plus forte "
+         "depuis 1985 », a déclaré le ministre à la presse.", "cp1252"),
+        ("Die Preise in Zürich stiegen 2023 um 5 Prozent, teilte das Bundesamt für Statistik am Montag "
+         "mit. Größere Städte waren stärker betroffen.", "latin-1"),
+        ("Цены выросли на 5% в Москве в 2023 году, сообщил министр финансов на пресс-конференции.", "cp1251"),
+        ("Exports grew by 12 percent to €5.2 billion in 2023.", "utf-16"),
+    ],
+)
+def test_legacy_encodings_are_detected_and_converted(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_article(path).text == text
+
+
+def test_duplicate_texts_are_read_once(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "first", "text": STORY}])
+    (tmp_path / "b.txt").write_text("  " + STORY.upper().replace(" ", "  "), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Another story, 3 percent.", encoding="utf-8")
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Article", "PipelineError", "Article"]
+    duplicate = items[1]
+    assert duplicate.code == E_DUPLICATE_TEXT and duplicate.where == str(tmp_path / "b.txt")
+    assert f"{tmp_path / 'a.jsonl'}:1" in duplicate.message and "'first'" in duplicate.message
+
+
+def test_include_and_exclude_globs(tmp_path: Path) -> None:
+    for name in ["a.txt", "b.html", "c.jsonl.gz", "drafts/d.md", "drafts/e.txt", "notes.csv", "f.meta.json"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    names = lambda found: [p.relative_to(tmp_path).as_posix() for p in found]  # noqa: E731
+    assert names(discover([tmp_path])) == ["a.txt", "b.html", "c.jsonl.gz", "drafts/d.md", "drafts/e.txt"]
+    assert names(discover([tmp_path], exclude=["drafts/*"])) == ["a.txt", "b.html", "c.jsonl.gz"]
+    assert names(discover([tmp_path], include=["*.txt", "*.csv"])) == ["a.txt", "drafts/e.txt", "notes.csv"]
+    assert names(discover([tmp_path], include=["*.txt"], exclude=["e.*"])) == ["a.txt"]
