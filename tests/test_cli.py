@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.records import CLAIM_COLUMNS, FIGURE_KINDS, KINDS
+from pipeline.records import CLAIM_COLUMNS, FIGURE_KINDS, KINDS, REVIEW_COLUMNS
 from pipeline.rules import RULES_DIR, check_rules
 
 REPO = Path(__file__).resolve().parent.parent
@@ -465,3 +465,35 @@ def test_rules_check_reports_every_problem(tmp_path: Path) -> None:
     duplicate = [line for line in lines_naming(result.stdout, "count-digits-noun") if "already used" in line]
     assert len(duplicate) == 1 and "quantity.yml" in duplicate[0] and "count.yml" in duplicate[0]
     assert "2 problem(s)" in result.stdout
+
+
+def test_run_over_mixed_formats_with_globs_field_names_and_a_failures_list(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    page = (REPO / "tests" / "fixtures" / "html" / "wire-gas-prices.html").read_bytes()
+    (folder / "web").mkdir(parents=True)
+    (folder / "web" / "gas.html").write_bytes(page)
+    (folder / "web" / "gas-copy.htm").write_bytes(page)
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"guid": "wire-1", "story": ARTICLE, "when": "2024-04-09"}) + "\n"
+        + json.dumps({"guid": "wire-2", "story": 42}) + "\n", encoding="utf-8")
+    write_article(folder / "drafts", "draft.txt")
+    out = tmp_path / "out"
+
+    result = invoke("run", folder, "--out", out, "--exclude", "drafts/*",
+                    "--text-field", "story", "--date-field", "when", "--id-field", "guid")
+
+    assert result.exit_code == 1
+    assert "2 article(s)" in result.stderr and "2 failure(s)" in result.stderr
+    combined = read_csv(out / "claims.csv")
+    assert list(combined.columns[-len(REVIEW_COLUMNS) - 3:-len(REVIEW_COLUMNS)]) == [
+        "published", "published_origin", "flags"]
+    assert set(combined["article_id"]) == {"gas-copy", "wire-1"}  # sorted: gas-copy.htm comes first
+    assert set(zip(combined["article_id"], combined["published"], combined["published_origin"])) == {
+        ("gas-copy", "2023-08-17", "html:og"), ("wire-1", "2024-04-09", "jsonl")}
+    failures = read_csv(out / "failures.csv").to_dict("records")
+    assert [(Path(f["path"]).name, f["code"]) for f in failures] == [("feed.jsonl:2", "E007"), ("gas.html", "E040")]
+    assert "same text as" in failures[1]["message"] and "gas-copy.htm" in failures[1]["message"]
+    records = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles = {record["id"]: record["article"] for record in records}
+    assert articles["gas-copy"]["author"] == "Pieter de Vries"
+    assert (articles["wire-1"]["published"], articles["wire-1"]["published_origin"]) == ("2024-04-09", "jsonl")
