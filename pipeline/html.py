@@ -64,17 +64,16 @@ def read_page(html: str, where: str) -> Page:
     """The article of a saved page; a coded error when the page has no article text."""
     try:
         tree = load_html(html)
-        if tree is None:
-            raise PipelineError(E_NO_TEXT, where, "no HTML document could be read from the file")
-        declared = declared_metadata(tree)
-        join_number_groups(tree)
+        declared = declared_metadata(tree) if tree is not None else Declared()
+        if tree is not None:
+            join_number_groups(tree)
         document = trafilatura.bare_extraction(
             tree, with_metadata=True, favor_precision=True, include_comments=False,
             include_tables=True, include_images=False, include_links=False,
-        )
+        ) if tree is not None else None
     except RecursionError:
         raise PipelineError(E_HTML, where, "the HTML is nested too deeply to read") from None
-    except (ValueError, TypeError, etree.LxmlError) as error:
+    except Exception as error:  # noqa: BLE001 - the parsers meet hostile markup: any failure is a bad page
         raise PipelineError(E_HTML, where, f"the HTML cannot be read ({type(error).__name__})") from None
     paragraphs = body_paragraphs(document.body) if document is not None and document.body is not None else []
     if not paragraphs:
