@@ -39,6 +39,12 @@ _COPYRIGHT_LINE = re.compile(
 )
 
 
+def normalize_newlines(text: str) -> str:
+    """Every line break as ``\n``, so that offsets and line-based formats (front matter) do not
+    depend on the platform the file was written on."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
 def normalize_spaces(text: str) -> str:
     """Digit groups joined ("4\u202f209" -> "4209"), other no-break and thin spaces made plain.
     Also applied to web pages before extraction, which would otherwise make them plain spaces
@@ -49,7 +55,7 @@ def normalize_spaces(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """The article text as the pipeline reads it and reports it (see the module docstring)."""
-    text = _LINE_BREAKS.sub("\n", text)
+    text = normalize_newlines(text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = normalize_spaces(text)

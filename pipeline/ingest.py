@@ -30,7 +30,7 @@ from typing import IO, Any, TypedDict, Unpack
 import yaml
 from charset_normalizer import from_bytes
 
-from pipeline.cleanup import clean_text
+from pipeline.cleanup import clean_text, normalize_newlines
 from pipeline.errors import (
     E_BINARY,
     E_COMPRESSED,
@@ -224,18 +224,18 @@ def decode_text(raw: bytes, where: str, declared: str | None = None) -> str:
     bom = next((encoding for mark, encoding in _BOMS if raw.startswith(mark)), None)
     if bom:
         try:
-            return raw.decode(bom)
+            return normalize_newlines(raw.decode(bom))
         except UnicodeDecodeError:
             raise PipelineError(E_ENCODING, where, f"starts with a {bom} byte-order mark but is not {bom}") from None
     if b"\x00" in raw[:BINARY_PROBE_BYTES]:
         raise PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not text")
     try:
-        return raw.decode("utf-8")
+        return normalize_newlines(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         offset = error.start
     for encoding in filter(None, (declared, guess_encoding(raw))):
         try:
-            return raw.decode(encoding)
+            return normalize_newlines(raw.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
     raise PipelineError(E_ENCODING, where, f"not valid UTF-8 at byte offset {offset}, and its encoding cannot "
@@ -297,8 +297,8 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         obj = yaml.safe_load(match.group(1) or "") or {}
-    except (yaml.YAMLError, RecursionError) as error:
-        reason = " ".join(str(getattr(error, "problem", None) or type(error).__name__).split())
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:  # ValueError: "2024-02-30"
+        reason = " ".join(str(getattr(error, "problem", None) or error or type(error).__name__).split())
         raise PipelineError(E_FRONT_MATTER, where, f"front matter is not valid YAML ({reason})") from None
     if not isinstance(obj, dict):
         raise PipelineError(E_FRONT_MATTER, where, "front matter must be a mapping of keys to values")

@@ -1,6 +1,7 @@
 """Reading articles from real files: metadata, normalization, and a coded error for each bad input."""
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import date
 from pathlib import Path
@@ -9,15 +10,19 @@ import pytest
 
 from pipeline.errors import (
     E_BINARY,
+    E_COMPRESSED,
+    E_DUPLICATE_TEXT,
     E_EMPTY,
     E_ENCODING,
+    E_FRONT_MATTER,
     E_INPUT_JSON,
     E_META,
     E_MISSING,
+    E_NO_TEXT,
     E_TOO_LARGE,
     PipelineError,
 )
-from pipeline.ingest import article_from_json, discover, iter_articles, read_article
+from pipeline.ingest import JsonFields, article_from_json, discover, iter_articles, read_article, read_articles
 from pipeline.records import Article
 
 
@@ -192,16 +197,6 @@ def test_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
 
 # --- formats, precedence, hostile input ---------------------------------------------------------
 
-import gzip  # noqa: E402
-
-from pipeline.errors import (  # noqa: E402
-    E_COMPRESSED,
-    E_DUPLICATE_TEXT,
-    E_FRONT_MATTER,
-    E_NO_TEXT,
-)
-from pipeline.ingest import JsonFields, read_articles  # noqa: E402
-
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = "The port handled 640,000 containers in 2023, up 12 percent on the year before.\n"
 FRONT_MATTER_STORY = (
@@ -259,6 +254,8 @@ def test_sidecar_overrides_what_a_page_says(tmp_path: Path) -> None:
         ("- just\n- a list\n", "must be a mapping"),
         ("date: 09/04/2024\n", '"date" must be a date'),
         ("title: 42\n", '"title" must be a string'),
+        ("published: 2024-02-30\n", "day is out of range"),
+        ("a: !!python/object:os.system x\n", "not valid YAML"),
     ],
 )
 def test_bad_front_matter(tmp_path: Path, front: str, reason: str) -> None:
@@ -409,3 +406,11 @@ def test_include_and_exclude_globs(tmp_path: Path) -> None:
     assert names(discover([tmp_path], exclude=["drafts/*"])) == ["a.txt", "b.html", "c.jsonl.gz"]
     assert names(discover([tmp_path], include=["*.txt", "*.csv"])) == ["a.txt", "drafts/e.txt", "notes.csv"]
     assert names(discover([tmp_path], include=["*.txt"], exclude=["e.*"])) == ["a.txt"]
+
+
+def test_front_matter_with_windows_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.md"
+    path.write_bytes(FRONT_MATTER_STORY.replace("\n", "\r\n").encode("utf-8"))
+    article = read_article(path)
+    assert (article.title, article.published_origin) == ("Port traffic recovers", "front_matter")
+    assert article.text == "Port traffic recovers\n\n" + STORY

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pipeline.cleanup import clean_text
 from pipeline.errors import PipelineError
 from pipeline.html import read_page
-from pipeline.ingest import decode_text, is_jsonl, iter_articles
+from pipeline.ingest import decode_text, is_jsonl, iter_articles, split_front_matter
 from pipeline.published import parse_date_value
 from pipeline.records import Article
 
@@ -58,6 +58,7 @@ file_contents = st.one_of(
     texts.map(lambda text: text.encode("utf-16")),
     html_fragments.map(lambda html: html.encode("utf-8")),
     jsonl_lines.map(lambda lines: "\n".join(lines).encode("utf-8")),
+    st.tuples(texts, texts).map(lambda parts: f"---\n{parts[0]}\n---\n{parts[1]}".encode("utf-8")),
 )
 suffixes = st.sampled_from([".txt", ".md", ".html", ".htm", ".jsonl", ".txt.gz", ".html.gz", ".jsonl.gz"])
 files = st.lists(st.tuples(suffixes, file_contents, st.booleans()), min_size=1, max_size=6)
@@ -104,6 +105,25 @@ def test_any_markup_gives_a_page_or_a_coded_error(html: str) -> None:
         return
     assert page.text.strip()
     assert "\n\n\n" not in page.text
+
+
+yaml_like = st.lists(
+    st.one_of(st.sampled_from(["title: ", "date: ", "published: ", "id: ", "- ", "  ", ": ", "!!binary ",
+                               "&a ", "*a ", "[", "]", "{", "}", "2024-02-30", "2024-04-09 10:00", "\n"]),
+              st.text(max_size=10)),
+    max_size=30,
+).map("".join)
+
+
+@FUZZ
+@given(yaml_like, texts)
+def test_any_front_matter_gives_an_article_or_a_coded_error(front: str, body: str) -> None:
+    try:
+        values, rest = split_front_matter(f"---\n{front}\n---\n{body}", "fuzz.md")
+    except PipelineError as error:
+        assert error.code == "E044" and "\n" not in str(error)
+        return
+    assert set(values) <= {"id", "title", "source", "author", "url", "published"}
 
 
 @FUZZ
