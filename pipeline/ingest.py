@@ -21,6 +21,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from fnmatch import fnmatch
@@ -190,25 +191,27 @@ def build_article(text: str, where: str, default_id: str, layers: list[Layer]) -
 
 def read_bounded(path: Path, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` (after decompression) so that a huge file is refused unread."""
+    with reading(path) as handle:
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise PipelineError(E_TOO_LARGE, str(path), f"larger than the limit of {max_bytes} bytes"
+                            + (" once decompressed" if is_gzip(path) else ""))
+    return raw
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[IO[bytes]]:
+    """The file's bytes, decompressed on the fly for ``.gz``; reading errors become coded ones."""
     where = str(path)
     try:
-        with open_input(path) as handle:
-            raw = handle.read(max_bytes + 1)
+        with gzip.open(path, "rb") if is_gzip(path) else path.open("rb") as handle:
+            yield handle
     except FileNotFoundError:
         raise PipelineError(E_MISSING, where, "no such file") from None
     except (gzip.BadGzipFile, EOFError, zlib.error) as error:
         raise PipelineError(E_COMPRESSED, where, f"not a readable gzip file ({error or 'truncated'})") from None
     except OSError as error:
         raise PipelineError(E_MISSING, where, f"cannot be read ({error.strerror or error})") from None
-    if len(raw) > max_bytes:
-        raise PipelineError(E_TOO_LARGE, where, f"larger than the limit of {max_bytes} bytes"
-                            + (" once decompressed" if is_gzip(path) else ""))
-    return raw
-
-
-def open_input(path: Path) -> IO[bytes]:
-    """The file's bytes, decompressed on the fly for ``.gz``."""
-    return gzip.open(path, "rb") if is_gzip(path) else path.open("rb")
 
 
 # --- decoding and metadata ----------------------------------------------------------------------
@@ -284,7 +287,7 @@ def read_meta(path: Path) -> dict[str, Any]:
         raise PipelineError(E_META, where, f"cannot read metadata ({error})") from None
     if not isinstance(obj, dict):
         raise PipelineError(E_META, where, "metadata must be a JSON object")
-    problem = metadata_problem(obj, id_required=False, names_files=True)
+    problem = metadata_problem(obj)
     if problem:
         raise PipelineError(E_META, where, problem)
     return {**text_fields(obj), "published": parse_date_value(obj.get("published"))}
@@ -339,7 +342,7 @@ def article_from_json(
         if text is None:
             raise ValueError(f"missing the article text (tried {', '.join(fields.text)})")
         if not isinstance(text, str):
-            raise ValueError(f'"{text_key(obj, fields)}" must be a string')
+            raise ValueError(f'"{next(name for name in fields.text if obj.get(name) is not None)}" must be a string')
         if default_id is None and not values.get("id"):
             raise ValueError(f"missing \"id\" (tried {', '.join(fields.id)})")
     except ValueError as error:
@@ -380,10 +383,6 @@ def pick(obj: dict, names: tuple[str, ...]) -> Any:
     return next((obj[name] for name in names if obj.get(name) is not None), None)
 
 
-def text_key(obj: dict, fields: JsonFields) -> str:
-    return next(name for name in fields.text if obj.get(name) is not None)
-
-
 def file_safe_id(value: str) -> str:
     """An id usable as a file name: kept if already safe, else a slug plus a short hash so that
     two URLs with the same slug stay distinct."""
@@ -396,38 +395,27 @@ def file_safe_id(value: str) -> str:
 
 def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields) -> Iterator[Article | PipelineError]:
     """One Article or error per non-blank line, read as a stream: a dump may be far larger than
-    one article, so ``max_bytes`` bounds each line, not the file."""
+    one article, so ``max_bytes`` bounds each line, not the file. A problem with a line is
+    yielded; a problem with the whole file (binary, empty, broken gzip) is raised."""
     where = str(path)
-    stem = base_stem(path)
     found = 0
-    try:
-        with open_input(path) as handle:
-            if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]
-                yield PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
-                return
-            for lineno, line in enumerate(bounded_lines(handle, max_bytes), start=1):
-                line_where = f"{where}:{lineno}"
+    with reading(path) as handle:
+        if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]
+            raise PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
+        for lineno, line in enumerate(bounded_lines(handle, max_bytes), start=1):
+            line_where = f"{where}:{lineno}"
+            if line is not None and not line.strip():
+                continue
+            found += 1
+            try:
                 if line is None:
-                    found += 1
-                    yield PipelineError(E_TOO_LARGE, line_where, f"line longer than the limit of {max_bytes} bytes")
-                    continue
-                if not line.strip():
-                    continue
-                found += 1
-                try:
-                    yield article_from_json(parse_json_line(line, line_where), line_where, fields,
-                                            default_id=f"{stem}-{lineno}", layers=[cli])
-                except PipelineError as error:
-                    yield error
-    except FileNotFoundError:
-        raise PipelineError(E_MISSING, where, "no such file") from None
-    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
-        yield PipelineError(E_COMPRESSED, where, f"not a readable gzip file ({error or 'truncated'})")
-        return
-    except OSError as error:
-        raise PipelineError(E_MISSING, where, f"cannot be read ({error.strerror or error})") from None
+                    raise PipelineError(E_TOO_LARGE, line_where, f"line longer than the limit of {max_bytes} bytes")
+                yield article_from_json(parse_json_line(line, line_where), line_where, fields,
+                                        default_id=f"{base_stem(path)}-{lineno}", layers=[cli])
+            except PipelineError as error:
+                yield error
     if not found:
-        yield PipelineError(E_EMPTY, where, "the file holds no JSON lines")
+        raise PipelineError(E_EMPTY, where, "the file holds no JSON lines")
 
 
 def bounded_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
@@ -455,13 +443,11 @@ def parse_json_line(line: bytes, where: str) -> object:
         raise PipelineError(E_INPUT_JSON, where, "JSON nested too deeply") from None
 
 
-def metadata_problem(obj: dict, *, id_required: bool, names_files: bool = False) -> str:
+def metadata_problem(obj: dict) -> str:
     """What is wrong with the metadata keys of a meta file, or "" if nothing."""
-    if id_required and "id" not in obj:
-        return 'missing "id"'
     if "id" in obj and not (isinstance(obj["id"], str) and obj["id"].strip()):
         return '"id" must be a non-empty string'
-    if names_files and "id" in obj and not _SAFE_ID.fullmatch(obj["id"]):
+    if "id" in obj and not _SAFE_ID.fullmatch(obj["id"]):
         return f'"id" {obj["id"]!r} must be letters, digits, ".", "_" or "-", not starting with "." (it names output files)'
     for key in METADATA_KEYS[1:]:
         if obj.get(key) is not None and not isinstance(obj[key], str):

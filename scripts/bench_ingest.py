@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.ingest import base_suffix, discover, read_articles
+from pipeline.ingest import base_suffix, discover, iter_articles
 
 
 def main() -> None:
@@ -25,7 +25,7 @@ def main() -> None:
         row = totals[base_suffix(path) + (".gz" if path.suffix.lower() == ".gz" else "")]
         for _ in range(args.repeat):
             started = time.perf_counter()
-            items = list(read_articles(path)) if path.exists() else []
+            items = list(iter_articles([path]))
             row[3] += time.perf_counter() - started
             row[0] += 1
             row[1] += sum(not isinstance(item, PipelineError) for item in items)

@@ -328,7 +328,7 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path: Path) -> None:
 def test_jsonl_file_level_problems(tmp_path: Path, content: bytes, code: str) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(content)
-    [error] = read_articles(path)
+    [error] = iter_articles([path])
     assert isinstance(error, PipelineError) and (error.code, error.where) == (code, str(path))
 
 
@@ -358,7 +358,8 @@ def test_broken_and_oversized_gzip(tmp_path: Path) -> None:
     assert "once decompressed" in str(assert_error(bomb, E_TOO_LARGE, max_bytes=10_000))
     dump = tmp_path / "corrupt.jsonl.gz"
     dump.write_bytes(gzip.compress(b'{"id": "a", "text": "t"}\n' * 50)[:-30])
-    items = list(read_articles(dump))
+    items = list(iter_articles([dump]))
+    assert all(isinstance(item, Article) for item in items[:-1])
     assert isinstance(items[-1], PipelineError) and items[-1].code == E_COMPRESSED
 
 
