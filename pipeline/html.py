@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
@@ -33,6 +34,9 @@ ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNews
                  "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
                  "Report", "LiveBlogPosting")
 _ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_NOT_A_NAME = re.compile(r"\d|\b(?:published|updated|posted)\b", re.IGNORECASE)
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 OG_DATE_PROPERTIES = ("article:published_time", "og:published_time", "og:article:published_time")
 
 
@@ -58,6 +62,7 @@ class Declared:
     site: str = ""
     url: str = ""
     dates: tuple[tuple[str, date], ...] = ()  # (origin, date), most trusted first
+    page_title: str = ""  # the <title>, often "Headline - Site name"
 
 
 def read_page(html: str, where: str) -> Page:
@@ -80,15 +85,16 @@ def read_page(html: str, where: str) -> Page:
         raise PipelineError(E_NO_TEXT, where, "no article text found in the page (only navigation, "
                                               "boilerplate or markup nested more than 256 levels deep)")
     title = _first(document.title, declared.title)
+    url = _first(document.url, declared.url)
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
     published, origin = publication(parse_date_value(document.date), declared.dates)
     return Page(
         text="\n\n".join(paragraphs) + "\n",
         title=title,
-        author=_first(document.author, declared.author),
-        site=_first(document.sitename, declared.site),
-        url=_first(document.url, declared.url),
+        author=_first(plausible_author(document.author), declared.author),
+        site=site_name(document.sitename, title, declared, url),
+        url=url,
         published=published,
         published_origin=origin,
     )
@@ -101,6 +107,28 @@ def join_number_groups(tree: etree._Element) -> None:
             element.text = normalize_spaces(element.text)
         if element.tail:
             element.tail = normalize_spaces(element.tail)
+
+
+def plausible_author(name: str | None) -> str:
+    """The extractor's author unless it is a byline line caught whole ("Staff · Published May 4")."""
+    return "" if not name or _NOT_A_NAME.search(name) else name
+
+
+def site_name(found: str | None, title: str, declared: Declared, url: str) -> str:
+    """The extractor's site name unless it is the headline again or only a host name; then the
+    page's declared name, the end of its ``<title>``, and last the host name."""
+    host = urlsplit(url).hostname or ""
+    named = found if found and found != title and not _HOST_NAME.fullmatch(found) else ""
+    return _first(named, declared.site, title_suffix(declared.page_title, title), found, host)
+
+
+def title_suffix(page_title: str, headline: str) -> str:
+    """The site name in a ``<title>`` written "Headline - Site" (or with "|", "–", "—")."""
+    if not headline or not page_title.startswith(headline):
+        return ""
+    rest = page_title[len(headline):]
+    separator = next((sep for sep in _TITLE_SEPARATORS if rest.startswith(sep)), None)
+    return rest[len(separator):].strip() if separator else ""
 
 
 def publication(found: date | None, declared: tuple[tuple[str, date], ...]) -> tuple[date | None, str]:
@@ -149,6 +177,7 @@ def declared_metadata(tree: etree._Element) -> Declared:
         site=_first(meta.get("og:site_name"), person_names(publisher)),
         url=_first(meta.get("og:url"), canonical_url(tree), _string(article.get("url"))),
         dates=tuple((origin, day) for origin, day in dates if day is not None),
+        page_title=_string(tree.findtext(".//title")),
     )
 
 

@@ -46,7 +46,7 @@ PAGES = {
     ),
     "blog-rents-wages.htm": dict(  # windows-1252, declared in <meta http-equiv>
         title="Why rents outpaced wages again", author="Léa Moreau",
-        source="mappingthemarket.example",
+        source="Mapping the Market",  # from "<title>Why rents outpaced wages again &#8211; Mapping the Market"
         url="https://mappingthemarket.example/2024/01/22/rents-outpaced-wages/",
         published=date(2024, 1, 22), published_origin="html:time",
         kept=["Average asking rents in the capital rose to €1450 a month in 2023, up 8.5 % on the year",
@@ -58,6 +58,20 @@ PAGES = {
         dropped=["Home", "Donate", "Posted on", "Share this", "Twitter", "Vacancy rate falls",
                  "thoughts on", "My rent went up 25%", "Recent Posts", "Mortgage approvals",
                  "Copyright", "powered by WordPress", "levels....", "\u00ad", "\u00a0", "\u202f"],
+    ),
+    "gazette-school-budget.html": dict(  # no declared date: the extractor reads the byline or URL
+        title="School board approves $48.6 million budget",
+        author="",  # the byline "Staff report · Published May 14, 2021" names no one
+        source="Riverside Gazette",  # from "<title>... - Riverside Gazette"
+        url="https://www.riversidegazette.example/news/2021/05/14/school-board-approves-budget/",
+        published=date(2021, 5, 14), published_origin="html",
+        kept=["The Riverside school board voted 5-2 on Thursday to approve a $48.6 million operating budget",
+              "The budget adds 14 teaching positions",
+              "Property owners will pay an estimated $1,875 in school taxes on a home assessed at $250,000",
+              "its $3.2 million reserve to hold taxes flat."],
+        dropped=["BREAKING", "Storm warning", "Obituaries", "E-Edition", "99 cents a month", "Sam Ortiz",
+                 "Board members listen", "Tags:", "Trending Now", "3-vehicle crash", "June 5", "120 Main St",
+                 "© 2021", "dataLayer"],
     ),
     "review-water-tables.html": dict(
         title="The aquifer is running dry", author="Ravi Natarajan; Maria Olsen",
