@@ -1,6 +1,6 @@
 """Time the reading stage alone (no spaCy): files per second and MB per second, per format.
 
-    python scripts/bench_ingest.py PATH... [--repeat N]
+    python -m scripts.bench_ingest PATH... [--repeat N]
 
 Prints one line per format: files read, articles and errors produced, seconds, files/s, MB/s.
 """
