@@ -15,8 +15,11 @@ from typing import Iterable, Mapping, Protocol, Sequence
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
 from pipeline.records import FIGURE_KINDS, KINDS, DateMention, Extraction, Figure
 
-NORMALIZED_FIELDS = ("value", "value_low", "value_high", "unit", "time", "qualifier", "role", "direction")
-"""Fields scored on matched pairs, each only where the gold item gives it."""
+VALUE_UNIT = "value+unit"
+"""Value (or range) and unit both right: what a fact-checker needs before the number is usable."""
+
+NORMALIZED_FIELDS = ("value", "value_low", "value_high", "unit", VALUE_UNIT, "time", "qualifier", "role", "direction")
+"""Fields scored on matched pairs, each only where the gold item gives it (``value+unit``: a unit)."""
 
 _STRING_FIELDS = ("unit", "time", "role", "qualifier", "direction", "modifier", "subject_hint")
 _RANGE_FIELDS = ("value_low", "value_high")
@@ -53,13 +56,17 @@ class GoldItem:
 
 @dataclass(frozen=True)
 class Prediction:
-    """A figure or a date seen through the fields they share, so both are matched alike."""
+    """A figure or a date seen through the fields they share, so both are matched alike.
+
+    ``source`` is the extractor's record (a Figure, a DateMention or another extractor's figure);
+    its normalized fields are read as attributes of the same names.
+    """
 
     start: int
     end: int
     text: str
     kind: str
-    source: Figure | DateMention
+    source: object
 
 
 @dataclass(frozen=True)
@@ -347,14 +354,19 @@ def match(preds: Sequence[Prediction], gold: Sequence[GoldItem]) -> list[tuple[i
 
 
 def score_article(extraction: Extraction, gold: Sequence[GoldItem]) -> ArticleResult:
-    """Match one article's predictions to its gold; unmatched optional gold is not a miss."""
-    _check_offsets(gold, extraction.article.text, extraction.article.id)
-    preds = predictions(extraction)
+    """Match one article's extraction to its gold; unmatched optional gold is not a miss."""
+    return score_predictions(extraction.article.id, extraction.article.text, predictions(extraction), gold)
+
+
+def score_predictions(article_id: str, text: str, preds: Sequence[Prediction],
+                      gold: Sequence[GoldItem]) -> ArticleResult:
+    """Match any extractor's predictions for one article to its gold, the same way for every extractor."""
+    _check_offsets(gold, text, article_id)
     pairs = match(preds, gold)
     matched_preds = {i for i, _ in pairs}
     matched_gold = {j for _, j in pairs}
     return ArticleResult(
-        article_id=extraction.article.id,
+        article_id=article_id,
         matched=tuple((preds[i], gold[j]) for i, j in pairs),
         false_hits=tuple(sorted((p for i, p in enumerate(preds) if i not in matched_preds),
                                 key=lambda p: (p.start, p.end))),
@@ -374,16 +386,38 @@ def predicted_field(pred: Prediction, name: str) -> object:
 
 
 def agrees(name: str, expected: object, got: object) -> bool:
-    """Numbers compare with a relative tolerance, as scaling "2.3 billion" in floats is inexact; all else exactly."""
+    """Numbers compare with a relative tolerance, as scaling "2.3 billion" in floats is inexact; all else exactly.
+
+    ``value+unit`` compares (value, value_low, value_high, unit) part by part.
+    """
+    if name == VALUE_UNIT:
+        return all(agrees(part, e, g) for part, e, g in zip(_VALUE_UNIT_PARTS, expected, got))
     if name in ("value",) + _RANGE_FIELDS and _is_number(expected):
         return _is_number(got) and math.isclose(got, expected, rel_tol=1e-9)
     return got == expected
 
 
-def field_checks(article_id: str, pred: Prediction, item: GoldItem) -> list[FieldCheck]:
-    """A check for every normalized field the gold item gives; fields it leaves out are not scored."""
-    return [FieldCheck(article_id, pred, name, getattr(item, name), predicted_field(pred, name))
-            for name in NORMALIZED_FIELDS if getattr(item, name) is not None]
+_VALUE_UNIT_PARTS = ("value", "value_low", "value_high", "unit")
+
+
+def gold_field(item: GoldItem, name: str) -> object:
+    """What the gold says for a field; None where it does not say (``value+unit`` needs a unit)."""
+    if name == VALUE_UNIT:
+        return tuple(getattr(item, part) for part in _VALUE_UNIT_PARTS) if item.unit is not None else None
+    return getattr(item, name)
+
+
+def field_checks(article_id: str, pred: Prediction, item: GoldItem,
+                 fields: Sequence[str] = NORMALIZED_FIELDS) -> list[FieldCheck]:
+    """A check for every field in ``fields`` the gold item gives; fields it leaves out are not scored."""
+    return [FieldCheck(article_id, pred, name, expected, _predicted(pred, name))
+            for name in fields if (expected := gold_field(item, name)) is not None]
+
+
+def _predicted(pred: Prediction, name: str) -> object:
+    if name == VALUE_UNIT:
+        return tuple(predicted_field(pred, part) for part in _VALUE_UNIT_PARTS)
+    return predicted_field(pred, name)
 
 
 def evaluate(pairs: Iterable[tuple[Extraction, list[GoldItem]]]) -> Report:
@@ -391,15 +425,16 @@ def evaluate(pairs: Iterable[tuple[Extraction, list[GoldItem]]]) -> Report:
     return build_report([score_article(extraction, gold) for extraction, gold in pairs])
 
 
-def build_report(results: Sequence[ArticleResult]) -> Report:
-    """Aggregate per-article matchings into per-kind detection and per-field normalization."""
+def build_report(results: Sequence[ArticleResult], fields: Sequence[str] = NORMALIZED_FIELDS) -> Report:
+    """Aggregate per-article matchings into per-kind detection and normalization of ``fields``
+    (an extractor that cannot give a field, such as a role, is not scored on it)."""
     seen = {p.kind for r in results for p in r.false_hits} | {p.kind for r in results for p, _ in r.matched}
     kinds = KINDS + tuple(sorted(seen - set(KINDS)))
     detection = {kind: _detection(results, kind) for kind in kinds} | {"all": _detection(results, None)}
-    checks = [c for r in results for p, g in r.matched for c in field_checks(r.article_id, p, g)]
+    checks = [c for r in results for p, g in r.matched for c in field_checks(r.article_id, p, g, fields)]
     misses = [g for r in results for g in r.misses]
     normalization = {kind: scores for kind in kinds
-                     if (scores := _field_scores(checks, kind, detection[kind].fp, misses))}
+                     if (scores := _field_scores(checks, kind, detection[kind].fp, misses, fields))}
     return Report(
         detection=detection,
         normalization=normalization,
@@ -407,17 +442,17 @@ def build_report(results: Sequence[ArticleResult]) -> Report:
         false_hits=tuple(Mention(r.article_id, p.start, p.end, p.text, p.kind, getattr(p.source, "value", None))
                          for r in results for p in r.false_hits),
         errors=tuple(FieldError(c.article_id, c.pred.start, c.pred.end, c.pred.text, c.pred.kind,
-                                c.field, c.expected, c.got) for c in checks if not c.ok),
+                                c.field, c.expected, c.got) for c in checks if not c.ok and c.field != VALUE_UNIT),
     )
 
 
 def _field_scores(checks: Sequence[FieldCheck], kind: str, false_hits: int,
-                  misses: Sequence[GoldItem]) -> dict[str, FieldScore]:
+                  misses: Sequence[GoldItem], fields: Sequence[str]) -> dict[str, FieldScore]:
     """Scores per field for one kind, leaving out fields no gold item of that kind gives."""
     scores = {}
-    for name in NORMALIZED_FIELDS:
+    for name in fields:
         outcomes = [c.ok for c in checks if c.pred.kind == kind and c.field == name]
-        missed = sum(g.kind == kind and getattr(g, name) is not None for g in misses)
+        missed = sum(g.kind == kind and gold_field(g, name) is not None for g in misses)
         if outcomes or missed:
             scores[name] = FieldScore(correct=sum(outcomes), total=len(outcomes),
                                       false_hits=false_hits, misses=missed)
@@ -436,6 +471,67 @@ def _detection(results: Sequence[ArticleResult], kind: str | None) -> Detection:
         fn=sum(wanted(g.kind) for r in results for g in r.misses),
         exact=sum(p.start == g.start and p.end == g.end for p, g in matched),
     )
+
+
+# --- side by side -------------------------------------------------------------------------------
+
+FIGURES = "figures"
+"""The row that sums all figure kinds (money, percent, quantity, count), dates left out."""
+
+
+def side_by_side(reports: Mapping[str, Report]) -> dict[str, dict[str, dict[str, float | None]]]:
+    """Per figure kind (and all figures), per extractor: detection P/R/F1, value F1, value+unit F1,
+    and qualifier and direction accuracy. None where the extractor cannot give the field or no
+    gold item of the kind has it."""
+    return {kind: {name: _summary(report, kinds) for name, report in reports.items()}
+            for kind, kinds in [(k, (k,)) for k in FIGURE_KINDS] + [(FIGURES, FIGURE_KINDS)]}
+
+
+def _summary(report: Report, kinds: Sequence[str]) -> dict[str, float | None]:
+    detection = Detection(*(sum(getattr(report.detection.get(k, Detection()), part) for k in kinds)
+                            for part in ("tp", "fp", "fn", "exact")))
+
+    def field(name: str) -> FieldScore | None:
+        scores = [report.normalization[k][name] for k in kinds if name in report.normalization.get(k, {})]
+        if not scores:
+            return None
+        return FieldScore(*(sum(getattr(s, part) for s in scores)
+                            for part in ("correct", "total", "false_hits", "misses")))
+
+    value, value_unit, qualifier, direction = (field(n) for n in ("value", VALUE_UNIT, "qualifier", "direction"))
+    return {"precision": detection.precision, "recall": detection.recall, "f1": detection.f1,
+            "value_f1": value.f1 if value else None, "value_unit_f1": value_unit.f1 if value_unit else None,
+            "qualifier_accuracy": qualifier.accuracy if qualifier else None,
+            "direction_accuracy": direction.accuracy if direction else None}
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """A report section: figure scores of several extractors on the same gold, the first being ours.
+
+    Saved as the table plus the full reports of the other extractors (the baselines).
+    """
+
+    reports: Mapping[str, Report]
+
+    def to_dict(self) -> dict:
+        return {"table": side_by_side(self.reports),
+                "baselines": {name: report.to_dict() for name, report in list(self.reports.items())[1:]}}
+
+    def format_text(self) -> str:
+        return "figures side by side on the same gold\n" + format_side_by_side(side_by_side(self.reports))
+
+
+def format_side_by_side(table: Mapping[str, Mapping[str, Mapping[str, float | None]]]) -> str:
+    """The side-by-side table as aligned text, one line per kind and extractor."""
+    columns = ("precision", "recall", "f1", "value_f1", "value_unit_f1", "qualifier_accuracy", "direction_accuracy")
+    headers = ("P", "R", "F1", "val F1", "v+u F1", "qual", "dir")
+    lines = [f"{'kind':<10}{'extractor':<12}" + "".join(f"{h:>8}" for h in headers)]
+    for kind, rows in table.items():
+        for name, row in rows.items():
+            lines.append(f"{kind:<10}{name:<12}" + "".join(
+                f"{row[c]:>8.3f}" if row[c] is not None else f"{'-':>8}" for c in columns))
+    return "\n".join(lines)
 
 
 # --- negatives and output -----------------------------------------------------------------------

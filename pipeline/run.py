@@ -5,13 +5,15 @@ Problems with one input are reported (one line each, through ``report``) and the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from pipeline.baseline_dates import baseline_dates
+from pipeline.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
-from pipeline.evaluate import Report, evaluate, load_gold, load_negatives, negative_hits
+from pipeline.evaluate import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
+                               load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
 from pipeline.ingest import article_from_json, iter_articles, read_article
 from pipeline.records import Article, Extraction, Figure
@@ -155,25 +157,51 @@ def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> It
             yield extraction_record(next(good))
 
 
-def evaluate_corpus(corpus: Path, res: Resources, report: Reporter) -> tuple[Report, list[Figure]]:
-    """Run every article that has a gold file and compare; also check the never-a-figure lists."""
+GoldArticle = tuple[Article, list[GoldItem], Path]
+"""An article, its gold items and the path of its never-a-figure list."""
+
+
+def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = None) -> list[GoldArticle]:
+    """Every article that has a gold file (or only those in ``ids``), with its gold and the path of
+    its never-a-figure list; an article or gold file that cannot be read is reported and skipped."""
     gold_dir = corpus / "gold"
-    pairs, negatives_found = [], []
-    gold_files = sorted(gold_dir.glob("*.jsonl"))
-    articles = []
-    for gold_file in gold_files:
+    loaded = []
+    for gold_file in sorted(gold_dir.glob("*.jsonl")):
         article_id = gold_file.stem
+        if ids is not None and article_id not in ids:
+            continue
         candidates = [corpus / "articles" / f"{article_id}{suffix}" for suffix in (".txt", ".md")]
         path = next((p for p in candidates if p.exists()), candidates[0])
         try:
-            articles.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
+            loaded.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
         except PipelineError as err:
             report(str(err))
+    return loaded
+
+
+def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,
+                    ids: Collection[str] | None = None) -> tuple[Report, list[Figure]]:
+    """Run every article that has a gold file (or only those in ``ids``) and compare; also check the
+    never-a-figure lists. The temporal scores and the figures side by side with quantulum3 alone
+    come with the report as sections."""
+    articles = load_corpus(corpus, report, ids)
+    pairs, negatives_found = [], []
     extractions = extract_articles([a for a, _, _ in articles], res)
     for (article, gold, negatives_file), extraction in zip(articles, extractions):
         pairs.append((extraction, gold))
         if negatives_file.exists():
             negatives_found += negative_hits(extraction, load_negatives(negatives_file))
-    report = evaluate(pairs)
+    scores = evaluate(pairs)
     systems = {"pipeline": pipeline_dates, "dateparser": lambda extraction: baseline_dates(extraction.article)}
-    return replace(report, sections={"temporal": temporal_report(pairs, report, systems)}), negatives_found
+    sections = {"temporal": temporal_report(pairs, scores, systems),
+                "side_by_side": SideBySide({"pipeline": scores, BASELINE_NAME: evaluate_baseline(articles)})}
+    return replace(scores, sections=sections), negatives_found
+
+
+def evaluate_baseline(articles: Sequence[GoldArticle]) -> Report:
+    """Score quantulum3 alone on the same gold with the same matcher, on the fields it can give."""
+    results = []
+    for article, gold, _ in articles:
+        preds = [Prediction(f.start, f.end, f.text, f.kind, f) for f in quantulum_figures(article.text)]
+        results.append(score_predictions(article.id, article.text, preds, gold))
+    return build_report(results, BASELINE_FIELDS)

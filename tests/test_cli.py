@@ -431,6 +431,11 @@ def test_eval_on_repo_corpus_prints_per_kind_and_writes_metrics(tmp_path: Path, 
         for name in ("precision", "recall", "f1"):
             assert 0.0 <= numbers[name] <= 1.0
     assert "metrics.json" in result.stderr
+    assert "figures side by side on the same gold" in result.stdout
+    side_by_side = metrics["side_by_side"]
+    assert set(side_by_side["table"]["figures"]) == {"pipeline", "quantulum3"}
+    assert side_by_side["table"]["figures"]["quantulum3"]["qualifier_accuracy"] is None  # it cannot give them
+    assert set(side_by_side["baselines"]["quantulum3"]["detection"]) >= set(KINDS)
 
 
 # --- claims rules check -------------------------------------------------------------------------

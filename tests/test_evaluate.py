@@ -10,7 +10,12 @@ import pytest
 from pipeline.errors import E_GOLD, PipelineError
 from pipeline.evaluate import (
     GoldItem,
+    Prediction,
+    build_report,
     evaluate,
+    format_side_by_side,
+    score_predictions,
+    side_by_side,
     load_gold,
     load_negatives,
     negative_hits,
@@ -64,7 +69,7 @@ def test_exact_match_is_a_true_positive_with_exact_boundaries():
     assert (money.tp, money.fp, money.fn, money.exact) == (1, 0, 0, 1)
     assert money.precision == money.recall == money.f1 == 1.0
     assert {name: s.accuracy for name, s in report.normalization["money"].items()} == {
-        "value": 1.0, "unit": 1.0, "time": 1.0, "role": 1.0}
+        "value": 1.0, "unit": 1.0, "value+unit": 1.0, "time": 1.0, "role": 1.0}
     assert report.errors == ()
 
 
@@ -257,6 +262,35 @@ def test_load_gold_names_file_and_line(tmp_path, bad, message):
     assert err.value.code == E_GOLD
     assert err.value.where == f"{path}:3"
     assert message in err.value.message
+
+
+def test_value_unit_counts_only_when_both_are_right():
+    right = figure("36 percent", "percent", 36, unit="percent")
+    wrong_unit = figure("$190 billion", "money", 190e9, unit="EUR")
+    report = evaluate([(extraction([right, wrong_unit]), [PERCENT_36, MONEY_190])])
+    assert report.normalization["money"]["value"].accuracy == 1.0
+    assert report.normalization["money"]["value+unit"].accuracy == 0.0
+    assert report.normalization["percent"]["value+unit"].f1 == 1.0
+    assert "value+unit" not in {e.field for e in report.errors}  # the combined field adds no error lines
+
+
+def test_value_unit_compares_range_ends():
+    gold_range = gold("2.5 percent", "percent", None, unit="percent", value_low=2.0, value_high=3.0)
+    found = figure("2.5 percent", "percent", None, unit="percent", value_low=2.0, value_high=3.5)
+    report = evaluate([(extraction([found]), [gold_range])])
+    assert report.normalization["percent"]["value+unit"].accuracy == 0.0
+
+
+def test_any_extractor_is_scored_on_the_fields_it_gives():
+    preds = [Prediction(*span("$190 billion"), "$190 billion", "money", figure("$190 billion", "money", 190e9, unit="USD"))]
+    result = score_predictions(ARTICLE_ID, TEXT, preds, [MONEY_190])
+    report = build_report([result], ("value", "unit", "value+unit"))
+    assert set(report.normalization["money"]) == {"value", "unit", "value+unit"}
+    table = side_by_side({"pipeline": report, "other": build_report([result], ("value",))})
+    assert table["money"]["pipeline"]["value_unit_f1"] == 1.0
+    assert table["money"]["other"]["value_unit_f1"] is None
+    assert table["figures"]["other"]["f1"] == 1.0
+    assert "money     other" in format_side_by_side(table)
 
 
 def test_committed_gold_points_at_the_article_text():
