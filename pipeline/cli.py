@@ -14,12 +14,14 @@ from typing import Optional
 
 import typer
 
+from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate import write_metrics
 from pipeline.resources import build_resources
 from pipeline.rules import RULES_DIR, check_rules
 from pipeline.run import evaluate_corpus, extract_stream, run_paths
+from pipeline.write import read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")
@@ -53,6 +55,8 @@ def run_cli(
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (overrides .meta.json)."),
     title: Optional[str] = typer.Option(None, help="Article title (overrides .meta.json)."),
     source: Optional[str] = typer.Option(None, help="Publisher (overrides .meta.json)."),
+    merge: list[Path] = typer.Option([], "--merge", help="A reviewed claims CSV from anywhere whose reviewer "
+                                     "cells and extra columns go into the new tables (repeatable)."),
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
     include: list[str] = typer.Option([], "--include", help="Glob of files to read in folders (repeatable; "
                                       "default: every supported format)."),
@@ -67,8 +71,14 @@ def run_cli(
     """Extract claims from articles and write out/<id>.claims.csv, out/claims.csv and out/failures.csv."""
     publication = _published(published)
     fields = _json_fields(text=text_field, published=date_field, title=title_field, id=id_field)
+    reviewed = []
+    for path in merge:
+        copy, problems = read_reviewed(path)
+        for problem in problems:
+            _say(problem)
+        reviewed.append(copy)
     res = build_resources(model)
-    summary = run_paths(paths, out, res, _say, published=publication, title=title, source=source,
+    summary = run_paths(paths, out, res, _say, reviewed=reviewed, published=publication, title=title, source=source,
                         include=include, exclude=exclude, fields=fields)
     _say(f"{summary.articles} article(s), {summary.claims} claim(s), {len(summary.failures)} failure(s)")
     raise typer.Exit(1 if summary.failures else 0)
@@ -105,6 +115,19 @@ def eval_cli(
         print(f"never-a-figure hit: {figure.text!r} ({figure.kind}) at {figure.start}")
     write_metrics(report, out / "metrics.json")
     _say(f"metrics -> {out / 'metrics.json'}")
+
+
+@app.command("diff")
+def diff_cli(
+    old: Path = typer.Argument(..., help="The earlier claims CSV."),
+    new: Path = typer.Argument(..., help="The later claims CSV."),
+    csv: Optional[Path] = typer.Option(None, "--csv", help="Also write the changes to this CSV."),
+) -> None:
+    """Show new, removed and changed claims per article between two claims tables."""
+    diff = diff_tables(read_rows(old), read_rows(new))
+    print(format_text(diff))
+    if csv is not None:
+        _say(f"{write_diff_csv(csv, diff)} row(s) -> {csv}")
 
 
 @rules_app.command("check")

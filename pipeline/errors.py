@@ -27,6 +27,9 @@ E_RULE = "E010"
 E_GOLD = "E020"
 # Output
 E_OUTPUT = "E030"
+# Reviewer data
+E_REVIEW_STATUS = "E031"
+E_REVIEW_CONFLICT = "E032"
 # Input formats
 E_DUPLICATE_TEXT = "E040"
 E_COMPRESSED = "E041"

@@ -18,8 +18,9 @@ from pipeline.extract import extract_articles
 from pipeline.ingest import article_from_json, iter_articles, read_article
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
+from pipeline.review import ReviewedFile
 from pipeline.temporal import pipeline_dates, temporal_report
-from pipeline.write import write_claims, write_failures, write_jsonl
+from pipeline.write import WriteReport, write_claims, write_failures, write_jsonl
 
 Reporter = Callable[[str], None]
 
@@ -38,9 +39,11 @@ class RunSummary:
         report(str(error))
 
 
-def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter, **meta) -> RunSummary:
+def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter,
+              reviewed: Sequence[ReviewedFile] = (), **meta) -> RunSummary:
     """Extract every article under ``paths`` and write ``<id>.claims.csv`` per article, plus
-    ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already there."""
+    ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already there
+    and in the ``reviewed`` copies."""
     summary = RunSummary()
     articles: dict[str, Article] = {}
     for item in iter_articles(paths, **meta):
@@ -55,10 +58,13 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
     for extraction in extract_articles(articles.values(), res):
         article = extraction.article
         try:
-            written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims)
+            ids = {claim.claim_id for claim in extraction.claims}
+            written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims,
+                                   reviewed=[copy.for_claims(article.id, ids) for copy in reviewed])
         except PipelineError as err:
             summary.fail(err, report)
             continue
+        report_problems(written, report)
         extractions.append(extraction)
         summary.articles += 1
         summary.claims += len(extraction.claims)
@@ -68,7 +74,8 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
     if extractions:
         try:
             combined = write_claims(out_dir / "claims.csv", [c for e in extractions for c in e.claims],
-                                    articles={e.article.id for e in extractions})
+                                    articles={e.article.id for e in extractions}, reviewed=reviewed)
+            report_problems(combined, report)
             write_jsonl(out_dir / "claims.jsonl", _merged_records(out_dir / "claims.jsonl", extractions))
             report(f"all: {combined.rows} rows -> {combined.path}")
         except PipelineError as err:
@@ -85,6 +92,12 @@ def _write_failures(out_dir: Path, summary: RunSummary, report: Reporter) -> Non
     except PipelineError as err:
         summary.failures.append(str(err))
         report(str(err))
+
+
+def report_problems(written: WriteReport, report: Reporter) -> None:
+    """Reviewer cells that need a person's attention; they are kept as typed, so the run goes on."""
+    for problem in written.problems:
+        report(problem)
 
 
 def _merged_records(path: Path, extractions: list[Extraction]) -> list[dict]:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.review import ReviewedFile, overlay, status_problems
 
 NUMERIC_COLUMNS = ("value", "value_low", "value_high", "start", "end", "sentence_index")
 """Columns holding numbers (or EDTF dates); they are never prefixed, so "-5" stays "-5"."""
@@ -36,12 +37,14 @@ Row = dict[str, str]
 
 @dataclass(frozen=True)
 class WriteReport:
-    """What ``write_claims`` did: rows written, rows with reviewer data carried, stale rows kept."""
+    """What ``write_claims`` did: rows written, rows with reviewer data carried, stale rows kept,
+    and problems found in the reviewer cells (kept as typed)."""
 
     path: Path
     rows: int
     carried: int
     stale: int
+    problems: tuple[str, ...] = ()
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
@@ -76,8 +79,10 @@ def rows_frame(rows: list[Row], columns: Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame(cells, columns=columns, dtype=str)
 
 
-def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] | None = None) -> WriteReport:
-    """Write the claims CSV, merging in the reviewer cells and extra columns of an existing one.
+def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] | None = None,
+                 reviewed: Iterable[ReviewedFile] = ()) -> WriteReport:
+    """Write the claims CSV, merging in the reviewer cells and extra columns of an existing one
+    and of any ``reviewed`` copies kept elsewhere.
 
     ``articles`` names the articles this run covers; rows of other articles in an existing file
     (a combined table re-run on part of a corpus) are kept exactly as they are.
@@ -87,6 +92,10 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     old = read_claims(path) if path.exists() else claims_frame([])
     extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
     old_rows = old.to_dict("records")
+    problems = status_problems(path, old_rows)
+    for copy in reviewed:
+        extras += [column for column in copy.extra_columns() if column not in extras]
+        old_rows = overlay(old_rows, str(path), copy, [*REVIEW_COLUMNS, *extras])
     untouched = [] if articles is None else [r for r in old_rows if r.get("article_id", "") not in articles]
     rerun = old_rows if articles is None else [r for r in old_rows if r.get("article_id", "") in articles]
     rows, carried, stale = merge_rows(new_rows, rerun, extras)
@@ -96,7 +105,13 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     atomic_write(
         path, lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
     )
-    return WriteReport(path=path, rows=len(frame), carried=carried, stale=stale)
+    return WriteReport(path=path, rows=len(frame), carried=carried, stale=stale, problems=tuple(problems))
+
+
+def read_reviewed(path: Path) -> tuple[ReviewedFile, list[str]]:
+    """A reviewed claims CSV to merge, with the problems found in its review statuses."""
+    rows = read_claims(path).to_dict("records")
+    return ReviewedFile(path, tuple(rows)), status_problems(path, rows)
 
 
 def read_claims(path: Path) -> pd.DataFrame:
@@ -157,7 +172,7 @@ def has_reviewer_data(row: Row, kept_columns: list[str]) -> bool:
 def carry(new: Row, old: Row, kept_columns: list[str]) -> Row:
     """The new row with the old row's reviewer cells, flagged if a reviewed value has changed."""
     row = {**new, **{column: old.get(column, "") for column in kept_columns}}
-    if old.get("review_status", ""):
+    if old.get("review_status", "") and "value" in old:
         reviewed_value = changed_from(old.get("flags", ""))
         if reviewed_value is None:
             reviewed_value = old.get("value", "")
