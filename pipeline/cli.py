@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 
+from pipeline.consistency import read_checks
 from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest import DEFAULT_FIELDS, JsonFields
@@ -136,9 +137,11 @@ def rules_check_cli(
 ) -> None:
     """Validate every rule file and report every problem at once."""
     ruleset, problems = check_rules(rules_dir)
+    checks, check_problems = read_checks(rules_dir / "consistency.yml")
+    problems += check_problems
     for problem in problems:
         print(problem)
-    print(f"{len(ruleset.rules)} rules loaded, {len(problems)} problem(s)")
+    print(f"{len(ruleset.rules)} rules and {len(checks)} consistency checks loaded, {len(problems)} problem(s)")
     raise typer.Exit(1 if problems else 0)
 
 

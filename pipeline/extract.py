@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
+from pipeline.consistency import check_consistency
 from pipeline.context import clause_head, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import canonical_entities
@@ -53,7 +54,9 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     )
     entities = canonical_entities(doc, res.rules.lexicons["entity_aliases"])
     extraction = Extraction(article=article, figures=figures, dates=tuple(dates), entities=tuple(entities))
-    return replace(extraction, claims=assemble_claims(doc, extraction))
+    claims = check_consistency(assemble_claims(doc, extraction), extraction.dates, res.checks,
+                               res.rules.lexicons["number_words"])
+    return replace(extraction, claims=claims)
 
 
 def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
+from pipeline.consistency import Check, load_checks
 from pipeline.dates import DateParser
 from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
@@ -27,6 +28,7 @@ class Resources:
     matcher: RuleMatcher
     dates: DateParser
     figures: FigureNormalizer
+    checks: tuple[Check, ...] = ()
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -74,4 +76,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
-                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons))
+                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
+                     checks=load_checks(rules_dir / "consistency.yml"))
