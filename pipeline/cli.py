@@ -22,6 +22,7 @@ from pipeline.evaluate import write_metrics
 from pipeline.resources import build_resources
 from pipeline.rules import RULES_DIR, check_rules
 from pipeline.run import evaluate_corpus, extract_stream, run_paths
+from pipeline.verify import load_lexicon, verify_folder
 from pipeline.write import read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -131,6 +132,16 @@ def diff_cli(
         _say(f"{write_diff_csv(csv, diff)} row(s) -> {csv}")
 
 
+@app.command("verify")
+def verify_cli(
+    reference: Path = typer.Option(..., "--reference", help="CSV of reference facts: metric, subject, period, "
+                                   "value, unit, source, note."),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder of the claims tables to check."),
+) -> None:
+    """Compare the claims with reference facts; fill reference_status, _value, _source, _diff."""
+    verify_folder(out, reference, _say)
+
+
 @rules_app.command("check")
 def rules_check_cli(
     rules_dir: Path = typer.Argument(RULES_DIR, help="Folder of rule files."),
@@ -139,6 +150,10 @@ def rules_check_cli(
     ruleset, problems = check_rules(rules_dir)
     checks, check_problems = read_checks(rules_dir / "consistency.yml")
     problems += check_problems
+    try:
+        load_lexicon(rules_dir / "metrics.yml")
+    except PipelineError as err:
+        problems.append(str(err))
     for problem in problems:
         print(problem)
     print(f"{len(ruleset.rules)} rules and {len(checks)} consistency checks loaded, {len(problems)} problem(s)")

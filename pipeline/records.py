@@ -109,6 +109,10 @@ class Claim:
     rules: str = ""
     published: str = ""
     published_origin: str = ""
+    reference_status: str = ""
+    reference_value: str = ""
+    reference_source: str = ""
+    reference_diff: str = ""
     flags: str = ""
 
 

@@ -100,12 +100,37 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     rerun = old_rows if articles is None else [r for r in old_rows if r.get("article_id", "") in articles]
     rows, carried, stale = merge_rows(new_rows, rerun, extras)
     rows += untouched
+    written = write_rows(path, rows, extras)
+    return WriteReport(path=path, rows=written, carried=carried, stale=stale, problems=tuple(problems))
+
+
+def rewrite_claims(path: Path, update: Callable[[list[Row]], list[Row]]) -> WriteReport:
+    """Rewrite an existing claims CSV with pipeline columns recomputed by ``update`` (which gets
+    and returns every row). Reviewer cells and extra columns are put back from the file as read,
+    whatever ``update`` did, and the write is atomic like every other."""
+    old = read_claims(path)
+    extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
+    old_rows = old.to_dict("records")
+    kept = [*REVIEW_COLUMNS, *extras]
+    updated = update([dict(row) for row in old_rows])
+    check_unique(updated, str(path))
+    if {row["claim_id"] for row in updated} != {row["claim_id"] for row in old_rows}:
+        raise ValueError("an update must keep every row")
+    old_by_id = {row["claim_id"]: row for row in old_rows}
+    rows = [{**row, **{column: old_by_id[row["claim_id"]].get(column, "") for column in kept}} for row in updated]
+    written = write_rows(path, rows, extras)
+    return WriteReport(path=path, rows=written, carried=0, stale=0,
+                       problems=tuple(status_problems(path, old_rows)))
+
+
+def write_rows(path: Path, rows: list[Row], extras: list[str]) -> int:
+    """Write rows sorted, in CLAIM_COLUMNS order plus ``extras``, neutralized, atomically."""
     frame = rows_frame(sorted(rows, key=row_key), [*CLAIM_COLUMNS, *extras])
     frame = map_text_columns(frame, neutralize)
     atomic_write(
         path, lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
     )
-    return WriteReport(path=path, rows=len(frame), carried=carried, stale=stale, problems=tuple(problems))
+    return len(frame)
 
 
 def read_reviewed(path: Path) -> tuple[ReviewedFile, list[str]]:
