@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 
+from pipeline.claimreview import export_claimreviews, read_articles, to_json
 from pipeline.consistency import read_checks
 from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
@@ -23,7 +24,7 @@ from pipeline.resources import build_resources
 from pipeline.rules import RULES_DIR, check_rules
 from pipeline.run import evaluate_corpus, extract_stream, run_paths
 from pipeline.verify import load_lexicon, verify_folder
-from pipeline.write import read_reviewed
+from pipeline.write import atomic_write, read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")
@@ -140,6 +141,26 @@ def verify_cli(
 ) -> None:
     """Compare the claims with reference facts; fill reference_status, _value, _source, _diff."""
     verify_folder(out, reference, _say)
+
+
+@app.command("export")
+def export_cli(
+    claimreview: bool = typer.Option(False, "--claimreview", help="Export reviewed claims as ClaimReview JSON-LD."),
+    claims: Path = typer.Option(Path("out/claims.csv"), "--claims", help="The claims table to export from."),
+    articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of <id>.meta.json files (title, "
+                                            "url, author, source, published) for where each claim appeared."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of stdout."),
+) -> None:
+    """Export reviewed claims (rows with a final review_status) in a publishing format."""
+    if not claimreview:
+        raise typer.BadParameter("choose a format: --claimreview")
+    infos = read_articles(articles, _say) if articles else {}
+    reviews = export_claimreviews(claims, infos, _say)
+    if out is None:
+        sys.stdout.write(to_json(reviews))
+    else:
+        atomic_write(out, lambda handle: handle.write(to_json(reviews)))
+    _say(f"{len(reviews)} ClaimReview(s)" + (f" -> {out}" if out else ""))
 
 
 @rules_app.command("check")

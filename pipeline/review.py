@@ -17,8 +17,8 @@ Row = dict[str, str]
 REVIEW_STATUSES = ("unreviewed", "verified", "false", "misleading", "unverifiable", "not_a_claim")
 """The values ``review_status`` may hold; an empty cell means the same as ``unreviewed``."""
 
-FINAL_STATUSES = REVIEW_STATUSES[1:]
-"""Statuses that are a verdict (everything but ``unreviewed``)."""
+VERDICTS = ("verified", "false", "misleading", "unverifiable")
+"""Statuses that are a final verdict on a claim (what ``claims export --claimreview`` publishes)."""
 
 
 @dataclass(frozen=True)
