@@ -140,7 +140,7 @@ def verify_cli(
     out: Path = typer.Option(Path("out"), "--out", help="Folder of the claims tables to check."),
 ) -> None:
     """Compare the claims with reference facts; fill reference_status, _value, _source, _diff."""
-    verify_folder(out, reference, _say)
+    raise typer.Exit(1 if verify_folder(out, reference, _say) else 0)
 
 
 @app.command("export")
@@ -177,7 +177,7 @@ def rules_check_cli(
         problems.append(str(err))
     for problem in problems:
         print(problem)
-    print(f"{len(ruleset.rules)} rules and {len(checks)} consistency checks loaded, {len(problems)} problem(s)")
+    print(f"{len(ruleset.rules)} rules and {len(checks.checks)} consistency checks loaded, {len(problems)} problem(s)")
     raise typer.Exit(1 if problems else 0)
 
 

@@ -11,6 +11,7 @@ conservative (same subject, unit and period), because a false alarm costs a revi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +29,6 @@ from pipeline.rules import RULES_DIR
 CONSISTENCY_FILE = RULES_DIR / "consistency.yml"
 CHECK_KEYS = {"id", "doc", "params", "examples", "counter_examples"}
 EXAMPLE_KEYS = {"text", "figure", "flag", "published"}
-FROM_TO = {"from": ["from"], "to": ["to"]}
 LEADING_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
@@ -39,6 +39,14 @@ class Check:
     params: dict[str, Any]
     examples: tuple[dict, ...] = ()
     counter_examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checks:
+    """rules/consistency.yml: the checks, and the words of "from A to B" they share."""
+
+    checks: tuple[Check, ...]
+    from_to: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -64,17 +72,47 @@ class Fig:
         return self.claim.claim_id
 
 
+@dataclass(frozen=True)
+class ArticleView:
+    """What every check looks at: the article's figures (also by sentence, so that no check
+    scans the whole article per figure) and dates, and the shared words."""
+
+    figs: list[Fig]
+    dates: Sequence[DateMention]
+    number_words: dict[str, float]
+    from_to: dict[str, list[str]]
+    by_sentence: dict[int, list[Fig]]
+    date_claims: dict[int, str]
+    """The claim id of each date row by its start offset (a date that scopes a figure has none)."""
+
+    def sentence(self, index: int) -> list[Fig]:
+        return self.by_sentence.get(index, [])
+
+
+def article_view(claims: Sequence[Claim], dates: Sequence[DateMention], number_words: dict[str, float],
+                 from_to: dict[str, list[str]]) -> ArticleView:
+    figs = figures_of(claims)
+    by_sentence: dict[int, list[Fig]] = defaultdict(list)
+    for fig in figs:
+        by_sentence[fig.claim.sentence_index].append(fig)
+    date_claims = {c.start: c.claim_id for c in claims if c.kind == "date"}
+    return ArticleView(figs, dates, number_words, from_to, dict(by_sentence), date_claims)
+
+
 # --- the checks ----------------------------------------------------------------------------------
 
 
-def sum_of_parts(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
-    levels = [f for f in figs if f.claim.role == "level" and f.claim.kind != "percent" and f.claim.time_value]
+def sum_of_parts(view: ArticleView, p: dict) -> Iterator[Finding]:
+    levels = [f for f in view.figs if f.claim.role == "level" and f.claim.kind != "percent" and f.claim.time_value]
     for total in levels:
-        if not has_word(total.measure, p["total_cues"]):
+        if not has_word(total.measure, p["total_cues"]) or has_word(total.measure, p["not_total_cues"]):
             continue
+        gap, here = p["max_sentence_gap"], total.claim.sentence_index
+        window = [f for i in range(here - gap, here + gap + 1) for f in view.sentence(i)]
+        named = names_in(total)
         for groups in p["parts"]:
-            near = [f for f in levels if f is not total and same_unit_period(f, total) and f.value < total.value
-                    and abs(f.claim.sentence_index - total.claim.sentence_index) <= p["max_sentence_gap"]]
+            near = [f for f in window if f is not total and f.claim.role == "level" and same_unit_period(f, total)
+                    and f.value < total.value and named <= names_of(f)]
             parts = []
             for cues in groups.values():
                 found = [f for f in near if last_cue(f.before, groups) == tuple(cues)]
@@ -92,23 +130,28 @@ def sum_of_parts(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iter
                 yield Finding(flag, (total.id, *(f.id for f in parts)))
 
 
-def growth_vs_levels(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
-    for change in figs:
+def growth_vs_levels(view: ArticleView, p: dict) -> Iterator[Finding]:
+    levels_by_year: dict[tuple[str, str, int | None], list[Fig]] = defaultdict(list)
+    for f in view.figs:
+        if f.claim.role == "level" and f.measure:
+            levels_by_year[(f.measure, f.claim.unit, as_year(f.claim.time_value))].append(f)
+    for change in view.figs:
         c = change.claim
         if not (c.role == "change" and c.unit == "percent" and c.direction in ("up", "down")):
             continue
-        if from_to_pair(change, figs, FROM_TO):
+        if from_to_pair(change, view):
             continue  # "from A to B" with a change is the from-to-change check
-        level = next((f for f in sentence_of(change, figs) if f.claim.start > c.start and f.claim.role == "level"
-                      and f.claim.kind != "percent" and ends_with_word(f.before, ["to"])), None)
+        level = next((f for f in view.sentence(c.sentence_index) if f.claim.start > c.start and f.claim.role == "level"
+                      and f.claim.kind != "percent" and ends_with_word(f.before, view.from_to["to"])), None)
         year = level and as_year(level.claim.time_value)
         if level is None or year is None:
             continue
-        previous = [f for f in figs if f.claim.role == "level" and f.claim.unit == level.claim.unit
-                    and as_year(f.claim.time_value) == year - 1 and f.measure == level.measure and f.measure]
+        previous = levels_by_year.get((level.measure, level.claim.unit, year - 1), [])
         if len(previous) != 1:
             continue
         factor = 1 + (change.value if c.direction == "up" else -change.value) / 100
+        if factor <= 0:
+            continue
         implied = level.value / factor
         stated = previous[0].value
         shown = f"{fmt(level.value)}/{factor:g}={fmt(implied)}"
@@ -118,14 +161,13 @@ def growth_vs_levels(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> 
         yield Finding(flag, (change.id, level.id, previous[0].id))
 
 
-def from_to_change(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
-    words = {"from": p["from_words"], "to": p["to_words"]}
-    for start in figs:
-        pair = from_to_pair(start, figs, words)
+def from_to_change(view: ArticleView, p: dict) -> Iterator[Finding]:
+    for start in view.figs:
+        pair = from_to_pair(start, view)
         if pair is None:
             continue
         a, b = pair
-        for change in sentence_of(a, figs):
+        for change in view.sentence(a.claim.sentence_index):
             c = change.claim
             if c.role != "change" or change in pair:
                 continue
@@ -159,15 +201,15 @@ def from_to_change(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> It
             yield Finding(flag, (change.id, a.id, b.id))
 
 
-def shares_over_100(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
+def shares_over_100(view: ArticleView, p: dict) -> Iterator[Finding]:
     by_sentence: dict[int, list[Fig]] = defaultdict(list)
-    for f in figs:
+    for f in view.figs:
         if f.claim.role == "share" and f.claim.unit == "percent":
             by_sentence[f.claim.sentence_index].append(f)
     for shares in by_sentence.values():
         groups: list[list[Fig]] = []
         for index, f in enumerate(shares):
-            home = next((g for g in groups if shares_one_total(g, f, shares[index - 1] if index else None, figs)), None)
+            home = next((g for g in groups if shares_one_total(g, f, shares[index - 1] if index else None, view)), None)
             if home is None:
                 groups.append([f])
             else:
@@ -181,23 +223,22 @@ def shares_over_100(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> I
             yield Finding(flag, tuple(f.id for f in group))
 
 
-def shares_one_total(group: list[Fig], share: Fig, previous: Fig | None, figs: list[Fig]) -> bool:
+def shares_one_total(group: list[Fig], share: Fig, previous: Fig | None, view: ArticleView) -> bool:
     """Whether ``share`` is of the same total as the shares of ``group``: the same period, and
-    either listed right after the group's last share or of the same subject; never the two ends
-    of "from A to B", which are one share at two times."""
-    first = group[0]
-    if first.claim.time_value != share.claim.time_value:
+    listed right after the group's last share ("cars (20 percent), phones (15 percent)"), never
+    the two ends of "from A to B", which are one share at two times. Shares with only the same
+    subject are not enough: "60 percent of voters back A and 55 percent of voters oppose B"."""
+    if group[0].claim.time_value != share.claim.time_value or group[-1] is not previous:
         return False
-    if any(from_to_pair(f, figs, FROM_TO) in ((f, share), (share, f)) for f in group):
+    if any(from_to_pair(f, view) in ((f, share), (share, f)) for f in group):
         return False
-    listed = any(rule.endswith("@list") for rule in share.claim.rules.split("; ")) and group[-1] is previous
-    return listed or (share.own_measure and share.measure == first.measure)
+    return any(rule.endswith("@list") for rule in share.claim.rules.split("; "))
 
 
-def doubled_halved(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
+def doubled_halved(view: ArticleView, p: dict) -> Iterator[Finding]:
     cues = p["cues"]
-    for start in figs:
-        pair = from_to_pair(start, figs, FROM_TO)
+    for start in view.figs:
+        pair = from_to_pair(start, view)
         if pair is None:
             continue
         a, b = pair
@@ -214,54 +255,82 @@ def doubled_halved(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> It
         yield Finding(flag, (a.id, b.id))
 
 
-def same_measure_two_values(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
-    for first, second in measured_pairs(figs, p["vague_subjects"]):
-        c1, c2 = first.claim, second.claim
-        if not (c1.time_value and c1.time_value == c2.time_value and c1.entities == c2.entities):
-            continue
-        if not {c1.qualifier, c2.qualifier} <= {"exact", "approx"}:
-            continue
-        if max(first.value, second.value) >= p["max_ratio"] * min(first.value, second.value):
-            continue  # that far apart it is a slip of scale (the scale-slip check), not a second estimate
-        tol = f"tol {percent(p['tolerance'])}"
-        flag = (f"ok({fmt(first.value)}={fmt(second.value)},{tol})" if close(first.value, second.value, p["tolerance"])
-                else f"mismatch({fmt(first.value)}!={fmt(second.value)},{tol})")
-        yield Finding(flag, (first.id, second.id))
+def same_measure_two_values(view: ArticleView, p: dict) -> Iterator[Finding]:
+    groups: dict[tuple, list[Fig]] = defaultdict(list)
+    for f in measured_levels(view.figs, p["vague_subjects"]):
+        c = f.claim
+        if c.time_value and c.qualifier in ("exact", "approx"):
+            groups[(f.measure, c.unit, c.time_value, c.entities)].append(f)
+    tol = f"tol {percent(p['tolerance'])}"
+    for members in groups.values():
+        for (a, _), (b, _), figs in class_pairs(members, same=True):
+            if max(a, b) >= p["max_ratio"] * min(a, b):
+                continue  # that far apart it is a slip of scale (the scale-slip check), not a second estimate
+            flag = f"ok({fmt(a)}={fmt(b)},{tol})" if close(a, b, p["tolerance"]) else f"mismatch({fmt(a)}!={fmt(b)},{tol})"
+            yield Finding(flag, tuple(f.id for f in figs))
 
 
-def scale_slip(figs: list[Fig], dates: Sequence[DateMention], p: dict) -> Iterator[Finding]:
-    for first, second in measured_pairs(figs, p["vague_subjects"]):
-        t1, t2 = first.claim.time_value, second.claim.time_value
-        if t1 and t2 and t1 != t2:
-            continue
-        if close(max(first.value, second.value), p["ratio"] * min(first.value, second.value), p["tolerance"]):
-            big, small = max(first, second, key=lambda f: f.value), min(first, second, key=lambda f: f.value)
-            yield Finding(f"mismatch({fmt(big.value)}/{fmt(small.value)}={big.value / small.value:.4g})",
-                          (first.id, second.id))
+def scale_slip(view: ArticleView, p: dict) -> Iterator[Finding]:
+    groups: dict[tuple, list[Fig]] = defaultdict(list)
+    for f in measured_levels(view.figs, p["vague_subjects"]):
+        groups[(f.measure, f.claim.unit, f.claim.entities)].append(f)
+    for members in groups.values():
+        for (a, ta), (b, tb), figs in class_pairs(members, same=False):
+            big, small = max(a, b), min(a, b)
+            if (not ta or not tb or ta == tb) and close(big, p["ratio"] * small, p["tolerance"]):
+                yield Finding(f"mismatch({fmt(big)}/{fmt(small)}={big / small:.4g})", tuple(f.id for f in figs))
 
 
-def date_arithmetic(figs: list[Fig], dates: Sequence[DateMention], p: dict, number_words: dict | None = None) -> Iterator[Finding]:
+def measured_levels(figs: list[Fig], vague: Iterable[str]) -> list[Fig]:
+    """Levels with a subject of their own that says what is measured ("goods", "the figure" do
+    not), the figures that may be compared as "the same measure"."""
+    vague = set(vague)
+    return [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague]
+
+
+def class_pairs(members: list[Fig], same: bool) -> Iterator[tuple[tuple[float, str], tuple[float, str], list[Fig]]]:
+    """Pairs of (value, period) classes among figures of one measure, in text order, with the
+    figures of both; with ``same``, a class also pairs with itself. Figures in one sentence only
+    are no pair: two values of one measure in a sentence are a comparison ("rose to $5.9 billion
+    from $5.2 billion"), and one value twice in it is no restatement. Working on classes keeps a
+    measure stated many times linear in its figures."""
+    classes: dict[tuple[float, str], list[Fig]] = defaultdict(list)
+    for f in members:
+        classes[(f.value, f.claim.time_value)].append(f)
+    keys = list(classes)
+    for i, first in enumerate(keys):
+        for second in keys[i if same else i + 1:]:
+            figs = classes[first] + (classes[second] if second != first else [])
+            if len({f.claim.sentence_index for f in figs}) > 1:
+                yield first, second, figs
+
+
+def date_arithmetic(view: ArticleView, p: dict) -> Iterator[Finding]:
     units = p["units"]
-    pattern = re.compile(r"^(?:just\s+|some\s+|about\s+)?(\S+)\s+(" + "|".join(map(re.escape, units)) + r")\s+(\w+)$", re.I)
-    for mention in dates:
+    days = [d for d in view.dates if not d.relative and as_day(d.value)]
+    day_sentences = [d.sentence_index for d in days]  # in text order, so sorted
+    leads = "".join(rf"(?:{re.escape(word)}\s+)?" for word in p["lead_words"])
+    pattern = re.compile(rf"^{leads}(\S+)\s+(" + "|".join(map(re.escape, units)) + r")\s+(\w+)$", re.I)
+    for mention in view.dates:
         found = pattern.match(mention.text.strip())
         if not (mention.relative and found):
             continue
-        count = read_count(found.group(1), number_words or {})
+        count = read_count(found.group(1), view.number_words)
         direction = found.group(3).lower()
         if count is None or direction not in (*p["later_words"], *p["earlier_words"]):
             continue
-        stated = [d for d in dates if d.sentence_index == mention.sentence_index and not d.relative and as_day(d.value)]
-        anchors = [d for d in dates if d.sentence_index < mention.sentence_index and not d.relative and as_day(d.value)]
-        if len(stated) != 1 or not anchors:
+        first = bisect_left(day_sentences, mention.sentence_index)
+        stated = days[first:bisect_right(day_sentences, mention.sentence_index)]
+        if len(stated) != 1 or first == 0:
             continue
-        anchor, target = as_day(anchors[-1].value), as_day(stated[0].value)
+        anchor, target = as_day(days[first - 1].value), as_day(stated[0].value)
         unit = found.group(2).lower()
         sign = 1 if direction in p["later_words"] else -1
         expected = shift(anchor, sign * count, unit, units[unit])
         shown = f"{anchor.isoformat()}{'+' if sign > 0 else '-'}{count:g} {unit}={expected.isoformat()}"
         flag = f"ok({shown})" if expected == target else f"mismatch({shown}!={target.isoformat()})"
-        yield Finding(flag, (f"@{mention.start}", f"@{stated[0].start}"))
+        rows = (view.date_claims.get(mention.start), view.date_claims.get(stated[0].start))
+        yield Finding(flag, tuple(claim_id for claim_id in rows if claim_id))
 
 
 CHECKS: dict[str, Callable[..., Iterable[Finding]]] = {
@@ -279,22 +348,16 @@ CHECKS: dict[str, Callable[..., Iterable[Finding]]] = {
 # --- running the checks --------------------------------------------------------------------------
 
 
-def check_consistency(claims: Sequence[Claim], dates: Sequence[DateMention], checks: Sequence[Check],
+def check_consistency(claims: Sequence[Claim], dates: Sequence[DateMention], checks: Checks,
                       number_words: dict[str, float]) -> tuple[Claim, ...]:
     """The article's claims with each check's results appended to the ``flags`` of the claims
     they concern. Pure: the same claims and dates always give the same flags."""
-    figs = figures_of(claims)
-    by_start = {c.start: c.claim_id for c in claims if c.kind == "date"}
-    flags: dict[str, list[str]] = defaultdict(list)
-    for check in checks:
-        run = CHECKS[check.id]
-        extra = {"number_words": number_words} if check.id == "date-arithmetic" else {}
-        for finding in run(figs, dates, check.params, **extra):
+    view = article_view(claims, dates, number_words, checks.from_to)
+    flags: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per claim
+    for check in checks.checks:
+        for finding in CHECKS[check.id](view, check.params):
             for claim_id in finding.claim_ids:
-                claim_id = by_start.get(int(claim_id[1:]), "") if claim_id.startswith("@") else claim_id
-                flag = f"consistency:{check.id}:{finding.flag}"
-                if claim_id and flag not in flags[claim_id]:
-                    flags[claim_id].append(flag)
+                flags[claim_id][f"consistency:{check.id}:{finding.flag}"] = None
     return tuple(replace(c, flags=";".join([*filter(None, c.flags.split(";")), *flags[c.claim_id]]))
                  if flags.get(c.claim_id) else c for c in claims)
 
@@ -304,6 +367,7 @@ def figures_of(claims: Sequence[Claim]) -> list[Fig]:
     subject, else the subject of a figure of the same unit in the sentence just before."""
     figs: list[Fig] = []
     seen: dict[tuple[int, str], int] = defaultdict(int)
+    last_measure: dict[tuple[int, str], str] = {}
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.kind == "date" or not claim.value or claim.value_low or claim.value_high:
             continue
@@ -314,15 +378,16 @@ def figures_of(claims: Sequence[Claim]) -> list[Fig]:
         occurrence = seen[(claim.sentence_index, claim.text)]
         seen[(claim.sentence_index, claim.text)] += 1
         own = normalize_measure(claim.subject)
-        measure = own or next((f.measure for f in reversed(figs) if f.claim.sentence_index == claim.sentence_index - 1
-                               and f.claim.unit == claim.unit and f.measure), "")
+        measure = own or last_measure.get((claim.sentence_index - 1, claim.unit), "")
+        if measure:
+            last_measure[(claim.sentence_index, claim.unit)] = measure
         figs.append(Fig(claim, value, measure, bool(own), words_before(claim.sentence, claim.text, occurrence)))
     return figs
 
 
 def normalize_measure(subject: str) -> str:
     words = subject.lower().replace("’", "'").split()
-    while words and (words[0] in LEADING_WORDS or words[0].endswith("'s")):
+    while words and words[0] in LEADING_WORDS:
         words = words[1:]
     return " ".join(words)
 
@@ -359,33 +424,27 @@ def last_cue(text: str, groups: dict[str, list[str]]) -> tuple[str, ...] | None:
     return None
 
 
-def sentence_of(fig: Fig, figs: list[Fig]) -> list[Fig]:
-    return [f for f in figs if f.claim.sentence_index == fig.claim.sentence_index]
+def names_of(fig: Fig) -> set[str]:
+    return {name.strip().lower() for name in fig.claim.entities.split(";") if name.strip()}
+
+
+def names_in(fig: Fig) -> set[str]:
+    """The entities its subject names ("trade with China"): parts of it must name them too."""
+    return {name for name in names_of(fig) if re.search(rf"\b{re.escape(name)}\b", fig.measure)}
 
 
 def same_unit_period(a: Fig, b: Fig) -> bool:
     return a.claim.unit == b.claim.unit and a.claim.time_value == b.claim.time_value
 
 
-def from_to_pair(start: Fig, figs: list[Fig], words: dict[str, list[str]]) -> tuple[Fig, Fig] | None:
+def from_to_pair(start: Fig, view: ArticleView) -> tuple[Fig, Fig] | None:
     """``start`` and the figure it goes to in "from A to B" (or "to B from A"): the same unit, one
     right after a from-word, the other right after a to-word, in one sentence."""
-    if not ends_with_word(start.before, words["from"]):
+    if not ends_with_word(start.before, view.from_to["from"]):
         return None
-    ends = [f for f in sentence_of(start, figs) if f is not start and f.claim.unit == start.claim.unit
-            and ends_with_word(f.before, words["to"])]
+    ends = [f for f in view.sentence(start.claim.sentence_index) if f is not start
+            and f.claim.unit == start.claim.unit and ends_with_word(f.before, view.from_to["to"])]
     return (start, ends[0]) if len(ends) == 1 else None
-
-
-def measured_pairs(figs: list[Fig], vague: Iterable[str]) -> Iterator[tuple[Fig, Fig]]:
-    """Pairs of levels with the same own subject and unit, each pair once, in text order. A
-    subject that says nothing of what is measured ("goods", "the figure") pairs with nothing."""
-    vague = set(vague)
-    levels = [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague]
-    for i, first in enumerate(levels):
-        for second in levels[i + 1:]:
-            if first.measure == second.measure and first.claim.unit == second.claim.unit:
-                yield first, second
 
 
 def close(a: float, b: float, tolerance: float) -> bool:
@@ -440,24 +499,26 @@ def shift(day: date, count: float, unit: str, size: int) -> date:
 # --- loading and validating rules/consistency.yml --------------------------------------------------
 
 
-def load_checks(path: Path = CONSISTENCY_FILE) -> tuple[Check, ...]:
+def load_checks(path: Path = CONSISTENCY_FILE) -> Checks:
     checks, problems = read_checks(path)
     if problems:
         raise PipelineError(E_RULE, str(path), f"{len(problems)} problem(s):\n" + "\n".join(problems))
     return checks
 
 
-def read_checks(path: Path = CONSISTENCY_FILE) -> tuple[tuple[Check, ...], list[str]]:
+def read_checks(path: Path = CONSISTENCY_FILE) -> tuple[Checks, list[str]]:
     """The checks and every problem with them: unknown keys, unknown or missing check ids,
     missing examples or counter-examples."""
     where = path.name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        return (), [f"[{E_RULE}] {where}: cannot read ({' '.join(str(error).split())})"]
+        return Checks((), {}), [f"[{E_RULE}] {where}: cannot read ({' '.join(str(error).split())})"]
     if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
-        return (), [f"[{E_RULE}] {where}: expected a mapping with a 'checks' list"]
-    checks, problems = [], []
+        return Checks((), {}), [f"[{E_RULE}] {where}: expected a mapping with a 'checks' list"]
+    from_to = data.get("from_to") or {}
+    problems = [] if set(from_to) == {"from", "to"} else [f"[{E_RULE}] {where}: 'from_to' needs lists 'from' and 'to'"]
+    checks = []
     for raw in data["checks"]:
         if not isinstance(raw, dict) or raw.get("id") not in CHECKS:
             problems.append(f"[{E_RULE}] {where}: unknown check {raw.get('id') if isinstance(raw, dict) else raw!r}"
@@ -475,4 +536,4 @@ def read_checks(path: Path = CONSISTENCY_FILE) -> tuple[tuple[Check, ...], list[
                             tuple(examples), tuple(counters)))
     missing = set(CHECKS) - {c.id for c in checks}
     problems += [f"[{E_RULE}] {where}: check '{name}' is not configured" for name in sorted(missing)]
-    return tuple(checks), problems
+    return Checks(tuple(checks), {k: list(v) for k, v in from_to.items()}), problems

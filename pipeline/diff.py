@@ -2,7 +2,9 @@
 cells of a kept claim changed, grouped by article, for a terminal or as a CSV.
 
 Claims are matched by claim_id. Offsets and sentence numbers are left out of the comparison: they
-move whenever an earlier paragraph is edited, which does not change the claim.
+move whenever an earlier paragraph is edited, which does not change the claim. A claim whose
+sentence was edited gets a new id; a removed and a new claim with the same figure are shown as
+one ``reworded`` claim.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ POSITION_COLUMNS = ("sentence_index", "start", "end")
 
 DIFF_COLUMNS = ("article_id", "change", "claim_id", "kind", "text", "column", "old", "new")
 """The columns of ``claims diff --csv``: one row per new or removed claim (old/new hold its value)
-and one row per changed cell of a kept claim."""
+and one row per changed cell of a kept or reworded claim (a reworded claim's cells include its
+``claim_id`` and ``sentence``)."""
 
 Row = dict[str, str]
 
@@ -40,11 +43,17 @@ class ClaimChange:
 
 
 def diff_tables(old: list[Row], new: list[Row]) -> dict[str, list[ClaimChange]]:
-    """Changes per article, articles sorted, within each: removed, new, then changed, in text order."""
+    """Changes per article, articles sorted, within each: removed, new, reworded, then changed,
+    in text order."""
     old_by_id = {row["claim_id"]: row for row in old}
     new_by_id = {row["claim_id"]: row for row in new}
-    changes: list[ClaimChange] = [ClaimChange("removed", row) for row in old if row["claim_id"] not in new_by_id]
-    changes += [ClaimChange("new", row) for row in new if row["claim_id"] not in old_by_id]
+    removed = [row for row in old if row["claim_id"] not in new_by_id]
+    added = [row for row in new if row["claim_id"] not in old_by_id]
+    reworded = pair_reworded(removed, added)
+    paired = {id(row) for pair in reworded for row in pair}
+    changes: list[ClaimChange] = [ClaimChange("removed", row) for row in removed if id(row) not in paired]
+    changes += [ClaimChange("new", row) for row in added if id(row) not in paired]
+    changes += [ClaimChange("reworded", after, changed_cells(before, after)) for before, after in reworded]
     for row in new:
         before = old_by_id.get(row["claim_id"])
         if before is not None:
@@ -52,10 +61,28 @@ def diff_tables(old: list[Row], new: list[Row]) -> dict[str, list[ClaimChange]]:
             if cells:
                 changes.append(ClaimChange("changed", row, cells))
     by_article: dict[str, list[ClaimChange]] = {}
-    order = {"removed": 0, "new": 1, "changed": 2}
+    order = {"removed": 0, "new": 1, "reworded": 2, "changed": 3}
     for change in sorted(changes, key=lambda c: (c.row.get("article_id", ""), order[c.change], offset(c.row))):
         by_article.setdefault(change.row.get("article_id", ""), []).append(change)
     return by_article
+
+
+def pair_reworded(removed: list[Row], added: list[Row]) -> list[tuple[Row, Row]]:
+    """A removed and a new claim of one article with the same figure (kind, text, value, unit):
+    the sentence around it was edited, which gives the claim a new id. Paired one to one in text
+    order, so that a reviewer sees where a review now marked stale belongs."""
+    def key(row: Row) -> tuple[str, ...]:
+        return tuple(row.get(c, "") for c in ("article_id", "kind", "text", "value", "unit"))
+
+    waiting: dict[tuple[str, ...], list[Row]] = {}
+    for row in sorted(added, key=offset):
+        waiting.setdefault(key(row), []).append(row)
+    pairs = []
+    for row in sorted(removed, key=offset):
+        candidates = waiting.get(key(row))
+        if candidates:
+            pairs.append((row, candidates.pop(0)))
+    return pairs
 
 
 def changed_cells(old: Row, new: Row) -> tuple[CellChange, ...]:
@@ -76,7 +103,7 @@ def read_rows(path: Path) -> list[Row]:
     return read_claims(path).to_dict("records")
 
 
-MARKS = {"new": "+", "removed": "-", "changed": "~"}
+MARKS = {"new": "+", "removed": "-", "reworded": "~", "changed": "~"}
 
 
 def format_text(diff: dict[str, list[ClaimChange]]) -> str:

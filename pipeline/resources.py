@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-from pipeline.consistency import Check, load_checks
+from pipeline.consistency import Checks, load_checks
 from pipeline.dates import DateParser
 from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
@@ -28,7 +28,7 @@ class Resources:
     matcher: RuleMatcher
     dates: DateParser
     figures: FigureNormalizer
-    checks: tuple[Check, ...] = ()
+    checks: Checks
 
 
 def load_nlp(model: str | None = None) -> Language:

@@ -10,7 +10,9 @@ tolerances of rules/metrics.yml: ``supported`` or ``contradicted``. A figure no 
 from __future__ import annotations
 
 import csv
+import json
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,8 +137,10 @@ def read_facts(path: Path, lexicon: Lexicon) -> list[Fact]:
 
 
 def split_subject(subject: str) -> frozenset[str]:
-    """"China-Russia" and "China->Russia" name two entities; the flow direction is not used."""
-    return frozenset(part.strip().lower() for part in re.split(r"->|-", subject) if part.strip())
+    """"China-Russia", "China->Russia" and "China/Russia" name two entities (the direction of a
+    flow is not used); a name with a hyphen is written with "->" or "/" ("Senegal/Guinea-Bissau")."""
+    separator = next((s for s in ("->", "/") if s in subject), "-")
+    return frozenset(part.strip().lower() for part in subject.split(separator) if part.strip())
 
 
 def metric_of(fig: Fig, lexicon: Lexicon) -> str:
@@ -157,27 +161,32 @@ def metric_of(fig: Fig, lexicon: Lexicon) -> str:
     return metric.id if claim.role == "level" else ""
 
 
-def verify_claims(claims: Sequence[Claim], facts: Sequence[Fact], lexicon: Lexicon) -> dict[str, Outcome]:
-    """An outcome per figure claim of one article (claim_id -> Outcome)."""
+def verify_claims(claims: Sequence[Claim], facts: Sequence[Fact], lexicon: Lexicon,
+                  parties: frozenset[str] | None = None) -> dict[str, Outcome]:
+    """An outcome per figure claim of one article (claim_id -> Outcome). ``parties`` are the
+    article's entity names that are places or organisations (not people), where known: a claim
+    whose own sentence names other parties than a fact's is about them, so it does not take the
+    fact's entities from the sentences before it."""
     outcomes = {c.claim_id: Outcome(NO_REFERENCE) for c in claims if c.kind != "date"}
+    entities_by_sentence: dict[int, frozenset[str]] = defaultdict(frozenset)
+    for c in claims:
+        entities_by_sentence[c.sentence_index] |= names(c.entities)
     for fig in figures_of(claims):
         metric = metric_of(fig, lexicon)
         if not metric:
             continue
         candidates = [f for f in facts if f.metric == metric and lexicon.factor(f.unit, fig.claim.unit) is not None]
-        for entities in entity_tiers(fig.claim, claims, lexicon.context_sentences):
-            named = [f for f in candidates if f.entities <= entities]
-            if named:
-                outcomes[fig.id] = judge(fig, named, lexicon)
-                break
+        own = names(fig.claim.entities)
+        named = [f for f in candidates if f.entities <= own]
+        if not named:
+            own_parties = own & parties if parties is not None else frozenset()
+            here = fig.claim.sentence_index
+            window = frozenset().union(*(entities_by_sentence.get(i, frozenset())
+                                         for i in range(here - lexicon.context_sentences, here + 1)))
+            named = [f for f in candidates if f.entities <= window and own_parties <= f.entities]
+        if named:
+            outcomes[fig.id] = judge(fig, named, lexicon)
     return outcomes
-
-
-def entity_tiers(claim: Claim, claims: Sequence[Claim], context: int) -> Iterable[frozenset[str]]:
-    """The claim's own entities, then those of its sentence and the ``context`` sentences before."""
-    yield names(claim.entities)
-    window = [c for c in claims if 0 <= claim.sentence_index - c.sentence_index <= context]
-    yield frozenset().union(*(names(c.entities) for c in window))
 
 
 def names(entities: str) -> frozenset[str]:
@@ -188,8 +197,13 @@ def judge(fig: Fig, facts: list[Fact], lexicon: Lexicon) -> Outcome:
     """Compare with the fact of the claim's period; a contradiction says which other period fits."""
     claim = fig.claim
     same_period = [f for f in facts if f.period == claim.time_value]
-    if len({f.value for f in same_period}) != 1:
-        return Outcome(NO_REFERENCE)  # none for this period, or references that disagree
+    if not same_period:
+        periods = ", ".join(sorted({f.period for f in facts}))
+        return Outcome(NO_REFERENCE, source=f"no reference for {claim.time_value or 'an unknown period'} "
+                                            f"(references for {periods})")
+    if len({f.value for f in same_period}) > 1:
+        shown = ", ".join(f"{f.shown} ({f.source})" for f in same_period)
+        return Outcome(NO_REFERENCE, source=f"references for {claim.time_value} disagree: {shown}")
     fact = same_period[0]
     reference = fact.value * lexicon.factor(fact.unit, claim.unit)
     supported = within(fig.value, reference, claim, lexicon)
@@ -246,14 +260,17 @@ def claims_from_rows(rows: Sequence[Row]) -> list[Claim]:
     return claims
 
 
-def verify_rows(rows: list[Row], facts: Sequence[Fact], lexicon: Lexicon) -> list[Row]:
-    """The rows of a claims table with the reference columns filled, article by article."""
+def verify_rows(rows: list[Row], facts: Sequence[Fact], lexicon: Lexicon,
+                parties: dict[str, frozenset[str]] | None = None) -> list[Row]:
+    """The rows of a claims table with the reference columns filled, article by article;
+    ``parties`` by article id, where known (see ``verify_claims``)."""
     by_article: dict[str, list[Claim]] = {}
     for claim in claims_from_rows(rows):
         by_article.setdefault(claim.article_id, []).append(claim)
     outcomes: dict[str, Outcome] = {}
-    for claims in by_article.values():
-        outcomes.update(verify_claims(claims, facts, lexicon))
+    for article_id, claims in by_article.items():
+        known = parties.get(article_id) if parties is not None else None
+        outcomes.update(verify_claims(claims, facts, lexicon, known))
     result = []
     for row in rows:
         outcome = outcomes.get(row["claim_id"], Outcome(""))
@@ -270,21 +287,54 @@ def count_statuses(rows: Iterable[Row]) -> dict[str, int]:
     return counts
 
 
-def verify_folder(out_dir: Path, reference: Path, report: Callable[[str], None]) -> list[WriteReport]:
+PARTY_LABELS = ("GPE", "LOC", "NORP", "ORG")
+
+
+def read_parties(path: Path) -> dict[str, frozenset[str]] | None:
+    """From a run's ``claims.jsonl``, each article's entity names that are places or
+    organisations and never a person; None when the file is missing or unreadable, and the
+    article of a line that is not a record is simply unknown."""
+    if not path.is_file():
+        return None
+    parties: dict[str, frozenset[str]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in lines:
+        try:
+            record = json.loads(line)
+            labels: dict[str, set[str]] = defaultdict(set)
+            for entity in record["entities"]:
+                labels[str(entity["canonical"]).lower()].add(entity["label"])
+            parties[record["id"]] = frozenset(name for name, found in labels.items()
+                                              if found & set(PARTY_LABELS) and "PERSON" not in found)
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return parties
+
+
+def verify_folder(out_dir: Path, reference: Path, report: Callable[[str], None]) -> int:
     """Fill the reference columns of every claims table in ``out_dir`` (``claims.csv`` and each
-    ``<id>.claims.csv``), rewriting each through the reviewer-preserving atomic write."""
+    ``<id>.claims.csv``), rewriting each through the reviewer-preserving atomic write. A table
+    that cannot be read is reported and left as it is; the others are still done. Returns the
+    number of tables that failed."""
     lexicon = load_lexicon()
     facts = read_facts(reference, lexicon)
-    tables = sorted(out_dir.glob("*.claims.csv")) + [out_dir / "claims.csv"]
-    tables = [t for t in tables if t.is_file()]
+    tables = [t for t in [*sorted(out_dir.glob("*.claims.csv")), out_dir / "claims.csv"] if t.is_file()]
     if not tables:
         raise PipelineError(E_REFERENCE, str(out_dir), "no claims tables here (claims.csv, <id>.claims.csv); run `claims run` first")
-    written = []
+    parties = read_parties(out_dir / "claims.jsonl")
+    failed = 0
     for table in tables:
-        result = rewrite_claims(table, lambda rows: verify_rows(rows, facts, lexicon))
+        try:
+            result = rewrite_claims(table, lambda rows: verify_rows(rows, facts, lexicon, parties))
+        except PipelineError as error:
+            report(str(error))
+            failed += 1
+            continue
         for problem in result.problems:
             report(problem)
         counts = count_statuses(read_claims(table).to_dict("records"))
         report(f"{table}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
-        written.append(result)
-    return written
+    return failed

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.review import ReviewedFile, record_lines
-from pipeline.write import claims_frame, read_claims, read_reviewed, write_claims
+from pipeline.write import claims_frame, read_claims, read_reviewed, rewrite_claims, write_claims
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -181,6 +181,24 @@ def test_reviewer_cells_before_equal_reviewer_cells_after(tmp_path_factory, step
                 assert path.read_bytes() == before_file
             else:
                 assert reviewer_cells(path) == before
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(0, len(POOL) - 1), st.sampled_from(EDITABLE), cell), max_size=6),
+       scribble=cell)
+def test_rewriting_pipeline_columns_never_touches_reviewer_cells(tmp_path_factory, edits, scribble) -> None:
+    """``rewrite_claims`` (what ``claims verify`` writes through) puts every reviewer cell back,
+    even when the update scribbles over every column."""
+    path = tmp_path_factory.mktemp("rewrite") / "claims.csv"
+    write_claims(path, POOL)
+    for index, column, value in edits:
+        edit(path, {POOL[index].claim_id: {column: value}})
+    before = reviewer_cells(path)
+
+    rewrite_claims(path, lambda rows: [{**{c: scribble for c in row}, "claim_id": row["claim_id"]} for row in rows])
+
+    assert reviewer_cells(path) == before
+    assert set(read_claims(path)["reference_status"]) == {scribble}
 
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20)

@@ -70,13 +70,18 @@ def test_diff_lists_new_removed_and_changed_claims_per_article(tmp_path: Path) -
 
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "trade: 3 new, 3 removed, 1 changed"
+    assert lines[0] == "trade: 2 new, 2 removed, 1 reworded, 1 changed"
     assert any(line.startswith("  + ") and "'14 percent'" in line and "= 14 percent" in line for line in lines)
     assert any(line.startswith("  - ") and "'12 percent'" in line for line in lines)
-    assert any(line.startswith("  - ") and "'$5.2 billion'" in line for line in lines)
+    money_old = old.loc[old["kind"] == "money", "claim_id"].item()
+    money_new = new.loc[new["kind"] == "money", "claim_id"].item()
+    assert f"  ~ {money_new}  money  '$5.2 billion'  = 5200000000 USD  (2023)" in lines
+    assert f"      claim_id: '{money_old}' -> '{money_new}'" in lines
     assert "      review_note: 'seen' -> ''" in lines
-    assert lines[-1] == "3 new, 3 removed, 1 changed in 1 article(s)"
+    assert lines[-1] == "2 new, 2 removed, 1 reworded, 1 changed in 1 article(s)"
     table = read_csv(tmp_path / "diff.csv")
     assert tuple(table.columns) == DIFF_COLUMNS
-    assert sorted(table["change"]) == ["changed"] + ["new"] * 3 + ["removed"] * 3
-    assert set(new["claim_id"]) - set(old["claim_id"]) == set(table.loc[table["change"] == "new", "claim_id"])
+    assert sorted(set(table["change"])) == ["changed", "new", "removed", "reworded"]
+    assert {"claim_id", "sentence"} <= set(table.loc[table["change"] == "reworded", "column"])
+    added = set(new["claim_id"]) - set(old["claim_id"])
+    assert added == set(table.loc[table["change"].isin(["new", "reworded"]), "claim_id"])

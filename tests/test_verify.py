@@ -13,7 +13,7 @@ from pipeline.cli import app
 from pipeline.consistency import figures_of
 from pipeline.errors import E_REFERENCE, PipelineError
 from pipeline.records import CLAIM_COLUMNS, Claim
-from pipeline.verify import load_lexicon, metric_of, read_facts, verify_claims
+from pipeline.verify import load_lexicon, metric_of, read_facts, split_subject, verify_claims
 from pipeline.write import write_claims
 
 REPO = Path(__file__).resolve().parent.parent
@@ -135,6 +135,18 @@ def test_no_reference_when_period_entities_unit_or_metric_differ(tmp_path: Path,
     assert outcome.status == "no_reference"
 
 
+def test_no_reference_says_which_periods_exist_or_that_references_disagree(tmp_path: Path) -> None:
+    reference = facts(tmp_path, "border_length,China-Russia,2006,4209,km,atlas,\n"
+                                "border_length,China-Russia,2008,4209,km,atlas,\n"
+                                "border_length,China-Russia,2008,4300,km,survey,\n")
+    outcomes = verify_claims([claim("late", "4,209 km", "4209", "kilometre", subject="border", time_value="2010"),
+                              claim("two", "4,209 km", "4209", "kilometre", subject="border", time_value="2008",
+                                    start=20)], reference, LEXICON)
+    assert (outcomes["late"].status, outcomes["late"].source) == ("no_reference", "no reference for 2010 (references for 2006, 2008)")
+    assert outcomes["two"].status == "no_reference"
+    assert outcomes["two"].source == "references for 2008 disagree: 4209 km (atlas), 4300 km (survey)"
+
+
 def test_entities_from_the_sentences_before_when_the_claims_own_name_none(tmp_path: Path) -> None:
     reference = facts(tmp_path, "border_length,China-Russia,2006,4209,km,atlas,\n")
     context = claim("ctx", "2005", "2005", "", kind="date", sentence_index=3, entities="Russia; China")
@@ -142,6 +154,33 @@ def test_entities_from_the_sentences_before_when_the_claims_own_name_none(tmp_pa
     far = claim("far", "4,209 km", "4209", "kilometre", subject="border", sentence_index=9, entities="")
     outcomes = verify_claims([context, near, far], reference, LEXICON)
     assert (outcomes["near"].status, outcomes["far"].status) == ("supported", "no_reference")
+
+
+@pytest.mark.parametrize("subject,names", [("China-Russia", {"china", "russia"}), ("China->Russia", {"china", "russia"}),
+                                           ("Senegal/Guinea-Bissau", {"senegal", "guinea-bissau"}), ("China", {"china"})])
+def test_reference_subjects_name_one_or_two_entities(subject: str, names: set[str]) -> None:
+    assert split_subject(subject) == names
+
+
+def test_a_sentence_naming_more_parties_still_meets_a_fact_it_names(tmp_path: Path) -> None:
+    reference = facts(tmp_path, "bilateral_trade,China-Russia,2023,240.11e9,USD,customs,\n")
+    both = claim("both", "$240 billion", "240000000000", "USD", kind="money", subject="bilateral trade",
+                 time_value="2023", entities="China; Russia; India")
+    outcome = verify_claims([both], reference, LEXICON, frozenset({"china", "russia", "india"}))["both"]
+    assert outcome.status == "supported"
+
+
+def test_a_sentence_naming_other_parties_takes_no_entities_from_before(tmp_path: Path) -> None:
+    reference = facts(tmp_path, "bilateral_trade,China-Russia,2023,240.11e9,USD,customs,\n")
+    context = claim("ctx", "2022", "2022", "", kind="date", sentence_index=3, entities="Russia; China")
+    leaders = claim("leaders", "$240 billion", "240000000000", "USD", kind="money", subject="bilateral trade",
+                    time_value="2023", sentence_index=4, entities="Xi Jinping; Vladimir Putin")
+    others = claim("others", "$798 billion", "798000000000", "USD", kind="money", subject="bilateral trade",
+                   time_value="2023", sentence_index=5, entities="United States; Mexico")
+    parties = frozenset({"china", "russia", "united states", "mexico"})
+    outcomes = verify_claims([context, leaders, others], reference, LEXICON, parties)
+    assert (outcomes["leaders"].status, outcomes["others"].status) == ("supported", "no_reference")
+    assert verify_claims([context, leaders, others], reference, LEXICON)["others"].status == "contradicted"
 
 
 @pytest.mark.parametrize("example", LEXICON.examples, ids=lambda e: e["figure"])
@@ -168,3 +207,17 @@ def test_verify_without_tables_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(PipelineError) as caught:
         invoke("verify", "--reference", REFERENCE, "--out", tmp_path)
     assert caught.value.code == E_REFERENCE
+
+
+def test_a_broken_table_is_reported_and_the_others_are_verified(seed_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(seed_out, out)
+    broken = out / "other.claims.csv"
+    broken.write_bytes(b"id,text\n1,x\n")
+
+    result = invoke("verify", "--reference", REFERENCE, "--out", out)
+
+    assert result.exit_code == 1
+    assert "[E030]" in result.stderr and "other.claims.csv" in result.stderr
+    assert broken.read_bytes() == b"id,text\n1,x\n"
+    assert "contradicted" in set(read_csv(out / "claims.csv")["reference_status"])
