@@ -242,8 +242,9 @@ def doubled_halved(view: ArticleView, p: dict) -> Iterator[Finding]:
         if pair is None:
             continue
         a, b = pair
-        words = set(re.findall(r"[a-z]+", a.claim.sentence.lower()))
-        factors = {cues[w] for w in words if w in cues}
+        first = min(pair, key=lambda f: f.claim.start)
+        near = word_list(first.before)[-p["max_words_before"]:]
+        factors = {cues[w] for w in near if w in cues}
         if len(factors) != 1 or not a.value:
             continue
         factor = float(factors.pop())
