@@ -57,6 +57,23 @@ def read_articles(folder: Path, report: Callable[[str], None]) -> dict[str, Arti
     return infos
 
 
+def read_run_articles(path: Path) -> dict[str, ArticleInfo]:
+    """Article metadata by article id from a run's ``claims.jsonl`` (its ``article`` records:
+    whatever the input format gave, a web page's author and URL included). A missing file or a
+    line that is not such a record gives nothing."""
+    infos: dict[str, ArticleInfo] = {}
+    if not path.is_file():
+        return infos
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            article = json.loads(line)["article"]
+            infos[str(article["id"])] = ArticleInfo(**{name: str(article.get(name) or "") for name in
+                                                       ("title", "url", "author", "source", "published")})
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return infos
+
+
 def exportable(row: Row) -> bool:
     """A verdict, on the value the reviewer saw."""
     changed = any(flag.startswith(CHANGED_FLAG) for flag in split_flags(row.get("flags", "")))

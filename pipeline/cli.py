@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from pipeline.claimreview import export_claimreviews, read_articles, to_json
+from pipeline.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
 from pipeline.consistency import read_checks
 from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
@@ -148,13 +148,13 @@ def export_cli(
     claimreview: bool = typer.Option(False, "--claimreview", help="Export reviewed claims as ClaimReview JSON-LD."),
     claims: Path = typer.Option(Path("out/claims.csv"), "--claims", help="The claims table to export from."),
     articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of <id>.meta.json files (title, "
-                                            "url, author, source, published) for where each claim appeared."),
+                                            "url, author, source, published); they win over the run's claims.jsonl."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of stdout."),
 ) -> None:
     """Export reviewed claims (rows with a final review_status) in a publishing format."""
     if not claimreview:
         raise typer.BadParameter("choose a format: --claimreview")
-    infos = read_articles(articles, _say) if articles else {}
+    infos = {**read_run_articles(claims.parent / "claims.jsonl"), **(read_articles(articles, _say) if articles else {})}
     reviews = export_claimreviews(claims, infos, _say)
     if out is None:
         sys.stdout.write(to_json(reviews))

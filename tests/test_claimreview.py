@@ -91,6 +91,27 @@ def test_export_to_stdout_without_article_metadata(tmp_path: Path) -> None:
     assert reviews[0]["itemReviewed"] == {"@type": "Claim"}
 
 
+def test_article_metadata_comes_from_the_runs_claims_jsonl(tmp_path: Path) -> None:
+    page = tmp_path / "in" / "trade.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: Trade at a record\nauthor: A. Writer\nurl: https://paper.example/trade\n"
+                    "date: 2024-04-09\n---\nIn 2023, exports grew by 12 percent to $5.2 billion.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke("run", page, "--out", out).exit_code == 0
+    table = pd.read_csv(out / "claims.csv", dtype=str, keep_default_na=False)
+    table.loc[table["kind"] == "money", "review_status"] = "verified"
+    table.to_csv(out / "claims.csv", index=False)
+
+    result = invoke("export", "--claimreview", "--claims", out / "claims.csv")
+
+    assert result.exit_code == 0, result.stderr
+    (review,) = json.loads(result.stdout)
+    assert review["itemReviewed"] == {
+        "@type": "Claim", "author": {"@type": "Person", "name": "A. Writer"}, "datePublished": "2024-04-09",
+        "appearance": {"@type": "CreativeWork", "url": "https://paper.example/trade", "headline": "Trade at a record",
+                       "datePublished": "2024-04-09"}}
+
+
 def test_export_needs_a_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--claims", str(reviewed_table(tmp_path))])
     assert result.exit_code != 0 and "--claimreview" in result.output
