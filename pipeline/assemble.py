@@ -1,14 +1,20 @@
-"""Builds the claims table rows: one per figure and one per dated event, with stable ids."""
+"""Builds the claims table rows: one per figure, per dated event, per quote and per statement,
+with stable ids, the claim's clause marked in its sentence, its type and its check-worthiness."""
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.describe import entities_by_sentence, subject_of
+from pipeline.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
+from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, starts_paragraph,
+                               subject_of)
 from pipeline.numbers import format_number
-from pipeline.records import Claim, Extraction
+from pipeline.records import Claim, Extraction, Quote
+from pipeline.speakers import AUTHOR, Reported
 
 
 def normalize_sentence(sentence: str) -> str:
@@ -24,10 +30,14 @@ def claim_id(article_id: str, sentence: str, text: str, index: int, repeat: int 
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
+def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, reported: Reported | None = None,
+                    words: DescribeWords = DescribeWords()) -> tuple[Claim, ...]:
+    """One row per figure, per dated event that scopes no figure of its sentence, per quote, and
+    per statement (a checkable sentence with none of these)."""
     article = extraction.article
     sentences = list(doc.sents)
-    names = entities_by_sentence(list(extraction.entities), sentences)
+    entities = EntityIndex(doc, list(extraction.entities))
+    reported = reported or Reported([], list(extraction.quotes))
     copies: dict[str, int] = {}
     repeats = []
     for sent in sentences:
@@ -38,9 +48,18 @@ def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
     rows = []
     seen_in_sentence: dict[tuple[int, str], int] = {}
     items = sorted([(f.start, "figure", f) for f in extraction.figures]
-                   + [(d.start, "date", d) for d in extraction.dates if (d.sentence_index, d.text) not in scoped],
+                   + [(d.start, "date", d) for d in extraction.dates if (d.sentence_index, d.text) not in scoped]
+                   + [(q.start, "quote", q) for q in extraction.quotes]
+                   + [(s.start_char, "statement", (i, s)) for i, s in _statements(
+                       doc, sentences, extraction, entities, scorer)],
                    key=lambda item: item[0])
+    sentence_starts = [s.start_char for s in sentences]
+    text = article.text
+    topics = _Topics(doc, sentences, entities, words)
     for _, what, item in items:
+        if what == "statement":
+            index, span = item
+            item = Quote(span.start_char, span.end_char, span.text, index, AUTHOR)
         sent = sentences[item.sentence_index]
         occurrence = seen_in_sentence.get((item.sentence_index, item.text), 0)
         seen_in_sentence[(item.sentence_index, item.text)] = occurrence + 1
@@ -48,23 +67,108 @@ def assemble_claims(doc: Doc, extraction: Extraction) -> tuple[Claim, ...]:
             claim_id=claim_id(article.id, sent.text, item.text, occurrence, repeats[item.sentence_index]),
             article_id=article.id,
             sentence_index=item.sentence_index, start=item.start, end=item.end, text=item.text,
-            entities="; ".join(names[item.sentence_index]),
-            sentence=sent.text.strip(), rules="; ".join(item.rules),
+            sentence=sent.text.strip(),
             published=article.published.isoformat() if article.published else "",
             published_origin=article.published_origin,
         )
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if what in ("quote", "statement"):
+            own = list(span)
+            common["entities"] = "; ".join(entities.names({t.i for t in own}, item.start, item.end))
+            claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
+            last = bisect_right(sentence_starts, item.end - 1) - 1
+            claim = replace(claim, claim_text=marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end))
+            rows.append(_scored(claim, own, sent, scorer))
+            continue
+        named = entities.names(clause_tokens(span, words.event_prepositions), sent.start_char, sent.end_char)
+        common["entities"] = "; ".join(named or topics.before(item.sentence_index))
+        common["rules"] = "; ".join(item.rules)
+        common["speaker"] = reported.speaker_at(span)
+        clause_start, clause_end = clause_extent(span)
+        common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
         if what == "figure":
-            span = doc.char_span(item.start, item.end)
-            rows.append(Claim(
+            claim = Claim(
                 **common, kind=item.kind, value=format_number(item.value),
                 value_low=format_number(item.value_low), value_high=format_number(item.value_high),
                 unit=item.unit, qualifier=item.qualifier, role=item.role, direction=item.direction,
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
-                time_source=item.time.source if item.time else "", subject=subject_of(span) if span else "",
-            ))
+                time_source=item.time.source if item.time else "", subject=subject_of(span, words),
+            )
         else:
-            rows.append(Claim(
+            claim = Claim(
                 **common, kind="date", value=item.value, role="event", time_text=item.text,
                 time_value=item.value, time_source="self", flags="relative" if item.relative else "",
-            ))
+            )
+        own = [doc[i] for i in sorted(clause_tokens(span, frozenset()))] + governing_words(span)
+        rows.append(_scored(claim, own, sent, scorer))
     return tuple(rows)
+
+
+def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entities: EntityIndex,
+                scorer: Checkworthiness) -> list[tuple[int, Span]]:
+    """Sentences with no figure and no quote that make a checkable statement, trimmed of spaces."""
+    taken = {f.sentence_index for f in extraction.figures} | {q.sentence_index for q in extraction.quotes}
+    dates: dict[int, list] = {}
+    for mention in extraction.dates:
+        dates.setdefault(mention.sentence_index, []).append(mention)
+    out = []
+    for index, sent in enumerate(sentences):
+        tokens = [t for t in sent if not t.is_space]
+        if index in taken or not tokens:
+            continue
+        span = doc[tokens[0].i: tokens[-1].i + 1]
+        main = clause_tokens(doc[span.root.i: span.root.i + 1], frozenset())
+        governing = [span.root] + [c for c in span.root.children if c.dep_ in ("aux", "auxpass")]
+        subjects = [c for g in governing for c in g.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads = [h for s in subjects[:1] for h in (s, *s.conjuncts)]
+        in_sentence = entities.within(span.start_char, span.end_char)
+        named_subject = any(e["start"] <= h.idx < e["end"] for h in heads for e in in_sentence)
+        dated = any((d := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and d.root.i in main
+                    for m in dates.get(index, ()))
+        if scorer.is_statement(span, named_subject, dated):
+            out.append((index, span))
+    return out
+
+
+class _Topics:
+    """What a paragraph is about so far: a claim whose clause names no one ("In 2022, bilateral
+    trade grew by 36 percent") is about the entities of the main clause of the nearest sentence
+    before it in its paragraph that names some ("... a much more robust relationship between China
+    and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
+
+    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords) -> None:
+        self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
+        self.cache: dict[int, list[str]] = {}
+
+    def before(self, index: int) -> list[str]:
+        while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
+            index -= 1
+            names = self._main(index)
+            if names:
+                return names
+        return []
+
+    def _main(self, index: int) -> list[str]:
+        if index not in self.cache:
+            sent = self.sentences[index]
+            root = sent.root
+            if root.lemma_.lower() in self.words.speech_verbs:  # what is said, not who says it
+                tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
+            else:
+                tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
+            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char)
+        return self.cache[index]
+
+
+def _scored(claim: Claim, own: list, sent: Span, scorer: Checkworthiness) -> Claim:
+    score = scorer.score(claim, own, sent)
+    return replace(claim, claim_type=claim_type(claim), checkworthiness=f"{score.value:.2f}",
+                   checkworthiness_features=score.listing)
+
+
+def _quote_row(common: dict, quote: Quote) -> Claim:
+    """A quote as a claim: its words, who said them and when."""
+    time = quote.time
+    return Claim(**common, kind="quote", value="", speaker=quote.speaker, role="quote",
+                 time_text=time.text if time else "", time_value=time.value if time else "",
+                 time_source=time.source if time else "")

@@ -1,79 +1,158 @@
 """Says what a figure is about: the entities of its sentence and the thing it measures."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.context import clause_head
 
-ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
+CLAUSAL = ("relcl", "advcl", "ccomp", "acl", "parataxis", "csubj")
+"""Dependents that open a clause of their own: what they say is not what the figure's clause says."""
 
 
-def canonical_entities(doc: Doc, aliases: dict[str, str]) -> list[dict]:
-    """Named entities with a canonical name: aliases from the lexicon ("Beijing" -> China), and a
-    person's later short name mapped to the full name used earlier in the article ("Xi" -> Xi
-    Jinping). Nationality adjectives without an alias ("Eurasian") are not entities of a claim."""
-    out = []
-    full_names: list[str] = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+def claim_clause(token: Token) -> Token:
+    """The head of the clause a claim is made in: a participle without its own subject belongs to
+    the clause it hangs from ("The EU remained ..., accounting for 38 percent")."""
+    head = clause_head(token)
+    while (head.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl")
+           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.head.i != head.i):
+        head = clause_head(head.head)
+    return head
+
+
+def clause_tokens(span: Span, dropped_prepositions: frozenset[str]) -> set[int]:
+    """The tokens of a figure's clause: without the other clauses inside it and, for entities,
+    without the phrases that date it by an event (``dropped_prepositions``: "before the annexation
+    of Crimea")."""
+    head = claim_clause(span.root)
+    inside = {t.i for t in span}
+    dropped: set[int] = set()
+    for token in head.subtree:
+        if token.i in dropped or token.i == head.i:
             continue
-        name = _strip_possessive(ent).removeprefix("the ")
-        canonical = aliases.get(name.lower())
-        if canonical is None and len(name.split()) == 1:
-            canonical = next((full for full in full_names if name in (full.split()[0], full.split()[-1])), None)
-        if canonical is None and ent.label_ == "NORP":
-            continue
-        if ent.label_ == "PERSON" and len(name.split()) > 1 and name not in full_names:
-            full_names.append(name)
-        start = ent.start_char + ent.text.index(name)
-        out.append({"start": start, "end": start + len(name), "text": name,
-                    "label": ent.label_, "canonical": canonical or name})
-    return out
+        opens_clause = token.dep_ in CLAUSAL or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
+        dates_it = token.dep_ == "prep" and token.lower_ in dropped_prepositions
+        if opens_clause or dates_it:
+            subtree = {t.i for t in token.subtree}
+            if not subtree & inside:
+                dropped |= subtree
+    return {t.i for t in head.subtree} - dropped
 
 
-def _strip_possessive(ent: Span) -> str:
-    text = ent.text
-    for suffix in ("’s", "'s", "’", "'"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+def governing_words(span: Span) -> list[Token]:
+    """The words of the clauses above a figure's clause that frame it: each governing verb with its
+    subject, auxiliaries and adverbs ("I think prices will rise 5 percent")."""
+    words = []
+    for verb in claim_clause(span.root).ancestors:
+        words.append(verb)
+        words += [c for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "neg")]
+    return words
 
 
-def entities_by_sentence(entities: list[dict], sentences: list[Span]) -> list[list[str]]:
-    """The canonical names of each sentence's entities, in order, without repeats."""
-    starts = [s.start_char for s in sentences]
-    names: list[list[str]] = [[] for _ in sentences]
-    for ent in entities:
-        group = names[bisect_right(starts, ent["start"]) - 1]
-        if ent["canonical"] not in group:
-            group.append(ent["canonical"])
-    return names
+class EntityIndex:
+    """The article's canonical entities sorted by offset, so a claim finds its own by bisection."""
+
+    def __init__(self, doc: Doc, entities: list[dict]) -> None:
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda e: e["start"])
+        self.starts = [e["start"] for e in self.entities]
+
+    def within(self, start_char: int, end_char: int) -> list[dict]:
+        """The entities that lie between two offsets, in order."""
+        out = []
+        for ent in self.entities[bisect_left(self.starts, start_char):]:
+            if ent["start"] >= end_char:
+                break
+            if ent["end"] <= end_char:
+                out.append(ent)
+        return out
+
+    def last_before(self, offset: int, label: str) -> dict | None:
+        """The last entity with this label that ends before ``offset``."""
+        for i in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            if self.entities[i]["label"] == label and self.entities[i]["end"] <= offset:
+                return self.entities[i]
+        return None
+
+    def names(self, tokens: set[int], start_char: int, end_char: int) -> list[str]:
+        """Canonical names, in order and without repeats, of the entities between two offsets whose
+        first token is one of ``tokens``."""
+        names: list[str] = []
+        for ent in self.within(start_char, end_char):
+            if ent["canonical"] not in names:
+                span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+                if span is not None and span.start in tokens:
+                    names.append(ent["canonical"])
+        return names
 
 
-def subject_of(span: Span) -> str:
-    """The noun phrase a figure measures: "X percent of <NP>", the noun the figure modifies
-    ("the $200 billion mark"), the noun it stands beside ("cars (20 percent)"), the noun it is the
-    worth of ("commodities worth $129 billion"), or the subject of its clause ("bilateral trade grew
-    by 36 percent")."""
+@dataclass(frozen=True)
+class DescribeWords:
+    """Word lists from rules/lexicons.yml that describing a claim needs."""
+
+    event_prepositions: frozenset[str] = frozenset()
+    target_nouns: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+
+
+def subject_of(span: Span, words: DescribeWords = DescribeWords()) -> str:
+    """The noun phrase a figure measures: the noun it stands beside in parentheses ("cars (20
+    percent)", "industrial equipment (around 23 percent of exports)"), "X percent of <NP>", the noun
+    the figure modifies ("the 2,615-mile border"), the noun it is the worth of ("energy commodities
+    worth $129 billion", told with the verb and its subject: "energy commodities imported by
+    China"), or else the subject of its clause ("bilateral trade grew by 36 percent"). A goal
+    ("surpassing the $200 billion mark") measures its clause's subject. "it" and "they" stand for
+    the subject of the sentence before, in the same paragraph."""
     doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(root.head, span)
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ == "of":
         objects = [c for c in after.children if c.dep_ == "pobj"]
         if objects:
             return _phrase(objects[0], span)
-    root = span.root
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end:
-        return _phrase(root.head, span)
-    if root.dep_ == "appos" and root.head.i < span.start:
+    if (root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end
+            and root.head.lemma_.lower() not in words.target_nouns):
         return _phrase(root.head, span)
     if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
-        return _phrase(root.head.head, span)
-    subjects = [c for c in clause_head(root).children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects and subjects[0].pos_ != "PRON":
-        return _phrase(subjects[0], span)
-    return ""
+        return _with_verb(root.head.head, span)
+    return _clause_subject(claim_clause(root), span)
+
+
+def _clause_subject(verb: Token, figure: Span) -> str:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return ""
+    if subjects[0].lower_ in ("it", "they"):
+        return _antecedent(subjects[0], figure)
+    return "" if subjects[0].pos_ == "PRON" else _phrase(subjects[0], figure)
+
+
+def _antecedent(pronoun: Token, figure: Span) -> str:
+    """The subject of the main clause of the sentence before, if it is in the same paragraph."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return ""
+    if starts_paragraph(pronoun.doc, sent):
+        return ""
+    previous = pronoun.doc[sent.start - 1].sent
+    subjects = [c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _phrase(subjects[0], figure) if subjects and subjects[0].pos_ != "PRON" else ""
+
+
+def _with_verb(noun: Token, figure: Span) -> str:
+    """The object of a transitive verb told with the verb and its named subject, so the phrase
+    stands alone ("China has imported energy commodities worth ..." -> "energy commodities
+    imported by China")."""
+    phrase = _phrase(noun, figure)
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.tag_ not in ("VBN", "VBD") or verb.lemma_ in ("be", "have"):
+        return phrase
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return f"{phrase} {verb.text} by {_phrase(subjects[0], figure)}" if subjects else phrase
 
 
 _DETACHED = ("punct", "relcl", "acl", "appos", "advcl", "conj", "cc", "amod")
@@ -88,8 +167,18 @@ def _phrase(head: Token, figure: Span) -> str:
         if child.dep_ in _DETACHED:
             dropped.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in dropped]
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+    if head.dep_ == "pobj" and tokens and tokens[0].dep_ == "compound" and tokens[0].ent_type_ == "GPE" \
+            and tokens[0].i == head.head.i + 1:
+        tokens = tokens[1:]  # "exported to Russia goods": the place is the preposition's, not the noun's
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def starts_paragraph(doc: Doc, sent: Span) -> bool:
+    """A sentence opens a paragraph when a line break separates it from the text before it."""
+    gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
+    first = sent[0]
+    return "\n" in gap or (first.is_space and "\n" in first.text)

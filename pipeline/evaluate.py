@@ -8,12 +8,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
-from pipeline.records import FIGURE_KINDS, KINDS, DateMention, Extraction, Figure
+from pipeline.records import FIGURE_KINDS, KINDS, Claim, DateMention, Extraction, Figure
+
+GOLD_KINDS = KINDS + ("quote",)
+"""Kinds a gold item may have: the figures, dates, and quotes with their speaker."""
+TOP_K = 10
+"""The ranking score is the precision of the top TOP_K rows by check-worthiness."""
 
 VALUE_UNIT = "value+unit"
 """Value (or range) and unit both right: what a fact-checker needs before the number is usable."""
@@ -21,7 +26,7 @@ VALUE_UNIT = "value+unit"
 NORMALIZED_FIELDS = ("value", "value_low", "value_high", "unit", VALUE_UNIT, "time", "qualifier", "role", "direction")
 """Fields scored on matched pairs, each only where the gold item gives it (``value+unit``: a unit)."""
 
-_STRING_FIELDS = ("unit", "time", "role", "qualifier", "direction", "modifier", "subject_hint")
+_STRING_FIELDS = ("unit", "time", "role", "qualifier", "direction", "modifier", "subject_hint", "subject", "speaker")
 _RANGE_FIELDS = ("value_low", "value_high")
 _BOOL_FIELDS = ("relative", "required")
 _GOLD_KEYS = ("start", "end", "text", "kind", "value") + _RANGE_FIELDS + _STRING_FIELDS + _BOOL_FIELDS + ("entities",)
@@ -50,6 +55,8 @@ class GoldItem:
     relative: bool | None = None
     modifier: str | None = None
     subject_hint: str | None = None
+    subject: str | None = None
+    speaker: str | None = None
     entities: tuple[str, ...] | None = None
     required: bool = True
 
@@ -67,6 +74,9 @@ class Prediction:
     text: str
     kind: str
     source: object
+    claim: Claim | None = None
+    """Its row in the claims table, which carries subject, entities and speaker; None for another
+    extractor's figures and for dates that scope a figure."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,8 @@ class ArticleResult:
     matched: tuple[tuple[Prediction, GoldItem], ...]
     false_hits: tuple[Prediction, ...]
     misses: tuple[GoldItem, ...]
+    claims: tuple[Claim, ...] = ()
+    gold: tuple[GoldItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,86 @@ class Section(Protocol):
 
 
 @dataclass(frozen=True)
+class Description:
+    """How found items say what they measure, whom they are about and who says them, where the
+    gold gives it: subject by token-overlap F1 (mean over items), entities by set equality and by
+    precision and recall over single entities, speaker by exact match of the set of names."""
+
+    subject_items: int = 0
+    subject_f1_sum: float = 0.0
+    subject_exact: int = 0
+    entity_items: int = 0
+    entity_exact: int = 0
+    entity_tp: int = 0
+    entity_fp: int = 0
+    entity_fn: int = 0
+    speaker_items: int = 0
+    speaker_correct: int = 0
+    errors: tuple[FieldError, ...] = ()
+
+    @property
+    def subject_f1(self) -> float:
+        return self.subject_f1_sum / self.subject_items if self.subject_items else 0.0
+
+    @property
+    def entity_accuracy(self) -> float:
+        return _ratio(self.entity_exact, self.entity_items)
+
+    @property
+    def entity_precision(self) -> float:
+        return _ratio(self.entity_tp, self.entity_tp + self.entity_fp)
+
+    @property
+    def entity_recall(self) -> float:
+        return _ratio(self.entity_tp, self.entity_tp + self.entity_fn)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return _ratio(self.speaker_correct, self.speaker_items)
+
+    def to_dict(self) -> dict:
+        return {
+            "subject": {"items": self.subject_items, "token_f1": self.subject_f1, "exact": self.subject_exact},
+            "entities": {"items": self.entity_items, "exact": self.entity_exact, "accuracy": self.entity_accuracy,
+                         "precision": self.entity_precision, "recall": self.entity_recall,
+                         "f1": _harmonic_mean(self.entity_precision, self.entity_recall)},
+            "speaker": {"items": self.speaker_items, "correct": self.speaker_correct,
+                        "accuracy": self.speaker_accuracy},
+            "errors": [_error_dict(e) for e in self.errors],
+        }
+
+    def format_text(self) -> str:
+        lines = ["description (found items whose gold gives the field)",
+                 f"  subject   token F1 {self.subject_f1:.3f}  exact {self.subject_exact}/{self.subject_items}",
+                 f"  entities  exact {self.entity_exact}/{self.entity_items} ({self.entity_accuracy:.3f})  "
+                 f"P {self.entity_precision:.3f}  R {self.entity_recall:.3f}",
+                 f"  speaker   {self.speaker_correct}/{self.speaker_items} ({self.speaker_accuracy:.3f})",
+                 f"description errors ({len(self.errors)})"]
+        return "\n".join(lines + [_error_line(e) for e in self.errors])
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Precision of the check-worthiness ranking: of the top ``k`` rows of each article, how many
+    are required gold figures."""
+
+    k: int = TOP_K
+    hits: int = 0
+    slots: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.hits, self.slots)
+
+    def to_dict(self) -> dict:
+        return {"k": self.k, "hits": self.hits, "rows": self.slots, "precision": self.precision}
+
+    def format_text(self) -> str:
+        return (f"check-worthiness top-{self.k} precision {self.precision:.3f} "
+                f"({self.hits}/{self.slots} rows are required gold figures)")
+
+
+@dataclass(frozen=True)
 class Report:
     """Detection per kind (plus "all"), normalization per kind and field, and every error listed."""
 
@@ -206,9 +298,7 @@ class Report:
                               for kind, fields in self.normalization.items()},
             "misses": [_mention_dict(m) for m in self.misses],
             "false_hits": [_mention_dict(m) for m in self.false_hits],
-            "errors": [{"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
-                        "kind": e.kind, "field": e.field, "expected": e.expected, "got": e.got}
-                       for e in self.errors],
+            "errors": [_error_dict(e) for e in self.errors],
         } | {name: section.to_dict() for name, section in self.sections.items()}
 
     def format_text(self) -> str:
@@ -224,8 +314,7 @@ class Report:
         lines += [f"false hits ({len(self.false_hits)})"]
         lines += [f"  {m.article_id}  \"{m.text}\"  {m.kind}  value={_show(m.value)}" for m in self.false_hits]
         lines += [f"normalization errors ({len(self.errors)})"]
-        lines += [f"  {e.article_id}  \"{e.text}\"  {e.field}  expected={_show(e.expected)}  got={_show(e.got)}"
-                  for e in self.errors]
+        lines += [_error_line(e) for e in self.errors]
         lines += [line for section in self.sections.values() for line in ("", section.format_text())]
         return "\n".join(lines)
 
@@ -282,12 +371,14 @@ def _gold_problem(data: dict) -> str:
     if unknown:
         return f"unknown key(s): {', '.join(unknown)}"
     start, end, text, kind, value = (data[k] for k in ("start", "end", "text", "kind", "value"))
-    if kind not in KINDS:
-        return f"kind {kind!r} is not one of {', '.join(KINDS)}"
+    if kind not in GOLD_KINDS:
+        return f"kind {kind!r} is not one of {', '.join(GOLD_KINDS)}"
     if not (_is_int(start) and _is_int(end) and 0 <= start < end):
         return f"start/end must be integers with 0 <= start < end, got {start!r}/{end!r}"
     if not isinstance(text, str) or len(text) != end - start:
         return f"text {text!r} does not span {start}:{end}"
+    if kind == "quote" and value is not None:
+        return f"a quote's value must be null, got {value!r}"
     if kind == "date" and not (isinstance(value, str) and (value or data.get("relative") is True)):
         return f"a date value must be an EDTF string, empty only for a relative date, got {value!r}"
     is_range = all(_is_number(data.get(key)) for key in _RANGE_FIELDS)
@@ -320,10 +411,13 @@ def _check_offsets(gold: Sequence[GoldItem], text: str, article_id: str) -> None
 
 
 def predictions(extraction: Extraction) -> list[Prediction]:
-    """Figures and dates of one extraction as uniform predictions; a date's kind is "date"."""
-    figures = [Prediction(f.start, f.end, f.text, f.kind, f) for f in extraction.figures]
-    dates = [Prediction(d.start, d.end, d.text, "date", d) for d in extraction.dates]
-    return figures + dates
+    """Figures, dates and quotes of one extraction as uniform predictions, each with its claims
+    table row where it has one (a date that scopes a figure has none)."""
+    rows = {(c.start, c.end, c.kind): c for c in extraction.claims}
+    found = ([(f, f.kind) for f in extraction.figures] + [(d, "date") for d in extraction.dates]
+             + [(q, "quote") for q in extraction.quotes])
+    return [Prediction(item.start, item.end, item.text, kind, item, rows.get((item.start, item.end, kind)))
+            for item, kind in found]
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -354,8 +448,13 @@ def match(preds: Sequence[Prediction], gold: Sequence[GoldItem]) -> list[tuple[i
 
 
 def score_article(extraction: Extraction, gold: Sequence[GoldItem]) -> ArticleResult:
-    """Match one article's extraction to its gold; unmatched optional gold is not a miss."""
-    return score_predictions(extraction.article.id, extraction.article.text, predictions(extraction), gold)
+    """Match one article's extraction to its gold; unmatched optional gold is not a miss. Quotes
+    are scored only where the gold annotates some (older gold files do not annotate quotes)."""
+    preds = predictions(extraction)
+    if not any(item.kind == "quote" for item in gold):  # this gold does not annotate quotes
+        preds = [p for p in preds if p.kind != "quote"]
+    result = score_predictions(extraction.article.id, extraction.article.text, preds, gold)
+    return replace(result, claims=extraction.claims)
 
 
 def score_predictions(article_id: str, text: str, preds: Sequence[Prediction],
@@ -371,6 +470,7 @@ def score_predictions(article_id: str, text: str, preds: Sequence[Prediction],
         false_hits=tuple(sorted((p for i, p in enumerate(preds) if i not in matched_preds),
                                 key=lambda p: (p.start, p.end))),
         misses=tuple(g for j, g in enumerate(gold) if j not in matched_gold and g.required),
+        gold=tuple(gold),
     )
 
 
@@ -421,8 +521,11 @@ def _predicted(pred: Prediction, name: str) -> object:
 
 
 def evaluate(pairs: Iterable[tuple[Extraction, list[GoldItem]]]) -> Report:
-    """Score many articles at once; counts are summed over articles, never averaged."""
-    return build_report([score_article(extraction, gold) for extraction, gold in pairs])
+    """Score many articles at once; counts are summed over articles, never averaged. The
+    description of found items and the check-worthiness ranking come as sections."""
+    results = [score_article(extraction, gold) for extraction, gold in pairs]
+    report = build_report(results)
+    return replace(report, sections={"description": describe_results(results), "ranking": rank_results(results)})
 
 
 def build_report(results: Sequence[ArticleResult], fields: Sequence[str] = NORMALIZED_FIELDS) -> Report:
@@ -471,6 +574,75 @@ def _detection(results: Sequence[ArticleResult], kind: str | None) -> Detection:
         fn=sum(wanted(g.kind) for r in results for g in r.misses),
         exact=sum(p.start == g.start and p.end == g.end for p, g in matched),
     )
+
+
+def describe_results(results: Sequence[ArticleResult]) -> Description:
+    """Subject, entities and speaker of found items against the gold that gives them."""
+    counts = dict.fromkeys(("subject_items", "subject_exact", "entity_items", "entity_exact", "entity_tp",
+                            "entity_fp", "entity_fn", "speaker_items", "speaker_correct"), 0)
+    f1_sum = 0.0
+    errors = []
+    for r in results:
+        for pred, item in r.matched:
+            claim = pred.claim
+            if claim is None:
+                continue
+
+            def wrong(name: str, expected: object, got: object) -> None:
+                errors.append(FieldError(r.article_id, pred.start, pred.end, pred.text, pred.kind, name, expected, got))
+
+            if item.subject is not None:
+                f1 = token_f1(claim.subject, item.subject)
+                counts["subject_items"] += 1
+                counts["subject_exact"] += f1 == 1.0
+                f1_sum += f1
+                if f1 < 1.0:
+                    wrong("subject", item.subject, claim.subject)
+            if item.entities is not None:
+                got, want = set(_names(claim.entities)), set(item.entities)
+                counts["entity_items"] += 1
+                counts["entity_exact"] += got == want
+                counts["entity_tp"] += len(got & want)
+                counts["entity_fp"] += len(got - want)
+                counts["entity_fn"] += len(want - got)
+                if got != want:
+                    wrong("entities", "; ".join(item.entities), claim.entities)
+            if item.speaker is not None:
+                counts["speaker_items"] += 1
+                right = set(_names(claim.speaker)) == set(_names(item.speaker))
+                counts["speaker_correct"] += right
+                if not right:
+                    wrong("speaker", item.speaker, claim.speaker)
+    return Description(subject_f1_sum=f1_sum, errors=tuple(errors), **counts)
+
+
+def rank_results(results: Sequence[ArticleResult], k: int = TOP_K) -> Ranking:
+    """Of each article's ``k`` most check-worthy rows (ties in text order), those that are
+    required gold figures."""
+    hits = slots = 0
+    for r in results:
+        ranked = sorted(r.claims, key=lambda c: (-float(c.checkworthiness or 0), c.start))[:k]
+        wanted = [g for g in r.gold if g.required and g.kind in FIGURE_KINDS]
+        hits += sum(any(c.kind == g.kind and overlap(c.start, c.end, g.start, g.end) for g in wanted) for c in ranked)
+        slots += len(ranked)
+    return Ranking(k=k, hits=hits, slots=slots)
+
+
+def token_f1(predicted: str, expected: str) -> float:
+    """Overlap of the lower-cased words of two phrases, as F1 over word counts."""
+    got, want = _words(predicted), _words(expected)
+    shared = sum(min(got.count(w), want.count(w)) for w in set(got))
+    if not shared:
+        return 1.0 if not got and not want else 0.0
+    return _harmonic_mean(shared / len(got), shared / len(want))
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"\w+", phrase.lower())
+
+
+def _names(joined: str) -> list[str]:
+    return [name.strip() for name in joined.split(";") if name.strip()]
 
 
 # --- side by side -------------------------------------------------------------------------------
@@ -561,6 +733,15 @@ def write_metrics(report: Report, path: Path) -> None:
         path.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
         raise PipelineError(E_OUTPUT, str(path), f"cannot write metrics: {exc.strerror}") from exc
+
+
+def _error_dict(e: FieldError) -> dict:
+    return {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text,
+            "kind": e.kind, "field": e.field, "expected": e.expected, "got": e.got}
+
+
+def _error_line(e: FieldError) -> str:
+    return f"  {e.article_id}  \"{e.text}\"  {e.field}  expected={_show(e.expected)}  got={_show(e.got)}"
 
 
 def _mention_dict(m: Mention) -> dict:

@@ -12,7 +12,7 @@ from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
 from pipeline.context import clause_head, read_context, share_list_roles
 from pipeline.dates import Point
-from pipeline.describe import canonical_entities
+from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
 from pipeline.match import Candidate, overlaps
 from pipeline.parse import parse_articles
@@ -52,10 +52,14 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
                direction=reading.direction, time=scope, rules=(cand.rule.id,) + reading.rules)
         for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
     )
-    entities = canonical_entities(doc, res.rules.lexicons["entity_aliases"])
-    extraction = Extraction(article=article, figures=figures, dates=tuple(dates), entities=tuple(entities))
-    claims = check_consistency(assemble_claims(doc, extraction), extraction.dates, res.checks,
-                               res.rules.lexicons["number_words"])
+    entities = res.entities.canonical_entities(doc)
+    reported = res.speakers.attribute(doc, entities, dates)
+    extraction = Extraction(article=article, figures=figures, dates=tuple(dates), entities=tuple(entities),
+                            quotes=tuple(reported.quotes))
+    words = DescribeWords(frozenset(res.rules.lexicons["event_prepositions"]),
+                          frozenset(res.rules.lexicons["target_nouns"]), res.speakers.verbs)
+    claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
+                               extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
 
 
@@ -98,14 +102,14 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
     prepositions = set(res.rules.lexicons["event_prepositions"])
     bases = set(res.rules.lexicons["comparison_bases"])
-    reporting = set(res.rules.lexicons["reporting_verbs"])
+    reporting = set(res.rules.tables["speech"]["reporting_verbs"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
     dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
     figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
-        if _starts_paragraph(doc, sent):
+        if starts_paragraph(doc, sent):
             context = None
         marks = [TimeMark(span, d.value, d.text) for span, d in sent_dates if not is_comparison_base(span, bases)]
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
@@ -129,10 +133,3 @@ def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list
     for position, item in items:
         groups[bisect_right(starts, position) - 1].append(item)
     return groups
-
-
-def _starts_paragraph(doc: Doc, sent: Span) -> bool:
-    """A sentence opens a paragraph when a line break separates it from the text before it."""
-    gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
-    first = sent[0]
-    return "\n" in gap or (first.is_space and "\n" in first.text)

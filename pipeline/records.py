@@ -10,6 +10,8 @@ from datetime import date
 
 FIGURE_KINDS = ("money", "percent", "quantity", "count")
 KINDS = FIGURE_KINDS + ("date",)
+CLAIM_KINDS = KINDS + ("quote", "statement")
+"""Kinds of claims table rows; quotes and statements are rows but not figures."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,19 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words in quotation marks with the person or body who said them and, where the text gives
+    it, when ("told senators in March 2023")."""
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    speaker: str
+    time: TimeScope | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """One row of the claims table: a figure or a dated event, with its context and provenance.
 
@@ -105,6 +120,10 @@ class Claim:
     subject: str = ""
     entities: str = ""
     speaker: str = "author"
+    claim_text: str = ""
+    claim_type: str = ""
+    checkworthiness: str = ""
+    checkworthiness_features: str = ""
     sentence: str = ""
     rules: str = ""
     published: str = ""
@@ -124,6 +143,7 @@ class Extraction:
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[dict, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = field(default=())
 
 

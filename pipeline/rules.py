@@ -23,6 +23,9 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LEXICON_FILE = "lexicons.yml"
 OTHER_FILES = {"consistency.yml": "pipeline/consistency.py", "metrics.yml": "pipeline/verify.py"}
 """Files in rules/ that are not extraction rules, and the module that reads and validates each."""
+TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
+"""Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its
+own keys, and ``examples``/``counter_examples`` that the tests run."""
 
 EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
 CONTEXT_LABELS = ("qualifier", "role")
@@ -59,6 +62,8 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     lexicons: dict[str, Any]
+    tables: dict[str, Any] = field(default_factory=dict)
+    """The TABLE_FILES by stem ("entities", "speech", "checkworthy")."""
 
     def with_label(self, *labels: str) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.label in labels)
@@ -90,7 +95,7 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(rules_dir.glob("*.yml")):
-        if path.name == LEXICON_FILE or path.name in OTHER_FILES:
+        if path.name == LEXICON_FILE or path.name in OTHER_FILES or path.name in TABLE_FILES:
             continue
         try:
             data = _read_yaml(path)
@@ -107,7 +112,24 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
             seen[rule.id] = path.name
             rules.append(rule)
     problems.extend(_validate_patterns(rules))
-    return RuleSet(tuple(rules), lexicons), problems
+    tables = {}
+    for name in TABLE_FILES:
+        table, table_problems = _load_table(rules_dir / name)
+        tables[Path(name).stem] = table
+        problems.extend(table_problems)
+    return RuleSet(tuple(rules), lexicons, tables), problems
+
+
+def _load_table(path: Path) -> tuple[dict, list[str]]:
+    """One data table, with a problem for each required key it lacks."""
+    try:
+        data = _read_yaml(path)
+    except PipelineError as err:
+        return {}, [str(err)]
+    if not isinstance(data, dict):
+        return {}, [f"[{E_RULE}] {path.name}: expected a mapping"]
+    missing = [key for key in ("doc", "examples", "counter_examples") if not data.get(key)]
+    return data, [f"[{E_RULE}] {path.name}: missing or empty '{key}'" for key in missing]
 
 
 def _read_yaml(path: Path) -> Any:

@@ -124,6 +124,7 @@ def extraction_record(extraction: Extraction) -> dict:
         "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "relative": d.relative,
                    "anchor": d.anchor, "modifier": d.modifier, "rules": list(d.rules)} for d in extraction.dates],
         "entities": list(extraction.entities),
+        "quotes": [asdict(q) for q in extraction.quotes],
         "claims": [asdict(c) for c in extraction.claims],
     }
 
@@ -206,7 +207,7 @@ def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,
             negatives_found += negative_hits(extraction, load_negatives(negatives_file))
     scores = evaluate(pairs)
     systems = {"pipeline": pipeline_dates, "dateparser": lambda extraction: baseline_dates(extraction.article)}
-    sections = {"temporal": temporal_report(pairs, scores, systems),
+    sections = {**scores.sections, "temporal": temporal_report(pairs, scores, systems),
                 "side_by_side": SideBySide({"pipeline": scores, BASELINE_NAME: evaluate_baseline(articles)})}
     return replace(scores, sections=sections), negatives_found
 

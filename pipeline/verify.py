@@ -5,7 +5,7 @@ A claim meets a reference row when it names the row's metric (the lexicon in rul
 the row's entities are among the claim's (or, failing that, among those of the claims just before
 it), the periods are equal and the units convert. Its value is then compared within the
 tolerances of rules/metrics.yml: ``supported`` or ``contradicted``. A figure no row fits is
-``no_reference``; dates are left empty.
+``no_reference``; dates, quotes and statements are left empty.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import yaml
 from pipeline.consistency import Fig, figures_of, fmt, last_cue
 from pipeline.errors import E_REFERENCE, E_RULE, PipelineError
 from pipeline.numbers import format_number
-from pipeline.records import Claim
+from pipeline.records import FIGURE_KINDS, Claim
 from pipeline.rules import RULES_DIR, load_lexicons
 from pipeline.write import WriteReport, read_claims, rewrite_claims
 
@@ -167,7 +167,7 @@ def verify_claims(claims: Sequence[Claim], facts: Sequence[Fact], lexicon: Lexic
     article's entity names that are places or organisations (not people), where known: a claim
     whose own sentence names other parties than a fact's is about them, so it does not take the
     fact's entities from the sentences before it."""
-    outcomes = {c.claim_id: Outcome(NO_REFERENCE) for c in claims if c.kind != "date"}
+    outcomes = {c.claim_id: Outcome(NO_REFERENCE) for c in claims if c.kind in FIGURE_KINDS}
     entities_by_sentence: dict[int, frozenset[str]] = defaultdict(frozenset)
     for c in claims:
         entities_by_sentence[c.sentence_index] |= names(c.entities)

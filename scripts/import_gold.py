@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 OPTIONAL_KEYS = (
-    "value_low", "value_high", "unit", "time", "role", "qualifier", "direction", "relative", "modifier", "subject_hint", "entities", "required",
+    "value_low", "value_high", "unit", "time", "role", "qualifier", "direction", "relative", "modifier", "subject_hint", "subject", "entities", "speaker", "required",
 )
 """Keys copied through when present, in the order they are written."""
 

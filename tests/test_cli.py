@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.records import CLAIM_COLUMNS, FIGURE_KINDS, KINDS, REVIEW_COLUMNS
+from pipeline.records import CLAIM_COLUMNS, CLAIM_KINDS, FIGURE_KINDS, KINDS, REVIEW_COLUMNS
 from pipeline.rules import RULES_DIR, check_rules
 
 REPO = Path(__file__).resolve().parent.parent
@@ -325,7 +325,7 @@ DOC_UNDATED = {"id": "undated",
 
 
 def check_extraction(record: dict, text: str) -> None:
-    assert set(record) == {"id", "article", "figures", "dates", "entities", "claims"}
+    assert set(record) == {"id", "article", "figures", "dates", "entities", "quotes", "claims"}
     assert record["article"]["text"] == text
     assert record["figures"] and record["dates"]
     for figure in record["figures"]:
@@ -336,7 +336,7 @@ def check_extraction(record: dict, text: str) -> None:
         assert DATE_KEYS <= set(mention), mention
         assert text[mention["start"]:mention["end"]] == mention["text"], mention
     for claim in record["claims"]:
-        assert claim["kind"] in KINDS
+        assert claim["kind"] in CLAIM_KINDS
         assert text[claim["start"]:claim["end"]] == claim["text"], claim
 
 

@@ -12,16 +12,20 @@ from pipeline.evaluate import (
     GoldItem,
     Prediction,
     build_report,
+    describe_results,
     evaluate,
     format_side_by_side,
+    rank_results,
+    score_article,
     score_predictions,
     side_by_side,
+    token_f1,
     load_gold,
     load_negatives,
     negative_hits,
     write_metrics,
 )
-from pipeline.records import Article, DateMention, Extraction, Figure, TimeScope
+from pipeline.records import Article, Claim, DateMention, Extraction, Figure, Quote, TimeScope
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_ID = "putin-xi-unholy-alliance"
@@ -197,7 +201,7 @@ def test_report_serializes_and_formats(tmp_path):
     out = tmp_path / "metrics" / "eval.json"
     write_metrics(report, out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert list(data) == ["detection", "normalization", "misses", "false_hits", "errors"]
+    assert list(data) == ["detection", "normalization", "misses", "false_hits", "errors", "description", "ranking"]
     assert list(data["detection"]) == ["money", "percent", "quantity", "count", "date", "all"]
     assert data["detection"]["money"]["tp"] == 1
     text = report.format_text()
@@ -295,7 +299,7 @@ def test_any_extractor_is_scored_on_the_fields_it_gives():
 
 def test_committed_gold_points_at_the_article_text():
     items = load_gold(ROOT / "corpus" / "gold" / f"{ARTICLE_ID}.jsonl")
-    assert len(items) == 40
+    assert len(items) == 43
     for item in items:
         assert TEXT[item.start:item.end] == item.text, item
     assert sum(not item.required for item in items) == 3
@@ -309,10 +313,12 @@ def test_committed_gold_scores_perfectly_against_itself():
     figures = [Figure(start=g.start, end=g.end, text=g.text, kind=g.kind, value=g.value, sentence_index=0,
                       unit=g.unit or "", qualifier=g.qualifier or "exact", role=g.role or "level",
                       time=TimeScope(g.time, g.time, "gold") if g.time else None)
-               for g in items if g.kind != "date"]
+               for g in items if g.kind not in ("date", "quote")]
     dates = [DateMention(start=g.start, end=g.end, text=g.text, value=g.value, sentence_index=0)
              for g in items if g.kind == "date"]
-    report = evaluate([(extraction(figures, dates), items)])
+    quotes = [Quote(start=g.start, end=g.end, text=g.text, sentence_index=0, speaker=g.speaker,
+                    time=TimeScope(g.time, g.time, "gold")) for g in items if g.kind == "quote"]
+    report = evaluate([(replace(extraction(figures, dates), quotes=tuple(quotes)), items)])
     assert report.detection["all"].f1 == 1.0
     assert report.detection["all"].exact == len(items)
     assert report.errors == ()
@@ -341,3 +347,52 @@ def test_negative_hits_are_whole_word_only():
     twelve = Figure(start=7, end=9, text="12", kind="count", value=12, sentence_index=0)
     found = Extraction(article=Article(id="t", text=text), figures=(over_xinhua, after_xi, twelve))
     assert negative_hits(found, ["Xi"]) == [after_xi]
+
+
+# --- description and ranking --------------------------------------------------------------------
+
+
+def claim_for(item: Figure, score: str = "0.5", **fields) -> Claim:
+    return Claim(claim_id=item.text, article_id=ARTICLE_ID, sentence_index=0, start=item.start, end=item.end,
+                 kind=item.kind, text=item.text, value="", checkworthiness=score, **fields)
+
+
+def test_token_f1():
+    assert token_f1("bilateral trade", "bilateral trade") == 1.0
+    assert token_f1("goods", "goods exported by China") == pytest.approx(0.4)
+    assert token_f1("", "trade") == 0.0
+    assert token_f1("", "") == 1.0
+
+
+def test_subject_entities_and_speaker_are_scored_on_found_items():
+    money = figure("$190 billion", "money", 190_000_000_000)
+    percent = figure("36 percent", "percent", 36)
+    claims = (claim_for(money, subject="trade", entities="China; Russia", speaker="author"),
+              claim_for(percent, subject="bilateral trade", entities="China", speaker="IMF"))
+    items = [replace(MONEY_190, subject="bilateral trade", entities=("Russia", "China"), speaker="author"),
+             replace(PERCENT_36, subject="bilateral trade", entities=("China", "Russia"), speaker="author")]
+    result = score_article(replace(extraction([money, percent]), claims=claims), items)
+    description = describe_results([result])
+    assert description.subject_items == 2 and description.subject_exact == 1
+    assert description.subject_f1 == pytest.approx((2 / 3 + 1) / 2)
+    assert (description.entity_exact, description.entity_tp, description.entity_fp, description.entity_fn) == (1, 3, 0, 1)
+    assert (description.speaker_correct, description.speaker_items) == (1, 2)
+    assert {e.field for e in description.errors} == {"subject", "entities", "speaker"}
+
+
+def test_speakers_compare_as_sets_of_names():
+    money = figure("$190 billion", "money", 190_000_000_000)
+    claims = (claim_for(money, speaker="Xi Jinping; Vladimir Putin"),)
+    item = replace(MONEY_190, speaker="Vladimir Putin; Xi Jinping")
+    result = score_article(replace(extraction([money]), claims=claims), [item])
+    assert describe_results([result]).speaker_accuracy == 1.0
+
+
+def test_top_k_precision_counts_required_gold_figures_among_the_most_checkworthy_rows():
+    money = figure("$190 billion", "money", 190_000_000_000)
+    percent = figure("36 percent", "percent", 36)
+    top = figure("top 10", "count", 10)
+    claims = (claim_for(money, "0.9"), claim_for(top, "0.8"), claim_for(percent, "0.1"))
+    result = score_article(replace(extraction([money, percent, top]), claims=claims), [MONEY_190, PERCENT_36, TOP_10])
+    assert rank_results([result], k=2).to_dict() == {"k": 2, "hits": 1, "rows": 2, "precision": 0.5}
+    assert rank_results([result], k=3).hits == 2

@@ -44,3 +44,12 @@ def test_every_normalized_field_is_right(result):
 def test_detection_holds_the_line(result, kind):
     detection = result[0].detection[kind]
     assert detection.precision == 1.0 and detection.recall == 1.0
+
+
+def test_quotes_are_found_and_every_speaker_is_right(result):
+    report, _ = result
+    quotes = report.detection["quote"]
+    assert quotes.precision == 1.0 and quotes.recall == 1.0
+    description = report.sections["description"]
+    assert [(e.text, e.expected, e.got) for e in description.errors if e.field == "speaker"] == []
+    assert description.speaker_items == 34

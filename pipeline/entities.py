@@ -1,0 +1,116 @@
+"""Names the people, organisations, countries and groups of an article canonically.
+
+spaCy's named entities are the starting point; rules/entities.yml gives the canonical name and
+label of the ways news text writes a country or an organisation ("Washington" -> United States,
+"the Kremlin" -> Russia), and the title words that are not part of a name. On top of that, rules
+mend what the model gets wrong on news: a possessive stuck to a name ("Xi Jinping’s"), a title
+inside a name ("President Xi"), a headline read as an organisation ("Xi’s Unholy Alliance"), a word
+of a title read as one ("State" in "Secretary of State"), and a place labelled as an organisation
+("Crimea"). A person's short form ("Xi") takes the full name the article uses ("Xi Jinping").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
+POSSESSIVES = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True)
+class Known:
+    """One entry of the entity table."""
+
+    name: str
+    label: str
+    literal_before: tuple[str, ...] = ()
+    literal_after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    cut: bool
+    """Whether the model's entity went on past a possessive (a headline read as one name)."""
+
+
+class EntityTable:
+    """The alias table and title words of rules/entities.yml, read once."""
+
+    def __init__(self, table: dict) -> None:
+        self.aliases: dict[str, Known] = {}
+        for entry in table["entities"]:
+            known = Known(entry["name"], entry["label"],
+                          tuple(w.lower() for w in entry.get("literal_before", ())),
+                          tuple(entry.get("literal_after", ())))
+            for alias in entry["aliases"]:
+                self.aliases[alias.lower()] = known
+        self.titles = {w.lower() for w in table["titles"]}
+
+    def canonical_entities(self, doc: Doc) -> list[dict]:
+        """The article's entities as ``{"start", "end", "text", "label", "canonical"}``, in order."""
+        text = doc.text
+        mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and (m := self._mention(ent, text))]
+        full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+                      and m.text.lower() not in self.aliases]
+        out = []
+        for mention in mentions:
+            named = self._name(text, mention, full_names)
+            if named is not None:
+                canonical, label = named
+                out.append({"start": mention.start, "end": mention.end, "text": mention.text,
+                            "label": label, "canonical": canonical})
+        return out
+
+    def _mention(self, ent: Span, text: str) -> _Mention | None:
+        """The entity without a leading "the", a possessive and what follows it, and title words;
+        None for a word of a title the model read as a name."""
+        tokens = list(ent)
+        cut = next((i for i, t in enumerate(tokens) if t.text in POSSESSIVES), None)
+        if cut is not None:
+            tokens = tokens[:cut]
+        while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
+                                                       and ent.label_ == "PERSON")):
+            tokens = tokens[1:]
+        if not tokens or self._in_title(ent):
+            return None
+        name = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+        for suffix in POSSESSIVES:
+            name = name.removesuffix(suffix)
+        return _Mention(tokens[0].idx, tokens[0].idx + len(name), name, ent.label_,
+                        cut is not None and cut < len(ent) - 1)
+
+    def _in_title(self, ent: Span) -> bool:
+        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title."""
+        if ent.label_ != "ORG" or ent.text.lower() in self.aliases:
+            return False
+        doc = ent.doc
+        before = [t.lower_ for t in doc[max(0, ent.start - 2): ent.start]]
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        return (len(before) == 2 and before[1] == "of" and before[0] in self.titles) or (
+            after in self.titles and after not in ("state", "former", "then", "acting"))
+
+    def _name(self, text: str, mention: _Mention, full_names: list[str]) -> tuple[str, str] | None:
+        """(canonical name, label), or None for what names nothing a claim is about."""
+        known = self.aliases.get(mention.text.lower())
+        if known is not None and not self._literal(text, mention, known):
+            return known.name, mention.label if mention.label == "NORP" else known.label
+        if len(mention.text.split()) == 1:
+            full = next((f for f in full_names if mention.text in (f.split()[0], f.split()[-1])), None)
+            if full is not None:
+                return full, "PERSON"
+        if mention.cut or mention.label == "NORP":
+            return None
+        return mention.text, mention.label
+
+    @staticmethod
+    def _literal(text: str, mention: _Mention, known: Known) -> bool:
+        """Whether the words around a capital show the place itself is meant ("Washington state")."""
+        before = " ".join(text[max(0, mention.start - 30): mention.start].lower().split())
+        after = text[mention.end: mention.end + 40].split(maxsplit=1)
+        return any(before.endswith(phrase) for phrase in known.literal_before) or (
+            bool(after) and after[0].strip(".,;:") in known.literal_after)

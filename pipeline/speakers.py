@@ -1,0 +1,206 @@
+"""Says who asserts each claim: the author, unless the text reports someone else's words.
+
+A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
+what it reports: its clause or object, and any quote inside it or right before it. "according to
+X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
+in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"). A joint subject gives
+every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the canonical ones of the
+article's entities, so a title or a later short form names the person in full.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.describe import EntityIndex
+from pipeline.records import DateMention, Quote, TimeScope
+
+AUTHOR = "author"
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+"""Entity labels that can name a speaker, people first."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Words of ``speaker`` between token ``start`` and ``end`` (half-open), said at ``time``."""
+
+    start: int
+    end: int
+    speaker: str
+    time: TimeScope | None = None
+
+
+class SpeakerFinder:
+    """Reads the speech cues of rules/speech.yml once and applies them to articles."""
+
+    def __init__(self, speech: dict, titles: set[str] = frozenset()) -> None:
+        self.titles = set(titles)
+        self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
+        self.verbs = self.object_verbs | set(speech["attribution_verbs"])
+        self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
+        self.clause_deps = set(speech["clause_dependencies"])
+        self.object_deps = set(speech["object_dependencies"])
+        self.content_preps = set(speech["content_prepositions"])
+        self.pronouns = set(speech["person_pronouns"])
+        self.min_words = int(speech["quote_min_words"])
+        self.quote_pattern = re.compile("|".join(
+            f"{re.escape(open_)}([^{re.escape(close)}\n]+){re.escape(close)}" for open_, close in speech["quote_marks"]))
+
+    def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
+        """The article's quotes with their speakers, and every stretch of reported words."""
+        names = EntityIndex(doc, entities)
+        sentences = list(doc.sents)
+        dates_in = [[] for _ in sentences]
+        for mention in dates:
+            dates_in[mention.sentence_index].append(mention)
+        by_sentence = [self._reported(sent, names, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
+        quotes = self._quotes(doc, sentences, by_sentence)
+        return Reported([a for group in by_sentence for a in group], quotes)
+
+    def _reported(self, sent: Span, names: EntityIndex, dates: list[DateMention]) -> list[Attribution]:
+        """Stretches of this sentence that a reporting verb or "according to" gives to a speaker."""
+        out = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in self.verbs and token.pos_ in ("VERB", "AUX"):
+                speaker = self._speaker(token, names)
+                takes_object = lemma in self.object_verbs
+                content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
+                    c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                if speaker and content:
+                    time = _statement_time(token, dates, sent.doc)
+                    out += [Attribution(c.left_edge.i, c.right_edge.i + 1, speaker, time) for c in content]
+            source = self._source(token)
+            if source is not None:
+                speaker = party_name(names, source, self.pronouns, self.titles)
+                if speaker:
+                    verb = _clause_head(token.head)
+                    out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker))
+        return out
+
+    def _source(self, token: Token) -> Token | None:
+        """The object of "according to X": X's head noun, or None."""
+        for phrase in self.sources:
+            if token.lower_ != phrase[0]:
+                continue
+            words = tuple(t.lower_ for t in token.doc[token.i: token.i + len(phrase)])
+            if words == phrase:
+                last = token.doc[token.i + len(phrase) - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"] or \
+                          [t for t in token.doc[last.i + 1: last.i + 6] if t.pos_ in ("PROPN", "NOUN")][:1]
+                return objects[0] if objects else None
+        return None
+
+    def _speaker(self, verb: Token, names: EntityIndex) -> str:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return ""
+        parties = [subjects[0]] + [c for c in subjects[0].conjuncts if c.i > subjects[0].i]
+        found = [party_name(names, party, self.pronouns, self.titles) for party in parties]
+        return "; ".join(dict.fromkeys(name for name in found if name))
+
+    def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
+        """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
+        starts = [s.start_char for s in sentences]
+        quotes: list[Quote] = []
+        text = doc.text
+        for match in self.quote_pattern.finditer(text):
+            group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
+            start, end = _trim(text, match.start(group), match.end(group))
+            if len(text[start:end].split()) < self.min_words:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence_index = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1
+            nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
+            owner = next((a for a in nearby if a.start < span.end and span.start < a.end), None)
+            if owner is None and quotes and _continues(text, quotes[-1], start):
+                owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
+            if owner is not None:
+                quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
+                                    speaker=owner.speaker, time=owner.time))
+        return quotes
+
+
+class Reported:
+    """Every stretch of reported words and every quote of an article, looked up by position."""
+
+    def __init__(self, attributions: list[Attribution], quotes: list[Quote]) -> None:
+        self.attributions = sorted(attributions, key=lambda a: a.start)
+        self.attribution_starts = [a.start for a in self.attributions]
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.longest = max((a.end - a.start for a in self.attributions), default=0)
+
+    def speaker_at(self, span: Span) -> str:
+        """Who asserts a figure or date: the quote it is in, the narrowest reported stretch holding
+        it, else the author."""
+        i = bisect_right(self.quote_starts, span.start_char) - 1
+        if i >= 0 and span.end_char <= self.quotes[i].end:
+            return self.quotes[i].speaker
+        first = bisect_left(self.attribution_starts, span.start - self.longest)
+        last = bisect_right(self.attribution_starts, span.start)
+        holding = [a for a in self.attributions[first:last] if span.end <= a.end]
+        return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
+
+
+def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset()) -> str:
+    """The canonical name of a party: a person in its phrase first ("U.S. Secretary of State Antony
+    Blinken" -> Antony Blinken), then an organisation or place, then the phrase itself without a
+    leading article or title ("Chancellor Scholz" -> Scholz); "he"/"she" is the last person named
+    before. Other pronouns name no one."""
+    if head.pos_ == "PRON":
+        if head.lower_ not in pronouns:
+            return ""
+        person = names.last_before(head.idx, "PERSON")
+        return person["canonical"] if person else ""
+    conj = {t.i for c in head.conjuncts if c.i > head.i for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in conj and t.dep_ != "cc"]
+    found = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    for label in SPEAKER_LABELS:
+        named = [e["canonical"] for e in found if e["label"] == label]
+        if named:
+            return named[-1]
+    words = [t for t in tokens if not t.is_punct]
+    while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in titles):
+        words = words[1:]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScope | None:
+    """The date the words were said: a date in the verb's phrase ("told senators in March 2023",
+    "in a joint statement issued on February 4, 2022") outside what it reports."""
+    content = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    subtree = {t.i for t in verb.subtree} - content
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and mention.value and span.root.i in subtree:
+            return TimeScope(mention.text, mention.value, "statement")
+    return None
+
+
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """Whether a quote starting at ``start`` goes on from ``previous``: same paragraph, nothing
+    but a sentence or two of attribution between them."""
+    between = text[previous.end:start]
+    return "\n" not in between and len(between) < 200
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quote offsets without surrounding spaces and the closing punctuation inside the marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    return start, end

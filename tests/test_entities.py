@@ -1,0 +1,36 @@
+"""Canonical entities: the examples and counter-examples of rules/entities.yml, and per-claim
+entities on the seed article."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.rules import load_rules
+
+TABLE = load_rules().tables["entities"]
+
+
+def _names(resources, text: str) -> list[str]:
+    entities = resources.entities.canonical_entities(resources.nlp(text))
+    return list(dict.fromkeys(e["canonical"] for e in entities))
+
+
+@pytest.mark.parametrize("example", TABLE["examples"], ids=lambda e: e["text"][:40])
+def test_entity_example(example, resources):
+    assert _names(resources, example["text"]) == example["entities"]
+
+
+@pytest.mark.parametrize("example", TABLE["counter_examples"], ids=lambda e: e["text"][:40])
+def test_entity_counter_example(example, resources):
+    names = _names(resources, example["text"])
+    assert not set(names) & set(example["not"]), names
+
+
+def test_claim_entities_leave_out_dating_events_and_other_clauses(extract):
+    text = ("As a result, the share of bilateral trade between the countries in Russia’s overall trade "
+            "jumped from ten percent before the annexation of Crimea to 18 percent before Putin’s "
+            "full-scale onslaught against Ukraine in 2022. The EU remained a more important partner for "
+            "Russia, however, accounting for 38 percent of the country’s trade.")
+    rows = {c.text: c.entities for c in extract(text).claims}
+    assert rows["ten percent"] == "Russia"
+    assert rows["18 percent"] == "Russia"
+    assert rows["38 percent"] == "EU; Russia"
