@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.describe import EntityIndex
+from pipeline.describe import EntityIndex, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
@@ -31,6 +31,8 @@ class Attribution:
     end: int
     speaker: str
     time: TimeScope | None = None
+    cue: int = -1
+    """The token of the reporting verb or "according to" that gives the words to the speaker."""
 
 
 class SpeakerFinder:
@@ -65,20 +67,22 @@ class SpeakerFinder:
         out = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if lemma in self.verbs and token.pos_ in ("VERB", "AUX"):
+            # "can report", "did not say": no words are given to anyone
+            hedged = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in token.children)
+            if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not hedged:
                 speaker = self._speaker(token, names)
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if speaker and content:
                     time = _statement_time(token, dates, sent.doc)
-                    out += [Attribution(c.left_edge.i, c.right_edge.i + 1, speaker, time) for c in content]
+                    out += [Attribution(c.left_edge.i, c.right_edge.i + 1, speaker, time, token.i) for c in content]
             source = self._source(token)
             if source is not None:
                 speaker = party_name(names, source, self.pronouns, self.titles)
                 if speaker:
                     verb = _clause_head(token.head)
-                    out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker))
+                    out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
         return out
 
     def _source(self, token: Token) -> Token | None:
@@ -98,7 +102,11 @@ class SpeakerFinder:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             return ""
-        parties = [subjects[0]] + [c for c in subjects[0].conjuncts if c.i > subjects[0].i]
+        subject = subjects[0]
+        if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
+            return ""  # "68 percent said ...": a share of people, not a source
+        # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
+        parties = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
         found = [party_name(names, party, self.pronouns, self.titles) for party in parties]
         return "; ".join(dict.fromkeys(name for name in found if name))
 
@@ -118,7 +126,9 @@ class SpeakerFinder:
             sentence_index = bisect_right(starts, start) - 1
             last = bisect_right(starts, end - 1) - 1
             nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
-            owner = next((a for a in nearby if a.start < span.end and span.start < a.end), None)
+            # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
+            owner = next((a for a in nearby if a.start < span.end and span.start < a.end
+                          and not span.start <= a.cue < span.end), None)
             if owner is None and quotes and _continues(text, quotes[-1], start):
                 owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
             if owner is not None:
@@ -150,26 +160,47 @@ class Reported:
 
 
 def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset()) -> str:
-    """The canonical name of a party: a person in its phrase first ("U.S. Secretary of State Antony
-    Blinken" -> Antony Blinken), then an organisation or place, then the phrase itself without a
-    leading article or title ("Chancellor Scholz" -> Scholz); "he"/"she" is the last person named
-    before. Other pronouns name no one."""
+    """The canonical name of a party: the entity its head word is part of ("the Labor Department",
+    "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
+    named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
+    a leading article or title ("Russia's central bank", "Chancellor Scholz" -> Scholz). "he"/"she" is the named subject of a sentence just before in
+    the paragraph ("Hale answered ... “...,” she said"), else the last person named. Other pronouns
+    name no one."""
     if head.pos_ == "PRON":
         if head.lower_ not in pronouns:
             return ""
+        antecedent = _named_subject_before(head)
+        if antecedent is not None:
+            return party_name(names, antecedent, pronouns, titles)
         person = names.last_before(head.idx, "PERSON")
         return person["canonical"] if person else ""
-    conj = {t.i for c in head.conjuncts if c.i > head.i for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in conj and t.dep_ != "cc"]
-    found = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    for label in SPEAKER_LABELS:
-        named = [e["canonical"] for e in found if e["label"] == label]
-        if named:
-            return named[-1]
-    words = [t for t in tokens if not t.is_punct]
+    covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
+    if covering:
+        return covering[0]["canonical"]
+    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in aside]
+    named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[-1]
+    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in titles):
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _named_subject_before(pronoun: Token) -> Token | None:
+    """The proper-noun subject nearest before a pronoun, in its sentence or the one before it in
+    the same paragraph."""
+    doc, sent = pronoun.doc, pronoun.sent
+    start = sent.start
+    if sent.start > 0 and not starts_paragraph(doc, sent):
+        start = doc[sent.start - 1].sent.start
+    for token in reversed(doc[start: pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return token
+    return None
 
 
 def _clause_head(token: Token) -> Token:
@@ -178,14 +209,23 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+DATING_PATH = ("prep", "pobj", "npadvmod", "acl", "advmod", "pcomp")
+"""Dependencies on the way from a date up to a reporting verb that keep it a date of the saying
+("told senators in March 2023", "in a joint statement issued on February 4, 2022"); through a
+subject, a clause or a noun's relative clause it dates something else ("said Carol Hendricks, who
+has run a bakery since 1994")."""
+
+
 def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScope | None:
-    """The date the words were said: a date in the verb's phrase ("told senators in March 2023",
-    "in a joint statement issued on February 4, 2022") outside what it reports."""
-    content = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
-    subtree = {t.i for t in verb.subtree} - content
+    """The date the words were said: a date in the verb's own phrase, outside what it reports."""
     for mention in dates:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and mention.value and span.root.i in subtree:
+        if span is None or not mention.value:
+            continue
+        token = span.root
+        while token.i != verb.i and token.dep_ in DATING_PATH and token.head.i != token.i:
+            token = token.head
+        if token.i == verb.i:
             return TimeScope(mention.text, mention.value, "statement")
     return None
 
