@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.evaluate import Detection, FieldScore, GoldItem, Prediction, Report, match
-from pipeline.records import DateMention, Extraction
+from pipeline.records import FIGURE_KINDS, DateMention, Extraction
 
 TYPES = ("absolute", "relative", "decade_century", "interval")
 _MONTH_INTERVAL = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
@@ -139,7 +139,7 @@ def score_dates(articles: Iterable[tuple[Sequence[DateMention], Sequence[GoldIte
 def time_scope_scores(report: Report) -> dict[str, FieldScore]:
     """The ``time`` field score of each figure kind, and their sum as "all"."""
     per_kind = {kind: fields["time"] for kind, fields in report.normalization.items()
-                if kind != "date" and "time" in fields}
+                if kind in FIGURE_KINDS and "time" in fields}
     total = FieldScore(correct=sum(s.correct for s in per_kind.values()),
                        total=sum(s.total for s in per_kind.values()),
                        false_hits=sum(s.false_hits for s in per_kind.values()),

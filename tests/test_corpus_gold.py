@@ -60,7 +60,8 @@ def test_time_articles_are_whole_news_articles(article_id):
 @pytest.mark.parametrize("article_id", TIME_IDS)
 def test_time_gold_spans_do_not_overlap_or_cut_words(article_id):
     text = _article(article_id).text
-    items = sorted(load_gold(CORPUS / "gold" / f"{article_id}.jsonl"), key=lambda g: g.start)
+    items = sorted((g for g in load_gold(CORPUS / "gold" / f"{article_id}.jsonl") if g.kind != "quote"),
+                   key=lambda g: g.start)  # a quote holds the figures and dates it says
     for before, after in zip(items, items[1:]):
         assert before.end <= after.start, (before.text, after.text)
     for item in items:
