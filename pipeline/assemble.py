@@ -13,7 +13,7 @@ from pipeline.checkworthy import Checkworthiness, claim_type, clause_extent, mar
 from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, starts_paragraph,
                                subject_of)
 from pipeline.numbers import format_number
-from pipeline.records import Claim, Extraction, Quote
+from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.speakers import AUTHOR, Reported
 
 
@@ -97,7 +97,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         else:
             claim = Claim(
                 **common, kind="date", value=item.value, role="event", time_text=item.text,
-                time_value=item.value, time_source="self", flags="relative" if item.relative else "",
+                time_value=item.value, time_source="self", flags=date_flag(item),
             )
         own = [doc[i] for i in sorted(clause_tokens(span, frozenset()))] + governing_words(span)
         rows.append(_scored(claim, own, sent, scorer))
@@ -172,3 +172,10 @@ def _quote_row(common: dict, quote: Quote) -> Claim:
     return Claim(**common, kind="quote", value="", speaker=quote.speaker, role="quote",
                  time_text=time.text if time else "", time_value=time.value if time else "",
                  time_source=time.source if time else "")
+
+
+def date_flag(mention: DateMention) -> str:
+    """'vague' for "recently" and the like (no value to check), 'relative' for the other relative dates."""
+    if mention.modifier == "vague":
+        return "vague"
+    return "relative" if mention.relative else ""

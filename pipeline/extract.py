@@ -2,11 +2,12 @@
 qualifier and role, resolve dates in text order, and give every figure its time scope."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
@@ -16,10 +17,10 @@ from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
 from pipeline.match import Candidate, overlaps
 from pipeline.parse import parse_articles
-from pipeline.records import Article, DateMention, Extraction, Figure
+from pipeline.records import Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
-                            sentence_frame)
+                            owning_figure, sentence_frame, since_names_point, when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -34,17 +35,19 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     candidates, hits = res.matcher(doc)
     sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
-    date_spans = [(doc[c.start:c.end], c) for c in candidates if c.label == "date"]
-    dates = _resolve_dates(date_spans, article, res, sent_index)
     measured = [(doc[c.start:c.end], c, _amount(doc[c.start:c.end], c, res.figures))
                 for c in candidates if c.label != "date"]
     # A span whose words hold no readable number ("third quarter", "21st century") is no figure.
     measured = [(span, c, amount) for span, c, amount in measured
                 if amount.value is not None or amount.value_low is not None]
     spans = [span for span, _, _ in measured]
+    paragraph_of = _paragraph_numbers(doc, sentences)
+    date_spans = _resolve_dates([(_trim(doc[c.start:c.end]), c) for c in candidates if c.label == "date"],
+                                article, res, sent_index, paragraph_of, spans)
+    dates = [mention for _, mention in date_spans]
     readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
                                 [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
-    scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
+    scopes = _scopes(doc, sentences, spans, date_spans, res)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
@@ -67,33 +70,157 @@ def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount
     return normalizer.normalize(cand.label, [t.text for t in span], [t.lemma_ for t in span], cand.rule.sets)
 
 
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+
+_CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
+"""Dependencies that join a separate clause: its tense is not the date's."""
+
+CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")
+"""Calendar names without a year ("in November", "the first quarter"): they take the year of a date
+set earlier in their paragraph, else the publication's, else the last one the article mentioned."""
+
+
 def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, res: Resources,
-                   sent_index: dict[int, int]) -> list[DateMention]:
-    """Resolve in text order, each relative expression against the last point before it."""
+                   sent_index: dict[int, int], paragraph_of: dict[int, int],
+                   figures: list[Span]) -> list[tuple[Span, DateMention]]:
+    """Resolve in text order. "20 days later" and "the previous year" count from the last date
+    the article set; a month or quarter without its year from the last one its paragraph set.
+    Only dates that set the time of their sentence become anchors: not the base of a comparison
+    ("the smallest since 2020"), not an open interval ("since March 2022"), not a date inside a
+    clause that describes a noun ("accounts, which go back to 1929, ...") or a noun's modifier
+    ("the 2008 crisis"), nor a date that qualifies a figure ("the 11.1 per cent peak reached in
+    October 2022"). A date after "since", "until" or "by" becomes an open interval whose span
+    takes in that word."""
     mentions = []
-    narrative: Point | None = None
-    narrative_text = ""
+    lexicons = res.rules.lexicons
+    bases, since_comparisons = set(lexicons["comparison_bases"]), set(lexicons["since_comparisons"])
+    future_cues = frozenset(lexicons["future_cues"])
+    framing = set(lexicons["framing_prepositions"])
+    narrative_words = set(lexicons["narrative_words"])
+    article_anchor: tuple[Point, str] | None = None
+    paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
+    paragraph = -1
     for span, cand in date_spans:
-        resolution = res.dates.resolve([t.text for t in span], cand.rule.sets["type"], article.published,
-                                       narrative, narrative_text, clause_tense(span))
-        mentions.append(DateMention(
-            start=span.start_char, end=span.end_char, text=span.text, value=resolution.value,
+        if paragraph_of[span.sent.start] != paragraph:
+            paragraph, paragraph_anchor = paragraph_of[span.sent.start], None
+        kind = cand.rule.sets["type"]
+        if paragraph_anchor and paragraph_anchor[2] not in (True, span.sent.start):
+            paragraph_anchor = None  # a year inside an earlier sentence framed only that sentence
+        follows_narrative = any(t.lower_ in narrative_words for t in span)  # "the following spring"
+        deictic = any(t.lower_ in ("this", "last", "next", "coming") for t in span)  # "last September"
+        if kind in CALENDAR_TYPES and deictic:
+            anchor = None  # the publication date, or nothing
+        elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or article.published):
+            anchor = paragraph_anchor[:2] if paragraph_anchor else None
+        else:
+            anchor = article_anchor
+        comparison = is_comparison_base(span, bases, since_comparisons)
+        tense = clause_tense(span, future_cues)
+        tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
+        resolution = res.dates.resolve([t.text for t in span], kind, article.published, *(anchor or (None, "")),
+                                       tense, cand.rule.sets.get("order", ""))
+        value = resolution.value
+        # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
+        side = (_open_side(span, value, tense, lexicons["open_bounds"], since_names_point(span, since_comparisons))
+                if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
+        if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
+                and owning_figure(span, [f for f in figures if f.sent.start == span.sent.start]) is None):
+            article_anchor = (resolution.point, span.text)
+            if not resolution.relative and _frames(span, resolution.point, framing):
+                paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or span.sent.start)
+        if side:
+            span = span.doc[span.start - 1:span.end]
+            value = f"{value.split('/')[0]}/.." if side == "start" else f"../{value.split('/')[-1]}"
+        mentions.append((span, DateMention(
+            start=span.start_char, end=span.end_char, text=span.text, value=value,
             sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
             modifier=resolution.modifier, rules=(cand.rule.id,),
-        ))
-        if resolution.point is not None:
-            narrative, narrative_text = resolution.point, span.text
+        )))
     return mentions
 
 
-def clause_tense(span: Span) -> str:
-    """'past', 'future' or '' for the clause a time expression sits in."""
+def _starts_clause(token: Token) -> bool:
+    """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
+    An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report
+    Y") take the tense of the verb above them."""
+    if token.dep_ not in _CLAUSE_LINKS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    children = {c.dep_: c.lower_ for c in token.children}
+    if children.get("aux") == "to":
+        return False
+    return not (token.dep_ == "conj" and not {"aux", "nsubj", "nsubjpass"} & set(children))
+
+
+def _frames(span: Span, point: Point, framing: set[str]) -> bool:
+    """Whether a year sets the year of the bare months after it: "In 2023, ... in November" does;
+    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not. Relative
+    expressions never do ("next year"). Days and months always may."""
+    if point.granularity != "year" or span.start == span.sent.start:
+        return True
+    return span.doc[span.start - 1].lower_ in framing
+
+
+def _carries_on(span: Span, point: Point) -> bool:
+    """'In 2023, ...': a year at the head of its sentence frames the rest of the paragraph; a year
+    elsewhere ("the economy grew 5.9 percent in 2021") frames only its own sentence. Days and
+    months always carry on."""
+    return point.granularity != "year" or span.start - span.sent.start <= 1
+
+
+def _trim(span: Span) -> Span:
+    """A date span never ends in punctuation ("between August and September," before a clause)."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _describes_noun(span: Span, cand: Candidate) -> bool:
+    """'the 2008 crisis' (a rule that sets ``attributive``), 'accounts, which go back to 1929': a
+    date that qualifies a noun. (A participle keeps its date: "a statement issued on February 4,
+    2022" dates an event.)"""
+    if cand.rule.sets.get("attributive"):
+        return True
+    token = clause_head(span.root)
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], point: bool) -> str:
+    """'start' for "since 2014", 'end' for "until 2030" and a deadline "by 2030", else ''. The
+    base of a comparison ("the highest since 1900"), a past "by 2006" and "by" before anything but
+    a bare year ("by December", "by the end of 2024": a point the text names) stay points."""
+    word = span.doc[span.start - 1].lower_ if span.start else ""
+    side = open_bounds.get(word, "")
+    if point or (word == "by" and (tense == "past" or not any(_YEAR.match(t.text) for t in span))):
+        return ""
+    return "" if side == "end" and "/" in value else side  # "by 2025-26" names the fiscal year itself
+
+
+def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
+    """'past', 'future', 'present' or '' for the clause a time expression sits in. A word that looks ahead
+    ("would", "expected", "scheduled", "payable") among the words it hangs from, or their
+    auxiliaries, makes it future ("is expected to grow in the year ending March 31"), and so does
+    an arrangement in the present progressive ("who is running again in November")."""
     verb = clause_head(span.root)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"will", "shall", "'ll"} or "going" in auxiliaries:
         return "future"
-    if verb.tag_ in ("VBD", "VBN") or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
+    if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}:
+        return "future"
+    ancestors, token = [], span.root
+    while token.head.i != token.i and not _starts_clause(token):
+        token = token.head  # up the clause's verb chain, and from "to raise" to "would decide"
+        ancestors.append(token)
+    if any(t.lower_ in future_cues for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"]):
+        return "future"
+    if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:  # "Parliament returns on July 9": a schedule
+        return "present"
     return ""
 
 
@@ -102,6 +229,8 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
     prepositions = set(res.rules.lexicons["event_prepositions"])
     bases = set(res.rules.lexicons["comparison_bases"])
+    since_comparisons = set(res.rules.lexicons["since_comparisons"])
+    comparison_heads = frozenset(res.rules.lexicons["comparison_heads"])
     reporting = set(res.rules.tables["speech"]["reporting_verbs"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
@@ -111,13 +240,22 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if starts_paragraph(doc, sent):
             context = None
-        marks = [TimeMark(span, d.value, d.text) for span, d in sent_dates if not is_comparison_base(span, bases)]
+        marks = []
+        for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
+            if is_comparison_base(span, bases, since_comparisons):
+                continue
+            owner = owning_figure(span, in_sent, comparison_heads)
+            if owner is not None or not is_comparison_base(span, bases, since_comparisons, comparison_heads):
+                marks.append(TimeMark(span, d.value, d.text, owner=owner.start if owner is not None else None))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
-        frame, statement = sentence_frame(sent, marks, reporting)
+        frame, statements = sentence_frame(sent, marks, reporting)
+        described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            scopes.append(choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, context, statement))
+            when = when_clause_date(figure, described)
+            scopes.append(TimeScope(when.text, when.value, "clause") if when else
+                          choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
+                                       frame, context, statements))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
@@ -133,3 +271,12 @@ def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list
     for position, item in items:
         groups[bisect_right(starts, position) - 1].append(item)
     return groups
+
+
+def _paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
+    """The paragraph number of every sentence, keyed by the sentence's first token."""
+    numbers, paragraph = {}, -1
+    for sent in sentences:
+        paragraph += starts_paragraph(doc, sent)
+        numbers[sent.start] = paragraph
+    return numbers

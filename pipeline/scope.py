@@ -11,6 +11,7 @@ of a comparison ("up 8% from a year earlier", "the highest since 1900") never is
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,12 +23,47 @@ from pipeline.records import TimeScope
 
 @dataclass(frozen=True)
 class TimeMark:
-    """A time expression as the scoper sees it: where it is and what period it names."""
+    """A time expression as the scoper sees it: where it is and what period it names, and the
+    figure it belongs to when it qualifies one ("from 6.2 per cent in August")."""
 
     span: Span
     value: str
     text: str
     source: str = ""
+    owner: int | None = None
+    """The start token of the figure the expression hangs from, if any."""
+
+
+def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
+    """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
+    recorded in March", "the 11.1 per cent peak reached in October 2022". Found by walking up the
+    parse from the expression to its clause's verb, through participles and relative clauses that
+    describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
+    the date is the base the figure is measured against."""
+    doc = span.doc
+    for figure in figures:  # "eased to 6.1 per cent from 6.2 per cent in August": the base's date
+        if (figure.end == span.start - 1 and figure.start > 0 and doc[span.start - 1].pos_ == "ADP"
+                and doc[figure.start - 1].lower_ in ("from", "than", "with")):
+            return figure
+    nouns = {_described_noun(f): f for f in figures}
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.lower_ in comparison_heads:
+            return None
+        for figure in figures:
+            if figure.start <= token.i < figure.end:
+                return figure
+        if token.i in nouns:
+            return nouns[token.i]
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+            return None
+    return None
+
+
+def _described_noun(figure: Span) -> int:
+    """'the 11.1 per cent peak': the noun a figure modifies, else the figure's own root."""
+    return figure.root.head.i if figure.root.dep_ in ("compound", "amod", "nmod", "nummod") else figure.root.i
 
 
 def event_key(noun: Token) -> str:
@@ -63,28 +99,75 @@ def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[
     return marks
 
 
-def is_comparison_base(span: Span, bases: set[str]) -> bool:
-    """'from a year earlier', 'than in 2022', 'compared with 2022', 'the highest since 1900': the
+def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
+                       comparison_heads: frozenset[str] = frozenset()) -> bool:
+    """'from a year earlier', 'than in 2022', 'compared with 2022', 'the highest since 1900', 'for
+    the first time since 2014', '6.1 percent above its level in the final quarter of 2019': the
     period a figure is compared against, not the period it refers to."""
     doc = span.doc
-    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
-    if before and (before[-1] in bases or (len(before) == 2 and before[0] in bases
-                                           and doc[span.start - 1].pos_ == "ADP")):
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ in comparison_heads:  # "above its level in 2019"
+            return True
+    if _in_since_clause(token):  # "the most since the club joined the top division in 1998"
         return True
-    # "the highest since 1900": a superlative measured against a period
-    window = doc[max(span.start - 5, 0):span.start]
-    return bool(before) and before[-1] == "since" and any(t.tag_ in ("JJS", "RBS") for t in window)
+    start = span.start + 1 if span[0].lower_ == "since" else span.start  # "since 2014" as one span
+    before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
+    if not before:
+        return False
+    if before[-1] != "since":
+        return before[-1] in bases or (len(before) == 2 and before[0] in bases and doc[start - 1].pos_ == "ADP")
+    # "the highest since 1900", "than at any time since the 1950s": measured against a period
+    return (since_names_point(doc[start:span.end], since_comparisons)
+            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1]))
 
 
-def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, TimeMark | None]:
+def _in_since_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause introduced by "since" ("since the company listed in 2019")."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def when_clause_date(figure: Span, dates: dict[int, TimeMark]) -> TimeMark | None:
+    """'a turnaround from 2022, when ... a net loss of $87 million': the date a "when" clause
+    describes is the time of the figures in it, whatever else the sentence says."""
+    verb = clause_head(figure.root)
+    while verb.head.i != verb.i:
+        if any(c.lower_ == "when" for c in verb.children) and verb.head.i in dates:
+            return dates[verb.head.i]
+        if verb.dep_ not in ("conj", "xcomp"):
+            return None
+        verb = clause_head(verb.head)
+    return None
+
+
+def since_names_point(span: Span, since_comparisons: set[str]) -> bool:
+    """'than at any time since the 1950s', 'the smallest increase since the fourth quarter of 2020':
+    "since" marks the point compared against, not the start of an open interval ("for the first
+    time since 2009" is still 2009/..)."""
+    start = span.start + 1 if span[0].lower_ == "since" else span.start
+    doc = span.doc
+    return start > 0 and doc[start - 1].lower_ == "since" and any(
+        t.lower_ in since_comparisons or t.tag_ in ("JJS", "RBS") for t in doc[max(start - 6, 0):start - 1])
+
+
+def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, list[TimeMark]]:
     """The time expression governing the sentence (the one whose clause is closest to the root),
-    and apart from it the date of a reporting verb ("..., the ministry said on Friday"), which says
-    when something was said rather than the period of its figures."""
-    valued = [m for m in marks if m.value and not _inside_noun_modifier(clause_head(m.span.root))]
-    statement = [m for m in valued if clause_head(m.span.root).lemma_ in reporting_verbs]
-    framing = [m for m in valued if m not in statement]
+    and apart from it the dates of reporting verbs ("..., the ministry said on Friday"), which say
+    when something was said rather than the period of its figures. A date that belongs to one
+    figure frames nothing else."""
+    valued = [m for m in marks if m.value and m.owner is None
+              and not _inside_noun_modifier(clause_head(m.span.root))]
+    statements = [m for m in marks if _is_day(m.value) and clause_head(m.span.root).lemma_ in reporting_verbs]
+    framing = [m for m in valued if m not in statements]
     frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
-    return frame, (statement[0] if statement else None)
+    return frame, statements
+
+
+def _is_day(value: str) -> bool:
+    """'2024-04-05' or a week '2024-04-01/2024-04-07': when something was said. A reporting verb
+    with a year or month ("forecasts growth of 0.5% next year") names the figure's period."""
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d(/\d{4}-\d\d-\d\d)?", value))
 
 
 def _inside_noun_modifier(verb: Token) -> bool:
@@ -105,11 +188,14 @@ def _depth(token: Token) -> int:
 
 
 def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: TimeMark | None,
-                 context: TimeMark | None, statement: TimeMark | None = None) -> TimeScope | None:
-    """The period of one figure, from its clause, its sentence, the paragraph's frame, or failing
-    all of them the date its sentence was said on."""
+                 context: TimeMark | None, statements: list[TimeMark] = ()) -> TimeScope | None:
+    """The period of one figure, from its clause (a date that belongs to another figure is not
+    taken, one that belongs to this figure always is), its sentence, the paragraph's frame, or
+    failing all of them the date its sentence was said on."""
     clause = clause_head(figure.root).i
-    same_clause = [m for m in marks if clause_head(m.span.root).i == clause]
+    own = [m for m in marks if m.owner == figure.start]
+    same_clause = own or [m for m in marks if clause_head(m.span.root).i == clause and m.owner is None
+                          and m not in statements]
     if same_clause:
         best = min(same_clause, key=lambda m: (not figure.end <= m.span.start < next_start,
                                                _distance(figure, m.span)))
@@ -118,8 +204,8 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
         return TimeScope(frame.text, frame.value, "sentence")
     if context is not None:
         return TimeScope(context.text, context.value, "context")
-    if statement is not None:
-        return TimeScope(statement.text, statement.value, "statement")
+    if statements:
+        return TimeScope(statements[0].text, statements[0].value, "statement")
     return None
 
 

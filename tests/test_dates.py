@@ -79,3 +79,182 @@ def test_weeks_and_quarters_are_intervals():
     assert resolve("last week", "relative_publication").value == "2024-04-01/2024-04-07"
     assert resolve("the third quarter of 2023", "quarter").value == "2023-07/2023-09"
     assert resolve("Q1", "quarter", narrative=Point(date(2022, 5, 1), "month")).value == "2022-01/2022-03"
+
+
+# --- whole pipeline: text + publication date -> the date mention and its value -------------------
+
+ABSOLUTE = [
+    ("They met on February 4, 2022.", "February 4, 2022", "2022-02-04"),
+    ("They met on 4 Feb. 2022.", "4 Feb. 2022", "2022-02-04"),
+    ("The filing is dated 2022-02-04.", "2022-02-04", "2022-02-04"),
+    ("It was signed on 13/2/2022.", "13/2/2022", "2022-02-13"),
+    ("It was signed on 2/13/2022.", "2/13/2022", "2022-02-13"),
+    ("Prices peaked in March 2023.", "March 2023", "2023-03"),
+    ("Ties grew in 2014.", "2014", "2014"),
+    ("They are closer than at any time since the 1950s.", "the 1950s", "195X"),
+    ("The industry survived the lean 1990s.", "1990s", "199X"),
+    ("Sales collapsed in the '90s.", "the '90s", "199X"),
+    ("Trade boomed in the 19th century.", "the 19th century", "18XX"),
+    ("Revenue rose in the second quarter of 2023.", "the second quarter of 2023", "2023-04/2023-06"),
+    ("Revenue rose in Q2 2023.", "Q2 2023", "2023-04/2023-06"),
+    ("Sales rose in the first half of 2024.", "the first half of 2024", "2024-01/2024-06"),
+    ("Gas prices spiked in the summer of 2022.", "the summer of 2022", "2022-06/2022-08"),
+    ("The split spanned the 1960s to the 1980s.", "the 1960s to the 1980s", "1960/1989"),
+    ("Trade doubled between 2014 and 2022.", "between 2014 and 2022", "2014/2022"),
+    ("Output rose from 2010 to 2015.", "from 2010 to 2015", "2010/2015"),
+    ("Output rose in 2010-2015.", "2010-2015", "2010/2015"),
+    ("The 2022-23 season was long.", "2022-23", "2022/2023"),
+    ("Ties have grown since 2014.", "since 2014", "2014/.."),
+    ("Prices have doubled since February 2022.", "since February 2022", "2022-02/.."),
+    ("The cap holds until 2030.", "until 2030", "../2030"),
+    ("By 2030 output will double.", "By 2030", "../2030"),
+    ("By 2006, the border had been fully delimited.", "2006", "2006"),
+    ("It was the highest since 1990.", "1990", "1990"),
+    ("They are closer now than at any time since 2014.", "2014", "2014"),
+    ("Sales fell for the first time since 2014.", "since 2014", "2014/.."),
+]
+
+
+@pytest.mark.parametrize("text,span,value", ABSOLUTE)
+def test_absolute_forms(extract, text, span, value):
+    dates = {d.text: d for d in extract(text).dates}
+    assert span in dates, sorted(dates)
+    assert (dates[span].value, dates[span].relative) == (value, False)
+
+
+MODIFIED = [
+    ("Firms were sanctioned in early 2024.", "early 2024", "2024", "early"),
+    ("Growth slowed in the mid-2010s.", "the mid-2010s", "201X", "mid"),
+    ("Growth slowed in the late 1990s.", "the late 1990s", "199X", "late"),
+    ("Rates peak at the end of 2023.", "the end of 2023", "2023", "late"),
+    ("In fiscal 2023, revenue rose.", "fiscal 2023", "2023", "fiscal"),
+    ("Revenue in FY2023 rose.", "FY2023", "2023", "fiscal"),
+    ("Revenue in FY2012–13 rose.", "FY2012–13", "2012/2013", "fiscal"),
+]
+
+
+@pytest.mark.parametrize("text,span,value,modifier", MODIFIED)
+def test_modifiers_stay_apart_from_the_value(extract, text, span, value, modifier):
+    dates = {d.text: d for d in extract(text).dates}
+    assert (dates[span].value, dates[span].modifier) == (value, modifier)
+
+
+RELATIVE = [  # published 2024-04-09, a Tuesday
+    ("Just a decade ago, officials were dismissive.", "a decade ago", "2014"),
+    ("Exports fell last year.", "last year", "2023"),
+    ("Exports fell this month.", "this month", "2024-04"),
+    ("Two years ago the talks failed.", "Two years ago", "2022"),
+    ("The minister resigned yesterday.", "yesterday", "2024-04-08"),
+    ("Talks ended last week.", "last week", "2024-04-01/2024-04-07"),
+    ("The ministry said on Friday that exports fell.", "Friday", "2024-04-05"),
+    ("Exports rose 5% earlier this year.", "earlier this year", "2024"),
+    ("Prices will rise next month.", "next month", "2024-05"),
+    ("They met on February 4, 2022. The invasion came 20 days later.", "20 days later", "2022-02-24"),
+    ("Sales jumped in 2023 compared with the previous year.", "the previous year", "2022"),
+    ("They met on February 4, 2022. The following month, talks failed.", "The following month", "2022-03"),
+    ("The war began in 2022. Later that year, sanctions followed.", "that year", "2022"),
+    ("They met on February 4, 2022. Troops moved the same day.", "the same day", "2022-02-04"),
+    ("In 2023, trade surpassed the mark in November.", "November", "2023-11"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", RELATIVE)
+def test_relative_forms_are_resolved_and_anchored(extract, text, span, value):
+    dates = {d.text: d for d in extract(text).dates}
+    assert span in dates, sorted(dates)
+    assert (dates[span].value, dates[span].relative) == (value, True)
+    assert dates[span].anchor
+
+
+VAGUE = [
+    ("Prices have recently fallen.", "recently"),
+    ("In recent years, sales soared.", "recent years"),
+    ("Talks will resume soon.", "soon"),
+    ("These days few people read papers.", "These days"),
+    ("Prices will fall in the coming months.", "the coming months"),
+]
+
+
+@pytest.mark.parametrize("text,span", VAGUE)
+def test_vague_references_have_no_value(extract, text, span):
+    dates = {d.text: d for d in extract(text).dates}
+    assert (dates[span].value, dates[span].relative, dates[span].modifier) == ("", True, "vague")
+
+
+def test_vague_dates_are_flagged_in_the_table(extract):
+    rows = [c for c in extract("Prices have recently fallen.").claims if c.kind == "date"]
+    assert [(c.text, c.flags) for c in rows] == [("recently", "vague")]
+
+
+NOT_DATES = [
+    "The model 4000 sold well.", "He was one of 629 delegates.", "A crowd of 2000 people gathered.",
+    "Theresa May said you may join the protest march.", "The Sun reported the Boeing 737 order.",
+    "As soon as talks resume, prices fall.", "He bought 4 March tickets.", "The S-400 costs $500 million.",
+    "Signed on 4/2/2022, the deal was vague about its order.", "They won 2-1 in the final.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(extract, text):
+    assert [d.text for d in extract(text).dates] == []
+
+
+def test_output_never_depends_on_the_clock(extract):
+    """Everything relative resolves against the publication date given, or not at all."""
+    text = ("Prices rose last year and on Feb. 4. Two years ago, in October, they fell; "
+            "three months later they rose. On Friday the ministry spoke.")
+    for published in ("1990-06-15", "2011-03-02"):
+        dates = extract(text, published=published).dates
+        assert dates and all(d.value.startswith(published[:2]) for d in dates)
+    assert all(d.value == "" for d in extract(text, published=None).dates)
+
+
+def test_the_calendar_parser_never_completes_a_missing_year():
+    assert PARSER.resolve(["February", "4"], "absolute", None, None).value == ""
+
+
+def test_since_scopes_figures_as_an_open_interval(extract):
+    figure = extract("Prices have risen 10% since 2014.").figures[0]
+    assert (figure.time.text, figure.time.value) == ("since 2014", "2014/..")
+
+
+SCOPES = [  # text, figure, expected scope value and source (published 2024-04-09)
+    ("Prices have risen 10% since 2014.", "10%", "2014/..", "clause"),
+    ("Core inflation eased to 6.1 per cent from 6.2 per cent in August.", "6.2 per cent", "2023-08", "clause"),
+    ("In 2023, exports rose 5%. Core inflation eased to 6.1 per cent from 6.2 per cent in August.",
+     "6.1 per cent", "2023", "context"),
+    ("Turnout was 66.7 percent, the highest since 1900.", "66.7 percent", None, None),
+    ("Output was 6.1 percent above its level in the final quarter of 2019.", "6.1 percent", None, None),
+    ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
+    ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
+    ("The Bank forecasts growth of 0.5% next year, the governor said on Friday.", "0.5%", "2025", "clause"),
+    ("Growth will be 3% this year, the governor said on Friday.", "3%", "2024", "clause"),
+    ("Growth was strong, with 3% more jobs, the governor said on Friday.", "3%", "2024-04-05", "statement"),
+    ("Food prices climbed 12.2 pct in the 12 months to September.", "12.2 pct", "2022-10/2023-09", "clause"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,source", SCOPES)
+def test_time_scope_of_figures(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    got = (found.time.value, found.time.source) if found.time else (None, None)
+    assert got == (value, source)
+
+
+def test_dateparser_is_built_once_and_sees_only_candidate_spans(resources, extract, monkeypatch):
+    """One calendar parser for the whole run, fed only the calendar-date spans the rules matched."""
+    seen: list[str] = []
+    calendar = resources.dates._calendar
+    original = calendar.get_date_data
+
+    def record(text, *args, **kwargs):
+        seen.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(calendar, "get_date_data", record)
+    text = "They met on February 4, 2022 and again on 4 Feb. 2023. Prices rose 5% last year, in March 2023."
+    for published in ("2024-04-09", "2020-01-01", None):
+        dates = extract(text, published=published).dates
+        assert resources.dates._calendar is calendar
+    assert seen and {span.replace(" ,", ",") for span in seen} <= {d.text for d in dates}  # the span's tokens
+    assert all(len(span.split()) <= 4 for span in seen)

@@ -21,7 +21,7 @@ DEV_IDS = ["dev-asia-india-budget", "dev-climate-warmest-year", "dev-defence-pol
            "dev-health-dengue-brazil", "dev-macro-uk-inflation", "dev-sport-transfer-record",
            "dev-trade-china-exports"]
 
-DETECTION_F1_FLOOR = {"money": 0.94, "percent": 0.91, "quantity": 0.61, "count": 0.62, "date": 0.94}
+DETECTION_F1_FLOOR = {"money": 0.94, "percent": 0.91, "quantity": 0.61, "count": 0.62, "date": 0.99}
 VALUE_UNIT_F1_FLOOR = {"money": 0.85, "percent": 0.91, "quantity": 0.44, "count": 0.38}
 
 

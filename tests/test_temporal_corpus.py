@@ -15,13 +15,13 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ARTICLE_IDS = ["putin-xi-unholy-alliance"] + sorted(p.stem for p in (CORPUS / "gold").glob("dev-time-*.jsonl"))
 
 FLOORS = {  # type: (strict F1, relaxed F1, value accuracy)
-    "absolute": (0.85, 0.96, 1.00),
-    "relative": (0.70, 0.89, 0.61),
-    "decade_century": (0.83, 0.91, 1.00),
-    "interval": (0.53, 1.00, 0.36),
-    "all": (0.75, 0.93, 0.73),
+    "absolute": (0.96, 0.98, 1.00),
+    "relative": (0.92, 0.98, 0.90),
+    "decade_century": (0.94, 1.00, 1.00),
+    "interval": (0.96, 1.00, 0.93),
+    "all": (0.94, 0.99, 0.94),
 }
-TIME_SCOPE_ACCURACY_FLOOR = 0.61
+TIME_SCOPE_ACCURACY_FLOOR = 0.87
 
 
 @pytest.fixture(scope="module")
