@@ -5,9 +5,12 @@ next figure, as in "ten percent before X to 18 percent before Y in 2022"); faili
 governing its sentence's main clause; failing that, the frame carried from earlier sentences of the
 paragraph ("In 2023, trade grew ... China imported $129 billion" -> 2023). A reference to an event
 the article dated earlier ("before the annexation of Crimea", after "annexation of Crimea in 2014")
-counts as a time expression of its clause, with the event's date. The date of a reporting verb
-("..., the ministry said on Friday") is used only when nothing else dates the figure, and the base
-of a comparison ("up 8% from a year earlier", "the highest since 1900") never is.
+counts as a time expression of its clause, with the event's date. A date that hangs from a figure
+("from 6.2 per cent in August", "the 19.2 percent recorded in March") belongs to that figure alone,
+and a "when" clause takes the date it describes ("from 2022, when it lost $87 million"). The day of
+a reporting verb ("..., the ministry said on Friday") is used only when nothing else dates the
+figure, and the base of a comparison ("up 8% from a year earlier", "the highest since 1900", "above
+its level in 2019") never is.
 """
 from __future__ import annotations
 
