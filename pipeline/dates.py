@@ -52,10 +52,13 @@ _UNIT_STEP = {
 
 @dataclass(frozen=True)
 class Point:
-    """A resolved date and how precise it is ("day", "month" or "year")."""
+    """A resolved date and how precise it is ("day", "month" or "year"). A reporting period
+    ("the third quarter", "the three months to August") also keeps its length in ``months``, so
+    "a year earlier" or "the previous quarter" after it is a period of the same length."""
 
     day: date
     granularity: str
+    months: int = 0
 
     def edtf(self) -> str:
         if self.granularity == "day":
@@ -242,7 +245,7 @@ class DateParser:
         months = int(count) * {"month": 1, "quarter": 3, "year": 12}[unit]
         start = end.point.day - relativedelta(months=months - 1)
         return Resolution(f"{start.year:04d}-{start.month:02d}/{end.point.edtf()[:7]}", end.relative, end.anchor,
-                          point=Point(end.point.day, "month"))
+                          point=Point(start, "month", months))
 
     def _calendar_bounds(self, lower: list[str]) -> list[tuple[int, int | None, int | None]]:
         """(month, day, year) of each end of "February 24", "between February and May 2023",
@@ -316,8 +319,10 @@ class DateParser:
         start = date(year, first, 1)
         end = start + relativedelta(months=length - 1)
         # as an anchor only its year: "four years later" after "the summer of 1959" is 1963
+        # as an anchor its year ("four years later" after "the summer of 1959" is 1963); a quarter or
+        # half keeps its length too ("a year earlier" after the third quarter of 2024 is 2023-07/2023-09)
         return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor,
-                          point=Point(start, "year"))
+                          point=Point(start, "year", 0 if moving else length))
 
     def _year_step(self, after_of: list[str], moving: list[str], first: int, length: int, anchor: Point | None,
                    tense: str = "") -> int:
@@ -360,7 +365,8 @@ class DateParser:
     def _shift(self, lower: list[str], anchor: Point | None, anchor_text: str, keep_month: bool = False) -> Resolution:
         """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year").
         With ``keep_month`` (a narrative anchor) a shift by years or months keeps the anchor's
-        month: "a year earlier" after "in June" is the June before, not the year."""
+        month: "a year earlier" after "in June" is the June before, not the year, and after a reporting
+        period ("the third quarter") the same period a year before."""
         if anchor is None:
             return Resolution("", relative=True)
         unit = next((self.time_units[w] for w in lower if w in self.time_units), None)
@@ -376,7 +382,15 @@ class DateParser:
         # "this", "that", "same" name the anchor's own period even with "earlier this year"
         amount = 0 if any(w in self.same for w in lower) else _signed_count(lower, self)
         counted = any(w[0].isdigit() or w in self.number_words or w in ("a", "an") for w in lower) or "ago" in lower
-        if unit in ("year", "quarter", "month") and keep_month and anchor.granularity != "year":
+        unit_months = {"month": 1, "quarter": 3, "year": 12}.get(unit, 0)
+        if keep_month and anchor.months and unit_months >= anchor.months:  # the period, moved whole
+            start = anchor.day + step * amount
+            end = start + relativedelta(months=anchor.months - 1)
+            return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative=True,
+                              anchor=anchor_text, point=Point(start, "month", anchor.months))
+        if keep_month and anchor.months and unit_months:  # "a month earlier" than the 12 months to September
+            anchor = Point(anchor.day + relativedelta(months=anchor.months - 1), "month")
+        if unit_months and keep_month and anchor.granularity != "year":
             granularity = "month"
         if unit == "week" and counted:  # "a week ago", "two weeks later": a day
             granularity = "day"

@@ -258,3 +258,12 @@ def test_dateparser_is_built_once_and_sees_only_candidate_spans(resources, extra
         assert resources.dates._calendar is calendar
     assert seen and {span.replace(" ,", ",") for span in seen} <= {d.text for d in dates}  # the span's tokens
     assert all(len(span.split()) <= 4 for span in seen)
+
+
+def test_a_reporting_period_moves_whole(extract):
+    text = ("Revenue rose to $1.82 billion in the three months ended September 30, from $1.36 billion a year "
+            "earlier. Unemployment was 4.2 per cent in the three months to August, up 0.3 points on the "
+            "previous quarter.")
+    dates = {d.text: d.value for d in extract(text, published="2024-11-06").dates}
+    assert dates["a year earlier"] == "2023-07/2023-09"
+    assert dates["the previous quarter"] == "2024-03/2024-05"

@@ -16,12 +16,12 @@ ARTICLE_IDS = ["putin-xi-unholy-alliance"] + sorted(p.stem for p in (CORPUS / "g
 
 FLOORS = {  # type: (strict F1, relaxed F1, value accuracy)
     "absolute": (0.96, 0.98, 1.00),
-    "relative": (0.92, 0.98, 0.90),
+    "relative": (0.92, 0.98, 0.91),
     "decade_century": (0.94, 1.00, 1.00),
     "interval": (0.96, 1.00, 0.93),
     "all": (0.94, 0.99, 0.94),
 }
-TIME_SCOPE_ACCURACY_FLOOR = 0.87
+TIME_SCOPE_ACCURACY_FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")
