@@ -14,9 +14,9 @@ from pipeline.context import clause_head, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
-from pipeline.match import Candidate, overlaps
+from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
-from pipeline.records import Article, DateMention, Extraction, Figure
+from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
                             sentence_frame)
@@ -31,16 +31,16 @@ def extract_articles(articles: Iterable[Article], res: Resources, batch_size: in
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
-    candidates, hits = res.matcher(doc)
+    matched, hits = res.matcher.match_all(doc)
+    amounts = {_key(c): _amount(doc[c.start:c.end], c, res.figures) for c in matched if c.label in FIGURE_KINDS}
+    # A span whose words hold no readable number ("third quarter", "2021 to 5.5 percent") is no
+    # figure; it is dropped before overlaps are resolved so that a shorter reading can win.
+    candidates = resolve_overlaps([c for c in matched if _key(c) not in amounts or amounts[_key(c)].readable])
     sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     date_spans = [(doc[c.start:c.end], c) for c in candidates if c.label == "date"]
     dates = _resolve_dates(date_spans, article, res, sent_index)
-    measured = [(doc[c.start:c.end], c, _amount(doc[c.start:c.end], c, res.figures))
-                for c in candidates if c.label != "date"]
-    # A span whose words hold no readable number ("third quarter", "21st century") is no figure.
-    measured = [(span, c, amount) for span, c, amount in measured
-                if amount.value is not None or amount.value_low is not None]
+    measured = [(doc[c.start:c.end], c, amounts[_key(c)]) for c in candidates if c.label != "date"]
     spans = [span for span, _, _ in measured]
     readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
                                 [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
@@ -61,6 +61,10 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
+
+
+def _key(cand: Candidate) -> tuple[int, int, str]:
+    return cand.start, cand.end, cand.rule.id
 
 
 def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount:

@@ -9,15 +9,17 @@ from dataclasses import dataclass
 
 from pipeline.numbers import parse_number
 
-RANGE_LINKS = {"-", "–", "—", "to", "and"}
-
-
 @dataclass(frozen=True)
 class Amount:
     value: float | None
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+
+    @property
+    def readable(self) -> bool:
+        """Whether the span read as a number or a range at all."""
+        return self.value is not None or self.value_low is not None
 
 
 class FigureNormalizer:
@@ -31,38 +33,51 @@ class FigureNormalizer:
         self.units = dict(lexicons["units"])
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
+        self.range_links = set(lexicons["range_links"])
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
-        """Value and unit of a figure of the given kind from its words (and their lemmas)."""
+        """Value and unit of a figure of the given kind from its words (and their lemmas).
+        A span that reads as no number, or as a range whose ends are not two numbers rising from
+        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
-        numeric = [w for w in words if self._is_number_word(w)]
-        low, high = self._range(words)
-        if low is not None and high is not None:
-            return Amount(None, low, high, unit)
-        return Amount(parse_number(numeric, self.number_words, self.scales), unit=unit)
+        cut = self._range_link(words)
+        if cut is None:
+            numeric = [w for w in words if self._is_number_word(w)]
+            return Amount(parse_number(numeric, self.number_words, self.scales), unit=unit)
+        low, high = self._range_ends(words[:cut], words[cut + 1:])
+        if low is None or high is None or low >= high:
+            return Amount(None, unit=unit)
+        return Amount(None, low, high, unit)
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
         return (lower in self.number_words or lower in self.scales or lower in ("a", "an")
                 or parse_number([lower], self.number_words, self.scales) is not None)
 
-    def _range(self, words: list[str]) -> tuple[float | None, float | None]:
-        """Split "5-6 billion" / "3 and 4" at the link word; a trailing scale applies to both ends."""
+    def _range_link(self, words: list[str]) -> int | None:
+        """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
+        hyphen inside a written compound ("twenty-five") links no range."""
         numbers = [i for i, w in enumerate(words) if self._is_number_word(w) and w.lower() not in ("a", "an")]
-        links = [i for i, w in enumerate(words) if w.lower() in RANGE_LINKS and numbers and numbers[0] < i < numbers[-1]]
-        if not links:
-            return None, None
-        cut = links[0]
-        left = [w for w in words[:cut] if self._is_number_word(w)]
-        right = [w for w in words[cut + 1:] if self._is_number_word(w)]
+        for i, word in enumerate(words):
+            if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
+                if not self._is_compound(words[i - 1], word, words[i + 1]):
+                    return i
+        return None
+
+    def _is_compound(self, left: str, link: str, right: str) -> bool:
+        tens, unit = self.number_words.get(left.lower()), self.number_words.get(right.lower())
+        return (link == "-" and tens is not None and unit is not None
+                and tens >= 20 and tens % 10 == 0 and 1 <= unit <= 9)
+
+    def _range_ends(self, left: list[str], right: list[str]) -> tuple[float | None, float | None]:
+        """Both ends of a range; a scale written only after the high end applies to both."""
+        left = [w for w in left if self._is_number_word(w)]
+        right = [w for w in right if self._is_number_word(w)]
         right_scale = [w for w in right if w.lower() in self.scales]
         if right_scale and not any(w.lower() in self.scales for w in left):
             left = left + right_scale
-        low = parse_number(left, self.number_words, self.scales)
-        high = parse_number(right, self.number_words, self.scales)
-        if low is None or high is None or low >= high:  # "twenty-five" is one number, not 20 to 5
-            return None, None
-        return low, high
+        return (parse_number(left, self.number_words, self.scales),
+                parse_number(right, self.number_words, self.scales))
 
     def _unit(self, kind: str, words: list[str], lemmas: list[str]) -> str:
         lower = [w.lower() for w in words]

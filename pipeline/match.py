@@ -69,11 +69,6 @@ class RuleMatcher:
         self.matcher.add(key, [list(pattern)], greedy=greedy)
         self._keys[vocab.strings[key]] = (rule, part)
 
-    def __call__(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
-        """The figures and dates of a document, overlaps resolved, and the context rules' hits."""
-        candidates, hits = self.match_all(doc)
-        return resolve_overlaps(candidates), hits
-
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
         ends: dict[tuple[str, str], set[int]] = defaultdict(set)

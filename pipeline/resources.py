@@ -9,7 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.checkworthy import Checkworthiness
 from pipeline.consistency import Checks, load_checks
@@ -62,6 +62,9 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "3%-4%" -> 3 % - 4 %: a percent sign before a hyphen ends its number
+    infixes = [r"(?<=\d)%(?=[-–—])", r"(?<=%)[-–—](?=\d)"] + list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "m." is an abbreviation exception; after a number at a sentence end it is "m" + "."
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in scale_words}
 
