@@ -29,7 +29,9 @@ class FigureNormalizer:
         self.number_words = dict(lexicons["number_words"])
         self.scales = dict(lexicons["scales"])
         self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
-        self.currency_words = dict(lexicons["currency_words"])
+        self.currency_words = {**lexicons["currency_words"], **lexicons["ambiguous_currency_words"]}
+        self.currency_subunits = dict(lexicons["currency_subunits"])
+        self.nationalities = dict(lexicons["currency_nationalities"])
         self.units = dict(lexicons["units"])
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
@@ -40,14 +42,16 @@ class FigureNormalizer:
         A span that reads as no number, or as a range whose ends are not two numbers rising from
         low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
+        factor = 0.01 if kind == "money" and any(w.lower() in self.currency_subunits for w in words) else 1.0
         cut = self._range_link(words)
         if cut is None:
             numeric = [w for w in words if self._is_number_word(w)]
-            return Amount(parse_number(numeric, self.number_words, self.scales), unit=unit)
+            value = parse_number(numeric, self.number_words, self.scales)
+            return Amount(None if value is None else value * factor, unit=unit)
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         if low is None or high is None or low >= high:
             return Amount(None, unit=unit)
-        return Amount(None, low, high, unit)
+        return Amount(None, low * factor, high * factor, unit)
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
@@ -85,14 +89,25 @@ class FigureNormalizer:
             return "percent"
         if kind == "money":
             code = next((self.currency_marks[w] for w in words if w in self.currency_marks), None)
-            code = code or next((self.currency_words[w] for w in lower if w in self.currency_words), "")
             per = self._per(lower)
+            code = code or self._currency_name(lower, [m.lower() for m in lemmas])
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower)
         if kind == "count":  # the counted thing: the lemma of the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
             return lemmas[-1].lower() if numbers and numbers[-1] < len(words) - 1 else ""
+        return ""
+
+    def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
+        """ISO code of a currency written as a word, a nationality before it deciding which
+        ("Hong Kong dollars" -> HKD, "dollars" -> USD, "cents" -> USD)."""
+        for i, word in enumerate(lower):
+            if word in self.currency_subunits:
+                return self.currency_subunits[word]
+            if word in self.currency_words:
+                named = self.nationalities.get(lower[i - 1], {}) if i else {}
+                return named.get(lemmas[i], named.get(word, self.currency_words[word]))
         return ""
 
     def _measure_unit(self, lower: list[str]) -> str:

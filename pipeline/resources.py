@@ -50,20 +50,25 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
-    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn), and
+    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
+    "Rs1,000" -> Rs 1,000), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
-    symbols = sorted(rules.lexicons["currency_symbols"], key=len, reverse=True)
-    symbol_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
+    symbol = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
-    scale_suffix = r"(?<=\d)(?:" + "|".join(scale_words) + r")$"
+    scale = "(?:" + "|".join(scale_words) + ")"
+    scale_suffix = r"(?<=\d)" + scale + "$"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    # "3%-4%" -> 3 % - 4 %: a percent sign before a hyphen ends its number
-    infixes = [r"(?<=\d)%(?=[-–—])", r"(?<=%)[-–—](?=\d)"] + list(nlp.Defaults.infixes)
+    dash = "[-–—]"
+    after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
+    infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
+               rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "m." is an abbreviation exception; after a number at a sentence end it is "m" + "."
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in scale_words}

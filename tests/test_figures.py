@@ -44,3 +44,50 @@ def test_a_year_between_linked_figures_stays_a_date(extract):
     ex = extract("Inflation went up from 3 percent in 2021 to 5.5 percent in 2023.")
     assert [(f.text, f.value) for f in ex.figures] == [("3 percent", 3), ("5.5 percent", 5.5)]
     assert [d.value for d in ex.dates] == ["2021", "2023"]
+
+
+CURRENCIES = [
+    ("$190 billion", 190e9, "USD"), ("US$1.5 billion", 1.5e9, "USD"), ("HK$5 million", 5e6, "HKD"),
+    ("A$2.5bn", 2.5e9, "AUD"), ("C$300m", 3e8, "CAD"), ("S$1 billion", 1e9, "SGD"), ("€40m", 4e7, "EUR"),
+    ("£300m", 3e8, "GBP"), ("¥5 trillion", 5e12, "JPY"), ("₽500 billion", 5e11, "RUB"),
+    ("₹2 lakh crore", 2e12, "INR"), ("RMB 5 billion", 5e9, "CNY"), ("RMB5bn", 5e9, "CNY"),
+    ("Rs 300 crore", 3e9, "INR"), ("Rs1,000 crore", 1e10, "INR"), ("300 million RUB", 3e8, "RUB"),
+    ("500 million yuan", 5e8, "CNY"), ("2 billion renminbi", 2e9, "CNY"), ("300 million rubles", 3e8, "RUB"),
+    ("5 billion rupees", 5e9, "INR"), ("2 trillion won", 2e12, "KRW"), ("40 million pesos", 4e7, "MXN"),
+    ("two billion dollars", 2e9, "USD"), ("two billion euros", 2e9, "EUR"), ("5 million pounds", 5e6, "GBP"),
+    ("3 billion yen", 3e9, "JPY"), ("half a million dollars", 5e5, "USD"), ("a billion dollars", 1e9, "USD"),
+    ("5 billion Hong Kong dollars", 5e9, "HKD"), ("10 billion Philippine pesos", 1e10, "PHP"),
+    ("50 cents", 0.5, "USD"), ("85 pence", 0.85, "GBP"),
+]
+SCALES = [
+    ("$5 thousand", 5e3), ("$500k", 5e5), ("$40m", 4e7), ("$3 mn", 3e6), ("$3 mln", 3e6),
+    ("$1.5 million", 1.5e6), ("$5bn", 5e9), ("$4bln", 4e9), ("$2 billion", 2e9), ("$1.2tn", 1.2e12),
+    ("$3 trillion", 3e12), ("Rs 5 lakh", 5e5), ("Rs 3 crore", 3e7), ("$1,234,567.89", 1234567.89),
+    ("$0.5 billion", 5e8),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", CURRENCIES)
+def test_currency_table(extract, text, value, unit):
+    figure = next(f for f in extract(f"The deal was worth {text} in total.").figures)
+    assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text,value", SCALES)
+def test_scale_table(extract, text, value):
+    figure = next(f for f in extract(f"The deal was worth {text} in total.").figures)
+    assert (figure.text, figure.value) == (text, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text,unit,value", [
+    ("$80 a barrel", "USD/barrel", 80), ("$2 per share", "USD/share", 2), ("€300 per megawatt hour", "EUR/megawatt hour", 300),
+    ("80 dollars a barrel", "USD/barrel", 80), ("50 cents a gallon", "USD/gallon", 0.5),
+])
+def test_prices_per_unit(extract, text, unit, value):
+    figure = next(f for f in extract(f"Prices reached {text} in March.").figures)
+    assert (figure.text, figure.unit, figure.value) == (text, unit, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["They won 3 seats.", "He lost 30 pounds.", "The two dollar signs blurred."])
+def test_currency_words_that_are_common_words(extract, text):
+    assert all(f.kind != "money" for f in extract(text).figures)
