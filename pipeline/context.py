@@ -21,19 +21,22 @@ class Reading:
 
 
 def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
-    """Qualifier and role of one figure; an extraction rule's own ``sets`` (e.g. rank) wins.
-    A role cue before the figure may stand before its qualifier ("grew by around 36 percent")."""
+    """Qualifier and role of one figure. A role cue next to the figure wins ("rose by a third" is a
+    change); else the extraction rule's own ``sets`` (a fraction is a share, "top 10" a rank); else
+    the clause's subject. A role cue before the figure may stand before its qualifier ("grew by
+    around 36 percent")."""
     qualifier = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
     role = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
             or _first(hits.starting_at.get(span.end, ()), "role", kind))
-    role_rule = role.rule if role else next(
-        (r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None)
+    role_rule = role.rule if role else None
+    if role_rule is None and "role" not in sets:
+        role_rule = next((r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None)
     fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
-    role_sets = role_rule.sets if role_rule else {}
+    role_sets = role_rule.sets if role_rule else sets
     return Reading(
         qualifier=qualifier.rule.sets["qualifier"] if qualifier else "exact",
-        role=sets.get("role") or role_sets.get("role", "level"),
+        role=role_sets.get("role", "level"),
         direction=role_sets.get("direction", ""),
         rules=fired,
         role_cue=role_rule.id if role_rule else "",

@@ -49,7 +49,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
                value_high=amount.value_high, unit=amount.unit, qualifier=reading.qualifier, role=reading.role,
-               direction=reading.direction, time=scope, rules=(cand.rule.id,) + reading.rules)
+               direction=reading.direction or _own_direction(amount, reading.role), time=scope, rules=(cand.rule.id,) + reading.rules)
         for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
     )
     entities = res.entities.canonical_entities(doc)
@@ -61,6 +61,11 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
+
+
+def _own_direction(amount: Amount, role: str) -> str:
+    """A multiplier's own direction ("halved" is down) where the figure is a change or a goal."""
+    return amount.direction if role in ("change", "target") else ""
 
 
 def _key(cand: Candidate) -> tuple[int, int, str]:

@@ -15,6 +15,8 @@ class Amount:
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    direction: str = ""
+    """Only multipliers know their own direction: above 1 up ("doubled"), below 1 down ("halved")."""
 
     @property
     def readable(self) -> bool:
@@ -36,12 +38,17 @@ class FigureNormalizer:
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.range_links = set(lexicons["range_links"])
+        self.fractions = dict(lexicons["fractions"])
+        self.multipliers = dict(lexicons["multipliers"])
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
         A span that reads as no number, or as a range whose ends are not two numbers rising from
         low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
+        form = sets.get("form")
+        if form:
+            return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         factor = 0.01 if kind == "money" and any(w.lower() in self.currency_subunits for w in words) else 1.0
         cut = self._range_link(words)
         if cut is None:
@@ -52,6 +59,30 @@ class FigureNormalizer:
         if low is None or high is None or low >= high:
             return Amount(None, unit=unit)
         return Amount(None, low * factor, high * factor, unit)
+
+    def _proportion(self, form: str, lower: list[str], lemmas: list[str], unit: str) -> Amount:
+        """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
+        multipliers as times ("tripled" -> 3, "halve" -> 0.5, "3.5 times" -> 3.5, "twofold" -> 2)."""
+        number = lambda part: parse_number(part, self.number_words, self.scales)  # noqa: E731
+        if form == "fraction":  # a bare "third" is an ordinal ("her third of four attempts"); "half" is not
+            head = [w for w in lower[:-1] if w != "-"]
+            if head in ([], ["a"], ["an"]):
+                numerator = 1.0 if head or lower[-1] == "half" else None
+            else:
+                numerator = number(head)
+            return Amount(None if numerator is None else round(100 * numerator / self.fractions[lower[-1]], 3),
+                          unit=unit)
+        if form == "ratio":
+            part, whole = number(lower[:1]), number(lower[-1:])
+            readable = part is not None and whole and part < whole
+            return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
+        value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
+        if value is None and lower[-1].endswith("fold"):
+            value = number([lower[-1].removesuffix("fold").rstrip("-")])
+        if value is None and lower[-1] == "times":
+            value = number(lower[:-1])
+        direction = "" if value is None or value == 1 else ("up" if value > 1 else "down")
+        return Amount(value, unit=unit, direction=direction)
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
