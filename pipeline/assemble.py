@@ -90,7 +90,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = Claim(
                 **common, kind=item.kind, value=format_number(item.value),
                 value_low=format_number(item.value_low), value_high=format_number(item.value_high),
-                unit=item.unit, qualifier=item.qualifier, role=item.role, direction=item.direction,
+                unit=item.unit, value_si=format_number(item.value_si), unit_si=item.unit_si,
+                qualifier=item.qualifier, role=item.role, direction=item.direction,
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
                 time_source=item.time.source if item.time else "", subject=subject_of(span, words),
             )

@@ -48,7 +48,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
-               value_high=amount.value_high, unit=amount.unit, qualifier=reading.qualifier, role=reading.role,
+               value_high=amount.value_high, unit=amount.unit, value_si=amount.value_si,
+               unit_si=amount.unit_si, qualifier=reading.qualifier, role=reading.role,
                direction=reading.direction or _own_direction(amount, reading.role), time=scope, rules=(cand.rule.id,) + reading.rules)
         for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
     )

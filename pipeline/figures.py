@@ -15,6 +15,9 @@ class Amount:
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    value_si: float | None = None
+    unit_si: str = ""
+    """The value in the SI unit of the units table (a single value only; empty for ranges)."""
     direction: str = ""
     """Only multipliers know their own direction: above 1 up ("doubled"), below 1 down ("halved")."""
 
@@ -38,6 +41,9 @@ class FigureNormalizer:
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.range_links = set(lexicons["range_links"])
+        self.unit_scales = dict(lexicons["unit_scales"])
+        self.conversions = dict(lexicons["unit_conversions"])
+        self.count_unit_names = dict(lexicons["count_unit_names"])
         self.fractions = dict(lexicons["fractions"])
         self.multipliers = dict(lexicons["multipliers"])
 
@@ -49,16 +55,36 @@ class FigureNormalizer:
         form = sets.get("form")
         if form:
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
-        factor = 0.01 if kind == "money" and any(w.lower() in self.currency_subunits for w in words) else 1.0
+        lower = [w.lower() for w in words]
+        factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
+        if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
+            factor = next((float(self.unit_scales[w]) for w in lower if w in self.unit_scales), 1.0)
         cut = self._range_link(words)
         if cut is None:
             numeric = [w for w in words if self._is_number_word(w)]
             value = parse_number(numeric, self.number_words, self.scales)
-            return Amount(None if value is None else value * factor, unit=unit)
+            value = None if value is None else value * factor
+            return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         if low is None or high is None or low >= high:
             return Amount(None, unit=unit)
         return Amount(None, low * factor, high * factor, unit)
+
+    def to_si(self, value: float | None, unit: str) -> dict:
+        """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
+        "barrel per day" -> cubic meter per second; nothing for units the table does not list."""
+        parts = unit.split(" per ")
+        conversions = [self.conversions.get(part) for part in parts]
+        if value is None or len(parts) > 2 or None in conversions:
+            return {}
+        first = conversions[0]
+        if len(parts) == 1:
+            si_value, si_unit = value * first["factor"] + first.get("offset", 0), first["si"]
+        elif "offset" in first:
+            return {}
+        else:
+            si_value, si_unit = value * first["factor"] / conversions[1]["factor"], f"{first['si']} per {conversions[1]['si']}"
+        return {"value_si": float(f"{si_value:.10g}"), "unit_si": si_unit}
 
     def _proportion(self, form: str, lower: list[str], lemmas: list[str], unit: str) -> Amount:
         """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
@@ -92,7 +118,8 @@ class FigureNormalizer:
     def _range_link(self, words: list[str]) -> int | None:
         """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
         hyphen inside a written compound ("twenty-five") links no range."""
-        numbers = [i for i, w in enumerate(words) if self._is_number_word(w) and w.lower() not in ("a", "an")]
+        numbers = [i for i, w in enumerate(words)
+                   if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
             if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
                 if not self._is_compound(words[i - 1], word, words[i + 1]):
@@ -125,10 +152,18 @@ class FigureNormalizer:
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower)
-        if kind == "count":  # the counted thing: the lemma of the last word after the number
+        if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
-            return lemmas[-1].lower() if numbers and numbers[-1] < len(words) - 1 else ""
+            return self._counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
         return ""
+
+    def _counted_noun(self, word: str, lemma: str) -> str:
+        """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation keeps its
+        case ('F-16s' -> F-16)."""
+        if any(c.isdigit() for c in word):
+            return word[:-1] if word.endswith("s") else word
+        lemma = lemma.lower()
+        return self.count_unit_names.get(lemma, lemma)
 
     def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
         """ISO code of a currency written as a word, a nationality before it deciding which
@@ -153,8 +188,9 @@ class FigureNormalizer:
         return f"{name} per {self.time_units.get(per, per)}" if per else name
 
     def _per(self, lower: list[str]) -> str:
-        """The unit after "per"/"a" at the end of a rate ("per day" -> day, "per megawatt hour")."""
+        """The unit after "per"/"a" at the end of a rate, by its canonical name ("per day" -> day,
+        "a litre" -> liter, "per megawatt hour")."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each") and i > 0 and not self._is_number_word(lower[i + 1]):
-                return " ".join(lower[i + 1:])
+                return " ".join(self.units.get(w, self.time_units.get(w, w)) for w in lower[i + 1:])
         return ""

@@ -73,6 +73,8 @@ class Figure:
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    value_si: float | None = None
+    unit_si: str = ""
     qualifier: str = "exact"
     role: str = "level"
     direction: str = ""
@@ -111,6 +113,8 @@ class Claim:
     value_low: str = ""
     value_high: str = ""
     unit: str = ""
+    value_si: str = ""
+    unit_si: str = ""
     qualifier: str = ""
     role: str = ""
     direction: str = ""

@@ -26,6 +26,8 @@ OTHER_FILES = {"consistency.yml": "pipeline/consistency.py", "metrics.yml": "pip
 TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
 """Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its
 own keys, and ``examples``/``counter_examples`` that the tests run."""
+UNITS_FILE = "units.yml"
+"""The units table (SI conversions); its ``conversions`` join the lexicons as ``unit_conversions``."""
 
 EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
 CONTEXT_LABELS = ("qualifier", "role")
@@ -70,11 +72,19 @@ class RuleSet:
 
 
 def load_lexicons(rules_dir: Path) -> dict[str, Any]:
+    """The word lists, plus the units table's conversions as ``unit_conversions``."""
     path = rules_dir / LEXICON_FILE
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise PipelineError(E_RULE, str(path), "expected a mapping of lexicon name to list or mapping")
-    return data
+    units_path = rules_dir / UNITS_FILE
+    units = _read_yaml(units_path)
+    conversions = units.get("conversions") if isinstance(units, dict) else None
+    if not isinstance(conversions, dict) or not all(
+            isinstance(c, dict) and isinstance(c.get("si"), str) and isinstance(c.get("factor"), int | float)
+            for c in conversions.values()):
+        raise PipelineError(E_RULE, str(units_path), "expected 'conversions': unit -> {si, factor[, offset]}")
+    return {**data, "unit_conversions": conversions}
 
 
 def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
@@ -95,7 +105,7 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(rules_dir.glob("*.yml")):
-        if path.name == LEXICON_FILE or path.name in OTHER_FILES or path.name in TABLE_FILES:
+        if path.name in (LEXICON_FILE, UNITS_FILE) or path.name in OTHER_FILES or path.name in TABLE_FILES:
             continue
         try:
             data = _read_yaml(path)

@@ -91,3 +91,31 @@ def test_prices_per_unit(extract, text, unit, value):
 @pytest.mark.parametrize("text", ["They won 3 seats.", "He lost 30 pounds.", "The two dollar signs blurred."])
 def test_currency_words_that_are_common_words(extract, text):
     assert all(f.kind != "money" for f in extract(text).figures)
+
+
+@pytest.mark.parametrize("value,unit,value_si,unit_si", [
+    (2615, "mile", 4208434.56, "meter"), (40, "tonne", 40000, "kilogram"), (1, "barrel", 0.158987294928, "cubic meter"),
+    (1.5e6, "barrel per day", 2.76019609, "cubic meter per second"), (55e9, "cubic meter per year", 1742.8448, "cubic meter per second"),
+    (300, "kilowatt hour", 1.08e9, "joule"), (20, "degree Celsius", 293.15, "kelvin"), (30, "year", 946728000, "second"),
+    (600, "acre", 2428113.85344, "square meter"),
+])
+def test_si_conversions_from_the_units_table(value, unit, value_si, unit_si):
+    converted = NORMALIZER.to_si(value, unit)
+    assert (converted["value_si"], converted["unit_si"]) == (pytest.approx(value_si, rel=1e-6), unit_si)
+
+
+@pytest.mark.parametrize("unit", ["degree", "troop", "times", "percent", "USD", "degree Celsius per day"])
+def test_units_without_an_si_equivalent(unit):
+    assert NORMALIZER.to_si(5, unit) == {}
+
+
+def test_every_unit_name_in_the_lexicon_is_a_canonical_name_or_converts():
+    lexicons = load_rules().lexicons
+    names = set(lexicons["units"].values()) | set(lexicons["time_units"].values())
+    unconverted = {n for n in names for part in n.split(" per ") if part not in lexicons["unit_conversions"]}
+    assert unconverted == {"degree"}, "a bare degree may be an angle; everything else has an SI value"
+
+
+def test_quantities_carry_their_si_value(extract):
+    figure = next(f for f in extract("Their 2,615-mile border was delimited.").figures)
+    assert (figure.value, figure.unit, figure.value_si, figure.unit_si) == (2615, "mile", pytest.approx(4208434.56), "meter")
