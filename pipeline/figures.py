@@ -5,9 +5,12 @@ units is decided by ``rules/lexicons.yml``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.numbers import parse_number
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 @dataclass(frozen=True)
 class Amount:
@@ -53,21 +56,24 @@ class FigureNormalizer:
         low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
         form = sets.get("form")
-        if form:
+        if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         lower = [w.lower() for w in words]
         factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
         if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
             factor = next((float(self.unit_scales[w]) for w in lower if w in self.unit_scales), 1.0)
         cut = self._range_link(words)
+        if cut is None and form == "range":  # a range rule whose words hold no two-ended range
+            return Amount(None, unit=unit)
         if cut is None:
             numeric = [w for w in words if self._is_number_word(w)]
             value = parse_number(numeric, self.number_words, self.scales)
             value = None if value is None else value * factor
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
-        if low is None or high is None or low >= high:
-            return Amount(None, unit=unit)
+        years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]
+        if low is None or high is None or low >= high or all(years):
+            return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
         return Amount(None, low * factor, high * factor, unit)
 
     def to_si(self, value: float | None, unit: str) -> dict:

@@ -27,8 +27,8 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
             continue
-        if word in ("a", "an"):  # "a million", "half a million", "one and a half"
-            current = current if current is not None else 1.0
+        if word in ("a", "an"):  # "a million", "half a million", "one and a half"; not "1 million a day"
+            current = current if current is not None or seen else 1.0
             continue
         value = parse_digits(word)
         if value is None and "-" in word:
