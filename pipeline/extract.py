@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import clause_head, read_context, share_list_roles
+from pipeline.context import alternative_roles, clause_head, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
@@ -44,14 +44,19 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     spans = [span for span, _, _ in measured]
     readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
                                 [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
+    parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
+    linked = link_groups(doc, spans, parts)
+    readings = alternative_roles(readings, parts)
     scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
                value_high=amount.value_high, unit=amount.unit, value_si=amount.value_si,
                unit_si=amount.unit_si, qualifier=reading.qualifier, role=reading.role,
-               direction=reading.direction or _own_direction(amount, reading.role), time=scope, rules=(cand.rule.id,) + reading.rules)
-        for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
+               direction=reading.direction or _own_direction(amount, reading.role),
+               link=part if others else "", linked_to=tuple(spans[j].start_char for j in others), time=scope,
+               rules=(cand.rule.id,) + reading.rules)
+        for (span, cand, amount), reading, scope, part, others in zip(measured, readings, scopes, parts, linked)
     )
     entities = res.entities.canonical_entities(doc)
     reported = res.speakers.attribute(doc, entities, dates)

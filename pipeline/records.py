@@ -78,6 +78,10 @@ class Figure:
     qualifier: str = "exact"
     role: str = "level"
     direction: str = ""
+    link: str = ""
+    """The figure's part in a change statement: "from", "to", "by" (the change), or ""."""
+    linked_to: tuple[int, ...] = ()
+    """Start offsets of the other figures of the same change statement."""
     time: TimeScope | None = None
     rules: tuple[str, ...] = ()
 
@@ -118,6 +122,8 @@ class Claim:
     qualifier: str = ""
     role: str = ""
     direction: str = ""
+    link: str = ""
+    linked_to: str = ""
     time_text: str = ""
     time_value: str = ""
     time_source: str = ""

@@ -119,3 +119,19 @@ def test_every_unit_name_in_the_lexicon_is_a_canonical_name_or_converts():
 def test_quantities_carry_their_si_value(extract):
     figure = next(f for f in extract("Their 2,615-mile border was delimited.").figures)
     assert (figure.value, figure.unit, figure.value_si, figure.unit_si) == (2615, "mile", pytest.approx(4208434.56), "meter")
+
+
+def test_linked_figures_are_separate_and_name_each_other(extract):
+    ex = extract("In 2022, bilateral trade grew by 36 percent to $190 billion. The share jumped from ten "
+                 "percent to 18 percent. Oil gained $1.60, or 2.2%, to $73.34. Profits rose 5% while costs fell 3%.")
+    figures = {f.text: f for f in ex.figures}
+    change, level = figures["36 percent"], figures["$190 billion"]
+    assert (change.role, change.direction, change.link) == ("change", "up", "by")
+    assert (level.role, level.link, level.linked_to) == ("level", "to", (change.start,))
+    assert (figures["ten percent"].link, figures["18 percent"].link) == ("from", "to")
+    assert figures["18 percent"].role == figures["ten percent"].role == "share"
+    assert (figures["2.2%"].role, figures["2.2%"].direction, figures["2.2%"].link) == ("change", "up", "by")
+    assert figures["$73.34"].linked_to == (figures["$1.60"].start, figures["2.2%"].start)
+    assert figures["5%"].linked_to == figures["3%"].linked_to == ()
+    claims = {c.text: c for c in ex.claims}
+    assert claims["$190 billion"].linked_to == claims["36 percent"].claim_id
