@@ -135,3 +135,17 @@ def test_linked_figures_are_separate_and_name_each_other(extract):
     assert figures["5%"].linked_to == figures["3%"].linked_to == ()
     claims = {c.text: c for c in ex.claims}
     assert claims["$190 billion"].linked_to == claims["36 percent"].claim_id
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sold S-400 missiles and Su-35 jets to China.", "An F-16 flew over the Boeing 737.",
+    "COVID-19 spread before the G7 and G-20 summits.", "Sales of the iPhone 15 units slowed.",
+    "Windows 11 users complained.", "In 2019 the firm moved; the 1990s were calm.",
+    "He lives on Fifth Avenue and fought in World War II.", "See page 12 figures and section 230 protections.",
+    "Readers can call 555-1234 for tickets.", "The meeting starts at 10:30 a.m. and ends at 5 p.m.",
+    "Arsenal beat Chelsea 3-1 on Sunday.", "It was a 2-1 win for the visitors.",
+    "The two countries agreed and both sides met.", "One of the deals was signed.",
+    "Route 66 and Flight 17 are famous.",
+])
+def test_not_figures(extract, text):
+    assert [f.text for f in extract(text).figures] == []
