@@ -51,7 +51,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    "Rs1,000" -> Rs 1,000, "147p" -> 147 p), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
@@ -59,7 +59,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    scale_suffix = r"(?<=\d)" + scale + "$"
+    scale_suffix = r"(?<=\d)(?:" + scale + "|p)$"  # "5bn", "147p" (pence)
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
