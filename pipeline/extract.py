@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -40,23 +41,24 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     date_spans = [(doc[c.start:c.end], c) for c in candidates if c.label == "date"]
     dates = _resolve_dates(date_spans, article, res, sent_index)
-    measured = [(doc[c.start:c.end], c, amounts[_key(c)]) for c in candidates if c.label != "date"]
-    spans = [span for span, _, _ in measured]
-    readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
-                                [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
+    measured = [_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res) for c in candidates if c.label != "date"]
+    spans = [m.span for m in measured]
+    readings = share_list_roles(doc, spans, [m.kind for m in measured],
+                                [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
     readings = alternative_roles(readings, parts)
     scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
     figures = tuple(
-        Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
+        Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
                value_high=amount.value_high, unit=amount.unit, value_si=amount.value_si,
                unit_si=amount.unit_si, qualifier=reading.qualifier, role=reading.role,
                direction=reading.direction or _own_direction(amount, reading.role),
                link=part if others else "", linked_to=tuple(spans[j].start_char for j in others), time=scope,
-               rules=(cand.rule.id,) + reading.rules)
-        for (span, cand, amount), reading, scope, part, others in zip(measured, readings, scopes, parts, linked)
+               rules=rules + reading.rules)
+        for (span, cand, amount, kind, rules), reading, scope, part, others
+        in zip(measured, readings, scopes, parts, linked)
     )
     entities = res.entities.canonical_entities(doc)
     reported = res.speakers.attribute(doc, entities, dates)
@@ -67,6 +69,30 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
+
+
+class Measured(NamedTuple):
+    span: Span
+    cand: Candidate
+    amount: Amount
+    kind: str
+    rules: tuple[str, ...]
+
+
+RESOLVER_RULE = "unit-resolver"
+"""Named in the ``rules`` column of a count the fallback unit resolver turned into a quantity."""
+
+
+def _resolve_unit(span: Span, cand: Candidate, amount: Amount, res: Resources) -> Measured:
+    """A count of a noun the lexicons do not know may be a measure ("40 knots", "5 terabytes"):
+    the fallback resolver names its unit, and it becomes a quantity."""
+    unit = ""
+    if cand.label == "count" and amount.value is not None and span[-1].lower_ not in res.figures.count_nouns:
+        unit = res.units.resolve(span.text, amount.value)
+    if not unit:
+        return Measured(span, cand, amount, cand.label, (cand.rule.id,))
+    measure = replace(amount, unit=unit, **res.figures.to_si(amount.value, unit))
+    return Measured(span, cand, measure, "quantity", (cand.rule.id, RESOLVER_RULE))
 
 
 def _own_direction(amount: Amount, role: str) -> str:

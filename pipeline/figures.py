@@ -47,6 +47,7 @@ class FigureNormalizer:
         self.unit_scales = dict(lexicons["unit_scales"])
         self.conversions = dict(lexicons["unit_conversions"])
         self.count_unit_names = dict(lexicons["count_unit_names"])
+        self.count_nouns = frozenset(lexicons["count_nouns"])
         self.fractions = dict(lexicons["fractions"])
         self.multipliers = dict(lexicons["multipliers"])
 

