@@ -23,13 +23,16 @@ class Reading:
 def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
     """Qualifier and role of one figure. A role cue next to the figure wins ("rose by a third" is a
     change); else the extraction rule's own ``sets`` (a fraction is a share, "top 10" a rank); else
-    the clause's subject. A role cue before the figure may stand before its qualifier ("grew by
+    the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
+    clause's subject. A role cue before the figure may stand before its qualifier ("grew by
     around 36 percent")."""
     qualifier = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
     role = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
             or _first(hits.starting_at.get(span.end, ()), "role", kind))
     role_rule = role.rule if role else None
+    if role_rule is None and "role" not in sets:
+        role_rule = next((r for r in hits.governor_rules if _applies(r, kind) and _governed_by(span, r.governor)), None)
     if role_rule is None and "role" not in sets:
         role_rule = next((r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None)
     fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
@@ -57,6 +60,15 @@ def clause_head(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _governed_by(span: Span, lemmas: tuple[str, ...]) -> bool:
+    """Whether the figure's clause verb, its auxiliaries, or the verb whose complement the clause is
+    ("wants to reach 300,000", "expects revenue of ...") has one of these lemmas."""
+    verb = clause_head(span.root)
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else [])
+    words = {t.lemma_.lower() for v in chain for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]}
+    return bool(words & set(lemmas))
 
 
 def _subject_is(span: Span, words: tuple[str, ...]) -> bool:

@@ -49,6 +49,7 @@ class ContextHits:
     ending_at: dict[int, tuple[ContextHit, ...]]
     starting_at: dict[int, tuple[ContextHit, ...]]
     subject_rules: tuple[Rule, ...]
+    governor_rules: tuple[Rule, ...]
 
 
 class RuleMatcher:
@@ -101,6 +102,7 @@ class RuleMatcher:
             ending_at={k: tuple(sorted(v, key=longest)) for k, v in ending_at.items()},
             starting_at={k: tuple(sorted(v, key=longest)) for k, v in starting_at.items()},
             subject_rules=tuple(r for r in self.rules.with_label("role") if r.subject),
+            governor_rules=tuple(r for r in self.rules.with_label("role") if r.governor),
         )
 
 

@@ -34,7 +34,7 @@ CONTEXT_LABELS = ("qualifier", "role")
 LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
 
 RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
-             "kinds", "subject", "examples", "priority"}
+             "kinds", "subject", "governor", "examples", "priority"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
                 "relative", "modifier", "value_low", "value_high", "kind"}
@@ -53,6 +53,7 @@ class Rule:
     sets: dict = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    governor: tuple[str, ...] = ()
     priority: int = 0
     doc: str = ""
     examples: tuple[dict, ...] = ()
@@ -180,8 +181,8 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
         problems.append(f"[{E_RULE}] {where}: {name}: missing 'id'")
     if label in EXTRACTION_LABELS and not raw.get("pattern"):
         problems.append(f"[{E_RULE}] {where}: {name}: missing 'pattern'")
-    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject")):
-        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after' or 'subject'")
+    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject", "governor")):
+        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after', 'subject' or 'governor'")
     examples = raw.get("examples")
     if not isinstance(examples, list) or not examples:
         problems.append(f"[{E_RULE}] {where}: {name}: needs a list of 'examples'")
@@ -202,14 +203,15 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
             guards[key], guard_problems = _expand(raw[key], lexicons)
             expand_problems.extend(guard_problems)
     problems.extend(f"[{E_RULE}] {where}: {name}: {p}" for p in expand_problems)
-    subject = raw.get("subject") or ()
-    if isinstance(subject, str):
-        subject = tuple(_lexicon_words(subject, lexicons, expand_problems))
+    subject, governor = (raw.get(key) or () for key in ("subject", "governor"))
+    subject, governor = (tuple(_lexicon_words(words, lexicons, expand_problems)) if isinstance(words, str) else words
+                         for words in (subject, governor))
     if problems:
         return None, problems
     return Rule(
         id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
         sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
+        governor=tuple(governor),
         priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
     ), []
 
