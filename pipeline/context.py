@@ -165,3 +165,40 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
             cue = f"{first.role_cue}@or"
             out[i] = Reading(reading.qualifier, first.role, first.direction, reading.rules + (cue,), cue)
     return out
+
+
+def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
+                scaled: list[bool]) -> list[str]:
+    """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
+    price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
+    a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
+    fell by 43,000"), else the counted noun of the nearest count before it, in its sentence or, when
+    its clause is about "that number", in an earlier one ("permits for 61,000 homes. That number had
+    fallen to 19,000")."""
+    out = list(units)
+    for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
+        for j in range(i - 1, -1, -1):
+            other = spans[j]
+            if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
+                if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
+                    out[i] = out[j]
+                    break
+            elif kind == "count" and not unit and kinds[j] == "count" and out[j]:
+                if other.sent.start == span.sent.start or _number_subject(span) == "":
+                    out[i] = out[j]
+                break
+        if kind == "count" and not out[i] and _number_subject(span):
+            out[i] = _number_subject(span)
+    return out
+
+
+def _number_subject(span: Span) -> str | None:
+    """For a figure whose clause is about a number: the counted noun ("the number of job vacancies
+    fell by 43,000" -> vacancy), "" for a number named before ("that number had fallen to 19,000"),
+    None when the clause is about no number."""
+    verb = clause_head(span.root)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("number", "total", "count"):
+            counted = [p for prep in subject.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            return counted[0].lemma_.lower() if counted else ""
+    return None

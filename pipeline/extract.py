@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import alternative_roles, clause_head, link_groups, link_parts, read_context, share_list_roles
+from pipeline.context import alternative_roles, carry_units, clause_head, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
@@ -45,6 +45,9 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     spans = [m.span for m in measured]
     readings = share_list_roles(doc, spans, [m.kind for m in measured],
                                 [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
+    carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
+                          [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured])
+    measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
     readings = alternative_roles(readings, parts)
@@ -93,6 +96,10 @@ def _resolve_unit(span: Span, cand: Candidate, amount: Amount, res: Resources) -
         return Measured(span, cand, amount, cand.label, (cand.rule.id,))
     measure = replace(amount, unit=unit, **res.figures.to_si(amount.value, unit))
     return Measured(span, cand, measure, "quantity", (cand.rule.id, RESOLVER_RULE))
+
+
+def _has_scale(span: Span, res: Resources) -> bool:
+    return any(t.lower_ in res.figures.scales for t in span)
 
 
 def _own_direction(amount: Amount, role: str) -> str:

@@ -149,3 +149,13 @@ def test_linked_figures_are_separate_and_name_each_other(extract):
 ])
 def test_not_figures(extract, text):
     assert [f.text for f in extract(text).figures] == []
+
+
+def test_units_left_unsaid_come_from_neighbours(extract):
+    ex = extract("Brent rose to $77.85 a barrel before easing to $76.90, costing buyers $5 billion. "
+                 "The number of job vacancies fell by 43,000 to 988,000. Builders got permits for 61,000 homes "
+                 "in 2004 and 34,000 last year.")
+    units = {f.text: f.unit for f in ex.figures}
+    assert (units["$76.90"], units["$5 billion"]) == ("USD/barrel", "USD")
+    assert units["43,000"] == units["988,000"] == "vacancy"
+    assert units["34,000"] == "home"
