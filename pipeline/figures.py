@@ -59,6 +59,11 @@ class FigureNormalizer:
         form = sets.get("form")
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
+        if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
+            at = [w.lower() for w in words].index("per")
+            value = parse_number(words[:at - 1], self.number_words, self.scales)
+            per = " ".join(words[at + 1:-1])
+            return Amount(value, unit=f"{self._counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
         lower = [w.lower() for w in words]
         factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
         if kind == "quantity":  # "55 bcm" is 55 billion cubic meters

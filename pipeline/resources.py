@@ -53,7 +53,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "147p" -> 147 p), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    "Rs1,000" -> Rs 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
@@ -61,7 +61,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    scale_suffix = r"(?<=\d)(?:" + scale + "|p)$"  # "5bn", "147p" (pence)
+    scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)

@@ -73,7 +73,8 @@ class RuleSet:
 
 
 def load_lexicons(rules_dir: Path) -> dict[str, Any]:
-    """The word lists, plus the units table's conversions as ``unit_conversions``."""
+    """The word lists, plus the units table's conversions as ``unit_conversions`` and the units it
+    leaves without an SI value as ``units_without_si``."""
     path = rules_dir / LEXICON_FILE
     data = _read_yaml(path)
     if not isinstance(data, dict):
@@ -85,7 +86,7 @@ def load_lexicons(rules_dir: Path) -> dict[str, Any]:
             isinstance(c, dict) and isinstance(c.get("si"), str) and isinstance(c.get("factor"), int | float)
             for c in conversions.values()):
         raise PipelineError(E_RULE, str(units_path), "expected 'conversions': unit -> {si, factor[, offset]}")
-    return {**data, "unit_conversions": conversions}
+    return {**data, "unit_conversions": conversions, "units_without_si": list(units.get("no_si") or [])}
 
 
 def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
