@@ -175,7 +175,7 @@ class FigureNormalizer:
         if any(c.isdigit() for c in word):
             return word[:-1] if word.endswith("s") else word
         lemma = lemma.lower()
-        return self.count_unit_names.get(lemma, lemma)
+        return self.count_unit_names.get(word.lower(), self.count_unit_names.get(lemma, lemma))
 
     def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
         """ISO code of a currency written as a word, a nationality before it deciding which
