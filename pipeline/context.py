@@ -108,7 +108,8 @@ def link_parts(doc: Doc, spans: list[Span], roles: list[str], fillers: set[str])
     """The part each figure plays in a change statement: "from" (start point), "to" (end point),
     "by" (the change itself), or "" for none. "from"/"to" may stand a few filler words before the
     figure ("to a record 102.3 million bpd"); a change right after another by "or" is the same
-    change in other units ("gained $1.60, or 2.2%")."""
+    change in other units ("gained $1.60, or 2.2%"); a level of the same kind right before a "from"
+    figure in its sentence is the end point ("14% of its iPhones, up from 7 percent")."""
     parts = []
     for i, (span, role) in enumerate(zip(spans, roles)):
         word = _link_word(doc, span.start, fillers)
@@ -118,6 +119,10 @@ def link_parts(doc: Doc, spans: list[Span], roles: list[str], fillers: set[str])
             parts.append("by")
         else:
             parts.append("")
+    for i in range(1, len(parts)):
+        if parts[i] == "from" and parts[i - 1] == "" and spans[i - 1].sent.start == spans[i].sent.start \
+                and roles[i - 1] != "change":
+            parts[i - 1] = "to"
     return parts
 
 
@@ -153,6 +158,22 @@ def link_groups(doc: Doc, spans: list[Span], parts: list[str]) -> list[tuple[int
 def _alternative(doc: Doc, span: Span) -> bool:
     """The same figure in other units, after "or" ("$1.60, or 2.2%")."""
     return span.start > 0 and doc[span.start - 1].lower_ == "or"
+
+
+def endpoint_roles(readings: list[Reading], kinds: list[str], linked: list[tuple[int, ...]],
+                   parts: list[str]) -> list[Reading]:
+    """The end points of one change measure the same thing: a plain level linked to a share of its
+    kind is a share too ("about 14% of its iPhones, up from 7 percent"); its rules name the cue with
+    ``@link``."""
+    out = list(readings)
+    for i, reading in enumerate(readings):
+        if parts[i] in ("from", "to") and reading.role == "level" and not reading.role_cue:
+            share = next((readings[j] for j in linked[i] if kinds[j] == kinds[i] and parts[j] in ("from", "to")
+                          and readings[j].role == "share" and readings[j].role_cue), None)
+            if share is not None:
+                cue = f"{share.role_cue}@link"
+                out[i] = Reading(reading.qualifier, "share", "", reading.rules + (cue,), cue)
+    return out
 
 
 def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading]:

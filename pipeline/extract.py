@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import alternative_roles, carry_units, clause_head, link_groups, link_parts, read_context, share_list_roles
+from pipeline.context import alternative_roles, carry_units, clause_head, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
@@ -50,7 +50,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
-    readings = alternative_roles(readings, parts)
+    readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     scopes = _scopes(doc, sentences, spans, [(s, d) for (s, _), d in zip(date_spans, dates)], res)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,

@@ -159,3 +159,10 @@ def test_units_left_unsaid_come_from_neighbours(extract):
     assert (units["$76.90"], units["$5 billion"]) == ("USD/barrel", "USD")
     assert units["43,000"] == units["988,000"] == "vacancy"
     assert units["34,000"] == "home"
+
+
+def test_a_level_before_up_from_is_the_end_point_and_shares_its_role(extract):
+    ex = extract("Apple now assembles about 14% of its iPhones in India, up from 7 percent a year earlier.")
+    figures = {f.text: f for f in ex.figures}
+    assert (figures["14%"].link, figures["7 percent"].link) == ("to", "from")
+    assert figures["14%"].role == figures["7 percent"].role == "share"
