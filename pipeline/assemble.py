@@ -56,6 +56,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
     topics = _Topics(doc, sentences, entities, words)
+    ids: dict[int, str] = {}
     for _, what, item in items:
         if what == "statement":
             index, span = item
@@ -71,6 +72,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             published=article.published.isoformat() if article.published else "",
             published_origin=article.published_origin,
         )
+        ids[item.start] = common["claim_id"]
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if what in ("quote", "statement"):
             own = list(span)
@@ -90,7 +92,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = Claim(
                 **common, kind=item.kind, value=format_number(item.value),
                 value_low=format_number(item.value_low), value_high=format_number(item.value_high),
-                unit=item.unit, qualifier=item.qualifier, role=item.role, direction=item.direction,
+                unit=item.unit, value_si=format_number(item.value_si), unit_si=item.unit_si,
+                qualifier=item.qualifier, role=item.role, direction=item.direction, link=item.link,
+                linked_to=" ".join(str(start) for start in item.linked_to),
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
                 time_source=item.time.source if item.time else "", subject=subject_of(span, words),
             )
@@ -101,7 +105,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             )
         own = [doc[i] for i in sorted(clause_tokens(span, frozenset()))] + governing_words(span)
         rows.append(_scored(claim, own, sent, scorer))
-    return tuple(rows)
+    # a linked figure is named by its claim id, known once every row has one
+    return tuple(replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
+                 if row.linked_to else row for row in rows)
 
 
 def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entities: EntityIndex,

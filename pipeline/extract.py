@@ -6,18 +6,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import clause_head, read_context, share_list_roles
+from pipeline.context import alternative_roles, carry_units, clause_head, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
-from pipeline.match import Candidate, overlaps
+from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
-from pipeline.records import Article, DateMention, Extraction, Figure, TimeScope
+from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
                             owning_figure, sentence_frame, since_names_point, when_clause_date)
@@ -32,28 +33,38 @@ def extract_articles(articles: Iterable[Article], res: Resources, batch_size: in
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
-    candidates, hits = res.matcher(doc)
+    matched, hits = res.matcher.match_all(doc)
+    amounts = {_key(c): _amount(doc[c.start:c.end], c, res.figures) for c in matched if c.label in FIGURE_KINDS}
+    # A span whose words hold no readable number ("third quarter", "2021 to 5.5 percent") is no
+    # figure; it is dropped before overlaps are resolved so that a shorter reading can win.
+    candidates = resolve_overlaps([c for c in matched if _key(c) not in amounts or amounts[_key(c)].readable])
     sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
-    measured = [(doc[c.start:c.end], c, _amount(doc[c.start:c.end], c, res.figures))
-                for c in candidates if c.label != "date"]
-    # A span whose words hold no readable number ("third quarter", "21st century") is no figure.
-    measured = [(span, c, amount) for span, c, amount in measured
-                if amount.value is not None or amount.value_low is not None]
-    spans = [span for span, _, _ in measured]
+    measured = [_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res) for c in candidates if c.label != "date"]
+    spans = [m.span for m in measured]
     paragraph_of = _paragraph_numbers(doc, sentences)
     date_spans = _resolve_dates([(_trim(doc[c.start:c.end]), c) for c in candidates if c.label == "date"],
                                 article, res, sent_index, paragraph_of, spans)
     dates = [mention for _, mention in date_spans]
-    readings = share_list_roles(doc, spans, [c.label for _, c, _ in measured],
-                                [read_context(span, c.label, c.rule.sets, hits) for span, c, _ in measured])
+    readings = share_list_roles(doc, spans, [m.kind for m in measured],
+                                [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
+    carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
+                          [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured])
+    measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
+    parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
+    linked = link_groups(doc, spans, parts)
+    readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     scopes = _scopes(doc, sentences, spans, date_spans, res)
     figures = tuple(
-        Figure(start=span.start_char, end=span.end_char, text=span.text, kind=cand.label, value=amount.value,
+        Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
-               value_high=amount.value_high, unit=amount.unit, qualifier=reading.qualifier, role=reading.role,
-               direction=reading.direction, time=scope, rules=(cand.rule.id,) + reading.rules)
-        for (span, cand, amount), reading, scope in zip(measured, readings, scopes)
+               value_high=amount.value_high, unit=amount.unit, value_si=amount.value_si,
+               unit_si=amount.unit_si, qualifier=reading.qualifier, role=reading.role,
+               direction=reading.direction or _own_direction(amount, reading.role),
+               link=part if others else "", linked_to=tuple(spans[j].start_char for j in others), time=scope,
+               rules=rules + reading.rules)
+        for (span, cand, amount, kind, rules), reading, scope, part, others
+        in zip(measured, readings, scopes, parts, linked)
     )
     entities = res.entities.canonical_entities(doc)
     reported = res.speakers.attribute(doc, entities, dates)
@@ -64,6 +75,43 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
+
+
+class Measured(NamedTuple):
+    span: Span
+    cand: Candidate
+    amount: Amount
+    kind: str
+    rules: tuple[str, ...]
+
+
+RESOLVER_RULE = "unit-resolver"
+"""Named in the ``rules`` column of a count the fallback unit resolver turned into a quantity."""
+
+
+def _resolve_unit(span: Span, cand: Candidate, amount: Amount, res: Resources) -> Measured:
+    """A count of a noun the lexicons do not know may be a measure ("40 knots", "5 terabytes"):
+    the fallback resolver names its unit, and it becomes a quantity."""
+    unit = ""
+    if cand.label == "count" and amount.value is not None and span[-1].lower_ not in res.figures.count_nouns:
+        unit = res.units.resolve(span.text, amount.value)
+    if not unit:
+        return Measured(span, cand, amount, cand.label, (cand.rule.id,))
+    measure = replace(amount, unit=unit, **res.figures.to_si(amount.value, unit))
+    return Measured(span, cand, measure, "quantity", (cand.rule.id, RESOLVER_RULE))
+
+
+def _has_scale(span: Span, res: Resources) -> bool:
+    return any(t.lower_ in res.figures.scales for t in span)
+
+
+def _own_direction(amount: Amount, role: str) -> str:
+    """A multiplier's own direction ("halved" is down) where the figure is a change or a goal."""
+    return amount.direction if role in ("change", "target") else ""
+
+
+def _key(cand: Candidate) -> tuple[int, int, str]:
+    return cand.start, cand.end, cand.rule.id
 
 
 def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount:

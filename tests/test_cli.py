@@ -40,7 +40,7 @@ REVIEWED_ARTICLE = (
     "Two years ago, the company employed 4,000 workers.\n"
 )
 
-FIGURE_KEYS = {"start", "end", "text", "kind", "value", "value_low", "value_high", "unit",
+FIGURE_KEYS = {"start", "end", "text", "kind", "value", "value_low", "value_high", "unit", "value_si", "unit_si", "link", "linked_to",
                "qualifier", "role", "direction", "time", "rules"}
 DATE_KEYS = {"start", "end", "text", "value", "relative"}
 

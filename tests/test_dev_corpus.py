@@ -21,8 +21,8 @@ DEV_IDS = ["dev-asia-india-budget", "dev-climate-warmest-year", "dev-defence-pol
            "dev-health-dengue-brazil", "dev-macro-uk-inflation", "dev-sport-transfer-record",
            "dev-trade-china-exports"]
 
-DETECTION_F1_FLOOR = {"money": 0.94, "percent": 0.91, "quantity": 0.61, "count": 0.62, "date": 0.99}
-VALUE_UNIT_F1_FLOOR = {"money": 0.85, "percent": 0.91, "quantity": 0.44, "count": 0.38}
+DETECTION_F1_FLOOR = {"money": 0.99, "percent": 0.98, "quantity": 0.94, "count": 0.84, "date": 0.99}
+VALUE_UNIT_F1_FLOOR = {"money": 0.93, "percent": 0.97, "quantity": 0.90, "count": 0.72}
 
 
 @pytest.fixture(scope="module")

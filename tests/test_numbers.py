@@ -14,6 +14,7 @@ WORDS, SCALES = LEX["number_words"], LEX["scales"]
     (["one", "and", "a", "half", "billion"], 1.5e9), (["two", "hundred", "thousand"], 200_000),
     (["5", "bn"], 5e9), (["40", "m"], 4e7), (["3", "crore"], 3e7), (["1,234,567.89"], 1234567.89),
     (["20", "lakh", "crore"], 2e13), (["a", "thousand", "billion"], 1e12), (["third"], None),
+    (["1", "million", "a"], 1e6), (["half", "a", "million"], 5e5),
 ])
 def test_parse_number(words, value):
     assert parse_number(words, WORDS, SCALES) == (None if value is None else pytest.approx(value))
