@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
+"""Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
+"""European notation that cannot be English: "1,5", "2,25", "1.234,5" (a comma then one or two digits)."""
 
 
 def parse_digits(word: str) -> float | None:
-    """'2,615' -> 2615.0, '1.5' -> 1.5; None for anything that is not a plain number."""
-    if not _DIGITS.match(word):
-        return None
-    return float(word.replace(",", ""))
+    """'2,615' -> 2615.0, '1,23,456' -> 123456.0, '1.5' -> 1.5, '1,5' -> 1.5; None for anything that is not a plain number.
+
+    A comma followed by three digits is always a thousands separator, so "1,500" stays 1500."""
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    if _DECIMAL_COMMA.match(word):
+        return float(word.replace(".", "").replace(",", "."))
+    return None
 
 
 def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:

@@ -20,13 +20,17 @@ def test_parse_number(words, value):
     assert parse_number(words, WORDS, SCALES) == (None if value is None else pytest.approx(value))
 
 
-@pytest.mark.parametrize("words", [["percent"], [], ["S-400"], ["1,23"], ["two", "neighbors"]])
+@pytest.mark.parametrize("words", [["percent"], [], ["S-400"], ["1,2345"], ["two", "neighbors"]])
 def test_not_numbers(words):
     assert parse_number(words, WORDS, SCALES) is None
 
 
-def test_parse_digits_rejects_malformed_separators():
-    assert parse_digits("12,34") is None and parse_digits("1,234") == 1234
+@pytest.mark.parametrize("word,value", [
+    ("1,234", 1234), ("1,5", 1.5), ("12,34", 12.34), ("-0,5", -0.5), ("1.234,5", 1234.5), ("2.615", 2.615),
+    ("1,23,456", 123456), ("12,34,56,789", 123456789), ("12,3456", None), ("1,23,45", None), ("1.234.5", None),
+])
+def test_parse_digits_reads_thousands_separators_and_decimal_commas(word, value):
+    assert parse_digits(word) == (None if value is None else pytest.approx(value))
 
 
 @pytest.mark.parametrize("value,text", [(190e9, "190000000000"), (2.5, "2.5"), (None, ""), (-5.0, "-5"), (0.1, "0.1")])
