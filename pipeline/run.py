@@ -15,7 +15,8 @@ from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
 from pipeline.evaluate import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
-from pipeline.ingest import article_from_json, iter_articles, read_article
+from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, iter_articles,
+                             read_article)
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.review import ReviewedFile
@@ -184,13 +185,20 @@ def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = No
         article_id = gold_file.stem
         if ids is not None and article_id not in ids:
             continue
-        candidates = [corpus / "articles" / f"{article_id}{suffix}" for suffix in (".txt", ".md")]
-        path = next((p for p in candidates if p.exists()), candidates[0])
+        path = gold_article_path(corpus / "articles", article_id)
         try:
             loaded.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
         except PipelineError as err:
             report(str(err))
     return loaded
+
+
+def gold_article_path(articles: Path, article_id: str) -> Path:
+    """The file a gold file scores: text, Markdown or a web page, maybe gzipped. A missing one is
+    named as ``<id>.txt`` so that reading it reports the file the user most likely forgot."""
+    found = sorted(path for path in articles.glob(f"{article_id}.*")
+                   if base_stem(path) == article_id and base_suffix(path) in SINGLE_ARTICLE_SUFFIXES)
+    return found[0] if found else articles / f"{article_id}.txt"
 
 
 def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,

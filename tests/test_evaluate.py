@@ -1,13 +1,18 @@
 """The evaluator decides what "better" means for every other stage, so its counting is pinned here."""
 from __future__ import annotations
 
+import gzip
 import json
+import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pipeline.errors import E_GOLD, PipelineError
+from pipeline.ingest import read_article
+from pipeline.run import gold_article_path, load_corpus
 from pipeline.evaluate import (
     GoldItem,
     Prediction,
@@ -396,3 +401,26 @@ def test_top_k_precision_counts_required_gold_figures_among_the_most_checkworthy
     result = score_article(replace(extraction([money, percent, top]), claims=claims), [MONEY_190, PERCENT_36, TOP_10])
     assert rank_results([result], k=2).to_dict() == {"k": 2, "hits": 1, "rows": 2, "precision": 0.5}
     assert rank_results([result], k=3).hits == 2
+
+
+def test_a_gold_file_scores_a_web_page_or_gzipped_article_of_the_same_id(tmp_path):
+    articles, gold_dir = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir(), gold_dir.mkdir()
+    page = ROOT / "tests" / "fixtures" / "html" / "wire-gas-prices.html"
+    shutil.copy(page, articles / "gas.html")
+    with gzip.open(articles / "seed.txt.gz", "wb") as packed:
+        packed.write(TEXT.encode("utf-8"))
+    text = read_article(articles / "gas.html").text
+    year = re.search(r"\b20\d\d\b", text)
+    seed_start = span("2,615-mile")[0]
+    items = {"gas": {"start": year.start(), "end": year.end(), "text": year.group(), "kind": "date", "value": year.group()},
+             "seed": {"start": seed_start, "end": seed_start + 10, "text": "2,615-mile", "kind": "quantity",
+                      "value": 2615, "unit": "mile"}}
+    for article_id, item in items.items():
+        (gold_dir / f"{article_id}.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    assert gold_article_path(articles, "gas").name == "gas.html"
+    assert gold_article_path(articles, "seed").name == "seed.txt.gz"
+    assert gold_article_path(articles, "missing").name == "missing.txt"
+    problems: list[str] = []
+    loaded = load_corpus(tmp_path, problems.append)
+    assert problems == [] and [article.id for article, _, _ in loaded] == ["gas", "seed"]
