@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
 import typer
+from tqdm import tqdm
 
+from pipeline.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
 from pipeline.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
 from pipeline.consistency import read_checks
 from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate import write_metrics
+from pipeline.parallel import extract_in_processes
 from pipeline.resources import build_resources
 from pipeline.rules import RULES_DIR, check_rules
-from pipeline.run import evaluate_corpus, extract_stream, run_paths
+from pipeline.run import count_inputs, evaluate_corpus, extract_stream, run_paths
 from pipeline.verify import load_lexicon, verify_folder
 from pipeline.write import atomic_write, read_reviewed
 
@@ -70,6 +77,9 @@ def run_cli(
                                          "(default: published, date, pubDate, publishedAt, datePublished)."),
     title_field: list[str] = typer.Option([], "--title-field", help="JSONL key of the title (default: title, headline)."),
     id_field: list[str] = typer.Option([], "--id-field", help="JSONL key of the article id (default: id, url)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes extracting in parallel."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into --out, "
+                                "skipping the articles it finished."),
 ) -> None:
     """Extract claims from articles and write out/<id>.claims.csv, out/claims.csv and out/failures.csv."""
     publication = _published(published)
@@ -80,11 +90,39 @@ def run_cli(
         for problem in problems:
             _say(problem)
         reviewed.append(copy)
-    res = build_resources(model)
-    summary = run_paths(paths, out, res, _say, reviewed=reviewed, published=publication, title=title, source=source,
-                        include=include, exclude=exclude, fields=fields)
-    _say(f"{summary.articles} article(s), {summary.claims} claim(s), {len(summary.failures)} failure(s)")
+    started = time.perf_counter()
+    extract = build_resources(model) if workers == 1 else partial(extract_in_processes, model=model, workers=workers)
+    with progress_bar(count_inputs(paths, include, exclude) if sys.stderr.isatty() else None) as progress:
+        summary = run_paths(paths, out, extract, progress.report, reviewed, log=progress.log, done=progress.done,
+                            resume=resume, published=publication, title=title, source=source,
+                            include=include, exclude=exclude, fields=fields)
+    seconds = time.perf_counter() - started
+    _say(f"{summary.articles} article(s)" + (f" ({summary.resumed} from the interrupted run)" if summary.resumed else "")
+         + f", {summary.claims} claim(s), {len(summary.failures)} failure(s) in {seconds:.1f} s")
     raise typer.Exit(1 if summary.failures else 0)
+
+
+@dataclass(frozen=True)
+class Progress:
+    report: Callable[[str], None]
+    """Problems and results: always shown."""
+    log: Callable[[str], None]
+    """A line per finished article."""
+    done: Callable[[], None]
+    """One more input handled."""
+
+
+@contextmanager
+def progress_bar(total: int | None) -> Iterator[Progress]:
+    """With a ``total`` (stderr is a terminal): a progress bar (articles/s, ETA) with problems
+    printed above it, in place of the line per article. Without (logs, pipes): no bar, every line
+    as it comes."""
+    if total is None:
+        yield Progress(report=_say, log=_say, done=lambda: None)
+        return
+    with tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True) as bar:
+        yield Progress(report=lambda line: bar.write(line, file=sys.stderr), log=lambda line: None,
+                       done=lambda: bar.update(1))
 
 
 @app.command("extract")
@@ -161,6 +199,32 @@ def export_cli(
     else:
         atomic_write(out, lambda handle: handle.write(to_json(reviews)))
     _say(f"{len(reviews)} ClaimReview(s)" + (f" -> {out}" if out else ""))
+
+
+@app.command("bench")
+def bench_cli(
+    articles: int = typer.Option(200, "--articles", min=1, help="Articles in the generated corpus."),
+    paragraphs: int = typer.Option(8, "--paragraphs", min=1, help="Paragraphs per generated article."),
+    corpus: Path = typer.Option(Path("corpus/articles"), "--corpus", help="Articles whose paragraphs are sampled."),
+    sides: str = typer.Option(",".join(SIDES), "--sides", help="Comma-separated: " + ", ".join(SIDES) + "."),
+    rounds: int = typer.Option(2, "--rounds", min=1, help="Times each side runs, taking turns."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the generated corpus."),
+    save_corpus: Optional[Path] = typer.Option(None, "--save-corpus",
+                                               help="Write the generated corpus here (a folder, or a .jsonl file) and stop."),
+    model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+) -> None:
+    """Measure documents/s, tokens/s and peak memory of bare spaCy, the pipeline, quantulum3 and dateparser."""
+    generated = generate_corpus([corpus], articles, paragraphs, seed)
+    if save_corpus is not None:
+        _say(f"{write_corpus(generated, save_corpus)} article(s) -> {save_corpus}")
+        return
+    chosen = [side.strip() for side in sides.split(",") if side.strip()]
+    unknown = [side for side in chosen if side not in SIDES]
+    if unknown:
+        raise typer.BadParameter(f"unknown side(s) {', '.join(unknown)}; choose from {', '.join(SIDES)}")
+    measurements = run_bench(list(generated), chosen, rounds, model, _say)
+    for line in summary_lines(measurements):
+        print(line)
 
 
 @rules_app.command("check")

@@ -199,6 +199,13 @@ class DateParser:
 
     def _month(self, lower: list[str], published: date | None, narrative: Point | None,
                narrative_text: str, tense: str) -> Resolution:
+        try:
+            return self._month_days(lower, published, narrative, narrative_text, tense)
+        except ValueError:  # a day the month does not have ("June 31"): unresolved, the article goes on
+            return Resolution("", relative=True)
+
+    def _month_days(self, lower: list[str], published: date | None, narrative: Point | None,
+                    narrative_text: str, tense: str) -> Resolution:
         """A month (and day) without a year. After a year ("In 2023, ... in November") it is in
         that year; after a day or month (the publication date, "on Thursday") it is the latest
         such month before it, or in a future clause the first one after it ("will vote in

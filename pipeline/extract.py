@@ -275,11 +275,9 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
 def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tuple[Span, DateMention]],
             res: Resources) -> list:
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
-    prepositions = set(res.rules.lexicons["event_prepositions"])
-    bases = set(res.rules.lexicons["comparison_bases"])
-    since_comparisons = set(res.rules.lexicons["since_comparisons"])
-    comparison_heads = frozenset(res.rules.lexicons["comparison_heads"])
-    reporting = set(res.rules.tables["speech"]["reporting_verbs"])
+    words = res.scope_words  # built once, not per article
+    prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
+    since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []

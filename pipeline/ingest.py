@@ -524,15 +524,15 @@ def iter_articles(
 ) -> Iterator[Article | PipelineError]:
     """Read every discovered article, yielding errors in place so one bad file stops nothing.
     An article whose text repeats an earlier one is reported as its duplicate, not yielded."""
-    first_with_text: dict[str, Article] = {}
+    first_with_text: dict[str, tuple[str, str]] = {}  # path and id, not the text: memory stays small
     for path in discover(paths, include, exclude):
         try:
             for item in read_articles(path, **meta_options):
                 if isinstance(item, Article):
-                    first = first_with_text.setdefault(text_hash(item.text), item)
-                    if first is not item:
+                    first_path, first_id = first_with_text.setdefault(text_hash(item.text), (item.path, item.id))
+                    if (first_path, first_id) != (item.path, item.id):
                         item = PipelineError(E_DUPLICATE_TEXT, item.path,
-                                             f"same text as {first.path} (article {first.id!r}); skipped")
+                                             f"same text as {first_path} (article {first_id!r}); skipped")
                 yield item
         except PipelineError as error:
             yield error

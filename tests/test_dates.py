@@ -267,3 +267,9 @@ def test_a_reporting_period_moves_whole(extract):
     dates = {d.text: d.value for d in extract(text, published="2024-11-06").dates}
     assert dates["a year earlier"] == "2023-07/2023-09"
     assert dates["the previous quarter"] == "2024-03/2024-05"
+
+
+def test_a_day_the_month_does_not_have_stays_unresolved(extract):
+    assert PARSER.resolve(["June", "31"], "month", PUB, None).value == ""
+    assert PARSER.resolve(["February", "30"], "month", PUB, None, tense="past").value == ""
+    assert [d.value for d in extract("The deal closed on June 31.").dates] == [""]
