@@ -140,12 +140,16 @@ def read_articles(
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: JsonFields = DEFAULT_FIELDS,
+    default_id: str | None = None,
 ) -> Iterator[Article | PipelineError]:
-    """The articles of one file; a JSONL dump yields one item per line, good or bad."""
+    """The articles of one file; a JSONL dump yields one item per line, good or bad.
+    ``default_id`` (the file name without its suffix unless given) names an article whose
+    metadata gives no id; the lines of a dump add their line number to it."""
     cli = Layer(ORIGIN_CLI, {"title": title, "source": source, "published": published})
     where = str(path)
+    default_id = default_id or base_stem(path)
     if is_jsonl(path):
-        yield from read_jsonl(path, cli, max_bytes, fields)
+        yield from read_jsonl(path, cli, max_bytes, fields, default_id)
         return
     raw = read_bounded(path, max_bytes)
     kind = base_suffix(path)
@@ -161,7 +165,7 @@ def read_articles(
     else:
         found, text = Layer(ORIGIN_NONE, {}), decode_text(raw, where)
     sidecar = Layer(ORIGIN_META, read_meta(meta_path(path)))
-    yield build_article(cleaned(text, where), where, base_stem(path), [cli, sidecar, found])
+    yield build_article(cleaned(text, where), where, default_id, [cli, sidecar, found])
 
 
 def cleaned(text: str, where: str) -> str:
@@ -394,7 +398,8 @@ def file_safe_id(value: str) -> str:
     return f"{slug}-{digest}" if slug else digest
 
 
-def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields) -> Iterator[Article | PipelineError]:
+def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
+               default_id: str) -> Iterator[Article | PipelineError]:
     """One Article or error per non-blank line, read as a stream: a dump may be far larger than
     one article, so ``max_bytes`` bounds each line, not the file. A problem with a line is
     yielded; a problem with the whole file (binary, empty, broken gzip) is raised."""
@@ -412,7 +417,7 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields) -> It
                 if line is None:
                     raise PipelineError(E_TOO_LARGE, line_where, f"line longer than the limit of {max_bytes} bytes")
                 yield article_from_json(parse_json_line(line, line_where), line_where, fields,
-                                        default_id=f"{base_stem(path)}-{lineno}", layers=[cli])
+                                        default_id=f"{default_id}-{lineno}", layers=[cli])
             except PipelineError as error:
                 yield error
     if not found:
@@ -492,11 +497,22 @@ def is_jsonl(path: Path) -> bool:
 
 def discover(paths: Iterable[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Path]:
     """Expand folders to their article files; keep other paths as given so reading reports them."""
+    return [path for path, _ in discover_with_ids(paths, include, exclude)]
+
+
+def discover_with_ids(paths: Iterable[Path], include: Iterable[str] = (),
+                      exclude: Iterable[str] = ()) -> Iterator[tuple[Path, str]]:
+    """Each article file with its default id. A file in a subfolder of a folder given takes the
+    subfolders into its id ("2024/05/index.html" -> "2024-05-index"), so the many ``index.html``
+    of a saved site stay apart; a file directly in the folder, or given by name, keeps its name."""
     include, exclude = tuple(include), tuple(exclude)
-    found: list[Path] = []
     for path in paths:
-        found.extend(folder_articles(path, include, exclude) if path.is_dir() else [path])
-    return found
+        if not path.is_dir():
+            yield path, base_stem(path)
+            continue
+        for found in folder_articles(path, include, exclude):
+            relative = found.relative_to(path)
+            yield found, file_safe_id("-".join(relative.parent.parts + (base_stem(relative),)))
 
 
 def folder_articles(folder: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[Path]:
@@ -525,9 +541,9 @@ def iter_articles(
     """Read every discovered article, yielding errors in place so one bad file stops nothing.
     An article whose text repeats an earlier one is reported as its duplicate, not yielded."""
     first_with_text: dict[str, tuple[str, str]] = {}  # path and id, not the text: memory stays small
-    for path in discover(paths, include, exclude):
+    for path, default_id in discover_with_ids(paths, include, exclude):
         try:
-            for item in read_articles(path, **meta_options):
+            for item in read_articles(path, default_id=default_id, **meta_options):
                 if isinstance(item, Article):
                     first_path, first_id = first_with_text.setdefault(text_hash(item.text), (item.path, item.id))
                     if (first_path, first_id) != (item.path, item.id):

@@ -493,13 +493,13 @@ def test_run_over_mixed_formats_with_globs_field_names_and_a_failures_list(tmp_p
     columns = list(combined.columns)
     assert columns[columns.index("published"):columns.index("published") + 2] == ["published", "published_origin"]
     assert columns[-len(REVIEW_COLUMNS) - 1] == "flags"
-    assert set(combined["article_id"]) == {"gas-copy", "wire-1"}  # sorted: gas-copy.htm comes first
+    assert set(combined["article_id"]) == {"web-gas-copy", "wire-1"}  # sorted: web/gas-copy.htm comes first
     assert set(zip(combined["article_id"], combined["published"], combined["published_origin"])) == {
-        ("gas-copy", "2023-08-17", "html:og"), ("wire-1", "2024-04-09", "jsonl")}
+        ("web-gas-copy", "2023-08-17", "html:og"), ("wire-1", "2024-04-09", "jsonl")}
     failures = read_csv(out / "failures.csv").to_dict("records")
     assert [(Path(f["path"]).name, f["code"]) for f in failures] == [("feed.jsonl:2", "E007"), ("gas.html", "E040")]
     assert "same text as" in failures[1]["message"] and "gas-copy.htm" in failures[1]["message"]
     records = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     articles = {record["id"]: record["article"] for record in records}
-    assert articles["gas-copy"]["author"] == "Pieter de Vries"
+    assert articles["web-gas-copy"]["author"] == "Pieter de Vries"
     assert (articles["wire-1"]["published"], articles["wire-1"]["published_origin"]) == ("2024-04-09", "jsonl")

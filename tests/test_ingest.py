@@ -409,6 +409,18 @@ def test_include_and_exclude_globs(tmp_path: Path) -> None:
     assert names(discover([tmp_path], include=["*.txt"], exclude=["e.*"])) == ["a.txt"]
 
 
+def test_same_file_names_in_subfolders_get_ids_from_their_folders(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for name, text in [("index.txt", "Home page text."), ("2024/05/index.txt", "A story about 2024."),
+                       ("2024/06/index.txt", "Another story."), ("2024/06/feed.jsonl", '{"text": "A line."}')]:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    items = list(iter_articles([site]))
+    assert [i.id for i in items] == ["2024-05-index", "2024-06-feed-1", "2024-06-index", "index"]
+    [named] = list(iter_articles([site / "2024" / "05" / "index.txt"]))
+    assert named.id == "index"  # a file given by name keeps its own name
+
+
 def test_front_matter_with_windows_line_ends(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
     path.write_bytes(FRONT_MATTER_STORY.replace("\n", "\r\n").encode("utf-8"))
