@@ -8,6 +8,7 @@ import re
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 """Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
 """European notation that cannot be English: "1,5", "2,25", "1.234,5" (a comma then one or two digits)."""
 
@@ -15,7 +16,11 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
 def parse_digits(word: str) -> float | None:
     """'2,615' -> 2615.0, '1,23,456' -> 123456.0, '1.5' -> 1.5, '1,5' -> 1.5; None for anything that is not a plain number.
 
-    A comma followed by three digits is always a thousands separator, so "1,500" stays 1500."""
+    A comma followed by three digits is always a thousands separator, so "1,500" stays 1500.
+    Digits with a leading zero ("000", "007", "020") are codes or the tail of a number split by a
+    space ("12 000"), never a figure of their own."""
+    if _LEADING_ZERO.match(word):
+        return None
     if _DIGITS.match(word):
         return float(word.replace(",", ""))
     if _DECIMAL_COMMA.match(word):
