@@ -96,7 +96,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 qualifier=item.qualifier, role=item.role, direction=item.direction, link=item.link,
                 linked_to=" ".join(str(start) for start in item.linked_to),
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
-                time_source=item.time.source if item.time else "", subject=subject_of(span, words),
+                time_source=item.time.source if item.time else "", subject=subject_of(span, words, counted=item.kind == "count"
+                                                       and item.unit not in words.multiplier_units),
             )
         else:
             claim = Claim(

@@ -17,6 +17,19 @@ CASES = [
     ("By 2006, their 2,615-mile border had finally been fully delimited.", {"2,615-mile": "border"}),
     ("Unemployment fell to 3.9 percent in March. It had been 4.1 percent a month earlier.",
      {"4.1 percent": "Unemployment"}),
+    # a count measures the noun it counts, with what defines it and without its time
+    ("About 1.6 million households whose fixed deals expire next year face higher payments.",
+     {"1.6 million households": "households whose fixed deals expire next year"}),
+    ("She set a goal of 70,000 permits a year by the end of the decade.", {"70,000 permits": "permits"}),
+    ("Argentina has registered about 180,000 cases this season, 62% of them in the north-east.",
+     {"62%": "cases"}),
+    # the amount of a noun: the noun, not the owner
+    ("Manchester City had revenue of £712.8m in the year to June 30.", {"£712.8m": "revenue"}),
+    # asides between commas, times and datelines are not part of the subject
+    ("Regular pay growth, excluding bonuses, eased slightly to 7.8% a year.", {"7.8%": "Regular pay growth"}),
+    ("Government borrowing in the first half of the financial year was £81.7bn.",
+     {"£81.7bn": "Government borrowing"}),
+    ("LONDON - Chelsea's spending rose to £900 million.", {"£900 million": "Chelsea's spending"}),
 ]
 
 
@@ -29,3 +42,8 @@ def test_subject(text, expected, extract):
 def test_a_pronoun_in_a_new_paragraph_has_no_antecedent(extract):
     rows = {c.text: c.subject for c in extract("Unemployment fell in March.\n\nIt was 4.1 percent in May.").claims}
     assert rows["4.1 percent"] == ""
+
+
+def test_three_times_is_no_count_of_times(extract):
+    rows = {c.text: c.subject for c in extract("Exports were three times as high as imports.").claims}
+    assert rows.get("three times", "Exports") == "Exports"
