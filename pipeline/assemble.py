@@ -55,7 +55,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    topics = _Topics(doc, sentences, entities, words)
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
     ids: dict[int, str] = {}
     for _, what, item in items:
         if what == "statement":
@@ -143,17 +143,21 @@ class _Topics:
     before it in its paragraph that names some ("... a much more robust relationship between China
     and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
 
-    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords) -> None:
+    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords,
+                 headline: list[str]) -> None:
         self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
+        self.headline = headline
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str]:
+        """The names of the nearest sentence before in the paragraph that names some, else what the
+        headline is about."""
         while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:
                 return names
-        return []
+        return list(self.headline)
 
     def _main(self, index: int) -> list[str]:
         if index not in self.cache:
@@ -165,6 +169,21 @@ class _Topics:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
             self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char)
         return self.cache[index]
+
+
+def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
+    """What an article is about as a whole: the first country its headline names, else the first
+    organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
+    Premier League). Only a headline that opens the text counts; a person or a people is no topic."""
+    start = len(text) - len(text.lstrip())
+    if not title or not text.startswith(title, start):
+        return []
+    named = entities.within(start, start + len(title))
+    for label in ("GPE", "ORG"):
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[:1]
+    return []
 
 
 def _scored(claim: Claim, own: list, sent: Span, scorer: Checkworthiness) -> Claim:
