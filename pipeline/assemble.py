@@ -167,7 +167,7 @@ class _Topics:
                 tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
             else:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
-            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char)
+            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
         return self.cache[index]
 
 

@@ -76,12 +76,12 @@ class EntityIndex:
                 return self.entities[i]
         return None
 
-    def names(self, tokens: set[int], start_char: int, end_char: int) -> list[str]:
+    def names(self, tokens: set[int], start_char: int, end_char: int, labels: tuple[str, ...] = ()) -> list[str]:
         """Canonical names, in order and without repeats, of the entities between two offsets whose
-        first token is one of ``tokens``."""
+        first token is one of ``tokens`` (and whose label is one of ``labels``, if given)."""
         names: list[str] = []
         for ent in self.within(start_char, end_char):
-            if ent["canonical"] not in names:
+            if ent["canonical"] not in names and (not labels or ent["label"] in labels):
                 span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
                 if span is not None and span.start in tokens:
                     names.append(ent["canonical"])
