@@ -10,8 +10,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
-from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, starts_paragraph,
-                               subject_of)
+from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, dateline_end, governing_words,
+                               starts_paragraph, subject_of)
 from pipeline.numbers import format_number
 from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.speakers import AUTHOR, Reported
@@ -82,10 +82,11 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = replace(claim, claim_text=marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end))
             rows.append(_scored(claim, own, sent, scorer))
             continue
-        named = entities.names(clause_tokens(span, words.event_prepositions), sent.start_char, sent.end_char)
+        common["speaker"] = reported.speaker_at(span)
+        tokens = {i for i in clause_tokens(span, words.event_prepositions) if i >= dateline_end(sent)}
+        named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
         common["entities"] = "; ".join(named or topics.before(item.sentence_index))
         common["rules"] = "; ".join(item.rules)
-        common["speaker"] = reported.speaker_at(span)
         clause_start, clause_end = clause_extent(span)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
         if what == "figure":
@@ -169,6 +170,14 @@ class _Topics:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
             self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
         return self.cache[index]
+
+
+def about(names: list[str], speaker: str) -> list[str]:
+    """The entities a claim is about: its source is not one of them ("..., the Office for National
+    Statistics said"), unless it is the only one named."""
+    sources = set(speaker.split("; "))
+    kept = [name for name in names if name not in sources]
+    return kept or names
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:

@@ -87,6 +87,8 @@ class SpeakerFinder:
                 speaker = party_name(names, source, self.pronouns, self.titles, self.quantifiers)
                 if speaker:
                     verb = _clause_head(token.head)
+                    # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
+                    out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
         return out
 
