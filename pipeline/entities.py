@@ -81,7 +81,7 @@ class EntityTable:
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
                                                        and ent.label_ == "PERSON")):
             tokens = tokens[1:]
-        if not tokens or self._in_title(ent):
+        if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         name = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         for suffix in POSSESSIVES:
@@ -148,3 +148,15 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
+
+
+def _describes_party(ent: Span, titles: set[str]) -> bool:
+    """Whether a nationality word only describes a named party ("Japanese drugmaker Takeda",
+    "Chelsea's American owners, Todd Boehly and ..."): the party, not the country, is what is
+    named. "Russian exports" names the country's exports, and "Chinese leader Xi Jinping" the
+    country's office-holder: both keep the country."""
+    noun = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or noun.lower_ in titles:
+        return False
+    named = [c for c in noun.children if c.dep_ in ("appos", "poss") and c.pos_ == "PROPN"]
+    return bool(named) or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
