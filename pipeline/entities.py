@@ -127,7 +127,8 @@ class EntityTable:
 def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
-    leading word ("the Bank estimates" after "the Bank of England"). A short form stands for the
+    leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
+    Albion", even where the model took it for a person). A short form stands for the
     longer name it fits that the article uses most, unless another fits as often."""
     counts = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1)
     labels = {m.text: m.label for m in mentions}
@@ -136,8 +137,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     out = []
     for token in doc:
         mention = tagged.get(token.idx)
-        if mention is not None and (mention.label != "ORG" or mention.end != token.idx + len(token)):
-            continue  # only a one-word organisation is taken for a short form among tagged names
+        if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
+            continue  # among tagged names, only a one-word person or organisation is a short form
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
                                 or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1))):
             continue
