@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,6 +97,7 @@ class DescribeWords:
     target_nouns: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     multiplier_units: frozenset[str] = frozenset()
+    transaction_nouns: Mapping[str, str] = field(default_factory=dict)
 
 
 def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool = False) -> str:
@@ -132,7 +134,34 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
         return _phrase(owner, span)
     if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return _with_verb(root.head.head, span)
+    transaction = _transaction(span, words.transaction_nouns)
+    if transaction:
+        return transaction
     return _clause_subject(claim_clause(root), span)
+
+
+def _transaction(figure: Span, nouns: Mapping[str, str]) -> str:
+    """A sum that is the object of a money verb, named by the verb's noun with what it went on or
+    who made it ("Premier League clubs have spent £2 billion" -> "spending by Premier League
+    clubs"; "spent ..., including €100m on Neymar" -> "spending on Neymar"); a sum told again or
+    listed beside it goes with it."""
+    root = anchor = figure.root
+    while anchor.dep_ in ("conj", "appos") and anchor.ent_type_ and anchor.head.ent_type_ == anchor.ent_type_:
+        anchor = anchor.head  # "€830 million, or some $900m", "€100m on Neymar and €90m on Mitrovic"
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ == "including":
+        verb = verb.head
+    elif anchor.dep_ != "dobj":
+        return ""
+    noun = nouns.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if noun is None:
+        return ""
+    purpose = [c for c in (*root.rights, *verb.rights) if c.dep_ == "prep" and c.lower_ in ("on", "for")
+               and c.i > figure.end - 1]
+    if purpose:
+        return f"{noun} {_join(list(purpose[0].subtree))}"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return f"{noun} by {_phrase(subjects[0], figure)}" if subjects else noun
 
 
 def _counted_noun(noun: Token, figure: Span) -> str:

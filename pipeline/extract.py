@@ -72,7 +72,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
                             quotes=tuple(reported.quotes))
     words = DescribeWords(frozenset(res.rules.lexicons["event_prepositions"]),
                           frozenset(res.rules.lexicons["target_nouns"]), res.speakers.verbs,
-                          frozenset(res.rules.lexicons["multiplier_units"]))
+                          frozenset(res.rules.lexicons["multiplier_units"]), res.rules.lexicons["transaction_nouns"])
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)

@@ -35,6 +35,11 @@ CASES = [
     ("Government borrowing in the first half of the financial year was £81.7bn.",
      {"£81.7bn": "Government borrowing"}),
     ("LONDON - Chelsea's spending rose to £900 million.", {"£900 million": "Chelsea's spending"}),
+    # a sum spent, paid or earned is named by its verb's noun
+    ("Premier League clubs have now spent more than £2 billion this summer.",
+     {"£2 billion": "spending by Premier League clubs"}),
+    ("The government spent R$200 million on insecticide last year.",
+     {"R$200 million": "spending on insecticide"}),
 ]
 
 
