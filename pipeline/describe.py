@@ -186,7 +186,11 @@ def _counted_before(figure: Span) -> str:
 
 
 def _clause_subject(verb: Token, figure: Span) -> str:
+    """The subject of the figure's clause; a phrase without one ("..., compared with 2.34 percent
+    two years ago") compares or qualifies the subject of the clause it hangs from."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("prep", "advcl") and verb.head.i != verb.i:
+        return _clause_subject(clause_head(verb.head), figure)
     if not subjects:
         return ""
     if subjects[0].lower_ in ("it", "they"):
