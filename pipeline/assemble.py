@@ -174,10 +174,10 @@ class _Topics:
 
 def about(names: list[str], speaker: str) -> list[str]:
     """The entities a claim is about: its source is not one of them ("..., the Office for National
-    Statistics said"), unless it is the only one named."""
+    Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
+    about, not the Bank)."""
     sources = set(speaker.split("; "))
-    kept = [name for name in names if name not in sources]
-    return kept or names
+    return [name for name in names if name not in sources]
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
