@@ -108,7 +108,8 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
     ("the 2,615-mile border"), the noun it is the amount of ("revenue of £712.8m"), the noun it is
     the worth of ("energy commodities worth $129 billion", told with the verb and its subject:
     "energy commodities imported by China"), or else the subject of its clause ("bilateral trade
-    grew by 36 percent"). A goal ("surpassing the $200 billion mark") measures its clause's subject.
+    grew by 36 percent"). A goal ("surpassing the $200 billion mark") measures its clause's subject,
+    unless someone owns it ("the Bank of England's 2% target").
     "it" and "they" stand for the subject of the sentence before, in the same paragraph."""
     doc = span.doc
     root = span.root
@@ -125,9 +126,9 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
                 return counted_before
         elif objects:
             return _phrase(objects[0], span)
-    if (root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end
-            and root.head.lemma_.lower() not in words.target_nouns):
-        return _phrase(root.head, span)
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end and (
+            root.head.lemma_.lower() not in words.target_nouns or any(c.dep_ == "poss" for c in root.head.children)):
+        return _phrase(root.head, span)  # "the Bank of England's 2% target": an owned target is its own subject
     owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     if (owner is not None and owner.pos_ == "NOUN" and owner.i < span.start
             and owner.lemma_.lower() not in words.target_nouns):

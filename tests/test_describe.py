@@ -37,6 +37,7 @@ CASES = [
     ("LONDON - Chelsea's spending rose to £900 million.", {"£900 million": "Chelsea's spending"}),
     ("The average two-year fixed mortgage rate stood at 6.43 percent this week, compared with 2.34 percent "
      "two years ago.", {"2.34 percent": "average two-year fixed mortgage rate"}),
+    ("Inflation is still far above the Bank of England's 2% target.", {"2%": "Bank of England's target"}),
     # a sum spent, paid or earned is named by its verb's noun
     ("Premier League clubs have now spent more than £2 billion this summer.",
      {"£2 billion": "spending by Premier League clubs"}),
