@@ -166,11 +166,12 @@ def _transaction(figure: Span, nouns: Mapping[str, str]) -> str:
 
 
 def _counted_noun(noun: Token, figure: Span) -> str:
-    """The thing a count counts: its noun with the words between the number and it ("probable
-    cases") and what defines it on the right ("of dengue", "whose fixed deals expire next year"),
+    """The thing a count counts: its noun with its owner and the words between the number and it
+    ("the country's 27 federal units", "probable cases") and what defines it on the right ("of dengue", "whose fixed deals expire next year"),
     without a time or an aside."""
     numbers = [t.i for t in figure if t.like_num or t.dep_ in ("quantmod", "nummod")]
-    kept = [t for t in figure if t.i > max(numbers, default=figure.start - 1) and not t.is_punct]
+    owner = [t for c in noun.lefts if c.dep_ == "poss" and c.i < figure.start and c.tag_ != "PRP$" for t in c.subtree]
+    kept = owner + [t for t in figure if t.i > max(numbers, default=figure.start - 1) and not t.is_punct]
     for child in noun.rights:
         if child.i >= figure.end and child.dep_ in ("prep", "relcl", "acl") and not _aside(child) \
                 and not _dates(child):
@@ -223,9 +224,10 @@ def _with_verb(noun: Token, figure: Span) -> str:
     return f"{phrase} {verb.text} by {_phrase(subjects[0], figure)}" if subjects else phrase
 
 
-_DETACHED = ("punct", "relcl", "acl", "appos", "advcl", "conj", "cc", "amod", "advmod")
+_DETACHED = ("punct", "acl", "appos", "advcl", "conj", "cc", "amod", "advmod")
 """Dependents right of a head that are not part of the thing named ("cars (20 percent), and ...",
-"payments alone")."""
+"payments alone", "commodities worth $129 billion"). A relative clause not set off by a comma
+defines the thing and stays ("patients who receive timely treatment")."""
 
 
 def _phrase(head: Token, figure: Span) -> str:
@@ -245,8 +247,6 @@ def _phrase(head: Token, figure: Span) -> str:
     if head.dep_ == "pobj" and tokens and tokens[0].dep_ == "compound" and tokens[0].ent_type_ == "GPE" \
             and tokens[0].i == head.head.i + 1:
         tokens = tokens[1:]  # "exported to Russia goods": the place is the preposition's, not the noun's
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
-        tokens = tokens[1:]
     return _join(tokens)
 
 
@@ -265,7 +265,9 @@ def _dates(prep: Token) -> bool:
 
 def _join(tokens: list[Token]) -> str:
     """Tokens as text: the text's own spacing between neighbours, one space where words were left
-    out; no trailing punctuation."""
+    out; no leading article or possessive pronoun, no punctuation at either end."""
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
+        tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     out = []

@@ -25,6 +25,10 @@ CASES = [
     # a count measures the noun it counts, with what defines it and without its time
     ("About 1.6 million households whose fixed deals expire next year face higher payments.",
      {"1.6 million households": "households whose fixed deals expire next year"}),
+    ("Eleven of the country's 27 federal units have declared an emergency.",
+     {"27 federal units": "country's federal units"}),
+    ("The disease causes high fever and kills fewer than 1 percent of patients who receive timely treatment.",
+     {"1 percent": "patients who receive timely treatment"}),
     ("She set a goal of 70,000 permits a year by the end of the decade.", {"70,000 permits": "permits"}),
     ("Argentina has registered about 180,000 cases this season, 62% of them in the north-east.",
      {"62%": "cases"}),
