@@ -228,8 +228,12 @@ def _subject(verb: Token) -> Token | None:
 def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     """The clause before a comma that opens a sentence whose reporting verb and subject come after
     it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
-    after any dateline. A phrase without a subject of its own is no such clause."""
+    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
+    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
+    clause it interrupts."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
+    if verb.dep_ == "parataxis" and subjects and verb.head.i < verb.i:  # "That era ended, she said, in ..."
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
     if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
         return None
     comma = subjects[0].left_edge.i - 1
