@@ -90,6 +90,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         clause_start, clause_end = clause_extent(span)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
         if what == "figure":
+            counts_things = item.kind == "count" and item.unit not in words.multiplier_units  # not "three times"
             claim = Claim(
                 **common, kind=item.kind, value=format_number(item.value),
                 value_low=format_number(item.value_low), value_high=format_number(item.value_high),
@@ -97,8 +98,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 qualifier=item.qualifier, role=item.role, direction=item.direction, link=item.link,
                 linked_to=" ".join(str(start) for start in item.linked_to),
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
-                time_source=item.time.source if item.time else "", subject=subject_of(span, words, counted=item.kind == "count"
-                                                       and item.unit not in words.multiplier_units),
+                time_source=item.time.source if item.time else "",
+                subject=subject_of(span, words, counted=counts_things),
             )
         else:
             claim = Claim(

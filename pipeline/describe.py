@@ -167,8 +167,8 @@ def _transaction(figure: Span, nouns: Mapping[str, str]) -> str:
 
 def _counted_noun(noun: Token, figure: Span) -> str:
     """The thing a count counts: its noun with its owner and the words between the number and it
-    ("the country's 27 federal units", "probable cases") and what defines it on the right ("of dengue", "whose fixed deals expire next year"),
-    without a time or an aside."""
+    ("the country's 27 federal units", "probable cases") and what defines it on the right ("of
+    dengue", "whose fixed deals expire next year"), without a time or an aside."""
     numbers = [t.i for t in figure if t.like_num or t.dep_ in ("quantmod", "nummod")]
     owner = [t for c in noun.lefts if c.dep_ == "poss" and c.i < figure.start and c.tag_ != "PRP$" for t in c.subtree]
     kept = owner + [t for t in figure if t.i > max(numbers, default=figure.start - 1) and not t.is_punct]

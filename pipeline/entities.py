@@ -139,9 +139,10 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         mention = tagged.get(token.idx)
         if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
             continue  # among tagged names, only a one-word person or organisation is a short form
+        beside_name = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1))
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
-                                or any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1))):
-            continue
+                                or beside_name):
+            continue  # an untagged word is a short form only as a proper noun standing alone
         fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
                         or (labels[name] == "PERSON" and token.text == name.split()[-1])})
         ranked = fits.most_common(2)
