@@ -10,8 +10,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
-from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, starts_paragraph,
-                               subject_of)
+from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, dateline_end, governing_words,
+                               starts_paragraph, subject_of)
 from pipeline.numbers import format_number
 from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.speakers import AUTHOR, Reported
@@ -55,7 +55,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    topics = _Topics(doc, sentences, entities, words)
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
     ids: dict[int, str] = {}
     for _, what, item in items:
         if what == "statement":
@@ -82,13 +82,15 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = replace(claim, claim_text=marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end))
             rows.append(_scored(claim, own, sent, scorer))
             continue
-        named = entities.names(clause_tokens(span, words.event_prepositions), sent.start_char, sent.end_char)
+        common["speaker"] = reported.speaker_at(span)
+        tokens = {i for i in clause_tokens(span, words.event_prepositions) if i >= dateline_end(sent)}
+        named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
         common["entities"] = "; ".join(named or topics.before(item.sentence_index))
         common["rules"] = "; ".join(item.rules)
-        common["speaker"] = reported.speaker_at(span)
         clause_start, clause_end = clause_extent(span)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
         if what == "figure":
+            counts_things = item.kind == "count" and item.unit not in words.multiplier_units  # not "three times"
             claim = Claim(
                 **common, kind=item.kind, value=format_number(item.value),
                 value_low=format_number(item.value_low), value_high=format_number(item.value_high),
@@ -96,7 +98,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 qualifier=item.qualifier, role=item.role, direction=item.direction, link=item.link,
                 linked_to=" ".join(str(start) for start in item.linked_to),
                 time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
-                time_source=item.time.source if item.time else "", subject=subject_of(span, words),
+                time_source=item.time.source if item.time else "",
+                subject=subject_of(span, words, counted=counts_things),
             )
         else:
             claim = Claim(
@@ -142,17 +145,21 @@ class _Topics:
     before it in its paragraph that names some ("... a much more robust relationship between China
     and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
 
-    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords) -> None:
+    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords,
+                 headline: list[str]) -> None:
         self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
+        self.headline = headline
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str]:
+        """The names of the nearest sentence before in the paragraph that names some, else what the
+        headline is about."""
         while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:
                 return names
-        return []
+        return list(self.headline)
 
     def _main(self, index: int) -> list[str]:
         if index not in self.cache:
@@ -162,8 +169,31 @@ class _Topics:
                 tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
             else:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
-            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char)
+            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
         return self.cache[index]
+
+
+def about(names: list[str], speaker: str) -> list[str]:
+    """The entities a claim is about: its source is not one of them ("..., the Office for National
+    Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
+    about, not the Bank)."""
+    sources = set(speaker.split("; "))
+    return [name for name in names if name not in sources]
+
+
+def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
+    """What an article is about as a whole: the first country its headline names, else the first
+    organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
+    Premier League). Only a headline that opens the text counts; a person or a people is no topic."""
+    start = len(text) - len(text.lstrip())
+    if not title or not text.startswith(title, start):
+        return []
+    named = entities.within(start, start + len(title))
+    for label in ("GPE", "ORG"):
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[:1]
+    return []
 
 
 def _scored(claim: Claim, own: list, sent: Span, scorer: Checkworthiness) -> Claim:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -76,12 +77,12 @@ class EntityIndex:
                 return self.entities[i]
         return None
 
-    def names(self, tokens: set[int], start_char: int, end_char: int) -> list[str]:
+    def names(self, tokens: set[int], start_char: int, end_char: int, labels: tuple[str, ...] = ()) -> list[str]:
         """Canonical names, in order and without repeats, of the entities between two offsets whose
-        first token is one of ``tokens``."""
+        first token is one of ``tokens`` (and whose label is one of ``labels``, if given)."""
         names: list[str] = []
         for ent in self.within(start_char, end_char):
-            if ent["canonical"] not in names:
+            if ent["canonical"] not in names and (not labels or ent["label"] in labels):
                 span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
                 if span is not None and span.start in tokens:
                     names.append(ent["canonical"])
@@ -95,35 +96,103 @@ class DescribeWords:
     event_prepositions: frozenset[str] = frozenset()
     target_nouns: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    multiplier_units: frozenset[str] = frozenset()
+    transaction_nouns: Mapping[str, str] = field(default_factory=dict)
 
 
-def subject_of(span: Span, words: DescribeWords = DescribeWords()) -> str:
-    """The noun phrase a figure measures: the noun it stands beside in parentheses ("cars (20
-    percent)", "industrial equipment (around 23 percent of exports)"), "X percent of <NP>", the noun
-    the figure modifies ("the 2,615-mile border"), the noun it is the worth of ("energy commodities
-    worth $129 billion", told with the verb and its subject: "energy commodities imported by
-    China"), or else the subject of its clause ("bilateral trade grew by 36 percent"). A goal
-    ("surpassing the $200 billion mark") measures its clause's subject. "it" and "they" stand for
-    the subject of the sentence before, in the same paragraph."""
+def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool = False) -> str:
+    """The noun phrase a figure measures: for a count, the noun it counts ("70,000 permits",
+    "1.6 million households whose fixed deals expire next year"); the noun it stands beside in
+    parentheses ("cars (20 percent)", "industrial equipment (around 23 percent of exports)"), "X
+    percent of <NP>" ("62% of them": the things counted just before), the noun the figure modifies
+    ("the 2,615-mile border"), the noun it is the amount of ("revenue of £712.8m"), the noun it is
+    the worth of ("energy commodities worth $129 billion", told with the verb and its subject:
+    "energy commodities imported by China"), or else the subject of its clause ("bilateral trade
+    grew by 36 percent"). A goal ("surpassing the $200 billion mark") measures its clause's subject,
+    unless someone owns it ("the Bank of England's 2% target").
+    "it" and "they" stand for the subject of the sentence before, in the same paragraph."""
     doc = span.doc
     root = span.root
+    if counted and root.pos_ == "NOUN" and root.i == span.end - 1:
+        return _counted_noun(root, span)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(root.head, span)
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ == "of":
         objects = [c for c in after.children if c.dep_ == "pobj"]
-        if objects:
+        if objects and objects[0].pos_ == "PRON":
+            counted_before = _counted_before(span)
+            if counted_before:
+                return counted_before
+        elif objects:
             return _phrase(objects[0], span)
-    if (root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end
-            and root.head.lemma_.lower() not in words.target_nouns):
-        return _phrase(root.head, span)
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.i >= span.end and (
+            root.head.lemma_.lower() not in words.target_nouns or any(c.dep_ == "poss" for c in root.head.children)):
+        return _phrase(root.head, span)  # "the Bank of England's 2% target": an owned target is its own subject
+    owner = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if (owner is not None and owner.pos_ == "NOUN" and owner.i < span.start
+            and owner.lemma_.lower() not in words.target_nouns):
+        return _phrase(owner, span)
     if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return _with_verb(root.head.head, span)
+    transaction = _transaction(span, words.transaction_nouns)
+    if transaction:
+        return transaction
     return _clause_subject(claim_clause(root), span)
 
 
+def _transaction(figure: Span, nouns: Mapping[str, str]) -> str:
+    """A sum that is the object of a money verb, named by the verb's noun with what it went on or
+    who made it ("Premier League clubs have spent £2 billion" -> "spending by Premier League
+    clubs"; "spent ..., including €100m on Neymar" -> "spending on Neymar"); a sum told again or
+    listed beside it goes with it."""
+    root = anchor = figure.root
+    while anchor.dep_ in ("conj", "appos") and anchor.ent_type_ and anchor.head.ent_type_ == anchor.ent_type_:
+        anchor = anchor.head  # "€830 million, or some $900m", "€100m on Neymar and €90m on Mitrovic"
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ == "including":
+        verb = verb.head
+    elif anchor.dep_ != "dobj":
+        return ""
+    noun = nouns.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if noun is None:
+        return ""
+    purpose = [c for c in (*root.rights, *verb.rights) if c.dep_ == "prep" and c.lower_ in ("on", "for")
+               and c.i > figure.end - 1]
+    if purpose:
+        return f"{noun} {_join(list(purpose[0].subtree))}"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return f"{noun} by {_phrase(subjects[0], figure)}" if subjects else noun
+
+
+def _counted_noun(noun: Token, figure: Span) -> str:
+    """The thing a count counts: its noun with its owner and the words between the number and it
+    ("the country's 27 federal units", "probable cases") and what defines it on the right ("of
+    dengue", "whose fixed deals expire next year"), without a time or an aside."""
+    numbers = [t.i for t in figure if t.like_num or t.dep_ in ("quantmod", "nummod")]
+    owner = [t for c in noun.lefts if c.dep_ == "poss" and c.i < figure.start and c.tag_ != "PRP$" for t in c.subtree]
+    kept = owner + [t for t in figure if t.i > max(numbers, default=figure.start - 1) and not t.is_punct]
+    for child in noun.rights:
+        if child.i >= figure.end and child.dep_ in ("prep", "relcl", "acl") and not _aside(child) \
+                and not _dates(child):
+            kept += list(child.subtree)
+    return _join(kept)
+
+
+def _counted_before(figure: Span) -> str:
+    """The noun last counted before a figure in its sentence ("180,000 cases ..., 62% of them")."""
+    for token in reversed(figure.doc[figure.sent.start: figure.start]):
+        if token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children):
+            return _join([c for c in token.lefts if c.dep_ in ("amod", "compound")] + [token])
+    return ""
+
+
 def _clause_subject(verb: Token, figure: Span) -> str:
+    """The subject of the figure's clause; a phrase without one ("..., compared with 2.34 percent
+    two years ago") compares or qualifies the subject of the clause it hangs from."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("prep", "advcl") and verb.head.i != verb.i:
+        return _clause_subject(clause_head(verb.head), figure)
     if not subjects:
         return ""
     if subjects[0].lower_ in ("it", "they"):
@@ -155,26 +224,76 @@ def _with_verb(noun: Token, figure: Span) -> str:
     return f"{phrase} {verb.text} by {_phrase(subjects[0], figure)}" if subjects else phrase
 
 
-_DETACHED = ("punct", "relcl", "acl", "appos", "advcl", "conj", "cc", "amod")
-"""Dependents right of a head that are not part of the thing named ("cars (20 percent), and ...")."""
+_DETACHED = ("punct", "acl", "appos", "advcl", "conj", "cc", "amod", "advmod")
+"""Dependents right of a head that are not part of the thing named ("cars (20 percent), and ...",
+"payments alone", "commodities worth $129 billion"). A relative clause not set off by a comma
+defines the thing and stays ("patients who receive timely treatment")."""
 
 
 def _phrase(head: Token, figure: Span) -> str:
-    """The head's noun phrase without the figure itself and without what hangs off to its right
-    as an aside, a clause or a coordinated item; leading articles dropped."""
+    """The head's noun phrase without the figure itself (and the preposition that carries it),
+    without a dateline, and without what hangs off to its right as an aside, a clause, a
+    coordinated item or a time ("borrowing in the first half of the year"); leading articles
+    dropped."""
     dropped = {t.i for t in figure}
+    carrier = figure.root.head
+    if figure.root.dep_ == "pobj" and carrier.dep_ == "prep" and carrier.head.i == head.i:
+        dropped.update(t.i for t in carrier.subtree)
     for child in head.rights:
-        if child.dep_ in _DETACHED:
+        if child.dep_ in _DETACHED or _aside(child) or (child.dep_ == "prep" and _dates(child)):
             dropped.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    opening = dateline_end(head.sent)
+    tokens = [t for t in head.subtree if t.i not in dropped and t.i >= opening]
     if head.dep_ == "pobj" and tokens and tokens[0].dep_ == "compound" and tokens[0].ent_type_ == "GPE" \
             and tokens[0].i == head.head.i + 1:
         tokens = tokens[1:]  # "exported to Russia goods": the place is the preposition's, not the noun's
+    return _join(tokens)
+
+
+def _aside(token: Token) -> bool:
+    """Whether a dependent is set off by a comma before it ("growth, excluding bonuses,")."""
+    before = token.left_edge.i - 1
+    return before > token.head.i and token.doc[before].text == ","
+
+
+def _dates(prep: Token) -> bool:
+    """Whether a prepositional phrase is a time ("in December and January", "in the first half of
+    the 2023-24 financial year")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in ("DATE", "TIME")
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as text: the text's own spacing between neighbours, one space where words were left
+    out; no leading article or possessive pronoun, no punctuation at either end."""
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    return "".join(t.text_with_ws for t in tokens).strip()
+    out = []
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        out.append(token.text)
+        if following is not None:
+            out.append(token.whitespace_ if following.i == token.i + 1 else " ")
+    return "".join(out).strip()
+
+
+DATELINE_DASHES = ("-", "–", "—")
+
+
+def dateline_end(sent: Span) -> int:
+    """The first token after a dateline that opens a sentence ("LONDON - Chelsea have ...",
+    "SAO PAULO (Reuters) - ..."): a place in capitals and a dash; else the sentence's first token."""
+    words: list[Token] = []
+    in_parentheses = False
+    for token in sent[:8]:
+        if token.text in DATELINE_DASHES:
+            return token.i + 1 if words and all(t.is_upper for t in words) else sent.start
+        if token.text in ("(", ")"):
+            in_parentheses = token.text == "("
+        elif not in_parentheses and not token.is_space:
+            words.append(token)
+    return sent.start
 
 
 def starts_paragraph(doc: Doc, sent: Span) -> bool:

@@ -10,6 +10,7 @@ of a title read as one ("State" in "Secretary of State"), and a place labelled a
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -36,6 +37,8 @@ class _Mention:
     label: str
     cut: bool
     """Whether the model's entity went on past a possessive (a headline read as one name)."""
+    expands: str = ""
+    """The article's longer name this short form stands for."""
 
 
 class EntityTable:
@@ -57,6 +60,8 @@ class EntityTable:
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and (m := self._mention(ent, text))]
         full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                       and m.text.lower() not in self.aliases]
+        short = {m.start: m for m in _short_forms(doc, mentions)}
+        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()), key=lambda m: m.start)
         out = []
         for mention in mentions:
             named = self._name(text, mention, full_names)
@@ -76,7 +81,7 @@ class EntityTable:
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
                                                        and ent.label_ == "PERSON")):
             tokens = tokens[1:]
-        if not tokens or self._in_title(ent):
+        if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         name = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
         for suffix in POSSESSIVES:
@@ -96,6 +101,9 @@ class EntityTable:
 
     def _name(self, text: str, mention: _Mention, full_names: list[str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
+        if mention.expands:
+            known = self.aliases.get(mention.expands.lower())
+            return (known.name if known else mention.expands), mention.label
         known = self.aliases.get(mention.text.lower())
         if known is not None and not self._literal(text, mention, known):
             return known.name, mention.label if mention.label == "NORP" else known.label
@@ -114,3 +122,43 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
+
+
+def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Short forms of the article's longer names, tagged or left untagged by the model: a person's
+    surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
+    leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
+    Albion", even where the model took it for a person). A short form stands for the
+    longer name it fits that the article uses most, unless another fits as often."""
+    counts = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1)
+    labels = {m.text: m.label for m in mentions}
+    tagged = {m.start: m for m in mentions}
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for token in doc:
+        mention = tagged.get(token.idx)
+        if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
+            continue  # among tagged names, only a one-word person or organisation is a short form
+        beside_name = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1))
+        if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
+                                or beside_name):
+            continue  # an untagged word is a short form only as a proper noun standing alone
+        fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
+                        or (labels[name] == "PERSON" and token.text == name.split()[-1])})
+        ranked = fits.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            name = ranked[0][0]
+            out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
+    return out
+
+
+def _describes_party(ent: Span, titles: set[str]) -> bool:
+    """Whether a nationality word only describes a named party ("Japanese drugmaker Takeda",
+    "Chelsea's American owners, Todd Boehly and ..."): the party, not the country, is what is
+    named. "Russian exports" names the country's exports, and "Chinese leader Xi Jinping" the
+    country's office-holder: both keep the country."""
+    noun = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or noun.pos_ != "NOUN" or noun.lower_ in titles:
+        return False
+    named = [c for c in noun.children if c.dep_ in ("appos", "poss") and c.pos_ == "PROPN"]
+    return bool(named) or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.describe import EntityIndex, starts_paragraph
+from pipeline.describe import EntityIndex, dateline_end, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
@@ -47,6 +47,7 @@ class SpeakerFinder:
         self.object_deps = set(speech["object_dependencies"])
         self.content_preps = set(speech["content_prepositions"])
         self.pronouns = set(speech["person_pronouns"])
+        self.quantifiers = set(speech["group_quantifiers"])
         self.min_words = int(speech["quote_min_words"])
         self.quote_pattern = re.compile("|".join(
             f"{re.escape(open_)}([^{re.escape(close)}\n]+){re.escape(close)}" for open_, close in speech["quote_marks"]))
@@ -74,14 +75,20 @@ class SpeakerFinder:
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
-                if speaker and content:
+                stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
+                leading = _leading_clause(token, sent)
+                if leading is not None and not any(start < leading[1] for start, _ in stretches):
+                    stretches.append(leading)
+                if speaker and stretches:
                     time = _statement_time(token, dates, sent.doc)
-                    out += [Attribution(c.left_edge.i, c.right_edge.i + 1, speaker, time, token.i) for c in content]
+                    out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
             source = self._source(token)
             if source is not None:
-                speaker = party_name(names, source, self.pronouns, self.titles)
+                speaker = party_name(names, source, self.pronouns, self.titles, self.quantifiers)
                 if speaker:
                     verb = _clause_head(token.head)
+                    # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
+                    out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
         return out
 
@@ -99,15 +106,14 @@ class SpeakerFinder:
         return None
 
     def _speaker(self, verb: Token, names: EntityIndex) -> str:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects:
+        subject = _subject(verb)
+        if subject is None:
             return ""
-        subject = subjects[0]
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
         parties = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
-        found = [party_name(names, party, self.pronouns, self.titles) for party in parties]
+        found = [party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in parties]
         return "; ".join(dict.fromkeys(name for name in found if name))
 
     def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
@@ -159,21 +165,18 @@ class Reported:
         return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
 
 
-def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset()) -> str:
+def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
+               quantifiers: set[str] = frozenset()) -> str:
     """The canonical name of a party: the entity its head word is part of ("the Labor Department",
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
-    a leading article or title ("Russia's central bank", "Chancellor Scholz" -> Scholz). "he"/"she" is the named subject of a sentence just before in
-    the paragraph ("Hale answered ... “...,” she said"), else the last person named. Other pronouns
-    name no one."""
+    a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
+    "Most forecasters" -> forecasters), lower case when a common noun opens the sentence, and "her"
+    told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
+    subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
+    the last person named. Other pronouns name no one."""
     if head.pos_ == "PRON":
-        if head.lower_ not in pronouns:
-            return ""
-        antecedent = _named_subject_before(head)
-        if antecedent is not None:
-            return party_name(names, antecedent, pronouns, titles)
-        person = names.last_before(head.idx, "PERSON")
-        return person["canonical"] if person else ""
+        return _person(names, head, pronouns, titles) if head.lower_ in pronouns else ""
     covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
     if covering:
         return covering[0]["canonical"]
@@ -185,9 +188,60 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         if found:
             return found[-1]
     words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
-    while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in titles):
+    while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
+                              or (words[0].lower_ in titles and words[1].tag_ != "POS")):
         words = words[1:]
-    return "".join(t.text_with_ws for t in words).strip()
+    owner = ""
+    if words[0].tag_ == "PRP$" and words[0].lower_ in pronouns and len(words) > 1:
+        owner = _person(names, words[0], pronouns, titles)  # "Her office" -> "Patricia Hale's office"
+        words = words[1:]
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    if owner:
+        return f"{owner}'s {phrase}"
+    if words[0].is_sent_start and words[0].pos_ != "PROPN":
+        return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
+    return phrase
+
+
+def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:
+    """The person a "he"/"she"/"her" stands for: the named subject of a sentence just before in
+    the paragraph, else the last person named."""
+    antecedent = _named_subject_before(pronoun)
+    if antecedent is not None:
+        return party_name(names, antecedent, pronouns, titles)
+    person = names.last_before(pronoun.idx, "PERSON")
+    return person["canonical"] if person else ""
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
+    and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+
+
+def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The clause before a comma that opens a sentence whose reporting verb and subject come after
+    it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
+    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
+    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
+    clause it interrupts."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
+    if verb.dep_ == "parataxis" and subjects and verb.head.i < verb.i:  # "That era ended, she said, in ..."
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
+    if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
+        return None
+    comma = subjects[0].left_edge.i - 1
+    start = dateline_end(sent)
+    if comma <= start or sent.doc[comma].text != ",":
+        return None
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma])
+    return (start, comma) if has_subject else None
 
 
 def _named_subject_before(pronoun: Token) -> Token | None:

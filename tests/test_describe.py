@@ -1,7 +1,12 @@
 """What a figure measures: subject noun phrases read from the parse."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+
+from pipeline.extract import extract_articles
+from pipeline.records import Article
 
 CASES = [
     ("In 2022, bilateral trade grew by 36 percent to $190 billion. In 2023, it grew to $240 billion, "
@@ -17,6 +22,31 @@ CASES = [
     ("By 2006, their 2,615-mile border had finally been fully delimited.", {"2,615-mile": "border"}),
     ("Unemployment fell to 3.9 percent in March. It had been 4.1 percent a month earlier.",
      {"4.1 percent": "Unemployment"}),
+    # a count measures the noun it counts, with what defines it and without its time
+    ("About 1.6 million households whose fixed deals expire next year face higher payments.",
+     {"1.6 million households": "households whose fixed deals expire next year"}),
+    ("Eleven of the country's 27 federal units have declared an emergency.",
+     {"27 federal units": "country's federal units"}),
+    ("The disease causes high fever and kills fewer than 1 percent of patients who receive timely treatment.",
+     {"1 percent": "patients who receive timely treatment"}),
+    ("She set a goal of 70,000 permits a year by the end of the decade.", {"70,000 permits": "permits"}),
+    ("Argentina has registered about 180,000 cases this season, 62% of them in the north-east.",
+     {"62%": "cases"}),
+    # the amount of a noun: the noun, not the owner
+    ("Manchester City had revenue of £712.8m in the year to June 30.", {"£712.8m": "revenue"}),
+    # asides between commas, times and datelines are not part of the subject
+    ("Regular pay growth, excluding bonuses, eased slightly to 7.8% a year.", {"7.8%": "Regular pay growth"}),
+    ("Government borrowing in the first half of the financial year was £81.7bn.",
+     {"£81.7bn": "Government borrowing"}),
+    ("LONDON - Chelsea's spending rose to £900 million.", {"£900 million": "Chelsea's spending"}),
+    ("The average two-year fixed mortgage rate stood at 6.43 percent this week, compared with 2.34 percent "
+     "two years ago.", {"2.34 percent": "average two-year fixed mortgage rate"}),
+    ("Inflation is still far above the Bank of England's 2% target.", {"2%": "Bank of England's target"}),
+    # a sum spent, paid or earned is named by its verb's noun
+    ("Premier League clubs have now spent more than £2 billion this summer.",
+     {"£2 billion": "spending by Premier League clubs"}),
+    ("The government spent R$200 million on insecticide last year.",
+     {"R$200 million": "spending on insecticide"}),
 ]
 
 
@@ -29,3 +59,36 @@ def test_subject(text, expected, extract):
 def test_a_pronoun_in_a_new_paragraph_has_no_antecedent(extract):
     rows = {c.text: c.subject for c in extract("Unemployment fell in March.\n\nIt was 4.1 percent in May.").claims}
     assert rows["4.1 percent"] == ""
+
+
+def test_three_times_is_no_count_of_times(extract):
+    rows = {c.text: c.subject for c in extract("Exports were three times as high as imports.").claims}
+    assert rows.get("three times", "Exports") == "Exports"
+
+
+def _claims(resources, text: str, title: str = "") -> dict[str, object]:
+    article = Article(id="t", text=text, title=title, published=date(2023, 10, 18))
+    return {c.text: c for c in next(extract_articles([article], resources)).claims}
+
+
+def test_a_figure_naming_no_one_is_about_what_the_headline_names(resources):
+    title = "UK inflation slows but Bank of England warns rates will stay high"
+    rows = _claims(resources, f"{title}\n\nFood prices climbed 12.2 percent in the year to September.", title)
+    assert rows["12.2 percent"].entities == "United Kingdom"
+
+
+def test_no_headline_no_topic(resources):
+    rows = _claims(resources, "Food prices climbed 12.2 percent in the year to September.")
+    assert rows["12.2 percent"].entities == ""
+
+
+def test_a_source_and_a_dateline_are_not_what_a_figure_is_about(resources):
+    rows = _claims(resources, "LONDON - Britain's inflation held at 6.7 per cent in September, "
+                              "the Office for National Statistics said on Wednesday.")
+    assert rows["6.7 per cent"].entities == "United Kingdom"
+    assert rows["6.7 per cent"].speaker == "Office for National Statistics"
+
+
+def test_people_and_organisations_named_before_do_not_carry_over(resources):
+    rows = _claims(resources, "The Bank of England raised rates in September. Food prices climbed 12.2 percent.")
+    assert rows["12.2 percent"].entities == ""
