@@ -370,6 +370,13 @@ class DateParser:
         return Resolution(point.edtf(), True, _published_anchor(published)[1], point=point)
 
     def _shift(self, lower: list[str], anchor: Point | None, anchor_text: str, keep_month: bool = False) -> Resolution:
+        """``_shift_by``, unresolved when the amount leaves the calendar ("2014 centuries ago")."""
+        try:
+            return self._shift_by(lower, anchor, anchor_text, keep_month)
+        except (ValueError, OverflowError):
+            return Resolution("", relative=True)
+
+    def _shift_by(self, lower: list[str], anchor: Point | None, anchor_text: str, keep_month: bool) -> Resolution:
         """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year").
         With ``keep_month`` (a narrative anchor) a shift by years or months keeps the anchor's
         month: "a year earlier" after "in June" is the June before, not the year, and after a reporting

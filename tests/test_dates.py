@@ -273,3 +273,9 @@ def test_a_day_the_month_does_not_have_stays_unresolved(extract):
     assert PARSER.resolve(["June", "31"], "month", PUB, None).value == ""
     assert PARSER.resolve(["February", "30"], "month", PUB, None, tense="past").value == ""
     assert [d.value for d in extract("The deal closed on June 31.").dates] == [""]
+
+
+@pytest.mark.parametrize("text", ["2014 centuries ago", "2014 century ago", "9000 years later", "3000000 days ago"])
+def test_a_shift_beyond_the_calendar_stays_unresolved(extract, text):
+    extraction = extract(f"It began {text}, the report said.")
+    assert all(d.value == "" for d in extraction.dates if d.text.endswith(("ago", "later")))
