@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -20,8 +21,8 @@ from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_comparison_base,
-                            owning_figure, sentence_frame, since_names_point, when_clause_date)
+from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_base_figure,
+                            is_comparison_base, is_start_point, owning_figure, sentence_frame, since_names_point, when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -54,7 +55,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
-    scopes = _scopes(doc, sentences, spans, date_spans, res)
+    scopes = _scopes(doc, sentences, spans, date_spans, res, article.published)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
@@ -163,9 +164,12 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
         else:
             anchor = article_anchor
+        owner = owning_figure(span, [f for f in figures if f.sent.start == span.sent.start])
         comparison = is_comparison_base(span, bases, since_comparisons)
-        tense = clause_tense(span, future_cues)
+        tense = "past" if in_dateline(span) else clause_tense(span, future_cues)
         tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
+        if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
+            tense = "past"
         resolution = res.dates.resolve([t.text for t in span], kind, article.published, *(anchor or (None, "")),
                                        tense, cand.rule.sets.get("order", ""))
         value = resolution.value
@@ -173,7 +177,7 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
         side = (_open_side(span, value, tense, lexicons["open_bounds"], since_names_point(span, since_comparisons))
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
-                and owning_figure(span, [f for f in figures if f.sent.start == span.sent.start]) is None):
+                and owner is None):
             article_anchor = (resolution.point, span.text)
             if not resolution.relative and _frames(span, resolution.point, framing):
                 paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or span.sent.start)
@@ -186,6 +190,17 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
             modifier=resolution.modifier, rules=(cand.rule.id,),
         )))
     return mentions
+
+
+def in_dateline(span: Span) -> bool:
+    """'VIENNA, June 4 (Reuters) - Saudi Arabia will cut ...': the date of a dateline is the day
+    the story was filed, on or before publication, whatever the tense of the sentence it opens.
+    Only a place in capitals and commas may come before it at the head of its paragraph."""
+    sent = span.sent
+    before = span.doc[sent.start:span.start]
+    words = [t for t in before if not t.is_space]
+    return (starts_paragraph(span.doc, sent) and bool(words) and words[-1].text == ","
+            and all(t.is_punct or (t.is_alpha and t.is_upper) for t in words))
 
 
 def _starts_clause(token: Token) -> bool:
@@ -274,7 +289,7 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
 
 
 def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tuple[Span, DateMention]],
-            res: Resources) -> list:
+            res: Resources, published: date | None) -> list:
     """Time scope of every figure, walking sentences in order to carry the paragraph's frame."""
     words = res.scope_words  # built once, not per article
     prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
@@ -289,10 +304,12 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
             context = None
         marks = []
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
-            if is_comparison_base(span, bases, since_comparisons):
+            start_point = is_start_point(span, d.value, published)
+            if is_comparison_base(span, bases, since_comparisons) and not start_point:
                 continue
             owner = owning_figure(span, in_sent, comparison_heads)
-            if owner is not None or not is_comparison_base(span, bases, since_comparisons, comparison_heads):
+            if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
+                                                                          comparison_heads):
                 marks.append(TimeMark(span, d.value, d.text, owner=owner.start if owner is not None else None))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)

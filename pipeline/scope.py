@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,8 +46,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
     the date is the base the figure is measured against."""
     doc = span.doc
     for figure in figures:  # "eased to 6.1 per cent from 6.2 per cent in August": the base's date
-        if (figure.end == span.start - 1 and figure.start > 0 and doc[span.start - 1].pos_ == "ADP"
-                and doc[figure.start - 1].lower_ in ("from", "than", "with")):
+        if figure.end == span.start - 1 and doc[span.start - 1].pos_ == "ADP" and is_base_figure(figure):
             return figure
     nouns = {_described_noun(f): f for f in figures}
     token = span.root
@@ -62,6 +62,15 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
             return None
     return None
+
+
+def is_base_figure(figure: Span) -> bool:
+    """'from 6.2 per cent', 'from roughly 10 million bpd', 'than 2%': the figure a change or a
+    comparison starts from (its own modifiers, "roughly", are passed over)."""
+    start = figure.start
+    while start > 0 and figure.doc[start - 1].dep_ in ("advmod", "quantmod") and figure.doc[start - 1].head.i >= figure.start:
+        start -= 1
+    return start > 0 and figure.doc[start - 1].lower_ in ("from", "than", "with")
 
 
 def _described_noun(figure: Span) -> int:
@@ -124,6 +133,15 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
     # "the highest since 1900", "than at any time since the 1950s": measured against a period
     return (since_names_point(doc[start:span.end], since_comparisons)
             or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1]))
+
+
+def is_start_point(span: Span, value: str, published: date | None) -> bool:
+    """'will cut output by 1 million bpd from July' (published in June): "from" before a period
+    that has not begun yet marks when the figure starts to apply; a comparison base is always
+    already known ("up 8% from a year earlier", "from 10 million bpd in May")."""
+    first = value.split("/")[0]
+    return (published is not None and span.start > 0 and span.doc[span.start - 1].lower_ == "from"
+            and bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", first)) and first > published.isoformat()[:len(first)])
 
 
 def _in_since_clause(verb: Token) -> bool:

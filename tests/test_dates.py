@@ -231,6 +231,12 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Growth will be 3% this year, the governor said on Friday.", "3%", "2024", "clause"),
     ("Growth was strong, with 3% more jobs, the governor said on Friday.", "3%", "2024-04-05", "statement"),
     ("Food prices climbed 12.2 pct in the 12 months to September.", "12.2 pct", "2022-10/2023-09", "clause"),
+    # "from" before a period that has not begun is a start point, before a known one a comparison base
+    ("Saudi Arabia will cut output by a further 1 million bpd from July, the minister said on Sunday.",
+     "1 million bpd", "2024-07", "clause"),
+    ("Output rose 8% from a year earlier, the ministry said on Friday.", "8%", "2024-04-05", "statement"),
+    ("The cut will take output down to 9 million bpd from roughly 10 million bpd in May.",
+     "10 million bpd", "2023-05", "clause"),
 ]
 
 
@@ -279,3 +285,21 @@ def test_a_day_the_month_does_not_have_stays_unresolved(extract):
 def test_a_shift_beyond_the_calendar_stays_unresolved(extract, text):
     extraction = extract(f"It began {text}, the report said.")
     assert all(d.value == "" for d in extraction.dates if d.text.endswith(("ago", "later")))
+
+
+DATELINES_AND_BASES = [  # text, date span, value (published 2024-04-09, a Tuesday)
+    # a dateline is the day the story was filed, even ahead of a future clause
+    ("VIENNA, April 8 (Reuters) - Saudi Arabia will cut output from July.", "April 8", "2024-04-08"),
+    ("LONDON, April 8 - The bank will decide on rates.", "April 8", "2024-04-08"),
+    # counter-example: not at the head of its paragraph, the future clause places it
+    ("The bank will decide on rates on April 8.", "April 8", "2025-04-08"),
+    # the date of the base figure of a change is already known, whatever the clause's tense
+    ("Output will fall to 9 million bpd from roughly 10 million bpd in May.", "May", "2023-05"),
+    ("Output will fall to 9 million bpd in May.", "May", "2024-05"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", DATELINES_AND_BASES)
+def test_datelines_and_change_bases_lie_in_the_past(extract, text, span, value):
+    dates = {d.text: d.value for d in extract(text).dates}
+    assert dates[span] == value, dates
