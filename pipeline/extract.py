@@ -22,7 +22,7 @@ from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_base_figure,
-                            is_comparison_base, is_start_point, owning_figure, sentence_frame, since_names_point, when_clause_date)
+                            is_comparison_base, is_start_point, owning_figure, reported_period, sentence_frame, since_names_point, when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -313,13 +313,14 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
                 marks.append(TimeMark(span, d.value, d.text, owner=owner.start if owner is not None else None))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)
+        reported = reported_period(marks, in_sent)
         described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
             scopes.append(TimeScope(when.text, when.value, "clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, context, statements))
+                                       frame, context, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:

@@ -185,6 +185,16 @@ def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str])
     return frame, statements
 
 
+def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | None:
+    """The first period (not a day) the sentence names, even one that a reported level owns
+    ("held at 6.7 per cent in September"): what a statement's other figures are about, rather
+    than the day it was made. The date of a base ("from 6.2 per cent in August") is not the
+    period reported."""
+    levels = {f.start for f in figures if not is_base_figure(f)}
+    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value and not _is_day(m.value)),
+                None)
+
+
 def _is_day(value: str) -> bool:
     """'2024-04-05' or a week '2024-04-01/2024-04-07': when something was said. A reporting verb
     with a year or month ("forecasts growth of 0.5% next year") names the figure's period."""
@@ -209,10 +219,13 @@ def _depth(token: Token) -> int:
 
 
 def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: TimeMark | None,
-                 context: TimeMark | None, statements: list[TimeMark] = ()) -> TimeScope | None:
+                 context: TimeMark | None, statements: list[TimeMark] = (),
+                 reported: TimeMark | None = None) -> TimeScope | None:
     """The period of one figure, from its clause (a date that belongs to another figure is not
-    taken, one that belongs to this figure always is), its sentence, the paragraph's frame, or
-    failing all of them the date its sentence was said on."""
+    taken, one that belongs to this figure always is), its sentence, the paragraph's frame, the
+    period the sentence reports (``reported``: "held at 6.7 per cent in September, the ONS said
+    on Wednesday, defying expectations of a fall to 6.6%"), or failing all of them the date its
+    sentence was said on."""
     clause = clause_head(figure.root).i
     own = [m for m in marks if m.owner == figure.start]
     same_clause = own or [m for m in marks if clause_head(m.span.root).i == clause and m.owner is None
@@ -225,6 +238,8 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
         return TimeScope(frame.text, frame.value, "sentence")
     if context is not None:
         return TimeScope(context.text, context.value, "context")
+    if reported is not None and statements:
+        return TimeScope(reported.text, reported.value, "sentence")
     if statements:
         return TimeScope(statements[0].text, statements[0].value, "statement")
     return None

@@ -235,6 +235,11 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Saudi Arabia will cut output by a further 1 million bpd from July, the minister said on Sunday.",
      "1 million bpd", "2024-07", "clause"),
     ("Output rose 8% from a year earlier, the ministry said on Friday.", "8%", "2024-04-05", "statement"),
+    # a statement's figures are about the period it reports, not the day it was made
+    ("LONDON - Inflation held at 6.7 per cent in September, the ONS said on Wednesday, defying "
+     "expectations of a fall to 6.6%.", "6.6%", "2023-09", "sentence"),
+    ("Inflation eased to 6.1 per cent from 6.2 per cent in August, the ONS said on Wednesday, defying "
+     "expectations of a fall to 6%.", "6%", "2024-04-03", "statement"),
     ("The cut will take output down to 9 million bpd from roughly 10 million bpd in May.",
      "10 million bpd", "2023-05", "clause"),
 ]
