@@ -21,8 +21,9 @@ from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, is_base_figure,
-                            is_comparison_base, is_start_point, owning_figure, reported_period, sentence_frame, since_names_point, when_clause_date)
+from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, headline_end, is_base_figure,
+                            is_comparison_base, is_start_point, owning_figure, reported_period, restated_scopes,
+                            sentence_frame, since_names_point, when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -55,7 +56,9 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
-    scopes = _scopes(doc, sentences, spans, date_spans, res, article.published)
+    scopes = restated_scopes(_scopes(doc, sentences, spans, date_spans, res, article.published),
+                             [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured],
+                             headline_end(doc, sentences))
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

@@ -21,6 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.context import clause_head
+from pipeline.describe import starts_paragraph
 from pipeline.match import overlaps
 from pipeline.records import TimeScope
 
@@ -243,6 +244,26 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     if statements:
         return TimeScope(statements[0].text, statements[0].value, "statement")
     return None
+
+
+def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple], headline_end: int) -> list[TimeScope | None]:
+    """A headline figure without a date of its own ("UK inflation slows to 6.7%") restates one of
+    the body ("held at 6.7 per cent in September"): it takes the period of the first body figure
+    with the same reading (kind, value, unit). ``headline_end`` is the token where the body starts
+    (0: no headline), ``readings`` the (start token, kind, value, unit) of each figure."""
+    body = [(reading[1:], scope) for reading, scope in zip(readings, scopes) if reading[0] >= headline_end]
+    return [next((TimeScope(s.text, s.value, "headline") for r, s in body if r == reading[1:] and s), None)
+            if scope is None and reading[0] < headline_end and reading[2] is not None else scope
+            for reading, scope in zip(readings, scopes)]
+
+
+def headline_end(doc: Doc, sentences: list[Span]) -> int:
+    """Where the body starts after a headline: a first paragraph of one sentence that does not end
+    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0."""
+    if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
+        return 0
+    words = [t for t in sentences[0] if not t.is_space]
+    return sentences[1].start if words and words[-1].text not in (".", "!", "?", '"', "”", "'", ":") else 0
 
 
 def _distance(a: Span, b: Span) -> int:

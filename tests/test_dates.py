@@ -308,3 +308,18 @@ DATELINES_AND_BASES = [  # text, date span, value (published 2024-04-09, a Tuesd
 def test_datelines_and_change_bases_lie_in_the_past(extract, text, span, value):
     dates = {d.text: d.value for d in extract(text).dates}
     assert dates[span] == value, dates
+
+
+HEADLINES = [  # text, headline figure, expected scope value (published 2024-04-09)
+    ("UK inflation slows to 6.7%\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", "2024-03"),
+    ("Poland to spend 4.7% of GDP on defence\n\nPoland will spend 4.7 percent of GDP next year.", "4.7%", "2025"),
+    # counter-examples: a body figure with another value, and a first paragraph that is a sentence
+    ("UK inflation slows to 6.7%\n\nInflation held at 6.8 per cent in March, the ONS said.", "6.7%", None),
+    ("Inflation slowed to 6.7%.\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", HEADLINES)
+def test_a_headline_figure_takes_the_period_of_the_body_figure_it_restates(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
