@@ -21,9 +21,9 @@ from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, choose_scope, dated_event, event_references, headline_end, is_base_figure,
-                            is_comparison_base, is_start_point, owning_figure, reported_period, restated_scopes,
-                            sentence_frame, since_names_point, when_clause_date)
+from pipeline.scope import (TimeMark, carried_period, choose_scope, dated_event, event_references, headline_end,
+                            is_base_figure, is_comparison_base, is_day, is_start_point, owning_figure,
+                            reported_period, restated_scopes, sentence_frame, since_names_point, when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -297,14 +297,26 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     words = res.scope_words  # built once, not per article
     prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
     since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
+
+
+    prepositions = set(res.rules.lexicons["event_prepositions"])
+    bases = set(res.rules.lexicons["comparison_bases"])
+    since_comparisons = set(res.rules.lexicons["since_comparisons"])
+    comparison_heads = frozenset(res.rules.lexicons["comparison_heads"])
+    reporting = set(res.rules.tables["speech"]["reporting_verbs"])
+    looking_back = set(res.rules.lexicons["relative_back"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
     dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
     figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
+    carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
+    framed: TimeMark | None = None  # the first frame the current paragraph set
+    named: set[str] = set()  # the periods (not days) its dates name
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if starts_paragraph(doc, sent):
-            context = None
+            carried = carried_period(framed, named, looking_back) if named else carried
+            context, framed, named = None, None, set()
         marks = []
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
@@ -316,20 +328,25 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
                 marks.append(TimeMark(span, d.value, d.text, owner=owner.start if owner is not None else None))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)
-        reported = reported_period(marks, in_sent)
+        reported = reported_period(marks, in_sent) if statements else None
+        if any(m.value and m.owner is None and m not in statements for m in marks):
+            carried = None
+        named |= {m.value for m in marks if m.value and not is_day(m.value)}
         described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
             scopes.append(TimeScope(when.text, when.value, "clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, context, statements, reported))
+                                       frame, context or carried, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
-        context = frame or context
+        context = frame or reported or context
+        framed = framed or context
     return scopes
+
 
 
 def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:

@@ -180,7 +180,7 @@ def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str])
     figure frames nothing else."""
     valued = [m for m in marks if m.value and m.owner is None
               and not _inside_noun_modifier(clause_head(m.span.root))]
-    statements = [m for m in marks if _is_day(m.value) and clause_head(m.span.root).lemma_ in reporting_verbs]
+    statements = [m for m in marks if is_day(m.value) and clause_head(m.span.root).lemma_ in reporting_verbs]
     framing = [m for m in valued if m not in statements]
     frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
     return frame, statements
@@ -192,11 +192,23 @@ def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | No
     than the day it was made. The date of a base ("from 6.2 per cent in August") is not the
     period reported."""
     levels = {f.start for f in figures if not is_base_figure(f)}
-    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value and not _is_day(m.value)),
+    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value and not is_day(m.value)),
                 None)
 
 
-def _is_day(value: str) -> bool:
+def carried_period(frame: TimeMark | None, named: set[str], looking_back: set[str]) -> TimeMark | None:
+    """The period a paragraph hands on to the next one when that one opens without a date of its
+    own ("The figure is still ... Core inflation eased to 6.1 per cent"): only from a paragraph
+    that framed one period and named no other (``named``: the periods, not days, of its dates),
+    and only a period. The day of an event or statement, a horizon ("by 2025")
+    and a look back ("A year ago, everyone expected ...") frame their own paragraph alone."""
+    if frame is None or named != {frame.value}:
+        return None
+    words = {w.lower() for w in frame.text.split()}
+    return None if is_day(frame.value) or ".." in frame.value or words & looking_back else frame
+
+
+def is_day(value: str) -> bool:
     """'2024-04-05' or a week '2024-04-01/2024-04-07': when something was said. A reporting verb
     with a year or month ("forecasts growth of 0.5% next year") names the figure's period."""
     return bool(re.fullmatch(r"\d{4}-\d\d-\d\d(/\d{4}-\d\d-\d\d)?", value))

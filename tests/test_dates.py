@@ -323,3 +323,24 @@ HEADLINES = [  # text, headline figure, expected scope value (published 2024-04-
 def test_a_headline_figure_takes_the_period_of_the_body_figure_it_restates(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.time.value if found.time else None) == value
+
+
+CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
+    # a paragraph that opens without a date continues the one period of the paragraph before
+    ("Inflation held at 6.7 per cent in March.\n\nCore inflation eased to 6.1 per cent.", "6.1 per cent", "2024-03"),
+    ("In 2023, exports rose 5%.\n\nThe figure is below target.\n\nImports fell 2%.", "2%", "2023"),
+    # counter-examples: the new paragraph names its own date, the paragraph before changed period,
+    # looked back, set a horizon or dated an event
+    ("Inflation held at 6.7 per cent in March.\n\nIn 2019, core inflation was 1.6 per cent.", "1.6 per cent", "2019"),
+    ("Inflation was 6.7 per cent in March and 6.9 per cent in February.\n\nCore inflation eased to 6.1 per cent.",
+     "6.1 per cent", None),
+    ("A year ago, everyone expected a downturn.\n\nPrices rose 2.6 percent.", "2.6 percent", None),
+    ("Tariffs will rise by 2025.\n\nExports grew 3 per cent.", "3 per cent", None),
+    ("Bond yields fell on Friday.\n\nSpending is budgeted at $47 billion.", "$47 billion", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", CARRIED)
+def test_a_paragraph_without_a_date_continues_the_period_before(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
