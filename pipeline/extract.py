@@ -21,9 +21,10 @@ from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, carried_period, choose_scope, dated_event, event_references, headline_end,
-                            is_base_figure, is_comparison_base, is_day, is_start_point, owning_figure,
-                            reported_period, restated_scopes, sentence_frame, since_names_point, when_clause_date)
+from pipeline.scope import (TimeMark, carried_period, choose_scope, dated_event, endpoint_scopes, event_references,
+                            headline_end, is_base_figure, is_comparison_base, is_day, is_start_point,
+                            owning_figure, reported_period, restated_scopes, sentence_frame, since_names_point,
+                            when_clause_date)
 
 BATCH_SIZE = 32
 
@@ -59,6 +60,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = restated_scopes(_scopes(doc, sentences, spans, date_spans, res, article.published),
                              [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured],
                              headline_end(doc, sentences))
+    scopes = endpoint_scopes(scopes, parts, linked)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

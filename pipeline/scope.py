@@ -15,7 +15,7 @@ its level in 2019") never is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -267,6 +267,21 @@ def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple], headl
     return [next((TimeScope(s.text, s.value, "headline") for r, s in body if r == reading[1:] and s), None)
             if scope is None and reading[0] < headline_end and reading[2] is not None else scope
             for reading, scope in zip(readings, scopes)]
+
+
+def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str], linked: list[tuple[int, ...]]) -> list[TimeScope | None]:
+    """'between December 2021 and August 2023, taking it from 0.1% to 5.25%': when the start and
+    end points of a change share a span written with its two ends ("between ... and ...", "from
+    ... to ..."), the start point is at its first end and the end point at its last. A named
+    period ("in the second quarter", "the 12 months to September") stays whole."""
+    ends = []
+    for scope, part, others in zip(scopes, parts, linked):
+        value = scope.value if scope else ""
+        spanned = (scope is not None and part in ("from", "to") and "/" in value and ".." not in value
+                   and scope.text.split()[0].lower() in ("between", "from")
+                   and any(scopes[j] == scope and parts[j] != part for j in others))
+        ends.append(replace(scope, value=value.split("/")[part == "to"]) if spanned else scope)
+    return ends
 
 
 def headline_end(doc: Doc, sentences: list[Span]) -> int:

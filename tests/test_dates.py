@@ -344,3 +344,20 @@ CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
 def test_a_paragraph_without_a_date_continues_the_period_before(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.time.value if found.time else None) == value
+
+
+ENDPOINTS = [  # text, figure, expected scope value (published 2024-04-09)
+    ("The Bank raised rates between December 2021 and August 2023, taking them from 0.1% to 5.25%.",
+     "0.1%", "2021-12"),
+    ("The Bank raised rates between December 2021 and August 2023, taking them from 0.1% to 5.25%.",
+     "5.25%", "2023-08"),
+    # counter-example: a named period stays whole for both ends
+    ("Unemployment rose from 4 percent to 4.2 percent in the second quarter of 2023.", "4 percent",
+     "2023-04/2023-06"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", ENDPOINTS)
+def test_the_ends_of_a_change_take_the_ends_of_its_span(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
