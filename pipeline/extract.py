@@ -21,8 +21,8 @@ from pipeline.match import Candidate, overlaps, resolve_overlaps
 from pipeline.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, carried_period, choose_scope, dated_event, endpoint_scopes, event_references,
-                            headline_end, is_base_figure, is_comparison_base, is_day, is_start_point,
+from pipeline.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, endpoint_scopes,
+                            event_references, headline_end, is_base_figure, is_comparison_base, is_day, is_start_point,
                             owning_figure, reported_period, restated_scopes, sentence_frame, since_names_point,
                             when_clause_date)
 
@@ -307,6 +307,7 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     comparison_heads = frozenset(res.rules.lexicons["comparison_heads"])
     reporting = set(res.rules.tables["speech"]["reporting_verbs"])
     looking_back = set(res.rules.lexicons["relative_back"])
+    year_bounds = dict(res.rules.lexicons["year_bounds"])
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
@@ -327,7 +328,9 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
             owner = owning_figure(span, in_sent, comparison_heads)
             if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
                                                                           comparison_heads):
-                marks.append(TimeMark(span, d.value, d.text, owner=owner.start if owner is not None else None))
+                value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
+                marks.append(TimeMark(span if value == d.value else doc[span.start - 2:span.end], value, d.text,
+                                      owner=owner.start if owner is not None else None))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)
         reported = reported_period(marks, in_sent) if statements else None

@@ -69,9 +69,10 @@ def is_base_figure(figure: Span) -> bool:
     """'from 6.2 per cent', 'from roughly 10 million bpd', 'than 2%': the figure a change or a
     comparison starts from (its own modifiers, "roughly", are passed over)."""
     start = figure.start
-    while start > 0 and figure.doc[start - 1].dep_ in ("advmod", "quantmod") and figure.doc[start - 1].head.i >= figure.start:
+    doc = figure.doc
+    while start > 0 and doc[start - 1].dep_ in ("advmod", "quantmod") and doc[start - 1].head.i >= figure.start:
         start -= 1
-    return start > 0 and figure.doc[start - 1].lower_ in ("from", "than", "with")
+    return start > 0 and doc[start - 1].lower_ in ("from", "than", "with")
 
 
 def _described_noun(figure: Span) -> int:
@@ -145,6 +146,21 @@ def is_start_point(span: Span, value: str, published: date | None) -> bool:
             and bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", first)) and first > published.isoformat()[:len(first)])
 
 
+def bounded_year(span: Span, value: str, year_bounds: dict[str, str]) -> str:
+    """'the year starting April 1' (2024-04-01) -> 2024/2025, 'the fiscal year ending March 31'
+    (2024-03-31) -> 2023/2024: a day that starts or ends a year dates its figures by that year,
+    written as the two calendar years it spans (one, when it starts in January or ends in
+    December). Any other date keeps its value."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 2].lower_ != "year" or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    side = year_bounds.get(doc[span.start - 1].lower_, "")
+    year, month_day = int(value[:4]), value[5:]
+    if not side or month_day == ("01-01" if side == "start" else "12-31"):
+        return value[:4] if side else value
+    return f"{year}/{year + 1}" if side == "start" else f"{year - 1}/{year}"
+
+
 def _in_since_clause(verb: Token) -> bool:
     """Whether a verb heads a clause introduced by "since" ("since the company listed in 2019")."""
     return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
@@ -192,8 +208,8 @@ def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | No
     than the day it was made. The date of a base ("from 6.2 per cent in August") is not the
     period reported."""
     levels = {f.start for f in figures if not is_base_figure(f)}
-    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value and not is_day(m.value)),
-                None)
+    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value
+                 and not is_day(m.value)), None)
 
 
 def carried_period(frame: TimeMark | None, named: set[str], looking_back: set[str]) -> TimeMark | None:
@@ -258,7 +274,8 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     return None
 
 
-def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple], headline_end: int) -> list[TimeScope | None]:
+def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple],
+                    headline_end: int) -> list[TimeScope | None]:
     """A headline figure without a date of its own ("UK inflation slows to 6.7%") restates one of
     the body ("held at 6.7 per cent in September"): it takes the period of the first body figure
     with the same reading (kind, value, unit). ``headline_end`` is the token where the body starts
@@ -269,7 +286,8 @@ def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple], headl
             for reading, scope in zip(readings, scopes)]
 
 
-def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str], linked: list[tuple[int, ...]]) -> list[TimeScope | None]:
+def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str],
+                    linked: list[tuple[int, ...]]) -> list[TimeScope | None]:
     """'between December 2021 and August 2023, taking it from 0.1% to 5.25%': when the start and
     end points of a change share a span written with its two ends ("between ... and ...", "from
     ... to ..."), the start point is at its first end and the end point at its last. A named

@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.dates import DateParser, Point, point_of
 from pipeline.rules import load_rules
+from pipeline.scope import bounded_year
 
 PARSER = DateParser(load_rules().lexicons)
 PUB = date(2024, 4, 9)
@@ -361,3 +362,27 @@ ENDPOINTS = [  # text, figure, expected scope value (published 2024-04-09)
 def test_the_ends_of_a_change_take_the_ends_of_its_span(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.time.value if found.time else None) == value
+
+
+BOUNDED_YEARS = [  # text, figure, expected scope value (published 2024-02-02)
+    ("The deficit would narrow to 5.1 per cent of GDP in the year starting April 1.", "5.1 per cent", "2024/2025"),
+    ("India's economy is expected to grow by 7.3 percent in the fiscal year ending March 31, faster than "
+     "any other large economy.", "7.3 percent", "2023/2024"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", BOUNDED_YEARS)
+def test_a_day_that_starts_or_ends_a_year_dates_its_figures_by_that_year(extract, text, figure, value):
+    found = next(f for f in extract(text, published="2024-02-02").figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("in the year starting April 1", "2024/2025"),
+    ("in the week ending April 1", "2024-04-01"),  # counter-examples: no year, or no bound
+    ("a year after April 1", "2024-04-01"),
+])
+def test_bounded_year_reads_only_a_year_with_its_bound(resources, text, value):
+    doc = resources.nlp(text)
+    day = doc[len(doc) - 2:]
+    assert bounded_year(day, "2024-04-01", dict(resources.rules.lexicons["year_bounds"])) == value
