@@ -299,15 +299,7 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
     words = res.scope_words  # built once, not per article
     prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
     since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
-
-
-    prepositions = set(res.rules.lexicons["event_prepositions"])
-    bases = set(res.rules.lexicons["comparison_bases"])
-    since_comparisons = set(res.rules.lexicons["since_comparisons"])
-    comparison_heads = frozenset(res.rules.lexicons["comparison_heads"])
-    reporting = set(res.rules.tables["speech"]["reporting_verbs"])
-    looking_back = set(res.rules.lexicons["relative_back"])
-    year_bounds = dict(res.rules.lexicons["year_bounds"])
+    looking_back, year_bounds = words.relative_back, words.year_bounds
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
@@ -351,7 +343,6 @@ def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tu
         context = frame or reported or context
         framed = framed or context
     return scopes
-
 
 
 def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:

@@ -34,12 +34,16 @@ class ScopeWords:
     since_comparisons: frozenset[str]
     comparison_heads: frozenset[str]
     reporting_verbs: frozenset[str]
+    relative_back: frozenset[str]
+    year_bounds: dict[str, str]
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> ScopeWords:
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
-                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads")}
-        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]))
+                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
+                    "relative_back")}
+        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
+                   year_bounds=dict(rules.lexicons["year_bounds"]))
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,7 @@ def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | No
                  and not is_day(m.value)), None)
 
 
-def carried_period(frame: TimeMark | None, named: set[str], looking_back: set[str]) -> TimeMark | None:
+def carried_period(frame: TimeMark | None, named: set[str], looking_back: frozenset[str]) -> TimeMark | None:
     """The period a paragraph hands on to the next one when that one opens without a date of its
     own ("The figure is still ... Core inflation eased to 6.1 per cent"): only from a paragraph
     that framed one period and named no other (``named``: the periods, not days, of its dates),

@@ -385,4 +385,4 @@ def test_a_day_that_starts_or_ends_a_year_dates_its_figures_by_that_year(extract
 def test_bounded_year_reads_only_a_year_with_its_bound(resources, text, value):
     doc = resources.nlp(text)
     day = doc[len(doc) - 2:]
-    assert bounded_year(day, "2024-04-01", dict(resources.rules.lexicons["year_bounds"])) == value
+    assert bounded_year(day, "2024-04-01", resources.scope_words.year_bounds) == value
