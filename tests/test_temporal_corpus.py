@@ -21,7 +21,7 @@ FLOORS = {  # type: (strict F1, relaxed F1, value accuracy)
     "interval": (0.96, 1.00, 0.93),
     "all": (0.94, 0.99, 0.94),
 }
-TIME_SCOPE_ACCURACY_FLOOR = 0.88
+TIME_SCOPE_ACCURACY_FLOOR = 0.91
 
 
 @pytest.fixture(scope="module")
