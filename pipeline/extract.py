@@ -23,7 +23,7 @@ from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Fig
 from pipeline.resources import Resources
 from pipeline.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, endpoint_scopes,
                             event_references, headline_end, is_base_figure, is_comparison_base, is_day, is_start_point,
-                            owning_figure, reported_period, restated_scopes, sentence_frame, since_names_point,
+                            owning_figure, reported_period, restated_scopes, sentence_frame, since_value_is_point,
                             when_clause_date)
 
 BATCH_SIZE = 32
@@ -179,7 +179,8 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
                                        tense, cand.rule.sets.get("order", ""))
         value = resolution.value
         # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
-        side = (_open_side(span, value, tense, lexicons["open_bounds"], since_names_point(span, since_comparisons))
+        point = since_value_is_point(span, since_comparisons)
+        side = (_open_side(span, value, tense, lexicons["open_bounds"], point)
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
                 and owner is None):

@@ -189,6 +189,21 @@ def since_names_point(span: Span, since_comparisons: set[str]) -> bool:
         t.lower_ in since_comparisons or t.tag_ in ("JJS", "RBS") for t in doc[max(start - 6, 0):start - 1])
 
 
+def since_value_is_point(span: Span, since_comparisons: set[str]) -> bool:
+    """Whether a date after "since" keeps its own value rather than opening an interval: after a
+    comparison word ("than at any time since 2014") always; after a superlative only when it names
+    a period such as a decade or a quarter ("the highest ratio since the early 1960s", "the smallest
+    increase since the fourth quarter of 2020"), as "the highest since 2008" means from 2008 on.
+    (Either way the date is the base of a comparison, never the figure's scope.)"""
+    if not since_names_point(span, since_comparisons):
+        return False
+    start = span.start + 1 if span[0].lower_ == "since" else span.start
+    doc = span.doc
+    if any(t.lower_ in since_comparisons for t in doc[max(start - 6, 0):start - 1]):
+        return True
+    return not re.fullmatch(r"(?:[A-Za-z]+\.? )?(1[5-9]|20)\d\d", doc[start:span.end].text)
+
+
 def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, list[TimeMark]]:
     """The time expression governing the sentence (the one whose clause is closest to the root),
     and apart from it the dates of reporting verbs ("..., the ministry said on Friday"), which say

@@ -110,7 +110,8 @@ ABSOLUTE = [
     ("The cap holds until 2030.", "until 2030", "../2030"),
     ("By 2030 output will double.", "By 2030", "../2030"),
     ("By 2006, the border had been fully delimited.", "2006", "2006"),
-    ("It was the highest since 1990.", "1990", "1990"),
+    ("It was the highest since 1990.", "since 1990", "1990/.."),
+    ("The debt was the highest ratio since the early 1960s.", "the early 1960s", "196X"),
     ("They are closer now than at any time since 2014.", "2014", "2014"),
     ("Sales fell for the first time since 2014.", "since 2014", "2014/.."),
 ]
