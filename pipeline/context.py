@@ -193,24 +193,53 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
     price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
     a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
-    fell by 43,000"), else the counted noun of the nearest count before it, in its sentence or, when
-    its clause is about "that number", in an earlier one ("permits for 61,000 homes. That number had
-    fallen to 19,000")."""
+    fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
+    part of ("411 of the 650 seats"), else the counted noun of the nearest count before it, in its
+    sentence or, when its clause is about "that number", in an earlier one ("permits for 61,000
+    homes. That number had fallen to 19,000")."""
     out = list(units)
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
+        if kind == "count" and not unit:
+            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i)
         for j in range(i - 1, -1, -1):
             other = spans[j]
             if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
                 if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
                     out[i] = out[j]
                     break
-            elif kind == "count" and not unit and kinds[j] == "count" and out[j]:
+            elif kind == "count" and not out[i] and kinds[j] == "count" and out[j]:
                 if other.sent.start == span.sent.start or _number_subject(span) == "":
                     out[i] = out[j]
                 break
-        if kind == "count" and not out[i] and _number_subject(span):
-            out[i] = _number_subject(span)
     return out
+
+
+def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales: set[str]) -> list[str]:
+    """The currency of a bare scaled number that repeats the scale of earlier amounts of money in its
+    sentence, when those amounts are all in one currency ("revenues would reach 8 trillion roubles
+    (about $99bn) this year, down from 11.6 trillion in 2022" -> RUB); "" for every other figure."""
+    out = [""] * len(spans)
+    for i, (span, kind, unit) in enumerate(zip(spans, kinds, units)):
+        scale = span[-1].lower_
+        if kind != "count" or unit or scale not in scales:
+            continue
+        currencies = {units[j].split("/")[0] for j in range(i) if kinds[j] == "money"
+                      and spans[j].sent.start == span.sent.start and scale in {t.lower_ for t in spans[j]}}
+        if len(currencies) == 1:
+            out[i] = currencies.pop()
+    return out
+
+
+def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:
+    """The counted noun of the whole a bare count is part of: the count right after its "of" in the
+    same sentence ("411 of the 650 seats" -> seat, "23 of NATO's 32 members" -> member)."""
+    span = spans[i]
+    doc = span.doc
+    if i + 1 >= len(spans) or span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return ""
+    whole = spans[i + 1]
+    close = whole.start - span.end <= 6 and whole.sent.start == span.sent.start
+    return units[i + 1] if close and kinds[i + 1] == "count" else ""
 
 
 def _number_subject(span: Span) -> str | None:

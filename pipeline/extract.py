@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import alternative_roles, carry_units, clause_head, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
+from pipeline.context import alternative_roles, carry_currency, carry_units, clause_head, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
@@ -43,7 +43,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     candidates = resolve_overlaps([c for c in matched if _key(c) not in amounts or amounts[_key(c)].readable])
     sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
-    measured = [_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res) for c in candidates if c.label != "date"]
+    measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
+                                for c in candidates if c.label != "date"], res)
     spans = [m.span for m in measured]
     paragraph_of = _paragraph_numbers(doc, sentences)
     date_spans = _resolve_dates([(_trim(doc[c.start:c.end]), c) for c in candidates if c.label == "date"],
@@ -106,6 +107,20 @@ def _resolve_unit(span: Span, cand: Candidate, amount: Amount, res: Resources) -
         return Measured(span, cand, amount, cand.label, (cand.rule.id,))
     measure = replace(amount, unit=unit, **res.figures.to_si(amount.value, unit))
     return Measured(span, cand, measure, "quantity", (cand.rule.id, RESOLVER_RULE))
+
+
+CARRIED_CURRENCY_RULE = "currency-of-sentence"
+"""Named in the ``rules`` column of a bare scaled number that took its currency from the money
+amounts of its sentence."""
+
+
+def _carry_currency(measured: list[Measured], res: Resources) -> list[Measured]:
+    """Bare scaled numbers that repeat the scale of their sentence's money, in its one currency,
+    are money ("8 trillion roubles ... down from 11.6 trillion")."""
+    currencies = carry_currency([m.span for m in measured], [m.kind for m in measured],
+                                [m.amount.unit for m in measured], set(res.figures.scales))
+    return [m._replace(amount=replace(m.amount, unit=code), kind="money", rules=m.rules + (CARRIED_CURRENCY_RULE,))
+            if code else m for m, code in zip(measured, currencies)]
 
 
 def _has_scale(span: Span, res: Resources) -> bool:

@@ -50,11 +50,15 @@ class FigureNormalizer:
         self.count_nouns = frozenset(lexicons["count_nouns"])
         self.fractions = dict(lexicons["fractions"])
         self.multipliers = dict(lexicons["multipliers"])
+        self.unit_phrases = {tuple(k.split()): v for k, v in lexicons["unit_phrases"].items()}
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
         A span that reads as no number, or as a range whose ends are not two numbers rising from
         low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
+        phrase = self._unit_phrase(words)
+        if phrase:  # "422 parts per million": the unit's words are no part of the number
+            words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
         form = sets.get("form")
         if form in ("fraction", "ratio", "multiplier"):
@@ -81,6 +85,11 @@ class FigureNormalizer:
         if low is None or high is None or low >= high or all(years):
             return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
         return Amount(None, low * factor, high * factor, unit)
+
+    def _unit_phrase(self, words: list[str]) -> tuple[str, ...]:
+        """The several-word unit the span ends with ("parts per million"), or ()."""
+        lower = tuple(w.lower() for w in words)
+        return next((p for p in self.unit_phrases if len(p) < len(lower) and lower[-len(p):] == p), ())
 
     def to_si(self, value: float | None, unit: str) -> dict:
         """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
@@ -170,10 +179,12 @@ class FigureNormalizer:
         return ""
 
     def _counted_noun(self, word: str, lemma: str) -> str:
-        """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation keeps its
-        case ('F-16s' -> F-16)."""
-        if any(c.isdigit() for c in word):
+        """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
+        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP)."""
+        if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
             return word[:-1] if word.endswith("s") else word
+        if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP
+            return word[:-1]
         lemma = lemma.lower()
         return self.count_unit_names.get(word.lower(), self.count_unit_names.get(lemma, lemma))
 

@@ -85,7 +85,8 @@ class RuleMatcher:
             else:
                 ends[(rule.id, part)].add(end)
                 starts[(rule.id, part)].add(start)
-        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans if _guards_hold(r, s, e, ends, starts)]
+        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
+                      if _guards_hold(r, s, e, ends, starts) and _sentence_holds(r, doc[s:e])]
         return candidates, self._context_hits(context)
 
     def _context_hits(self, context: list[tuple[str, ContextHit]]) -> ContextHits:
@@ -174,6 +175,15 @@ def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> 
         "not_after": lambda: end not in starts[(rule.id, "not_after")],
     }
     return all(checks[kind]() for kind in rule.guards)
+
+
+def _sentence_holds(rule: Rule, span) -> bool:
+    """Whether the span's sentence holds one of the rule's ``in_sentence`` words and none of its
+    ``not_in_sentence`` words (each compared with a token's lower-case text and its lemma)."""
+    if not rule.in_sentence and not rule.not_in_sentence:
+        return True
+    words = {w for t in span.sent for w in (t.lower_, t.lemma_.lower())}
+    return (not rule.in_sentence or bool(words & set(rule.in_sentence))) and not words & set(rule.not_in_sentence)
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -86,7 +86,10 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
-    suffixes = [scale_suffix] + list(nlp.Defaults.suffixes)
+    # a full stop after a glued unit ends the sentence: "by 0.12C." -> 0.12 C . (an upper-case letter
+    # before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[CF])\.$", r"(?<=°[CF])\.$"]
+    suffixes = [scale_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
@@ -94,8 +97,10 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
                rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # "m." is an abbreviation exception; after a number at a sentence end it is "m" + "."
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in scale_words}
+    # "m." and "p." are abbreviation exceptions; after a number at a sentence end they are a scale
+    # or pence and a full stop ("$5m.", "above 155p.")
+    glued = {*scale_words, "p"}
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
 
 
 @Language.component("paragraph_breaks")

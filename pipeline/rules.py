@@ -34,7 +34,7 @@ CONTEXT_LABELS = ("qualifier", "role")
 LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
 
 RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
-             "kinds", "subject", "governor", "examples", "priority"}
+             "kinds", "subject", "governor", "examples", "priority", "in_sentence", "not_in_sentence"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
                 "relative", "modifier", "value_low", "value_high", "kind"}
@@ -54,6 +54,11 @@ class Rule:
     kinds: tuple[str, ...] = ()
     subject: tuple[str, ...] = ()
     governor: tuple[str, ...] = ()
+    in_sentence: tuple[str, ...] = ()
+    """Words (or lemmas) one of which the figure's sentence must hold ("points" are percentage points
+    only in a sentence about polls, votes, shares or rates)."""
+    not_in_sentence: tuple[str, ...] = ()
+    """Words (or lemmas) none of which the figure's sentence may hold ("the FTSE fell 50 points")."""
     priority: int = 0
     doc: str = ""
     examples: tuple[dict, ...] = ()
@@ -204,15 +209,15 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
             guards[key], guard_problems = _expand(raw[key], lexicons)
             expand_problems.extend(guard_problems)
     problems.extend(f"[{E_RULE}] {where}: {name}: {p}" for p in expand_problems)
-    subject, governor = (raw.get(key) or () for key in ("subject", "governor"))
-    subject, governor = (tuple(_lexicon_words(words, lexicons, expand_problems)) if isinstance(words, str) else words
-                         for words in (subject, governor))
+    word_keys = ("subject", "governor", "in_sentence", "not_in_sentence")
+    subject, governor, in_sentence, not_in_sentence = (
+        _word_list(raw.get(key) or (), lexicons, expand_problems) for key in word_keys)
     if problems:
         return None, problems
     return Rule(
         id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
         sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
-        governor=tuple(governor),
+        governor=tuple(governor), in_sentence=in_sentence, not_in_sentence=not_in_sentence,
         priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
     ), []
 
@@ -251,6 +256,15 @@ def _expand(pattern: Any, lexicons: dict) -> tuple[list, list[str]]:
         return node
 
     return walk(pattern), problems
+
+
+def _word_list(words: Any, lexicons: dict, problems: list[str]) -> tuple[str, ...]:
+    """A list of words, a lexicon reference ("@share_nouns"), or a list mixing both."""
+    items = [words] if isinstance(words, str) else list(words)
+    out: list[str] = []
+    for item in items:
+        out.extend(_lexicon_words(item, lexicons, problems) if _is_ref(item) or isinstance(words, str) else [str(item)])
+    return tuple(out)
 
 
 def _is_ref(item: Any) -> bool:
