@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.assemble import assemble_claims
 from pipeline.consistency import check_consistency
-from pipeline.context import alternative_roles, carry_currency, carry_units, clause_head, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
+from pipeline.context import alternative_roles, carry_currency, carry_units, clause_head, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
 from pipeline.dates import Point
 from pipeline.describe import DescribeWords, starts_paragraph
 from pipeline.figures import Amount, FigureNormalizer
@@ -58,6 +58,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
+    readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
     scopes = restated_scopes(_scopes(doc, sentences, spans, date_spans, res, article.published),
                              [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured],
                              headline_end(doc, sentences))
