@@ -27,14 +27,17 @@ from pipeline.errors import PipelineError
 from pipeline.ingest import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate import write_metrics
 from pipeline.parallel import extract_in_processes
-from pipeline.resources import build_resources
+from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_rules
-from pipeline.run import count_inputs, evaluate_corpus, extract_stream, run_paths
+from pipeline.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, extract_stream, merge_shards,
+                          run_paths)
 from pipeline.verify import load_lexicon, verify_folder
 from pipeline.write import atomic_write, read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")
+ENGINES = ("local", "dask")
+
 rules_app = typer.Typer(no_args_is_help=True, help="Work with the rule files.")
 app.add_typer(rules_app, name="rules")
 
@@ -80,6 +83,10 @@ def run_cli(
     workers: int = typer.Option(1, "--workers", min=1, help="Processes extracting in parallel."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into --out, "
                                 "skipping the articles it finished."),
+    engine: str = typer.Option("local", "--engine", help="Where extraction runs: local (this machine, "
+                               "--workers processes) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of the Dask scheduler "
+                                            "(tcp://HOST:8786); default: a local cluster of 2 worker processes."),
 ) -> None:
     """Extract claims from articles and write out/<id>.claims.csv, out/claims.csv and out/failures.csv."""
     publication = _published(published)
@@ -91,15 +98,52 @@ def run_cli(
             _say(problem)
         reviewed.append(copy)
     started = time.perf_counter()
-    extract = build_resources(model) if workers == 1 else partial(extract_in_processes, model=model, workers=workers)
+    extract = _extractor(engine, model, workers, scheduler)
     with progress_bar(count_inputs(paths, include, exclude) if sys.stderr.isatty() else None) as progress:
         summary = run_paths(paths, out, extract, progress.report, reviewed, log=progress.log, done=progress.done,
                             resume=resume, published=publication, title=title, source=source,
                             include=include, exclude=exclude, fields=fields)
+    _finish(summary, started)
+
+
+def _extractor(engine: str, model: Optional[str], workers: int, scheduler: Optional[str]) -> Extractor | Resources:
+    """The extraction of the chosen engine; Dask is imported only when asked for."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "local":
+        if scheduler is not None:
+            raise typer.BadParameter("--scheduler needs --engine dask")
+        return build_resources(model) if workers == 1 else partial(extract_in_processes, model=model, workers=workers)
+    if workers != 1:
+        raise typer.BadParameter("--workers is for the local engine; a Dask cluster has its own workers")
+    try:
+        from pipeline.cluster import extract_on_cluster
+    except ModuleNotFoundError as error:
+        if error.name not in ("dask", "distributed"):
+            raise
+        _say("--engine dask needs Dask, which is not installed: pip install 'claims-pipeline[dask]'")
+        raise typer.Exit(2) from None
+    return partial(extract_on_cluster, model=model, scheduler=scheduler)
+
+
+def _finish(summary: RunSummary, started: float) -> None:
+    """The closing summary line; exit code 1 if any input failed."""
     seconds = time.perf_counter() - started
     _say(f"{summary.articles} article(s)" + (f" ({summary.resumed} from the interrupted run)" if summary.resumed else "")
          + f", {summary.claims} claim(s), {len(summary.failures)} failure(s) in {seconds:.1f} s")
     raise typer.Exit(1 if summary.failures else 0)
+
+
+@app.command("merge")
+def merge_cli(
+    shards: list[Path] = typer.Argument(..., help="Output folders of runs over parts of a corpus, in input order."),
+    out: Path = typer.Option(..., "--out", help="Folder for the combined claims tables."),
+) -> None:
+    """Combine the outputs of several runs into one folder, as a single run over all their articles writes it."""
+    started = time.perf_counter()
+    with progress_bar(None) as progress:
+        summary = merge_shards(shards, out, progress.report, log=progress.log, done=progress.done)
+    _finish(summary, started)
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,6 @@ E_HTML = "E043"
 E_FRONT_MATTER = "E044"
 # Reference facts
 E_REFERENCE = "E050"
+# Distributed runs
+E_CLUSTER = "E060"
+E_SHARD = "E061"

@@ -14,14 +14,14 @@ from pathlib import Path
 from pipeline.baseline_dates import baseline_dates
 from pipeline.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
 from pipeline.combine import write_combined
-from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, PipelineError
+from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
 from pipeline.evaluate import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
 from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover, is_jsonl,
                              iter_articles, read_article, reading)
 from pipeline.journal import Journal
-from pipeline.records import Article, Extraction, Figure
+from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.review import ReviewedFile
 from pipeline.temporal import pipeline_dates, temporal_report
@@ -61,27 +61,60 @@ def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, 
     handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
     if isinstance(extract, Resources):
         extract = partial(extract_articles, res=extract)
-    log = log or report
+    journal = _open_journal(out_dir, resume, report)
+    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done))
+    extractions = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
+    finished = ((extraction_record(extraction), extraction.claims) for extraction in extractions)
+    _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
+    return summary
+
+
+def merge_shards(shards: Sequence[Path], out_dir: Path, report: Reporter, *, log: Reporter | None = None,
+                 done: Callable[[], None] = lambda: None) -> RunSummary:
+    """Write into ``out_dir`` what one run over the articles of all ``shards`` would have written:
+    each shard is the output folder of a run over part of a corpus, read through its
+    ``claims.jsonl`` in the order given. Articles are written exactly as a run writes them, with
+    the reviewer work already in ``out_dir`` kept; an article id found in an earlier shard is
+    skipped (E008). ``done`` is called once per record handled."""
+    journal = _open_journal(out_dir, False, report)
+    summary = RunSummary()
+    _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
+                   log or report, done)
+    return summary
+
+
+Finished = tuple[dict, Sequence[Claim]]
+"""One finished article: its extraction record (as in ``claims.jsonl``) and its claims."""
+
+
+def _open_journal(out_dir: Path, resume: bool, report: Reporter) -> Journal:
     journal = Journal(out_dir, resume)
     if journal.discarded:
         report(f"{out_dir}: an unfinished earlier run was discarded (--resume continues one)")
-    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done))
-    for extraction in extract(_articles_to_do(paths, journal.done, summary, report, done, meta)):
-        article = extraction.article
+    return journal
+
+
+def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal, summary: RunSummary,
+                   reviewed: Sequence[ReviewedFile], report: Reporter, log: Reporter,
+                   done: Callable[[], None]) -> None:
+    """Write each article's table and journal line as it comes, then the combined files and
+    ``failures.csv``: the one way results reach the output folder, whoever extracted them."""
+    for record, claims in finished:
+        article_id = record["id"]
         try:
-            ids = {claim.claim_id for claim in extraction.claims}
-            written = write_claims(out_dir / f"{article.id}.claims.csv", extraction.claims,
-                                   reviewed=[copy.for_claims(article.id, ids) for copy in reviewed])
+            ids = {claim.claim_id for claim in claims}
+            written = write_claims(out_dir / f"{article_id}.claims.csv", claims,
+                                   reviewed=[copy.for_claims(article_id, ids) for copy in reviewed])
         except PipelineError as err:
             summary.fail(err, report)
             done()
             continue
         report_problems(written, report)
-        journal.add(extraction_record(extraction))
+        journal.add(record)
         summary.articles += 1
-        summary.claims += len(extraction.claims)
-        log(f"{article.id}: {len(extraction.figures)} figures, {len(extraction.dates)} dates, "
-            f"{len(extraction.claims)} claims -> {written.path}"
+        summary.claims += len(claims)
+        log(f"{article_id}: {len(record['figures'])} figures, {len(record['dates'])} dates, "
+            f"{len(claims)} claims -> {written.path}"
             + (f" ({written.carried} reviewed rows carried, {written.stale} stale)" if written.carried or written.stale else ""))
         done()
     journal.close()
@@ -96,7 +129,49 @@ def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, 
     else:
         journal.remove()
     _write_failures(out_dir, summary, report)
-    return summary
+
+
+def _shard_results(shards: Sequence[Path], summary: RunSummary, report: Reporter,
+                   done: Callable[[], None]) -> Iterator[Finished]:
+    """The records of every shard's ``claims.jsonl`` in order; problems are reported on the way."""
+    first_place: dict[str, str] = {}
+    for shard in shards:
+        path = shard / "claims.jsonl"
+        if not path.is_file():
+            summary.fail(PipelineError(E_SHARD, str(shard), "no claims.jsonl: not the output folder of a run"), report)
+            done()
+            continue
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for lineno, line in enumerate(handle, start=1):
+                    where = f"{path}:{lineno}"
+                    try:
+                        record, claims = _shard_record(line, where)
+                        if record["id"] in first_place:
+                            raise PipelineError(E_DUPLICATE_ID, where, f"article id {record['id']!r} is already "
+                                                f"in {first_place[record['id']]}; skipped")
+                    except PipelineError as err:
+                        summary.fail(err, report)
+                        done()
+                        continue
+                    first_place[record["id"]] = where
+                    yield record, claims
+        except (OSError, UnicodeDecodeError) as error:
+            message = getattr(error, "strerror", None) or "not UTF-8"
+            summary.fail(PipelineError(E_SHARD, str(path), f"cannot be read ({message})"), report)
+            done()
+
+
+def _shard_record(line: str, where: str) -> Finished:
+    """A line of a run's ``claims.jsonl`` with its claims rebuilt, or E061 if it is not one."""
+    try:
+        record = json.loads(line)
+        if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                and all(isinstance(record.get(key), list) for key in ("figures", "dates", "claims"))):
+            raise ValueError
+        return record, [Claim(**claim) for claim in record["claims"]]
+    except (ValueError, TypeError, RecursionError):
+        raise PipelineError(E_SHARD, where, "not an article record of claims run") from None
 
 
 def _articles_to_do(paths: list[Path], finished: set[str], summary: RunSummary, report: Reporter,
