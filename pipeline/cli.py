@@ -9,7 +9,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -98,32 +98,35 @@ def run_cli(
             _say(problem)
         reviewed.append(copy)
     started = time.perf_counter()
-    extract = _extractor(engine, model, workers, scheduler)
-    with progress_bar(count_inputs(paths, include, exclude) if sys.stderr.isatty() else None) as progress:
+    with (_extractor(engine, model, workers, scheduler) as extract,
+          progress_bar(count_inputs(paths, include, exclude) if sys.stderr.isatty() else None) as progress):
         summary = run_paths(paths, out, extract, progress.report, reviewed, log=progress.log, done=progress.done,
                             resume=resume, published=publication, title=title, source=source,
                             include=include, exclude=exclude, fields=fields)
     _finish(summary, started)
 
 
-def _extractor(engine: str, model: Optional[str], workers: int, scheduler: Optional[str]) -> Extractor | Resources:
-    """The extraction of the chosen engine; Dask is imported only when asked for."""
+def _extractor(engine: str, model: Optional[str], workers: int,
+               scheduler: Optional[str]) -> AbstractContextManager[Extractor | Resources]:
+    """The extraction of the chosen engine, for the duration of a run; Dask is imported only when
+    asked for."""
     if engine not in ENGINES:
         raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if engine == "local":
         if scheduler is not None:
             raise typer.BadParameter("--scheduler needs --engine dask")
-        return build_resources(model) if workers == 1 else partial(extract_in_processes, model=model, workers=workers)
+        return nullcontext(build_resources(model) if workers == 1
+                           else partial(extract_in_processes, model=model, workers=workers))
     if workers != 1:
         raise typer.BadParameter("--workers is for the local engine; a Dask cluster has its own workers")
     try:
-        from pipeline.cluster import extract_on_cluster
+        from pipeline.cluster import cluster_extractor
     except ModuleNotFoundError as error:
         if error.name not in ("dask", "distributed"):
             raise
         _say("--engine dask needs Dask, which is not installed: pip install 'claims-pipeline[dask]'")
         raise typer.Exit(2) from None
-    return partial(extract_on_cluster, model=model, scheduler=scheduler)
+    return cluster_extractor(model, scheduler)
 
 
 def _finish(summary: RunSummary, started: float) -> None:
