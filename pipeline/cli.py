@@ -34,10 +34,11 @@ from pipeline.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, 
 from pipeline.verify import load_lexicon, verify_folder
 from pipeline.write import atomic_write, read_reviewed
 
+ENGINES = ("local", "dask")
+"""Where ``run`` extracts: this machine (``--workers`` processes) or a Dask cluster."""
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")
-ENGINES = ("local", "dask")
-
 rules_app = typer.Typer(no_args_is_help=True, help="Work with the rule files.")
 app.add_typer(rules_app, name="rules")
 

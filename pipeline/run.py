@@ -18,8 +18,8 @@ from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
 from pipeline.evaluate import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
-from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover, is_jsonl,
-                             iter_articles, read_article, reading)
+from pipeline.ingest import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover,
+                             file_safe_id, is_jsonl, iter_articles, read_article, reading)
 from pipeline.journal import Journal
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
@@ -167,6 +167,7 @@ def _shard_record(line: str, where: str) -> Finished:
     try:
         record = json.loads(line)
         if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                and file_safe_id(record["id"]) == record["id"]  # names a file: never a path elsewhere
                 and all(isinstance(record.get(key), list) for key in ("figures", "dates", "claims"))):
             raise ValueError
         return record, [Claim(**claim) for claim in record["claims"]]

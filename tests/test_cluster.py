@@ -60,16 +60,17 @@ def test_merged_shards_are_one_runs_output(tmp_path: Path, corpus: Path, resourc
     assert not summary.failures and summary.articles == 6
     assert output_files(merged) == output_files(whole)
 
-    # A shard given twice, a folder that is no run's output and a damaged record: each reported
-    # once, the rest still merged.
+    # A shard given twice, a folder that is no run's output, a damaged record and one whose id is
+    # a path: each reported once, the rest still merged.
     with (second / "claims.jsonl").open("a", encoding="utf-8") as handle:
-        handle.write('{"id": "broken"}\n')
+        handle.write('{"id": "broken"}\n{"id": "../escape", "figures": [], "dates": [], "claims": []}\n')
     repeated = tmp_path / "repeated"
     summary = merge_shards([first, second, first, tmp_path / "nowhere"], repeated, problems.append)
     assert summary.articles == 6
     codes = sorted(error.code for error in summary.errors)
-    assert codes == ["E008", "E008", "E008", "E061", "E061"]
+    assert codes == ["E008", "E008", "E008", "E061", "E061", "E061"]
     assert f"[E061] {second / 'claims.jsonl'}:4: not an article record of claims run" in summary.failures
+    assert not (tmp_path / "escape.claims.csv").exists()
     assert (repeated / "claims.csv").read_bytes() == (whole / "claims.csv").read_bytes()
 
 
