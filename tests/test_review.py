@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
+from reviewer_edits import read_raw, review
+
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.review import ReviewedFile, record_lines
 from pipeline.write import claims_frame, read_claims, read_reviewed, rewrite_claims, write_claims
@@ -27,19 +29,7 @@ def claim(claim_id: str, article_id: str = "a", start: int = 0, **fields: object
     return Claim(claim_id=claim_id, article_id=article_id, start=start, **{**defaults, **fields})
 
 
-def read_raw(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
-
-def edit(path: Path, edits: dict[str, dict[str, str]]) -> None:
-    """Set cells with pandas as a reviewer's tool would, adding columns as needed."""
-    frame = read_raw(path)
-    for claim_id, cells in edits.items():
-        for column, value in cells.items():
-            if column not in frame.columns:
-                frame[column] = ""
-            frame.loc[frame["claim_id"] == claim_id, column] = value
-    frame.to_csv(path, index=False, lineterminator="\r\n")
 
 
 def reviewer_cells(path: Path) -> set[tuple[str, str, str]]:
@@ -55,7 +45,7 @@ def reviewer_cells(path: Path) -> set[tuple[str, str, str]]:
 def test_merge_carries_a_reviewed_copy_into_a_fresh_output(tmp_path: Path) -> None:
     copy = tmp_path / "elsewhere" / "reviewed.csv"
     write_claims(copy, [claim("c1"), claim("c2", start=10), claim("gone", start=20)])
-    edit(copy, {"c1": {"review_status": "verified", "reviewer": "ana", "source_page": "p. 4"},
+    review(copy, {"c1": {"review_status": "verified", "reviewer": "ana", "source_page": "p. 4"},
                 "gone": {"review_status": "false"}})
     reviewed, problems = read_reviewed(copy)
     assert problems == []
@@ -75,7 +65,7 @@ def test_merge_carries_a_reviewed_copy_into_a_fresh_output(tmp_path: Path) -> No
 def test_merge_fills_the_in_place_file_and_refuses_a_conflict(tmp_path: Path) -> None:
     out = tmp_path / "claims.csv"
     write_claims(out, [claim("c1"), claim("c2", start=10)])
-    edit(out, {"c1": {"reviewer": "ana"}})
+    review(out, {"c1": {"reviewer": "ana"}})
     copy = tmp_path / "copy.csv"
     copy.write_text("claim_id,review_status,reviewer\nc1,verified,\nc2,misleading,bo\n", encoding="utf-8")
 
@@ -95,7 +85,7 @@ def test_merge_fills_the_in_place_file_and_refuses_a_conflict(tmp_path: Path) ->
 def test_rows_of_articles_not_in_this_run_are_kept_from_the_copy(tmp_path: Path) -> None:
     copy = tmp_path / "copy.csv"
     write_claims(copy, [claim("a1", "a"), claim("b1", "b")])
-    edit(copy, {"b1": {"review_status": "unverifiable"}})
+    review(copy, {"b1": {"review_status": "unverifiable"}})
     out = tmp_path / "claims.csv"
     write_claims(out, [claim("a1", "a")], articles={"a"}, reviewed=[read_reviewed(copy)[0]])
     rows = {r["claim_id"]: r for r in read_raw(out).to_dict("records")}
@@ -114,7 +104,7 @@ def test_for_claims_selects_an_articles_rows_and_rows_known_only_by_id() -> None
 def test_unknown_review_status_is_reported_with_file_and_line_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "claims.csv"
     write_claims(path, [claim("c1", sentence="two\nlines"), claim("c2", start=10), claim("c3", start=20)])
-    edit(path, {"c1": {"review_status": "verified"}, "c2": {"review_status": "Verified"},
+    review(path, {"c1": {"review_status": "verified"}, "c2": {"review_status": "Verified"},
                 "c3": {"review_status": "maybe"}})
     assert record_lines(path) == [2, 4, 5]  # c1's sentence cell spans two lines
 
@@ -167,11 +157,11 @@ def test_reviewer_cells_before_equal_reviewer_cells_after(tmp_path_factory, step
         elif action == "edit":
             index, column, value = args[0]
             if POOL[index].claim_id in set(read_raw(path)["claim_id"]):
-                edit(path, {POOL[index].claim_id: {column: value}})
+                review(path, {POOL[index].claim_id: {column: value}})
         else:
             (index, column, value), subset = args
             copy.write_bytes(path.read_bytes())
-            edit(copy, {POOL[index].claim_id: {column: value}})
+            review(copy, {POOL[index].claim_id: {column: value}})
             before_file = path.read_bytes()
             before = reviewer_cells(path) | reviewer_cells(copy)
             try:
@@ -192,7 +182,7 @@ def test_rewriting_pipeline_columns_never_touches_reviewer_cells(tmp_path_factor
     path = tmp_path_factory.mktemp("rewrite") / "claims.csv"
     write_claims(path, POOL)
     for index, column, value in edits:
-        edit(path, {POOL[index].claim_id: {column: value}})
+        review(path, {POOL[index].claim_id: {column: value}})
     before = reviewer_cells(path)
 
     rewrite_claims(path, lambda rows: [{**{c: scribble for c in row}, "claim_id": row["claim_id"]} for row in rows])
@@ -224,7 +214,7 @@ def test_round_trip_through_pandas_keeps_every_cell_and_the_column_order(tmp_pat
 def test_writer_raising_after_partial_output_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "claims.csv"
     write_claims(path, [claim("c1")])
-    edit(path, {"c1": {"review_status": "verified"}})
+    review(path, {"c1": {"review_status": "verified"}})
     before = path.read_bytes()
     real_to_csv = pd.DataFrame.to_csv
 
@@ -254,7 +244,7 @@ write_claims(Path(sys.argv[1]), claims)
 def test_a_writer_killed_during_a_large_write_leaves_the_old_file(tmp_path: Path) -> None:
     path = tmp_path / "claims.csv"
     write_claims(path, [claim("c1")])
-    edit(path, {"c1": {"review_status": "verified", "review_note": "checked"}})
+    review(path, {"c1": {"review_status": "verified", "review_note": "checked"}})
     before = path.read_bytes()
     writer = subprocess.Popen([sys.executable, "-c", LARGE_WRITE, str(path), "60000"], cwd=REPO)
     try:

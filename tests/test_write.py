@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_OUTPUT, PipelineError
+from reviewer_edits import read_raw, review
+
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.write import claims_frame, neutralize, write_claims, write_jsonl
 
@@ -19,9 +21,6 @@ def claim(claim_id: str, article_id: str = "a", start: int = 0, **fields: object
     defaults: dict = dict(sentence_index=0, end=start + 3, kind="money", text="$5m", value="5000000")
     return Claim(claim_id=claim_id, article_id=article_id, start=start, **{**defaults, **fields})
 
-
-def read_raw(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def row(frame: pd.DataFrame, claim_id: str) -> dict[str, str]:
@@ -86,15 +85,6 @@ def test_rewriting_does_not_stack_quotes(tmp_path: Path) -> None:
     assert row(read_raw(path), "c1")["text"] == "'=1+1"
 
 
-def review(path: Path, edits: dict[str, dict[str, str]]) -> None:
-    """Edit the CSV with pandas as a reviewer would: set cells, maybe adding columns."""
-    frame = read_raw(path)
-    for claim_id, cells in edits.items():
-        for column, value in cells.items():
-            if column not in frame.columns:
-                frame[column] = ""
-            frame.loc[frame["claim_id"] == claim_id, column] = value
-    frame.to_csv(path, index=False, lineterminator="\r\n")  # quotes a lone \r in a cell
 
 
 def test_reviewer_cells_survive_a_rerun(tmp_path: Path) -> None:
