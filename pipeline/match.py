@@ -63,7 +63,7 @@ class RuleMatcher:
         self._keys: dict[int, tuple[Rule, str]] = {}
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
-        flags = LexemeFlags(vocab, [token for _, _, pattern in parts for token in pattern])
+        flags = LexemeFlags(vocab, [pattern for _, _, pattern in parts])
         for rule, part, pattern in parts:
             key = f"{rule.id}#{part}"
             self.matcher.add(key, [[flags.rewrite(token) for token in pattern]],
@@ -132,14 +132,21 @@ class LexemeFlags:
     flags: spaCy then computes each once per distinct word, in C, instead of calling a Python
     predicate for every token and pattern state, which made matching the slowest step after
     parsing. Rewritten patterns match exactly what the originals match. spaCy has 45 free flag
-    bits, so the tests used most get them and any others stay predicates."""
+    bits, so the tests that run most get them (those on a pattern's first token, regexes first)
+    and any others stay predicates."""
 
-    def __init__(self, vocab: Vocab, tokens: list[dict]):
-        uses = Counter(test for token in tokens for _, _, test in self._tests(token))
+    def __init__(self, vocab: Vocab, patterns: list[list[dict]]):
+        cost: Counter[WordTest] = Counter()
+        for pattern in patterns:
+            for position, token in enumerate(pattern):
+                for _, _, test in self._tests(token):
+                    # a test on a pattern's first token runs on every token of every document;
+                    # later ones only where a match has begun. A regex costs more than a set lookup.
+                    cost[test] += (100 if position == 0 else 1) * (3 if test.regex is not None else 1)
         taken = {flag for flag in FREE_FLAGS if flag in vocab.lex_attr_getters}
         free = [flag for flag in FREE_FLAGS if flag not in taken]
         self.flags: dict[WordTest, int] = {}
-        for (test, _), flag in zip(sorted(uses.items(), key=lambda item: -item[1]), free):
+        for (test, _), flag in zip(sorted(cost.items(), key=lambda item: -item[1]), free):
             self.flags[test] = vocab.add_flag(test, flag)
 
     def rewrite(self, token: dict) -> dict:
