@@ -83,7 +83,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             rows.append(_scored(claim, own, sent, scorer))
             continue
         common["speaker"] = reported.speaker_at(span)
-        tokens = {i for i in clause_tokens(span, words.event_prepositions) if i >= dateline_end(sent)}
+        opening = dateline_end(sent)
+        tokens = {i for i in clause_tokens(span, words.event_prepositions) if i >= opening}
         named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
         common["entities"] = "; ".join(named or topics.before(item.sentence_index))
         common["rules"] = "; ".join(item.rules)
