@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from pipeline.errors import E_RULE, PipelineError
+from pipeline.errors import E_RULE, PipelineError, rule_problems
 from pipeline.records import Claim, DateMention
 from pipeline.rules import RULES_DIR
 
@@ -503,7 +503,7 @@ def shift(day: date, count: float, unit: str, size: int) -> date:
 def load_checks(path: Path = CONSISTENCY_FILE) -> Checks:
     checks, problems = read_checks(path)
     if problems:
-        raise PipelineError(E_RULE, str(path), f"{len(problems)} problem(s):\n" + "\n".join(problems))
+        raise rule_problems(str(path), problems)
     return checks
 
 

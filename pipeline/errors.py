@@ -23,6 +23,11 @@ E_INPUT_JSON = "E007"
 E_DUPLICATE_ID = "E008"
 # Rules
 E_RULE = "E010"
+
+
+def rule_problems(where: str, problems: list[str]) -> PipelineError:
+    """One error that lists every problem found in a rule file or folder, so all are fixed at once."""
+    return PipelineError(E_RULE, where, f"{len(problems)} problem(s):\n" + "\n".join(problems))
 # Gold corpus
 E_GOLD = "E020"
 # Output

@@ -17,7 +17,7 @@ import yaml
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from pipeline.errors import E_RULE, PipelineError
+from pipeline.errors import E_RULE, PipelineError, rule_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LEXICON_FILE = "lexicons.yml"
@@ -98,7 +98,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
     """Load every rule file; raise one PipelineError listing all problems if any."""
     ruleset, problems = check_rules(rules_dir)
     if problems:
-        raise PipelineError(E_RULE, str(rules_dir), f"{len(problems)} problem(s):\n" + "\n".join(problems))
+        raise rule_problems(str(rules_dir), problems)
     return ruleset
 
 
