@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from pipeline.errors import E_RULE, PipelineError, rule_problems
+from pipeline.errors import E_RULE, rule_problems
 from pipeline.records import Claim, DateMention
 from pipeline.rules import RULES_DIR
 

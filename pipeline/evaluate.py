@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, E_OUTPUT, PipelineError
-from pipeline.records import FIGURE_KINDS, KINDS, Claim, DateMention, Extraction, Figure
+from pipeline.records import FIGURE_KINDS, KINDS, Claim, Extraction, Figure
 
 GOLD_KINDS = KINDS + ("quote",)
 """Kinds a gold item may have: the figures, dates, and quotes with their speaker."""

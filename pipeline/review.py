@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
-from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS
+from pipeline.records import CLAIM_COLUMNS
 
 Row = dict[str, str]
 

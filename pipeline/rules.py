@@ -119,8 +119,8 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
         except PipelineError as err:
             problems.append(str(err))
             continue
-        for rule, rule_problems in _parse_file(path, data, lexicons):
-            problems.extend(rule_problems)
+        for rule, found in _parse_file(path, data, lexicons):
+            problems.extend(found)
             if rule is None:
                 continue
             if rule.id in seen:

@@ -25,7 +25,7 @@ from pipeline.errors import E_REFERENCE, E_RULE, PipelineError
 from pipeline.numbers import format_number
 from pipeline.records import FIGURE_KINDS, Claim
 from pipeline.rules import RULES_DIR, load_lexicons
-from pipeline.write import WriteReport, read_claims, rewrite_claims
+from pipeline.write import read_claims, rewrite_claims
 
 METRICS_FILE = RULES_DIR / "metrics.yml"
 REFERENCE_COLUMNS = ("metric", "subject", "period", "value", "unit", "source", "note")
