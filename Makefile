@@ -1,4 +1,4 @@
-# The two commands: `make run` (pipeline over corpus/) and `make test` (the test suite).
+# The two commands: `make run` (pipeline over corpus/, then its review pages) and `make test` (the test suite).
 # Both create .venv and install the project with its spaCy model on first use.
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/claims run corpus/articles --out out
+	$(BIN)/claims report out --html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

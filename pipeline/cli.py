@@ -26,7 +26,9 @@ from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate import write_metrics
+from pipeline.pages import write_pages
 from pipeline.parallel import extract_in_processes
+from pipeline.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_rules
 from pipeline.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, extract_stream, merge_shards,
@@ -247,6 +249,34 @@ def export_cli(
     else:
         atomic_write(out, lambda handle: handle.write(to_json(reviews)))
     _say(f"{len(reviews)} ClaimReview(s)" + (f" -> {out}" if out else ""))
+
+
+@app.command("report")
+def report_cli(
+    out: Path = typer.Argument(Path("out"), help="Output folder of a run (with claims.jsonl)."),
+    html: bool = typer.Option(False, "--html", help="Write the HTML review pages to OUT/report/."),
+) -> None:
+    """Review progress of a run: one line per article, or with --html a page per article and an index.
+    Exit code 1 if any part of the folder could not be read."""
+    problems = []
+
+    def problem(line: str) -> None:
+        problems.append(line)
+        _say(line)
+
+    try:
+        if html:
+            pages = write_pages(out, problem)
+            _say(f"{pages} article page(s) -> {out / 'report' / 'index.html'}")
+        else:
+            for article in read_reports(out, problem):
+                summary = ArticleSummary.of(article)
+                print(f"{article.article_id}: {summary.claims} claims, {summary.reviewed} reviewed, "
+                      f"{summary.flagged} flagged" + "".join(f", {count} {status}" for status, count in
+                                                             {**summary.verdicts, **summary.references}.items()))
+    except PipelineError as error:
+        problem(str(error))
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command("bench")

@@ -46,3 +46,5 @@ E_REFERENCE = "E050"
 # Distributed runs
 E_CLUSTER = "E060"
 E_SHARD = "E061"
+# Review pages
+E_REPORT = "E070"
