@@ -262,7 +262,7 @@ def article_page(report: ArticleReport) -> str:
     body = (
         f'<header><p><a href="{_escape(index_link(report.article_id))}">all articles</a></p>'
         f"<h1>{_escape(info['title'] or report.article_id)}</h1>"
-        f"<p>{byline(info)}{' · ' if byline(info) else ''}{len(rows)} claims · rows from {_escape(report.rows_source)}</p></header>"
+        f"<p>{byline(info)}{' · ' if byline(info) else ''}{len(rows)} claims · rows from {_escape(Path(report.rows_source).name)}</p></header>"
         '<main class="article">'
         f'<section class="text" aria-label="article text">{legend()}{marked_text(report)}</section>'
         f'<section class="table">{filters(report.rows)}'
@@ -364,6 +364,10 @@ def write_pages(out_dir: Path, report: Reporter) -> int:
     summaries = []
     for article in read_reports(out_dir, report):
         path = folder / f"{article.article_id}.html"
+        if not path.resolve().is_relative_to(folder.resolve()):
+            report(str(PipelineError(E_REPORT, str(out_dir / "claims.jsonl"),
+                                     f"article id {article.article_id!r} would put its page outside {folder}; skipped")))
+            continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, lambda handle, article=article: handle.write(article_page(article)))
