@@ -292,7 +292,7 @@ def index_page(summaries: list[ArticleSummary], failures: list[Row]) -> str:
     body = (
         "<header><h1>Claims review</h1>"
         f"<p>{len(summaries)} articles · {claims} claims · {reviewed} reviewed"
-        + (f" · {len(failures)} failed inputs" if failures else "") + "</p></header>"
+        + (f" · {len(failures)} failed input(s)" if failures else "") + "</p></header>"
         '<main class="index"><table id="articles" class="sortable"><thead><tr>'
         + "".join(f"<th>{name}</th>" for name in headers) + "</tr></thead><tbody>"
         + "".join(index_row(summary) for summary in summaries)

@@ -176,3 +176,14 @@ def test_an_id_that_leaves_the_report_folder_gets_no_page(reported: Path, tmp_pa
     assert "article id '../../escaped' would put its page outside" in result.stderr
     assert not (tmp_path / "run" / "escaped.html").exists()
     assert "2 article page(s)" in result.stderr
+
+
+def test_the_index_lists_the_inputs_that_failed(reported: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(reported, out)
+    (out / "failures.csv").write_text('path,code,message\narticles/<b>scan</b>.txt,E003,"binary file, skipped"\n',
+                                      encoding="utf-8")
+    assert invoke("report", out, "--html").exit_code == 0
+    page = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "1 failed input(s)" in page
+    assert "<code>articles/&lt;b&gt;scan&lt;/b&gt;.txt</code>: [E003] binary file, skipped" in page
