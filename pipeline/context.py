@@ -26,10 +26,10 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
     clause's subject. A role cue before the figure may stand before its qualifier ("grew by
     around 36 percent")."""
-    qualifier = _first(hits.ending_at.get(span.start, ()), "qualifier", kind)
+    qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
-    role = (_first(hits.ending_at.get(cue_end, ()), "role", kind)
-            or _first(hits.starting_at.get(span.end, ()), "role", kind))
+    role = (_first(hits.ending_at(cue_end), "role", kind)
+            or _first(hits.starting_at(span.end), "role", kind))
     role_rule = role.rule if role else None
     if role_rule is None and "role" not in sets:
         role_rule = next((r for r in hits.governor_rules if _applies(r, kind) and _governed_by(span, r.governor)), None)

@@ -35,76 +35,107 @@ class Candidate:
 
 @dataclass(frozen=True)
 class ContextHit:
-    """A context rule's words next to where a figure may stand, in tokens."""
+    """A guard's or context rule's words next to where a span may stand, in tokens; ``part`` is the
+    rule's key they matched (``before``, ``not_after``, ...)."""
 
     rule: Rule
+    part: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+BEFORE_PARTS = ("before", "not_before")
+"""Guard and context parts that must end where a span starts; the others start where it ends."""
+
+
+class Touching:
+    """Guard and context matches of one document by the token where they end (``before`` parts)
+    or start (the others). Parts of several tokens come from the pass over the whole document;
+    one-token parts are matched only on the token next to a position asked about, once per token."""
+
+    def __init__(self, doc: Doc, adjacent: Matcher, keys: dict[int, tuple[Rule, str]]):
+        self.doc, self._adjacent, self._keys = doc, adjacent, keys
+        self._ending: dict[int, list[ContextHit]] = defaultdict(list)
+        self._starting: dict[int, list[ContextHit]] = defaultdict(list)
+        self._on_token: dict[int, list[ContextHit]] = {}
+
+    def add(self, hit: ContextHit) -> None:
+        (self._ending[hit.end] if hit.part in BEFORE_PARTS else self._starting[hit.start]).append(hit)
+
+    def ending_at(self, position: int) -> list[ContextHit]:
+        return self._ending.get(position, []) + [h for h in self._one_token(position - 1) if h.part in BEFORE_PARTS]
+
+    def starting_at(self, position: int) -> list[ContextHit]:
+        return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
+
+    def _one_token(self, i: int) -> list[ContextHit]:
+        if not 0 <= i < len(self.doc) or not len(self._adjacent):
+            return []
+        if i not in self._on_token:
+            self._on_token[i] = [ContextHit(*self._keys[key], i, i + 1) for key, _, _ in self._adjacent(self.doc[i:i + 1])]
+        return self._on_token[i]
+
+
 class ContextHits:
-    """Context rules found in a document, indexed by where they touch a figure: ``before`` hits by
+    """Context rules found in a document, looked up by where they touch a figure: ``before`` hits by
     the token they end at, ``after`` hits by the token they start at, the longest first (so "no
     more than" wins over "more than"), then in file order."""
 
-    ending_at: dict[int, tuple[ContextHit, ...]]
-    starting_at: dict[int, tuple[ContextHit, ...]]
-    subject_rules: tuple[Rule, ...]
-    governor_rules: tuple[Rule, ...]
+    def __init__(self, touching: Touching, order: dict[str, int], subject_rules: tuple[Rule, ...],
+                 governor_rules: tuple[Rule, ...]):
+        self._touching, self._order = touching, order
+        self.subject_rules, self.governor_rules = subject_rules, governor_rules
+
+    def ending_at(self, position: int) -> tuple[ContextHit, ...]:
+        return self._longest(self._touching.ending_at(position))
+
+    def starting_at(self, position: int) -> tuple[ContextHit, ...]:
+        return self._longest(self._touching.starting_at(position))
+
+    def _longest(self, hits: list[ContextHit]) -> tuple[ContextHit, ...]:
+        return tuple(sorted((h for h in hits if h.rule.label in CONTEXT_LABELS),
+                            key=lambda h: (-(h.end - h.start), self._order[h.rule.id])))
 
 
 class RuleMatcher:
-    """One spaCy Matcher holding every pattern and guard of every rule."""
+    """Every pattern and guard of every rule, in two spaCy Matchers. One runs over the whole
+    document: the patterns, and the guard and context parts of several tokens. The other holds the
+    one-token guard and context parts ("not after a noun"), most of them, and runs only on the token
+    next to a span that one is asked about: over the whole document such a part was tested on
+    every token and matched most of them."""
 
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
+        self.adjacent = Matcher(vocab, validate=False)
         self._keys: dict[int, tuple[Rule, str]] = {}
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
-        flags = LexemeFlags(vocab, [pattern for _, _, pattern in parts])
-        for rule, part, pattern in parts:
+        scanned = [part == "pattern" or not _one_token(pattern) for _, part, pattern in parts]
+        flags = LexemeFlags(vocab, [pattern for (_, _, pattern), whole in zip(parts, scanned) if whole],
+                            [pattern for (_, _, pattern), whole in zip(parts, scanned) if not whole])
+        for (rule, part, pattern), whole in zip(parts, scanned):
             key = f"{rule.id}#{part}"
-            self.matcher.add(key, [[flags.rewrite(token) for token in pattern]],
-                             greedy="LONGEST" if part == "pattern" else None)
+            (self.matcher if whole else self.adjacent).add(
+                key, [[flags.rewrite(token) for token in pattern]], greedy="LONGEST" if part == "pattern" else None)
             self._keys[vocab.strings[key]] = (rule, part)
+        self._order = {rule.id: i for i, rule in enumerate(rules.rules)}
+        self._subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
+        self._governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
-        ends: dict[tuple[str, str], set[int]] = defaultdict(set)
-        starts: dict[tuple[str, str], set[int]] = defaultdict(set)
+        touching = Touching(doc, self.adjacent, self._keys)
         spans: list[tuple[Rule, int, int]] = []
-        context: list[tuple[str, ContextHit]] = []
         for key, start, end in self.matcher(doc):
             rule, part = self._keys[key]
             if part == "pattern":
                 spans.append((rule, start, end))
-            elif rule.label in CONTEXT_LABELS:
-                context.append((part, ContextHit(rule, start, end)))
             else:
-                ends[(rule.id, part)].add(end)
-                starts[(rule.id, part)].add(start)
+                touching.add(ContextHit(rule, part, start, end))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
-                      if _guards_hold(r, s, e, ends, starts) and _sentence_holds(r, doc[s:e])]
-        return candidates, self._context_hits(context)
-
-    def _context_hits(self, context: list[tuple[str, ContextHit]]) -> ContextHits:
-        order = {rule.id: i for i, rule in enumerate(self.rules.rules)}
-        ending_at: dict[int, list[ContextHit]] = defaultdict(list)
-        starting_at: dict[int, list[ContextHit]] = defaultdict(list)
-        for part, hit in context:
-            (ending_at[hit.end] if part == "before" else starting_at[hit.start]).append(hit)
-
-        def longest(hit: ContextHit) -> tuple[int, int]:
-            return -(hit.end - hit.start), order[hit.rule.id]
-
-        return ContextHits(
-            ending_at={k: tuple(sorted(v, key=longest)) for k, v in ending_at.items()},
-            starting_at={k: tuple(sorted(v, key=longest)) for k, v in starting_at.items()},
-            subject_rules=tuple(r for r in self.rules.with_label("role") if r.subject),
-            governor_rules=tuple(r for r in self.rules.with_label("role") if r.governor),
-        )
+                      if _guards_hold(r, s, e, touching) and _sentence_holds(r, doc[s:e])]
+        return candidates, ContextHits(touching, self._order, self._subject_rules, self._governor_rules)
 
 
 LEXICAL_ATTRS = {"LOWER": True, "ORTH": False, "TEXT": False}
@@ -132,21 +163,34 @@ class LexemeFlags:
     flags: spaCy then computes each once per distinct word, in C, instead of calling a Python
     predicate for every token and pattern state, which made matching the slowest step after
     parsing. Rewritten patterns match exactly what the originals match. spaCy has 45 free flag
-    bits, so the tests that run most get them (those on a pattern's first token, regexes first)
-    and any others stay predicates."""
+    bits, so the tests that run most get them and any others stay predicates: first those a match
+    of a pattern run over the whole document may begin with (tested on every token), regexes
+    first, then by how many patterns use them; the tests of ``spot_patterns``, which run only on
+    a few tokens, come last."""
 
-    def __init__(self, vocab: Vocab, patterns: list[list[dict]]):
-        cost: Counter[WordTest] = Counter()
+    def __init__(self, vocab: Vocab, patterns: list[list[dict]], spot_patterns: list[list[dict]] = ()):
+        everywhere: set[WordTest] = set()
+        uses: Counter[WordTest] = Counter()
         for pattern in patterns:
-            for position, token in enumerate(pattern):
+            opening = True  # the tokens a match may begin with: up to the first required one
+            for token in pattern:
                 for _, _, test in self._tests(token):
-                    # a test on a pattern's first token runs on every token of every document;
-                    # later ones only where a match has begun. A regex costs more than a set lookup.
-                    cost[test] += (100 if position == 0 else 1) * (3 if test.regex is not None else 1)
+                    uses[test] += 1
+                    if opening:
+                        everywhere.add(test)
+                opening = opening and _may_be_absent(token)
+        spot = Counter(test for pattern in spot_patterns for token in pattern for _, _, test in self._tests(token))
         taken = {flag for flag in FREE_FLAGS if flag in vocab.lex_attr_getters}
         free = [flag for flag in FREE_FLAGS if flag not in taken]
+
+        def cost(test: WordTest) -> tuple[bool, bool, int, int]:
+            # a test a match may begin with runs once on every token of every document (the
+            # matcher caches a predicate per token), later ones only where a match has begun; a
+            # regex costs more than a set lookup
+            return test in everywhere, test.regex is not None, uses[test], spot[test]
+
         self.flags: dict[WordTest, int] = {}
-        for (test, _), flag in zip(sorted(cost.items(), key=lambda item: -item[1]), free):
+        for test, flag in zip(sorted(dict.fromkeys([*uses, *spot]), key=cost, reverse=True), free):
             self.flags[test] = vocab.add_flag(test, flag)
 
     def rewrite(self, token: dict) -> dict:
@@ -174,14 +218,22 @@ class LexemeFlags:
         return tests
 
 
-def _guards_hold(rule: Rule, start: int, end: int, ends: dict, starts: dict) -> bool:
-    checks = {
-        "before": lambda: start in ends[(rule.id, "before")],
-        "not_before": lambda: start not in ends[(rule.id, "not_before")],
-        "after": lambda: end in starts[(rule.id, "after")],
-        "not_after": lambda: end not in starts[(rule.id, "not_after")],
-    }
-    return all(checks[kind]() for kind in rule.guards)
+def _may_be_absent(token: dict) -> bool:
+    """Whether a pattern token's quantifier lets it match no token at all ("?", "*", "{,3}")."""
+    op = token.get("OP", "")
+    return op in ("?", "*") or bool(re.fullmatch(r"\{0?,\d*\}", op))
+
+
+def _guards_hold(rule: Rule, start: int, end: int, touching: Touching) -> bool:
+    def found(part: str) -> bool:
+        hits = touching.ending_at(start) if part in BEFORE_PARTS else touching.starting_at(end)
+        return any(hit.rule.id == rule.id and hit.part == part for hit in hits)
+
+    return all(found(part) != part.startswith("not_") for part in rule.guards)
+
+
+def _one_token(pattern: list[dict]) -> bool:
+    return len(pattern) == 1 and "OP" not in pattern[0]
 
 
 def _sentence_holds(rule: Rule, span) -> bool:
