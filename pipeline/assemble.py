@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
 from pipeline.describe import (DescribeWords, EntityIndex, clause_tokens, dateline_end, governing_words,
-                               starts_paragraph, subject_of)
+                               starts_paragraph, subject_of, without_phrases)
 from pipeline.numbers import format_number
 from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.speakers import AUTHOR, Reported
@@ -84,11 +84,12 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             continue
         common["speaker"] = reported.speaker_at(span)
         opening = dateline_end(sent)
-        tokens = {i for i in clause_tokens(span, words.event_prepositions) if i >= opening}
+        clause = clause_tokens(span)
+        tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
         named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
         common["entities"] = "; ".join(named or topics.before(item.sentence_index))
         common["rules"] = "; ".join(item.rules)
-        clause_start, clause_end = clause_extent(span)
+        clause_start, clause_end = clause_extent(span, clause)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
         if what == "figure":
             counts_things = item.kind == "count" and item.unit not in words.multiplier_units  # not "three times"
@@ -107,7 +108,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 **common, kind="date", value=item.value, role="event", time_text=item.text,
                 time_value=item.value, time_source="self", flags=date_flag(item),
             )
-        own = [doc[i] for i in sorted(clause_tokens(span, frozenset()))] + governing_words(span)
+        own = [doc[i] for i in sorted(clause)] + governing_words(span)
         rows.append(_scored(claim, own, sent, scorer))
     # a linked figure is named by its claim id, known once every row has one
     return tuple(replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
@@ -127,7 +128,7 @@ def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entitie
         if index in taken or not tokens:
             continue
         span = doc[tokens[0].i: tokens[-1].i + 1]
-        main = clause_tokens(doc[span.root.i: span.root.i + 1], frozenset())
+        main = clause_tokens(doc[span.root.i: span.root.i + 1])
         governing = [span.root] + [c for c in span.root.children if c.dep_ in ("aux", "auxpass")]
         subjects = [c for g in governing for c in g.children if c.dep_ in ("nsubj", "nsubjpass")]
         heads = [h for s in subjects[:1] for h in (s, *s.conjuncts)]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.describe import clause_tokens
 from pipeline.records import FIGURE_KINDS, Claim
 
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
@@ -33,10 +32,10 @@ def marked_text(text: str, sentences: list[Span], start: int, end: int) -> str:
     return " ".join(body.split())
 
 
-def clause_extent(span: Span) -> tuple[int, int]:
-    """Character offsets of the figure's clause: the unbroken run of its clause's tokens around the
-    figure, other clauses left out, without punctuation or a conjunction at its ends."""
-    tokens = clause_tokens(span, frozenset())
+def clause_extent(span: Span, tokens: set[int]) -> tuple[int, int]:
+    """Character offsets of the figure's clause: the unbroken run of its clause's ``tokens``
+    (``clause_tokens``: other clauses left out) around the figure, without punctuation or a
+    conjunction at its ends."""
     start, end = span.start, span.end - 1
     while start - 1 in tokens:
         start -= 1

@@ -23,23 +23,39 @@ def claim_clause(token: Token) -> Token:
     return head
 
 
-def clause_tokens(span: Span, dropped_prepositions: frozenset[str]) -> set[int]:
+def clause_tokens(span: Span, dropped_prepositions: frozenset[str] = frozenset()) -> set[int]:
     """The tokens of a figure's clause: without the other clauses inside it and, for entities,
     without the phrases that date it by an event (``dropped_prepositions``: "before the annexation
     of Crimea")."""
     head = claim_clause(span.root)
-    inside = {t.i for t in span}
+    inside = range(span.start, span.end)
+    clause = list(head.subtree)
     dropped: set[int] = set()
-    for token in head.subtree:
+    for token in clause:
         if token.i in dropped or token.i == head.i:
             continue
-        opens_clause = token.dep_ in CLAUSAL or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
-        dates_it = token.dep_ == "prep" and token.lower_ in dropped_prepositions
-        if opens_clause or dates_it:
-            subtree = {t.i for t in token.subtree}
-            if not subtree & inside:
-                dropped |= subtree
-    return {t.i for t in head.subtree} - dropped
+        if token.dep_ in CLAUSAL or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+            _drop_unless_inside(token, inside, dropped)
+    tokens = {t.i for t in clause} - dropped
+    return without_phrases(span, tokens, dropped_prepositions) if dropped_prepositions else tokens
+
+
+def without_phrases(span: Span, tokens: set[int], prepositions: frozenset[str]) -> set[int]:
+    """A figure's clause ``tokens`` (from ``clause_tokens``) without the phrases these prepositions
+    open, unless the figure is inside one."""
+    doc, inside, head = span.doc, range(span.start, span.end), claim_clause(span.root).i
+    dropped: set[int] = set()
+    for i in sorted(tokens):
+        token = doc[i]
+        if i not in dropped and i != head and token.dep_ == "prep" and token.lower_ in prepositions:
+            _drop_unless_inside(token, inside, dropped)
+    return tokens - dropped
+
+
+def _drop_unless_inside(token: Token, inside: range, dropped: set[int]) -> None:
+    subtree = {t.i for t in token.subtree}
+    if not any(i in subtree for i in inside):
+        dropped |= subtree
 
 
 def governing_words(span: Span) -> list[Token]:
