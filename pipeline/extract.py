@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -171,11 +172,15 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
     article_anchor: tuple[Point, str] | None = None
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
+    figures_in: dict[int, list[Span]] = defaultdict(list)  # by the start of their sentence
+    for figure in figures:
+        figures_in[figure.sent.start].append(figure)
     for span, cand in date_spans:
-        if paragraph_of[span.sent.start] != paragraph:
-            paragraph, paragraph_anchor = paragraph_of[span.sent.start], None
+        sent_start = span.sent.start
+        if paragraph_of[sent_start] != paragraph:
+            paragraph, paragraph_anchor = paragraph_of[sent_start], None
         kind = cand.rule.sets["type"]
-        if paragraph_anchor and paragraph_anchor[2] not in (True, span.sent.start):
+        if paragraph_anchor and paragraph_anchor[2] not in (True, sent_start):
             paragraph_anchor = None  # a year inside an earlier sentence framed only that sentence
         follows_narrative = any(t.lower_ in narrative_words for t in span)  # "the following spring"
         deictic = any(t.lower_ in ("this", "last", "next", "coming") for t in span)  # "last September"
@@ -185,7 +190,7 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
         else:
             anchor = article_anchor
-        owner = owning_figure(span, [f for f in figures if f.sent.start == span.sent.start])
+        owner = owning_figure(span, figures_in[sent_start])
         comparison = is_comparison_base(span, bases, since_comparisons)
         tense = "past" if in_dateline(span) else clause_tense(span, future_cues)
         tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
@@ -202,7 +207,7 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
                 and owner is None):
             article_anchor = (resolution.point, span.text)
             if not resolution.relative and _frames(span, resolution.point, framing):
-                paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or span.sent.start)
+                paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or sent_start)
         if side:
             span = span.doc[span.start - 1:span.end]
             value = f"{value.split('/')[0]}/.." if side == "start" else f"../{value.split('/')[-1]}"
