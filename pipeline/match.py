@@ -12,9 +12,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from spacy.attrs import FLAG19, FLAG63
+from spacy.attrs import FLAG19, FLAG63, IDS
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from pipeline.rules import CONTEXT_LABELS, EXTRACTION_LABELS, Rule, RuleSet
@@ -48,13 +48,66 @@ BEFORE_PARTS = ("before", "not_before")
 """Guard and context parts that must end where a span starts; the others start where it ends."""
 
 
+class OneTokenParts:
+    """The one-token guard and context parts, matched on demand on a single token. What they match
+    depends only on the token's word and the token attributes they test (lemma, part of speech,
+    ...), so the answer for one such combination serves every later token that has it."""
+
+    CACHE_SIZE = 200_000
+
+    def __init__(self, vocab: Vocab, keys: dict[int, tuple[Rule, str]]):
+        self.matcher = Matcher(vocab, validate=False)
+        self.keys = keys
+        """(rule, part) by match id, for every part of the rule matcher."""
+        self._token_attrs: tuple[str, ...] | None = ()
+        self._cache: dict[tuple, tuple[tuple[Rule, str], ...]] = {}
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        self.matcher.add(key, [pattern])
+        for attr in pattern[0]:
+            if _is_lexical(attr):
+                continue
+            name = TOKEN_ATTRS.get(str(attr).upper())
+            known = name is not None and self._token_attrs is not None
+            self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
+
+    def on(self, token: Token) -> tuple[tuple[Rule, str], ...]:
+        """(rule, part) of every one-token part that matches this token."""
+        if not len(self.matcher):
+            return ()
+        key = None if self._token_attrs is None else (token.orth, *(getattr(token, a) for a in self._token_attrs))
+        found = self._cache.get(key) if key is not None else None
+        if found is None:
+            found = tuple(self.keys[match_id] for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1]))
+            if key is not None:
+                if len(self._cache) >= self.CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = found
+        return found
+
+
+LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
+"""Attributes of the word itself (spaCy's Lexeme), which its ``orth`` decides; so do the flags."""
+
+TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
+               "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
+"""Pattern attributes of a token in its document, by the Token property that holds each."""
+
+
+def _is_lexical(attr: str | int) -> bool:
+    """Whether a pattern attribute is one of the word itself: a flag or a Lexeme attribute."""
+    name = str(attr).upper()
+    number = attr if isinstance(attr, int) else IDS.get(name, -1)
+    return 0 < number <= FLAG63 or name in LEXEME_ATTRS
+
+
 class Touching:
     """Guard and context matches of one document by the token where they end (``before`` parts)
     or start (the others). Parts of several tokens come from the pass over the whole document;
     one-token parts are matched only on the token next to a position asked about, once per token."""
 
-    def __init__(self, doc: Doc, adjacent: Matcher, keys: dict[int, tuple[Rule, str]]):
-        self.doc, self._adjacent, self._keys = doc, adjacent, keys
+    def __init__(self, doc: Doc, one_token: OneTokenParts):
+        self.doc, self._one_token_parts = doc, one_token
         self._ending: dict[int, list[ContextHit]] = defaultdict(list)
         self._starting: dict[int, list[ContextHit]] = defaultdict(list)
         self._on_token: dict[int, list[ContextHit]] = {}
@@ -69,10 +122,10 @@ class Touching:
         return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
 
     def _one_token(self, i: int) -> list[ContextHit]:
-        if not 0 <= i < len(self.doc) or not len(self._adjacent):
+        if not 0 <= i < len(self.doc):
             return []
         if i not in self._on_token:
-            self._on_token[i] = [ContextHit(*self._keys[key], i, i + 1) for key, _, _ in self._adjacent(self.doc[i:i + 1])]
+            self._on_token[i] = [ContextHit(rule, part, i, i + 1) for rule, part in self._one_token_parts.on(self.doc[i])]
         return self._on_token[i]
 
 
@@ -107,8 +160,8 @@ class RuleMatcher:
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
-        self.adjacent = Matcher(vocab, validate=False)
         self._keys: dict[int, tuple[Rule, str]] = {}
+        self.one_token = OneTokenParts(vocab, self._keys)
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
         scanned = [part == "pattern" or not _one_token(pattern) for _, part, pattern in parts]
@@ -116,8 +169,11 @@ class RuleMatcher:
                             [pattern for (_, _, pattern), whole in zip(parts, scanned) if not whole])
         for (rule, part, pattern), whole in zip(parts, scanned):
             key = f"{rule.id}#{part}"
-            (self.matcher if whole else self.adjacent).add(
-                key, [[flags.rewrite(token) for token in pattern]], greedy="LONGEST" if part == "pattern" else None)
+            rewritten = [flags.rewrite(token) for token in pattern]
+            if whole:
+                self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
+            else:
+                self.one_token.add(key, rewritten)
             self._keys[vocab.strings[key]] = (rule, part)
         self._order = {rule.id: i for i, rule in enumerate(rules.rules)}
         self._subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
@@ -125,7 +181,7 @@ class RuleMatcher:
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
-        touching = Touching(doc, self.adjacent, self._keys)
+        touching = Touching(doc, self.one_token)
         spans: list[tuple[Rule, int, int]] = []
         for key, start, end in self.matcher(doc):
             rule, part = self._keys[key]
