@@ -12,11 +12,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from spacy.attrs import FLAG19, FLAG63, IDS
+from spacy.attrs import FLAG19, FLAG63
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.onetoken import OneTokenMatcher, is_one_token
 from pipeline.rules import CONTEXT_LABELS, EXTRACTION_LABELS, Rule, RuleSet
 
 LABEL_ORDER = ("date", "money", "percent", "quantity", "count")
@@ -48,66 +49,13 @@ BEFORE_PARTS = ("before", "not_before")
 """Guard and context parts that must end where a span starts; the others start where it ends."""
 
 
-class OneTokenParts:
-    """The one-token guard and context parts, matched on demand on a single token. What they match
-    depends only on the token's word and the token attributes they test (lemma, part of speech,
-    ...), so the answer for one such combination serves every later token that has it."""
-
-    CACHE_SIZE = 200_000
-
-    def __init__(self, vocab: Vocab, keys: dict[int, tuple[Rule, str]]):
-        self.matcher = Matcher(vocab, validate=False)
-        self.keys = keys
-        """(rule, part) by match id, for every part of the rule matcher."""
-        self._token_attrs: tuple[str, ...] | None = ()
-        self._cache: dict[tuple, tuple[tuple[Rule, str], ...]] = {}
-
-    def add(self, key: str, pattern: list[dict]) -> None:
-        self.matcher.add(key, [pattern])
-        for attr in pattern[0]:
-            if _is_lexical(attr):
-                continue
-            name = TOKEN_ATTRS.get(str(attr).upper())
-            known = name is not None and self._token_attrs is not None
-            self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
-
-    def on(self, token: Token) -> tuple[tuple[Rule, str], ...]:
-        """(rule, part) of every one-token part that matches this token."""
-        if not len(self.matcher):
-            return ()
-        key = None if self._token_attrs is None else (token.orth, *(getattr(token, a) for a in self._token_attrs))
-        found = self._cache.get(key) if key is not None else None
-        if found is None:
-            found = tuple(self.keys[match_id] for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1]))
-            if key is not None:
-                if len(self._cache) >= self.CACHE_SIZE:
-                    self._cache.clear()
-                self._cache[key] = found
-        return found
-
-
-LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
-"""Attributes of the word itself (spaCy's Lexeme), which its ``orth`` decides; so do the flags."""
-
-TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
-               "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
-"""Pattern attributes of a token in its document, by the Token property that holds each."""
-
-
-def _is_lexical(attr: str | int) -> bool:
-    """Whether a pattern attribute is one of the word itself: a flag or a Lexeme attribute."""
-    name = str(attr).upper()
-    number = attr if isinstance(attr, int) else IDS.get(name, -1)
-    return 0 < number <= FLAG63 or name in LEXEME_ATTRS
-
-
 class Touching:
     """Guard and context matches of one document by the token where they end (``before`` parts)
     or start (the others). Parts of several tokens come from the pass over the whole document;
     one-token parts are matched only on the token next to a position asked about, once per token."""
 
-    def __init__(self, doc: Doc, one_token: OneTokenParts):
-        self.doc, self._one_token_parts = doc, one_token
+    def __init__(self, doc: Doc, one_token: OneTokenMatcher, keys: dict[int, tuple[Rule, str]]):
+        self.doc, self._one_token_parts, self._keys = doc, one_token, keys
         self._ending: dict[int, list[ContextHit]] = defaultdict(list)
         self._starting: dict[int, list[ContextHit]] = defaultdict(list)
         self._on_token: dict[int, list[ContextHit]] = {}
@@ -125,7 +73,7 @@ class Touching:
         if not 0 <= i < len(self.doc):
             return []
         if i not in self._on_token:
-            self._on_token[i] = [ContextHit(rule, part, i, i + 1) for rule, part in self._one_token_parts.on(self.doc[i])]
+            self._on_token[i] = [ContextHit(*self._keys[key], i, i + 1) for key in self._one_token_parts.on(self.doc[i])]
         return self._on_token[i]
 
 
@@ -160,11 +108,12 @@ class RuleMatcher:
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
-        self._keys: dict[int, tuple[Rule, str]] = {}
-        self.one_token = OneTokenParts(vocab, self._keys)
+        self.one_token = OneTokenMatcher(vocab)
+        self.keys: dict[int, tuple[Rule, str]] = {}
+        """(rule, part) by match id, for the parts of both matchers."""
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
-        scanned = [part == "pattern" or not _one_token(pattern) for _, part, pattern in parts]
+        scanned = [part == "pattern" or not is_one_token(pattern) for _, part, pattern in parts]
         flags = LexemeFlags(vocab, [pattern for (_, _, pattern), whole in zip(parts, scanned) if whole],
                             [pattern for (_, _, pattern), whole in zip(parts, scanned) if not whole])
         for (rule, part, pattern), whole in zip(parts, scanned):
@@ -173,18 +122,18 @@ class RuleMatcher:
             if whole:
                 self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
             else:
-                self.one_token.add(key, rewritten)
-            self._keys[vocab.strings[key]] = (rule, part)
+                self.one_token.add(key, [rewritten])
+            self.keys[vocab.strings[key]] = (rule, part)
         self._order = {rule.id: i for i, rule in enumerate(rules.rules)}
         self._subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self._governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
-        touching = Touching(doc, self.one_token)
+        touching = Touching(doc, self.one_token, self.keys)
         spans: list[tuple[Rule, int, int]] = []
         for key, start, end in self.matcher(doc):
-            rule, part = self._keys[key]
+            rule, part = self.keys[key]
             if part == "pattern":
                 spans.append((rule, start, end))
             else:
@@ -286,10 +235,6 @@ def _guards_hold(rule: Rule, start: int, end: int, touching: Touching) -> bool:
         return any(hit.rule.id == rule.id and hit.part == part for hit in hits)
 
     return all(found(part) != part.startswith("not_") for part in rule.guards)
-
-
-def _one_token(pattern: list[dict]) -> bool:
-    return len(pattern) == 1 and "OP" not in pattern[0]
 
 
 def _sentence_holds(rule: Rule, span) -> bool:

@@ -4,8 +4,9 @@ The ruler maps each fine-grained tag to its part of speech and morphology, and f
 tag of some words. In the small English model 157 of its 179 patterns are one token testing only
 the tag and/or the lower-case word ({"TAG": "VBZ", "LOWER": "gets"}); spaCy's Matcher tests every
 pattern on every token, which cost a tenth of parsing time. Here those patterns are a table looked
-up once per token and the others still go through a Matcher; the matches, and so the attributes
-set, are the same.
+up once per token, the other one-token patterns are matched per distinct word, tag and dependency
+(a OneTokenMatcher), and only the patterns of several tokens still run over the whole document;
+the matches, and so the attributes set, are the same.
 """
 from __future__ import annotations
 
@@ -17,12 +18,15 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.onetoken import OneTokenMatcher, is_one_token
+
 TABLE_ATTRS = ("TAG", "LOWER")
 
 
 class IndexedAttributeRuler(AttributeRuler):
-    """An AttributeRuler whose one-token patterns on ``TAG`` and ``LOWER`` strings are found by
-    table look-up instead of by its Matcher; ``patterns``, saving and setting work as before."""
+    """An AttributeRuler whose one-token patterns are found by table look-up (those on ``TAG`` and
+    ``LOWER`` strings) or a cached OneTokenMatcher instead of by its Matcher; ``patterns``, saving
+    and setting work as before."""
 
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler", **kwargs) -> None:
         super().__init__(vocab, name, **kwargs)
@@ -33,7 +37,8 @@ class IndexedAttributeRuler(AttributeRuler):
         self._index()
 
     def _index(self) -> None:
-        self._table: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+        self._table: dict[tuple[int | None, int | None], list[int]] = defaultdict(list)  # by string hashes
+        self._one_token = OneTokenMatcher(self.vocab)
         self._others = Matcher(self.vocab, validate=self.validate)
         self._match_ids: list[int] = []
 
@@ -41,13 +46,15 @@ class IndexedAttributeRuler(AttributeRuler):
         number = len(self.attrs)
         super().add(patterns, attrs, index)
         self._match_ids.append(self.vocab.strings[str(number)])
-        others = []
+        one_token, others = [], []
         for pattern in patterns:
             key = table_key(pattern)
-            if key is None:
-                others.append(pattern)
+            if key is not None:
+                self._table[tuple(None if s is None else self.vocab.strings.add(s) for s in key)].append(number)
             else:
-                self._table[key].append(number)
+                (one_token if is_one_token(pattern) else others).append(pattern)
+        if one_token:
+            self._one_token.add(self._match_ids[number], one_token)
         if others:
             self._others.add(self._match_ids[number], others)
 
@@ -56,12 +63,14 @@ class IndexedAttributeRuler(AttributeRuler):
         (later patterns are applied last and take precedence)."""
         found = {(int(self.vocab.strings[match_id]), match_id, start, end)
                  for match_id, start, end in (self._others(doc, allow_missing=True) if len(self._others) else ())}
-        table, match_ids = self._table, self._match_ids
+        table, match_ids, one_token = self._table, self._match_ids, self._one_token
         for token in doc:
-            tag, lower = token.tag_, token.lower_
+            tag, lower = token.tag, token.lower
             for key in ((tag, None), (tag, lower), (None, lower)):
                 for number in table.get(key, ()):
                     found.add((number, match_ids[number], token.i, token.i + 1))
+            for match_id in one_token.on(token):
+                found.add((int(self.vocab.strings[match_id]), match_id, token.i, token.i + 1))
         return sorted(found)
 
 

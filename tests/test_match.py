@@ -8,9 +8,9 @@ ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
 
 def test_one_token_parts_on_demand_match_as_over_the_whole_document(resources):
-    parts = resources.matcher.one_token
+    parts, keys = resources.matcher.one_token, resources.matcher.keys
     whole = Matcher(resources.nlp.vocab, validate=False)
-    for match_id, (rule, part) in parts.keys.items():
+    for match_id in keys:
         patterns = parts.matcher.get(match_id)
         if patterns is not None:
             whole.add(match_id, patterns[1])
@@ -19,8 +19,8 @@ def test_one_token_parts_on_demand_match_as_over_the_whole_document(resources):
     for doc in resources.nlp.pipe(texts):
         expected: dict[int, set] = {}
         for match_id, start, _ in whole(doc):
-            rule, part = parts.keys[match_id]
+            rule, part = keys[match_id]
             expected.setdefault(start, set()).add((rule.id, part))
         for _ in range(2):  # the second time from the cache
-            found = {t.i: {(rule.id, part) for rule, part in parts.on(t)} for t in doc}
+            found = {t.i: {(keys[k][0].id, keys[k][1]) for k in parts.on(t)} for t in doc}
             assert {i: keys for i, keys in found.items() if keys} == expected

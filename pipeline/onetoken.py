@@ -1,0 +1,73 @@
+"""One-token Matcher patterns matched on a single token when asked, with the answer cached.
+
+What a one-token pattern matches depends only on the token's word (its lexeme: text, lower-case
+form, flags) and on the token attributes the pattern tests (lemma, tag, dependency, ...). So
+instead of running such patterns over every token of every document, a caller asks about the
+tokens it needs, and each combination of word and tested attributes is matched only once.
+"""
+from __future__ import annotations
+
+from spacy.attrs import FLAG63, IDS
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
+"""Pattern attributes of the word itself (spaCy's Lexeme), which its ``orth`` decides; so do the flags."""
+
+TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
+               "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
+"""Pattern attributes of a token in its document, by the Token property that holds each."""
+
+
+class OneTokenMatcher:
+    """A Matcher of one-token patterns (no quantifier) asked about one token at a time. Answers are
+    cached by the word and the token attributes the patterns test; a pattern testing anything else
+    turns the cache off."""
+
+    CACHE_SIZE = 200_000
+
+    def __init__(self, vocab: Vocab):
+        self.matcher = Matcher(vocab, validate=False)
+        self._token_attrs: tuple[str, ...] | None = ()
+        self._cache: dict[tuple, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def add(self, key: int | str, patterns: list[list[dict]]) -> None:
+        if not all(is_one_token(pattern) for pattern in patterns):
+            raise ValueError(f"{key}: a OneTokenMatcher takes only one-token patterns without a quantifier")
+        self.matcher.add(key, patterns)
+        for attr in (attr for pattern in patterns for attr in pattern[0]):
+            if is_lexical(attr):
+                continue
+            name = TOKEN_ATTRS.get(str(attr).upper())
+            known = name is not None and self._token_attrs is not None
+            self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
+        self._cache.clear()
+
+    def on(self, token: Token) -> tuple[int, ...]:
+        """The match ids of the patterns this token matches."""
+        if not len(self.matcher):
+            return ()
+        key = None if self._token_attrs is None else (token.orth, *(getattr(token, a) for a in self._token_attrs))
+        found = self._cache.get(key) if key is not None else None
+        if found is None:
+            found = tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
+            if key is not None:
+                if len(self._cache) >= self.CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = found
+        return found
+
+
+def is_one_token(pattern: list[dict]) -> bool:
+    return len(pattern) == 1 and "OP" not in pattern[0]
+
+
+def is_lexical(attr: str | int) -> bool:
+    """Whether a pattern attribute is one of the word itself: a flag or a Lexeme attribute."""
+    name = str(attr).upper()
+    number = attr if isinstance(attr, int) else IDS.get(name, -1)
+    return 0 < number <= FLAG63 or name in LEXEME_ATTRS
