@@ -49,10 +49,60 @@ BEFORE_PARTS = ("before", "not_before")
 """Guard and context parts that must end where a span starts; the others start where it ends."""
 
 
+class NearbyParts:
+    """Context parts of several tokens but of bounded length ("more than", "up from"), matched only
+    in the few tokens before (``before`` parts) or after a position asked about: context is only
+    ever asked about next to a figure."""
+
+    def __init__(self, vocab: Vocab):
+        self.before, self.after = Matcher(vocab, validate=False), Matcher(vocab, validate=False)
+        self.reach_before = self.reach_after = 0
+
+    def add(self, key: str, part: str, pattern: list[dict]) -> None:
+        reach = max_length(pattern)
+        if part in BEFORE_PARTS:
+            self.before.add(key, [pattern])
+            self.reach_before = max(self.reach_before, reach)
+        else:
+            self.after.add(key, [pattern])
+            self.reach_after = max(self.reach_after, reach)
+
+    def ending_at(self, doc: Doc, position: int) -> list[tuple[int, int]]:
+        """(match id, start) of the parts that end at ``position``."""
+        if not len(self.before) or position <= 0:
+            return []
+        first = max(0, position - self.reach_before)
+        # the pass over the whole document has checked that the annotations the parts test are set
+        found = self.before(doc[first:position], allow_missing=True)
+        return [(key, first + start) for key, start, end in found if first + end == position]
+
+    def starting_at(self, doc: Doc, position: int) -> list[tuple[int, int]]:
+        """(match id, end) of the parts that start at ``position``."""
+        if not len(self.after) or position >= len(doc):
+            return []
+        found = self.after(doc[position:position + self.reach_after], allow_missing=True)
+        return [(key, position + end) for key, start, end in found if start == 0]
+
+
+def max_length(pattern: list[dict]) -> int | None:
+    """How many tokens a pattern can match at most; None when a quantifier is unbounded."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP", "1")
+        if op in ("1", "!", "?"):
+            total += 1
+            continue
+        bounds = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+        if op in ("+", "*") or bounds is None or (bounds.group(2) and not bounds.group(3)):
+            return None
+        total += int(bounds.group(3) or bounds.group(1))
+    return total
+
+
 class Touching:
     """Guard and context matches of one document by the token where they end (``before`` parts)
-    or start (the others). Parts of several tokens come from the pass over the whole document;
-    one-token parts are matched only on the token next to a position asked about, once per token."""
+    or start (the others). Parts matched over the whole document are added as found; one-token
+    parts are matched only on the token next to a position asked about, once per token."""
 
     def __init__(self, doc: Doc, one_token: OneTokenMatcher, keys: dict[int, tuple[Rule, str]]):
         self.doc, self._one_token_parts, self._keys = doc, one_token, keys
@@ -80,53 +130,68 @@ class Touching:
 class ContextHits:
     """Context rules found in a document, looked up by where they touch a figure: ``before`` hits by
     the token they end at, ``after`` hits by the token they start at, the longest first (so "no
-    more than" wins over "more than"), then in file order."""
+    more than" wins over "more than"), then in file order. Bounded parts of several tokens are
+    matched here, next to the positions asked about."""
 
-    def __init__(self, touching: Touching, order: dict[str, int], subject_rules: tuple[Rule, ...],
-                 governor_rules: tuple[Rule, ...]):
-        self._touching, self._order = touching, order
-        self.subject_rules, self.governor_rules = subject_rules, governor_rules
+    def __init__(self, touching: Touching, nearby: NearbyParts, matcher: RuleMatcher):
+        self._touching, self._nearby, self._matcher = touching, nearby, matcher
+        self.subject_rules, self.governor_rules = matcher.subject_rules, matcher.governor_rules
+        self._ending: dict[int, tuple[ContextHit, ...]] = {}
+        self._starting: dict[int, tuple[ContextHit, ...]] = {}
 
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
-        return self._longest(self._touching.ending_at(position))
+        if position not in self._ending:
+            doc, keys = self._touching.doc, self._matcher.keys
+            near = [ContextHit(*keys[key], start, position) for key, start in self._nearby.ending_at(doc, position)]
+            self._ending[position] = self._longest(self._touching.ending_at(position) + near)
+        return self._ending[position]
 
     def starting_at(self, position: int) -> tuple[ContextHit, ...]:
-        return self._longest(self._touching.starting_at(position))
+        if position not in self._starting:
+            doc, keys = self._touching.doc, self._matcher.keys
+            near = [ContextHit(*keys[key], position, end) for key, end in self._nearby.starting_at(doc, position)]
+            self._starting[position] = self._longest(self._touching.starting_at(position) + near)
+        return self._starting[position]
 
     def _longest(self, hits: list[ContextHit]) -> tuple[ContextHit, ...]:
+        order = self._matcher.order
         return tuple(sorted((h for h in hits if h.rule.label in CONTEXT_LABELS),
-                            key=lambda h: (-(h.end - h.start), self._order[h.rule.id])))
+                            key=lambda h: (-(h.end - h.start), order[h.rule.id])))
 
 
 class RuleMatcher:
-    """Every pattern and guard of every rule, in two spaCy Matchers. One runs over the whole
-    document: the patterns, and the guard and context parts of several tokens. The other holds the
-    one-token guard and context parts ("not after a noun"), most of them, and runs only on the token
-    next to a span that one is asked about: over the whole document such a part was tested on
-    every token and matched most of them."""
+    """Every pattern and guard of every rule, in three kinds of matcher. A spaCy Matcher runs over
+    the whole document: the patterns, the guards of several tokens, and context parts of unbounded
+    length. A OneTokenMatcher holds the one-token guard and context parts ("not after a noun"), most
+    of them, asked about only on the token next to a span; over the whole document such a part was
+    tested on every token and matched most of them. NearbyParts holds the other context parts,
+    matched only next to a figure."""
 
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
         self.one_token = OneTokenMatcher(vocab)
+        self.nearby = NearbyParts(vocab)
         self.keys: dict[int, tuple[Rule, str]] = {}
-        """(rule, part) by match id, for the parts of both matchers."""
+        """(rule, part) by match id, for the parts of every matcher."""
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
-        scanned = [part == "pattern" or not is_one_token(pattern) for _, part, pattern in parts]
-        flags = LexemeFlags(vocab, [pattern for (_, _, pattern), whole in zip(parts, scanned) if whole],
-                            [pattern for (_, _, pattern), whole in zip(parts, scanned) if not whole])
-        for (rule, part, pattern), whole in zip(parts, scanned):
+        places = [_place(rule, part, pattern) for rule, part, pattern in parts]
+        flags = LexemeFlags(vocab, [pattern for (_, _, pattern), place in zip(parts, places) if place == "whole"],
+                            [pattern for (_, _, pattern), place in zip(parts, places) if place != "whole"])
+        for (rule, part, pattern), place in zip(parts, places):
             key = f"{rule.id}#{part}"
             rewritten = [flags.rewrite(token) for token in pattern]
-            if whole:
+            if place == "whole":
                 self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
-            else:
+            elif place == "token":
                 self.one_token.add(key, [rewritten])
+            else:
+                self.nearby.add(key, part, rewritten)
             self.keys[vocab.strings[key]] = (rule, part)
-        self._order = {rule.id: i for i, rule in enumerate(rules.rules)}
-        self._subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
-        self._governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
+        self.order = {rule.id: i for i, rule in enumerate(rules.rules)}
+        self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
+        self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
@@ -140,7 +205,7 @@ class RuleMatcher:
                 touching.add(ContextHit(rule, part, start, end))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
                       if _guards_hold(r, s, e, touching) and _sentence_holds(r, doc[s:e])]
-        return candidates, ContextHits(touching, self._order, self._subject_rules, self._governor_rules)
+        return candidates, ContextHits(touching, self.nearby, self)
 
 
 LEXICAL_ATTRS = {"LOWER": True, "ORTH": False, "TEXT": False}
@@ -227,6 +292,16 @@ def _may_be_absent(token: dict) -> bool:
     """Whether a pattern token's quantifier lets it match no token at all ("?", "*", "{,3}")."""
     op = token.get("OP", "")
     return op in ("?", "*") or bool(re.fullmatch(r"\{0?,\d*\}", op))
+
+
+def _place(rule: Rule, part: str, pattern: list[dict]) -> str:
+    """Where a rule part is matched: "whole" (over the whole document), "token" (one-token guard or
+    context parts, on demand) or "nearby" (bounded context parts of several tokens, on demand)."""
+    if part == "pattern":
+        return "whole"
+    if is_one_token(pattern):
+        return "token"
+    return "nearby" if rule.label in CONTEXT_LABELS and max_length(pattern) is not None else "whole"
 
 
 def _guards_hold(rule: Rule, start: int, end: int, touching: Touching) -> bool:

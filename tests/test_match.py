@@ -1,8 +1,10 @@
-"""The matcher's one-token guard and context parts, matched on demand next to a span (and cached by
+"""The rule matcher's parts matched on demand next to a span (one-token parts cached by
 the token's word and tested attributes), find what matching them over the whole document finds."""
 from pathlib import Path
 
 from spacy.matcher import Matcher
+
+from pipeline.match import max_length
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -24,3 +26,28 @@ def test_one_token_parts_on_demand_match_as_over_the_whole_document(resources):
         for _ in range(2):  # the second time from the cache
             found = {t.i: {(keys[k][0].id, keys[k][1]) for k in parts.on(t)} for t in doc}
             assert {i: keys for i, keys in found.items() if keys} == expected
+
+
+def test_nearby_context_parts_match_as_over_the_whole_document(resources):
+    nearby, keys = resources.matcher.nearby, resources.matcher.keys
+    sides = ((nearby.before, nearby.ending_at, 2), (nearby.after, nearby.starting_at, 1))
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))[:6]]
+    for doc in resources.nlp.pipe(texts):
+        for matcher, lookup, edge in sides:
+            assert len(matcher) > 0
+            whole = Matcher(resources.nlp.vocab, validate=False)
+            for match_id in keys:
+                if matcher.get(match_id) is not None:
+                    whole.add(match_id, matcher.get(match_id)[1])
+            expected: dict[int, set] = {}
+            for match_id, start, end in whole(doc):
+                position, other = (end, start) if edge == 2 else (start, end)
+                expected.setdefault(position, set()).add((match_id, other))
+            found = {p: set(lookup(doc, p)) for p in range(len(doc) + 1)}
+            assert {p: hits for p, hits in found.items() if hits} == expected
+
+
+def test_max_length_of_a_pattern():
+    assert max_length([{}, {"OP": "?"}, {"OP": "{,3}"}, {"OP": "{2}"}, {"OP": "!"}]) == 8
+    assert max_length([{}, {"OP": "*"}]) is None
+    assert max_length([{"OP": "{2,}"}]) is None
