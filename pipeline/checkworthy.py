@@ -80,7 +80,8 @@ class Checkworthiness:
         return Score(round(min(1.0, max(0.0, value)), 2), features)
 
     def _features(self, claim: Claim, words: list, sent: Span) -> dict[str, bool]:
-        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        lower = {t.lower_ for t in words}
+        lemmas = {t.lemma_.lower() for t in words} | lower
         figure = claim.kind in FIGURE_KINDS
         return {
             "specific_figure": figure and claim.qualifier == "exact",
@@ -95,7 +96,7 @@ class Checkworthiness:
             "opinion": bool(lemmas & self.opinion),
             "prediction": bool(lemmas & self.prediction),
             "question": sent.text.strip().endswith("?"),
-            "personal": bool({t.lower_ for t in words} & self.personal),
+            "personal": bool(lower & self.personal),
         }
 
     def _large(self, claim: Claim) -> bool:

@@ -75,6 +75,7 @@ class EntityIndex:
         self.doc = doc
         self.entities = sorted(entities, key=lambda e: e["start"])
         self.starts = [e["start"] for e in self.entities]
+        self._first_tokens: dict[tuple[int, int], int | None] = {}
 
     def within(self, start_char: int, end_char: int) -> list[dict]:
         """The entities that lie between two offsets, in order."""
@@ -99,10 +100,17 @@ class EntityIndex:
         names: list[str] = []
         for ent in self.within(start_char, end_char):
             if ent["canonical"] not in names and (not labels or ent["label"] in labels):
-                span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-                if span is not None and span.start in tokens:
+                if self._first_token(ent) in tokens:
                     names.append(ent["canonical"])
         return names
+
+    def _first_token(self, ent: dict) -> int | None:
+        """The index of an entity's first token, found once per entity."""
+        key = (ent["start"], ent["end"])
+        if key not in self._first_tokens:
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            self._first_tokens[key] = None if span is None else span.start
+        return self._first_tokens[key]
 
 
 @dataclass(frozen=True)
