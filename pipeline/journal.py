@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from pipeline.errors import E_OUTPUT, PipelineError
+from pipeline.write import remove_stale_temps
 
 RUN_FOLDER = ".claims-run"
 """Hidden folder in the output folder holding the journal of an unfinished run."""
@@ -28,6 +29,8 @@ class Journal:
         self.claims = 0
         self.discarded = False
         try:
+            if self.folder.exists():  # an earlier run did not finish: it may have been killed mid-write
+                remove_stale_temps(out_dir)
             if not resume and self.folder.exists():
                 shutil.rmtree(self.folder)
                 self.discarded = True

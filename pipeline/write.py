@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import stat
 import uuid
 from collections.abc import Callable, Collection, Iterable
@@ -268,6 +269,10 @@ def write_failures(path: Path, errors: Iterable[PipelineError]) -> None:
     atomic_write(path, write)
 
 
+TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
+"""How ``atomic_write`` names its temp files: ``.<file name>.<32 hex digits>.tmp``."""
+
+
 def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
     """Write via a temp file in the same folder: readers see the old or the new file, never half."""
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
@@ -288,6 +293,14 @@ def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
         temp.unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete the temp files of ``atomic_write`` that a killed run left in ``folder`` (a write that
+    finishes or fails removes its own; a killed process cannot)."""
+    for path in folder.glob(".*.tmp"):
+        if TEMP_NAME.fullmatch(path.name):
+            path.unlink(missing_ok=True)
 
 
 def fsync_folder(folder: Path) -> None:

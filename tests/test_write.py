@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_OUTPUT, PipelineError
+from pipeline.journal import RUN_FOLDER, Journal
 from reviewer_edits import read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
@@ -266,3 +267,15 @@ def test_an_output_folder_that_is_a_file_is_a_coded_error(tmp_path: Path) -> Non
         write_claims(blocker / "a.claims.csv", [])
     assert caught.value.code == E_OUTPUT and "a.claims.csv" in str(caught.value)
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("resume", [True, False])
+def test_the_temp_files_of_a_killed_run_are_removed_by_the_next_run(tmp_path: Path, resume: bool) -> None:
+    out = tmp_path / "out"
+    (out / RUN_FOLDER).mkdir(parents=True)  # the killed run's journal folder
+    stale = out / f".a.claims.csv.{'0' * 32}.tmp"
+    stale.write_text("claim_id,art", encoding="utf-8")
+    other = out / ".notes.tmp"
+    other.write_text("not ours", encoding="utf-8")
+    Journal(out, resume).close()
+    assert not stale.exists() and other.exists()
