@@ -40,8 +40,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     reported = reported or Reported([], list(extraction.quotes))
     copies: dict[str, int] = {}
     repeats = []
-    for sent in sentences:
-        key = normalize_sentence(sent.text)
+    texts = [sent.text for sent in sentences]  # a Span's text is rebuilt from its tokens on every call
+    for sent_text in texts:
+        key = normalize_sentence(sent_text)
         repeats.append(copies.get(key, 0))
         copies[key] = repeats[-1] + 1
     scoped = {(f.sentence_index, f.time.text) for f in extraction.figures if f.time}
@@ -65,10 +66,10 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         occurrence = seen_in_sentence.get((item.sentence_index, item.text), 0)
         seen_in_sentence[(item.sentence_index, item.text)] = occurrence + 1
         common = dict(
-            claim_id=claim_id(article.id, sent.text, item.text, occurrence, repeats[item.sentence_index]),
+            claim_id=claim_id(article.id, texts[item.sentence_index], item.text, occurrence, repeats[item.sentence_index]),
             article_id=article.id,
             sentence_index=item.sentence_index, start=item.start, end=item.end, text=item.text,
-            sentence=sent.text.strip(),
+            sentence=texts[item.sentence_index].strip(),
             published=article.published.isoformat() if article.published else "",
             published_origin=article.published_origin,
         )
@@ -80,7 +81,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
             last = bisect_right(sentence_starts, item.end - 1) - 1
             claim = replace(claim, claim_text=marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end))
-            rows.append(_scored(claim, own, sent, scorer))
+            rows.append(_scored(claim, own, scorer))
             continue
         common["speaker"] = reported.speaker_at(span)
         opening = dateline_end(sent)
@@ -109,7 +110,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 time_value=item.value, time_source="self", flags=date_flag(item),
             )
         own = [doc[i] for i in sorted(clause)] + governing_words(span)
-        rows.append(_scored(claim, own, sent, scorer))
+        rows.append(_scored(claim, own, scorer))
     # a linked figure is named by its claim id, known once every row has one
     return tuple(replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
                  if row.linked_to else row for row in rows)
@@ -198,8 +199,8 @@ def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
     return []
 
 
-def _scored(claim: Claim, own: list, sent: Span, scorer: Checkworthiness) -> Claim:
-    score = scorer.score(claim, own, sent)
+def _scored(claim: Claim, own: list, scorer: Checkworthiness) -> Claim:
+    score = scorer.score(claim, own)
     return replace(claim, claim_type=claim_type(claim), checkworthiness=f"{score.value:.2f}",
                    checkworthiness_features=score.listing)
 

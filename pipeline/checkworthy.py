@@ -72,14 +72,14 @@ class Checkworthiness:
         self.modals = set(table["modal_words"])
         self.min_tokens = int(table["statement_min_tokens"])
 
-    def score(self, claim: Claim, words: list, sent: Span) -> Score:
+    def score(self, claim: Claim, words: list) -> Score:
         """The row's score and the features that moved it; ``words`` are the claim's own tokens."""
-        present = [name for name, has in self._features(claim, words, sent).items() if has]
+        present = [name for name, has in self._features(claim, words).items() if has]
         value = self.base + sum(self.weights[name] for name in present)
         features = tuple(f"{name} ({self.weights[name]:+.2f})" for name in present)
         return Score(round(min(1.0, max(0.0, value)), 2), features)
 
-    def _features(self, claim: Claim, words: list, sent: Span) -> dict[str, bool]:
+    def _features(self, claim: Claim, words: list) -> dict[str, bool]:
         lower = {t.lower_ for t in words}
         lemmas = {t.lemma_.lower() for t in words} | lower
         figure = claim.kind in FIGURE_KINDS
@@ -95,7 +95,7 @@ class Checkworthiness:
             "time_scope": bool(claim.time_value) and claim.kind != "date",
             "opinion": bool(lemmas & self.opinion),
             "prediction": bool(lemmas & self.prediction),
-            "question": sent.text.strip().endswith("?"),
+            "question": claim.sentence.endswith("?"),  # the stripped sentence text
             "personal": bool(lower & self.personal),
         }
 
