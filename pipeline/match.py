@@ -102,10 +102,13 @@ def max_length(pattern: list[dict]) -> int | None:
 class Touching:
     """Guard and context matches of one document by the token where they end (``before`` parts)
     or start (the others). Parts matched over the whole document are added as found; one-token
-    parts are matched only on the token next to a position asked about, once per token."""
+    parts are matched only on the token next to a position asked about, once per token, and so are
+    guards of several tokens but bounded length, once per position."""
 
-    def __init__(self, doc: Doc, one_token: OneTokenMatcher, keys: dict[int, tuple[Rule, str]]):
-        self.doc, self._one_token_parts, self._keys = doc, one_token, keys
+    def __init__(self, doc: Doc, one_token: OneTokenMatcher, guards: NearbyParts, keys: dict[int, tuple[Rule, str]]):
+        self.doc, self._one_token_parts, self._guards, self._keys = doc, one_token, guards, keys
+        self._guards_ending: dict[int, list[ContextHit]] = {}
+        self._guards_starting: dict[int, list[ContextHit]] = {}
         self._ending: dict[int, list[ContextHit]] = defaultdict(list)
         self._starting: dict[int, list[ContextHit]] = defaultdict(list)
         self._on_token: dict[int, list[ContextHit]] = {}
@@ -118,6 +121,18 @@ class Touching:
 
     def starting_at(self, position: int) -> list[ContextHit]:
         return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
+
+    def guards_ending_at(self, position: int) -> list[ContextHit]:
+        if position not in self._guards_ending:
+            self._guards_ending[position] = [ContextHit(*self._keys[key], start, position)
+                                             for key, start in self._guards.ending_at(self.doc, position)]
+        return self._guards_ending[position]
+
+    def guards_starting_at(self, position: int) -> list[ContextHit]:
+        if position not in self._guards_starting:
+            self._guards_starting[position] = [ContextHit(*self._keys[key], position, end)
+                                               for key, end in self._guards.starting_at(self.doc, position)]
+        return self._guards_starting[position]
 
     def _one_token(self, i: int) -> list[ContextHit]:
         if not 0 <= i < len(self.doc):
@@ -164,14 +179,18 @@ class RuleMatcher:
     the whole document: the patterns, the guards of several tokens, and context parts of unbounded
     length. A OneTokenMatcher holds the one-token guard and context parts ("not after a noun"), most
     of them, asked about only on the token next to a span; over the whole document such a part was
-    tested on every token and matched most of them. NearbyParts holds the other context parts,
-    matched only next to a figure."""
+    tested on every token and matched most of them. NearbyParts hold the other context parts,
+    matched only next to a figure, and the guards of bounded length, matched only next to a span
+    of their rule."""
 
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
         self.one_token = OneTokenMatcher(vocab)
         self.nearby = NearbyParts(vocab)
+        self.nearby_guards = NearbyParts(vocab)
+        self.nearby_guard_parts: set[tuple[str, str]] = set()
+        """(rule id, part) of the guards in ``nearby_guards``."""
         self.keys: dict[int, tuple[Rule, str]] = {}
         """(rule, part) by match id, for the parts of every matcher."""
         parts = [(rule, part, pattern) for rule in rules.rules
@@ -186,8 +205,11 @@ class RuleMatcher:
                 self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
             elif place == "token":
                 self.one_token.add(key, [rewritten])
-            else:
+            elif rule.label in CONTEXT_LABELS:
                 self.nearby.add(key, part, rewritten)
+            else:
+                self.nearby_guards.add(key, part, rewritten)
+                self.nearby_guard_parts.add((rule.id, part))
             self.keys[vocab.strings[key]] = (rule, part)
         self.order = {rule.id: i for i, rule in enumerate(rules.rules)}
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
@@ -195,7 +217,7 @@ class RuleMatcher:
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
-        touching = Touching(doc, self.one_token, self.keys)
+        touching = Touching(doc, self.one_token, self.nearby_guards, self.keys)
         spans: list[tuple[Rule, int, int]] = []
         for key, start, end in self.matcher(doc):
             rule, part = self.keys[key]
@@ -204,7 +226,7 @@ class RuleMatcher:
             else:
                 touching.add(ContextHit(rule, part, start, end))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
-                      if _guards_hold(r, s, e, touching) and _sentence_holds(r, doc[s:e])]
+                      if _guards_hold(r, s, e, touching, self.nearby_guard_parts) and _sentence_holds(r, doc[s:e])]
         return candidates, ContextHits(touching, self.nearby, self)
 
 
@@ -296,17 +318,21 @@ def _may_be_absent(token: dict) -> bool:
 
 def _place(rule: Rule, part: str, pattern: list[dict]) -> str:
     """Where a rule part is matched: "whole" (over the whole document), "token" (one-token guard or
-    context parts, on demand) or "nearby" (bounded context parts of several tokens, on demand)."""
+    context parts, on demand) or "nearby" (bounded guard and context parts of several tokens, on
+    demand)."""
     if part == "pattern":
         return "whole"
     if is_one_token(pattern):
         return "token"
-    return "nearby" if rule.label in CONTEXT_LABELS and max_length(pattern) is not None else "whole"
+    return "nearby" if max_length(pattern) is not None else "whole"
 
 
-def _guards_hold(rule: Rule, start: int, end: int, touching: Touching) -> bool:
+def _guards_hold(rule: Rule, start: int, end: int, touching: Touching, nearby: set[tuple[str, str]]) -> bool:
     def found(part: str) -> bool:
-        hits = touching.ending_at(start) if part in BEFORE_PARTS else touching.starting_at(end)
+        if part in BEFORE_PARTS:
+            hits = touching.guards_ending_at(start) if (rule.id, part) in nearby else touching.ending_at(start)
+        else:
+            hits = touching.guards_starting_at(end) if (rule.id, part) in nearby else touching.starting_at(end)
         return any(hit.rule.id == rule.id and hit.part == part for hit in hits)
 
     return all(found(part) != part.startswith("not_") for part in rule.guards)
