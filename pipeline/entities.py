@@ -124,6 +124,13 @@ class EntityTable:
             bool(after) and after[0].strip(".,;:") in known.literal_after)
 
 
+def _beside_name(doc: Doc, i: int) -> bool:
+    """Whether a proper noun stands right before or after the token: looked at only for a word that
+    may be a short form, as building the neighbouring tokens for every word was a good part of the
+    time spent on entities."""
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
+
+
 def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
@@ -139,9 +146,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         mention = tagged.get(token.idx)
         if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
             continue  # among tagged names, only a one-word person or organisation is a short form
-        beside_name = any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1))
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
-                                or beside_name):
+                                or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only as a proper noun standing alone
         fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
                         or (labels[name] == "PERSON" and token.text == name.split()[-1])})
