@@ -38,6 +38,11 @@ class ArticleInfo:
     source: str = ""
     published: str = ""
 
+    @classmethod
+    def of_record(cls, article: dict) -> ArticleInfo:
+        """The metadata of an ``article`` record of a run's ``claims.jsonl``."""
+        return cls(**{name: str(article.get(name) or "") for name in cls.__dataclass_fields__})
+
 
 def read_articles(folder: Path, report: Callable[[str], None]) -> dict[str, ArticleInfo]:
     """Article metadata by article id; a meta file that cannot be read is reported and skipped."""
@@ -67,8 +72,7 @@ def read_run_articles(path: Path) -> dict[str, ArticleInfo]:
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
             article = json.loads(line)["article"]
-            infos[str(article["id"])] = ArticleInfo(**{name: str(article.get(name) or "") for name in
-                                                       ("title", "url", "author", "source", "published")})
+            infos[str(article["id"])] = ArticleInfo.of_record(article)
         except (json.JSONDecodeError, KeyError, TypeError):
             continue
     return infos

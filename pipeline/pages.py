@@ -23,8 +23,9 @@ from urllib.parse import quote, urlsplit
 
 from spacy import displacy
 
+from pipeline.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
-from pipeline.report import ArticleReport, ArticleSummary, Reporter, Row, read_reports
+from pipeline.report import ArticleReport, ArticleSummary, Reporter, Row, read_reports, review_status
 from pipeline.review import REVIEW_STATUSES
 from pipeline.write import atomic_write, split_flags
 
@@ -101,8 +102,7 @@ def free_parts(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple
 def highlights_of(report: ArticleReport) -> list[Highlight]:
     """Every row, entity and time scope of an article as a highlight."""
     marks = [Highlight(int(row["start"]), int(row["end"]), row["kind"], row["kind"].upper(), claim=row["claim_id"],
-                       tip=" · ".join(part for part in (row["kind"], display_value(row), row.get("time_value", ""),
-                                                        row.get("subject", "")) if part))
+                       tip=_dotted(row["kind"], display_value(row), row.get("time_value", ""), row.get("subject", "")))
              for row in report.rows if row.get("start", "").isdigit() and row.get("end", "").isdigit()]
     marks += [Highlight(entity["start"], entity["end"], "entity", entity["label"], search=entity["canonical"],
                         tip=f"{entity['label']} · {entity['canonical']}") for entity in report.entities]
@@ -156,8 +156,9 @@ def flag_name(flag: str) -> str:
     return flag.split("(", 1)[0].strip().replace(" ", "_")
 
 
-def review_status(row: Row) -> str:
-    return row.get("review_status") or "unreviewed"
+def _dotted(*parts: str) -> str:
+    """The non-empty parts, joined as a tooltip lists them."""
+    return " · ".join(part for part in parts if part)
 
 
 def _escape(value: object) -> str:
@@ -187,10 +188,8 @@ def claim_row(row: Row, position: int) -> str:
     role = " ".join(part for part in (row.get("role", ""), row.get("direction", "")) if part)
     time_scope = row.get("time_value", "")
     reference = row.get("reference_status", "")
-    reference_tip = " · ".join(part for part in (row.get("reference_value", ""), row.get("reference_source", ""),
-                                                 row.get("reference_diff", "")) if part)
-    review_tip = " · ".join(part for part in (row.get("reviewer", ""), row.get("review_note", ""),
-                                              row.get("reviewed_at", "")) if part)
+    reference_tip = _dotted(row.get("reference_value", ""), row.get("reference_source", ""), row.get("reference_diff", ""))
+    review_tip = _dotted(row.get("reviewer", ""), row.get("review_note", ""), row.get("reviewed_at", ""))
     cells = [
         f'<td class="num" data-sort="{_escape(row.get("start", ""))}">{position}</td>',
         f'<td class="kind"><span style="--hl: {KIND_COLOURS.get(kind, "#e4e4e4")}">{_escape(kind)}</span></td>',
@@ -248,21 +247,20 @@ def legend() -> str:
                                              for kind, colour in KIND_COLOURS.items()) + "</div>"
 
 
-def byline(info: dict[str, str]) -> str:
+def byline(info: ArticleInfo) -> str:
     """Source, date, author and a link to the original when it is a web address."""
-    parts = [_escape(info[name]) for name in ("source", "published", "author") if info.get(name)]
-    if urlsplit(info.get("url", "")).scheme in ("http", "https"):
-        parts.append(f'<a href="{_escape(info["url"])}" rel="noreferrer noopener">original</a>')
-    return " · ".join(parts)
+    link = (f'<a href="{_escape(info.url)}" rel="noreferrer noopener">original</a>'
+            if urlsplit(info.url).scheme in ("http", "https") else "")
+    return _dotted(_escape(info.source), _escape(info.published), _escape(info.author), link)
 
 
 def article_page(report: ArticleReport) -> str:
-    info = report.info
+    title = report.info.title or report.article_id
     rows = sorted(report.rows, key=lambda row: (int(row["start"]) if row.get("start", "").isdigit() else 0))
     body = (
         f'<header><p><a href="{_escape(index_link(report.article_id))}">all articles</a></p>'
-        f"<h1>{_escape(info['title'] or report.article_id)}</h1>"
-        f"<p>{byline(info)}{' · ' if byline(info) else ''}{len(rows)} claims · rows from {_escape(Path(report.rows_source).name)}</p></header>"
+        f"<h1>{_escape(title)}</h1>"
+        f"<p>{_dotted(byline(report.info), f'{len(rows)} claims', 'rows from ' + _escape(Path(report.rows_source).name))}</p></header>"
         '<main class="article">'
         f'<section class="text" aria-label="article text">{legend()}{marked_text(report)}</section>'
         f'<section class="table">{filters(report.rows)}'
@@ -272,7 +270,7 @@ def article_page(report: ArticleReport) -> str:
         + "".join(claim_row(row, position) for position, row in enumerate(rows, start=1))
         + "</tbody></table></div></section></main>"
     )
-    return page(info["title"] or report.article_id, body)
+    return page(title, body)
 
 
 def index_link(article_id: str) -> str:
@@ -308,13 +306,13 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def index_row(summary: ArticleSummary) -> str:
-    info = summary.info
+    info, title = summary.info, summary.info.title or summary.article_id
     share = summary.reviewed / summary.claims if summary.claims else 0.0
     return (
         "<tr>"
-        f'<td data-sort="{_escape(info["title"] or info["id"])}"><a href="{_escape(page_link(info["id"]))}">'
-        f'{_escape(info["title"] or info["id"])}</a><small>{_escape(info["id"])}</small></td>'
-        f"<td>{_escape(info['source'])}</td><td>{_escape(info['published'])}</td>"
+        f'<td data-sort="{_escape(title)}"><a href="{_escape(page_link(summary.article_id))}">'
+        f'{_escape(title)}</a><small>{_escape(summary.article_id)}</small></td>'
+        f"<td>{_escape(info.source)}</td><td>{_escape(info.published)}</td>"
         f'<td class="num">{summary.claims}</td><td>{_escape(_counts(summary.kinds))}</td>'
         f'<td class="num">{summary.flagged}</td><td>{_escape(_counts(summary.references))}</td>'
         f"<td>{_escape(_counts(summary.verdicts))}</td>"

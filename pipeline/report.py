@@ -13,22 +13,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
+from pipeline.records import Claim
 from pipeline.review import VERDICTS
-from pipeline.write import read_claims, split_flags
+from pipeline.write import claim_row, read_claims, split_flags
 
 Row = dict[str, str]
 Reporter = Callable[[str], None]
-
-ARTICLE_FIELDS = ("id", "title", "source", "published", "author", "url")
 
 
 @dataclass(frozen=True)
 class ArticleReport:
     """One article as its review page shows it."""
 
-    info: dict[str, str]
-    """``ARTICLE_FIELDS`` of the article, empty strings where unknown."""
+    article_id: str
+    info: ArticleInfo
     text: str
     rows: tuple[Row, ...]
     entities: tuple[dict, ...]
@@ -37,16 +37,13 @@ class ArticleReport:
     rows_source: str
     """The file the rows were read from."""
 
-    @property
-    def article_id(self) -> str:
-        return self.info["id"]
-
 
 @dataclass(frozen=True)
 class ArticleSummary:
     """One line of the report's index."""
 
-    info: dict[str, str]
+    article_id: str
+    info: ArticleInfo
     claims: int
     kinds: dict[str, int]
     flagged: int
@@ -58,6 +55,7 @@ class ArticleSummary:
     def of(cls, report: ArticleReport) -> ArticleSummary:
         rows = report.rows
         return cls(
+            article_id=report.article_id,
             info=report.info,
             claims=len(rows),
             kinds=dict(Counter(row.get("kind", "") for row in rows).most_common()),
@@ -68,9 +66,14 @@ class ArticleSummary:
         )
 
 
+def review_status(row: Row) -> str:
+    """The row's review status, ``unreviewed`` for an empty cell."""
+    return row.get("review_status") or "unreviewed"
+
+
 def is_reviewed(row: Row) -> bool:
-    """A reviewer has decided on the row (any status but none or ``unreviewed``)."""
-    return row.get("review_status", "") not in ("", "unreviewed")
+    """A reviewer has decided on the row."""
+    return review_status(row) != "unreviewed"
 
 
 def read_reports(out_dir: Path, report: Reporter) -> Iterator[ArticleReport]:
@@ -94,10 +97,8 @@ def read_reports(out_dir: Path, report: Reporter) -> Iterator[ArticleReport]:
 
 def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleReport:
     """The page data of one ``claims.jsonl`` record, its rows from the article's claims CSV."""
-    article = record["article"]
-    info = {name: str(article.get(name) or "") for name in ARTICLE_FIELDS}
-    info["id"] = str(record["id"])
-    csv_path = out_dir / f"{info['id']}.claims.csv"
+    article_id = str(record["id"])
+    csv_path = out_dir / f"{article_id}.claims.csv"
     rows, source = None, csv_path
     if csv_path.is_file():
         try:
@@ -105,14 +106,11 @@ def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleRepo
         except PipelineError as error:
             report(f"{error}; its rows are shown as the run found them")
     if rows is None:
-        rows, source = tuple({key: _cell(value) for key, value in claim.items()} for claim in record["claims"]), out_dir / "claims.jsonl"
+        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / "claims.jsonl"
     row_spans = {(row.get("start"), row.get("end")) for row in rows}
     times = tuple(mention for mention in record.get("dates", ())
                   if (str(mention["start"]), str(mention["end"])) not in row_spans)
-    return ArticleReport(info=info, text=str(article["text"]), rows=rows,
+    article = record["article"]
+    return ArticleReport(article_id=article_id, info=ArticleInfo.of_record(article), text=str(article["text"]), rows=rows,
                          entities=tuple(record.get("entities", ())), times=times, rows_source=str(source))
 
-
-def _cell(value: object) -> str:
-    """A value of a ``claims.jsonl`` claim as its CSV cell would hold it."""
-    return "" if value is None else str(value)
