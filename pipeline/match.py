@@ -84,6 +84,27 @@ class NearbyParts:
         return [(key, position + end) for key, start, end in found if start == 0]
 
 
+class NearbyHits:
+    """The hits of NearbyParts in one document, each position matched once."""
+
+    def __init__(self, doc: Doc, parts: NearbyParts, keys: dict[int, tuple[Rule, str]]):
+        self.doc, self._parts, self._keys = doc, parts, keys
+        self._ending: dict[int, list[ContextHit]] = {}
+        self._starting: dict[int, list[ContextHit]] = {}
+
+    def ending_at(self, position: int) -> list[ContextHit]:
+        if position not in self._ending:
+            self._ending[position] = [ContextHit(*self._keys[key], start, position)
+                                      for key, start in self._parts.ending_at(self.doc, position)]
+        return self._ending[position]
+
+    def starting_at(self, position: int) -> list[ContextHit]:
+        if position not in self._starting:
+            self._starting[position] = [ContextHit(*self._keys[key], position, end)
+                                        for key, end in self._parts.starting_at(self.doc, position)]
+        return self._starting[position]
+
+
 def max_length(pattern: list[dict]) -> int | None:
     """How many tokens a pattern can match at most; None when a quantifier is unbounded."""
     total = 0
@@ -106,9 +127,8 @@ class Touching:
     guards of several tokens but bounded length, once per position."""
 
     def __init__(self, doc: Doc, one_token: OneTokenMatcher, guards: NearbyParts, keys: dict[int, tuple[Rule, str]]):
-        self.doc, self._one_token_parts, self._guards, self._keys = doc, one_token, guards, keys
-        self._guards_ending: dict[int, list[ContextHit]] = {}
-        self._guards_starting: dict[int, list[ContextHit]] = {}
+        self.doc, self._one_token_parts, self._keys = doc, one_token, keys
+        self.guards = NearbyHits(doc, guards, keys)
         self._ending: dict[int, list[ContextHit]] = defaultdict(list)
         self._starting: dict[int, list[ContextHit]] = defaultdict(list)
         self._on_token: dict[int, list[ContextHit]] = {}
@@ -121,18 +141,6 @@ class Touching:
 
     def starting_at(self, position: int) -> list[ContextHit]:
         return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
-
-    def guards_ending_at(self, position: int) -> list[ContextHit]:
-        if position not in self._guards_ending:
-            self._guards_ending[position] = [ContextHit(*self._keys[key], start, position)
-                                             for key, start in self._guards.ending_at(self.doc, position)]
-        return self._guards_ending[position]
-
-    def guards_starting_at(self, position: int) -> list[ContextHit]:
-        if position not in self._guards_starting:
-            self._guards_starting[position] = [ContextHit(*self._keys[key], position, end)
-                                               for key, end in self._guards.starting_at(self.doc, position)]
-        return self._guards_starting[position]
 
     def _one_token(self, i: int) -> list[ContextHit]:
         if not 0 <= i < len(self.doc):
@@ -149,23 +157,22 @@ class ContextHits:
     matched here, next to the positions asked about."""
 
     def __init__(self, touching: Touching, nearby: NearbyParts, matcher: RuleMatcher):
-        self._touching, self._nearby, self._matcher = touching, nearby, matcher
+        self._touching, self._matcher = touching, matcher
+        self._nearby = NearbyHits(touching.doc, nearby, matcher.keys)
         self.subject_rules, self.governor_rules = matcher.subject_rules, matcher.governor_rules
         self._ending: dict[int, tuple[ContextHit, ...]] = {}
         self._starting: dict[int, tuple[ContextHit, ...]] = {}
 
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
         if position not in self._ending:
-            doc, keys = self._touching.doc, self._matcher.keys
-            near = [ContextHit(*keys[key], start, position) for key, start in self._nearby.ending_at(doc, position)]
-            self._ending[position] = self._longest(self._touching.ending_at(position) + near)
+            hits = self._touching.ending_at(position) + self._nearby.ending_at(position)
+            self._ending[position] = self._longest(hits)
         return self._ending[position]
 
     def starting_at(self, position: int) -> tuple[ContextHit, ...]:
         if position not in self._starting:
-            doc, keys = self._touching.doc, self._matcher.keys
-            near = [ContextHit(*keys[key], position, end) for key, end in self._nearby.starting_at(doc, position)]
-            self._starting[position] = self._longest(self._touching.starting_at(position) + near)
+            hits = self._touching.starting_at(position) + self._nearby.starting_at(position)
+            self._starting[position] = self._longest(hits)
         return self._starting[position]
 
     def _longest(self, hits: list[ContextHit]) -> tuple[ContextHit, ...]:
@@ -330,9 +337,9 @@ def _place(rule: Rule, part: str, pattern: list[dict]) -> str:
 def _guards_hold(rule: Rule, start: int, end: int, touching: Touching, nearby: set[tuple[str, str]]) -> bool:
     def found(part: str) -> bool:
         if part in BEFORE_PARTS:
-            hits = touching.guards_ending_at(start) if (rule.id, part) in nearby else touching.ending_at(start)
+            hits = touching.guards.ending_at(start) if (rule.id, part) in nearby else touching.ending_at(start)
         else:
-            hits = touching.guards_starting_at(end) if (rule.id, part) in nearby else touching.starting_at(end)
+            hits = touching.guards.starting_at(end) if (rule.id, part) in nearby else touching.starting_at(end)
         return any(hit.rule.id == rule.id and hit.part == part for hit in hits)
 
     return all(found(part) != part.startswith("not_") for part in rule.guards)
