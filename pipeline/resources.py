@@ -16,6 +16,7 @@ from pipeline.consistency import Checks, load_checks
 from pipeline.dates import DateParser
 from pipeline.entities import EntityTable
 from pipeline.figures import FigureNormalizer
+from pipeline.lemmas import cache_lemmatizer
 from pipeline.match import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
 from pipeline.speakers import SpeakerFinder
@@ -118,6 +119,7 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     nlp = load_nlp(model)
     adapt_tokenizer(nlp, rules)
     index_attribute_ruler(nlp)
+    cache_lemmatizer(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
