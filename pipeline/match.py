@@ -4,7 +4,7 @@ Extraction rules yield candidate spans; their ``before``/``after``/``not_before`
 guards must match right next to the span. Context rules (qualifier, role) are matched in the same
 pass and looked up later by the token where they end (``before``) or start (``after``).
 Overlapping candidates are resolved here: exclusions drop the figures they touch, then the longest
-span wins, then the rule's priority, then the label order.
+span wins, then the rule's priority, then the label order, then the rule's order in ``rules/``.
 """
 from __future__ import annotations
 
@@ -234,6 +234,9 @@ class RuleMatcher:
                 touching.add(ContextHit(rule, part, start, end))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
                       if _guards_hold(r, s, e, touching, self.nearby_guard_parts) and _sentence_holds(r, doc[s:e])]
+        # in text order, then in the rules' order: which rule of two matching the same span wins
+        # never depends on the order a matcher happens to report them in
+        candidates.sort(key=lambda c: (c.start, c.end, self.order[c.rule.id]))
         return candidates, ContextHits(touching, self.nearby, self)
 
 
@@ -355,7 +358,8 @@ def _sentence_holds(rule: Rule, span) -> bool:
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop figures that touch an exclusion, then keep the best of overlapping spans."""
+    """Drop figures that touch an exclusion, then keep the best of overlapping spans; between
+    equals, the one that comes first in ``candidates``."""
     exclusions = [c for c in candidates if c.label == "exclude"]
     kept = [c for c in candidates if c.label in EXTRACTION_LABELS and c.label != "exclude"
             and not (c.label != "date" and any(overlaps(c, x) for x in exclusions))]
