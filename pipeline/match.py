@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.anchors import AnchoredPatterns, choose_anchor, max_length
 from pipeline.onetoken import OneTokenMatcher, is_one_token
 from pipeline.rules import CONTEXT_LABELS, EXTRACTION_LABELS, Rule, RuleSet
 
@@ -105,21 +106,6 @@ class NearbyHits:
         return self._starting[position]
 
 
-def max_length(pattern: list[dict]) -> int | None:
-    """How many tokens a pattern can match at most; None when a quantifier is unbounded."""
-    total = 0
-    for token in pattern:
-        op = token.get("OP", "1")
-        if op in ("1", "!", "?"):
-            total += 1
-            continue
-        bounds = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
-        if op in ("+", "*") or bounds is None or (bounds.group(2) and not bounds.group(3)):
-            return None
-        total += int(bounds.group(3) or bounds.group(1))
-    return total
-
-
 class Touching:
     """Guard and context matches of one document by the token where they end (``before`` parts)
     or start (the others). Parts matched over the whole document are added as found; one-token
@@ -182,9 +168,10 @@ class ContextHits:
 
 
 class RuleMatcher:
-    """Every pattern and guard of every rule, in three kinds of matcher. A spaCy Matcher runs over
-    the whole document: the patterns, the guards of several tokens, and context parts of unbounded
-    length. A OneTokenMatcher holds the one-token guard and context parts ("not after a noun"), most
+    """Every pattern and guard of every rule, in four kinds of matcher. Patterns of bounded length
+    with an anchor (a word every match holds) run in AnchoredPatterns, only around their anchors.
+    A spaCy Matcher runs over the whole document: the other patterns, the guards of several
+    tokens, and context parts of unbounded length. A OneTokenMatcher holds the one-token guard and context parts ("not after a noun"), most
     of them, asked about only on the token next to a span; over the whole document such a part was
     tested on every token and matched most of them. NearbyParts hold the other context parts,
     matched only next to a figure, and the guards of bounded length, matched only next to a span
@@ -193,6 +180,7 @@ class RuleMatcher:
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules
         self.matcher = Matcher(vocab, validate=False)  # the rules were validated on loading
+        self.anchored = AnchoredPatterns(vocab)
         self.one_token = OneTokenMatcher(vocab)
         self.nearby = NearbyParts(vocab)
         self.nearby_guards = NearbyParts(vocab)
@@ -202,13 +190,18 @@ class RuleMatcher:
         """(rule, part) by match id, for the parts of every matcher."""
         parts = [(rule, part, pattern) for rule in rules.rules
                  for part, pattern in [("pattern", rule.pattern), *rule.guards.items()] if pattern]
-        places = [_place(rule, part, pattern) for rule, part, pattern in parts]
+        anchors = [choose_anchor(pattern, lambda word: vocab[word].is_stop) if part == "pattern" else None
+                   for _, part, pattern in parts]
+        places = [_place(rule, part, pattern) if anchor is None else "anchored"
+                  for (rule, part, pattern), anchor in zip(parts, anchors)]
         flags = LexemeFlags(vocab, [pattern for (_, _, pattern), place in zip(parts, places) if place == "whole"],
                             [pattern for (_, _, pattern), place in zip(parts, places) if place != "whole"])
-        for (rule, part, pattern), place in zip(parts, places):
+        for (rule, part, pattern), place, anchor in zip(parts, places, anchors):
             key = f"{rule.id}#{part}"
             rewritten = [flags.rewrite(token) for token in pattern]
-            if place == "whole":
+            if place == "anchored":
+                self.anchored.add(key, rewritten, anchor, greedy="LONGEST")
+            elif place == "whole":
                 self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
             elif place == "token":
                 self.one_token.add(key, [rewritten])
@@ -226,7 +219,7 @@ class RuleMatcher:
         """Every span an extraction rule matched with its guards holding, exclusions included."""
         touching = Touching(doc, self.one_token, self.nearby_guards, self.keys)
         spans: list[tuple[Rule, int, int]] = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in (self.matcher(doc) if len(self.matcher) else []) + self.anchored(doc):
             rule, part = self.keys[key]
             if part == "pattern":
                 spans.append((rule, start, end))

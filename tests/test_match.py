@@ -4,7 +4,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
-from pipeline.match import max_length
+from pipeline.anchors import max_length
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
