@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.anchors import AnchoredPatterns, choose_anchor, joined_windows
+from pipeline.anchors import AnchoredPatterns, choose_anchor, joined_windows, longest_run
 from pipeline.bench import generate_corpus
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
@@ -23,7 +23,15 @@ def test_the_rarest_required_token_anchors():
     assert choose_anchor([{**month, "OP": "?"}, {"LIKE_NUM": True}], _is_stop) == 1  # an optional token never anchors
     assert choose_anchor([{"IS_TITLE": True}, {"POS": "NOUN"}], _is_stop) is None  # accepts too many words
     assert choose_anchor([{"LOWER": {"NOT_IN": ["x"]}}], _is_stop) is None
-    assert choose_anchor([month, {"LIKE_NUM": True, "OP": "+"}], _is_stop) is None  # unbounded
+    assert choose_anchor([{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "percent"}], _is_stop) == 1
+    assert choose_anchor([{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "to"}], _is_stop) == 0  # a repeated token anchors
+    assert choose_anchor([month, {"POS": "NOUN", "OP": "+"}], _is_stop) is None  # a run nothing on the word bounds
+
+
+def test_longest_run_of_consecutive_positions():
+    assert longest_run([1, 2, 3, 7, 8]) == 3
+    assert longest_run([4]) == 1
+    assert longest_run([]) == 0
 
 
 def test_windows_around_positions_are_joined_where_they_overlap_and_kept_in_the_document():
@@ -33,8 +41,13 @@ def test_windows_around_positions_are_joined_where_they_overlap_and_kept_in_the_
 
 
 def test_a_pattern_without_a_word_test_at_its_anchor_is_refused(resources):
+    anchored = AnchoredPatterns(resources.nlp.vocab)
     with pytest.raises(ValueError, match="no anchor"):
-        AnchoredPatterns(resources.nlp.vocab).add("x", [{"POS": "NUM"}, {"LOWER": "percent"}], 0)
+        anchored.add("x", [{"POS": "NUM"}, {"LOWER": "percent"}], 0)
+    with pytest.raises(ValueError, match="no anchor"):
+        anchored.add("x", [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "percent"}], 0)
+    with pytest.raises(ValueError, match="tests nothing on the word"):
+        anchored.add("x", [{"POS": "NUM", "OP": "+"}, {"LOWER": "percent"}], 1)
 
 
 def test_anchored_rule_patterns_match_as_over_the_whole_document(resources):
@@ -65,3 +78,19 @@ def test_greedy_filtering_sees_overlapping_matches_together(resources):
     whole.add("range", [pattern], greedy="LONGEST")
     doc = nlp("It went from 5 to 6 to 7 and then 8 to 9 to 10 to 11.")
     assert sorted(anchored(doc)) == sorted(whole(doc))
+
+
+def test_repeated_tokens_reach_as_far_as_their_longest_run(resources):
+    nlp = resources.nlp
+    anchored, whole = AnchoredPatterns(nlp.vocab), Matcher(nlp.vocab)
+    patterns = {"money": [{"ORTH": "$"}, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": {"IN": ["million", "billion"]}, "OP": "*"}],
+                "percent": [{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "percent"}],
+                "run": [{"LOWER": "from"}, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": "to"}]}
+    for key, pattern in patterns.items():
+        anchored.add(key, pattern, choose_anchor(pattern, lambda word: nlp.vocab[word].is_stop), greedy="LONGEST")
+        whole.add(key, [pattern], greedy="LONGEST")
+    doc = nlp("It cost $ 1 2 3 4 5 million billion million, up from one two three four five six to 7 8 9 10 percent.")
+    assert sorted(anchored(doc)) == sorted(whole(doc))
+    assert {nlp.vocab.strings[k]: doc[s:e].text for k, s, e in anchored(doc)} == {
+        "money": "$ 1 2 3 4 5 million billion million", "percent": "7 8 9 10 percent",
+        "run": "from one two three four five six to"}
