@@ -7,9 +7,9 @@ tokens it needs, and each combination of word and tested attributes is matched o
 """
 from __future__ import annotations
 
-from spacy.attrs import FLAG63, IDS
+from spacy.attrs import FLAG63, IDS, ORTH
 from spacy.matcher import Matcher
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
@@ -46,6 +46,20 @@ class OneTokenMatcher:
             known = name is not None and self._token_attrs is not None
             self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
         self._cache.clear()
+
+    def on_doc(self, doc: Doc) -> list[tuple[int, ...]]:
+        """The match ids of the patterns each token of ``doc`` matches, in token order; the cache
+        keys are read for the whole document at once."""
+        if not len(self.matcher) or self._token_attrs is None:
+            return [self.on(token) for token in doc]
+        columns = [ORTH, *(IDS[name] for attr in self._token_attrs for name, known in TOKEN_ATTRS.items() if known == attr)]
+        rows = doc.to_array(columns).tolist()
+        keys = map(tuple, rows) if len(columns) > 1 else ((orth,) for orth in rows)
+        cache, found = self._cache, []
+        for i, key in enumerate(keys):
+            ids = cache.get(key)
+            found.append(self.on(doc[i]) if ids is None else ids)
+        return found
 
     def on(self, token: Token) -> tuple[int, ...]:
         """The match ids of the patterns this token matches."""

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from pipeline.resources import load_nlp
-from pipeline.tagrules import IndexedAttributeRuler, index_attribute_ruler, table_key
+from pipeline.tagrules import IndexedAttributeRuler, index_attribute_ruler, table_keys
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -26,8 +26,11 @@ def test_patterns_are_kept_and_only_plain_one_token_patterns_go_to_the_table():
     model, indexed = load_nlp(), load_nlp()
     index_attribute_ruler(indexed)
     assert indexed.get_pipe("attribute_ruler").patterns == model.get_pipe("attribute_ruler").patterns
-    assert table_key([{"TAG": "VBZ", "LOWER": "gets"}]) == ("VBZ", "gets")
-    assert table_key([{"TAG": "NN"}]) == ("NN", None)
-    assert table_key([{"TAG": {"IN": ["VBP", "VBZ"]}}]) is None
-    assert table_key([{"LOWER": "gon"}, {"LOWER": "na"}]) is None
-    assert table_key([{"LOWER": "i", "DEP": "nsubj"}]) is None
+    assert table_keys([{"TAG": "VBZ", "LOWER": "gets"}]) == [("VBZ", "gets")]
+    assert table_keys([{"TAG": "NN"}]) == [("NN", None)]
+    assert table_keys([{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": {"IN": ["is", "'s"]}}]) == [
+        ("VBP", "is"), ("VBP", "'s"), ("VBZ", "is"), ("VBZ", "'s")]
+    assert table_keys([{"TAG": {"NOT_IN": ["VBP", "VBZ"]}}]) is None
+    assert table_keys([{"LOWER": {"REGEX": "^n't$"}}]) is None
+    assert table_keys([{"LOWER": "gon"}, {"LOWER": "na"}]) is None
+    assert table_keys([{"LOWER": "i", "DEP": "nsubj"}]) is None
