@@ -40,7 +40,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     reported = reported or Reported([], list(extraction.quotes))
     copies: dict[str, int] = {}
     repeats = []
-    texts = [sent.text for sent in sentences]  # a Span's text is rebuilt from its tokens on every call
+    whole = doc.text  # Doc.text and Span.text join their tokens' texts on every call
+    texts = [whole[sent.start_char:sent.end_char] for sent in sentences]
     for sent_text in texts:
         key = normalize_sentence(sent_text)
         repeats.append(copies.get(key, 0))
@@ -58,6 +59,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     text = article.text
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
     ids: dict[int, str] = {}
+    openings: dict[int, int] = {}  # each sentence's first token after a dateline
     for _, what, item in items:
         if what == "statement":
             index, span = item
@@ -78,13 +80,15 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         if what in ("quote", "statement"):
             own = list(span)
             common["entities"] = "; ".join(entities.names({t.i for t in own}, item.start, item.end))
-            claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
             last = bisect_right(sentence_starts, item.end - 1) - 1
-            claim = replace(claim, claim_text=marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end))
+            common["claim_text"] = marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end)
+            claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
             rows.append(_scored(claim, own, scorer))
             continue
         common["speaker"] = reported.speaker_at(span)
-        opening = dateline_end(sent)
+        if item.sentence_index not in openings:
+            openings[item.sentence_index] = dateline_end(sent)
+        opening = openings[item.sentence_index]
         clause = clause_tokens(span)
         tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
         named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
@@ -125,10 +129,11 @@ def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entitie
         dates.setdefault(mention.sentence_index, []).append(mention)
     out = []
     for index, sent in enumerate(sentences):
-        tokens = [t for t in sent if not t.is_space]
-        if index in taken or not tokens:
+        if index in taken:
             continue
-        span = doc[tokens[0].i: tokens[-1].i + 1]
+        span = _without_spaces(sent)
+        if span is None:
+            continue
         main = clause_tokens(doc[span.root.i: span.root.i + 1])
         governing = [span.root] + [c for c in span.root.children if c.dep_ in ("aux", "auxpass")]
         subjects = [c for g in governing for c in g.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -140,6 +145,17 @@ def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entitie
         if scorer.is_statement(span, named_subject, dated):
             out.append((index, span))
     return out
+
+
+def _without_spaces(sent: Span) -> Span | None:
+    """A sentence without the space tokens at its ends; None if it is all spaces."""
+    start, end = sent.start, sent.end
+    doc = sent.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if start < end else None
 
 
 class _Topics:
