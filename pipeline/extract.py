@@ -37,11 +37,21 @@ def extract_articles(articles: Iterable[Article], res: Resources, batch_size: in
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
-    matched, hits = res.matcher.match_all(doc)
-    amounts = {_key(c): _amount(doc[c.start:c.end], c, res.figures) for c in matched if c.label in FIGURE_KINDS}
-    # A span whose words hold no readable number ("third quarter", "2021 to 5.5 percent") is no
-    # figure; it is dropped before overlaps are resolved so that a shorter reading can win.
-    candidates = resolve_overlaps([c for c in matched if _key(c) not in amounts or amounts[_key(c)].readable])
+    matched, hits = res.matcher.match(doc)
+    amounts: dict[tuple[int, int, str], Amount] = {}
+
+    def usable(cand: Candidate) -> bool:
+        # A span whose words hold no readable number ("third quarter", "2021 to 5.5 percent") is no
+        # figure; like one whose guards fail, it counts as unmatched, so that a shorter reading can win.
+        if not hits.holds(cand):
+            return False
+        if cand.label not in FIGURE_KINDS:
+            return True
+        if _key(cand) not in amounts:
+            amounts[_key(cand)] = _amount(doc[cand.start:cand.end], cand, res.figures)
+        return amounts[_key(cand)].readable
+
+    candidates = resolve_overlaps(matched, usable)
     sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)

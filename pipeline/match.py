@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import FLAG19, FLAG63
@@ -149,6 +150,12 @@ class ContextHits:
         self._ending: dict[int, tuple[ContextHit, ...]] = {}
         self._starting: dict[int, tuple[ContextHit, ...]] = {}
 
+    def holds(self, candidate: Candidate) -> bool:
+        """Whether a matched span's guards hold and its sentence has the words its rule asks for."""
+        touching = self._touching
+        return (_guards_hold(candidate.rule, candidate.start, candidate.end, touching, self._matcher.nearby_guard_parts)
+                and _sentence_holds(candidate.rule, touching.doc[candidate.start:candidate.end]))
+
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
         if position not in self._ending:
             hits = self._touching.ending_at(position) + self._nearby.ending_at(position)
@@ -215,8 +222,11 @@ class RuleMatcher:
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
-    def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
-        """Every span an extraction rule matched with its guards holding, exclusions included."""
+    def match(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
+        """Every span an extraction rule's pattern matched, exclusions included, in text order and
+        then the rules' order (so which of two rules matching the same span wins never depends on
+        the order a matcher reports them in); whether its guards hold is ``ContextHits.holds``,
+        asked only of the spans that may be kept."""
         touching = Touching(doc, self.one_token, self.nearby_guards, self.keys)
         spans: list[tuple[Rule, int, int]] = []
         for key, start, end in (self.matcher(doc) if len(self.matcher) else []) + self.anchored(doc):
@@ -225,12 +235,14 @@ class RuleMatcher:
                 spans.append((rule, start, end))
             else:
                 touching.add(ContextHit(rule, part, start, end))
-        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans
-                      if _guards_hold(r, s, e, touching, self.nearby_guard_parts) and _sentence_holds(r, doc[s:e])]
-        # in text order, then in the rules' order: which rule of two matching the same span wins
-        # never depends on the order a matcher happens to report them in
+        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans]
         candidates.sort(key=lambda c: (c.start, c.end, self.order[c.rule.id]))
         return candidates, ContextHits(touching, self.nearby, self)
+
+    def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
+        """Every span an extraction rule matched with its guards holding, exclusions included."""
+        candidates, hits = self.match(doc)
+        return [c for c in candidates if hits.holds(c)], hits
 
 
 LEXICAL_ATTRS = {"LOWER": True, "ORTH": False, "TEXT": False}
@@ -350,17 +362,19 @@ def _sentence_holds(rule: Rule, span) -> bool:
     return (not rule.in_sentence or bool(words & set(rule.in_sentence))) and not words & set(rule.not_in_sentence)
 
 
-def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+def resolve_overlaps(candidates: list[Candidate], usable: Callable[[Candidate], bool] = lambda c: True) -> list[Candidate]:
     """Drop figures that touch an exclusion, then keep the best of overlapping spans; between
-    equals, the one that comes first in ``candidates``."""
-    exclusions = [c for c in candidates if c.label == "exclude"]
+    equals, the one that comes first in ``candidates``. Candidates that are not ``usable`` (their
+    guards fail, say) count as absent; the test is made only of exclusions and of candidates that
+    overlap none kept so far, as only those can matter."""
+    exclusions = [c for c in candidates if c.label == "exclude" and usable(c)]
     kept = [c for c in candidates if c.label in EXTRACTION_LABELS and c.label != "exclude"
             and not (c.label != "date" and any(overlaps(c, x) for x in exclusions))]
     kept.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, LABEL_ORDER.index(c.label), c.start))
     taken: set[int] = set()
     chosen = []
     for cand in kept:
-        if any(i in taken for i in range(cand.start, cand.end)):
+        if any(i in taken for i in range(cand.start, cand.end)) or not usable(cand):
             continue
         taken.update(range(cand.start, cand.end))
         chosen.append(cand)
