@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.anchors import AnchoredPatterns, choose_anchor, max_length
-from pipeline.onetoken import OneTokenMatcher, is_one_token
+from pipeline.onetoken import OneTokenMatcher, cacheable, is_one_token
 from pipeline.rules import CONTEXT_LABELS, EXTRACTION_LABELS, Rule, RuleSet
 
 LABEL_ORDER = ("date", "money", "percent", "quantity", "count")
@@ -54,36 +54,110 @@ BEFORE_PARTS = ("before", "not_before")
 class NearbyParts:
     """Context parts of several tokens but of bounded length ("more than", "up from"), matched only
     in the few tokens before (``before`` parts) or after a position asked about: context is only
-    ever asked about next to a figure."""
+    ever asked about next to a figure. A part that must end (``before``) or start (the others)
+    with a given word ("than", "from") runs only where that word stands (see EdgeGroups)."""
 
     def __init__(self, vocab: Vocab):
-        self.before, self.after = Matcher(vocab, validate=False), Matcher(vocab, validate=False)
-        self.reach_before = self.reach_after = 0
+        self.before, self.after = EdgeGroups(vocab, last=True), EdgeGroups(vocab, last=False)
 
     def add(self, key: str, part: str, pattern: list[dict]) -> None:
-        reach = max_length(pattern)
-        if part in BEFORE_PARTS:
-            self.before.add(key, [pattern])
-            self.reach_before = max(self.reach_before, reach)
-        else:
-            self.after.add(key, [pattern])
-            self.reach_after = max(self.reach_after, reach)
+        (self.before if part in BEFORE_PARTS else self.after).add(key, pattern)
 
     def ending_at(self, doc: Doc, position: int) -> list[tuple[int, int]]:
         """(match id, start) of the parts that end at ``position``."""
-        if not len(self.before) or position <= 0:
+        if position <= 0:
             return []
-        first = max(0, position - self.reach_before)
-        # the pass over the whole document has checked that the annotations the parts test are set
-        found = self.before(doc[first:position], allow_missing=True)
-        return [(key, first + start) for key, start, end in found if first + end == position]
+        return [(key, start) for key, start, _ in self.before.at(doc, position)]
 
     def starting_at(self, doc: Doc, position: int) -> list[tuple[int, int]]:
         """(match id, end) of the parts that start at ``position``."""
-        if not len(self.after) or position >= len(doc):
+        if position >= len(doc):
             return []
-        found = self.after(doc[position:position + self.reach_after], allow_missing=True)
-        return [(key, position + end) for key, start, end in found if start == 0]
+        return [(key, end) for key, _, end in self.after.at(doc, position)]
+
+
+class EdgeGroups:
+    """Patterns matched only against one edge: each match must end where ``at`` is asked (``last``)
+    or start there. Patterns whose token at that edge is required and has tests a OneTokenMatcher
+    can answer (on the word, its lemma, tag, ...) are grouped by those tests, each group with its
+    own Matcher, run only when the token at the edge passes them; the others run every time."""
+
+    def __init__(self, vocab: Vocab, last: bool):
+        self.vocab, self.last = vocab, last
+        self._tests = OneTokenMatcher(vocab)
+        self._test_ids: dict[str, int] = {}
+        self._groups: dict[int | None, list] = {}
+        """[Matcher, reach] by the match id of the edge test, None for patterns without one."""
+        self._patterns: dict[int, list[list[dict]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def get(self, key: int | str) -> tuple[None, list[list[dict]]] | None:
+        """As ``Matcher.get``: the patterns added under ``key``."""
+        patterns = self._patterns.get(self.vocab.strings.add(key) if isinstance(key, str) else key)
+        return None if patterns is None else (None, patterns)
+
+    def add(self, key: str, pattern: list[dict]) -> None:
+        self._patterns.setdefault(self.vocab.strings.add(key), []).append(pattern)
+        variants = edge_variants(pattern, self.last)
+        for variant in variants or [pattern]:
+            edge = variant[-1] if self.last else variant[0]
+            test = {attr: value for attr, value in edge.items() if attr != "OP"}
+            group = None
+            if variants and test and cacheable(test):
+                name = repr(sorted(test.items(), key=lambda item: str(item[0])))
+                if name not in self._test_ids:
+                    self._test_ids[name] = self.vocab.strings.add(f"edge test {name}")
+                    self._tests.add(self._test_ids[name], [[test]])
+                group = self._test_ids[name]
+            if group not in self._groups:
+                self._groups[group] = [Matcher(self.vocab, validate=False), 0]
+            self._groups[group][0].add(key, [variant])
+            self._groups[group][1] = max(self._groups[group][1], max_length(variant))
+
+    def at(self, doc: Doc, position: int) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of the matches that end (``last``) or start at ``position``."""
+        edge = doc[position - 1] if self.last else doc[position]
+        found = []
+        for group in (*self._tests.on(edge), None):
+            if group not in self._groups:
+                continue
+            matcher, reach = self._groups[group]
+            first = max(0, position - reach) if self.last else position
+            # the pass over the whole document has checked that the annotations they test are set
+            window = doc[first:position] if self.last else doc[position:position + reach]
+            found += [(key, first + start, first + end) for key, start, end in matcher(window, allow_missing=True)
+                      if (first + end == position if self.last else start == 0)]
+        return list(dict.fromkeys(found))  # two variants of a pattern may match the same span
+
+
+MAX_VARIANTS = 8
+
+
+def edge_variants(pattern: list[dict], last: bool) -> list[list[dict]]:
+    """The pattern as patterns whose last (``last``) or first token is required, matching the same
+    spans together: optional tokens at that edge ("than" in "more (than)") are spelled out, each
+    variant with one more or one fewer. Empty when that makes more than MAX_VARIANTS or leaves no
+    token."""
+    tokens = pattern[::-1] if last else list(pattern)
+    variants: list[list[dict]] = [[]]  # edge tokens spelled out so far, from the edge inwards
+    while tokens:
+        op = tokens[0].get("OP", "1")
+        if op == "1":
+            break
+        counts = {"?": range(2)}.get(op)
+        bounds = re.fullmatch(r"\{(\d*),(\d+)\}", op)
+        if counts is None and bounds:
+            counts = range(int(bounds.group(1) or 0), int(bounds.group(2)) + 1)
+        if counts is None or len(variants) * len(counts) > MAX_VARIANTS:
+            return []
+        plain = {attr: value for attr, value in tokens[0].items() if attr != "OP"}
+        variants = [variant + [plain] * count for variant in variants for count in counts]
+        tokens = tokens[1:]
+    if not tokens:
+        return []
+    return [(tokens[::-1] + variant[::-1]) if last else (variant + tokens) for variant in variants]
 
 
 class NearbyHits:
@@ -171,7 +245,7 @@ class ContextHits:
     def _longest(self, hits: list[ContextHit]) -> tuple[ContextHit, ...]:
         order = self._matcher.order
         return tuple(sorted((h for h in hits if h.rule.label in CONTEXT_LABELS),
-                            key=lambda h: (-(h.end - h.start), order[h.rule.id])))
+                            key=lambda h: (-(h.end - h.start), order[h.rule.id], h.part)))
 
 
 class RuleMatcher:
@@ -271,34 +345,39 @@ class LexemeFlags:
     predicate for every token and pattern state, which made matching the slowest step after
     parsing. Rewritten patterns match exactly what the originals match. spaCy has 45 free flag
     bits, so the tests that run most get them and any others stay predicates: first those a match
-    of a pattern run over the whole document may begin with (tested on every token), regexes
-    first, then by how many patterns use them; the tests of ``spot_patterns``, which run only on
-    a few tokens, come last."""
+    of a pattern run over the whole document may begin with (tested on every token), then those
+    the most ``spot_patterns`` (run only on a few tokens near figures and anchors) may begin with,
+    regexes first, then by how many patterns use them."""
 
     def __init__(self, vocab: Vocab, patterns: list[list[dict]], spot_patterns: list[list[dict]] = ()):
-        everywhere: set[WordTest] = set()
-        uses: Counter[WordTest] = Counter()
-        for pattern in patterns:
-            opening = True  # the tokens a match may begin with: up to the first required one
-            for token in pattern:
-                for _, _, test in self._tests(token):
-                    uses[test] += 1
-                    if opening:
-                        everywhere.add(test)
-                opening = opening and _may_be_absent(token)
-        spot = Counter(test for pattern in spot_patterns for token in pattern for _, _, test in self._tests(token))
+        everywhere, uses = self._count(patterns)
+        spot_openers, spot = self._count(spot_patterns)
         taken = {flag for flag in FREE_FLAGS if flag in vocab.lex_attr_getters}
         free = [flag for flag in FREE_FLAGS if flag not in taken]
 
-        def cost(test: WordTest) -> tuple[bool, bool, int, int]:
-            # a test a match may begin with runs once on every token of every document (the
+        def cost(test: WordTest) -> tuple[bool, int, bool, int, int]:
+            # a test a match may begin with runs on every token a matcher is run over (once: the
             # matcher caches a predicate per token), later ones only where a match has begun; a
             # regex costs more than a set lookup
-            return test in everywhere, test.regex is not None, uses[test], spot[test]
+            return everywhere[test] > 0, spot_openers[test], test.regex is not None, uses[test], spot[test]
 
         self.flags: dict[WordTest, int] = {}
         for test, flag in zip(sorted(dict.fromkeys([*uses, *spot]), key=cost, reverse=True), free):
             self.flags[test] = vocab.add_flag(test, flag)
+
+    @classmethod
+    def _count(cls, patterns: list[list[dict]]) -> tuple[Counter[WordTest], Counter[WordTest]]:
+        """How many patterns may begin with each test (up to their first required token), and how
+        many use it at all."""
+        opening, uses = Counter(), Counter()
+        for pattern in patterns:
+            first = True
+            for token in pattern:
+                for _, _, test in cls._tests(token):
+                    uses[test] += 1
+                    opening[test] += first
+                first = first and _may_be_absent(token)
+        return opening, uses
 
     def rewrite(self, token: dict) -> dict:
         """The token pattern with every test that has a flag replaced by a check of that flag."""

@@ -80,6 +80,12 @@ def is_one_token(pattern: list[dict]) -> bool:
     return len(pattern) == 1 and "OP" not in pattern[0]
 
 
+def cacheable(token: dict) -> bool:
+    """Whether a one-token pattern tests only what a OneTokenMatcher caches its answers by: the
+    word and the token attributes in TOKEN_ATTRS."""
+    return all(is_lexical(attr) or str(attr).upper() in TOKEN_ATTRS for attr in token)
+
+
 def is_lexical(attr: str | int) -> bool:
     """Whether a pattern attribute is one of the word itself: a flag or a Lexeme attribute."""
     name = str(attr).upper()

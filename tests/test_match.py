@@ -5,6 +5,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 
 from pipeline.anchors import max_length
+from pipeline.match import edge_variants
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -51,3 +52,33 @@ def test_max_length_of_a_pattern():
     assert max_length([{}, {"OP": "?"}, {"OP": "{,3}"}, {"OP": "{2}"}, {"OP": "!"}]) == 8
     assert max_length([{}, {"OP": "*"}]) is None
     assert max_length([{"OP": "{2,}"}]) is None
+
+
+def test_edge_variants_spell_out_optional_tokens_at_the_edge():
+    a, b, c = {"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c", "OP": "{,2}"}
+    plain_b, plain_c = {"LOWER": "b"}, {"LOWER": "c"}
+    assert edge_variants([a, b], last=True) == [[a], [a, plain_b]]
+    assert edge_variants([b, a], last=False) == [[a], [plain_b, a]]
+    assert len(edge_variants([a, b, c], last=True)) == 6
+    assert edge_variants([a], last=True) == [[a]]
+    assert edge_variants([b], last=True) == []  # nothing required at all
+    assert edge_variants([a, {"LOWER": "d", "OP": "!"}], last=True) == []
+
+
+def test_nearby_guards_match_as_over_the_whole_document(resources):
+    guards, keys = resources.matcher.nearby_guards, resources.matcher.keys
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))[:6]]
+    for doc in resources.nlp.pipe(texts):
+        for groups, lookup, edge in ((guards.before, guards.ending_at, 2), (guards.after, guards.starting_at, 1)):
+            whole = Matcher(resources.nlp.vocab, validate=False)
+            for match_id in keys:
+                if groups.get(match_id) is not None:
+                    whole.add(match_id, groups.get(match_id)[1])
+            if not len(whole):
+                continue
+            expected: dict[int, set] = {}
+            for match_id, start, end in whole(doc):
+                position, other = (end, start) if edge == 2 else (start, end)
+                expected.setdefault(position, set()).add((match_id, other))
+            found = {p: set(lookup(doc, p)) for p in range(len(doc) + 1)}
+            assert {p: hits for p, hits in found.items() if hits} == expected
