@@ -37,6 +37,8 @@ def extract_articles(articles: Iterable[Article], res: Resources, batch_size: in
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
+    sentences = list(doc.sents)
+    index_sentences(doc, sentences)
     matched, hits = res.matcher.match(doc)
     amounts: dict[tuple[int, int, str], Amount] = {}
 
@@ -52,7 +54,6 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
         return amounts[_key(cand)].readable
 
     candidates = resolve_overlaps(matched, usable)
-    sentences = list(doc.sents)
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
@@ -95,6 +96,16 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
+
+
+def index_sentences(doc: Doc, sentences: list[Span]) -> None:
+    """Make ``Span.sent`` and ``Token.sent`` look their sentence up among the document's
+    sentences. spaCy's own walks the tokens and first asks the document whether sentences are set,
+    which reads tokens one by one as Python objects: a tenth of the extraction's time. The hooks
+    give what spaCy gives: the sentence holding the span's first token."""
+    starts = [sent.start for sent in sentences]
+    doc.user_span_hooks["sent"] = lambda span: sentences[bisect_right(starts, span.start) - 1]
+    doc.user_token_hooks["sent"] = lambda token: sentences[bisect_right(starts, token.i) - 1]
 
 
 class Measured(NamedTuple):
