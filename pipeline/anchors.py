@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.caches import BoundedCache
 from pipeline.onetoken import OneTokenMatcher, is_lexical
 
 WORD_ATTRS = ("ORTH", "TEXT", "LOWER")
@@ -118,8 +119,6 @@ class AnchoredPatterns:
     """Patterns run only in the windows around their anchors (see the module). Patterns with the
     same anchor test form a group with its own Matcher, run only around that test's words."""
 
-    CACHE_SIZE = 200_000
-
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self._tests = OneTokenMatcher(vocab)
@@ -130,7 +129,7 @@ class AnchoredPatterns:
         """By the match id of the group's anchor test."""
         self._checker = Matcher(vocab, validate=False)
         """Every pattern, run only on an empty span: spaCy's check that the annotations they test are set."""
-        self._tests_of: dict[int, tuple[int, ...]] = {}
+        self._tests_of: BoundedCache = BoundedCache()
         """The word tests a word passes, by its orth."""
 
     def __len__(self) -> int:
@@ -202,9 +201,7 @@ class AnchoredPatterns:
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             tests = tests_of.get(orth)
             if tests is None:
-                if len(tests_of) >= self.CACHE_SIZE:
-                    tests_of.clear()
-                tests = tests_of[orth] = self._tests.on(doc[i])
+                tests = tests_of.put(orth, self._tests.on(doc[i]))
             for test in tests:
                 positions[test].append(i)
         return positions

@@ -14,20 +14,19 @@ from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from pipeline.caches import BoundedCache
+
 INDEX_TABLE = "lemma_index"
 
 
 class CachedLemmatizer:
     """Sets the lemmas a rule lemmatizer sets (only where none is set, unless it overwrites)."""
 
-    CACHE_SIZE = 200_000
-    """Distinct (word, part of speech, morphology) keys kept; the cache starts again when full, so
-    that a run over millions of articles keeps a flat memory."""
-
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.overwrite = lemmatizer.overwrite
-        self._cache: dict[tuple[int, int, int], int] = {}
+        self._cache: BoundedCache = BoundedCache()
+        """Lemma by (word, part of speech, morphology)."""
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lookups: Lookups | None = None) -> None:
         self.lemmatizer.initialize(get_examples, nlp=nlp, lookups=lookups)
@@ -43,10 +42,9 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
-                if len(cache) >= self.CACHE_SIZE:
-                    cache.clear()
-                    self.lemmatizer.cache.clear()
-                found = cache[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(cache) >= cache.size:
+                    self.lemmatizer.cache.clear()  # spaCy's own, of the forms it derived, never empties
+                found = cache.put(key, strings.add(self.lemmatizer.lemmatize(doc[i])[0]))
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

@@ -12,6 +12,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.caches import BoundedCache
+
 LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
 """Pattern attributes of the word itself (spaCy's Lexeme), which its ``orth`` decides; so do the flags."""
 
@@ -25,12 +27,10 @@ class OneTokenMatcher:
     cached by the word and the token attributes the patterns test; a pattern testing anything else
     turns the cache off."""
 
-    CACHE_SIZE = 200_000
-
     def __init__(self, vocab: Vocab):
         self.matcher = Matcher(vocab, validate=False)
         self._token_attrs: tuple[str, ...] | None = ()
-        self._cache: dict[tuple, tuple[int, ...]] = {}
+        self._cache: BoundedCache = BoundedCache()
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -70,9 +70,7 @@ class OneTokenMatcher:
         if found is None:
             found = tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
             if key is not None:
-                if len(self._cache) >= self.CACHE_SIZE:
-                    self._cache.clear()
-                self._cache[key] = found
+                self._cache.put(key, found)
         return found
 
 

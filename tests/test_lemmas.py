@@ -31,7 +31,7 @@ def test_a_full_cache_starts_again_with_the_same_lemmas():
     model, cached = load_nlp(), load_nlp()
     cache_lemmatizer(cached)
     lemmatizer = cached.get_pipe("lemmatizer")
-    lemmatizer.CACHE_SIZE = 50
+    lemmatizer._cache.size = 50
     texts = _texts()
     assert _lemmas(cached, texts) == _lemmas(model, texts)
     assert len(lemmatizer._cache) <= 50
