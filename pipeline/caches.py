@@ -5,8 +5,8 @@ from typing import TypeVar
 
 V = TypeVar("V")
 
-CACHE_SIZE = 50_000
-"""Entries a per-word cache keeps. News text repeats a few tens of thousands of words; numbers and
+CACHE_SIZE = 20_000
+"""Entries a per-word cache keeps. News text repeats some thousands of words most of the time; numbers and
 names are new all the time, and a cache that kept them would grow with the number of articles."""
 
 
