@@ -123,7 +123,6 @@ class AnchoredPatterns:
         self.vocab = vocab
         self._tests = OneTokenMatcher(vocab)
         """The anchors' and repeated tokens' word tests, by match id."""
-        self._test_ids: dict[str, int] = {}
         self._repeated: set[int] = set()
         self._groups: dict[int, _Group] = {}
         """By the match id of the group's anchor test."""
@@ -167,13 +166,8 @@ class AnchoredPatterns:
         return Reach(fixed, tuple(repeated))
 
     def _test_id(self, token: dict) -> int:
-        test = word_test(token)
-        name = repr(sorted(test.items(), key=lambda item: str(item[0])))
-        if name not in self._test_ids:
-            self._test_ids[name] = self.vocab.strings.add(f"word test {name}")
-            self._tests.add(self._test_ids[name], [[test]])
-            self._tests_of.clear()
-        return self._test_ids[name]
+        self._tests_of.clear()  # the words' answers may change with a new test
+        return self._tests.add_test(word_test(token))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(match id, start, end) of every match in ``doc``, group by group and window by window."""

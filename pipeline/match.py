@@ -85,7 +85,6 @@ class EdgeGroups:
     def __init__(self, vocab: Vocab, last: bool):
         self.vocab, self.last = vocab, last
         self._tests = OneTokenMatcher(vocab)
-        self._test_ids: dict[str, int] = {}
         self._groups: dict[int | None, list] = {}
         """[Matcher, reach] by the match id of the edge test, None for patterns without one."""
         self._patterns: dict[int, list[list[dict]]] = {}
@@ -106,11 +105,7 @@ class EdgeGroups:
             test = {attr: value for attr, value in edge.items() if attr != "OP"}
             group = None
             if variants and test and cacheable(test):
-                name = repr(sorted(test.items(), key=lambda item: str(item[0])))
-                if name not in self._test_ids:
-                    self._test_ids[name] = self.vocab.strings.add(f"edge test {name}")
-                    self._tests.add(self._test_ids[name], [[test]])
-                group = self._test_ids[name]
+                group = self._tests.add_test(test)
             if group not in self._groups:
                 self._groups[group] = [Matcher(self.vocab, validate=False), 0]
             self._groups[group][0].add(key, [variant])
@@ -249,14 +244,13 @@ class ContextHits:
 
 
 class RuleMatcher:
-    """Every pattern and guard of every rule, in four kinds of matcher. Patterns of bounded length
-    with an anchor (a word every match holds) run in AnchoredPatterns, only around their anchors.
-    A spaCy Matcher runs over the whole document: the other patterns, the guards of several
-    tokens, and context parts of unbounded length. A OneTokenMatcher holds the one-token guard and context parts ("not after a noun"), most
-    of them, asked about only on the token next to a span; over the whole document such a part was
-    tested on every token and matched most of them. NearbyParts hold the other context parts,
-    matched only next to a figure, and the guards of bounded length, matched only next to a span
-    of their rule."""
+    """Every pattern and guard of every rule, in four kinds of matcher. Patterns with an anchor (a
+    word every match holds) run in AnchoredPatterns, only around their anchors. A spaCy Matcher
+    runs over the whole document: the other patterns, and the guard and context parts of several
+    tokens and unbounded length. A OneTokenMatcher holds the one-token guard and context parts
+    ("not after a noun"), asked about only on the token next to a span. NearbyParts hold the other
+    context parts, matched only next to a figure, and the guards of bounded length, matched only
+    next to a span of their rule, each only where the word it ends or starts with stands."""
 
     def __init__(self, vocab: Vocab, rules: RuleSet):
         self.rules = rules

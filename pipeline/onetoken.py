@@ -47,6 +47,15 @@ class OneTokenMatcher:
             self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
         self._cache.clear()
 
+    def add_test(self, test: dict) -> int:
+        """The match id of a one-token pattern, added the first time under a key named after it, so
+        that equal tests are matched once."""
+        key = "test " + repr(sorted(test.items(), key=lambda item: str(item[0])))
+        match_id = self.matcher.vocab.strings.add(key)
+        if match_id not in self.matcher:
+            self.add(match_id, [[test]])
+        return match_id
+
     def on_doc(self, doc: Doc) -> list[tuple[int, ...]]:
         """The match ids of the patterns each token of ``doc`` matches, in token order; the cache
         keys are read for the whole document at once."""
