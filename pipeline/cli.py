@@ -1,4 +1,4 @@
-"""The ``claims`` command: thin wrappers over the plain functions in ``pipeline.run``.
+"""The ``claims`` command: thin wrappers over the plain functions in ``pipeline.jobs.run``.
 
 Results go to files (``run``, ``eval``) or stdout (``extract``); progress and problems go to
 stderr, one line each. The exit code is 1 when any input failed.
@@ -19,22 +19,22 @@ from typing import Optional
 import typer
 from tqdm import tqdm
 
-from pipeline.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
-from pipeline.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
-from pipeline.consistency import read_checks
-from pipeline.diff import diff_tables, format_text, read_rows, write_diff_csv
+from pipeline.jobs.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
+from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
+from pipeline.checks.consistency import read_checks
+from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
-from pipeline.ingest import DEFAULT_FIELDS, JsonFields
-from pipeline.evaluate import write_metrics
-from pipeline.pages import write_pages
-from pipeline.parallel import extract_in_processes
-from pipeline.report import ArticleSummary, read_reports
+from pipeline.ingest.read import DEFAULT_FIELDS, JsonFields
+from pipeline.evaluate.scoring import write_metrics
+from pipeline.review.pages import write_pages
+from pipeline.jobs.parallel import extract_in_processes
+from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_rules
-from pipeline.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, extract_stream, merge_shards,
+from pipeline.jobs.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, extract_stream, merge_shards,
                           run_paths)
-from pipeline.verify import load_lexicon, verify_folder
-from pipeline.write import atomic_write, read_reviewed
+from pipeline.checks.verify import load_lexicon, verify_folder
+from pipeline.output.write import atomic_write, read_reviewed
 
 ENGINES = ("local", "dask")
 """Where ``run`` extracts: this machine (``--workers`` processes) or a Dask cluster."""
@@ -123,7 +123,7 @@ def _extractor(engine: str, model: Optional[str], workers: int,
     if workers != 1:
         raise typer.BadParameter("--workers is for the local engine; a Dask cluster has its own workers")
     try:
-        from pipeline.cluster import cluster_extractor
+        from pipeline.jobs.cluster import cluster_extractor
     except ModuleNotFoundError as error:
         if error.name not in ("dask", "distributed"):
             raise

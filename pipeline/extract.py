@@ -12,17 +12,17 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.assemble import assemble_claims
-from pipeline.consistency import check_consistency
-from pipeline.context import alternative_roles, carry_currency, carry_units, clause_head, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
-from pipeline.dates import Point
-from pipeline.describe import DescribeWords, starts_paragraph
-from pipeline.figures import Amount, FigureNormalizer
-from pipeline.match import Candidate, overlaps, resolve_overlaps
-from pipeline.parse import parse_articles
+from pipeline.claims.assemble import assemble_claims
+from pipeline.checks.consistency import check_consistency
+from pipeline.figures.context import alternative_roles, carry_currency, carry_units, clause_head, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
+from pipeline.time.dates import Point
+from pipeline.claims.describe import DescribeWords, starts_paragraph
+from pipeline.figures.normalize import Amount, FigureNormalizer
+from pipeline.matching.matcher import Candidate, overlaps, resolve_overlaps
+from pipeline.nlp.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
-from pipeline.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, endpoint_scopes,
+from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, endpoint_scopes,
                             event_references, headline_end, is_base_figure, is_comparison_base, is_day, is_start_point,
                             owning_figure, reported_period, restated_scopes, sentence_frame, since_value_is_point,
                             when_clause_date)

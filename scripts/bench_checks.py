@@ -12,11 +12,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from pipeline.consistency import check_consistency
+from pipeline.checks.consistency import check_consistency
 from pipeline.extract import extract_articles
 from pipeline.records import Article
 from pipeline.resources import build_resources
-from pipeline.verify import load_lexicon, read_facts, verify_claims
+from pipeline.checks.verify import load_lexicon, read_facts, verify_claims
 
 REPO = Path(__file__).resolve().parent.parent
 

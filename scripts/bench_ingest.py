@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.ingest import base_suffix, discover, iter_articles
+from pipeline.ingest.read import base_suffix, discover, iter_articles
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """The extraction stages on real news sentences: figures, time scope, entities, claims."""
 from pathlib import Path
 
-from pipeline.ingest import read_article
+from pipeline.ingest.read import read_article
 from pipeline.extract import extract_articles
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "articles" / "putin-xi-unholy-alliance.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.match import RuleMatcher
+from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONTEXT_LABELS, RULES_DIR, RuleSet, check_rules, load_rules
 
 RULES = load_rules()

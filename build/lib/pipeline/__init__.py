@@ -1,0 +1,1 @@
+"""The claims pipeline: news articles in, a table of checkable figures and dated claims out."""

@@ -1,0 +1,1 @@
+"""Checks figures against each other (arithmetic) and against reference facts."""

@@ -1,0 +1,272 @@
+"""Reads a figure's surroundings: its qualifier ("around", "more than") and its role (level, change
+with direction, share, target, comparison, rank), from the qualifier and role rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.matching.matcher import ContextHit, ContextHits
+from pipeline.rules import Rule
+
+
+@dataclass(frozen=True)
+class Reading:
+    qualifier: str = "exact"
+    role: str = "level"
+    direction: str = ""
+    rules: tuple[str, ...] = ()
+    role_cue: str = ""
+    """The id of the role rule that gave the role, if one did."""
+
+
+def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
+    """Qualifier and role of one figure. A role cue next to the figure wins ("rose by a third" is a
+    change); else the extraction rule's own ``sets`` (a fraction is a share, "top 10" a rank); else
+    the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
+    clause's subject. A role cue before the figure may stand before its qualifier ("grew by
+    around 36 percent")."""
+    qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
+    cue_end = qualifier.start if qualifier else span.start
+    role = (_first(hits.ending_at(cue_end), "role", kind)
+            or _first(hits.starting_at(span.end), "role", kind))
+    role_rule = role.rule if role else None
+    if role_rule is None and "role" not in sets:
+        role_rule = next((r for r in hits.governor_rules if _applies(r, kind) and _governed_by(span, r.governor)), None)
+    if role_rule is None and "role" not in sets:
+        role_rule = next((r for r in hits.subject_rules if _applies(r, kind) and _subject_is(span, r.subject)), None)
+    fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
+    role_sets = role_rule.sets if role_rule else sets
+    return Reading(
+        qualifier=qualifier.rule.sets["qualifier"] if qualifier else "exact",
+        role=role_sets.get("role", "level"),
+        direction=role_sets.get("direction", ""),
+        rules=fired,
+        role_cue=role_rule.id if role_rule else "",
+    )
+
+
+def _first(hits: tuple[ContextHit, ...], label: str, kind: str) -> ContextHit | None:
+    """The longest hit of this label that applies to this kind of figure."""
+    return next((h for h in hits if h.rule.label == label and _applies(h.rule, kind)), None)
+
+
+def _applies(rule: Rule, kind: str) -> bool:
+    return not rule.kinds or kind in rule.kinds
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) that governs a token: the head of its clause."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _governed_by(span: Span, lemmas: tuple[str, ...]) -> bool:
+    """Whether the figure's clause verb, its auxiliaries, or the verb whose complement the clause is
+    ("wants to reach 300,000", "expects revenue of ...") has one of these lemmas."""
+    verb = clause_head(span.root)
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else [])
+    words = {t.lemma_.lower() for v in chain for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]}
+    return bool(words & set(lemmas))
+
+
+def _subject_is(span: Span, words: tuple[str, ...]) -> bool:
+    """Whether the figure's clause has one of these words as its subject ("the share ... jumped");
+    the word itself, not its lemma, so that "shares" (stocks) is not "share"."""
+    verb = clause_head(span.root)
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in words for child in verb.children)
+
+
+def in_parentheses(doc: Doc, span: Span) -> bool:
+    """Whether the figure opens a parenthesis, perhaps after one qualifier word ("(around 23 percent")."""
+    return (span.start > 0 and doc[span.start - 1].text == "(") or (
+        span.start > 1 and doc[span.start - 2].text == "(" and not doc[span.start - 1].like_num)
+
+
+def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
+    """Parallel parentheticals share their role: in "equipment (around 23 percent of exports), cars
+    (20 percent)" the bare "(20 percent)" is a share like its cued sibling in the same sentence."""
+    bracketed = [in_parentheses(doc, span) for span in spans]
+    cued: dict[tuple[int, str], Reading] = {}
+    for span, kind, reading, inside in zip(spans, kinds, readings, bracketed):
+        if inside and reading.role_cue:
+            cued.setdefault((span.sent.start, kind), reading)
+    out = list(readings)
+    for i, (span, kind, reading, inside) in enumerate(zip(spans, kinds, readings, bracketed)):
+        sibling = cued.get((span.sent.start, kind))
+        if inside and sibling is not None and not reading.role_cue and reading.role == "level":
+            cue = f"{sibling.role_cue}@list"
+            out[i] = Reading(reading.qualifier, sibling.role, sibling.direction, reading.rules + (cue,), cue)
+    return out
+
+
+LINK_PARTS = {"from": "from", "to": "to"}
+
+
+def link_parts(doc: Doc, spans: list[Span], roles: list[str], fillers: set[str]) -> list[str]:
+    """The part each figure plays in a change statement: "from" (start point), "to" (end point),
+    "by" (the change itself), or "" for none. "from"/"to" may stand a few filler words before the
+    figure ("to a record 102.3 million bpd"); a change right after another by "or" is the same
+    change in other units ("gained $1.60, or 2.2%"); a level of the same kind right before a "from"
+    figure in its sentence is the end point ("14% of its iPhones, up from 7 percent")."""
+    parts = []
+    for i, (span, role) in enumerate(zip(spans, roles)):
+        word = _link_word(doc, span.start, fillers)
+        if word in LINK_PARTS:
+            parts.append(LINK_PARTS[word])
+        elif role == "change" or (word == "or" and i and parts[-1] == "by"):
+            parts.append("by")
+        else:
+            parts.append("")
+    for i in range(1, len(parts)):
+        if parts[i] == "from" and parts[i - 1] == "" and spans[i - 1].sent.start == spans[i].sent.start \
+                and roles[i - 1] != "change":
+            parts[i - 1] = "to"
+    return parts
+
+
+def _link_word(doc: Doc, start: int, fillers: set[str]) -> str:
+    """The first word before a figure that is not a filler (at most three fillers are skipped)."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].lower_ in fillers:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def link_groups(doc: Doc, spans: list[Span], parts: list[str]) -> list[tuple[int, ...]]:
+    """For each figure, the indices of the other figures of its change statement: a run of
+    neighbouring figures of one sentence that each play a part, no part twice ("by 36 percent to
+    $190 billion"; "to $240 from $195"). A figure alone in its run links to nothing."""
+    groups: list[list[int]] = []
+    for i, (span, part) in enumerate(zip(spans, parts)):
+        previous = groups[-1] if groups else []
+        joins = (part and previous and parts[previous[-1]] and previous[-1] == i - 1
+                 and spans[previous[-1]].sent.start == span.sent.start
+                 and (part not in {parts[j] for j in previous} or _alternative(doc, span)))
+        if joins:
+            previous.append(i)
+        else:
+            groups.append([i])
+    linked: list[tuple[int, ...]] = [()] * len(spans)
+    for group in groups:
+        for i in group:
+            linked[i] = tuple(j for j in group if j != i) if len(group) > 1 else ()
+    return linked
+
+
+def _alternative(doc: Doc, span: Span) -> bool:
+    """The same figure in other units, after "or" ("$1.60, or 2.2%")."""
+    return span.start > 0 and doc[span.start - 1].lower_ == "or"
+
+
+def endpoint_roles(readings: list[Reading], kinds: list[str], linked: list[tuple[int, ...]],
+                   parts: list[str]) -> list[Reading]:
+    """The end points of one change measure the same thing: a plain level linked to a share of its
+    kind is a share too ("about 14% of its iPhones, up from 7 percent"); its rules name the cue with
+    ``@link``."""
+    out = list(readings)
+    for i, reading in enumerate(readings):
+        if parts[i] in ("from", "to") and reading.role == "level" and not reading.role_cue:
+            share = next((readings[j] for j in linked[i] if kinds[j] == kinds[i] and parts[j] in ("from", "to")
+                          and readings[j].role == "share" and readings[j].role_cue), None)
+            if share is not None:
+                cue = f"{share.role_cue}@link"
+                out[i] = Reading(reading.qualifier, "share", "", reading.rules + (cue,), cue)
+    return out
+
+
+def conjoined_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
+    """A figure joined by "and" or "or" to a cued change of its kind, with no verb between them,
+    is a change the same way ("the economy grew 5.9 percent in 2021 and 2.1 percent last year");
+    its rules name the cue with ``@and``."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        first, reading, span, before = out[i - 1], out[i], spans[i], spans[i - 1]
+        if reading.role_cue or reading.role != "level" or first.role != "change" or not first.role_cue:
+            continue
+        between = doc[before.end:span.start]
+        joined = [t for t in between if t.lower_ in ("and", "or")]
+        if (kinds[i] == kinds[i - 1] and before.sent.start == span.sent.start and joined
+                and not any(t.pos_ in ("VERB", "AUX") for t in between)):
+            cue = f"{first.role_cue}@and"
+            out[i] = Reading(reading.qualifier, first.role, first.direction, reading.rules + (cue,), cue)
+    return out
+
+
+def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading]:
+    """A change restated in other units after "or" takes the change's role and direction
+    ("gained $1.60, or 2.2%": both are changes up); its rules name the cue with ``@or``."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        first, reading = out[i - 1], out[i]
+        if parts[i] == parts[i - 1] == "by" and first.role_cue and not reading.role_cue:
+            cue = f"{first.role_cue}@or"
+            out[i] = Reading(reading.qualifier, first.role, first.direction, reading.rules + (cue,), cue)
+    return out
+
+
+def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
+                scaled: list[bool]) -> list[str]:
+    """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
+    price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
+    a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
+    fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
+    part of ("411 of the 650 seats"), else the counted noun of the nearest count before it, in its
+    sentence or, when its clause is about "that number", in an earlier one ("permits for 61,000
+    homes. That number had fallen to 19,000")."""
+    out = list(units)
+    for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
+        if kind == "count" and not unit:
+            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i)
+        for j in range(i - 1, -1, -1):
+            other = spans[j]
+            if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
+                if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
+                    out[i] = out[j]
+                    break
+            elif kind == "count" and not out[i] and kinds[j] == "count" and out[j]:
+                if other.sent.start == span.sent.start or _number_subject(span) == "":
+                    out[i] = out[j]
+                break
+    return out
+
+
+def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales: set[str]) -> list[str]:
+    """The currency of a bare scaled number that repeats the scale of earlier amounts of money in its
+    sentence, when those amounts are all in one currency ("revenues would reach 8 trillion roubles
+    (about $99bn) this year, down from 11.6 trillion in 2022" -> RUB); "" for every other figure."""
+    out = [""] * len(spans)
+    for i, (span, kind, unit) in enumerate(zip(spans, kinds, units)):
+        scale = span[-1].lower_
+        if kind != "count" or unit or scale not in scales:
+            continue
+        currencies = {units[j].split("/")[0] for j in range(i) if kinds[j] == "money"
+                      and spans[j].sent.start == span.sent.start and scale in {t.lower_ for t in spans[j]}}
+        if len(currencies) == 1:
+            out[i] = currencies.pop()
+    return out
+
+
+def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:
+    """The counted noun of the whole a bare count is part of: the count right after its "of" in the
+    same sentence ("411 of the 650 seats" -> seat, "23 of NATO's 32 members" -> member)."""
+    span = spans[i]
+    doc = span.doc
+    if i + 1 >= len(spans) or span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return ""
+    whole = spans[i + 1]
+    close = whole.start - span.end <= 6 and whole.sent.start == span.sent.start
+    return units[i + 1] if close and kinds[i + 1] == "count" else ""
+
+
+def _number_subject(span: Span) -> str | None:
+    """For a figure whose clause is about a number: the counted noun ("the number of job vacancies
+    fell by 43,000" -> vacancy), "" for a number named before ("that number had fallen to 19,000"),
+    None when the clause is about no number."""
+    verb = clause_head(span.root)
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("number", "total", "count"):
+            counted = [p for prep in subject.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+            return counted[0].lemma_.lower() if counted else ""
+    return None

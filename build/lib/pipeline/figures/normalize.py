@@ -1,0 +1,219 @@
+"""Normalizes a matched figure span: value (or range), unit and currency.
+
+Works on the span's words and the lexicons only; which words are numbers, scales, currencies and
+units is decided by ``rules/lexicons.yml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.figures.numbers import parse_number
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+@dataclass(frozen=True)
+class Amount:
+    value: float | None
+    value_low: float | None = None
+    value_high: float | None = None
+    unit: str = ""
+    value_si: float | None = None
+    unit_si: str = ""
+    """The value in the SI unit of the units table (a single value only; empty for ranges)."""
+    direction: str = ""
+    """Only multipliers know their own direction: above 1 up ("doubled"), below 1 down ("halved")."""
+
+    @property
+    def readable(self) -> bool:
+        """Whether the span read as a number or a range at all."""
+        return self.value is not None or self.value_low is not None
+
+
+class FigureNormalizer:
+    """Built once from the lexicons; ``normalize`` is then a pure function of a span's words."""
+
+    def __init__(self, lexicons: dict):
+        self.number_words = dict(lexicons["number_words"])
+        self.scales = dict(lexicons["scales"])
+        self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
+        self.currency_words = {**lexicons["currency_words"], **lexicons["ambiguous_currency_words"]}
+        self.currency_subunits = dict(lexicons["currency_subunits"])
+        self.nationalities = dict(lexicons["currency_nationalities"])
+        self.units = dict(lexicons["units"])
+        self.unit_modifiers = dict(lexicons["unit_modifiers"])
+        self.time_units = dict(lexicons["time_units"])
+        self.range_links = set(lexicons["range_links"])
+        self.unit_scales = dict(lexicons["unit_scales"])
+        self.conversions = dict(lexicons["unit_conversions"])
+        self.count_unit_names = dict(lexicons["count_unit_names"])
+        self.count_nouns = frozenset(lexicons["count_nouns"])
+        self.fractions = dict(lexicons["fractions"])
+        self.multipliers = dict(lexicons["multipliers"])
+        self.unit_phrases = {tuple(k.split()): v for k, v in lexicons["unit_phrases"].items()}
+
+    def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
+        """Value and unit of a figure of the given kind from its words (and their lemmas).
+        A span that reads as no number, or as a range whose ends are not two numbers rising from
+        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
+        phrase = self._unit_phrase(words)
+        if phrase:  # "422 parts per million": the unit's words are no part of the number
+            words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
+        unit = sets.get("unit") or self._unit(kind, words, lemmas)
+        form = sets.get("form")
+        if form in ("fraction", "ratio", "multiplier"):
+            return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
+        if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
+            at = [w.lower() for w in words].index("per")
+            value = parse_number(words[:at - 1], self.number_words, self.scales)
+            per = " ".join(words[at + 1:-1])
+            return Amount(value, unit=f"{self._counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
+        lower = [w.lower() for w in words]
+        factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
+        if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
+            factor = next((float(self.unit_scales[w]) for w in lower if w in self.unit_scales), 1.0)
+        cut = self._range_link(words)
+        if cut is None and form == "range":  # a range rule whose words hold no two-ended range
+            return Amount(None, unit=unit)
+        if cut is None:
+            numeric = [w for w in words if self._is_number_word(w)]
+            value = parse_number(numeric, self.number_words, self.scales)
+            value = None if value is None else value * factor
+            return Amount(value, unit=unit, **self.to_si(value, unit))
+        low, high = self._range_ends(words[:cut], words[cut + 1:])
+        years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]
+        if low is None or high is None or low >= high or all(years):
+            return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
+        return Amount(None, low * factor, high * factor, unit)
+
+    def _unit_phrase(self, words: list[str]) -> tuple[str, ...]:
+        """The several-word unit the span ends with ("parts per million"), or ()."""
+        lower = tuple(w.lower() for w in words)
+        return next((p for p in self.unit_phrases if len(p) < len(lower) and lower[-len(p):] == p), ())
+
+    def to_si(self, value: float | None, unit: str) -> dict:
+        """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
+        "barrel per day" -> cubic meter per second; nothing for units the table does not list."""
+        parts = unit.split(" per ")
+        conversions = [self.conversions.get(part) for part in parts]
+        if value is None or len(parts) > 2 or None in conversions:
+            return {}
+        first = conversions[0]
+        if len(parts) == 1:
+            si_value, si_unit = value * first["factor"] + first.get("offset", 0), first["si"]
+        elif "offset" in first:
+            return {}
+        else:
+            si_value, si_unit = value * first["factor"] / conversions[1]["factor"], f"{first['si']} per {conversions[1]['si']}"
+        return {"value_si": float(f"{si_value:.10g}"), "unit_si": si_unit}
+
+    def _proportion(self, form: str, lower: list[str], lemmas: list[str], unit: str) -> Amount:
+        """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
+        multipliers as times ("tripled" -> 3, "halve" -> 0.5, "3.5 times" -> 3.5, "twofold" -> 2)."""
+        number = lambda part: parse_number(part, self.number_words, self.scales)  # noqa: E731
+        if form == "fraction":  # a bare "third" is an ordinal ("her third of four attempts"); "half" is not
+            head = [w for w in lower[:-1] if w != "-"]
+            if head in ([], ["a"], ["an"]):
+                numerator = 1.0 if head or lower[-1] == "half" else None
+            else:
+                numerator = number(head)
+            return Amount(None if numerator is None else round(100 * numerator / self.fractions[lower[-1]], 3),
+                          unit=unit)
+        if form == "ratio":
+            part, whole = number(lower[:1]), number(lower[-1:])
+            readable = part is not None and whole and part < whole
+            return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
+        value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
+        if value is None and lower[-1].endswith("fold"):
+            value = number([lower[-1].removesuffix("fold").rstrip("-")])
+        if value is None and lower[-1] == "times":
+            value = number(lower[:-1])
+        direction = "" if value is None or value == 1 else ("up" if value > 1 else "down")
+        return Amount(value, unit=unit, direction=direction)
+
+    def _is_number_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (lower in self.number_words or lower in self.scales or lower in ("a", "an")
+                or parse_number([lower], self.number_words, self.scales) is not None)
+
+    def _range_link(self, words: list[str]) -> int | None:
+        """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
+        hyphen inside a written compound ("twenty-five") links no range."""
+        numbers = [i for i, w in enumerate(words)
+                   if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
+        for i, word in enumerate(words):
+            if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
+                if not self._is_compound(words[i - 1], word, words[i + 1]):
+                    return i
+        return None
+
+    def _is_compound(self, left: str, link: str, right: str) -> bool:
+        tens, unit = self.number_words.get(left.lower()), self.number_words.get(right.lower())
+        return (link == "-" and tens is not None and unit is not None
+                and tens >= 20 and tens % 10 == 0 and 1 <= unit <= 9)
+
+    def _range_ends(self, left: list[str], right: list[str]) -> tuple[float | None, float | None]:
+        """Both ends of a range; a scale written only after the high end applies to both."""
+        left = [w for w in left if self._is_number_word(w)]
+        right = [w for w in right if self._is_number_word(w)]
+        right_scale = [w for w in right if w.lower() in self.scales]
+        if right_scale and not any(w.lower() in self.scales for w in left):
+            left = left + right_scale
+        return (parse_number(left, self.number_words, self.scales),
+                parse_number(right, self.number_words, self.scales))
+
+    def _unit(self, kind: str, words: list[str], lemmas: list[str]) -> str:
+        lower = [w.lower() for w in words]
+        if kind == "percent":
+            return "percent"
+        if kind == "money":
+            code = next((self.currency_marks[w] for w in words if w in self.currency_marks), None)
+            per = self._per(lower)
+            code = code or self._currency_name(lower, [m.lower() for m in lemmas])
+            return f"{code}/{per}" if per else code
+        if kind == "quantity":
+            return self._measure_unit(lower)
+        if kind == "count":  # the counted thing: the last word after the number
+            numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
+            return self._counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+        return ""
+
+    def _counted_noun(self, word: str, lemma: str) -> str:
+        """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
+        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP)."""
+        if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
+            return word[:-1] if word.endswith("s") else word
+        if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP
+            return word[:-1]
+        lemma = lemma.lower()
+        return self.count_unit_names.get(word.lower(), self.count_unit_names.get(lemma, lemma))
+
+    def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
+        """ISO code of a currency written as a word, a nationality before it deciding which
+        ("Hong Kong dollars" -> HKD, "dollars" -> USD, "cents" -> USD)."""
+        for i, word in enumerate(lower):
+            if word in self.currency_subunits:
+                return self.currency_subunits[word]
+            if word in self.currency_words:
+                named = self.nationalities.get(lower[i - 1], {}) if i else {}
+                return named.get(lemmas[i], named.get(word, self.currency_words[word]))
+        return ""
+
+    def _measure_unit(self, lower: list[str]) -> str:
+        """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' -> 'year'."""
+        at = next((i for i, w in enumerate(lower) if w in self.units), None)
+        if at is None:
+            return next((self.time_units[w] for w in lower if w in self.time_units), "")
+        before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
+        after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
+        name = " ".join(before + [self.units[lower[at]]] + after)
+        per = self._per(lower)
+        return f"{name} per {self.time_units.get(per, per)}" if per else name
+
+    def _per(self, lower: list[str]) -> str:
+        """The unit after "per"/"a" at the end of a rate, by its canonical name ("per day" -> day,
+        "a litre" -> liter, "per megawatt hour")."""
+        for i, word in enumerate(lower[:-1]):
+            if word in ("per", "a", "an", "each") and i > 0 and not self._is_number_word(lower[i + 1]):
+                return " ".join(self.units.get(w, self.time_units.get(w, w)) for w in lower[i + 1:])
+        return ""

@@ -1,0 +1,80 @@
+"""Pure functions that turn the words of a figure into numbers.
+
+They take plain strings and the lexicons, so they can be tested without spaCy.
+"""
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
+"""Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
+"""European notation that cannot be English: "1,5", "2,25", "1.234,5" (a comma then one or two digits)."""
+
+
+def parse_digits(word: str) -> float | None:
+    """'2,615' -> 2615.0, '1,23,456' -> 123456.0, '1.5' -> 1.5, '1,5' -> 1.5; None for anything that is not a plain number.
+
+    A comma followed by three digits is always a thousands separator, so "1,500" stays 1500.
+    Digits with a leading zero ("000", "007", "020") are codes or the tail of a number split by a
+    space ("12 000"), never a figure of their own."""
+    if _LEADING_ZERO.match(word):
+        return None
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    if _DECIMAL_COMMA.match(word):
+        return float(word.replace(".", "").replace(",", "."))
+    return None
+
+
+def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
+    """Read a number written in digits, words or both: '1.5 million', 'two billion',
+    'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number,
+    among them two numbers side by side ("2021 5.5", "10 4"): they are two figures, never a sum."""
+    total = 0.0
+    current: float | None = None
+    seen = after_scale = after_digits = False
+    for raw in words:
+        word = raw.lower().strip()
+        if word in ("and", ",", "-"):
+            continue
+        if word in ("a", "an"):  # "a million", "half a million", "one and a half"; not "1 million a day"
+            current = current if current is not None or seen else 1.0
+            continue
+        value = parse_digits(word)
+        if value is None and "-" in word:
+            value = parse_number(word.split("-"), number_words, scales)
+        if value is not None or word in number_words:
+            if after_digits or (value is not None and current is not None and not after_scale):
+                return None
+            after_digits = value is not None and "-" not in word
+            value = value if value is not None else float(number_words[word])
+            current = (current or 0.0) + value
+            seen, after_scale = True, False
+            continue
+        if word in scales:
+            factor = float(scales[word])
+            if current is None and after_scale and factor >= 1000:
+                total *= factor  # stacked scales: "20 lakh crore", "a thousand billion"
+            elif factor >= 1000:
+                total += (1.0 if current is None else current) * factor
+                current = None
+            else:
+                current = (1.0 if current is None else current) * factor
+            seen = after_scale = True
+            after_digits = False
+            continue
+        return None
+    if not seen:
+        return None
+    return total + (current or 0.0)
+
+
+def format_number(value: float | None) -> str:
+    """A plain CSV number: 190000000000, 2.5, never 1.9e+11."""
+    if value is None:
+        return ""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return repr(value)

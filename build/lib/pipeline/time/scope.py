@@ -1,0 +1,330 @@
+"""Gives every figure the period it refers to.
+
+A figure takes the time expression of its own clause (preferring one that follows it before the
+next figure, as in "ten percent before X to 18 percent before Y in 2022"); failing that, the one
+governing its sentence's main clause; failing that, the frame carried from earlier sentences of the
+paragraph ("In 2023, trade grew ... China imported $129 billion" -> 2023). A reference to an event
+the article dated earlier ("before the annexation of Crimea", after "annexation of Crimea in 2014")
+counts as a time expression of its clause, with the event's date. A date that hangs from a figure
+("from 6.2 per cent in August", "the 19.2 percent recorded in March") belongs to that figure alone,
+and a "when" clause takes the date it describes ("from 2022, when it lost $87 million"). The day of
+a reporting verb ("..., the ministry said on Friday") is used only when nothing else dates the
+figure, and the base of a comparison ("up 8% from a year earlier", "the highest since 1900", "above
+its level in 2019") never is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.figures.context import clause_head
+from pipeline.claims.describe import starts_paragraph
+from pipeline.matching.matcher import overlaps
+from pipeline.records import TimeScope
+
+
+@dataclass(frozen=True)
+class TimeMark:
+    """A time expression as the scoper sees it: where it is and what period it names, and the
+    figure it belongs to when it qualifies one ("from 6.2 per cent in August")."""
+
+    span: Span
+    value: str
+    text: str
+    source: str = ""
+    owner: int | None = None
+    """The start token of the figure the expression hangs from, if any."""
+
+
+def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
+    """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
+    recorded in March", "the 11.1 per cent peak reached in October 2022". Found by walking up the
+    parse from the expression to its clause's verb, through participles and relative clauses that
+    describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
+    the date is the base the figure is measured against."""
+    doc = span.doc
+    for figure in figures:  # "eased to 6.1 per cent from 6.2 per cent in August": the base's date
+        if figure.end == span.start - 1 and doc[span.start - 1].pos_ == "ADP" and is_base_figure(figure):
+            return figure
+    nouns = {_described_noun(f): f for f in figures}
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.lower_ in comparison_heads:
+            return None
+        for figure in figures:
+            if figure.start <= token.i < figure.end:
+                return figure
+        if token.i in nouns:
+            return nouns[token.i]
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+            return None
+    return None
+
+
+def is_base_figure(figure: Span) -> bool:
+    """'from 6.2 per cent', 'from roughly 10 million bpd', 'than 2%': the figure a change or a
+    comparison starts from (its own modifiers, "roughly", are passed over)."""
+    start = figure.start
+    doc = figure.doc
+    while start > 0 and doc[start - 1].dep_ in ("advmod", "quantmod") and doc[start - 1].head.i >= figure.start:
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in ("from", "than", "with")
+
+
+def _described_noun(figure: Span) -> int:
+    """'the 11.1 per cent peak': the noun a figure modifies, else the figure's own root."""
+    return figure.root.head.i if figure.root.dep_ in ("compound", "amod", "nmod", "nummod") else figure.root.i
+
+
+def event_key(noun: Token) -> str:
+    """'annexation of Crimea' -> 'annexation crimea': a dated event's name for later references."""
+    of_objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return " ".join([noun.lemma_.lower()] + [g.lemma_.lower() for g in of_objects[:1]])
+
+
+def dated_event(doc: Doc, mark: TimeMark) -> str:
+    """The event a date is attached to ("annexation of Crimea in 2014"), or ''."""
+    start = mark.span.start
+    if start < 2 or doc[start - 1].lower_ not in ("in", "on"):
+        return ""
+    token = doc[start - 2]
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
+        token = token.head.head
+    return event_key(token) if token.pos_ == "NOUN" else ""
+
+
+def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[str],
+                     taken: list[Span]) -> list[TimeMark]:
+    """'before the annexation of Crimea' where the article dated that annexation earlier."""
+    marks = []
+    for token in sent:
+        if token.lower_ not in prepositions or token.dep_ != "prep":
+            continue
+        for noun in (c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            event = events.get(event_key(noun))
+            subtree = sent.doc[token.i: noun.right_edge.i + 1]
+            if event is None or any(overlaps(s, subtree) for s in taken):
+                continue
+            marks.append(TimeMark(subtree, event.value, subtree.text, "event"))
+    return marks
+
+
+def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
+                       comparison_heads: frozenset[str] = frozenset()) -> bool:
+    """'from a year earlier', 'than in 2022', 'compared with 2022', 'the highest since 1900', 'for
+    the first time since 2014', '6.1 percent above its level in the final quarter of 2019': the
+    period a figure is compared against, not the period it refers to."""
+    doc = span.doc
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.lower_ in comparison_heads:  # "above its level in 2019"
+            return True
+    if _in_since_clause(token):  # "the most since the club joined the top division in 1998"
+        return True
+    start = span.start + 1 if span[0].lower_ == "since" else span.start  # "since 2014" as one span
+    before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
+    if not before:
+        return False
+    if before[-1] != "since":
+        return before[-1] in bases or (len(before) == 2 and before[0] in bases and doc[start - 1].pos_ == "ADP")
+    # "the highest since 1900", "than at any time since the 1950s": measured against a period
+    return (since_names_point(doc[start:span.end], since_comparisons)
+            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1]))
+
+
+def is_start_point(span: Span, value: str, published: date | None) -> bool:
+    """'will cut output by 1 million bpd from July' (published in June): "from" before a period
+    that has not begun yet marks when the figure starts to apply; a comparison base is always
+    already known ("up 8% from a year earlier", "from 10 million bpd in May")."""
+    first = value.split("/")[0]
+    return (published is not None and span.start > 0 and span.doc[span.start - 1].lower_ == "from"
+            and bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", first)) and first > published.isoformat()[:len(first)])
+
+
+def bounded_year(span: Span, value: str, year_bounds: dict[str, str]) -> str:
+    """'the year starting April 1' (2024-04-01) -> 2024/2025, 'the fiscal year ending March 31'
+    (2024-03-31) -> 2023/2024: a day that starts or ends a year dates its figures by that year,
+    written as the two calendar years it spans (one, when it starts in January or ends in
+    December). Any other date keeps its value."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 2].lower_ != "year" or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    side = year_bounds.get(doc[span.start - 1].lower_, "")
+    year, month_day = int(value[:4]), value[5:]
+    if not side or month_day == ("01-01" if side == "start" else "12-31"):
+        return value[:4] if side else value
+    return f"{year}/{year + 1}" if side == "start" else f"{year - 1}/{year}"
+
+
+def _in_since_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause introduced by "since" ("since the company listed in 2019")."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def when_clause_date(figure: Span, dates: dict[int, TimeMark]) -> TimeMark | None:
+    """'a turnaround from 2022, when ... a net loss of $87 million': the date a "when" clause
+    describes is the time of the figures in it, whatever else the sentence says."""
+    verb = clause_head(figure.root)
+    while verb.head.i != verb.i:
+        if any(c.lower_ == "when" for c in verb.children) and verb.head.i in dates:
+            return dates[verb.head.i]
+        if verb.dep_ not in ("conj", "xcomp"):
+            return None
+        verb = clause_head(verb.head)
+    return None
+
+
+def since_names_point(span: Span, since_comparisons: set[str]) -> bool:
+    """'than at any time since the 1950s', 'the smallest increase since the fourth quarter of 2020':
+    "since" marks the point compared against, not the start of an open interval ("for the first
+    time since 2009" is still 2009/..)."""
+    start = span.start + 1 if span[0].lower_ == "since" else span.start
+    doc = span.doc
+    return start > 0 and doc[start - 1].lower_ == "since" and any(
+        t.lower_ in since_comparisons or t.tag_ in ("JJS", "RBS") for t in doc[max(start - 6, 0):start - 1])
+
+
+def since_value_is_point(span: Span, since_comparisons: set[str]) -> bool:
+    """Whether a date after "since" keeps its own value rather than opening an interval: after a
+    comparison word ("than at any time since 2014") always; after a superlative only when it names
+    a period such as a decade or a quarter ("the highest ratio since the early 1960s", "the smallest
+    increase since the fourth quarter of 2020"), as "the highest since 2008" means from 2008 on.
+    (Either way the date is the base of a comparison, never the figure's scope.)"""
+    if not since_names_point(span, since_comparisons):
+        return False
+    start = span.start + 1 if span[0].lower_ == "since" else span.start
+    doc = span.doc
+    if any(t.lower_ in since_comparisons for t in doc[max(start - 6, 0):start - 1]):
+        return True
+    return not re.fullmatch(r"(?:[A-Za-z]+\.? )?(1[5-9]|20)\d\d", doc[start:span.end].text)
+
+
+def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, list[TimeMark]]:
+    """The time expression governing the sentence (the one whose clause is closest to the root),
+    and apart from it the dates of reporting verbs ("..., the ministry said on Friday"), which say
+    when something was said rather than the period of its figures. A date that belongs to one
+    figure frames nothing else."""
+    valued = [m for m in marks if m.value and m.owner is None
+              and not _inside_noun_modifier(clause_head(m.span.root))]
+    statements = [m for m in marks if is_day(m.value) and clause_head(m.span.root).lemma_ in reporting_verbs]
+    framing = [m for m in valued if m not in statements]
+    frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
+    return frame, statements
+
+
+def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | None:
+    """The first period (not a day) the sentence names, even one that a reported level owns
+    ("held at 6.7 per cent in September"): what a statement's other figures are about, rather
+    than the day it was made. The date of a base ("from 6.2 per cent in August") is not the
+    period reported."""
+    levels = {f.start for f in figures if not is_base_figure(f)}
+    return next((m for m in marks if (m.owner is None or m.owner in levels) and m.value
+                 and not is_day(m.value)), None)
+
+
+def carried_period(frame: TimeMark | None, named: set[str], looking_back: frozenset[str]) -> TimeMark | None:
+    """The period a paragraph hands on to the next one when that one opens without a date of its
+    own ("The figure is still ... Core inflation eased to 6.1 per cent"): only from a paragraph
+    that framed one period and named no other (``named``: the periods, not days, of its dates),
+    and only a period. The day of an event or statement, a horizon ("by 2025")
+    and a look back ("A year ago, everyone expected ...") frame their own paragraph alone."""
+    if frame is None or named != {frame.value}:
+        return None
+    words = {w.lower() for w in frame.text.split()}
+    return None if is_day(frame.value) or ".." in frame.value or words & looking_back else frame
+
+
+def is_day(value: str) -> bool:
+    """'2024-04-05' or a week '2024-04-01/2024-04-07': when something was said. A reporting verb
+    with a year or month ("forecasts growth of 0.5% next year") names the figure's period."""
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d(/\d{4}-\d\d-\d\d)?", value))
+
+
+def _inside_noun_modifier(verb: Token) -> bool:
+    """A clause that describes a noun ("the company, founded in 1885, ...") frames nothing else."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: TimeMark | None,
+                 context: TimeMark | None, statements: list[TimeMark] = (),
+                 reported: TimeMark | None = None) -> TimeScope | None:
+    """The period of one figure, from its clause (a date that belongs to another figure is not
+    taken, one that belongs to this figure always is), its sentence, the paragraph's frame, the
+    period the sentence reports (``reported``: "held at 6.7 per cent in September, the ONS said
+    on Wednesday, defying expectations of a fall to 6.6%"), or failing all of them the date its
+    sentence was said on."""
+    clause = clause_head(figure.root).i
+    own = [m for m in marks if m.owner == figure.start]
+    same_clause = own or [m for m in marks if clause_head(m.span.root).i == clause and m.owner is None
+                          and m not in statements]
+    if same_clause:
+        best = min(same_clause, key=lambda m: (not figure.end <= m.span.start < next_start,
+                                               _distance(figure, m.span)))
+        return TimeScope(best.text, best.value, best.source or "clause")
+    if frame is not None:
+        return TimeScope(frame.text, frame.value, "sentence")
+    if context is not None:
+        return TimeScope(context.text, context.value, "context")
+    if reported is not None and statements:
+        return TimeScope(reported.text, reported.value, "sentence")
+    if statements:
+        return TimeScope(statements[0].text, statements[0].value, "statement")
+    return None
+
+
+def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple],
+                    headline_end: int) -> list[TimeScope | None]:
+    """A headline figure without a date of its own ("UK inflation slows to 6.7%") restates one of
+    the body ("held at 6.7 per cent in September"): it takes the period of the first body figure
+    with the same reading (kind, value, unit). ``headline_end`` is the token where the body starts
+    (0: no headline), ``readings`` the (start token, kind, value, unit) of each figure."""
+    body = [(reading[1:], scope) for reading, scope in zip(readings, scopes) if reading[0] >= headline_end]
+    return [next((TimeScope(s.text, s.value, "headline") for r, s in body if r == reading[1:] and s), None)
+            if scope is None and reading[0] < headline_end and reading[2] is not None else scope
+            for reading, scope in zip(readings, scopes)]
+
+
+def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str],
+                    linked: list[tuple[int, ...]]) -> list[TimeScope | None]:
+    """'between December 2021 and August 2023, taking it from 0.1% to 5.25%': when the start and
+    end points of a change share a span written with its two ends ("between ... and ...", "from
+    ... to ..."), the start point is at its first end and the end point at its last. A named
+    period ("in the second quarter", "the 12 months to September") stays whole."""
+    ends = []
+    for scope, part, others in zip(scopes, parts, linked):
+        value = scope.value if scope else ""
+        spanned = (scope is not None and part in ("from", "to") and "/" in value and ".." not in value
+                   and scope.text.split()[0].lower() in ("between", "from")
+                   and any(scopes[j] == scope and parts[j] != part for j in others))
+        ends.append(replace(scope, value=value.split("/")[part == "to"]) if spanned else scope)
+    return ends
+
+
+def headline_end(doc: Doc, sentences: list[Span]) -> int:
+    """Where the body starts after a headline: a first paragraph of one sentence that does not end
+    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0."""
+    if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
+        return 0
+    words = [t for t in sentences[0] if not t.is_space]
+    return sentences[1].start if words and words[-1].text not in (".", "!", "?", '"', "”", "'", ":") else 0
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(b.start - a.end, a.start - b.end, 0)

@@ -1,0 +1,1 @@
+"""Describes each figure (subject, entities, speaker, check-worthiness) and assembles the rows."""

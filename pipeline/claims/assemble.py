@@ -1,0 +1,236 @@
+"""Builds the claims table rows: one per figure, per dated event, per quote and per statement,
+with stable ids, the claim's clause marked in its sentence, its type and its check-worthiness."""
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
+from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, dateline_end, governing_words,
+                               starts_paragraph, subject_of, without_phrases)
+from pipeline.figures.numbers import format_number
+from pipeline.records import Claim, DateMention, Extraction, Quote
+from pipeline.claims.speakers import AUTHOR, Reported
+
+
+def normalize_sentence(sentence: str) -> str:
+    return re.sub(r"\s+", " ", sentence).strip().lower()
+
+
+def claim_id(article_id: str, sentence: str, text: str, index: int, repeat: int = 0) -> str:
+    """A short hash of the article, the normalized sentence, the figure and its index there: the
+    same claim keeps its id when other paragraphs change. ``repeat`` counts earlier copies of the
+    same sentence in the article, so that a repeated sentence gives distinct ids."""
+    key = "\x1f".join((article_id, normalize_sentence(sentence), text, str(index))
+                      + ((str(repeat),) if repeat else ()))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, reported: Reported | None = None,
+                    words: DescribeWords = DescribeWords()) -> tuple[Claim, ...]:
+    """One row per figure, per dated event that scopes no figure of its sentence, per quote, and
+    per statement (a checkable sentence with none of these)."""
+    article = extraction.article
+    sentences = list(doc.sents)
+    entities = EntityIndex(doc, list(extraction.entities))
+    reported = reported or Reported([], list(extraction.quotes))
+    copies: dict[str, int] = {}
+    repeats = []
+    whole = doc.text  # Doc.text and Span.text join their tokens' texts on every call
+    texts = [whole[sent.start_char:sent.end_char] for sent in sentences]
+    for sent_text in texts:
+        key = normalize_sentence(sent_text)
+        repeats.append(copies.get(key, 0))
+        copies[key] = repeats[-1] + 1
+    scoped = {(f.sentence_index, f.time.text) for f in extraction.figures if f.time}
+    rows = []
+    seen_in_sentence: dict[tuple[int, str], int] = {}
+    items = sorted([(f.start, "figure", f) for f in extraction.figures]
+                   + [(d.start, "date", d) for d in extraction.dates if (d.sentence_index, d.text) not in scoped]
+                   + [(q.start, "quote", q) for q in extraction.quotes]
+                   + [(s.start_char, "statement", (i, s)) for i, s in _statements(
+                       doc, sentences, extraction, entities, scorer)],
+                   key=lambda item: item[0])
+    sentence_starts = [s.start_char for s in sentences]
+    text = article.text
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
+    ids: dict[int, str] = {}
+    openings: dict[int, int] = {}  # each sentence's first token after a dateline
+    for _, what, item in items:
+        if what == "statement":
+            index, span = item
+            item = Quote(span.start_char, span.end_char, span.text, index, AUTHOR)
+        sent = sentences[item.sentence_index]
+        occurrence = seen_in_sentence.get((item.sentence_index, item.text), 0)
+        seen_in_sentence[(item.sentence_index, item.text)] = occurrence + 1
+        common = dict(
+            claim_id=claim_id(article.id, texts[item.sentence_index], item.text, occurrence, repeats[item.sentence_index]),
+            article_id=article.id,
+            sentence_index=item.sentence_index, start=item.start, end=item.end, text=item.text,
+            sentence=texts[item.sentence_index].strip(),
+            published=article.published.isoformat() if article.published else "",
+            published_origin=article.published_origin,
+        )
+        ids[item.start] = common["claim_id"]
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if what in ("quote", "statement"):
+            own = list(span)
+            common["entities"] = "; ".join(entities.names({t.i for t in own}, item.start, item.end))
+            last = bisect_right(sentence_starts, item.end - 1) - 1
+            common["claim_text"] = marked_text(text, sentences[item.sentence_index: last + 1], item.start, item.end)
+            claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
+            rows.append(_scored(claim, own, scorer))
+            continue
+        common["speaker"] = reported.speaker_at(span)
+        if item.sentence_index not in openings:
+            openings[item.sentence_index] = dateline_end(sent)
+        opening = openings[item.sentence_index]
+        clause = clause_tokens(span)
+        tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
+        named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
+        common["entities"] = "; ".join(named or topics.before(item.sentence_index))
+        common["rules"] = "; ".join(item.rules)
+        clause_start, clause_end = clause_extent(span, clause)
+        common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
+        if what == "figure":
+            counts_things = item.kind == "count" and item.unit not in words.multiplier_units  # not "three times"
+            claim = Claim(
+                **common, kind=item.kind, value=format_number(item.value),
+                value_low=format_number(item.value_low), value_high=format_number(item.value_high),
+                unit=item.unit, value_si=format_number(item.value_si), unit_si=item.unit_si,
+                qualifier=item.qualifier, role=item.role, direction=item.direction, link=item.link,
+                linked_to=" ".join(str(start) for start in item.linked_to),
+                time_text=item.time.text if item.time else "", time_value=item.time.value if item.time else "",
+                time_source=item.time.source if item.time else "",
+                subject=subject_of(span, words, counted=counts_things),
+            )
+        else:
+            claim = Claim(
+                **common, kind="date", value=item.value, role="event", time_text=item.text,
+                time_value=item.value, time_source="self", flags=date_flag(item),
+            )
+        own = [doc[i] for i in sorted(clause)] + governing_words(span)
+        rows.append(_scored(claim, own, scorer))
+    # a linked figure is named by its claim id, known once every row has one
+    return tuple(replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
+                 if row.linked_to else row for row in rows)
+
+
+def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entities: EntityIndex,
+                scorer: Checkworthiness) -> list[tuple[int, Span]]:
+    """Sentences with no figure and no quote that make a checkable statement, trimmed of spaces."""
+    taken = {f.sentence_index for f in extraction.figures} | {q.sentence_index for q in extraction.quotes}
+    dates: dict[int, list] = {}
+    for mention in extraction.dates:
+        dates.setdefault(mention.sentence_index, []).append(mention)
+    out = []
+    for index, sent in enumerate(sentences):
+        if index in taken:
+            continue
+        span = _without_spaces(sent)
+        if span is None:
+            continue
+        main = clause_tokens(doc[span.root.i: span.root.i + 1])
+        governing = [span.root] + [c for c in span.root.children if c.dep_ in ("aux", "auxpass")]
+        subjects = [c for g in governing for c in g.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads = [h for s in subjects[:1] for h in (s, *s.conjuncts)]
+        in_sentence = entities.within(span.start_char, span.end_char)
+        named_subject = any(e["start"] <= h.idx < e["end"] for h in heads for e in in_sentence)
+        dated = any((d := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and d.root.i in main
+                    for m in dates.get(index, ()))
+        if scorer.is_statement(span, named_subject, dated):
+            out.append((index, span))
+    return out
+
+
+def _without_spaces(sent: Span) -> Span | None:
+    """A sentence without the space tokens at its ends; None if it is all spaces."""
+    start, end = sent.start, sent.end
+    doc = sent.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+class _Topics:
+    """What a paragraph is about so far: a claim whose clause names no one ("In 2022, bilateral
+    trade grew by 36 percent") is about the entities of the main clause of the nearest sentence
+    before it in its paragraph that names some ("... a much more robust relationship between China
+    and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
+
+    def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords,
+                 headline: list[str]) -> None:
+        self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
+        self.headline = headline
+        self.cache: dict[int, list[str]] = {}
+
+    def before(self, index: int) -> list[str]:
+        """The names of the nearest sentence before in the paragraph that names some, else what the
+        headline is about."""
+        while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
+            index -= 1
+            names = self._main(index)
+            if names:
+                return names
+        return list(self.headline)
+
+    def _main(self, index: int) -> list[str]:
+        if index not in self.cache:
+            sent = self.sentences[index]
+            root = sent.root
+            if root.lemma_.lower() in self.words.speech_verbs:  # what is said, not who says it
+                tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
+            else:
+                tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
+            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
+        return self.cache[index]
+
+
+def about(names: list[str], speaker: str) -> list[str]:
+    """The entities a claim is about: its source is not one of them ("..., the Office for National
+    Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
+    about, not the Bank)."""
+    sources = set(speaker.split("; "))
+    return [name for name in names if name not in sources]
+
+
+def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
+    """What an article is about as a whole: the first country its headline names, else the first
+    organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
+    Premier League). Only a headline that opens the text counts; a person or a people is no topic."""
+    start = len(text) - len(text.lstrip())
+    if not title or not text.startswith(title, start):
+        return []
+    named = entities.within(start, start + len(title))
+    for label in ("GPE", "ORG"):
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[:1]
+    return []
+
+
+def _scored(claim: Claim, own: list, scorer: Checkworthiness) -> Claim:
+    score = scorer.score(claim, own)
+    return replace(claim, claim_type=claim_type(claim), checkworthiness=f"{score.value:.2f}",
+                   checkworthiness_features=score.listing)
+
+
+def _quote_row(common: dict, quote: Quote) -> Claim:
+    """A quote as a claim: its words, who said them and when."""
+    time = quote.time
+    return Claim(**common, kind="quote", value="", speaker=quote.speaker, role="quote",
+                 time_text=time.text if time else "", time_value=time.value if time else "",
+                 time_source=time.source if time else "")
+
+
+def date_flag(mention: DateMention) -> str:
+    """'vague' for "recently" and the like (no value to check), 'relative' for the other relative dates."""
+    if mention.modifier == "vague":
+        return "vague"
+    return "relative" if mention.relative else ""

@@ -1,0 +1,304 @@
+"""Says who asserts each claim: the author, unless the text reports someone else's words.
+
+A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
+what it reports: its clause or object, and any quote inside it or right before it. "according to
+X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
+in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"). A joint subject gives
+every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the canonical ones of the
+article's entities, so a title or a later short form names the person in full.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.describe import EntityIndex, dateline_end, starts_paragraph
+from pipeline.records import DateMention, Quote, TimeScope
+
+AUTHOR = "author"
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+"""Entity labels that can name a speaker, people first."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Words of ``speaker`` between token ``start`` and ``end`` (half-open), said at ``time``."""
+
+    start: int
+    end: int
+    speaker: str
+    time: TimeScope | None = None
+    cue: int = -1
+    """The token of the reporting verb or "according to" that gives the words to the speaker."""
+
+
+class SpeakerFinder:
+    """Reads the speech cues of rules/speech.yml once and applies them to articles."""
+
+    def __init__(self, speech: dict, titles: set[str] = frozenset()) -> None:
+        self.titles = set(titles)
+        self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
+        self.verbs = self.object_verbs | set(speech["attribution_verbs"])
+        self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
+        self.clause_deps = set(speech["clause_dependencies"])
+        self.object_deps = set(speech["object_dependencies"])
+        self.content_preps = set(speech["content_prepositions"])
+        self.pronouns = set(speech["person_pronouns"])
+        self.quantifiers = set(speech["group_quantifiers"])
+        self.min_words = int(speech["quote_min_words"])
+        self.quote_pattern = re.compile("|".join(
+            f"{re.escape(open_)}([^{re.escape(close)}\n]+){re.escape(close)}" for open_, close in speech["quote_marks"]))
+
+    def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
+        """The article's quotes with their speakers, and every stretch of reported words."""
+        names = EntityIndex(doc, entities)
+        sentences = list(doc.sents)
+        dates_in = [[] for _ in sentences]
+        for mention in dates:
+            dates_in[mention.sentence_index].append(mention)
+        by_sentence = [self._reported(sent, names, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
+        quotes = self._quotes(doc, sentences, by_sentence)
+        return Reported([a for group in by_sentence for a in group], quotes)
+
+    def _reported(self, sent: Span, names: EntityIndex, dates: list[DateMention]) -> list[Attribution]:
+        """Stretches of this sentence that a reporting verb or "according to" gives to a speaker."""
+        out = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
+                speaker = self._speaker(token, names)
+                takes_object = lemma in self.object_verbs
+                content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
+                    c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
+                leading = _leading_clause(token, sent)
+                if leading is not None and not any(start < leading[1] for start, _ in stretches):
+                    stretches.append(leading)
+                if speaker and stretches:
+                    time = _statement_time(token, dates, sent.doc)
+                    out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
+            source = self._source(token)
+            if source is not None:
+                speaker = party_name(names, source, self.pronouns, self.titles, self.quantifiers)
+                if speaker:
+                    verb = _clause_head(token.head)
+                    # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
+                    out = [a for a in out if a.cue != verb.i]
+                    out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
+        return out
+
+    def _source(self, token: Token) -> Token | None:
+        """The object of "according to X": X's head noun, or None."""
+        for phrase in self.sources:
+            if token.lower_ != phrase[0]:
+                continue
+            words = tuple(t.lower_ for t in token.doc[token.i: token.i + len(phrase)])
+            if words == phrase:
+                last = token.doc[token.i + len(phrase) - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"] or \
+                          [t for t in token.doc[last.i + 1: last.i + 6] if t.pos_ in ("PROPN", "NOUN")][:1]
+                return objects[0] if objects else None
+        return None
+
+    def _speaker(self, verb: Token, names: EntityIndex) -> str:
+        subject = _subject(verb)
+        if subject is None:
+            return ""
+        if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
+            return ""  # "68 percent said ...": a share of people, not a source
+        # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
+        parties = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
+        found = [party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in parties]
+        return "; ".join(dict.fromkeys(name for name in found if name))
+
+    def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
+        """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
+        starts = [s.start_char for s in sentences]
+        quotes: list[Quote] = []
+        text = doc.text
+        for match in self.quote_pattern.finditer(text):
+            group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
+            start, end = _trim(text, match.start(group), match.end(group))
+            if len(text[start:end].split()) < self.min_words:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence_index = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1
+            nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
+            # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
+            owner = next((a for a in nearby if a.start < span.end and span.start < a.end
+                          and not span.start <= a.cue < span.end), None)
+            if owner is None and quotes and _continues(text, quotes[-1], start):
+                owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
+            if owner is not None:
+                quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
+                                    speaker=owner.speaker, time=owner.time))
+        return quotes
+
+
+class Reported:
+    """Every stretch of reported words and every quote of an article, looked up by position."""
+
+    def __init__(self, attributions: list[Attribution], quotes: list[Quote]) -> None:
+        self.attributions = sorted(attributions, key=lambda a: a.start)
+        self.attribution_starts = [a.start for a in self.attributions]
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.longest = max((a.end - a.start for a in self.attributions), default=0)
+
+    def speaker_at(self, span: Span) -> str:
+        """Who asserts a figure or date: the quote it is in, the narrowest reported stretch holding
+        it, else the author."""
+        i = bisect_right(self.quote_starts, span.start_char) - 1
+        if i >= 0 and span.end_char <= self.quotes[i].end:
+            return self.quotes[i].speaker
+        first = bisect_left(self.attribution_starts, span.start - self.longest)
+        last = bisect_right(self.attribution_starts, span.start)
+        holding = [a for a in self.attributions[first:last] if span.end <= a.end]
+        return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
+
+
+def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
+               quantifiers: set[str] = frozenset()) -> str:
+    """The canonical name of a party: the entity its head word is part of ("the Labor Department",
+    "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
+    named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
+    a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
+    "Most forecasters" -> forecasters), lower case when a common noun opens the sentence, and "her"
+    told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
+    subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
+    the last person named. Other pronouns name no one."""
+    if head.pos_ == "PRON":
+        return _person(names, head, pronouns, titles) if head.lower_ in pronouns else ""
+    covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
+    if covering:
+        return covering[0]["canonical"]
+    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in aside]
+    named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[-1]
+    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
+    while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
+                              or (words[0].lower_ in titles and words[1].tag_ != "POS")):
+        words = words[1:]
+    owner = ""
+    if words[0].tag_ == "PRP$" and words[0].lower_ in pronouns and len(words) > 1:
+        owner = _person(names, words[0], pronouns, titles)  # "Her office" -> "Patricia Hale's office"
+        words = words[1:]
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    if owner:
+        return f"{owner}'s {phrase}"
+    if words[0].is_sent_start and words[0].pos_ != "PROPN":
+        return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
+    return phrase
+
+
+def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:
+    """The person a "he"/"she"/"her" stands for: the named subject of a sentence just before in
+    the paragraph, else the last person named."""
+    antecedent = _named_subject_before(pronoun)
+    if antecedent is not None:
+        return party_name(names, antecedent, pronouns, titles)
+    person = names.last_before(pronoun.idx, "PERSON")
+    return person["canonical"] if person else ""
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
+    and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+
+
+def _hedged(verb: Token) -> bool:
+    """"can report", "did not say": no words are given to anyone. Asked only of reporting verbs,
+    as building every token's children is slow."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+
+
+def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The clause before a comma that opens a sentence whose reporting verb and subject come after
+    it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
+    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
+    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
+    clause it interrupts."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
+    if verb.dep_ == "parataxis" and subjects and verb.head.i < verb.i:  # "That era ended, she said, in ..."
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
+    if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
+        return None
+    comma = subjects[0].left_edge.i - 1
+    start = dateline_end(sent)
+    if comma <= start or sent.doc[comma].text != ",":
+        return None
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma])
+    return (start, comma) if has_subject else None
+
+
+def _named_subject_before(pronoun: Token) -> Token | None:
+    """The proper-noun subject nearest before a pronoun, in its sentence or the one before it in
+    the same paragraph."""
+    doc, sent = pronoun.doc, pronoun.sent
+    start = sent.start
+    if sent.start > 0 and not starts_paragraph(doc, sent):
+        start = doc[sent.start - 1].sent.start
+    for token in reversed(doc[start: pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return token
+    return None
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+DATING_PATH = ("prep", "pobj", "npadvmod", "acl", "advmod", "pcomp")
+"""Dependencies on the way from a date up to a reporting verb that keep it a date of the saying
+("told senators in March 2023", "in a joint statement issued on February 4, 2022"); through a
+subject, a clause or a noun's relative clause it dates something else ("said Carol Hendricks, who
+has run a bakery since 1994")."""
+
+
+def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScope | None:
+    """The date the words were said: a date in the verb's own phrase, outside what it reports."""
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not mention.value:
+            continue
+        token = span.root
+        while token.i != verb.i and token.dep_ in DATING_PATH and token.head.i != token.i:
+            token = token.head
+        if token.i == verb.i:
+            return TimeScope(mention.text, mention.value, "statement")
+    return None
+
+
+def _continues(text: str, previous: Quote, start: int) -> bool:
+    """Whether a quote starting at ``start`` goes on from ``previous``: same paragraph, nothing
+    but a sentence or two of attribution between them."""
+    between = text[previous.end:start]
+    return "\n" not in between and len(between) < 200
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quote offsets without surrounding spaces and the closing punctuation inside the marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
+        end -= 1
+    return start, end

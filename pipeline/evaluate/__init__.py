@@ -1,0 +1,1 @@
+"""Scores extractions against gold: detection, normalization, time, and the baselines."""

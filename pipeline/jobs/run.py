@@ -1,0 +1,353 @@
+"""The jobs behind the CLI as plain functions: run over files, extract over JSONL, evaluate a corpus.
+
+Problems with one input are reported (one line each, through ``report``) and the rest still runs.
+"""
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from functools import partial
+from pathlib import Path
+
+from pipeline.evaluate.baseline_dates import baseline_dates
+from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
+from pipeline.output.combine import write_combined
+from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
+from pipeline.evaluate.scoring import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
+                               load_negatives, negative_hits, score_predictions)
+from pipeline.extract import extract_articles
+from pipeline.ingest.read import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover,
+                             file_safe_id, is_jsonl, iter_articles, read_article, reading)
+from pipeline.output.journal import Journal
+from pipeline.records import Article, Claim, Extraction, Figure
+from pipeline.resources import Resources
+from pipeline.output.reviewer import ReviewedFile
+from pipeline.evaluate.temporal import pipeline_dates, temporal_report
+from pipeline.output.write import WriteReport, write_claims, write_failures
+
+Reporter = Callable[[str], None]
+
+
+Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
+"""Turns articles into extractions, in input order (one process, or several)."""
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    claims: int = 0
+    resumed: int = 0
+    """Articles an earlier, interrupted run had finished (counted in ``articles``)."""
+    failures: list[str] = field(default_factory=list)
+    errors: list[PipelineError] = field(default_factory=list)
+
+    def fail(self, error: PipelineError, report: Reporter) -> None:
+        """Count a problem and report its one line; the run goes on."""
+        self.failures.append(str(error))
+        self.errors.append(error)
+        report(str(error))
+
+
+def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, report: Reporter,
+              reviewed: Sequence[ReviewedFile] = (), *, resume: bool = False, log: Reporter | None = None,
+              done: Callable[[], None] = lambda: None, **meta) -> RunSummary:
+    """Extract every article under ``paths`` and write ``<id>.claims.csv`` as each one finishes,
+    then ``claims.csv`` and ``claims.jsonl`` for the whole run, merging reviewer work already
+    there and in the ``reviewed`` copies. Articles stream through: memory does not grow with their number. ``resume`` skips the
+    articles an interrupted run into ``out_dir`` finished. Problems go to ``report``, a line per
+    finished article to ``log`` (``report`` if not given); ``done`` is called once per input
+    handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
+    if isinstance(extract, Resources):
+        extract = partial(extract_articles, res=extract)
+    journal = _open_journal(out_dir, resume, report)
+    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done))
+    extractions = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
+    finished = ((extraction_record(extraction), extraction.claims) for extraction in extractions)
+    _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
+    return summary
+
+
+def merge_shards(shards: Sequence[Path], out_dir: Path, report: Reporter, *, log: Reporter | None = None,
+                 done: Callable[[], None] = lambda: None) -> RunSummary:
+    """Write into ``out_dir`` what one run over the articles of all ``shards`` would have written:
+    each shard is the output folder of a run over part of a corpus, read through its
+    ``claims.jsonl`` in the order given. Articles are written exactly as a run writes them, with
+    the reviewer work already in ``out_dir`` kept; an article id found in an earlier shard is
+    skipped (E008). ``done`` is called once per record handled."""
+    journal = _open_journal(out_dir, False, report)
+    summary = RunSummary()
+    _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
+                   log or report, done)
+    return summary
+
+
+Finished = tuple[dict, Sequence[Claim]]
+"""One finished article: its extraction record (as in ``claims.jsonl``) and its claims."""
+
+
+def _open_journal(out_dir: Path, resume: bool, report: Reporter) -> Journal:
+    journal = Journal(out_dir, resume)
+    if journal.discarded:
+        report(f"{out_dir}: an unfinished earlier run was discarded (--resume continues one)")
+    return journal
+
+
+def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal, summary: RunSummary,
+                   reviewed: Sequence[ReviewedFile], report: Reporter, log: Reporter,
+                   done: Callable[[], None]) -> None:
+    """Write each article's table and journal line as it comes, then the combined files and
+    ``failures.csv``: the one way results reach the output folder, whoever extracted them."""
+    for record, claims in finished:
+        article_id = record["id"]
+        try:
+            ids = {claim.claim_id for claim in claims}
+            written = write_claims(out_dir / f"{article_id}.claims.csv", claims,
+                                   reviewed=[copy.for_claims(article_id, ids) for copy in reviewed])
+        except PipelineError as err:
+            summary.fail(err, report)
+            done()
+            continue
+        report_problems(written, report)
+        journal.add(record)
+        summary.articles += 1
+        summary.claims += len(claims)
+        log(f"{article_id}: {len(record['figures'])} figures, {len(record['dates'])} dates, "
+            f"{len(claims)} claims -> {written.path}"
+            + (f" ({written.carried} reviewed rows carried, {written.stale} stale)" if written.carried or written.stale else ""))
+        done()
+    journal.close()
+    if journal.done:
+        try:
+            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed)
+            report_problems(combined, report)
+            report(f"all: {combined.rows} rows -> {combined.path}")
+            journal.remove()
+        except PipelineError as err:
+            summary.fail(err, report)
+    else:
+        journal.remove()
+    _write_failures(out_dir, summary, report)
+
+
+def _shard_results(shards: Sequence[Path], summary: RunSummary, report: Reporter,
+                   done: Callable[[], None]) -> Iterator[Finished]:
+    """The records of every shard's ``claims.jsonl`` in order; problems are reported on the way."""
+    first_place: dict[str, str] = {}
+    for shard in shards:
+        path = shard / "claims.jsonl"
+        if not path.is_file():
+            summary.fail(PipelineError(E_SHARD, str(shard), "no claims.jsonl: not the output folder of a run"), report)
+            done()
+            continue
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for lineno, line in enumerate(handle, start=1):
+                    where = f"{path}:{lineno}"
+                    try:
+                        record, claims = _shard_record(line, where)
+                        if record["id"] in first_place:
+                            raise PipelineError(E_DUPLICATE_ID, where, f"article id {record['id']!r} is already "
+                                                f"in {first_place[record['id']]}; skipped")
+                    except PipelineError as err:
+                        summary.fail(err, report)
+                        done()
+                        continue
+                    first_place[record["id"]] = where
+                    yield record, claims
+        except (OSError, UnicodeDecodeError) as error:
+            message = getattr(error, "strerror", None) or "not UTF-8"
+            summary.fail(PipelineError(E_SHARD, str(path), f"cannot be read ({message})"), report)
+            done()
+
+
+def _shard_record(line: str, where: str) -> Finished:
+    """A line of a run's ``claims.jsonl`` with its claims rebuilt, or E061 if it is not one."""
+    try:
+        record = json.loads(line)
+        if not (isinstance(record, dict) and isinstance(record.get("id"), str)
+                and file_safe_id(record["id"]) == record["id"]  # names a file: never a path elsewhere
+                and all(isinstance(record.get(key), list) for key in ("figures", "dates", "claims"))):
+            raise ValueError
+        return record, [Claim(**claim) for claim in record["claims"]]
+    except (ValueError, TypeError, RecursionError):
+        raise PipelineError(E_SHARD, where, "not an article record of claims run") from None
+
+
+def _articles_to_do(paths: list[Path], finished: set[str], summary: RunSummary, report: Reporter,
+                    done: Callable[[], None], meta: dict) -> Iterator[Article]:
+    """The readable articles not finished yet, one at a time; problems are reported on the way."""
+    first_path: dict[str, str] = {}
+    for item in iter_articles(paths, **meta):
+        if isinstance(item, Article) and item.id in first_path:
+            item = PipelineError(E_DUPLICATE_ID, item.path,
+                                 f"article id {item.id!r} is already used by {first_path[item.id]}; skipped")
+        if isinstance(item, PipelineError):
+            summary.fail(item, report)
+            done()
+            continue
+        first_path[item.id] = item.path
+        if item.id in finished:
+            done()
+            continue
+        yield item
+
+
+def count_inputs(paths: list[Path], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> int:
+    """About how many inputs a run will handle (for a progress bar): the files, with the lines of
+    JSONL dumps counted instead of the dump; nothing is parsed."""
+    total = 0
+    for path in discover(paths, include, exclude):
+        if not is_jsonl(path):
+            total += 1
+            continue
+        try:
+            with reading(path) as handle:
+                total += sum(1 for line in handle if line.strip())
+        except PipelineError:
+            total += 1  # reported when the run reads it
+    return total
+
+
+def _write_failures(out_dir: Path, summary: RunSummary, report: Reporter) -> None:
+    """``failures.csv`` lists this run's failed inputs (empty but present when none failed, so
+    that an old list is never mistaken for this run's)."""
+    try:
+        write_failures(out_dir / "failures.csv", summary.errors)
+    except PipelineError as err:
+        summary.failures.append(str(err))
+        report(str(err))
+
+
+def report_problems(written: WriteReport, report: Reporter) -> None:
+    """Reviewer cells that need a person's attention; they are kept as typed, so the run goes on."""
+    for problem in written.problems:
+        report(problem)
+
+
+def extraction_record(extraction: Extraction) -> dict:
+    """The JSON form of one article's results (the ``extract`` interface)."""
+    return {
+        "id": extraction.article.id,
+        "article": article_record(extraction.article),
+        "figures": [figure_record(f) for f in extraction.figures],
+        "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "relative": d.relative,
+                   "anchor": d.anchor, "modifier": d.modifier, "rules": list(d.rules)} for d in extraction.dates],
+        "entities": list(extraction.entities),
+        "quotes": [asdict(q) for q in extraction.quotes],
+        "claims": [asdict(c) for c in extraction.claims],
+    }
+
+
+def article_record(article: Article) -> dict:
+    """The article as the pipeline read it: its metadata and the cleaned text all offsets index."""
+    record = asdict(article)
+    record["published"] = article.published.isoformat() if article.published else None
+    return record
+
+
+def figure_record(figure: Figure) -> dict:
+    record = asdict(figure)
+    record.pop("sentence_index")
+    record["rules"] = list(figure.rules)
+    return record
+
+
+def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> Iterator[dict]:
+    """One output record per input line, in order: the extraction, or ``{"id", "error"}`` for a bad
+    line. Lines are read as ``nlp.pipe`` asks for them, so memory stays flat however many."""
+    pending: deque[tuple[int, Article | PipelineError]] = deque()  # read, not yet answered
+
+    def articles() -> Iterator[Article]:
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                item: Article | PipelineError = _stdin_article(line, f"<stdin>:{lineno}")
+            except PipelineError as err:
+                item = err
+            pending.append((lineno, item))
+            if isinstance(item, Article):
+                yield item
+
+    def errors_first() -> Iterator[dict]:
+        while pending and isinstance(pending[0][1], PipelineError):
+            lineno, error = pending.popleft()
+            report(str(error))
+            yield {"id": None, "line": lineno, "error": str(error)}
+
+    for extraction in extract_articles(articles(), res):
+        yield from errors_first()
+        pending.popleft()  # the article of this extraction
+        yield extraction_record(extraction)
+    yield from errors_first()
+
+
+def _stdin_article(line: str, where: str) -> Article:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise PipelineError(E_INPUT_JSON, where, f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise PipelineError(E_INPUT_JSON, where, "JSON nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise PipelineError(E_INPUT_JSON, where, "expected a JSON object")
+    return article_from_json(obj, where)
+
+
+GoldArticle = tuple[Article, list[GoldItem], Path]
+"""An article, its gold items and the path of its never-a-figure list."""
+
+
+def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = None) -> list[GoldArticle]:
+    """Every article that has a gold file (or only those in ``ids``), with its gold and the path of
+    its never-a-figure list; an article or gold file that cannot be read is reported and skipped."""
+    gold_dir = corpus / "gold"
+    loaded = []
+    for gold_file in sorted(gold_dir.glob("*.jsonl")):
+        article_id = gold_file.stem
+        if ids is not None and article_id not in ids:
+            continue
+        path = gold_article_path(corpus / "articles", article_id)
+        try:
+            loaded.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
+        except PipelineError as err:
+            report(str(err))
+    return loaded
+
+
+def gold_article_path(articles: Path, article_id: str) -> Path:
+    """The file a gold file scores: text, Markdown or a web page, maybe gzipped. A missing one is
+    named as ``<id>.txt`` so that reading it reports the file the user most likely forgot."""
+    found = sorted(path for path in articles.glob(f"{article_id}.*")
+                   if base_stem(path) == article_id and base_suffix(path) in SINGLE_ARTICLE_SUFFIXES)
+    return found[0] if found else articles / f"{article_id}.txt"
+
+
+def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,
+                    ids: Collection[str] | None = None) -> tuple[Report, list[Figure]]:
+    """Run every article that has a gold file (or only those in ``ids``) and compare; also check the
+    never-a-figure lists. The temporal scores and the figures side by side with quantulum3 alone
+    come with the report as sections."""
+    articles = load_corpus(corpus, report, ids)
+    pairs, negatives_found = [], []
+    extractions = extract_articles([a for a, _, _ in articles], res)
+    for (article, gold, negatives_file), extraction in zip(articles, extractions):
+        pairs.append((extraction, gold))
+        if negatives_file.exists():
+            negatives_found += negative_hits(extraction, load_negatives(negatives_file))
+    scores = evaluate(pairs)
+    systems = {"pipeline": pipeline_dates, "dateparser": lambda extraction: baseline_dates(extraction.article)}
+    sections = {**scores.sections, "temporal": temporal_report(pairs, scores, systems),
+                "side_by_side": SideBySide({"pipeline": scores, BASELINE_NAME: evaluate_baseline(articles)})}
+    return replace(scores, sections=sections), negatives_found
+
+
+def evaluate_baseline(articles: Sequence[GoldArticle]) -> Report:
+    """Score quantulum3 alone on the same gold with the same matcher, on the fields it can give."""
+    results = []
+    for article, gold, _ in articles:
+        preds = [Prediction(f.start, f.end, f.text, f.kind, f) for f in quantulum_figures(article.text)]
+        results.append(score_predictions(article.id, article.text, preds, gold))
+    return build_report(results, BASELINE_FIELDS)

@@ -1,0 +1,136 @@
+"""Reviewed claims as schema.org ClaimReview JSON-LD, the markup search engines and fact-check
+aggregators read. Only rows whose review_status is a verdict are exported; a row whose value
+changed since it was reviewed is held back, as its verdict may no longer apply.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import PipelineError
+from pipeline.ingest.read import META_SUFFIX, read_meta
+from pipeline.output.reviewer import VERDICTS, status_problems
+from pipeline.output.write import CHANGED_FLAG, read_claims, split_flags
+
+Row = dict[str, str]
+
+RATINGS: dict[str, tuple[int | None, str]] = {
+    "verified": (5, "True"),
+    "misleading": (2, "Misleading"),
+    "false": (1, "False"),
+    "unverifiable": (None, "Unverifiable"),
+}
+"""review_status -> (ratingValue on a 1 (false) to 5 (true) scale, alternateName). Unverifiable is
+no point on that scale, so it has a name only."""
+BEST_RATING, WORST_RATING = 5, 1
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What a ClaimReview says about where a claim appeared, from ``<id>.meta.json``."""
+
+    title: str = ""
+    url: str = ""
+    author: str = ""
+    source: str = ""
+    published: str = ""
+
+    @classmethod
+    def of_record(cls, article: dict) -> ArticleInfo:
+        """The metadata of an ``article`` record of a run's ``claims.jsonl``."""
+        return cls(**{name: str(article.get(name) or "") for name in cls.__dataclass_fields__})
+
+
+def read_articles(folder: Path, report: Callable[[str], None]) -> dict[str, ArticleInfo]:
+    """Article metadata by article id; a meta file that cannot be read is reported and skipped."""
+    infos = {}
+    for path in sorted(folder.glob(f"*{META_SUFFIX}")):
+        try:
+            meta = read_meta(path)
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except PipelineError as error:
+            report(str(error))
+            continue
+        article_id = meta.get("id") or path.name.removesuffix(META_SUFFIX)
+        published = meta.get("published")
+        infos[article_id] = ArticleInfo(
+            title=meta.get("title", ""), url=str(raw.get("url", "") or ""), author=str(raw.get("author", "") or ""),
+            source=meta.get("source", ""), published=published.isoformat() if published else "")
+    return infos
+
+
+def read_run_articles(path: Path) -> dict[str, ArticleInfo]:
+    """Article metadata by article id from a run's ``claims.jsonl`` (its ``article`` records:
+    whatever the input format gave, a web page's author and URL included). A missing file or a
+    line that is not such a record gives nothing."""
+    infos: dict[str, ArticleInfo] = {}
+    if not path.is_file():
+        return infos
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            article = json.loads(line)["article"]
+            infos[str(article["id"])] = ArticleInfo.of_record(article)
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return infos
+
+
+def exportable(row: Row) -> bool:
+    """A verdict, on the value the reviewer saw."""
+    changed = any(flag.startswith(CHANGED_FLAG) for flag in split_flags(row.get("flags", "")))
+    return row.get("review_status", "") in VERDICTS and not changed
+
+
+def claim_review(row: Row, article: ArticleInfo) -> dict[str, Any]:
+    """One ClaimReview object for a reviewed row."""
+    value, name = RATINGS[row["review_status"]]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    speaker = row.get("speaker", "")
+    claimant = article.author if speaker in ("", "author") else speaker
+    appearance = compact({"@type": "CreativeWork", "url": article.url, "headline": article.title,
+                          "datePublished": article.published,
+                          "publisher": {"@type": "Organization", "name": article.source} if article.source else None})
+    item = compact({
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": claimant} if claimant else None,
+        "datePublished": article.published,
+        "appearance": appearance if len(appearance) > 1 else None,
+    })
+    return compact({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": row["claim_id"],
+        "claimReviewed": row.get("claim_text", "") or row.get("sentence", "") or row.get("text", ""),
+        "datePublished": row.get("reviewed_at", ""),
+        "author": {"@type": "Person", "name": row["reviewer"]} if row.get("reviewer") else None,
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "reviewBody": row.get("review_note", ""),
+        "citation": row.get("evidence_url", ""),
+    })
+
+
+def compact(obj: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty fields: JSON-LD leaves out what is unknown rather than stating it empty."""
+    return {key: value for key, value in obj.items() if value not in ("", None)}
+
+
+def export_claimreviews(table: Path, articles: dict[str, ArticleInfo],
+                        report: Callable[[str], None]) -> list[dict[str, Any]]:
+    """ClaimReview objects for the reviewed rows of a claims table, in table order."""
+    rows = read_claims(table).to_dict("records")
+    for problem in status_problems(table, rows):
+        report(problem)
+    held = [r for r in rows if r.get("review_status", "") in VERDICTS and not exportable(r)]
+    for row in held:
+        report(f"{table}: claim {row['claim_id']} not exported: its value changed since it was reviewed")
+    return [claim_review(r, articles.get(r.get("article_id", ""), ArticleInfo())) for r in rows if exportable(r)]
+
+
+def to_json(reviews: Iterable[dict[str, Any]]) -> str:
+    return json.dumps(list(reviews), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,91 @@
+"""Consistency checks: every check's examples and counter-examples from rules/consistency.yml run
+through the whole pipeline, the seed article, the flag format, and the validation of the file."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks.consistency import CHECKS, check_consistency, fmt, load_checks, read_checks
+from pipeline.errors import PipelineError
+from pipeline.records import Claim, DateMention
+
+CHECK_LIST = load_checks()
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cases(kind: str):
+    for check in CHECK_LIST.checks:
+        for index, example in enumerate(getattr(check, kind)):
+            yield pytest.param(check, example, id=f"{check.id}-{index}")
+
+
+def consistency_flags(extraction) -> list[tuple[str, str]]:
+    return [(c.text, flag) for c in extraction.claims for flag in c.flags.split(";") if flag.startswith("consistency:")]
+
+
+@pytest.mark.parametrize("check,example", list(cases("examples")))
+def test_check_example(check, example, extract) -> None:
+    found = consistency_flags(extract(example["text"], published=example.get("published", "2024-04-09")))
+    assert (example["figure"], example["flag"]) in found, found
+
+
+@pytest.mark.parametrize("check,example", list(cases("counter_examples")))
+def test_check_counter_example(check, example, extract) -> None:
+    found = consistency_flags(extract(example["text"], published=example.get("published", "2024-04-09")))
+    assert not [flag for _, flag in found if flag.startswith(f"consistency:{check.id}:")], found
+
+
+def test_every_check_is_configured_with_examples_and_counter_examples() -> None:
+    assert [c.id for c in CHECK_LIST.checks] == list(CHECKS)
+    assert all(c.examples and c.counter_examples and c.doc for c in CHECK_LIST.checks)
+
+
+def test_seed_article_totals_and_shares_add_up(extract) -> None:
+    text = (REPO / "corpus" / "articles" / "putin-xi-unholy-alliance.txt").read_text(encoding="utf-8")
+    found = consistency_flags(extract(text))
+    assert sorted(found) == sorted([
+        ("$240 billion", "consistency:sum-of-parts:ok(129e9+111e9=240e9,tol 2%)"),
+        ("$129 billion", "consistency:sum-of-parts:ok(129e9+111e9=240e9,tol 2%)"),
+        ("$111 billion", "consistency:sum-of-parts:ok(129e9+111e9=240e9,tol 2%)"),
+        ("23 percent", "consistency:shares-over-100:ok(23+20+15=58<=100)"),
+        ("20 percent", "consistency:shares-over-100:ok(23+20+15=58<=100)"),
+        ("15 percent", "consistency:shares-over-100:ok(23+20+15=58<=100)"),
+    ])
+
+
+def claim(claim_id: str, start: int, text: str, **fields: object) -> Claim:
+    return Claim(claim_id=claim_id, article_id="a", sentence_index=fields.pop("sentence_index", 0), start=start,
+                 end=start + len(text), text=text, **{"kind": "date", "value": "", **fields})
+
+
+def test_date_arithmetic_in_months_and_earlier_is_a_pure_function_of_claims_and_dates() -> None:
+    dates = [DateMention(0, 12, "May 31, 2023", "2023-05-31", 0),
+             DateMention(40, 55, "three months later", "2023-08-31", 1, relative=True),
+             DateMention(60, 75, "August 30, 2023", "2023-08-30", 1)]
+    claims = [claim(f"d{i}", d.start, d.text, sentence_index=d.sentence_index, value=d.value) for i, d in enumerate(dates)]
+    checks = replace(CHECK_LIST, checks=tuple(c for c in CHECK_LIST.checks if c.id == "date-arithmetic"))
+    flagged = check_consistency(claims, dates, checks, {"three": 3})
+    assert flagged[0].flags == ""
+    assert flagged[1].flags == "consistency:date-arithmetic:mismatch(2023-05-31+3 months=2023-08-31!=2023-08-30)"
+    assert flagged[2].flags == flagged[1].flags
+    assert check_consistency(claims, dates, checks, {"three": 3}) == flagged
+
+
+@pytest.mark.parametrize("value,text", [(129e9, "129e9"), (139.70588e9, "139.7e9"), (36, "36"), (2.5, "2.5"),
+                                        (4209, "4209"), (-5e6, "-5e6"), (12345678, "12.35e6")])
+def test_numbers_in_flags_are_short(value: float, text: str) -> None:
+    assert fmt(value) == text
+
+
+def test_a_broken_consistency_file_names_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "consistency.yml"
+    path.write_text("checks:\n  - id: sum-of-parts\n    colour: red\n  - id: made-up\n", encoding="utf-8")
+    checks, problems = read_checks(path)
+    assert any("colour" in p for p in problems)
+    assert any("made-up" in p for p in problems)
+    assert any("needs examples" in p for p in problems)
+    assert any("'growth-vs-levels' is not configured" in p for p in problems)
+    with pytest.raises(PipelineError):
+        load_checks(path)

@@ -1,0 +1,35 @@
+"""Who says a claim: the examples and counter-examples of rules/speech.yml, and the seed article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest.read import read_article
+from pipeline.rules import load_rules
+
+SPEECH = load_rules().tables["speech"]
+SEED = Path(__file__).resolve().parents[2] / "corpus" / "articles" / "putin-xi-unholy-alliance.txt"
+
+
+@pytest.mark.parametrize("example", SPEECH["examples"] + SPEECH["counter_examples"],
+                         ids=lambda e: e["text"][:40])
+def test_speech_example(example, extract):
+    extraction = extract(example["text"])
+    rows = {c.text: c for c in extraction.claims}
+    for text, speaker in example.get("figures", {}).items():
+        assert rows[text].speaker == speaker, text
+    if "quotes" in example:
+        got = [(q.text, q.speaker, q.time.value if q.time else None) for q in extraction.quotes]
+        assert got == [(q["text"], q["speaker"], q.get("time")) for q in example["quotes"]]
+
+
+def test_seed_quotes_and_speakers(resources, extract):
+    article = read_article(SEED)
+    extraction = extract(article.text, article_id=article.id)
+    quotes = [(q.text[:30], q.speaker, q.time.value if q.time else "") for q in extraction.quotes]
+    assert quotes == [("They have a marriage of conven", "Antony Blinken", "2023-03"),
+                      ("I am not sure if it is convict", "Antony Blinken", "2023-03"),
+                      ("partnership without limits", "Vladimir Putin; Xi Jinping", "2022-02-04")]
+    assert {c.speaker for c in extraction.claims if c.kind != "quote"} == {"author"}
+    assert [c.kind for c in extraction.claims].count("quote") == 3

@@ -1,0 +1,168 @@
+"""Figure normalization without spaCy: tables of span words -> value, range and unit, and the
+range faults that must never come back (a year as the low end, two figures summed into one)."""
+import pytest
+
+from pipeline.figures.normalize import FigureNormalizer
+from pipeline.rules import load_rules
+
+NORMALIZER = FigureNormalizer(load_rules().lexicons)
+
+
+def normalize(kind: str, text: str):
+    words = text.split()
+    return NORMALIZER.normalize(kind, words, words, {})
+
+
+@pytest.mark.parametrize("kind,text,low,high", [
+    ("money", "$ 5 - 6 billion", 5e9, 6e9),
+    ("money", "between $ 3 and $ 4 billion", 3e9, 4e9),
+    ("percent", "3 % - 4 %", 3, 4),
+    ("percent", "between 3 and 4 percent", 3, 4),
+    ("count", "four to five thousand troops", 4000, 5000),
+    ("count", "1,000 - 2,000 people", 1000, 2000),
+])
+def test_ranges(kind, text, low, high):
+    amount = normalize(kind, text)
+    assert (amount.value, amount.value_low, amount.value_high) == (None, pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("kind,text", [
+    ("percent", "2021 to 5.5 percent"),   # a year is never the low end of a range
+    ("percent", "ten percent and 4 pct"),  # two figures, not a range and never their sum
+    ("count", "3 - 2 win"),                # a score: the ends do not rise
+    ("count", "2021 5.5 people"),
+])
+def test_unreadable_spans_have_no_value(kind, text):
+    assert not normalize(kind, text).readable
+
+
+def test_written_compounds_are_one_number():
+    assert normalize("count", "twenty - five people").value == 25
+
+
+def test_a_year_between_linked_figures_stays_a_date(extract):
+    ex = extract("Inflation went up from 3 percent in 2021 to 5.5 percent in 2023.")
+    assert [(f.text, f.value) for f in ex.figures] == [("3 percent", 3), ("5.5 percent", 5.5)]
+    assert [d.value for d in ex.dates] == ["2021", "2023"]
+
+
+CURRENCIES = [
+    ("$190 billion", 190e9, "USD"), ("US$1.5 billion", 1.5e9, "USD"), ("HK$5 million", 5e6, "HKD"),
+    ("A$2.5bn", 2.5e9, "AUD"), ("C$300m", 3e8, "CAD"), ("S$1 billion", 1e9, "SGD"), ("€40m", 4e7, "EUR"),
+    ("£300m", 3e8, "GBP"), ("¥5 trillion", 5e12, "JPY"), ("₽500 billion", 5e11, "RUB"),
+    ("₹2 lakh crore", 2e12, "INR"), ("RMB 5 billion", 5e9, "CNY"), ("RMB5bn", 5e9, "CNY"),
+    ("Rs 300 crore", 3e9, "INR"), ("Rs1,000 crore", 1e10, "INR"), ("300 million RUB", 3e8, "RUB"),
+    ("500 million yuan", 5e8, "CNY"), ("2 billion renminbi", 2e9, "CNY"), ("300 million rubles", 3e8, "RUB"),
+    ("5 billion rupees", 5e9, "INR"), ("2 trillion won", 2e12, "KRW"), ("40 million pesos", 4e7, "MXN"),
+    ("two billion dollars", 2e9, "USD"), ("two billion euros", 2e9, "EUR"), ("5 million pounds", 5e6, "GBP"),
+    ("3 billion yen", 3e9, "JPY"), ("half a million dollars", 5e5, "USD"), ("a billion dollars", 1e9, "USD"),
+    ("5 billion Hong Kong dollars", 5e9, "HKD"), ("10 billion Philippine pesos", 1e10, "PHP"),
+    ("50 cents", 0.5, "USD"), ("85 pence", 0.85, "GBP"),
+]
+SCALES = [
+    ("$5 thousand", 5e3), ("$500k", 5e5), ("$40m", 4e7), ("$3 mn", 3e6), ("$3 mln", 3e6),
+    ("$1.5 million", 1.5e6), ("$5bn", 5e9), ("$4bln", 4e9), ("$2 billion", 2e9), ("$1.2tn", 1.2e12),
+    ("$3 trillion", 3e12), ("Rs 5 lakh", 5e5), ("Rs 3 crore", 3e7), ("$1,234,567.89", 1234567.89),
+    ("$0.5 billion", 5e8),
+]
+
+
+@pytest.mark.parametrize("text,value,unit", CURRENCIES)
+def test_currency_table(extract, text, value, unit):
+    figure = next(f for f in extract(f"The deal was worth {text} in total.").figures)
+    assert (figure.text, figure.kind, figure.value, figure.unit) == (text, "money", pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text,value", SCALES)
+def test_scale_table(extract, text, value):
+    figure = next(f for f in extract(f"The deal was worth {text} in total.").figures)
+    assert (figure.text, figure.value) == (text, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text,unit,value", [
+    ("$80 a barrel", "USD/barrel", 80), ("$2 per share", "USD/share", 2), ("€300 per megawatt hour", "EUR/megawatt hour", 300),
+    ("80 dollars a barrel", "USD/barrel", 80), ("50 cents a gallon", "USD/gallon", 0.5),
+])
+def test_prices_per_unit(extract, text, unit, value):
+    figure = next(f for f in extract(f"Prices reached {text} in March.").figures)
+    assert (figure.text, figure.unit, figure.value) == (text, unit, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["They won 3 seats.", "He lost 30 pounds.", "The two dollar signs blurred."])
+def test_currency_words_that_are_common_words(extract, text):
+    assert all(f.kind != "money" for f in extract(text).figures)
+
+
+@pytest.mark.parametrize("value,unit,value_si,unit_si", [
+    (2615, "mile", 4208434.56, "meter"), (40, "tonne", 40000, "kilogram"), (1, "barrel", 0.158987294928, "cubic meter"),
+    (1.5e6, "barrel per day", 2.76019609, "cubic meter per second"), (55e9, "cubic meter per year", 1742.8448, "cubic meter per second"),
+    (300, "kilowatt hour", 1.08e9, "joule"), (20, "degree Celsius", 293.15, "kelvin"), (30, "year", 946728000, "second"),
+    (600, "acre", 2428113.85344, "square meter"),
+])
+def test_si_conversions_from_the_units_table(value, unit, value_si, unit_si):
+    converted = NORMALIZER.to_si(value, unit)
+    assert (converted["value_si"], converted["unit_si"]) == (pytest.approx(value_si, rel=1e-6), unit_si)
+
+
+@pytest.mark.parametrize("unit", ["degree", "troop", "times", "percent", "USD", "degree Celsius per day"])
+def test_units_without_an_si_equivalent(unit):
+    assert NORMALIZER.to_si(5, unit) == {}
+
+
+def test_every_unit_name_in_the_lexicon_is_a_canonical_name_or_converts():
+    lexicons = load_rules().lexicons
+    names = set(lexicons["units"].values()) | set(lexicons["time_units"].values()) | set(lexicons["unit_phrases"].values())
+    unconverted = {n for n in names for part in n.split(" per ") if part not in lexicons["unit_conversions"]}
+    assert unconverted == set(load_rules().lexicons["units_without_si"]), "only the units listed as having no SI value"
+
+
+def test_quantities_carry_their_si_value(extract):
+    figure = next(f for f in extract("Their 2,615-mile border was delimited.").figures)
+    assert (figure.value, figure.unit, figure.value_si, figure.unit_si) == (2615, "mile", pytest.approx(4208434.56), "meter")
+
+
+def test_linked_figures_are_separate_and_name_each_other(extract):
+    ex = extract("In 2022, bilateral trade grew by 36 percent to $190 billion. The share jumped from ten "
+                 "percent to 18 percent. Oil gained $1.60, or 2.2%, to $73.34. Profits rose 5% while costs fell 3%.")
+    figures = {f.text: f for f in ex.figures}
+    change, level = figures["36 percent"], figures["$190 billion"]
+    assert (change.role, change.direction, change.link) == ("change", "up", "by")
+    assert (level.role, level.link, level.linked_to) == ("level", "to", (change.start,))
+    assert (figures["ten percent"].link, figures["18 percent"].link) == ("from", "to")
+    assert figures["18 percent"].role == figures["ten percent"].role == "share"
+    assert (figures["2.2%"].role, figures["2.2%"].direction, figures["2.2%"].link) == ("change", "up", "by")
+    assert figures["$73.34"].linked_to == (figures["$1.60"].start, figures["2.2%"].start)
+    assert figures["5%"].linked_to == figures["3%"].linked_to == ()
+    claims = {c.text: c for c in ex.claims}
+    assert claims["$190 billion"].linked_to == claims["36 percent"].claim_id
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sold S-400 missiles and Su-35 jets to China.", "An F-16 flew over the Boeing 737.",
+    "COVID-19 spread before the G7 and G-20 summits.", "Sales of the iPhone 15 units slowed.",
+    "Windows 11 users complained.", "In 2019 the firm moved; the 1990s were calm.",
+    "He lives on Fifth Avenue and fought in World War II.", "See page 12 figures and section 230 protections.",
+    "Readers can call 555-1234 for tickets.", "The meeting starts at 10:30 a.m. and ends at 5 p.m.",
+    "Arsenal beat Chelsea 3-1 on Sunday.", "It was a 2-1 win for the visitors.",
+    "The two countries agreed and both sides met.", "One of the deals was signed.",
+    "Route 66 and Flight 17 are famous.",
+])
+def test_not_figures(extract, text):
+    assert [f.text for f in extract(text).figures] == []
+
+
+def test_units_left_unsaid_come_from_neighbours(extract):
+    ex = extract("Brent rose to $77.85 a barrel before easing to $76.90, costing buyers $5 billion. "
+                 "The number of job vacancies fell by 43,000 to 988,000. Builders got permits for 61,000 homes "
+                 "in 2004 and 34,000 last year.")
+    units = {f.text: f.unit for f in ex.figures}
+    assert (units["$76.90"], units["$5 billion"]) == ("USD/barrel", "USD")
+    assert units["43,000"] == units["988,000"] == "vacancy"
+    assert units["34,000"] == "home"
+
+
+def test_a_level_before_up_from_is_the_end_point_and_shares_its_role(extract):
+    ex = extract("Apple now assembles about 14% of its iPhones in India, up from 7 percent a year earlier.")
+    figures = {f.text: f for f in ex.figures}
+    assert (figures["14%"].link, figures["7 percent"].link) == ("to", "from")
+    assert figures["14%"].role == figures["7 percent"].role == "share"

@@ -1,0 +1,96 @@
+"""Patterns matched only around their anchors find what matching them over the whole document finds."""
+from pathlib import Path
+
+import pytest
+from spacy.matcher import Matcher
+
+from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, joined_windows, longest_run
+from pipeline.jobs.bench import generate_corpus
+
+ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
+
+
+def _is_stop(word: str) -> bool:
+    return word in {"the", "a", "to", "of", "in", "and"}
+
+
+def test_the_rarest_required_token_anchors():
+    month = {"LOWER": {"IN": ["january", "february"]}}
+    year = {"TEXT": {"REGEX": r"^\d{4}$"}}
+    assert choose_anchor([{"LOWER": "the"}, month, year], _is_stop) == 1  # words before a regex, a stop word last
+    assert choose_anchor([{"LOWER": "the"}, year], _is_stop) == 1
+    assert choose_anchor([{"LOWER": {"IN": ["to", "through"]}}, {"LOWER": "until"}], _is_stop) == 1
+    assert choose_anchor([{**month, "OP": "?"}, {"LIKE_NUM": True}], _is_stop) == 1  # an optional token never anchors
+    assert choose_anchor([{"IS_TITLE": True}, {"POS": "NOUN"}], _is_stop) is None  # accepts too many words
+    assert choose_anchor([{"LOWER": {"NOT_IN": ["x"]}}], _is_stop) is None
+    assert choose_anchor([{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "percent"}], _is_stop) == 1
+    assert choose_anchor([{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "to"}], _is_stop) == 0  # a repeated token anchors
+    assert choose_anchor([month, {"POS": "NOUN", "OP": "+"}], _is_stop) is None  # a run nothing on the word bounds
+
+
+def test_longest_run_of_consecutive_positions():
+    assert longest_run([1, 2, 3, 7, 8]) == 3
+    assert longest_run([4]) == 1
+    assert longest_run([]) == 0
+
+
+def test_windows_around_positions_are_joined_where_they_overlap_and_kept_in_the_document():
+    assert joined_windows([0, 3, 10], before=1, after=2, length=12) == [(0, 6), (9, 12)]
+    assert joined_windows([2, 4], before=0, after=1, length=10) == [(2, 4), (4, 6)]  # touching, not overlapping
+    assert joined_windows([], before=3, after=3, length=10) == []
+
+
+def test_a_pattern_without_a_word_test_at_its_anchor_is_refused(resources):
+    anchored = AnchoredPatterns(resources.nlp.vocab)
+    with pytest.raises(ValueError, match="no anchor"):
+        anchored.add("x", [{"POS": "NUM"}, {"LOWER": "percent"}], 0)
+    with pytest.raises(ValueError, match="no anchor"):
+        anchored.add("x", [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "percent"}], 0)
+    with pytest.raises(ValueError, match="tests nothing on the word"):
+        anchored.add("x", [{"POS": "NUM", "OP": "+"}, {"LOWER": "percent"}], 1)
+
+
+def test_anchored_rule_patterns_match_as_over_the_whole_document(resources):
+    vocab = resources.nlp.vocab
+    anchored, whole = AnchoredPatterns(vocab), Matcher(vocab, validate=False)
+    for rule in resources.matcher.rules.rules:
+        anchor = choose_anchor(list(rule.pattern), lambda word: vocab[word].is_stop) if rule.pattern else None
+        if anchor is not None:
+            anchored.add(rule.id, list(rule.pattern), anchor, greedy="LONGEST")
+            whole.add(rule.id, [list(rule.pattern)], greedy="LONGEST")
+    assert len(anchored) == len(whole) > 50
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+    texts += [article.text for article in generate_corpus([ARTICLES], 40, 3, seed=11)]
+    matched = 0
+    for doc in resources.nlp.pipe(texts):
+        expected = sorted(whole(doc))
+        assert sorted(anchored(doc)) == expected
+        matched += len(expected)
+    assert matched > 1000
+
+
+def test_greedy_filtering_sees_overlapping_matches_together(resources):
+    nlp = resources.nlp
+    anchored, whole = AnchoredPatterns(nlp.vocab), Matcher(nlp.vocab)
+    pattern = [{"LIKE_NUM": True, "OP": "?"}, {"LOWER": "to"}, {"LIKE_NUM": True}, {"LOWER": "to", "OP": "?"},
+               {"LIKE_NUM": True, "OP": "?"}]
+    anchored.add("range", pattern, 2, greedy="LONGEST")
+    whole.add("range", [pattern], greedy="LONGEST")
+    doc = nlp("It went from 5 to 6 to 7 and then 8 to 9 to 10 to 11.")
+    assert sorted(anchored(doc)) == sorted(whole(doc))
+
+
+def test_repeated_tokens_reach_as_far_as_their_longest_run(resources):
+    nlp = resources.nlp
+    anchored, whole = AnchoredPatterns(nlp.vocab), Matcher(nlp.vocab)
+    patterns = {"money": [{"ORTH": "$"}, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": {"IN": ["million", "billion"]}, "OP": "*"}],
+                "percent": [{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "percent"}],
+                "run": [{"LOWER": "from"}, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": "to"}]}
+    for key, pattern in patterns.items():
+        anchored.add(key, pattern, choose_anchor(pattern, lambda word: nlp.vocab[word].is_stop), greedy="LONGEST")
+        whole.add(key, [pattern], greedy="LONGEST")
+    doc = nlp("It cost $ 1 2 3 4 5 million billion million, up from one two three four five six to 7 8 9 10 percent.")
+    assert sorted(anchored(doc)) == sorted(whole(doc))
+    assert {nlp.vocab.strings[k]: doc[s:e].text for k, s, e in anchored(doc)} == {
+        "money": "$ 1 2 3 4 5 million billion million", "percent": "7 8 9 10 percent",
+        "run": "from one two three four five six to"}
