@@ -1,1 +1,0 @@
-"""Checks figures against each other (arithmetic) and against reference facts."""

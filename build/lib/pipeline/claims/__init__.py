@@ -1,1 +1,0 @@
-"""Describes each figure (subject, entities, speaker, check-worthiness) and assembles the rows."""

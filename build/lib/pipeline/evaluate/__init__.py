@@ -1,1 +1,0 @@
-"""Scores extractions against gold: detection, normalization, time, and the baselines."""

@@ -1,1 +1,0 @@
-"""Reading articles: files, saved pages and JSONL dumps in, clean Article records out."""

@@ -1,1 +1,0 @@
-"""The spaCy side: the model, its faster attribute ruler and lemmatizer, per-word caches, parsing."""

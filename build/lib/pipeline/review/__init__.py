@@ -1,1 +1,0 @@
-"""What a reviewer reads and exports: report pages, table diffs, ClaimReview JSON-LD."""
