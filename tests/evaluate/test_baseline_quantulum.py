@@ -3,7 +3,7 @@ from pathlib import Path
 
 from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, quantulum_figures
 from pipeline.evaluate.scoring import GoldItem, Prediction, build_report, load_gold, score_predictions
-from pipeline.jobs.run import evaluate_baseline, load_corpus
+from pipeline.evaluate.corpus import evaluate_baseline, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TEXT = ("Siemens Energy will receive €2.5bn in guarantees, and oil output rose 36 percent to "
