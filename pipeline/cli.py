@@ -26,7 +26,7 @@ from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff
 from pipeline.errors import PipelineError
 from pipeline.ingest.read import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
-from pipeline.evaluate.scoring import write_metrics
+from pipeline.evaluate.metrics import write_metrics
 from pipeline.review.pages import write_pages
 from pipeline.jobs.parallel import extract_in_processes
 from pipeline.review.report import ArticleSummary, read_reports

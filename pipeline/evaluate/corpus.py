@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.evaluate.baseline_dates import baseline_dates
 from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
-from pipeline.evaluate.scoring import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
+from pipeline.evaluate.metrics import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                        load_negatives, negative_hits, score_predictions)
 from pipeline.evaluate.temporal import pipeline_dates, temporal_report
 from pipeline.extract import extract_articles

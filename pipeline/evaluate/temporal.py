@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.evaluate.scoring import Detection, FieldScore, GoldItem, Prediction, Report, match
+from pipeline.evaluate.metrics import Detection, FieldScore, GoldItem, Prediction, Report, match
 from pipeline.records import FIGURE_KINDS, DateMention, Extraction
 
 TYPES = ("absolute", "relative", "decade_century", "interval")

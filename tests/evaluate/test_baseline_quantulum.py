@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, quantulum_figures
-from pipeline.evaluate.scoring import GoldItem, Prediction, build_report, load_gold, score_predictions
+from pipeline.evaluate.metrics import GoldItem, Prediction, build_report, load_gold, score_predictions
 from pipeline.evaluate.corpus import evaluate_baseline, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -13,7 +13,7 @@ import pytest
 from pipeline.errors import E_GOLD, PipelineError
 from pipeline.ingest.read import read_article
 from pipeline.evaluate.corpus import gold_article_path, load_corpus
-from pipeline.evaluate.scoring import (
+from pipeline.evaluate.metrics import (
     GoldItem,
     Prediction,
     build_report,
