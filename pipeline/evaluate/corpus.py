@@ -1,19 +1,23 @@
 """The ``eval`` job: read a corpus's gold, run the pipeline and the baselines on its articles, score them."""
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.evaluate.baseline_dates import baseline_dates
 from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
-from pipeline.evaluate.metrics import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
-                                       load_negatives, negative_hits, score_predictions)
+from pipeline.evaluate.description import describe_results
+from pipeline.evaluate.gold import GoldItem, load_gold, load_negatives
+from pipeline.evaluate.matching import Prediction, negative_hits, score_article, score_predictions
+from pipeline.evaluate.metrics import Report, build_report
+from pipeline.evaluate.ranking import rank_results
+from pipeline.evaluate.side_by_side import SideBySide
 from pipeline.evaluate.temporal import pipeline_dates, temporal_report
 from pipeline.extract import extract_articles
 from pipeline.ingest.read import SINGLE_ARTICLE_SUFFIXES, base_stem, base_suffix, read_article
-from pipeline.records import Article, Figure
+from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
 
 Reporter = Callable[[str], None]
@@ -45,6 +49,14 @@ def gold_article_path(articles: Path, article_id: str) -> Path:
     found = sorted(path for path in articles.glob(f"{article_id}.*")
                    if base_stem(path) == article_id and base_suffix(path) in SINGLE_ARTICLE_SUFFIXES)
     return found[0] if found else articles / f"{article_id}.txt"
+
+
+def evaluate(pairs: Iterable[tuple[Extraction, list[GoldItem]]]) -> Report:
+    """Score many articles at once; counts are summed over articles, never averaged. The
+    description of found items and the check-worthiness ranking come as sections."""
+    results = [score_article(extraction, gold) for extraction, gold in pairs]
+    report = build_report(results)
+    return replace(report, sections={"description": describe_results(results), "ranking": rank_results(results)})
 
 
 def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.metrics import load_gold, load_negatives
+from pipeline.evaluate.gold import load_gold, load_negatives
 from pipeline.ingest.read import read_article
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.records import FIGURE_KINDS
