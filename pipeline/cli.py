@@ -25,14 +25,14 @@ from pipeline.checks.consistency import read_checks
 from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest.read import DEFAULT_FIELDS, JsonFields
-from pipeline.evaluate.scoring import write_metrics
+from pipeline.evaluate.corpus import evaluate_corpus
+from pipeline.evaluate.metrics import write_metrics
 from pipeline.review.pages import write_pages
 from pipeline.jobs.parallel import extract_in_processes
 from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_rules
-from pipeline.jobs.run import (Extractor, RunSummary, count_inputs, evaluate_corpus, extract_stream, merge_shards,
-                          run_paths)
+from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
 from pipeline.checks.verify import load_lexicon, verify_folder
 from pipeline.output.write import atomic_write, read_reviewed
 

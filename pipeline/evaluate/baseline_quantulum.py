@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import inflect
 
-from pipeline.evaluate.scoring import VALUE_UNIT
+from pipeline.evaluate.fields import VALUE_UNIT
 
 if TYPE_CHECKING:
     from quantulum3.classes import Quantity

@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.evaluate.scoring import Detection, FieldScore, GoldItem, Prediction, Report, match
+from pipeline.evaluate.counts import Detection, FieldScore
+from pipeline.evaluate.gold import GoldItem
+from pipeline.evaluate.matching import Prediction, match
+from pipeline.evaluate.metrics import Report
 from pipeline.records import FIGURE_KINDS, DateMention, Extraction
 
 TYPES = ("absolute", "relative", "decade_century", "interval")

@@ -1,4 +1,4 @@
-"""The jobs behind the CLI as plain functions: run over files, extract over JSONL, evaluate a corpus.
+"""The jobs behind the CLI as plain functions: run over files, merge runs, extract over JSONL.
 
 Problems with one input are reported (one line each, through ``report``) and the rest still runs.
 """
@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
-from pipeline.evaluate.baseline_dates import baseline_dates
-from pipeline.evaluate.baseline_quantulum import BASELINE_FIELDS, BASELINE_NAME, quantulum_figures
 from pipeline.output.combine import write_combined
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
-from pipeline.evaluate.scoring import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
-                               load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
-from pipeline.ingest.read import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover,
-                             file_safe_id, is_jsonl, iter_articles, read_article, reading)
+from pipeline.ingest.read import article_from_json, discover, file_safe_id, is_jsonl, iter_articles, reading
 from pipeline.output.journal import Journal
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
-from pipeline.evaluate.temporal import pipeline_dates, temporal_report
 from pipeline.output.write import WriteReport, write_claims, write_failures
 
 Reporter = Callable[[str], None]
@@ -294,60 +288,3 @@ def _stdin_article(line: str, where: str) -> Article:
     if not isinstance(obj, dict):
         raise PipelineError(E_INPUT_JSON, where, "expected a JSON object")
     return article_from_json(obj, where)
-
-
-GoldArticle = tuple[Article, list[GoldItem], Path]
-"""An article, its gold items and the path of its never-a-figure list."""
-
-
-def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = None) -> list[GoldArticle]:
-    """Every article that has a gold file (or only those in ``ids``), with its gold and the path of
-    its never-a-figure list; an article or gold file that cannot be read is reported and skipped."""
-    gold_dir = corpus / "gold"
-    loaded = []
-    for gold_file in sorted(gold_dir.glob("*.jsonl")):
-        article_id = gold_file.stem
-        if ids is not None and article_id not in ids:
-            continue
-        path = gold_article_path(corpus / "articles", article_id)
-        try:
-            loaded.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
-        except PipelineError as err:
-            report(str(err))
-    return loaded
-
-
-def gold_article_path(articles: Path, article_id: str) -> Path:
-    """The file a gold file scores: text, Markdown or a web page, maybe gzipped. A missing one is
-    named as ``<id>.txt`` so that reading it reports the file the user most likely forgot."""
-    found = sorted(path for path in articles.glob(f"{article_id}.*")
-                   if base_stem(path) == article_id and base_suffix(path) in SINGLE_ARTICLE_SUFFIXES)
-    return found[0] if found else articles / f"{article_id}.txt"
-
-
-def evaluate_corpus(corpus: Path, res: Resources, report: Reporter,
-                    ids: Collection[str] | None = None) -> tuple[Report, list[Figure]]:
-    """Run every article that has a gold file (or only those in ``ids``) and compare; also check the
-    never-a-figure lists. The temporal scores and the figures side by side with quantulum3 alone
-    come with the report as sections."""
-    articles = load_corpus(corpus, report, ids)
-    pairs, negatives_found = [], []
-    extractions = extract_articles([a for a, _, _ in articles], res)
-    for (article, gold, negatives_file), extraction in zip(articles, extractions):
-        pairs.append((extraction, gold))
-        if negatives_file.exists():
-            negatives_found += negative_hits(extraction, load_negatives(negatives_file))
-    scores = evaluate(pairs)
-    systems = {"pipeline": pipeline_dates, "dateparser": lambda extraction: baseline_dates(extraction.article)}
-    sections = {**scores.sections, "temporal": temporal_report(pairs, scores, systems),
-                "side_by_side": SideBySide({"pipeline": scores, BASELINE_NAME: evaluate_baseline(articles)})}
-    return replace(scores, sections=sections), negatives_found
-
-
-def evaluate_baseline(articles: Sequence[GoldArticle]) -> Report:
-    """Score quantulum3 alone on the same gold with the same matcher, on the fields it can give."""
-    results = []
-    for article, gold, _ in articles:
-        preds = [Prediction(f.start, f.end, f.text, f.kind, f) for f in quantulum_figures(article.text)]
-        results.append(score_predictions(article.id, article.text, preds, gold))
-    return build_report(results, BASELINE_FIELDS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.scoring import load_gold
+from pipeline.evaluate.gold import load_gold
 from pipeline.ingest.read import read_article
 
 ROOT = Path(__file__).resolve().parents[2]

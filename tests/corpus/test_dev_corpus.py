@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.scoring import load_gold, load_negatives
+from pipeline.evaluate.gold import load_gold, load_negatives
 from pipeline.ingest.read import read_article
-from pipeline.jobs.run import evaluate_corpus
+from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.records import FIGURE_KINDS
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.jobs.run import evaluate_corpus
+from pipeline.evaluate.corpus import evaluate_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SEED_ID = "putin-xi-unholy-alliance"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.jobs.run import evaluate_corpus
+from pipeline.evaluate.corpus import evaluate_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 ARTICLE_IDS = ["putin-xi-unholy-alliance"] + sorted(p.stem for p in (CORPUS / "gold").glob("dev-time-*.jsonl"))

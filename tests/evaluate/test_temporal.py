@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.evaluate.baseline_dates import baseline_dates, edtf_at_granularity
-from pipeline.evaluate.scoring import GoldItem
+from pipeline.evaluate.gold import GoldItem
 from pipeline.records import Article, DateMention
 from pipeline.evaluate.temporal import expression_type, score_dates
 
