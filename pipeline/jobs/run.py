@@ -18,8 +18,10 @@ from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
 from pipeline.evaluate.scoring import (GoldItem, Prediction, Report, SideBySide, build_report, evaluate, load_gold,
                                load_negatives, negative_hits, score_predictions)
 from pipeline.extract import extract_articles
-from pipeline.ingest.read import (SINGLE_ARTICLE_SUFFIXES, article_from_json, base_stem, base_suffix, discover,
-                             file_safe_id, is_jsonl, iter_articles, read_article, reading)
+from pipeline.ingest.decode import reading
+from pipeline.ingest.discover import SINGLE_ARTICLE_SUFFIXES, base_stem, base_suffix, discover, file_safe_id, is_jsonl
+from pipeline.ingest.jsonl import article_from_json
+from pipeline.ingest.read import iter_articles, read_article
 from pipeline.output.journal import Journal
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources

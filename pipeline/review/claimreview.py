@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.read import META_SUFFIX, read_meta
+from pipeline.ingest.discover import META_SUFFIX
+from pipeline.ingest.metadata import read_meta
 from pipeline.output.reviewer import VERDICTS, status_problems
 from pipeline.output.write import CHANGED_FLAG, read_claims, split_flags
 
