@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,20 @@ def article_metadata(path: Path) -> dict[str, Any]:
     says), validated; empty if it has none. A sidecar is how a user dates or names an article
     whose own file cannot say so."""
     return read_meta(meta_path(path))
+
+
+def folder_metadata(folder: Path) -> Iterator[tuple[str, dict[str, Any]] | PipelineError]:
+    """The sidecar metadata of each article of ``folder`` with its article id (the sidecar's
+    ``id``, else its name: ``a.meta.json`` -> ``a``), for what needs an article's title, URL or
+    date without its text, such as where a ClaimReview says a claim appeared. A sidecar that
+    cannot be read is yielded as its error, in its place, so that one bad file stops nothing."""
+    for path in sorted(folder.glob(f"*{META_SUFFIX}")):
+        try:
+            meta = read_meta(path)
+        except PipelineError as error:
+            yield error
+            continue
+        yield meta.get("id") or path.name.removesuffix(META_SUFFIX), meta
 
 
 def meta_path(path: Path) -> Path:

@@ -8,6 +8,7 @@ import pytest
 
 from ingest_inputs import FIXTURES, FRONT_MATTER_STORY, metadata, write_meta
 from pipeline.errors import E_META, PipelineError
+from pipeline.ingest.metadata import folder_metadata
 from pipeline.ingest.read import read_article
 
 
@@ -74,3 +75,15 @@ def test_sidecar_overrides_what_a_page_says(tmp_path: Path) -> None:
     assert (article.id, article.published, article.published_origin, article.author) == (
         "ledger-42", date(2024, 3, 4), "meta", "Helen Marsh")
 
+
+def test_folder_metadata_by_article_id_with_bad_sidecars_in_place(tmp_path: Path) -> None:
+    write_meta(tmp_path / "a.txt", {"title": "T", "url": "https://x.org/a", "published": "2024-04-09"})
+    write_meta(tmp_path / "b.html", {"id": "ledger-42", "author": "Helen Marsh"})
+    bad = write_meta(tmp_path / "c.md", {"published": "09/04/2024"})
+    (tmp_path / "sub").mkdir()
+    write_meta(tmp_path / "sub" / "d.txt", {"title": "not in the folder itself"})
+    items = list(folder_metadata(tmp_path))
+    assert items[:2] == [("a", {"title": "T", "url": "https://x.org/a", "published": date(2024, 4, 9)}),
+                         ("ledger-42", {"id": "ledger-42", "author": "Helen Marsh", "published": None})]
+    [error] = items[2:]
+    assert isinstance(error, PipelineError) and (error.code, error.where) == (E_META, str(bad))
