@@ -24,7 +24,7 @@ from pipeline.review.claimreview import export_claimreviews, read_articles, read
 from pipeline.checks.consistency import read_checks
 from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
-from pipeline.ingest.read import DEFAULT_FIELDS, JsonFields
+from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.evaluate.metrics import write_metrics
 from pipeline.review.pages import write_pages

@@ -12,7 +12,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.read import base_suffix, discover, iter_articles
+from pipeline.ingest.discover import base_suffix, discover
+from pipeline.ingest.read import iter_articles
 
 
 def main() -> None:

@@ -16,7 +16,8 @@ from pipeline.evaluate.ranking import rank_results
 from pipeline.evaluate.side_by_side import SideBySide
 from pipeline.evaluate.temporal import pipeline_dates, temporal_report
 from pipeline.extract import extract_articles
-from pipeline.ingest.read import SINGLE_ARTICLE_SUFFIXES, base_stem, base_suffix, read_article
+from pipeline.ingest.discover import SINGLE_ARTICLE_SUFFIXES, base_stem, base_suffix
+from pipeline.ingest.read import read_article
 from pipeline.records import Article, Extraction, Figure
 from pipeline.resources import Resources
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.errors import E_EMPTY, PipelineError
+
 NUMBER_SPACES = "\u00a0\u2007\u2009\u202f"
 """No-break, figure, thin and narrow no-break space: the spaces typeset inside numbers."""
 
@@ -63,3 +65,12 @@ def clean_text(text: str) -> str:
     text = _DOT_RUN.sub("...", text)
     text = _CONTROL.sub(" ", text)
     return _COPYRIGHT_LINE.sub("", text).rstrip() + ("\n" if text.endswith("\n") else "")
+
+
+def cleaned(text: str, where: str) -> str:
+    """The text after ``clean_text``; an error if nothing is left, since a file of blank lines or
+    a JSONL line whose text is a lone "© Reuters" is no article."""
+    text = clean_text(text)
+    if not text.strip():
+        raise PipelineError(E_EMPTY, where, "the file is empty or holds only whitespace")
+    return text

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.ingest.read import article_from_json, iter_articles, text_hash
+from pipeline.ingest.jsonl import article_from_json
+from pipeline.ingest.read import iter_articles, text_hash
 from pipeline.records import Article
 
 SIDES = ("spacy", "pipeline", "quantulum3", "dateparser")

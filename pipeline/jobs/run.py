@@ -14,7 +14,10 @@ from pathlib import Path
 from pipeline.output.combine import write_combined
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
 from pipeline.extract import extract_articles
-from pipeline.ingest.read import article_from_json, discover, file_safe_id, is_jsonl, iter_articles, reading
+from pipeline.ingest.decode import reading
+from pipeline.ingest.discover import discover, file_safe_id, is_jsonl
+from pipeline.ingest.jsonl import article_from_json
+from pipeline.ingest.read import iter_articles
 from pipeline.output.journal import Journal
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources

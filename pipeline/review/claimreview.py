@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.read import META_SUFFIX, read_meta
+from pipeline.ingest.metadata import folder_metadata
 from pipeline.output.reviewer import VERDICTS, status_problems
 from pipeline.output.write import CHANGED_FLAG, read_claims, split_flags
 
@@ -47,17 +47,14 @@ class ArticleInfo:
 def read_articles(folder: Path, report: Callable[[str], None]) -> dict[str, ArticleInfo]:
     """Article metadata by article id; a meta file that cannot be read is reported and skipped."""
     infos = {}
-    for path in sorted(folder.glob(f"*{META_SUFFIX}")):
-        try:
-            meta = read_meta(path)
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except PipelineError as error:
-            report(str(error))
+    for item in folder_metadata(folder):
+        if isinstance(item, PipelineError):
+            report(str(item))
             continue
-        article_id = meta.get("id") or path.name.removesuffix(META_SUFFIX)
+        article_id, meta = item
         published = meta.get("published")
         infos[article_id] = ArticleInfo(
-            title=meta.get("title", ""), url=str(raw.get("url", "") or ""), author=str(raw.get("author", "") or ""),
+            title=meta.get("title", ""), url=meta.get("url", ""), author=meta.get("author", ""),
             source=meta.get("source", ""), published=published.isoformat() if published else "")
     return infos
 

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
 
+from ingest_inputs import FUZZ, assert_error, texts
+from pipeline.errors import E_EMPTY
 from pipeline.ingest.cleanup import clean_text
 from pipeline.jobs.run import run_paths
 
@@ -69,3 +72,18 @@ def test_offsets_index_the_reported_text(tmp_path: Path, resources) -> None:
     assert ("typography", "-3.5 %", "-3.5") in found
     assert ("blog-rents-wages", "12400 rental homes", "12400") in found
     assert set(table["published"]) == {"2024-04-09"} and set(table["published_origin"]) == {"cli"}
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", "\ufeff \n".encode("utf-8")])
+def test_empty_or_whitespace(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert_error(path, E_EMPTY)
+
+
+@FUZZ
+@given(texts)
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+    assert "\r" not in once and "\u00ad" not in once and "\u00a0" not in once

@@ -10,7 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
+from ingest_inputs import FUZZ, html_fragments
 from pipeline.errors import E_NO_TEXT, PipelineError
 from pipeline.ingest.html import read_page
 from pipeline.ingest.read import read_article
@@ -170,3 +172,15 @@ def test_malformed_markup_still_gives_its_text() -> None:
     found = read_page(html, "broken.html")
     assert "the agency hired 250 inspectors in 2023, up from 180" in found.text
     assert "Second paragraph without a closing tag" in found.text
+
+
+@FUZZ
+@given(html_fragments)
+def test_any_markup_gives_a_page_or_a_coded_error(html: str) -> None:
+    try:
+        page = read_page(html, "fuzz.html")
+    except PipelineError as error:
+        assert error.code in ("E042", "E043")
+        return
+    assert page.text.strip()
+    assert "\n\n\n" not in page.text

@@ -5,7 +5,8 @@ import json
 from pathlib import Path
 
 from pipeline.jobs.bench import generate_corpus, write_corpus
-from pipeline.ingest.read import article_from_json, iter_articles
+from pipeline.ingest.jsonl import article_from_json
+from pipeline.ingest.read import iter_articles
 
 SOURCES = [Path(__file__).resolve().parents[2] / "corpus" / "articles"]
 
