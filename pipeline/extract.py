@@ -10,16 +10,18 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.claims.assemble import assemble_claims
 from pipeline.checks.consistency import check_consistency
-from pipeline.figures.context import alternative_roles, carry_currency, carry_units, clause_head, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
+from pipeline.figures.context import alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
 from pipeline.time.dates import Point
-from pipeline.claims.describe import DescribeWords, starts_paragraph
+from pipeline.claims.describe import DescribeWords
 from pipeline.figures.normalize import Amount, FigureNormalizer
 from pipeline.matching.matcher import Candidate, overlaps, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
+from pipeline.nlp.structure import (clause_head, clause_tense, in_dateline, index_sentences, paragraph_numbers,
+                                    starts_paragraph)
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, endpoint_scopes,
@@ -58,7 +60,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
     spans = [m.span for m in measured]
-    paragraph_of = _paragraph_numbers(doc, sentences)
+    paragraph_of = paragraph_numbers(doc, sentences)
     date_spans = _resolve_dates([(_trim(doc[c.start:c.end]), c) for c in candidates if c.label == "date"],
                                 article, res, sent_index, paragraph_of, spans)
     dates = [mention for _, mention in date_spans]
@@ -96,22 +98,6 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
-
-
-def index_sentences(doc: Doc, sentences: list[Span]) -> None:
-    """Make ``Span.sent`` and ``Token.sent`` look their sentence up among the document's
-    sentences. spaCy's own walks the tokens and first asks the document whether sentences are set,
-    which reads tokens one by one as Python objects: a tenth of the extraction's time. The hooks
-    give what spaCy gives: the sentence holding the span's first token. They hold offsets only: a
-    hook holding the document's own spans would keep it alive until the cyclic collector ran."""
-    starts, ends = [sent.start for sent in sentences], [sent.end for sent in sentences]
-
-    def sentence_at(owner: Doc, i: int) -> Span:
-        k = bisect_right(starts, i) - 1
-        return owner[starts[k]:ends[k]]
-
-    doc.user_span_hooks["sent"] = lambda span: sentence_at(span.doc, span.start)
-    doc.user_token_hooks["sent"] = lambda token: sentence_at(token.doc, token.i)
 
 
 class Measured(NamedTuple):
@@ -170,9 +156,6 @@ def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount
 
 
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
-
-_CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
-"""Dependencies that join a separate clause: its tense is not the date's."""
 
 CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")
 """Calendar names without a year ("in November", "the first quarter"): they take the year of a date
@@ -246,29 +229,6 @@ def _resolve_dates(date_spans: list[tuple[Span, Candidate]], article: Article, r
     return mentions
 
 
-def in_dateline(span: Span) -> bool:
-    """'VIENNA, June 4 (Reuters) - Saudi Arabia will cut ...': the date of a dateline is the day
-    the story was filed, on or before publication, whatever the tense of the sentence it opens.
-    Only a place in capitals and commas may come before it at the head of its paragraph."""
-    sent = span.sent
-    before = span.doc[sent.start:span.start]
-    words = [t for t in before if not t.is_space]
-    return (starts_paragraph(span.doc, sent) and bool(words) and words[-1].text == ","
-            and all(t.is_punct or (t.is_alpha and t.is_upper) for t in words))
-
-
-def _starts_clause(token: Token) -> bool:
-    """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
-    An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report
-    Y") take the tense of the verb above them."""
-    if token.dep_ not in _CLAUSE_LINKS or token.pos_ not in ("VERB", "AUX"):
-        return False
-    children = {c.dep_: c.lower_ for c in token.children}
-    if children.get("aux") == "to":
-        return False
-    return not (token.dep_ == "conj" and not {"aux", "nsubj", "nsubjpass"} & set(children))
-
-
 def _frames(span: Span, point: Point, framing: set[str]) -> bool:
     """Whether a year sets the year of the bare months after it: "In 2023, ... in November" does;
     "by the end of 2024", "for 2025", "until 2030" name a horizon and do not. Relative
@@ -316,30 +276,6 @@ def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], 
     if point or (word == "by" and (tense == "past" or not any(_YEAR.match(t.text) for t in span))):
         return ""
     return "" if side == "end" and "/" in value else side  # "by 2025-26" names the fiscal year itself
-
-
-def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
-    """'past', 'future', 'present' or '' for the clause a time expression sits in. A word that looks ahead
-    ("would", "expected", "scheduled", "payable") among the words it hangs from, or their
-    auxiliaries, makes it future ("is expected to grow in the year ending March 31"), and so does
-    an arrangement in the present progressive ("who is running again in November")."""
-    verb = clause_head(span.root)
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & {"will", "shall", "'ll"} or "going" in auxiliaries:
-        return "future"
-    if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}:
-        return "future"
-    ancestors, token = [], span.root
-    while token.head.i != token.i and not _starts_clause(token):
-        token = token.head  # up the clause's verb chain, and from "to raise" to "would decide"
-        ancestors.append(token)
-    if any(t.lower_ in future_cues for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"]):
-        return "future"
-    if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:  # "Parliament returns on July 9": a schedule
-        return "present"
-    return ""
 
 
 def _scopes(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[tuple[Span, DateMention]],
@@ -402,11 +338,3 @@ def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list
         groups[bisect_right(starts, position) - 1].append(item)
     return groups
 
-
-def _paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
-    """The paragraph number of every sentence, keyed by the sentence's first token."""
-    numbers, paragraph = {}, -1
-    for sent in sentences:
-        paragraph += starts_paragraph(doc, sent)
-        numbers[sent.start] = paragraph
-    return numbers

@@ -1,7 +1,8 @@
-"""Sentence look-ups through the document's sentence starts give what spaCy's own give."""
+"""Sentences, paragraphs, datelines and clauses: sentence look-ups through the document's sentence
+starts give what spaCy's own give."""
 from pathlib import Path
 
-from pipeline.extract import index_sentences
+from pipeline.nlp.structure import index_sentences
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
