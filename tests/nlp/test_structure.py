@@ -2,7 +2,8 @@
 starts give what spaCy's own give."""
 from pathlib import Path
 
-from pipeline.nlp.structure import index_sentences
+from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, in_dateline, index_sentences,
+                                    paragraph_numbers, starts_paragraph)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -39,3 +40,40 @@ def test_an_extracted_doc_is_freed_without_the_cyclic_collector(resources):
         assert freed() is None
     finally:
         gc.enable()
+
+
+def test_a_line_break_starts_a_paragraph(resources):
+    doc = resources.nlp("Trade Soars\n\nIn 2022, trade grew. It grew again.\n\nImports fell.")
+    sentences = list(doc.sents)
+    assert [starts_paragraph(doc, s) for s in sentences] == [True, True, False, True]
+    assert list(paragraph_numbers(doc, sentences).values()) == [0, 1, 1, 2]
+
+
+def test_a_dateline_is_a_place_in_capitals_before_a_dash(resources):
+    doc = resources.nlp("SAO PAULO (Reuters) - Prices rose.\n\nPrices - and wages - rose.")
+    first, second = doc.sents
+    assert doc[dateline_end(first)].text == "Prices"
+    assert dateline_end(second) == second.start  # counter-example: no place before the dash
+
+
+def test_the_date_of_a_dateline_follows_a_place_and_a_comma(resources):
+    doc = resources.nlp("VIENNA, April 8 (Reuters) - Saudi Arabia will cut output.\n\nOn April 8, output fell.")
+    first, second = [s for s in doc.sents if "April" in s.text]
+    assert in_dateline(first[2:4]) and not in_dateline(second[1:3])
+
+
+def test_the_tense_of_a_date_is_that_of_its_clause(resources):
+    def tense(text, words):
+        doc = resources.nlp(text)
+        start = next(t.i for t in doc if t.text == words.split()[0])
+        return clause_tense(doc[start:start + len(words.split())], frozenset({"expected"}))
+
+    assert tense("The bank will decide on rates in May.", "May") == "future"
+    assert tense("The economy is expected to grow in May.", "May") == "future"
+    assert tense("Employers added jobs in May.", "May") == "past"
+    assert tense("Parliament returns on July 9.", "July 9") == "present"
+
+
+def test_the_head_of_a_clause_is_its_verb(resources):
+    doc = resources.nlp("Exports rose 5 percent in May.")
+    assert clause_head(doc[4]).text == "rose"
