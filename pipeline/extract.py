@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.assemble import assemble_claims
 from pipeline.checks.consistency import check_consistency
 from pipeline.figures.context import alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles, link_groups, link_parts, read_context, share_list_roles
-from pipeline.time.dates import Point
+from pipeline.time.points import Point
 from pipeline.claims.describe import DescribeWords
 from pipeline.figures.normalize import Amount, FigureNormalizer
 from pipeline.matching.matcher import Candidate, overlaps, resolve_overlaps

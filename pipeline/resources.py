@@ -13,7 +13,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from pipeline.claims.checkworthy import Checkworthiness
 from pipeline.checks.consistency import Checks, load_checks
-from pipeline.time.dates import DateParser
+from pipeline.time.parser import DateParser
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.lemmas import cache_lemmatizer

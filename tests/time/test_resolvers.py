@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.time.dates import DateParser, Point, point_of
 from pipeline.rules import load_rules
+from pipeline.time.parser import DateParser
+from pipeline.time.points import Point, point_of
 from pipeline.time.scope import bounded_year
 
 PARSER = DateParser(load_rules().lexicons)
@@ -257,7 +258,7 @@ def test_time_scope_of_figures(extract, text, figure, value, source):
 def test_dateparser_is_built_once_and_sees_only_candidate_spans(resources, extract, monkeypatch):
     """One calendar parser for the whole run, fed only the calendar-date spans the rules matched."""
     seen: list[str] = []
-    calendar = resources.dates._calendar
+    calendar = resources.dates.words.calendar
     original = calendar.get_date_data
 
     def record(text, *args, **kwargs):
@@ -268,7 +269,7 @@ def test_dateparser_is_built_once_and_sees_only_candidate_spans(resources, extra
     text = "They met on February 4, 2022 and again on 4 Feb. 2023. Prices rose 5% last year, in March 2023."
     for published in ("2024-04-09", "2020-01-01", None):
         dates = extract(text, published=published).dates
-        assert resources.dates._calendar is calendar
+        assert resources.dates.words.calendar is calendar
     assert seen and {span.replace(" ,", ",") for span in seen} <= {d.text for d in dates}  # the span's tokens
     assert all(len(span.split()) <= 4 for span in seen)
 
