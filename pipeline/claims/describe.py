@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.figures.context import clause_head
+from pipeline.nlp.structure import clause_head, dateline_end, starts_paragraph
 
 CLAUSAL = ("relcl", "advcl", "ccomp", "acl", "parataxis", "csubj")
 """Dependents that open a clause of their own: what they say is not what the figure's clause says."""
@@ -300,28 +300,3 @@ def _join(tokens: list[Token]) -> str:
         if following is not None:
             out.append(token.whitespace_ if following.i == token.i + 1 else " ")
     return "".join(out).strip()
-
-
-DATELINE_DASHES = ("-", "–", "—")
-
-
-def dateline_end(sent: Span) -> int:
-    """The first token after a dateline that opens a sentence ("LONDON - Chelsea have ...",
-    "SAO PAULO (Reuters) - ..."): a place in capitals and a dash; else the sentence's first token."""
-    words: list[Token] = []
-    in_parentheses = False
-    for token in sent[:8]:
-        if token.text in DATELINE_DASHES:
-            return token.i + 1 if words and all(t.is_upper for t in words) else sent.start
-        if token.text in ("(", ")"):
-            in_parentheses = token.text == "("
-        elif not in_parentheses and not token.is_space:
-            words.append(token)
-    return sent.start
-
-
-def starts_paragraph(doc: Doc, sent: Span) -> bool:
-    """A sentence opens a paragraph when a line break separates it from the text before it."""
-    gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
-    first = sent[0]
-    return "\n" in gap or (first.is_space and "\n" in first.text)

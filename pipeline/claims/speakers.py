@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.describe import EntityIndex, dateline_end, starts_paragraph
+from pipeline.claims.describe import EntityIndex
+from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"

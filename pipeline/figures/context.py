@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.matching.matcher import ContextHit, ContextHits
+from pipeline.nlp.structure import clause_head
 from pipeline.rules import Rule
 
 
@@ -53,13 +54,6 @@ def _first(hits: tuple[ContextHit, ...], label: str, kind: str) -> ContextHit | 
 
 def _applies(rule: Rule, kind: str) -> bool:
     return not rule.kinds or kind in rule.kinds
-
-
-def clause_head(token: Token) -> Token:
-    """The verb (or root) that governs a token: the head of its clause."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _governed_by(span: Span, lemmas: tuple[str, ...]) -> bool:

@@ -1,1 +1,2 @@
-"""The spaCy side: the model, its faster attribute ruler and lemmatizer, per-word caches, parsing."""
+"""The spaCy side: the model, its faster attribute ruler and lemmatizer, per-word caches, parsing, and
+the parsed document's structure (sentences, paragraphs, datelines, clauses)."""

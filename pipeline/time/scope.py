@@ -20,9 +20,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.figures.context import clause_head
-from pipeline.claims.describe import starts_paragraph
 from pipeline.matching.matcher import overlaps
+from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
 
 

@@ -1,0 +1,113 @@
+"""Reads a parsed document's structure: its sentences, paragraphs, datelines and clauses."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+DATELINE_DASHES = ("-", "–", "—")
+
+_CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
+"""Dependencies that join a separate clause: its tense is not the date's."""
+
+
+def index_sentences(doc: Doc, sentences: list[Span]) -> None:
+    """Make ``Span.sent`` and ``Token.sent`` look their sentence up among the document's
+    sentences. spaCy's own walks the tokens and first asks the document whether sentences are set,
+    which reads tokens one by one as Python objects: a tenth of the extraction's time. The hooks
+    give what spaCy gives: the sentence holding the span's first token. They hold offsets only: a
+    hook holding the document's own spans would keep it alive until the cyclic collector ran."""
+    starts, ends = [sent.start for sent in sentences], [sent.end for sent in sentences]
+
+    def sentence_at(owner: Doc, i: int) -> Span:
+        k = bisect_right(starts, i) - 1
+        return owner[starts[k]:ends[k]]
+
+    doc.user_span_hooks["sent"] = lambda span: sentence_at(span.doc, span.start)
+    doc.user_token_hooks["sent"] = lambda token: sentence_at(token.doc, token.i)
+
+
+def starts_paragraph(doc: Doc, sent: Span) -> bool:
+    """A sentence opens a paragraph when a line break separates it from the text before it."""
+    gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"
+    first = sent[0]
+    return "\n" in gap or (first.is_space and "\n" in first.text)
+
+
+def paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
+    """The paragraph number of every sentence, keyed by the sentence's first token: dates carry
+    their year only within a paragraph ("In 2023, ... in November")."""
+    numbers, paragraph = {}, -1
+    for sent in sentences:
+        paragraph += starts_paragraph(doc, sent)
+        numbers[sent.start] = paragraph
+    return numbers
+
+
+def dateline_end(sent: Span) -> int:
+    """The first token after a dateline that opens a sentence ("LONDON - Chelsea have ...",
+    "SAO PAULO (Reuters) - ..."): a place in capitals and a dash; else the sentence's first token."""
+    words: list[Token] = []
+    in_parentheses = False
+    for token in sent[:8]:
+        if token.text in DATELINE_DASHES:
+            return token.i + 1 if words and all(t.is_upper for t in words) else sent.start
+        if token.text in ("(", ")"):
+            in_parentheses = token.text == "("
+        elif not in_parentheses and not token.is_space:
+            words.append(token)
+    return sent.start
+
+
+def in_dateline(span: Span) -> bool:
+    """'VIENNA, June 4 (Reuters) - Saudi Arabia will cut ...': the date of a dateline is the day
+    the story was filed, on or before publication, whatever the tense of the sentence it opens.
+    Only a place in capitals and commas may come before it at the head of its paragraph."""
+    sent = span.sent
+    before = span.doc[sent.start:span.start]
+    words = [t for t in before if not t.is_space]
+    return (starts_paragraph(span.doc, sent) and bool(words) and words[-1].text == ","
+            and all(t.is_punct or (t.is_alpha and t.is_upper) for t in words))
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) that governs a token: the head of its clause."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _starts_clause(token: Token) -> bool:
+    """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
+    An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report
+    Y") take the tense of the verb above them."""
+    if token.dep_ not in _CLAUSE_LINKS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    children = {c.dep_: c.lower_ for c in token.children}
+    if children.get("aux") == "to":
+        return False
+    return not (token.dep_ == "conj" and not {"aux", "nsubj", "nsubjpass"} & set(children))
+
+
+def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
+    """'past', 'future', 'present' or '' for the clause a time expression sits in. A word that looks ahead
+    ("would", "expected", "scheduled", "payable") among the words it hangs from, or their
+    auxiliaries, makes it future ("is expected to grow in the year ending March 31"), and so does
+    an arrangement in the present progressive ("who is running again in November")."""
+    verb = clause_head(span.root)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"will", "shall", "'ll"} or "going" in auxiliaries:
+        return "future"
+    if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}:
+        return "future"
+    ancestors, token = [], span.root
+    while token.head.i != token.i and not _starts_clause(token):
+        token = token.head  # up the clause's verb chain, and from "to raise" to "would decide"
+        ancestors.append(token)
+    if any(t.lower_ in future_cues for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"]):
+        return "future"
+    if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:  # "Parliament returns on July 9": a schedule
+        return "present"
+    return ""

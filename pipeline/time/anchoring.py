@@ -1,0 +1,168 @@
+"""Resolves an article's date spans in text order, each against the dates set before it.
+
+"20 days later" and "the previous year" count from the last date the article set; a month or
+quarter without its year ("in November") from the last one its paragraph set. Only dates that set
+the time of their sentence become anchors: not the base of a comparison ("the smallest since
+2020"), not an open interval ("since March 2022"), not a date inside a clause that describes a
+noun ("accounts, which go back to 1929, ...") or a noun's modifier ("the 2008 crisis"), nor a date
+that qualifies a figure ("the 11.1 per cent peak reached in October 2022"). A date after "since",
+"until" or "by" becomes an open interval whose span takes in that word.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from pipeline.matching.matcher import Candidate
+from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, paragraph_numbers
+from pipeline.records import DateMention
+from pipeline.rules import RuleSet
+from pipeline.time.parser import DateParser
+from pipeline.time.points import YEAR, Point
+from pipeline.time.scope import is_base_figure, is_comparison_base, owning_figure, since_value_is_point
+
+CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")
+"""Calendar names without a year ("in November", "the first quarter"): they take the year of a date
+set earlier in their paragraph, else the publication's, else the last one the article mentioned."""
+
+DEICTIC_WORDS = ("this", "last", "next", "coming")
+"""Words that place a calendar name from the publication date ("last September"), not a paragraph's year."""
+
+
+@dataclass(frozen=True)
+class AnchorWords:
+    """The word lists anchoring looks words up in, as sets built once rather than per article."""
+
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    future_cues: frozenset[str]
+    framing_prepositions: frozenset[str]
+    narrative_words: frozenset[str]
+    open_bounds: dict[str, str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> AnchorWords:
+        lexicon = {name: frozenset(rules.lexicons[name]) for name in
+                   ("comparison_bases", "since_comparisons", "future_cues", "framing_prepositions",
+                    "narrative_words")}
+        return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]))
+
+
+class DatedSpan(NamedTuple):
+    """A date's span in the document (taking in "since", "until" or "by") and its mention."""
+
+    span: Span
+    mention: DateMention
+
+
+def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figures: list[Span],
+                  published: date | None, parser: DateParser, words: AnchorWords) -> list[DatedSpan]:
+    """The value of every date candidate, in text order, each anchored on the dates before it:
+    "They met on February 4, 2022. ... 20 days later" -> 2022-02-24; "In 2023, trade surpassed the
+    mark in November" -> 2023-11. ``figures`` are the figure spans: a date one of them owns ("6.2
+    per cent in August") anchors nothing after it."""
+    sent_index = {s.start: i for i, s in enumerate(sentences)}
+    paragraph_of = paragraph_numbers(doc, sentences)
+    mentions = []
+    article_anchor: tuple[Point, str] | None = None
+    paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
+    paragraph = -1
+    figures_in: dict[int, list[Span]] = defaultdict(list)  # by the start of their sentence
+    for figure in figures:
+        figures_in[figure.sent.start].append(figure)
+    for cand in dates:
+        span = _trim(doc[cand.start:cand.end])
+        sent_start = span.sent.start
+        if paragraph_of[sent_start] != paragraph:
+            paragraph, paragraph_anchor = paragraph_of[sent_start], None
+        kind = cand.rule.sets["type"]
+        if paragraph_anchor and paragraph_anchor[2] not in (True, sent_start):
+            paragraph_anchor = None  # a year inside an earlier sentence framed only that sentence
+        follows_narrative = any(t.lower_ in words.narrative_words for t in span)  # "the following spring"
+        deictic = any(t.lower_ in DEICTIC_WORDS for t in span)  # "last September"
+        if kind in CALENDAR_TYPES and deictic:
+            anchor = None  # the publication date, or nothing
+        elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or published):
+            anchor = paragraph_anchor[:2] if paragraph_anchor else None
+        else:
+            anchor = article_anchor
+        owner = owning_figure(span, figures_in[sent_start])
+        comparison = is_comparison_base(span, words.comparison_bases, words.since_comparisons)
+        tense = "past" if in_dateline(span) else clause_tense(span, words.future_cues)
+        tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
+        if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
+            tense = "past"
+        resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
+                                    tense, cand.rule.sets.get("order", ""))
+        value = resolution.value
+        # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
+        point = since_value_is_point(span, words.since_comparisons)
+        side = (_open_side(span, value, tense, words.open_bounds, point)
+                if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
+        if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
+                and owner is None):
+            article_anchor = (resolution.point, span.text)
+            if not resolution.relative and _frames(span, resolution.point, words.framing_prepositions):
+                paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or sent_start)
+        if side:
+            span = span.doc[span.start - 1:span.end]
+            value = f"{value.split('/')[0]}/.." if side == "start" else f"../{value.split('/')[-1]}"
+        mentions.append(DatedSpan(span, DateMention(
+            start=span.start_char, end=span.end_char, text=span.text, value=value,
+            sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
+            modifier=resolution.modifier, rules=(cand.rule.id,),
+        )))
+    return mentions
+
+
+def _trim(span: Span) -> Span:
+    """A date span never ends in punctuation ("between August and September," before a clause)."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _frames(span: Span, point: Point, framing: frozenset[str]) -> bool:
+    """Whether a year sets the year of the bare months after it: "In 2023, ... in November" does;
+    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not. Relative
+    expressions never do ("next year"). Days and months always may."""
+    if point.granularity != "year" or span.start == span.sent.start:
+        return True
+    return span.doc[span.start - 1].lower_ in framing
+
+
+def _carries_on(span: Span, point: Point) -> bool:
+    """'In 2023, ...': a year at the head of its sentence frames the rest of the paragraph; a year
+    elsewhere ("the economy grew 5.9 percent in 2021") frames only its own sentence. Days and
+    months always carry on."""
+    return point.granularity != "year" or span.start - span.sent.start <= 1
+
+
+def _describes_noun(span: Span, cand: Candidate) -> bool:
+    """'the 2008 crisis' (a rule that sets ``attributive``), 'accounts, which go back to 1929': a
+    date that qualifies a noun. (A participle keeps its date: "a statement issued on February 4,
+    2022" dates an event.)"""
+    if cand.rule.sets.get("attributive"):
+        return True
+    token = clause_head(span.root)
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], point: bool) -> str:
+    """'start' for "since 2014", 'end' for "until 2030" and a deadline "by 2030", else ''. The
+    base of a comparison ("the highest since 1900"), a past "by 2006" and "by" before anything but
+    a bare year ("by December", "by the end of 2024": a point the text names) stay points."""
+    word = span.doc[span.start - 1].lower_ if span.start else ""
+    side = open_bounds.get(word, "")
+    if point or (word == "by" and (tense == "past" or not any(YEAR.match(t.text) for t in span))):
+        return ""
+    return "" if side == "end" and "/" in value else side  # "by 2025-26" names the fiscal year itself

@@ -1,0 +1,293 @@
+"""Resolves each kind of written date and named period: one resolver per rule type, from "February
+4, 2022" and "the 1950s" to "in November" and "the third quarter", placed next to their anchor."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from pipeline.figures.numbers import parse_number
+from pipeline.time.expressions import DateWords, Expression
+from pipeline.time.points import GRANULARITY, YEAR, Point, Resolution, point_of
+
+_YEAR_IN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
+_DECADE = re.compile(r"^(?:(?:early|mid|late)-)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
+_SHORT_DECADE = re.compile(r"^(\d)0s$")
+_INTERVAL_BOUND = re.compile(r"(?<![\d'’‘])(\d{4}s?|\d\ds?)(?!\d)")
+_ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
+"""The ordinal ending of a day ("Feb. 4th"), dropped before the day is read."""
+
+
+def resolve_absolute(expr: Expression, words: DateWords) -> Resolution:
+    """'February 4, 2022', '4 Feb. 2022', 'March 2023': a calendar date with its year, read by
+    dateparser as a day or a month."""
+    data = words.calendar.get_date_data(_ORDINAL.sub("", " ".join(expr.words)))
+    if data.date_obj is None:
+        return Resolution("", modifier=expr.modifier)
+    granularity = data.period if data.period in GRANULARITY else "day"
+    point = Point(data.date_obj.date(), granularity)
+    return Resolution(point.edtf(), modifier=expr.modifier, point=point)
+
+
+def resolve_numeric(expr: Expression, words: DateWords) -> Resolution:
+    """'13/2/2022' read day first, '2/13/2022' month first (the rule knows which)."""
+    first, second, year = (int(p) for p in re.split(r"[/.]", "".join(expr.words)))
+    day, month = (first, second) if expr.order == "dmy" else (second, first)
+    try:
+        point = Point(date(year, month, day), "day")
+    except ValueError:  # "31/2/2022"
+        return Resolution("")
+    return Resolution(point.edtf(), point=point)
+
+
+def resolve_vague(expr: Expression, words: DateWords) -> Resolution:
+    """'recently', 'in recent years': a time reference with no checkable value."""
+    return Resolution("", relative=True, modifier="vague")
+
+
+def resolve_year(expr: Expression, words: DateWords) -> Resolution:
+    """'2022', 'early 2024', 'mid-2023', 'FY2023': the year, its modifier apart."""
+    year = next(m.group(1) for w in expr.words if (m := _YEAR_IN.search(w)))
+    return Resolution(year, modifier=expr.modifier, point=point_of(year))
+
+
+def resolve_decade(expr: Expression, words: DateWords) -> Resolution:
+    """'the 1950s' -> 195X; "the '90s" -> 199X (the '00s and '10s are 200X and 201X)."""
+    for word in expr.lower:
+        if m := _DECADE.match(word):
+            return Resolution(f"{m.group(1)}X", modifier=expr.modifier)
+        if m := _SHORT_DECADE.match(word):
+            return Resolution(f"{'20' if m.group(1) in '01' else '19'}{m.group(1)}X", modifier=expr.modifier)
+    raise ValueError(f"no decade in {expr.lower!r}")
+
+
+def resolve_century(expr: Expression, words: DateWords) -> Resolution:
+    """'the 19th century': the years 1800-1899, 18XX."""
+    number = next(int(m.group(1)) for w in expr.lower if (m := re.search(r"(\d+)(st|nd|rd|th)$", w)))
+    return Resolution(f"{number - 1:02d}XX", modifier=expr.modifier)
+
+
+def resolve_interval(expr: Expression, words: DateWords) -> Resolution:
+    """'the 1960s to the 1980s' -> 1960/1989; 'from 2010 to 2020' -> 2010/2020; '2022-23' and
+    'FY2012–13' -> 2022/2023 and 2012/2013."""
+    bounds: list[tuple[int, int]] = []
+    for word in _INTERVAL_BOUND.findall(" ".join(expr.lower)):
+        number = int(word.rstrip("s"))
+        if len(word.rstrip("s")) == 2:  # a short second year: the first one's century
+            if not bounds:
+                continue
+            century = bounds[-1][1] // 100 * 100
+            number = century + number + (100 if century + number < bounds[-1][1] else 0)
+        bounds.append((number, number + 9) if word.endswith("s") else (number, number))
+    return Resolution(f"{bounds[0][0]}/{bounds[-1][1]}", modifier=expr.modifier)
+
+
+def resolve_month(expr: Expression, words: DateWords) -> Resolution:
+    """'in November', 'February 24', 'between February and May 2023', 'last December', 'May 3 the
+    following year': a month (and day) or a span of them, unresolved when the day does not exist
+    ("June 31")."""
+    try:
+        return _month_days(expr, words)
+    except ValueError:  # a day the month does not have: unresolved, the article goes on
+        return Resolution("", relative=True)
+
+
+def _month_days(expr: Expression, words: DateWords) -> Resolution:
+    """A month (and day) without a year. After a year ("In 2023, ... in November") it is in
+    that year; after a day or month (the publication date, "on Thursday") it is the latest
+    such month before it, or in a future clause the first one after it ("will vote in
+    January"). "the following year"/"the previous year" after it move it by a year."""
+    lower, published, narrative = expr.lower, expr.published, expr.narrative
+    bounds = _calendar_bounds(lower, words)
+    if not bounds:
+        return Resolution("", relative=True)
+    month, day, year = bounds[0]
+    if year is None:
+        anchor = narrative or (Point(published, "day") if published else None)
+        if anchor is None:
+            return Resolution("", relative=True)
+        if anchor.granularity != "year" and published and anchor.day.year == published.year:
+            anchor = Point(published, "day")  # a nearby date: the tense places it around publication
+        if "year" in lower:  # "December 17 that year", "May 3 the following year"
+            year = anchor.day.year + (1 if any(w in words.forward for w in lower)
+                                      else -1 if any(w in words.back for w in lower) else 0)
+        elif "this" in lower:
+            year = anchor.day.year
+        else:  # "last December" is the latest before the anchor, "next May" the first after it
+            strict = "last" in lower or "next" in lower
+            year = _place_in_year(month, day, anchor, "future" if "next" in lower else
+                                  "past" if "last" in lower else expr.tense, strict)
+    label = expr.narrative_anchor()[1] if narrative else expr.published_anchor()[1]
+    first = Point(date(year, month, day or 1), "day" if day else "month")
+    if len(bounds) == 1:
+        return Resolution(first.edtf(), relative=not bounds[0][2], anchor="" if bounds[0][2] else label, point=first)
+    end_month, end_day, end_year = bounds[-1]
+    end_year = end_year or year + (1 if (end_month, end_day or 1) < (month, day or 1) else 0)
+    last = Point(date(end_year, end_month, end_day or 1), "day" if end_day else "month")
+    relative = not (bounds[0][2] or end_year == bounds[-1][2])
+    return Resolution(f"{first.edtf()}/{last.edtf()}", relative, label if relative else "", point=last)
+
+
+def _calendar_bounds(lower: list[str], words: DateWords) -> list[tuple[int, int | None, int | None]]:
+    """(month, day, year) of each end of "February 24", "between February and May 2023",
+    "from April 19 to June 1", "September 5 and 15", "the January-March period"; a year
+    written once serves the ends before it that lack one."""
+    bounds: list[list] = []
+    for word in lower:
+        bare = _ORDINAL.sub("", word)
+        if word in words.months:
+            bounds.append([words.months[word], None, None])
+        elif YEAR.match(word):
+            for bound in bounds:
+                bound[2] = bound[2] or int(word)
+        elif bare.isdigit() and 1 <= int(bare) <= 31 and bounds:
+            if bounds[-1][1] is None:
+                bounds[-1][1] = int(bare)
+            else:  # "September 5 and 15": the second day of the same month
+                bounds.append([bounds[-1][0], int(bare), bounds[-1][2]])
+    return [tuple(b) for b in bounds]
+
+
+def _place_in_year(month: int, day: int | None, anchor: Point, tense: str, strict: bool = False) -> int:
+    """The year of a month named without one, next to its anchor: in a year anchor's year, else
+    the latest one on or before a day anchor, in a future clause the first one on or after it, in
+    a present one the nearest (``strict``: not the anchor's own month)."""
+    if anchor.granularity == "year":
+        return anchor.day.year
+    year, named, anchored = anchor.day.year, (month, day or 0), (anchor.day.month, anchor.day.day)
+    if strict or day is None:  # a whole month is on the anchor's side as long as the anchor is in it
+        named, anchored = (month,), (anchor.day.month,)
+    if tense == "future":
+        return year + 1 if named < anchored or (strict and named == anchored) else year
+    if tense == "present":  # a schedule ("returns on July 9"): the nearest such day
+        return min((year - 1, year, year + 1),
+                   key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor.day).days))
+    return year - 1 if named > anchored or (strict and named == anchored) else year
+
+
+def resolve_period_to(expr: Expression, words: DateWords) -> Resolution:
+    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one."""
+    lower = expr.lower
+    link = next(i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended"))
+    end = resolve_month(replace(expr, lower=lower[link + 1:]), words)
+    if end.point is None:
+        return end
+    unit = next(words.time_units[w] for w in lower[:link] if w in words.time_units)
+    count = parse_number([w for w in lower[:link] if w not in words.time_units and w != "the"],
+                         words.number_words, words.scales) or 1
+    months = int(count) * {"month": 1, "quarter": 3, "year": 12}[unit]
+    start = end.point.day - relativedelta(months=months - 1)
+    return Resolution(f"{start.year:04d}-{start.month:02d}/{end.point.edtf()[:7]}", end.relative, end.anchor,
+                      point=Point(start, "month", months))
+
+
+def resolve_quarter(expr: Expression, words: DateWords) -> Resolution:
+    """A quarter as an interval of months: the third quarter of 2023 -> 2023-07/2023-09."""
+    number = next((words.quarters[w] for w in expr.lower if w in words.quarters), None)
+    number = number or next(int(w[1]) for w in expr.lower if re.fullmatch(r"q[1-4]", w))
+    return _months(expr, words, 3 * number - 2, 3)
+
+
+def resolve_half(expr: Expression, words: DateWords) -> Resolution:
+    """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06; the first
+    five months of 2024 -> 2024-01/2024-05."""
+    lower = expr.lower
+    if "months" in lower:
+        count = parse_number([w for w in lower if w not in ("the", "first", "months", "of", "this", "last",
+                                                             "year") and not YEAR.match(w)],
+                             words.number_words, words.scales)
+        return _months(expr, words, 1, max(1, min(12, int(count or 1))))
+    number = next((words.halves[w] for w in lower if w in words.halves), None)
+    number = number or next(int(c) for w in lower if re.fullmatch(r"h[12]|[12]h", w) for c in w if c.isdigit())
+    return _months(expr, words, 6 * number - 5, 6)
+
+
+def resolve_season(expr: Expression, words: DateWords) -> Resolution:
+    """A season as an interval of months (northern hemisphere): the summer of 2022 ->
+    2022-06/2022-08, the winter of 2022 -> 2022-12/2023-02. Without a year, a past clause
+    takes the latest one begun by the anchor ("The winter brought reinforcements"), a future
+    one the first not yet over ("plans an exhibition for the summer")."""
+    first = next(int(words.seasons[w]) for w in expr.lower if w in words.seasons)
+    return _months(expr, words, first, 3, moving=True)
+
+
+def _months(expr: Expression, words: DateWords, first: int, length: int, moving: bool = False) -> Resolution:
+    """An interval of ``length`` months from month ``first`` of the year the words name, else of
+    the anchor's year: "of last year" the one before, and for a ``moving`` period (a season) "last"
+    or "previous" the latest such period ended before the anchor, "next" or "following" the first
+    one begun after it ("last summer", "the following spring")."""
+    lower, published, narrative = expr.lower, expr.published, expr.narrative
+    moving_words = lower if moving else []
+    year_word = next((w for w in lower if YEAR.match(w)), None)
+    found = (int(year_word), "") if year_word else _year_anchor(expr)
+    if found is None:
+        return Resolution("", relative=True)
+    (year, anchor), relative = found, not year_word
+    if not year_word:
+        after_of = lower[lower.index("of") + 1:] if "of" in lower else []
+        deictic = any(w in ("this", "last", "next") for w in after_of + moving_words[:1])
+        if deictic and published is None:  # "this spring" needs the publication date
+            return Resolution("", relative=True)
+        if deictic:  # "of this year", "this spring": the publication's
+            (year, anchor), narrative = (published.year, expr.published_anchor()[1]), None
+        year += _year_step(after_of, moving_words, first, length, words, narrative
+                           or (Point(published, "day") if published else None),
+                           "" if deictic or not moving else expr.tense)
+    start = date(year, first, 1)
+    end = start + relativedelta(months=length - 1)
+    # as an anchor its year ("four years later" after "the summer of 1959" is 1963); a quarter or
+    # half keeps its length too ("a year earlier" after the third quarter of 2024 is 2023-07/2023-09)
+    return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor,
+                      point=Point(start, "year", 0 if moving else length))
+
+
+def _year_anchor(expr: Expression) -> tuple[int, str] | None:
+    """The year a month or quarter named without one falls in: the narrative's, else publication's."""
+    if expr.narrative is not None:
+        return expr.narrative.day.year, expr.narrative_anchor()[1]
+    if expr.published is not None:
+        return expr.published.year, expr.published_anchor()[1]
+    return None
+
+
+def _year_step(after_of: list[str], moving: list[str], first: int, length: int, words: DateWords,
+               anchor: Point | None, tense: str = "") -> int:
+    """-1, 0 or 1: how far from the anchor's year a period named relative to it lies."""
+    if any(w in words.back for w in after_of):
+        return -1
+    if any(w in words.forward for w in after_of):
+        return 1
+    back, forward = any(w in words.back for w in moving), any(w in words.forward for w in moving)
+    if anchor is None or not (back or forward or (moving and tense)):
+        return 0
+    if anchor.granularity == "year":
+        return -1 if back else 1 if forward else 0
+    start = date(anchor.day.year, first, 1)
+    end = start + relativedelta(months=length)
+    if back:
+        return 0 if end <= anchor.day else -1
+    if forward:
+        return 0 if start > anchor.day else 1
+    if tense == "future":
+        return 0 if end > anchor.day else 1
+    return 0 if start <= anchor.day else -1
+
+
+def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
+    """The latest such weekday on or before publication ("said on Monday"); "last" is strictly
+    before; "next" the first one after, and in a future clause the first one from then on."""
+    published, lower = expr.published, expr.lower
+    if published is None:
+        return Resolution("", relative=True)
+    weekday = next(words.weekdays[w] for w in lower if w in words.weekdays)
+    back = (published.weekday() - weekday) % 7
+    if "next" in lower:
+        day = published + relativedelta(days=(weekday - published.weekday()) % 7 or 7)
+    elif expr.tense in ("future", "present") and "last" not in lower:  # "have until Wednesday"
+        day = published + relativedelta(days=(weekday - published.weekday()) % 7)
+    else:
+        day = published - relativedelta(days=back or (7 if "last" in lower else 0))
+    point = Point(day, "day")
+    return Resolution(point.edtf(), True, expr.published_anchor()[1], point=point)

@@ -1,0 +1,108 @@
+"""Gives every figure of an article its time scope, walking the sentences in order.
+
+The walk carries what one sentence says about time to the next: the frame a paragraph set ("In
+2023, trade grew ... China imported $129 billion" -> 2023), the one period of the paragraph before
+when a new one opens without a date ("Inflation held at 6.7 per cent in March.", then a paragraph
+"Core inflation eased to 6.1 per cent" -> March), and the events the article dated ("the
+annexation of Crimea in 2014", then "before the annexation of Crimea"). How one figure picks its
+scope among the marks of its sentence is in ``pipeline.time.scope``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from pipeline.matching.matcher import overlaps
+from pipeline.nlp.structure import starts_paragraph
+from pipeline.records import TimeScope
+from pipeline.rules import RuleSet
+from pipeline.time.anchoring import DatedSpan
+from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, event_references,
+                                 is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
+                                 sentence_frame, when_clause_date)
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    """The word lists time scoping looks words up in, as sets built once rather than per article."""
+
+    event_prepositions: frozenset[str]
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    comparison_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
+    relative_back: frozenset[str]
+    year_bounds: dict[str, str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> ScopeWords:
+        lexicon = {name: frozenset(rules.lexicons[name]) for name in
+                   ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
+                    "relative_back")}
+        return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
+                   year_bounds=dict(rules.lexicons["year_bounds"]))
+
+
+def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[DatedSpan],
+                  words: ScopeWords, published: date | None) -> list[TimeScope | None]:
+    """The time scope of every figure (None where nothing dates it), in the figures' order:
+    "In 2023, it grew to $240 billion. China has imported energy worth $129 billion." gives both
+    figures 2023, the first from its clause and the second from the paragraph's frame."""
+    prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
+    since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
+    looking_back, year_bounds = words.relative_back, words.year_bounds
+    events: dict[str, TimeMark] = {}
+    context: TimeMark | None = None
+    scopes = []
+    dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
+    figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
+    carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
+    framed: TimeMark | None = None  # the first frame the current paragraph set
+    named: set[str] = set()  # the periods (not days) its dates name
+    for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
+        if starts_paragraph(doc, sent):
+            carried = carried_period(framed, named, looking_back) if named else carried
+            context, framed, named = None, None, set()
+        marks = []
+        for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
+            start_point = is_start_point(span, d.value, published)
+            if is_comparison_base(span, bases, since_comparisons) and not start_point:
+                continue
+            owner = owning_figure(span, in_sent, comparison_heads)
+            if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
+                                                                          comparison_heads):
+                value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
+                marks.append(TimeMark(span if value == d.value else doc[span.start - 2:span.end], value, d.text,
+                                      owner=owner.start if owner is not None else None))
+        marks += event_references(sent, events, prepositions, [m.span for m in marks])
+        frame, statements = sentence_frame(sent, marks, reporting)
+        reported = reported_period(marks, in_sent) if statements else None
+        if any(m.value and m.owner is None and m not in statements for m in marks):
+            carried = None
+        named |= {m.value for m in marks if m.value and not is_day(m.value)}
+        described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
+        for i, figure in enumerate(in_sent):
+            next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
+            when = when_clause_date(figure, described)
+            scopes.append(TimeScope(when.text, when.value, "clause") if when else
+                          choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
+                                       frame, context or carried, statements, reported))
+        for mark in marks:
+            key = dated_event(doc, mark) if mark.value and not mark.source else ""
+            if key:
+                events[key] = mark
+        context = frame or reported or context
+        framed = framed or context
+    return scopes
+
+
+def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:
+    """Items (given with their token position, in text order) grouped by the sentence they are in."""
+    groups: list[list] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for position, item in items:
+        groups[bisect_right(starts, position) - 1].append(item)
+    return groups

@@ -1,0 +1,79 @@
+"""Sentences, paragraphs, datelines and clauses: sentence look-ups through the document's sentence
+starts give what spaCy's own give."""
+from pathlib import Path
+
+from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, in_dateline, index_sentences,
+                                    paragraph_numbers, starts_paragraph)
+
+ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+
+
+def test_span_and_token_sentences_are_spacys_own(resources):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))[:8]]
+    texts.append("HEADLINE IN CAPITALS\n\nFirst one.  Second one!\n\n- a list item\nno stop here")
+    for doc in resources.nlp.pipe(texts):
+        spans = [doc[i:j] for i in range(0, len(doc), 3) for j in (i + 1, min(i + 7, len(doc)), min(i + 40, len(doc)))]
+        expected = ([(t.sent.start, t.sent.end) for t in doc], [(s.sent.start, s.sent.end) for s in spans])
+        index_sentences(doc, list(doc.sents))
+        assert "sent" in doc.user_span_hooks
+        assert ([(t.sent.start, t.sent.end) for t in doc], [(s.sent.start, s.sent.end) for s in spans]) == expected
+
+
+def test_an_extracted_doc_is_freed_without_the_cyclic_collector(resources):
+    """The hooks hold offsets, not the document's spans, so no reference cycle keeps a Doc alive."""
+    import gc
+    import weakref
+    from datetime import date
+
+    from pipeline.extract import extract_doc
+    from pipeline.nlp.parse import parse_articles
+    from pipeline.records import Article
+
+    article = Article(id="x", text="Prices rose 5 percent in May, up from 4 percent. \"It is high,\" she said.",
+                      title="", source="", published=date(2024, 6, 1), path="x")
+    gc.disable()
+    try:
+        [(doc, parsed)] = list(parse_articles([article], resources.nlp, 8))
+        extract_doc(doc, parsed, resources)
+        freed = weakref.ref(doc)
+        del doc
+        assert freed() is None
+    finally:
+        gc.enable()
+
+
+def test_a_line_break_starts_a_paragraph(resources):
+    doc = resources.nlp("Trade Soars\n\nIn 2022, trade grew. It grew again.\n\nImports fell.")
+    sentences = list(doc.sents)
+    assert [starts_paragraph(doc, s) for s in sentences] == [True, True, False, True]
+    assert list(paragraph_numbers(doc, sentences).values()) == [0, 1, 1, 2]
+
+
+def test_a_dateline_is_a_place_in_capitals_before_a_dash(resources):
+    doc = resources.nlp("SAO PAULO (Reuters) - Prices rose.\n\nPrices - and wages - rose.")
+    first, second = doc.sents
+    assert doc[dateline_end(first)].text == "Prices"
+    assert dateline_end(second) == second.start  # counter-example: no place before the dash
+
+
+def test_the_date_of_a_dateline_follows_a_place_and_a_comma(resources):
+    doc = resources.nlp("VIENNA, April 8 (Reuters) - Saudi Arabia will cut output.\n\nOn April 8, output fell.")
+    first, second = [s for s in doc.sents if "April" in s.text]
+    assert in_dateline(first[2:4]) and not in_dateline(second[1:3])
+
+
+def test_the_tense_of_a_date_is_that_of_its_clause(resources):
+    def tense(text, words):
+        doc = resources.nlp(text)
+        start = next(t.i for t in doc if t.text == words.split()[0])
+        return clause_tense(doc[start:start + len(words.split())], frozenset({"expected"}))
+
+    assert tense("The bank will decide on rates in May.", "May") == "future"
+    assert tense("The economy is expected to grow in May.", "May") == "future"
+    assert tense("Employers added jobs in May.", "May") == "past"
+    assert tense("Parliament returns on July 9.", "July 9") == "present"
+
+
+def test_the_head_of_a_clause_is_its_verb(resources):
+    doc = resources.nlp("Exports rose 5 percent in May.")
+    assert clause_head(doc[4]).text == "rose"

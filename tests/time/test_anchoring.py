@@ -1,0 +1,136 @@
+"""Date spans resolved in text order on the whole pipeline: text + publication date -> the date
+mention and its value, anchored on the dates before it."""
+import pytest
+
+
+ABSOLUTE = [
+    ("They met on February 4, 2022.", "February 4, 2022", "2022-02-04"),
+    ("They met on 4 Feb. 2022.", "4 Feb. 2022", "2022-02-04"),
+    ("The filing is dated 2022-02-04.", "2022-02-04", "2022-02-04"),
+    ("It was signed on 13/2/2022.", "13/2/2022", "2022-02-13"),
+    ("It was signed on 2/13/2022.", "2/13/2022", "2022-02-13"),
+    ("Prices peaked in March 2023.", "March 2023", "2023-03"),
+    ("Ties grew in 2014.", "2014", "2014"),
+    ("They are closer than at any time since the 1950s.", "the 1950s", "195X"),
+    ("The industry survived the lean 1990s.", "1990s", "199X"),
+    ("Sales collapsed in the '90s.", "the '90s", "199X"),
+    ("Trade boomed in the 19th century.", "the 19th century", "18XX"),
+    ("Revenue rose in the second quarter of 2023.", "the second quarter of 2023", "2023-04/2023-06"),
+    ("Revenue rose in Q2 2023.", "Q2 2023", "2023-04/2023-06"),
+    ("Sales rose in the first half of 2024.", "the first half of 2024", "2024-01/2024-06"),
+    ("Gas prices spiked in the summer of 2022.", "the summer of 2022", "2022-06/2022-08"),
+    ("The split spanned the 1960s to the 1980s.", "the 1960s to the 1980s", "1960/1989"),
+    ("Trade doubled between 2014 and 2022.", "between 2014 and 2022", "2014/2022"),
+    ("Output rose from 2010 to 2015.", "from 2010 to 2015", "2010/2015"),
+    ("Output rose in 2010-2015.", "2010-2015", "2010/2015"),
+    ("The 2022-23 season was long.", "2022-23", "2022/2023"),
+    ("Ties have grown since 2014.", "since 2014", "2014/.."),
+    ("Prices have doubled since February 2022.", "since February 2022", "2022-02/.."),
+    ("The cap holds until 2030.", "until 2030", "../2030"),
+    ("By 2030 output will double.", "By 2030", "../2030"),
+    ("By 2006, the border had been fully delimited.", "2006", "2006"),
+    ("It was the highest since 1990.", "since 1990", "1990/.."),
+    ("The debt was the highest ratio since the early 1960s.", "the early 1960s", "196X"),
+    ("They are closer now than at any time since 2014.", "2014", "2014"),
+    ("Sales fell for the first time since 2014.", "since 2014", "2014/.."),
+]
+
+
+@pytest.mark.parametrize("text,span,value", ABSOLUTE)
+def test_absolute_forms(extract, text, span, value):
+    dates = {d.text: d for d in extract(text).dates}
+    assert span in dates, sorted(dates)
+    assert (dates[span].value, dates[span].relative) == (value, False)
+
+
+RELATIVE = [  # published 2024-04-09, a Tuesday
+    ("Just a decade ago, officials were dismissive.", "a decade ago", "2014"),
+    ("Exports fell last year.", "last year", "2023"),
+    ("Exports fell this month.", "this month", "2024-04"),
+    ("Two years ago the talks failed.", "Two years ago", "2022"),
+    ("The minister resigned yesterday.", "yesterday", "2024-04-08"),
+    ("Talks ended last week.", "last week", "2024-04-01/2024-04-07"),
+    ("The ministry said on Friday that exports fell.", "Friday", "2024-04-05"),
+    ("Exports rose 5% earlier this year.", "earlier this year", "2024"),
+    ("Prices will rise next month.", "next month", "2024-05"),
+    ("They met on February 4, 2022. The invasion came 20 days later.", "20 days later", "2022-02-24"),
+    ("Sales jumped in 2023 compared with the previous year.", "the previous year", "2022"),
+    ("They met on February 4, 2022. The following month, talks failed.", "The following month", "2022-03"),
+    ("The war began in 2022. Later that year, sanctions followed.", "that year", "2022"),
+    ("They met on February 4, 2022. Troops moved the same day.", "the same day", "2022-02-04"),
+    ("In 2023, trade surpassed the mark in November.", "November", "2023-11"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", RELATIVE)
+def test_relative_forms_are_resolved_and_anchored(extract, text, span, value):
+    dates = {d.text: d for d in extract(text).dates}
+    assert span in dates, sorted(dates)
+    assert (dates[span].value, dates[span].relative) == (value, True)
+    assert dates[span].anchor
+
+
+VAGUE = [
+    ("Prices have recently fallen.", "recently"),
+    ("In recent years, sales soared.", "recent years"),
+    ("Talks will resume soon.", "soon"),
+    ("These days few people read papers.", "These days"),
+    ("Prices will fall in the coming months.", "the coming months"),
+]
+
+
+@pytest.mark.parametrize("text,span", VAGUE)
+def test_vague_references_have_no_value(extract, text, span):
+    dates = {d.text: d for d in extract(text).dates}
+    assert (dates[span].value, dates[span].relative, dates[span].modifier) == ("", True, "vague")
+
+
+def test_vague_dates_are_flagged_in_the_table(extract):
+    rows = [c for c in extract("Prices have recently fallen.").claims if c.kind == "date"]
+    assert [(c.text, c.flags) for c in rows] == [("recently", "vague")]
+
+
+NOT_DATES = [
+    "The model 4000 sold well.", "He was one of 629 delegates.", "A crowd of 2000 people gathered.",
+    "Theresa May said you may join the protest march.", "The Sun reported the Boeing 737 order.",
+    "As soon as talks resume, prices fall.", "He bought 4 March tickets.", "The S-400 costs $500 million.",
+    "Signed on 4/2/2022, the deal was vague about its order.", "They won 2-1 in the final.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(extract, text):
+    assert [d.text for d in extract(text).dates] == []
+
+
+DATELINES_AND_BASES = [  # text, date span, value (published 2024-04-09, a Tuesday)
+    # a dateline is the day the story was filed, even ahead of a future clause
+    ("VIENNA, April 8 (Reuters) - Saudi Arabia will cut output from July.", "April 8", "2024-04-08"),
+    ("LONDON, April 8 - The bank will decide on rates.", "April 8", "2024-04-08"),
+    # counter-example: not at the head of its paragraph, the future clause places it
+    ("The bank will decide on rates on April 8.", "April 8", "2025-04-08"),
+    # the date of the base figure of a change is already known, whatever the clause's tense
+    ("Output will fall to 9 million bpd from roughly 10 million bpd in May.", "May", "2023-05"),
+    ("Output will fall to 9 million bpd in May.", "May", "2024-05"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", DATELINES_AND_BASES)
+def test_datelines_and_change_bases_lie_in_the_past(extract, text, span, value):
+    dates = {d.text: d.value for d in extract(text).dates}
+    assert dates[span] == value, dates
+
+
+def test_relative_dates_chain_through_the_narrative(extract):
+    ex = extract("They met on February 4, 2022. Troops crossed just 20 days later. Sales jumped by 54 percent "
+                 "in 2023 compared with the previous year.")
+    values = {d.text: (d.value, d.relative) for d in ex.dates}
+    assert values["20 days later"] == ("2022-02-24", True)
+    assert values["the previous year"] == ("2022", True)
+    assert next(f for f in ex.figures if f.text == "54 percent").time.value == "2023"
+
+
+def test_no_publication_date_leaves_relative_dates_open(extract):
+    ex = extract("Two years ago, exports fell by 5 percent.", published=None)
+    date = next(d for d in ex.dates if d.text == "Two years ago")
+    assert date.value == "" and date.relative

@@ -1,0 +1,60 @@
+"""How one figure's scope is read: restated headline figures, the ends of a change, bounded years."""
+import pytest
+
+from pipeline.time.scope import bounded_year
+
+
+HEADLINES = [  # text, headline figure, expected scope value (published 2024-04-09)
+    ("UK inflation slows to 6.7%\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", "2024-03"),
+    ("Poland to spend 4.7% of GDP on defence\n\nPoland will spend 4.7 percent of GDP next year.", "4.7%", "2025"),
+    # counter-examples: a body figure with another value, and a first paragraph that is a sentence
+    ("UK inflation slows to 6.7%\n\nInflation held at 6.8 per cent in March, the ONS said.", "6.7%", None),
+    ("Inflation slowed to 6.7%.\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", HEADLINES)
+def test_a_headline_figure_takes_the_period_of_the_body_figure_it_restates(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
+
+
+ENDPOINTS = [  # text, figure, expected scope value (published 2024-04-09)
+    ("The Bank raised rates between December 2021 and August 2023, taking them from 0.1% to 5.25%.",
+     "0.1%", "2021-12"),
+    ("The Bank raised rates between December 2021 and August 2023, taking them from 0.1% to 5.25%.",
+     "5.25%", "2023-08"),
+    # counter-example: a named period stays whole for both ends
+    ("Unemployment rose from 4 percent to 4.2 percent in the second quarter of 2023.", "4 percent",
+     "2023-04/2023-06"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", ENDPOINTS)
+def test_the_ends_of_a_change_take_the_ends_of_its_span(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
+
+
+BOUNDED_YEARS = [  # text, figure, expected scope value (published 2024-02-02)
+    ("The deficit would narrow to 5.1 per cent of GDP in the year starting April 1.", "5.1 per cent", "2024/2025"),
+    ("India's economy is expected to grow by 7.3 percent in the fiscal year ending March 31, faster than "
+     "any other large economy.", "7.3 percent", "2023/2024"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", BOUNDED_YEARS)
+def test_a_day_that_starts_or_ends_a_year_dates_its_figures_by_that_year(extract, text, figure, value):
+    found = next(f for f in extract(text, published="2024-02-02").figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("in the year starting April 1", "2024/2025"),
+    ("in the week ending April 1", "2024-04-01"),  # counter-examples: no year, or no bound
+    ("a year after April 1", "2024-04-01"),
+])
+def test_bounded_year_reads_only_a_year_with_its_bound(resources, text, value):
+    doc = resources.nlp(text)
+    day = doc[len(doc) - 2:]
+    assert bounded_year(day, "2024-04-01", resources.scope_words.year_bounds) == value

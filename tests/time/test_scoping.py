@@ -1,0 +1,105 @@
+"""Every figure's time scope, from its clause, its sentence, its paragraph or the paragraph before."""
+import pytest
+
+
+def figure(extraction, text):
+    return next(f for f in extraction.figures if f.text == text)
+
+
+def test_since_scopes_figures_as_an_open_interval(extract):
+    figure = extract("Prices have risen 10% since 2014.").figures[0]
+    assert (figure.time.text, figure.time.value) == ("since 2014", "2014/..")
+
+
+SCOPES = [  # text, figure, expected scope value and source (published 2024-04-09)
+    ("Prices have risen 10% since 2014.", "10%", "2014/..", "clause"),
+    ("Core inflation eased to 6.1 per cent from 6.2 per cent in August.", "6.2 per cent", "2023-08", "clause"),
+    ("In 2023, exports rose 5%. Core inflation eased to 6.1 per cent from 6.2 per cent in August.",
+     "6.1 per cent", "2023", "context"),
+    ("Turnout was 66.7 percent, the highest since 1900.", "66.7 percent", None, None),
+    ("Output was 6.1 percent above its level in the final quarter of 2019.", "6.1 percent", None, None),
+    ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
+    ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
+    ("The Bank forecasts growth of 0.5% next year, the governor said on Friday.", "0.5%", "2025", "clause"),
+    ("Growth will be 3% this year, the governor said on Friday.", "3%", "2024", "clause"),
+    ("Growth was strong, with 3% more jobs, the governor said on Friday.", "3%", "2024-04-05", "statement"),
+    ("Food prices climbed 12.2 pct in the 12 months to September.", "12.2 pct", "2022-10/2023-09", "clause"),
+    # "from" before a period that has not begun is a start point, before a known one a comparison base
+    ("Saudi Arabia will cut output by a further 1 million bpd from July, the minister said on Sunday.",
+     "1 million bpd", "2024-07", "clause"),
+    ("Output rose 8% from a year earlier, the ministry said on Friday.", "8%", "2024-04-05", "statement"),
+    # a statement's figures are about the period it reports, not the day it was made
+    ("LONDON - Inflation held at 6.7 per cent in September, the ONS said on Wednesday, defying "
+     "expectations of a fall to 6.6%.", "6.6%", "2023-09", "sentence"),
+    ("Inflation eased to 6.1 per cent from 6.2 per cent in August, the ONS said on Wednesday, defying "
+     "expectations of a fall to 6%.", "6%", "2024-04-03", "statement"),
+    ("The cut will take output down to 9 million bpd from roughly 10 million bpd in May.",
+     "10 million bpd", "2023-05", "clause"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,source", SCOPES)
+def test_time_scope_of_figures(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    got = (found.time.value, found.time.source) if found.time else (None, None)
+    assert got == (value, source)
+
+
+CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
+    # a paragraph that opens without a date continues the one period of the paragraph before
+    ("Inflation held at 6.7 per cent in March.\n\nCore inflation eased to 6.1 per cent.", "6.1 per cent", "2024-03"),
+    ("In 2023, exports rose 5%.\n\nThe figure is below target.\n\nImports fell 2%.", "2%", "2023"),
+    # counter-examples: the new paragraph names its own date, the paragraph before changed period,
+    # looked back, set a horizon or dated an event
+    ("Inflation held at 6.7 per cent in March.\n\nIn 2019, core inflation was 1.6 per cent.", "1.6 per cent", "2019"),
+    ("Inflation was 6.7 per cent in March and 6.9 per cent in February.\n\nCore inflation eased to 6.1 per cent.",
+     "6.1 per cent", None),
+    ("A year ago, everyone expected a downturn.\n\nPrices rose 2.6 percent.", "2.6 percent", None),
+    ("Tariffs will rise by 2025.\n\nExports grew 3 per cent.", "3 per cent", None),
+    ("Bond yields fell on Friday.\n\nSpending is budgeted at $47 billion.", "$47 billion", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", CARRIED)
+def test_a_paragraph_without_a_date_continues_the_period_before(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
+
+
+def test_time_scope_from_clause_sentence_and_paragraph(extract):
+    ex = extract("In 2023, it grew to $240 billion, surpassing the $200 billion mark in November, a goal "
+                 "they intended to reach in 2025. China has imported energy worth $129 billion.\n\n"
+                 "Exports were $5 billion.")
+    assert (figure(ex, "$240 billion").time.value, figure(ex, "$240 billion").time.source) == ("2023", "clause")
+    assert figure(ex, "$200 billion").time.value == "2023-11"
+    assert (figure(ex, "$129 billion").time.value, figure(ex, "$129 billion").time.source) == ("2023", "context")
+    assert figure(ex, "$5 billion").time is None, "the frame does not cross a paragraph break"
+
+
+def test_linked_figures_take_the_time_that_follows_them(extract):
+    ex = extract("Russia annexed nothing. Russia's annexation of Crimea in 2014 changed trade. The share of "
+                 "trade jumped from ten percent before the annexation of Crimea to 18 percent before the "
+                 "invasion in 2022.")
+    ten, eighteen = figure(ex, "ten percent"), figure(ex, "18 percent")
+    assert (ten.time.value, ten.time.source, ten.time.text) == ("2014", "event", "before the annexation of Crimea")
+    assert eighteen.time.value == "2022"
+    assert ten.role == eighteen.role == "share"
+
+
+def test_a_reporting_date_is_the_last_resort_for_time_scope(extract):
+    alone = extract("Employers added 128,000 jobs, the department said on Friday.")
+    assert (figure(alone, "128,000 jobs").time.value, figure(alone, "128,000 jobs").time.source) == ("2024-04-05", "statement")
+    framed = extract("U.S. employers added 128,000 jobs in October, the department said on Friday. "
+                     "The unemployment rate rose to 3.6%.")
+    assert figure(framed, "3.6%").time.value == "2023-10"
+
+
+def test_a_comparison_base_is_not_the_period(extract):
+    ex = extract("Turnout was 66.7 percent, the highest since 1900. Sales rose 8% from a year earlier.")
+    assert figure(ex, "66.7 percent").time is None
+    assert figure(ex, "8%").time is None
+
+
+def test_a_clause_describing_a_noun_frames_nothing_else(extract):
+    ex = extract("The company, founded in 1885, employs 4,000 people.")
+    assert figure(ex, "4,000 people").time is None
