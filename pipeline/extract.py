@@ -18,7 +18,7 @@ from pipeline.figures.context import alternative_roles, carry_currency, carry_un
 from pipeline.time.dates import Point
 from pipeline.claims.describe import DescribeWords, starts_paragraph
 from pipeline.figures.normalize import Amount, FigureNormalizer
-from pipeline.matching.matcher import Candidate, overlaps, resolve_overlaps
+from pipeline.matching.candidates import Candidate, overlaps, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
 from pipeline.records import FIGURE_KINDS, Article, DateMention, Extraction, Figure, TimeScope
 from pipeline.resources import Resources

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.figures.context import clause_head
 from pipeline.claims.describe import starts_paragraph
-from pipeline.matching.matcher import overlaps
+from pipeline.matching.candidates import overlaps
 from pipeline.records import TimeScope
 
 
