@@ -1,32 +1,12 @@
-"""The rule matcher's parts matched on demand next to a span (one-token parts cached by
-the token's word and tested attributes), find what matching them over the whole document finds."""
+"""Guard and context parts of bounded length, matched only next to a position asked about, find
+what matching them over the whole document finds."""
 from pathlib import Path
 
 from spacy.matcher import Matcher
 
-from pipeline.matching.anchors import max_length
-from pipeline.matching.matcher import edge_variants
+from pipeline.matching.nearby import edge_variants
 
 ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
-
-
-def test_one_token_parts_on_demand_match_as_over_the_whole_document(resources):
-    parts, keys = resources.matcher.one_token, resources.matcher.keys
-    whole = Matcher(resources.nlp.vocab, validate=False)
-    for match_id in keys:
-        patterns = parts.matcher.get(match_id)
-        if patterns is not None:
-            whole.add(match_id, patterns[1])
-    assert len(whole) == len(parts.matcher) > 0
-    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))[:6]]
-    for doc in resources.nlp.pipe(texts):
-        expected: dict[int, set] = {}
-        for match_id, start, _ in whole(doc):
-            rule, part = keys[match_id]
-            expected.setdefault(start, set()).add((rule.id, part))
-        for _ in range(2):  # the second time from the cache
-            found = {t.i: {(keys[k][0].id, keys[k][1]) for k in parts.on(t)} for t in doc}
-            assert {i: keys for i, keys in found.items() if keys} == expected
 
 
 def _check_nearby_against_whole_document(resources, nearby):
@@ -59,12 +39,6 @@ def test_nearby_context_parts_match_as_over_the_whole_document(resources):
     nearby = resources.matcher.nearby
     assert len(nearby.before) > 0 and len(nearby.after) > 0
     assert _check_nearby_against_whole_document(resources, nearby) > 0
-
-
-def test_max_length_of_a_pattern():
-    assert max_length([{}, {"OP": "?"}, {"OP": "{,3}"}, {"OP": "{2}"}, {"OP": "!"}]) == 8
-    assert max_length([{}, {"OP": "*"}]) is None
-    assert max_length([{"OP": "{2,}"}]) is None
 
 
 def test_edge_variants_spell_out_optional_tokens_at_the_edge():
