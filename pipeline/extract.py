@@ -14,7 +14,7 @@ from pipeline.claims.describe import DescribeWords
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
                                       link_groups, link_parts, read_context, share_list_roles)
 from pipeline.figures.normalize import Amount, FigureNormalizer
-from pipeline.matching.matcher import Candidate, resolve_overlaps
+from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
 from pipeline.nlp.structure import index_sentences
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure

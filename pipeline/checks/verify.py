@@ -10,7 +10,6 @@ tolerances of rules/metrics.yml: ``supported`` or ``contradicted``. A figure no 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +24,7 @@ from pipeline.errors import E_REFERENCE, E_RULE, PipelineError
 from pipeline.figures.numbers import format_number
 from pipeline.records import FIGURE_KINDS, Claim
 from pipeline.rules import RULES_DIR, load_lexicons
+from pipeline.output.runfile import readable_records
 from pipeline.output.write import read_claims, rewrite_claims
 
 METRICS_FILE = RULES_DIR / "metrics.yml"
@@ -296,26 +296,23 @@ PARTY_LABELS = ("GPE", "LOC", "NORP", "ORG")
 
 def read_parties(path: Path) -> dict[str, frozenset[str]] | None:
     """From a run's ``claims.jsonl``, each article's entity names that are places or
-    organisations and never a person; None when the file is missing or unreadable, and the
-    article of a line that is not a record is simply unknown."""
+    organisations and never a person; None when the file is missing, and the article of a line
+    that is not a record (or of a file that cannot be read) is simply unknown."""
     if not path.is_file():
         return None
-    parties: dict[str, frozenset[str]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for line in lines:
-        try:
-            record = json.loads(line)
-            labels: dict[str, set[str]] = defaultdict(set)
-            for entity in record["entities"]:
-                labels[str(entity["canonical"]).lower()].add(entity["label"])
-            parties[record["id"]] = frozenset(name for name, found in labels.items()
-                                              if found & set(PARTY_LABELS) and "PERSON" not in found)
-        except (json.JSONDecodeError, KeyError, TypeError):
-            continue
-    return parties
+    return dict(readable_records(path, parse=_article_parties))
+
+
+def _article_parties(record: Any) -> tuple[str, frozenset[str]]:
+    """An article record's id and party names; TypeError for an id that is not text, as no
+    table row names it."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for entity in record["entities"]:
+        labels[str(entity["canonical"]).lower()].add(entity["label"])
+    if not isinstance(record["id"], str):
+        raise TypeError(f"article id {record['id']!r} is not text")
+    return record["id"], frozenset(name for name, found in labels.items()
+                                   if found & set(PARTY_LABELS) and "PERSON" not in found)
 
 
 def verify_folder(out_dir: Path, reference: Path, report: Callable[[str], None]) -> int:

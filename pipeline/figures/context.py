@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.matching.matcher import ContextHit, ContextHits
+from pipeline.matching.context import ContextHits
+from pipeline.matching.nearby import ContextHit
 from pipeline.nlp.structure import clause_head
 from pipeline.rules import Rule
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from pipeline.output.combine import write_combined
 from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
@@ -22,6 +23,7 @@ from pipeline.output.journal import Journal
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
+from pipeline.output.runfile import RUN_FILE, read_records, record_claims
 from pipeline.output.write import WriteReport, write_claims, write_failures
 
 Reporter = Callable[[str], None]
@@ -131,45 +133,33 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
 def _shard_results(shards: Sequence[Path], summary: RunSummary, report: Reporter,
                    done: Callable[[], None]) -> Iterator[Finished]:
     """The records of every shard's ``claims.jsonl`` in order; problems are reported on the way."""
+    def fail(error: PipelineError) -> None:
+        summary.fail(error, report)
+        done()
+
     first_place: dict[str, str] = {}
     for shard in shards:
-        path = shard / "claims.jsonl"
+        path = shard / RUN_FILE
         if not path.is_file():
-            summary.fail(PipelineError(E_SHARD, str(shard), "no claims.jsonl: not the output folder of a run"), report)
-            done()
+            fail(PipelineError(E_SHARD, str(shard), "no claims.jsonl: not the output folder of a run"))
             continue
-        try:
-            with path.open(encoding="utf-8") as handle:
-                for lineno, line in enumerate(handle, start=1):
-                    where = f"{path}:{lineno}"
-                    try:
-                        record, claims = _shard_record(line, where)
-                        if record["id"] in first_place:
-                            raise PipelineError(E_DUPLICATE_ID, where, f"article id {record['id']!r} is already "
-                                                f"in {first_place[record['id']]}; skipped")
-                    except PipelineError as err:
-                        summary.fail(err, report)
-                        done()
-                        continue
-                    first_place[record["id"]] = where
-                    yield record, claims
-        except (OSError, UnicodeDecodeError) as error:
-            message = getattr(error, "strerror", None) or "not UTF-8"
-            summary.fail(PipelineError(E_SHARD, str(path), f"cannot be read ({message})"), report)
-            done()
+        for where, (record, claims) in read_records(path, E_SHARD, fail, parse=_shard_record,
+                                                    message=lambda error: "not an article record of claims run"):
+            if record["id"] in first_place:
+                fail(PipelineError(E_DUPLICATE_ID, where, f"article id {record['id']!r} is already "
+                                   f"in {first_place[record['id']]}; skipped"))
+                continue
+            first_place[record["id"]] = where
+            yield record, claims
 
 
-def _shard_record(line: str, where: str) -> Finished:
-    """A line of a run's ``claims.jsonl`` with its claims rebuilt, or E061 if it is not one."""
-    try:
-        record = json.loads(line)
-        if not (isinstance(record, dict) and isinstance(record.get("id"), str)
-                and file_safe_id(record["id"]) == record["id"]  # names a file: never a path elsewhere
-                and all(isinstance(record.get(key), list) for key in ("figures", "dates", "claims"))):
-            raise ValueError
-        return record, [Claim(**claim) for claim in record["claims"]]
-    except (ValueError, TypeError, RecursionError):
-        raise PipelineError(E_SHARD, where, "not an article record of claims run") from None
+def _shard_record(record: Any) -> Finished:
+    """A record of a run's ``claims.jsonl`` with its claims rebuilt, if its id names a file in the
+    output folder (never a path elsewhere, as ``../escape`` would); ValueError if not."""
+    claims = record_claims(record)
+    if file_safe_id(record["id"]) != record["id"]:
+        raise ValueError(f"article id {record['id']!r} is not a file name")
+    return record, claims
 
 
 def _articles_to_do(paths: list[Path], finished: set[str], summary: RunSummary, report: Reporter,

@@ -20,8 +20,9 @@ import pandas as pd
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, allowed_status, problems_at
+from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
 from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, atomic_write, claim_row, map_text_columns, merge_rows,
-                            neutralize, row_key, rows_frame, unneutralize, write_claims, write_jsonl)
+                            neutralize, row_key, rows_frame, unneutralize, write_claims)
 
 CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""
@@ -35,7 +36,7 @@ def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence
     if reviewed:
         ran = {record["id"] for record in journal_records(journal)}
         report = write_claims(out_dir / "claims.csv", journal_claims(journal), articles=ran, reviewed=reviewed)
-        write_jsonl(out_dir / "claims.jsonl", _jsonl_records(out_dir / "claims.jsonl", journal, ran))
+        write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return report
     spill.unlink(missing_ok=True)
     db = sqlite3.connect(spill)
@@ -58,7 +59,7 @@ def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence
 
         atomic_write(path, write)
         ran = {article_id for (article_id,) in db.execute("SELECT article_id FROM ran")}
-        write_jsonl(out_dir / "claims.jsonl", _jsonl_records(out_dir / "claims.jsonl", journal, ran))
+        write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return WriteReport(path=path, rows=counts[0], carried=counts[1], stale=counts[2], problems=tuple(problems))
     finally:
         db.close()
@@ -74,7 +75,7 @@ def journal_records(journal: Path) -> Iterator[dict]:
 
 def journal_claims(journal: Path) -> Iterator[Claim]:
     for record in journal_records(journal):
-        yield from (Claim(**claim) for claim in record["claims"])
+        yield from record_claims(record)
 
 
 def _status_problems(db: sqlite3.Connection, path: Path) -> list[str]:
@@ -89,7 +90,7 @@ def _spill_journal(db: sqlite3.Connection, journal: Path) -> None:
         db.execute("INSERT INTO ran VALUES (?)", (record["id"],))
         db.executemany("INSERT INTO new VALUES (?, ?, ?)",
                        [(row["article_id"], row["claim_id"], json.dumps(row))
-                        for row in (claim_row(Claim(**claim)) for claim in record["claims"])])
+                        for row in (claim_row(claim) for claim in record_claims(record))])
 
 
 def _spill_old_table(db: sqlite3.Connection, path: Path) -> list[str]:
@@ -158,15 +159,8 @@ def _write_rows(handle: TextIO, rows: list[Row], columns: list[str], header: boo
     return len(frame)
 
 
-def _jsonl_records(path: Path, journal: Path, ran: set[str]) -> Iterator[dict]:
-    """The earlier records of articles this run did not cover, then this run's records."""
-    if path.exists():
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    continue
-                if isinstance(record, dict) and record.get("id") not in ran:
-                    yield record
+def _run_records(path: Path, journal: Path, ran: set[str]) -> Iterator[dict]:
+    """The earlier records of articles this run did not cover (a line that is not a record is not
+    carried), then this run's records."""
+    yield from (record for record in readable_records(path) if record.get("id") not in ran)
     yield from journal_records(journal)

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from pipeline.errors import E_OUTPUT, PipelineError
+from pipeline.output.runfile import record_line
 from pipeline.output.write import remove_stale_temps
 
 RUN_FOLDER = ".claims-run"
@@ -59,7 +60,7 @@ class Journal:
 
     def add(self, record: dict) -> None:
         """Record a finished article, durably, in one write."""
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.write(record_line(record))
         self._handle.flush()
         os.fsync(self._handle.fileno())
         self.done.add(record["id"])

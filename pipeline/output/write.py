@@ -4,7 +4,6 @@ without ever losing what a reviewer typed into an earlier version of the file.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import stat
@@ -245,15 +244,6 @@ def map_text_columns(frame: pd.DataFrame, function: Callable[[str], str]) -> pd.
     for column in text_columns(frame.columns):
         mapped[column] = frame[column].map(function)
     return mapped
-
-
-def write_jsonl(path: Path, records: Iterable[dict]) -> None:
-    """Write one JSON object per line, atomically."""
-    def write(handle: TextIO) -> None:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    atomic_write(path, write)
 
 
 FAILURE_COLUMNS = ("path", "code", "message")

@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.errors import PipelineError
 from pipeline.ingest.metadata import folder_metadata
 from pipeline.output.reviewer import VERDICTS, status_problems
+from pipeline.output.runfile import readable_records
 from pipeline.output.write import CHANGED_FLAG, read_claims, split_flags
 
 Row = dict[str, str]
@@ -63,16 +64,12 @@ def read_run_articles(path: Path) -> dict[str, ArticleInfo]:
     """Article metadata by article id from a run's ``claims.jsonl`` (its ``article`` records:
     whatever the input format gave, a web page's author and URL included). A missing file or a
     line that is not such a record gives nothing."""
-    infos: dict[str, ArticleInfo] = {}
-    if not path.is_file():
-        return infos
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            article = json.loads(line)["article"]
-            infos[str(article["id"])] = ArticleInfo.of_record(article)
-        except (json.JSONDecodeError, KeyError, TypeError):
-            continue
-    return infos
+    return dict(readable_records(path, parse=_run_article))
+
+
+def _run_article(record: Any) -> tuple[str, ArticleInfo]:
+    article = record["article"]
+    return str(article["id"]), ArticleInfo.of_record(article)
 
 
 def exportable(row: Row) -> bool:

@@ -7,7 +7,6 @@ article at a time, so a report over a large run needs no more memory than its la
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pipeline.review.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
 from pipeline.records import Claim
 from pipeline.output.reviewer import VERDICTS
+from pipeline.output.runfile import RUN_FILE, read_records
 from pipeline.output.write import claim_row, read_claims, split_flags
 
 Row = dict[str, str]
@@ -80,19 +80,12 @@ def read_reports(out_dir: Path, report: Reporter) -> Iterator[ArticleReport]:
     """Each article of the run in ``out_dir``, in the order of its ``claims.jsonl``. A line that is
     not an article record, or an unreadable claims CSV, is reported in one line and skipped (the
     rows then come from the run's own record)."""
-    path = out_dir / "claims.jsonl"
+    path = out_dir / RUN_FILE
     if not path.is_file():
         raise PipelineError(E_REPORT, str(path), "no claims.jsonl here: run `claims run` into this folder first")
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                yield article_report(record, out_dir, report)
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
-                report(str(PipelineError(E_REPORT, f"{path}:{number}",
-                                         f"not an article record of a run, skipped ({type(error).__name__}: {error})")))
+    for _, article in read_records(path, E_REPORT, lambda error: report(str(error)),
+                                   parse=lambda record: article_report(record, out_dir, report)):
+        yield article
 
 
 def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleReport:
@@ -106,7 +99,7 @@ def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleRepo
         except PipelineError as error:
             report(f"{error}; its rows are shown as the run found them")
     if rows is None:
-        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / "claims.jsonl"
+        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / RUN_FILE
     row_spans = {(row.get("start"), row.get("end")) for row in rows}
     times = tuple(mention for mention in record.get("dates", ())
                   if (str(mention["start"]), str(mention["end"])) not in row_spans)

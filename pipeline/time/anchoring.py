@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.matching.matcher import Candidate
+from pipeline.matching.candidates import Candidate
 from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, paragraph_numbers
 from pipeline.records import DateMention
 from pipeline.rules import RuleSet

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.matching.matcher import overlaps
+from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
 

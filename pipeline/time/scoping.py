@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from pipeline.matching.matcher import overlaps
+from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, joined_windows, longest_run
+from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, joined_windows, longest_run, max_length
 from pipeline.jobs.bench import generate_corpus
 
 ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
@@ -12,6 +12,12 @@ ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
 
 def _is_stop(word: str) -> bool:
     return word in {"the", "a", "to", "of", "in", "and"}
+
+
+def test_max_length_of_a_pattern():
+    assert max_length([{}, {"OP": "?"}, {"OP": "{,3}"}, {"OP": "{2}"}, {"OP": "!"}]) == 8
+    assert max_length([{}, {"OP": "*"}]) is None
+    assert max_length([{"OP": "{2,}"}]) is None
 
 
 def test_the_rarest_required_token_anchors():

@@ -1,7 +1,6 @@
 """Writing the claims CSV: round trip, formula neutralization, reviewer work kept, atomic writes."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -11,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from pipeline.output.journal import RUN_FOLDER, Journal
 from reviewer_edits import read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
-from pipeline.output.write import claims_frame, neutralize, write_claims, write_jsonl
+from pipeline.output.write import claims_frame, neutralize, write_claims
 
 
 def claim(claim_id: str, article_id: str = "a", start: int = 0, **fields: object) -> Claim:
@@ -207,23 +205,6 @@ def test_failed_replace_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert leftovers(tmp_path) == []
 
 
-def test_write_jsonl(tmp_path: Path) -> None:
-    path = tmp_path / "sub" / "claims.jsonl"
-    records = [{"id": "c1", "text": "5 €"}, {"id": "c2", "n": -5}]
-    write_jsonl(path, records)
-    assert path.read_text(encoding="utf-8") == '{"id": "c1", "text": "5 €"}\n{"id": "c2", "n": -5}\n'
-    assert [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] == records
-
-
-def test_failed_jsonl_write_leaves_old_file(tmp_path: Path) -> None:
-    path = tmp_path / "claims.jsonl"
-    write_jsonl(path, [{"id": "c1"}])
-    with pytest.raises(TypeError):
-        write_jsonl(path, [{"id": "c2"}, {"bad": object()}])
-    assert path.read_text(encoding="utf-8") == '{"id": "c1"}\n'
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl"]
-
-
 POOL = [
     claim(f"c{i}", article_id=f"a{i % 3}", start=i * 7, value=str(i - 4), text=f"=figure {i}")
     for i in range(8)
@@ -267,15 +248,3 @@ def test_an_output_folder_that_is_a_file_is_a_coded_error(tmp_path: Path) -> Non
         write_claims(blocker / "a.claims.csv", [])
     assert caught.value.code == E_OUTPUT and "a.claims.csv" in str(caught.value)
     assert blocker.read_text(encoding="utf-8") == "not a folder"
-
-
-@pytest.mark.parametrize("resume", [True, False])
-def test_the_temp_files_of_a_killed_run_are_removed_by_the_next_run(tmp_path: Path, resume: bool) -> None:
-    out = tmp_path / "out"
-    (out / RUN_FOLDER).mkdir(parents=True)  # the killed run's journal folder
-    stale = out / f".a.claims.csv.{'0' * 32}.tmp"
-    stale.write_text("claim_id,art", encoding="utf-8")
-    other = out / ".notes.tmp"
-    other.write_text("not ours", encoding="utf-8")
-    Journal(out, resume).close()
-    assert not stale.exists() and other.exists()

@@ -1,0 +1,105 @@
+"""Guard and context matches of one document looked up by where they touch a span: whether a
+span's guards hold, and which context rules (qualifier, role) end right before a figure or start
+right after it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from pipeline.matching.candidates import Candidate
+from pipeline.matching.nearby import BEFORE_PARTS, ContextHit, NearbyHits, NearbyParts
+from pipeline.nlp.onetoken import OneTokenMatcher
+from pipeline.rules import CONTEXT_LABELS, Rule
+
+if TYPE_CHECKING:
+    from pipeline.matching.matcher import RuleMatcher
+
+
+class Touching:
+    """Guard and context matches of one document by the token where they end (``before`` parts)
+    or start (the others). Parts matched over the whole document are added as found; one-token
+    parts are matched only on the token next to a position asked about, once per token, and so are
+    guards of several tokens but bounded length, once per position."""
+
+    def __init__(self, doc: Doc, one_token: OneTokenMatcher, guards: NearbyParts, keys: dict[int, tuple[Rule, str]]):
+        self.doc, self._one_token_parts, self._keys = doc, one_token, keys
+        self.guards = NearbyHits(doc, guards, keys)
+        self._ending: dict[int, list[ContextHit]] = defaultdict(list)
+        self._starting: dict[int, list[ContextHit]] = defaultdict(list)
+        self._on_token: dict[int, list[ContextHit]] = {}
+
+    def add(self, hit: ContextHit) -> None:
+        (self._ending[hit.end] if hit.part in BEFORE_PARTS else self._starting[hit.start]).append(hit)
+
+    def ending_at(self, position: int) -> list[ContextHit]:
+        return self._ending.get(position, []) + [h for h in self._one_token(position - 1) if h.part in BEFORE_PARTS]
+
+    def starting_at(self, position: int) -> list[ContextHit]:
+        return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
+
+    def _one_token(self, i: int) -> list[ContextHit]:
+        if not 0 <= i < len(self.doc):
+            return []
+        if i not in self._on_token:
+            self._on_token[i] = [ContextHit(*self._keys[key], i, i + 1) for key in self._one_token_parts.on(self.doc[i])]
+        return self._on_token[i]
+
+
+class ContextHits:
+    """Context rules found in a document, looked up by where they touch a figure: ``before`` hits by
+    the token they end at, ``after`` hits by the token they start at, the longest first (so "no
+    more than" wins over "more than"), then in file order. Bounded parts of several tokens are
+    matched here, next to the positions asked about."""
+
+    def __init__(self, touching: Touching, nearby: NearbyParts, matcher: RuleMatcher):
+        self._touching, self._matcher = touching, matcher
+        self._nearby = NearbyHits(touching.doc, nearby, matcher.keys)
+        self.subject_rules, self.governor_rules = matcher.subject_rules, matcher.governor_rules
+        self._ending: dict[int, tuple[ContextHit, ...]] = {}
+        self._starting: dict[int, tuple[ContextHit, ...]] = {}
+
+    def holds(self, candidate: Candidate) -> bool:
+        """Whether a matched span's guards hold and its sentence has the words its rule asks for."""
+        touching = self._touching
+        return (_guards_hold(candidate.rule, candidate.start, candidate.end, touching, self._matcher.nearby_guard_parts)
+                and _sentence_holds(candidate.rule, touching.doc[candidate.start:candidate.end]))
+
+    def ending_at(self, position: int) -> tuple[ContextHit, ...]:
+        if position not in self._ending:
+            hits = self._touching.ending_at(position) + self._nearby.ending_at(position)
+            self._ending[position] = self._longest(hits)
+        return self._ending[position]
+
+    def starting_at(self, position: int) -> tuple[ContextHit, ...]:
+        if position not in self._starting:
+            hits = self._touching.starting_at(position) + self._nearby.starting_at(position)
+            self._starting[position] = self._longest(hits)
+        return self._starting[position]
+
+    def _longest(self, hits: list[ContextHit]) -> tuple[ContextHit, ...]:
+        order = self._matcher.order
+        return tuple(sorted((h for h in hits if h.rule.label in CONTEXT_LABELS),
+                            key=lambda h: (-(h.end - h.start), order[h.rule.id], h.part)))
+
+
+def _guards_hold(rule: Rule, start: int, end: int, touching: Touching, nearby: set[tuple[str, str]]) -> bool:
+    def found(part: str) -> bool:
+        if part in BEFORE_PARTS:
+            hits = touching.guards.ending_at(start) if (rule.id, part) in nearby else touching.ending_at(start)
+        else:
+            hits = touching.guards.starting_at(end) if (rule.id, part) in nearby else touching.starting_at(end)
+        return any(hit.rule.id == rule.id and hit.part == part for hit in hits)
+
+    return all(found(part) != part.startswith("not_") for part in rule.guards)
+
+
+def _sentence_holds(rule: Rule, span) -> bool:
+    """Whether the span's sentence holds one of the rule's ``in_sentence`` words and none of its
+    ``not_in_sentence`` words (each compared with a token's lower-case text and its lemma)."""
+    if not rule.in_sentence and not rule.not_in_sentence:
+        return True
+    words = {w for t in span.sent for w in (t.lower_, t.lemma_.lower())}
+    return (not rule.in_sentence or bool(words & set(rule.in_sentence))) and not words & set(rule.not_in_sentence)

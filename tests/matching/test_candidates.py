@@ -1,0 +1,49 @@
+"""Overlapping candidate spans: exclusions drop the figures they touch, then the longest span wins,
+then the rule's priority, then the label order, then the order the candidates came in."""
+from __future__ import annotations
+
+from pipeline.matching.candidates import Candidate, overlaps, resolve_overlaps
+from pipeline.rules import Rule
+
+
+def candidate(start: int, end: int, label: str = "money", priority: int = 0, rule_id: str = "") -> Candidate:
+    rule = Rule(id=rule_id or f"{label}-{start}-{end}", label=label, file="test.yml", priority=priority)
+    return Candidate(start, end, label, rule)
+
+
+def test_the_longest_of_overlapping_spans_wins_and_the_rest_are_kept_in_text_order() -> None:
+    short, long, apart = candidate(2, 3), candidate(1, 4, "quantity"), candidate(6, 7, "count")
+    assert resolve_overlaps([apart, short, long]) == [long, apart]
+
+
+def test_between_equally_long_spans_priority_then_label_then_order_decide() -> None:
+    plain, preferred = candidate(0, 2, "count"), candidate(1, 3, "count", priority=1)
+    assert resolve_overlaps([plain, preferred]) == [preferred]
+    money, count = candidate(0, 2, "money"), candidate(0, 2, "count")
+    assert resolve_overlaps([count, money]) == [money]
+    first, second = candidate(0, 2, rule_id="first"), candidate(0, 2, rule_id="second")
+    assert resolve_overlaps([first, second]) == [first]
+    assert resolve_overlaps([second, first]) == [second]
+
+
+def test_an_exclusion_drops_the_figures_it_touches_but_not_dates() -> None:
+    exclusion, figure, date = candidate(0, 2, "exclude"), candidate(1, 3, "money"), candidate(1, 3, "date")
+    assert resolve_overlaps([exclusion, figure]) == []
+    assert resolve_overlaps([exclusion, date]) == [date]
+
+
+def test_a_candidate_that_is_not_usable_counts_as_absent() -> None:
+    long, short, exclusion = candidate(0, 4), candidate(1, 2, "count"), candidate(1, 2, "exclude")
+    assert resolve_overlaps([long, short], usable=lambda c: c is not long) == [short]
+    asked: list[Candidate] = []
+    assert resolve_overlaps([exclusion, short], usable=lambda c: asked.append(c) or c is not exclusion) == [short]
+    assert asked == [exclusion, short]
+
+
+def test_context_rules_are_no_candidates_to_keep() -> None:
+    assert resolve_overlaps([candidate(0, 2, "qualifier")]) == []
+
+
+def test_overlaps_of_token_ranges() -> None:
+    assert overlaps(candidate(0, 2), candidate(1, 3))
+    assert not overlaps(candidate(0, 2), candidate(2, 3))  # touching is not overlapping
