@@ -1,4 +1,4 @@
-"""The ``claims`` command: thin wrappers over the plain functions in ``pipeline.jobs.run``.
+"""The ``claims`` command: thin wrappers that parse options, call one function of a job or stage package, print.
 
 Results go to files (``run``, ``eval``) or stdout (``extract``); progress and problems go to
 stderr, one line each. The exit code is 1 when any input failed.
@@ -9,10 +9,9 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -28,16 +27,13 @@ from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.evaluate.metrics import write_metrics
 from pipeline.review.pages import write_pages
-from pipeline.jobs.parallel import extract_in_processes
+from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_rules
 from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
 from pipeline.checks.verify import load_lexicon, verify_folder
 from pipeline.output.write import atomic_write, read_reviewed
-
-ENGINES = ("local", "dask")
-"""Where ``run`` extracts: this machine (``--workers`` processes) or a Dask cluster."""
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")
@@ -111,25 +107,13 @@ def run_cli(
 
 def _extractor(engine: str, model: Optional[str], workers: int,
                scheduler: Optional[str]) -> AbstractContextManager[Extractor | Resources]:
-    """The extraction of the chosen engine, for the duration of a run; Dask is imported only when
-    asked for."""
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if engine == "local":
-        if scheduler is not None:
-            raise typer.BadParameter("--scheduler needs --engine dask")
-        return nullcontext(build_resources(model) if workers == 1
-                           else partial(extract_in_processes, model=model, workers=workers))
-    if workers != 1:
-        raise typer.BadParameter("--workers is for the local engine; a Dask cluster has its own workers")
     try:
-        from pipeline.jobs.cluster import cluster_extractor
-    except ModuleNotFoundError as error:
-        if error.name not in ("dask", "distributed"):
-            raise
-        _say("--engine dask needs Dask, which is not installed: pip install 'claims-pipeline[dask]'")
+        return choose_extractor(engine, model, workers, scheduler)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    except EngineUnavailable as error:
+        _say(str(error))
         raise typer.Exit(2) from None
-    return cluster_extractor(model, scheduler)
 
 
 def _finish(summary: RunSummary, started: float) -> None:
