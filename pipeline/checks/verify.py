@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.checks.consistency import Fig, figures_of, fmt, last_cue
+from pipeline.checks.figures import Fig, figures_of, fmt, last_cue
 from pipeline.errors import E_REFERENCE, E_RULE, PipelineError
 from pipeline.figures.numbers import format_number
 from pipeline.records import FIGURE_KINDS, Claim
