@@ -16,21 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.checks.kinds import CHECKS
 from pipeline.checks.view import article_view
-from pipeline.errors import E_RULE, rule_problems
 from pipeline.records import Claim, DateMention
-from pipeline.rules import RULES_DIR
-
-CONSISTENCY_FILE = RULES_DIR / "consistency.yml"
-CHECK_KEYS = {"id", "doc", "params", "examples", "counter_examples"}
-EXAMPLE_KEYS = {"text", "figure", "flag", "published"}
+from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, load_consistency
 
 
 @dataclass(frozen=True)
 class Check:
+    """One check of rules/consistency.yml: its id (the function that runs it, in CHECKS), what it
+    does, its parameters (tolerances, cue words) and the examples the tests run."""
+
     id: str
     doc: str
     params: dict[str, Any]
@@ -60,42 +56,10 @@ def check_consistency(claims: Sequence[Claim], dates: Sequence[DateMention], che
                  if flags.get(c.claim_id) else c for c in claims)
 
 
-def load_checks(path: Path = CONSISTENCY_FILE) -> Checks:
-    checks, problems = read_checks(path)
-    if problems:
-        raise rule_problems(str(path), problems)
-    return checks
-
-
-def read_checks(path: Path = CONSISTENCY_FILE) -> tuple[Checks, list[str]]:
-    """The checks and every problem with them: unknown keys, unknown or missing check ids,
-    missing examples or counter-examples."""
-    where = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        return Checks((), {}), [f"[{E_RULE}] {where}: cannot read ({' '.join(str(error).split())})"]
-    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
-        return Checks((), {}), [f"[{E_RULE}] {where}: expected a mapping with a 'checks' list"]
-    from_to = data.get("from_to") or {}
-    problems = [] if set(from_to) == {"from", "to"} else [f"[{E_RULE}] {where}: 'from_to' needs lists 'from' and 'to'"]
-    checks = []
-    for raw in data["checks"]:
-        if not isinstance(raw, dict) or raw.get("id") not in CHECKS:
-            problems.append(f"[{E_RULE}] {where}: unknown check {raw.get('id') if isinstance(raw, dict) else raw!r}"
-                            f" (known: {', '.join(CHECKS)})")
-            continue
-        name = f"{where} check '{raw['id']}'"
-        problems += [f"[{E_RULE}] {name}: unknown key '{k}'" for k in sorted(set(raw) - CHECK_KEYS)]
-        examples, counters = raw.get("examples") or [], raw.get("counter_examples") or []
-        if not examples or not counters:
-            problems.append(f"[{E_RULE}] {name}: needs examples and counter_examples")
-        for example in [*examples, *counters]:
-            if not isinstance(example, dict) or "text" not in example or set(example) - EXAMPLE_KEYS:
-                problems.append(f"[{E_RULE}] {name}: an example needs 'text' (and 'figure', 'flag'): {example!r}")
-        checks.append(Check(raw["id"], raw.get("doc", ""), dict(raw.get("params") or {}),
-                            tuple(examples), tuple(counters)))
-    missing = set(CHECKS) - {c.id for c in checks}
-    problems += [f"[{E_RULE}] {where}: check '{name}' is not configured" for name in sorted(missing)]
-    return Checks(tuple(checks), {k: list(v) for k, v in from_to.items()}), problems
-
+def load_checks(path: Path = RULES_DIR / CONSISTENCY_FILE) -> Checks:
+    """The checks of rules/consistency.yml, ready to run on every article. The rule loader has
+    validated the file; a broken one is one coded error listing all its problems."""
+    data = load_consistency(path)
+    checks = tuple(Check(c["id"], c["doc"], c["params"], tuple(c["examples"]), tuple(c["counter_examples"]))
+                   for c in data["checks"])
+    return Checks(checks, data["from_to"])
