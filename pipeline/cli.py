@@ -20,7 +20,6 @@ from tqdm import tqdm
 
 from pipeline.jobs.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
 from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
-from pipeline.checks.consistency import read_checks
 from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import PipelineError
 from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
@@ -30,9 +29,9 @@ from pipeline.review.pages import write_pages
 from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
-from pipeline.rules import RULES_DIR, check_rules
+from pipeline.rules import RULES_DIR, check_all
 from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
-from pipeline.checks.verify import load_lexicon, verify_folder
+from pipeline.checks.verify import verify_folder
 from pipeline.output.write import atomic_write, read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -294,16 +293,11 @@ def rules_check_cli(
     rules_dir: Path = typer.Argument(RULES_DIR, help="Folder of rule files."),
 ) -> None:
     """Validate every rule file and report every problem at once."""
-    ruleset, problems = check_rules(rules_dir)
-    checks, check_problems = read_checks(rules_dir / "consistency.yml")
-    problems += check_problems
-    try:
-        load_lexicon(rules_dir / "metrics.yml")
-    except PipelineError as err:
-        problems.append(str(err))
+    files, problems = check_all(rules_dir)
     for problem in problems:
         print(problem)
-    print(f"{len(ruleset.rules)} rules and {len(checks.checks)} consistency checks loaded, {len(problems)} problem(s)")
+    print(f"{len(files.ruleset.rules)} rules and {len(files.consistency['checks'])} consistency checks loaded, "
+          f"{len(problems)} problem(s)")
     raise typer.Exit(1 if problems else 0)
 
 

@@ -17,17 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pipeline.checks.consistency import Fig, figures_of, fmt, last_cue
-from pipeline.errors import E_REFERENCE, E_RULE, PipelineError
+from pipeline.checks.figures import Fig, figures_of, fmt, last_cue
+from pipeline.errors import E_REFERENCE, PipelineError
 from pipeline.figures.numbers import format_number
 from pipeline.records import FIGURE_KINDS, Claim
-from pipeline.rules import RULES_DIR, load_lexicons
+from pipeline.rules import METRICS_FILE, RULES_DIR, load_metrics
 from pipeline.output.runfile import readable_records
 from pipeline.output.write import read_claims, rewrite_claims
 
-METRICS_FILE = RULES_DIR / "metrics.yml"
 REFERENCE_COLUMNS = ("metric", "subject", "period", "value", "unit", "source", "note")
 SUPPORTED, CONTRADICTED, NO_REFERENCE = "supported", "contradicted", "no_reference"
 PERCENT_UNITS = ("percent", "percentage_point")
@@ -96,23 +93,20 @@ class Outcome:
     diff: str = ""
 
 
-def load_lexicon(path: Path = METRICS_FILE) -> Lexicon:
-    """Read and check rules/metrics.yml; a problem is one coded error naming the file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        lexicons = load_lexicons(path.parent)
-        metrics = tuple(Metric(m["id"], tuple(m["terms"]), m.get("growth", "")) for m in data["metrics"])
-        units = {k.lower(): v for k, v in lexicons["units"].items()}
-        conversions: dict[tuple[str, str], float] = {}
-        for item in data.get("units", []):
-            source, target = (units.get(item[end].lower(), item[end]) for end in ("from", "to"))
-            conversions[(source, target)] = float(item["factor"])
-            conversions[(target, source)] = 1 / float(item["factor"])
-        tolerances = {k: float(data["tolerances"][k]) for k in ("relative", "approx_relative", "percent_points")}
-        return Lexicon(metrics, conversions, tolerances, int(data["context_sentences"]), units,
-                       {k.lower(): float(v) for k, v in lexicons["scales"].items()}, tuple(data.get("examples", [])))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
-        raise PipelineError(E_RULE, str(path), f"not a valid metrics lexicon ({type(error).__name__}: {error})") from None
+def load_lexicon(path: Path = RULES_DIR / METRICS_FILE) -> Lexicon:
+    """rules/metrics.yml with the unit names and scales of rules/lexicons.yml beside it, for
+    matching claims with reference facts. The rule loader has validated both; a broken one is one
+    coded error listing all its problems."""
+    metrics, lexicons = load_metrics(path)
+    units = {k.lower(): v for k, v in lexicons["units"].items()}
+    conversions: dict[tuple[str, str], float] = {}
+    for item in metrics["units"]:
+        source, target = (units.get(item[end].lower(), item[end]) for end in ("from", "to"))
+        conversions[(source, target)] = item["factor"]
+        conversions[(target, source)] = 1 / item["factor"]
+    return Lexicon(tuple(Metric(m["id"], tuple(m["terms"]), m["growth"]) for m in metrics["metrics"]),
+                   conversions, metrics["tolerances"], metrics["context_sentences"], units,
+                   {k.lower(): float(v) for k, v in lexicons["scales"].items()}, tuple(metrics["examples"]))
 
 
 def read_facts(path: Path, lexicon: Lexicon) -> list[Fact]:

@@ -1,5 +1,5 @@
 """Consistency checks: every check's examples and counter-examples from rules/consistency.yml run
-through the whole pipeline, the seed article, the flag format, and the validation of the file."""
+through the whole pipeline, the seed article, and the checks built from the file."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.consistency import CHECKS, check_consistency, fmt, load_checks, read_checks
+from pipeline.checks.consistency import check_consistency, load_checks
+from pipeline.checks.kinds import CHECKS
 from pipeline.errors import PipelineError
 from pipeline.records import Claim, DateMention
 
@@ -73,19 +74,17 @@ def test_date_arithmetic_in_months_and_earlier_is_a_pure_function_of_claims_and_
     assert check_consistency(claims, dates, checks, {"three": 3}) == flagged
 
 
-@pytest.mark.parametrize("value,text", [(129e9, "129e9"), (139.70588e9, "139.7e9"), (36, "36"), (2.5, "2.5"),
-                                        (4209, "4209"), (-5e6, "-5e6"), (12345678, "12.35e6")])
-def test_numbers_in_flags_are_short(value: float, text: str) -> None:
-    assert fmt(value) == text
-
-
-def test_a_broken_consistency_file_names_every_problem(tmp_path: Path) -> None:
+def test_a_broken_consistency_file_is_one_error_listing_its_problems(tmp_path: Path) -> None:
     path = tmp_path / "consistency.yml"
     path.write_text("checks:\n  - id: sum-of-parts\n    colour: red\n  - id: made-up\n", encoding="utf-8")
-    checks, problems = read_checks(path)
-    assert any("colour" in p for p in problems)
-    assert any("made-up" in p for p in problems)
-    assert any("needs examples" in p for p in problems)
-    assert any("'growth-vs-levels' is not configured" in p for p in problems)
-    with pytest.raises(PipelineError):
+    with pytest.raises(PipelineError) as caught:
         load_checks(path)
+    assert str(caught.value).startswith(f"[E010] {path}: 11 problem(s):\n")
+    assert "unknown key 'colour'" in str(caught.value) and "unknown check 'made-up'" in str(caught.value)
+
+
+def test_the_checks_are_built_from_the_validated_file() -> None:
+    sum_of_parts = CHECK_LIST.checks[0]
+    assert (sum_of_parts.id, sum_of_parts.params["tolerance"]) == ("sum-of-parts", 0.02)
+    assert isinstance(sum_of_parts.examples, tuple) and isinstance(sum_of_parts.counter_examples, tuple)
+    assert CHECK_LIST.from_to == {"from": ["from"], "to": ["to"]}

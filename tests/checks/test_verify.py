@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.checks.consistency import figures_of
+from pipeline.checks.figures import figures_of
 from pipeline.errors import E_REFERENCE, PipelineError
 from pipeline.records import CLAIM_COLUMNS, Claim
 from pipeline.checks.verify import load_lexicon, metric_of, read_facts, split_subject, verify_claims

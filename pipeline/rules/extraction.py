@@ -1,11 +1,10 @@
-"""Loads and validates the rule files in ``rules/``.
+"""Reads and validates the extraction rules: the files of ``rules/`` with a ``label`` (money.yml,
+dates.yml, qualifiers.yml, ...) and a list of rules.
 
-A rule file holds one ``label`` and a list of rules. Each rule has a stable hand-written ``id``, a
-spaCy token ``pattern`` (or adjacent-context ``before``/``after`` patterns for context rules), the
-attributes it ``sets``, and its own ``examples``. Patterns may name a lexicon from
-``rules/lexicons.yml`` as ``"@name"`` inside ``IN``/``NOT_IN``, so word lists live in one place.
-
-Validation reports every problem of every file at once, each as one coded line.
+Each rule has a stable hand-written ``id``, a spaCy token ``pattern`` (or adjacent-context
+``before``/``after`` patterns for context rules), the attributes it ``sets``, and its own
+``examples``. Patterns may name a lexicon from ``rules/lexicons.yml`` as ``"@name"`` inside
+``IN``/``NOT_IN``, so word lists live in one place.
 """
 from __future__ import annotations
 
@@ -13,21 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from pipeline.errors import E_RULE, PipelineError, rule_problems
-
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-LEXICON_FILE = "lexicons.yml"
-OTHER_FILES = {"consistency.yml": "pipeline/checks/consistency.py", "metrics.yml": "pipeline/checks/verify.py"}
-"""Files in rules/ that are not extraction rules, and the module that reads and validates each."""
-TABLE_FILES = ("checkworthy.yml", "entities.yml", "speech.yml")
-"""Data tables that describe claims rather than find figures: each is a mapping with a ``doc``, its
-own keys, and ``examples``/``counter_examples`` that the tests run."""
-UNITS_FILE = "units.yml"
-"""The units table (SI conversions); its ``conversions`` join the lexicons as ``unit_conversions``."""
+from pipeline.errors import E_RULE, PipelineError
+from pipeline.rules.files import read_yaml
 
 EXTRACTION_LABELS = ("money", "percent", "quantity", "count", "date", "exclude")
 CONTEXT_LABELS = ("qualifier", "role")
@@ -64,58 +53,16 @@ class Rule:
     examples: tuple[dict, ...] = ()
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """All rules and lexicons, loaded once."""
-
-    rules: tuple[Rule, ...]
-    lexicons: dict[str, Any]
-    tables: dict[str, Any] = field(default_factory=dict)
-    """The TABLE_FILES by stem ("entities", "speech", "checkworthy")."""
-
-    def with_label(self, *labels: str) -> tuple[Rule, ...]:
-        return tuple(r for r in self.rules if r.label in labels)
-
-
-def load_lexicons(rules_dir: Path) -> dict[str, Any]:
-    """The word lists, plus the units table's conversions as ``unit_conversions`` and the units it
-    leaves without an SI value as ``units_without_si``."""
-    path = rules_dir / LEXICON_FILE
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise PipelineError(E_RULE, str(path), "expected a mapping of lexicon name to list or mapping")
-    units_path = rules_dir / UNITS_FILE
-    units = _read_yaml(units_path)
-    conversions = units.get("conversions") if isinstance(units, dict) else None
-    if not isinstance(conversions, dict) or not all(
-            isinstance(c, dict) and isinstance(c.get("si"), str) and isinstance(c.get("factor"), int | float)
-            for c in conversions.values()):
-        raise PipelineError(E_RULE, str(units_path), "expected 'conversions': unit -> {si, factor[, offset]}")
-    return {**data, "unit_conversions": conversions, "units_without_si": list(units.get("no_si") or [])}
-
-
-def load_rules(rules_dir: Path = RULES_DIR) -> RuleSet:
-    """Load every rule file; raise one PipelineError listing all problems if any."""
-    ruleset, problems = check_rules(rules_dir)
-    if problems:
-        raise rule_problems(str(rules_dir), problems)
-    return ruleset
-
-
-def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
-    """Load and validate all rule files, returning the rules that loaded and every problem found."""
+def read_rule_files(paths: list[Path], lexicons: dict) -> tuple[list[Rule], list[str]]:
+    """The rules of the given files with their lexicon references expanded, and every problem:
+    unknown keys, a rule id used twice across files, an unknown lexicon, missing examples or
+    counter-examples, and patterns spaCy's own validator rejects."""
     problems: list[str] = []
-    try:
-        lexicons = load_lexicons(rules_dir)
-    except PipelineError as err:
-        return RuleSet((), {}), [str(err)]
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in sorted(rules_dir.glob("*.yml")):
-        if path.name in (LEXICON_FILE, UNITS_FILE) or path.name in OTHER_FILES or path.name in TABLE_FILES:
-            continue
+    for path in paths:
         try:
-            data = _read_yaml(path)
+            data = read_yaml(path)
         except PipelineError as err:
             problems.append(str(err))
             continue
@@ -129,33 +76,7 @@ def check_rules(rules_dir: Path = RULES_DIR) -> tuple[RuleSet, list[str]]:
             seen[rule.id] = path.name
             rules.append(rule)
     problems.extend(_validate_patterns(rules))
-    tables = {}
-    for name in TABLE_FILES:
-        table, table_problems = _load_table(rules_dir / name)
-        tables[Path(name).stem] = table
-        problems.extend(table_problems)
-    return RuleSet(tuple(rules), lexicons, tables), problems
-
-
-def _load_table(path: Path) -> tuple[dict, list[str]]:
-    """One data table, with a problem for each required key it lacks."""
-    try:
-        data = _read_yaml(path)
-    except PipelineError as err:
-        return {}, [str(err)]
-    if not isinstance(data, dict):
-        return {}, [f"[{E_RULE}] {path.name}: expected a mapping"]
-    missing = [key for key in ("doc", "examples", "counter_examples") if not data.get(key)]
-    return data, [f"[{E_RULE}] {path.name}: missing or empty '{key}'" for key in missing]
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise PipelineError(E_RULE, str(path), f"cannot read: {err}") from err
-    except yaml.YAMLError as err:
-        raise PipelineError(E_RULE, str(path), f"invalid YAML: {' '.join(str(err).split())}") from err
+    return rules, problems
 
 
 def _parse_file(path: Path, data: Any, lexicons: dict) -> list[tuple[Rule | None, list[str]]]:

@@ -1,0 +1,49 @@
+"""Reading rules/lexicons.yml with the units table of rules/units.yml joined to it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pipeline.rules import RULES_DIR
+from pipeline.rules.lexicons import read_lexicons
+
+
+def copy_rules(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    return rules
+
+
+def test_the_units_table_joins_the_lexicons() -> None:
+    lexicons, problems = read_lexicons(RULES_DIR)
+    assert problems == []
+    assert lexicons["unit_conversions"]["mile"] == {"si": "meter", "factor": 1609.344}
+    assert "degree" in lexicons["units_without_si"] and "scales" in lexicons
+
+
+def test_each_unit_without_si_and_factor_is_named_and_the_lists_stay_usable(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    units = (rules / "units.yml").read_text(encoding="utf-8")
+    units = units.replace("  mile: {si: meter, factor: 1609.344}", "  mile: {si: meter}")
+    (rules / "units.yml").write_text(units.replace("  barrel: {si: cubic meter,", "  barrel: {si: 3,"), encoding="utf-8")
+    lexicons, problems = read_lexicons(rules)
+    assert problems == [f"[E010] {rules / 'units.yml'}: unit 'mile': expected {{si, factor[, offset]}}",
+                        f"[E010] {rules / 'units.yml'}: unit 'barrel': expected {{si, factor[, offset]}}"]
+    assert "scales" in lexicons and "mile" not in lexicons["unit_conversions"]
+
+
+def test_a_units_table_without_conversions_is_one_problem(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    (rules / "units.yml").write_text("no_si: [degree]\n", encoding="utf-8")
+    assert read_lexicons(rules)[1] == [
+        f"[E010] {rules / 'units.yml'}: expected 'conversions': unit -> {{si, factor[, offset]}}"]
+
+
+def test_lexicons_that_are_no_mapping_cannot_be_used_and_the_units_are_still_checked(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    (rules / "lexicons.yml").write_text("- a\n", encoding="utf-8")
+    (rules / "units.yml").write_text("conversions: [\n", encoding="utf-8")
+    lexicons, problems = read_lexicons(rules)
+    assert lexicons is None
+    assert problems[0] == f"[E010] {rules / 'lexicons.yml'}: expected a mapping of lexicon name to list or mapping"
+    assert problems[1].startswith(f"[E010] {rules / 'units.yml'}: invalid YAML: ") and len(problems) == 2

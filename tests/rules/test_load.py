@@ -1,0 +1,81 @@
+"""Loading every file of rules/ at once: the repository's rules are valid, and every problem of
+every file is reported together, each as one coded line."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.rules import CHECK_IDS, RULES_DIR, check_all, check_rules, load_rules
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    """A copy of the repository's rules to break."""
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, copy)
+    return copy
+
+
+def test_repository_rules_are_valid():
+    files, problems = check_all(RULES_DIR)
+    assert problems == []
+    ruleset = files.ruleset
+    assert len({r.id for r in ruleset.rules}) == len(ruleset.rules)
+    assert tuple(check["id"] for check in files.consistency["checks"]) == CHECK_IDS
+    assert [m["id"] for m in files.metrics["metrics"]][:1] == ["bilateral_trade"]
+    assert set(ruleset.tables) == {"checkworthy", "entities", "speech"}
+
+
+def test_invalid_yaml_names_the_file(rules):
+    (rules / "dates.yml").write_text("label: date\nrules: [\n")
+    _, problems = check_rules(rules)
+    assert any("dates.yml" in p and "invalid YAML" in p for p in problems)
+
+
+def test_load_rules_raises_with_every_problem(rules):
+    (rules / "extra.yml").write_text("label: nonsense\nrules: []\n")
+    with pytest.raises(Exception) as info:
+        load_rules(Path(rules))
+    assert "extra.yml" in str(info.value) and "[E010]" in str(info.value)
+
+
+def test_every_problem_of_every_file_at_once(rules):
+    money = (rules / "money.yml").read_text(encoding="utf-8")
+    (rules / "money.yml").write_text(money.replace("  - id: money-symbol-number\n",
+                                                   "  - id: money-symbol-number\n    colour: red\n", 1), encoding="utf-8")
+    units = (rules / "units.yml").read_text(encoding="utf-8")
+    (rules / "units.yml").write_text(units.replace("  mile: {si: meter, factor: 1609.344}", "  mile: {si: meter}"),
+                                     encoding="utf-8")
+    (rules / "speech.yml").write_text("a: [\n", encoding="utf-8")
+    (rules / "consistency.yml").write_text("checks:\n  - id: made-up\n", encoding="utf-8")
+    metrics = (rules / "metrics.yml").read_text(encoding="utf-8")
+    (rules / "metrics.yml").write_text(metrics.replace("context_sentences: 3", "context_sentences: three"),
+                                       encoding="utf-8")
+
+    files, problems = check_all(rules)
+
+    assert problems[:3] == [f"[E010] {rules / 'units.yml'}: unit 'mile': expected {{si, factor[, offset]}}",
+                            "[E010] money.yml: rule 'money-symbol-number': unknown key 'colour'",
+                            problems[2]]
+    assert problems[2].startswith(f"[E010] {rules / 'speech.yml'}: invalid YAML: ")
+    assert problems[3:5] == ["[E010] consistency.yml: 'from_to' needs lists 'from' and 'to'",
+                             f"[E010] consistency.yml: unknown check 'made-up' (known: {', '.join(CHECK_IDS)})"]
+    assert problems[5:-1] == [f"[E010] consistency.yml: check '{name}' is not configured" for name in sorted(CHECK_IDS)]
+    assert problems[-1] == "[E010] metrics.yml: 'context_sentences' must be a whole number"
+    assert all(p.startswith("[E010] ") and "\n" not in p for p in problems)
+    assert len(files.ruleset.rules) == 145  # the rules of the other files still load, the broken one alone is left out
+    assert files.consistency["checks"] == []
+
+
+def test_a_broken_lexicon_file_is_reported_once_and_the_other_files_still_checked(rules):
+    (rules / "lexicons.yml").write_text("- a\n- b\n", encoding="utf-8")
+    (rules / "entities.yml").write_text("doc: people\n", encoding="utf-8")
+
+    files, problems = check_all(rules)
+
+    assert problems == [f"[E010] {rules / 'lexicons.yml'}: expected a mapping of lexicon name to list or mapping",
+                        "[E010] entities.yml: missing or empty 'examples'",
+                        "[E010] entities.yml: missing or empty 'counter_examples'"]
+    assert files.ruleset.rules == ()  # rules name the lexicons' lists, so they cannot be read without them
