@@ -31,7 +31,7 @@ from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_all
 from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
-from pipeline.checks.verify import verify_folder
+from pipeline.jobs.verify import verify_folder
 from pipeline.output.write import atomic_write, read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
