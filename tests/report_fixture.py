@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from reviewer_edits import read_raw, review
+from tests.reviewer_edits import read_raw, review
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_ID = "putin-xi-unholy-alliance"

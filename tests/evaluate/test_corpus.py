@@ -11,7 +11,7 @@ from pipeline.evaluate.corpus import evaluate, evaluate_baseline, gold_article_p
 from pipeline.evaluate.gold import load_gold
 from pipeline.ingest.read import read_article
 from pipeline.records import DateMention, Extraction, Figure, Quote, TimeScope
-from seed_fixture import ARTICLE, ARTICLE_ID, PERCENT_36, ROOT, TEXT, extraction, figure, span
+from tests.evaluate.seed_fixture import ARTICLE, ARTICLE_ID, PERCENT_36, ROOT, TEXT, extraction, figure, span
 
 CORPUS = ROOT / "corpus"
 

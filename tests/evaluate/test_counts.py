@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.evaluate.corpus import evaluate
 from pipeline.evaluate.counts import Detection, FieldScore
-from seed_fixture import PERCENT_36, extraction, figure, gold
+from tests.evaluate.seed_fixture import PERCENT_36, extraction, figure, gold
 
 
 def test_normalization_precision_and_recall_count_false_hits_and_misses():

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.evaluate.description import describe_results, token_f1
 from pipeline.evaluate.matching import score_article
-from seed_fixture import MONEY_190, PERCENT_36, claim_for, extraction, figure
+from tests.evaluate.seed_fixture import MONEY_190, PERCENT_36, claim_for, extraction, figure
 
 
 def test_token_f1():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.evaluate.corpus import evaluate
-from seed_fixture import DATE_2025, MONEY_190, PERCENT_36, date, extraction, figure, gold
+from tests.evaluate.seed_fixture import DATE_2025, MONEY_190, PERCENT_36, date, extraction, figure, gold
 
 
 def test_value_uses_relative_tolerance():

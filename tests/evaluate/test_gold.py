@@ -9,7 +9,7 @@ import pytest
 from pipeline.errors import E_GOLD, PipelineError
 from pipeline.evaluate.corpus import evaluate
 from pipeline.evaluate.gold import GoldItem, load_gold, load_negatives
-from seed_fixture import ARTICLE_ID, MONEY_190, ROOT, TEXT, extraction
+from tests.evaluate.seed_fixture import ARTICLE_ID, MONEY_190, ROOT, TEXT, extraction
 
 
 def test_gold_that_does_not_point_at_its_text_is_refused():

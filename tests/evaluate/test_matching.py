@@ -4,7 +4,7 @@ from __future__ import annotations
 from pipeline.evaluate.corpus import evaluate
 from pipeline.evaluate.matching import negative_hits
 from pipeline.records import Article, Extraction, Figure
-from seed_fixture import MONEY_190, TOP_10, extraction, figure, span
+from tests.evaluate.seed_fixture import MONEY_190, TOP_10, extraction, figure, span
 
 
 def test_overlapping_span_matches_but_is_not_exact():

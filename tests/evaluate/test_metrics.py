@@ -8,7 +8,7 @@ import pytest
 from pipeline.evaluate.corpus import evaluate
 from pipeline.evaluate.metrics import write_metrics
 from pipeline.records import TimeScope
-from seed_fixture import ARTICLE_ID, DATE_2025, MONEY_190, PERCENT_36, date, extraction, figure, gold
+from tests.evaluate.seed_fixture import ARTICLE_ID, DATE_2025, MONEY_190, PERCENT_36, date, extraction, figure, gold
 
 
 def test_exact_match_is_a_true_positive_with_exact_boundaries():

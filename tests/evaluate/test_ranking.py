@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from pipeline.evaluate.matching import score_article
 from pipeline.evaluate.ranking import rank_results
-from seed_fixture import MONEY_190, PERCENT_36, TOP_10, claim_for, extraction, figure
+from tests.evaluate.seed_fixture import MONEY_190, PERCENT_36, TOP_10, claim_for, extraction, figure
 
 
 def test_top_k_precision_counts_required_gold_figures_among_the_most_checkworthy_rows():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pipeline.evaluate.matching import Prediction, score_predictions
 from pipeline.evaluate.metrics import build_report
 from pipeline.evaluate.side_by_side import format_side_by_side, side_by_side
-from seed_fixture import ARTICLE_ID, MONEY_190, TEXT, figure, span
+from tests.evaluate.seed_fixture import ARTICLE_ID, MONEY_190, TEXT, figure, span
 
 
 def test_any_extractor_is_scored_on_the_fields_it_gives():

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 
-from ingest_inputs import FUZZ, assert_error, texts
+from tests.ingest.ingest_inputs import FUZZ, assert_error, texts
 from pipeline.errors import E_EMPTY
 from pipeline.ingest.cleanup import clean_text
 from pipeline.jobs.run import run_paths

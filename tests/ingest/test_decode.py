@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest_inputs import FUZZ, STORY, assert_error
+from tests.ingest.ingest_inputs import FUZZ, STORY, assert_error
 from pipeline.errors import E_BINARY, E_COMPRESSED, E_ENCODING, E_MISSING, E_TOO_LARGE, PipelineError
 from pipeline.ingest.decode import decode_text
 from pipeline.ingest.read import iter_articles, read_article

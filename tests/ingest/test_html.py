@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from ingest_inputs import FUZZ, html_fragments
+from tests.ingest.ingest_inputs import FUZZ, html_fragments
 from pipeline.errors import E_NO_TEXT, PipelineError
 from pipeline.ingest.html import read_page
 from pipeline.ingest.read import read_article

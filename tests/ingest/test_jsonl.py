@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_inputs import write_jsonl
+from tests.ingest.ingest_inputs import write_jsonl
 from pipeline.errors import E_BINARY, E_EMPTY, E_INPUT_JSON, E_TOO_LARGE, PipelineError
 from pipeline.ingest.jsonl import JsonFields, article_from_json
 from pipeline.ingest.read import iter_articles, read_articles

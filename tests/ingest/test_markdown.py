@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest_inputs import FRONT_MATTER_STORY, FUZZ, STORY, assert_error, metadata, texts
+from tests.ingest.ingest_inputs import FRONT_MATTER_STORY, FUZZ, STORY, assert_error, metadata, texts
 from pipeline.errors import E_FRONT_MATTER, PipelineError
 from pipeline.ingest.markdown import split_front_matter
 from pipeline.ingest.read import read_article

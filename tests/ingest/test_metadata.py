@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_inputs import FIXTURES, FRONT_MATTER_STORY, metadata, write_meta
+from tests.ingest.ingest_inputs import FIXTURES, FRONT_MATTER_STORY, metadata, write_meta
 from pipeline.errors import E_META, PipelineError
 from pipeline.ingest.metadata import folder_metadata
 from pipeline.ingest.read import read_article

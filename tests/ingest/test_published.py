@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest_inputs import FUZZ, json_values
+from tests.ingest.ingest_inputs import FUZZ, json_values
 from pipeline.ingest.published import parse_date_value
 
 

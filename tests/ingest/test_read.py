@@ -5,7 +5,7 @@ import gzip
 from pathlib import Path
 
 
-from ingest_inputs import FIXTURES, STORY, assert_error, write_jsonl, write_meta
+from tests.ingest.ingest_inputs import FIXTURES, STORY, assert_error, write_jsonl, write_meta
 from pipeline.errors import E_BINARY, E_DUPLICATE_TEXT, E_MISSING, E_NO_TEXT, PipelineError
 from pipeline.ingest.read import iter_articles, read_article, read_articles
 from pipeline.records import Article

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from ingest_inputs import FUZZ, html_fragments, json_values, texts
+from tests.ingest.ingest_inputs import FUZZ, html_fragments, json_values, texts
 from pipeline.errors import PipelineError
 from pipeline.ingest.cleanup import clean_text
 from pipeline.ingest.discover import is_jsonl

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from reviewer_edits import read_raw, review
+from tests.reviewer_edits import read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output.write import claims_frame, neutralize, write_claims

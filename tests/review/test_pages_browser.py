@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from report_fixture import HOSTILE_ID, REPO, SEED_ID, build_run, invoke
+from tests.report_fixture import HOSTILE_ID, REPO, SEED_ID, build_run, invoke
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium: pip install selenium")
 from selenium.webdriver.chrome.service import Service  # noqa: E402

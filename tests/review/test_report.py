@@ -12,8 +12,8 @@ import pytest
 
 from pipeline.errors import E_REPORT
 from pipeline.review.pages import Highlight, _asset, display_value, free_parts, index_link, layered, page_link
-from report_fixture import HOSTILE_ID, SEED_ID, build_run, invoke
-from reviewer_edits import read_raw
+from tests.report_fixture import HOSTILE_ID, SEED_ID, build_run, invoke
+from tests.reviewer_edits import read_raw
 
 
 def test_free_parts_cut_around_taken_intervals() -> None:

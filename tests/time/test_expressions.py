@@ -1,7 +1,7 @@
 """What a resolver is given: the expression's anchors, and the lexicons as tables."""
 from datetime import date
 
-from date_fixture import PARSER
+from tests.time.date_fixture import PARSER
 from pipeline.time.expressions import Expression
 from pipeline.time.points import Point
 

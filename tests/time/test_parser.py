@@ -1,7 +1,7 @@
 """The parser: one resolver per rule type, modifiers kept apart, one dateparser that never reads the clock."""
 import pytest
 
-from date_fixture import PARSER
+from tests.time.date_fixture import PARSER
 from pipeline.rules import load_rules
 from pipeline.time.parser import RESOLVERS
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from date_fixture import resolve
+from tests.time.date_fixture import resolve
 from pipeline.time.points import Point
 
 
