@@ -27,12 +27,17 @@ BATCH_SIZE = 32
 
 
 def extract_articles(articles: Iterable[Article], res: Resources, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """Parse articles with ``nlp.pipe`` in batches and extract each one; yields in input order."""
+    """Parse articles with ``nlp.pipe`` in batches and extract each one; yields in input order, as
+    each is done, so memory stays flat however many articles come through."""
     for doc, article in parse_articles(articles, res.nlp, batch_size):
         yield extract_doc(doc, article, res)
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
+    """One article's figures, dates, entities, quotes and claims rows from its parsed ``doc``, for
+    a caller that parses on its own (``extract_articles`` parses in batches and calls this). ``doc``
+    must be ``article.text`` parsed by ``res.nlp``: every offset is into that text. ``doc`` gets
+    faster sentence look-ups (``index_sentences``) on the way."""
     sentences = list(doc.sents)
     index_sentences(doc, sentences)
     matched, hits = res.matcher.match(doc)
@@ -94,6 +99,10 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
 
 
 class Measured(NamedTuple):
+    """A figure on its way through ``extract_doc``: its span, the candidate that matched it, its
+    amount, and its kind and rule ids, which a fallback may change ("40 knots", matched as a count,
+    becomes a quantity)."""
+
     span: Span
     cand: Candidate
     amount: Amount

@@ -46,44 +46,65 @@ class DateMention:
     value: str
     sentence_index: int
     relative: bool = False
+    """Resolved from the publication date or an earlier date ("last year", "20 days later"), so its
+    value is only as right as that anchor; a date row of one is flagged ``relative``."""
     anchor: str = ""
     modifier: str = ""
+    """What the value leaves out: "early", "mid", "late", "fiscal", or "vague" for a reference with
+    no value ("recently")."""
     rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class TimeScope:
-    """The period a figure refers to and where that came from: clause, sentence, context, event."""
+    """The period a figure refers to and where that came from: in "exports rose 36 percent in
+    2022", the figure's scope is ``text`` "2022", ``value`` "2022", ``source`` "clause". Checking a
+    figure against a reference needs its period; a figure nothing dates has no scope (None)."""
 
     text: str
     value: str
+    """EDTF, as ``DateMention.value``."""
     source: str
+    """clause, sentence, context, headline, event, statement or self (a date row's own date); see
+    docs/claims-table.md for what each means."""
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A checkable number: money, percent, quantity with a unit, or a count."""
+    """A checkable number: money, percent, quantity with a unit, or a count. "grew by around 36
+    percent to $190 billion" gives two: 36 (percent, approx, a change, up) and 190000000000 (USD, a
+    level), linked as the "by" and the "to" of one change."""
 
     start: int
     end: int
     text: str
     kind: str
     value: float | None
+    """None for a range (see ``value_low`` and ``value_high``). Fractions and ratios are percents
+    ("two-thirds" -> 66.667), multipliers are times ("tripled" -> 3)."""
     sentence_index: int
     value_low: float | None = None
     value_high: float | None = None
     unit: str = ""
+    """ISO 4217 for money ("USD", "USD/barrel"), percent, percentage_point, times, the singular unit
+    of a quantity ("mile") or the singular noun a count counts ("troop")."""
     value_si: float | None = None
     unit_si: str = ""
     qualifier: str = "exact"
+    """exact, approx, more_than, at_least, less_than or at_most: "more than 10,000 troops" is a
+    lower bound, which a check against a reference must treat as one."""
     role: str = "level"
+    """level, change, share, target, comparison or rank."""
     direction: str = ""
+    """up or down, for a change or comparison whose wording says which ("halved" is down)."""
     link: str = ""
     """The figure's part in a change statement: "from", "to", "by" (the change), or ""."""
     linked_to: tuple[int, ...] = ()
     """Start offsets of the other figures of the same change statement."""
     time: TimeScope | None = None
     rules: tuple[str, ...] = ()
+    """Ids of the rules and steps that made the figure, its extraction rule first (the ``rules``
+    column)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +145,8 @@ class Claim:
     direction: str = ""
     link: str = ""
     linked_to: str = ""
+    """The claim ids of the other figures of its change statement, joined by "; " (a Figure holds
+    their offsets instead)."""
     time_text: str = ""
     time_value: str = ""
     time_source: str = ""
@@ -131,8 +154,11 @@ class Claim:
     entities: str = ""
     speaker: str = "author"
     claim_text: str = ""
+    """The sentence with the claim's own clause between ⟦ ⟧, so the row reads on its own."""
     claim_type: str = ""
     checkworthiness: str = ""
+    """0 to 1, how much the row deserves a check; ``checkworthiness_features`` lists what set it
+    ("specific_figure (+0.35); magnitude (+0.10)")."""
     checkworthiness_features: str = ""
     sentence: str = ""
     rules: str = ""
@@ -143,18 +169,23 @@ class Claim:
     reference_source: str = ""
     reference_diff: str = ""
     flags: str = ""
+    """``;``-separated: relative, vague, stale, changed:old_value=..., and consistency check results
+    ("consistency:sum-of-parts:ok(...)")."""
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything the pipeline found in one article."""
+    """Everything the pipeline found in one article: what ``extract_articles`` yields, what a run
+    writes as one line of ``claims.jsonl`` and what the evaluation scores against the gold."""
 
     article: Article
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[dict, ...] = ()
+    """``{"start", "end", "text", "label", "canonical"}`` per named entity, in text order."""
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = field(default=())
+    """The table rows, assembled last from everything above (empty until then)."""
 
 
 REVIEW_COLUMNS = ("review_status", "reviewer", "review_note", "evidence_url", "reviewed_at")

