@@ -137,6 +137,9 @@ def merge_cli(
 
 @dataclass(frozen=True)
 class Progress:
+    """The three callbacks ``run_paths`` and ``merge_shards`` talk through, pointed at stderr or
+    at a progress bar (``progress_bar``)."""
+
     report: Callable[[str], None]
     """Problems and results: always shown."""
     log: Callable[[str], None]
@@ -302,6 +305,8 @@ def rules_check_cli(
 
 
 def main() -> None:
+    """The ``claims`` command (pyproject's script, ``python -m pipeline``): a PipelineError that
+    escapes a command prints its one coded line and exits 1, without a traceback."""
     try:
         app()
     except PipelineError as err:

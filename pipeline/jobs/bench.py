@@ -35,6 +35,9 @@ _NUMBER = re.compile(r"\d+")
 
 @dataclass(frozen=True)
 class Measurement:
+    """One timed run of one side over the whole corpus, in its own process. The rates are 0.0 for a
+    run too short to time."""
+
     side: str
     documents: int
     tokens: int
@@ -113,6 +116,8 @@ def write_corpus(articles: Iterable[Article], path: Path) -> int:
 
 
 def article_json(article: Article) -> dict:
+    """An article as a line of a JSONL input (the keys ``claims run`` and ``extract`` read), so a
+    saved corpus can be run like any other."""
     return {"id": article.id, "text": article.text, "title": article.title, "source": article.source,
             "published": article.published.isoformat() if article.published else None}
 
@@ -142,6 +147,9 @@ def count_tokens(texts: Iterable[str]) -> int:
 
 
 def measure_in_subprocess(side: str, corpus: Path, tokens: int, model: str | None) -> Measurement:
+    """Run one side in a fresh interpreter (``python -m pipeline.jobs.bench``) and read its last
+    line of output: so that its peak memory is its own and no side finds another's caches warm.
+    The child imports this code, wherever it runs from, not an installed copy."""
     command = [sys.executable, "-m", "pipeline.jobs.bench", side, str(corpus), model or ""]
     package_root = str(Path(__file__).resolve().parents[2])  # this code, wherever it is run from
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
@@ -154,6 +162,7 @@ def measure_in_subprocess(side: str, corpus: Path, tokens: int, model: str | Non
 
 
 def format_measurement(m: Measurement) -> str:
+    """One line of ``claims bench``: the rates, peak memory, and the counts and times they come from."""
     return (f"{m.side:<10} {m.documents_per_second:8.1f} docs/s {m.tokens_per_second:9.0f} tokens/s "
             f"{m.documents_per_cpu_second:8.1f} docs/CPU-s  peak RSS {m.peak_rss_mb:7.1f} MB "
             f"({m.documents} docs in {m.seconds:.2f} s, {m.cpu_seconds:.2f} CPU-s)")

@@ -35,12 +35,19 @@ Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 @dataclass
 class RunSummary:
+    """What a run or a merge did, for the closing line of ``claims run`` and ``claims merge`` and
+    their exit code (1 when ``failures`` is not empty)."""
+
     articles: int = 0
     claims: int = 0
     resumed: int = 0
     """Articles an earlier, interrupted run had finished (counted in ``articles``)."""
     failures: list[str] = field(default_factory=list)
+    """Every problem that failed an input, an article's table or a combined file, as its one
+    reported line."""
     errors: list[PipelineError] = field(default_factory=list)
+    """The same problems as errors, the rows of ``failures.csv`` (a failure to write that file
+    itself is in ``failures`` only)."""
 
     def fail(self, error: PipelineError, report: Reporter) -> None:
         """Count a problem and report its one line; the run goes on."""
@@ -214,7 +221,8 @@ def report_problems(written: WriteReport, report: Reporter) -> None:
 
 
 def extraction_record(extraction: Extraction) -> dict:
-    """The JSON form of one article's results (the ``extract`` interface)."""
+    """The JSON form of one article's results (the ``extract`` interface): also a line of
+    ``claims.jsonl`` and of the run's journal, which resuming, merging and reports read back."""
     return {
         "id": extraction.article.id,
         "article": article_record(extraction.article),
@@ -235,6 +243,8 @@ def article_record(article: Article) -> dict:
 
 
 def figure_record(figure: Figure) -> dict:
+    """A figure as ``extraction_record`` lists it: its fields without ``sentence_index`` (the
+    claims rows carry it), ``linked_to`` as offsets."""
     record = asdict(figure)
     record.pop("sentence_index")
     record["rules"] = list(figure.rules)
