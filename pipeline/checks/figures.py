@@ -19,8 +19,12 @@ class Fig:
     claim: Claim
     value: float
     measure: str
+    """What the figure measures, to compare between figures: its subject without leading articles
+    and possessives ("bilateral trade"), else that of the figure of its unit in the sentence before."""
     own_measure: bool
+    """False when ``measure`` was taken from the sentence before."""
     before: str
+    """Its sentence up to the figure, where the cues are looked for ("China has imported ... worth")."""
 
     @property
     def id(self) -> str:

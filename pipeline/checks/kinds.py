@@ -275,6 +275,7 @@ CHECKS: dict[str, Callable[..., Iterable[Finding]]] = {
 
 
 def names_of(fig: Fig) -> set[str]:
+    """The claim's entities, lower-cased: "China; Russia" -> {"china", "russia"}."""
     return {name.strip().lower() for name in fig.claim.entities.split(";") if name.strip()}
 
 
@@ -284,22 +285,28 @@ def names_in(fig: Fig) -> set[str]:
 
 
 def same_unit_period(a: Fig, b: Fig) -> bool:
+    """Whether two figures can be added or compared: the same unit and the same time scope."""
     return a.claim.unit == b.claim.unit and a.claim.time_value == b.claim.time_value
 
 
 def close(a: float, b: float, tolerance: float) -> bool:
+    """Whether two numbers agree within ``tolerance`` of the larger: 236e9 and 240e9 within 0.02."""
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
 def percent(fraction: float) -> str:
+    """A tolerance as a flag shows it: 0.02 -> "2%"."""
     return f"{fraction * 100:g}%"
 
 
 def as_year(value: str) -> int | None:
+    """The year of a time value that is one ("2022" -> 2022); None for a month, a span or a decade."""
     return int(value) if re.fullmatch(r"\d{4}", value) else None
 
 
 def as_day(value: str) -> date | None:
+    """The day of a time value that is one ("2022-02-04"); None for anything coarser and for a day
+    no calendar has ("2023-02-30")."""
     try:
         return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
     except ValueError:
@@ -307,6 +314,7 @@ def as_day(value: str) -> date | None:
 
 
 def read_count(word: str, number_words: dict) -> float | None:
+    """The number in "20 days" or "three weeks": digits or a number word; None for anything else."""
     word = word.lower()
     if word.isdigit():
         return float(word)

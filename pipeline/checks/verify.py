@@ -37,18 +37,25 @@ class Fact:
     metric: str
     entities: frozenset[str]
     period: str
+    """As a claim's ``time_value`` ("2022"): a fact meets only claims of the same period."""
     value: float
     unit: str
     source: str
     note: str
     shown: str
+    """The value and unit as the table states them ("4209 km"), shown when the claim's unit differs."""
 
 
 @dataclass(frozen=True)
 class Metric:
+    """A reference metric of rules/metrics.yml and the words that name it in a claim ("bilateral
+    trade", "two-way trade")."""
+
     id: str
     terms: tuple[str, ...]
     growth: str = ""
+    """The metric of a percent change of this one: "bilateral trade grew by 36 percent" is
+    ``bilateral_trade_growth``; empty where rules/metrics.yml names none."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class Lexicon:
     conversions: dict[tuple[str, str], float]
     tolerances: dict[str, float]
     context_sentences: int
+    """How many sentences before its own a claim that does not name a fact's entities may take
+    them from (the paragraph usually names the countries once)."""
     unit_names: dict[str, str]
     scales: dict[str, float]
     examples: tuple[dict, ...] = field(default=())
@@ -85,6 +94,10 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class Outcome:
+    """A figure claim's four reference cells: status, the reference value in the claim's unit, its
+    source (for ``no_reference``, why no row fits), and how far the claim is from it ("110e6 USD
+    below (0.046%)")."""
+
     status: str
     value: str = ""
     source: str = ""
@@ -186,6 +199,7 @@ def verify_claims(claims: Sequence[Claim], facts: Sequence[Fact], lexicon: Lexic
 
 
 def names(entities: str) -> frozenset[str]:
+    """The names of an ``entities`` cell ("China; Russia"), lower-cased like a fact's subject."""
     return frozenset(e.strip().lower() for e in entities.split(";") if e.strip())
 
 
@@ -215,6 +229,9 @@ def judge(fig: Fig, facts: list[Fact], lexicon: Lexicon) -> Outcome:
 
 
 def within(value: float, reference: float, claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether the claim's value agrees with the reference within the tolerances of
+    rules/metrics.yml: percent figures by points, others relatively (more slack for "about"); a
+    "more than" figure needs a reference at least as large, less the slack."""
     tol = lexicon.tolerances
     if claim.unit in PERCENT_UNITS:
         slack = tol["percent_points"]
@@ -241,6 +258,8 @@ def difference(value: float, reference: float, unit: str) -> str:
 
 
 def round_sig(value: float, digits: int = 6) -> float:
+    """The reference value as the table shows it, to six significant digits: 4209 km in miles is
+    2615.35, not 2615.3513481..."""
     return float(f"{value:.{digits}g}")
 
 
@@ -276,6 +295,8 @@ def verify_rows(rows: list[Row], facts: Sequence[Fact], lexicon: Lexicon,
 
 
 def count_statuses(rows: Iterable[Row]) -> dict[str, int]:
+    """How many rows are supported, contradicted and without a reference, for the line ``claims
+    verify`` prints per table; rows verify leaves empty (dates, quotes) are not counted."""
     counts = {SUPPORTED: 0, CONTRADICTED: 0, NO_REFERENCE: 0}
     for row in rows:
         if row.get("reference_status") in counts:

@@ -32,6 +32,9 @@ class ArticleView:
     """The claim id of each date row by its start offset (a date that scopes a figure has none)."""
 
     def sentence(self, index: int) -> list[Fig]:
+        """The figures of sentence ``index``; none for a sentence without figures or past either
+        end of the article, so that a check can look a few sentences either side of a figure
+        without bounds checks."""
         return self.by_sentence.get(index, [])
 
 
