@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Detection:
-    """Counts for one kind; ``exact`` is how many true positives also have identical boundaries."""
+    """Counts for one kind; ``exact`` is how many true positives also have identical boundaries.
+    A score with nothing to count is 0.0 (``ratio``)."""
 
     tp: int = 0
     fp: int = 0

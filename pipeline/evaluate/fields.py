@@ -29,6 +29,7 @@ class FieldCheck:
 
     @property
     def ok(self) -> bool:
+        """Whether the extractor got the field right, numbers within a relative 1e-9 (``agrees``)."""
         return agrees(self.field, self.expected, self.got)
 
 

@@ -25,7 +25,8 @@ class GoldItem:
     """One hand-annotated figure or date; ``value`` is a number for figures and EDTF for dates.
 
     ``required=False`` marks items a good extractor may find but need not: finding them is
-    rewarded, missing them is not punished.
+    rewarded, missing them is not punished. A field left None is one the gold does not give for
+    this item, and it is not scored there.
     """
 
     start: int

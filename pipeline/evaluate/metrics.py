@@ -78,6 +78,8 @@ class Report:
     sections: Mapping[str, Section] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
+        """What metrics.json holds: these scores, then each section under its own name
+        ("description", "ranking", "temporal", "side_by_side")."""
         return {
             "detection": {kind: score.to_dict() for kind, score in self.detection.items()},
             "normalization": {kind: {name: score.to_dict() for name, score in fields.items()}

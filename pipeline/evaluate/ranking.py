@@ -19,7 +19,10 @@ class Ranking:
 
     k: int = TOP_K
     hits: int = 0
+    """Top rows that overlap a required gold figure of their kind."""
     slots: int = 0
+    """Top rows looked at: ``k`` per article, fewer where an article has fewer rows (``rows`` in
+    metrics.json)."""
 
     @property
     def precision(self) -> float:
