@@ -104,6 +104,7 @@ class Reach:
     repeated: tuple[int, ...] = ()
 
     def within(self, runs: dict[int, int]) -> int:
+        """The reach in a document whose longest run of each repeated test's words is ``runs``."""
         return self.fixed + sum(runs.get(test, 0) for test in self.repeated)
 
 

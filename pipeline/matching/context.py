@@ -32,12 +32,18 @@ class Touching:
         self._on_token: dict[int, list[ContextHit]] = {}
 
     def add(self, hit: ContextHit) -> None:
+        """A hit of the pass over the whole document, filed under the token where it would touch a
+        span: its end for ``before`` parts, its start for the others."""
         (self._ending[hit.end] if hit.part in BEFORE_PARTS else self._starting[hit.start]).append(hit)
 
     def ending_at(self, position: int) -> list[ContextHit]:
+        """Hits that end right before token ``position``: those of the whole-document pass, and the
+        one-token parts matching the token before."""
         return self._ending.get(position, []) + [h for h in self._one_token(position - 1) if h.part in BEFORE_PARTS]
 
     def starting_at(self, position: int) -> list[ContextHit]:
+        """Hits that start at token ``position``: those of the whole-document pass, and the
+        one-token parts matching that token."""
         return self._starting.get(position, []) + [h for h in self._one_token(position) if h.part not in BEFORE_PARTS]
 
     def _one_token(self, i: int) -> list[ContextHit]:
@@ -68,12 +74,17 @@ class ContextHits:
                 and _sentence_holds(candidate.rule, touching.doc[candidate.start:candidate.end]))
 
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
+        """The context rules that end right before token ``position``, where a figure starts,
+        longest first: before "$2 billion" in "no more than $2 billion", ``qualifier-at-most``
+        comes before ``qualifier-more-than``. Looked up once per position."""
         if position not in self._ending:
             hits = self._touching.ending_at(position) + self._nearby.ending_at(position)
             self._ending[position] = self._longest(hits)
         return self._ending[position]
 
     def starting_at(self, position: int) -> tuple[ContextHit, ...]:
+        """The context rules that start at token ``position``, right after a figure, longest
+        first: "a 5 percent increase" has ``role-change-trailing-rising`` after "5 percent"."""
         if position not in self._starting:
             hits = self._touching.starting_at(position) + self._nearby.starting_at(position)
             self._starting[position] = self._longest(hits)

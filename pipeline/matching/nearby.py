@@ -40,6 +40,8 @@ class NearbyParts:
         self.before, self.after = EdgeGroups(vocab, last=True), EdgeGroups(vocab, last=False)
 
     def add(self, key: str, part: str, pattern: list[dict]) -> None:
+        """Add a rule part on the side of a span it touches: ``before`` and ``not_before`` parts
+        must end where the span starts, the others start where it ends."""
         (self.before if part in BEFORE_PARTS else self.after).add(key, pattern)
 
     def ending_at(self, doc: Doc, position: int) -> list[tuple[int, int]]:
@@ -77,6 +79,9 @@ class EdgeGroups:
         return None if patterns is None else (None, patterns)
 
     def add(self, key: str, pattern: list[dict]) -> None:
+        """Add a pattern to the group of its edge token's tests where ``edge_variants`` can make
+        that token required and a OneTokenMatcher can answer its tests; else to the patterns that
+        run every time."""
         self._patterns.setdefault(self.vocab.strings.add(key), []).append(pattern)
         variants = edge_variants(pattern, self.last)
         for variant in variants or [pattern]:
@@ -143,12 +148,15 @@ class NearbyHits:
         self._starting: dict[int, list[ContextHit]] = {}
 
     def ending_at(self, position: int) -> list[ContextHit]:
+        """The parts that end right before token ``position``, matched there the first time it is
+        asked about."""
         if position not in self._ending:
             self._ending[position] = [ContextHit(*self._keys[key], start, position)
                                       for key, start in self._parts.ending_at(self.doc, position)]
         return self._ending[position]
 
     def starting_at(self, position: int) -> list[ContextHit]:
+        """The parts that start at token ``position``, matched there the first time it is asked about."""
         if position not in self._starting:
             self._starting[position] = [ContextHit(*self._keys[key], position, end)
                                         for key, end in self._parts.starting_at(self.doc, position)]

@@ -19,6 +19,8 @@ class BoundedCache(dict):
         self.size = size
 
     def put(self, key, value: V) -> V:
+        """Store ``value`` (emptying the cache first when full) and return it, so that a miss reads
+        ``found = cache.put(key, compute(key))``."""
         if len(self) >= self.size:
             self.clear()
         self[key] = value

@@ -29,6 +29,7 @@ class CachedLemmatizer:
         """Lemma by (word, part of speech, morphology)."""
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lookups: Lookups | None = None) -> None:
+        """Hand the tables to the wrapped lemmatizer and drop the cached lemmas other tables gave."""
         self.lemmatizer.initialize(get_examples, nlp=nlp, lookups=lookups)
         self._cache.clear()
 

@@ -36,6 +36,8 @@ class OneTokenMatcher:
         return len(self.matcher)
 
     def add(self, key: int | str, patterns: list[list[dict]]) -> None:
+        """Add one-token patterns under ``key`` (ValueError for any other kind). A pattern testing
+        a token attribute outside TOKEN_ATTRS turns the answer cache off for good."""
         if not all(is_one_token(pattern) for pattern in patterns):
             raise ValueError(f"{key}: a OneTokenMatcher takes only one-token patterns without a quantifier")
         self.matcher.add(key, patterns)
@@ -84,6 +86,8 @@ class OneTokenMatcher:
 
 
 def is_one_token(pattern: list[dict]) -> bool:
+    """Whether a pattern is one token without a quantifier (``[{"POS": "NOUN"}]`` for "not after a
+    noun"): a OneTokenMatcher answers it per token, cheaper than a Matcher run over the document."""
     return len(pattern) == 1 and "OP" not in pattern[0]
 
 

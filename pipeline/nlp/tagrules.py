@@ -36,6 +36,7 @@ class IndexedAttributeRuler(AttributeRuler):
         self._index()
 
     def clear(self) -> None:
+        """As AttributeRuler's, with the look-up tables emptied too."""
         super().clear()
         self._index()
 
@@ -48,6 +49,8 @@ class IndexedAttributeRuler(AttributeRuler):
         """Pattern number by match id."""
 
     def add(self, patterns, attrs: dict, index: int = 0) -> None:
+        """As AttributeRuler's; each pattern is also filed where ``match`` finds it: the table for
+        patterns on TAG and LOWER alone, the OneTokenMatcher for other one-token ones, else a Matcher."""
         number = len(self.attrs)
         super().add(patterns, attrs, index)
         self._match_ids.append(self.vocab.strings[str(number)])
@@ -113,6 +116,7 @@ def table_keys(pattern: list[dict]) -> list[tuple[str | None, str | None]] | Non
 
 @Language.factory("indexed_attribute_ruler")
 def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """The spaCy factory ``index_attribute_ruler`` puts in place of the model's ruler, by name."""
     return IndexedAttributeRuler(nlp.vocab, name)
 
 
