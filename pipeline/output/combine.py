@@ -74,6 +74,7 @@ def journal_records(journal: Path) -> Iterator[dict]:
 
 
 def journal_claims(journal: Path) -> Iterator[Claim]:
+    """The claims of the finished articles, rebuilt from their records, one article at a time."""
     for record in journal_records(journal):
         yield from record_claims(record)
 

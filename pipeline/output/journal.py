@@ -21,6 +21,10 @@ RUN_FOLDER = ".claims-run"
 
 
 class Journal:
+    """The journal of the run writing into one output folder. ``done`` holds the ids of the
+    articles finished (what ``--resume`` skips), ``claims`` how many rows they have, and
+    ``discarded`` says whether an unfinished earlier run was thrown away, which the run reports."""
+
     def __init__(self, out_dir: Path, resume: bool):
         """Open the journal of ``out_dir``: continue an unfinished run's if ``resume``, else start
         a new one (an unfinished run's journal is discarded)."""
@@ -67,6 +71,7 @@ class Journal:
         self.claims += len(record["claims"])
 
     def close(self) -> None:
+        """Stop writing; the journal stays until ``remove``, for the combined files to be made from."""
         self._handle.close()
 
     def remove(self) -> None:

@@ -72,10 +72,14 @@ def problems_at(path: Path, bad: list[tuple[int, Row]]) -> list[str]:
 
 
 def allowed_status(status: str) -> bool:
+    """Whether a ``review_status`` cell may stand: empty or one of REVIEW_STATUSES as spelled
+    there ("Verified" may not)."""
     return status == "" or status in REVIEW_STATUSES
 
 
 def status_message(row: Row) -> str:
+    """Why a row's status is refused, with the status meant when only case, spaces or hyphens
+    differ: "Not a claim" -> did you mean 'not_a_claim'?"""
     status = row["review_status"]
     hint = status.strip().lower().replace(" ", "_").replace("-", "_")
     suggestion = f" (did you mean {hint!r}?)" if hint in REVIEW_STATUSES else ""

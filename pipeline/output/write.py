@@ -213,7 +213,8 @@ def changed_from(flags: str) -> str | None:
 
 
 def split_flags(flags: str) -> list[str]:
-    """The items of a ``;``-separated flags cell."""
+    """The items of a ``;``-separated flags cell ("relative;stale" -> ["relative", "stale"]); none
+    for an empty cell."""
     return [flag for flag in flags.split(";") if flag]
 
 

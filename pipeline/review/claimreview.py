@@ -127,4 +127,6 @@ def export_claimreviews(table: Path, articles: dict[str, ArticleInfo],
 
 
 def to_json(reviews: Iterable[dict[str, Any]]) -> str:
+    """What ``claims export --claimreview`` prints or writes: one indented JSON array, non-ASCII
+    text as written, ending in a newline."""
     return json.dumps(list(reviews), ensure_ascii=False, indent=2) + "\n"

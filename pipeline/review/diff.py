@@ -28,6 +28,8 @@ Row = dict[str, str]
 
 @dataclass(frozen=True)
 class CellChange:
+    """One cell of a claim found in both tables (or reworded), as it was and as it is."""
+
     column: str
     old: str
     new: str
@@ -38,7 +40,9 @@ class ClaimChange:
     """One claim that is new, removed or changed; ``cells`` lists a changed claim's cells."""
 
     change: str
+    """new, removed, reworded (the sentence was edited, so the id changed) or changed."""
     row: Row
+    """The claim's row in the new table; in the old one for a removed claim."""
     cells: tuple[CellChange, ...] = ()
 
 
@@ -93,6 +97,8 @@ def changed_cells(old: Row, new: Row) -> tuple[CellChange, ...]:
 
 
 def offset(row: Row) -> int:
+    """A row's start offset, to put changes in text order; -1 where a person broke the cell, so
+    that such a row sorts first instead of failing the diff."""
     try:
         return int(row.get("start", ""))
     except ValueError:
@@ -100,6 +106,8 @@ def offset(row: Row) -> int:
 
 
 def read_rows(path: Path) -> list[Row]:
+    """A claims CSV as rows of strings with spreadsheet quoting undone (``read_claims``), so that
+    a table a reviewer saved compares cell for cell with the run's."""
     return read_claims(path).to_dict("records")
 
 
@@ -132,6 +140,8 @@ def describe(row: Row) -> str:
 
 
 def diff_rows(diff: dict[str, list[ClaimChange]]) -> Iterable[list[str]]:
+    """The rows of ``claims diff --csv`` (DIFF_COLUMNS): one per changed cell, and one per new or
+    removed claim with its value under ``new`` or ``old``."""
     for article, changes in diff.items():
         for change in changes:
             base = [article, change.change, change.row["claim_id"], change.row.get("kind", ""), change.row.get("text", "")]

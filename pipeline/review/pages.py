@@ -170,6 +170,8 @@ def _chips(items: Iterable[str], css: str = "chip") -> str:
 
 
 def flag_chips(flags: str) -> str:
+    """A chip per flag, by its short name: red for a mismatch or a changed reviewed value, green
+    for a check that held, so a reviewer sees first which rows need a look."""
     chips = []
     for flag in split_flags(flags):
         tone = " warn" if ":mismatch" in flag or flag.startswith("changed") else " ok" if ":ok" in flag else ""
@@ -255,6 +257,8 @@ def byline(info: ArticleInfo) -> str:
 
 
 def article_page(report: ArticleReport) -> str:
+    """An article's page: its text with every row highlighted beside the filterable table of its
+    rows, in text order."""
     title = report.info.title or report.article_id
     rows = sorted(report.rows, key=lambda row: (int(row["start"]) if row.get("start", "").isdigit() else 0))
     body = (
@@ -284,6 +288,8 @@ def page_link(article_id: str) -> str:
 
 
 def index_page(summaries: list[ArticleSummary], failures: list[Row]) -> str:
+    """``report/index.html``: a row per article with its counts and review progress, then the
+    inputs that failed."""
     claims = sum(summary.claims for summary in summaries)
     reviewed = sum(summary.reviewed for summary in summaries)
     headers = ("article", "source", "published", "claims", "kinds", "flagged", "reference", "verdicts", "reviewed")
@@ -341,7 +347,8 @@ def script_hash(script: str) -> str:
 
 
 def page(title: str, body: str) -> str:
-    """A whole self-contained document around ``body``."""
+    """A whole self-contained document around ``body``: style and script inline, and a policy that
+    allows no other, so that a page opens from a file, offline, and runs nothing else."""
     script = _asset("report.js")
     policy = (f"default-src 'none'; script-src {script_hash(script)}; style-src 'unsafe-inline'; "
               "img-src data:; base-uri 'none'; form-action 'none'")

@@ -40,7 +40,7 @@ class ArticleReport:
 
 @dataclass(frozen=True)
 class ArticleSummary:
-    """One line of the report's index."""
+    """One article's counts: a line of ``claims report`` and a row of the index page."""
 
     article_id: str
     info: ArticleInfo
@@ -49,10 +49,14 @@ class ArticleSummary:
     flagged: int
     reviewed: int
     verdicts: dict[str, int]
+    """Rows per final review status (VERDICTS), the statuses a ClaimReview export publishes."""
     references: dict[str, int]
+    """Rows per ``reference_status``, once ``claims verify`` has filled it."""
 
     @classmethod
     def of(cls, report: ArticleReport) -> ArticleSummary:
+        """The counts of one article's rows, the most common kind first; for ``claims report``
+        and the index page alike."""
         rows = report.rows
         return cls(
             article_id=report.article_id,
