@@ -19,6 +19,8 @@ from pipeline.claims.speakers import AUTHOR, Reported
 
 
 def normalize_sentence(sentence: str) -> str:
+    """A sentence as claim ids hash it and repeated sentences are counted: spacing and case
+    ignored, so "Trade  grew by 5%." and "trade grew by 5%." are one sentence."""
     return re.sub(r"\s+", " ", sentence).strip().lower()
 
 

@@ -51,11 +51,15 @@ def clause_extent(span: Span, tokens: set[int]) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Score:
+    """A row's check-worthiness: ``value`` clipped to 0..1 (rounded to 0.01), and the features that
+    set it, each with its weight ("specific_figure (+0.35)")."""
+
     value: float
     features: tuple[str, ...]
 
     @property
     def listing(self) -> str:
+        """The ``checkworthiness_features`` cell: "specific_figure (+0.35); magnitude (+0.10)"."""
         return "; ".join(self.features)
 
 

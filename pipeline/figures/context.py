@@ -14,10 +14,15 @@ from pipeline.rules import Rule
 
 @dataclass(frozen=True)
 class Reading:
+    """A figure's qualifier, role and direction as read from its surroundings: "grew by around 36
+    percent" reads approx, change, up. The figures around it may revise the role later
+    (``endpoint_roles``, ``conjoined_roles``, ...)."""
+
     qualifier: str = "exact"
     role: str = "level"
     direction: str = ""
     rules: tuple[str, ...] = ()
+    """Ids of the qualifier and role rules that fired, for the figure's ``rules``."""
     role_cue: str = ""
     """The id of the role rule that gave the role, if one did."""
 

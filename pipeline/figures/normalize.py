@@ -14,6 +14,10 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 @dataclass(frozen=True)
 class Amount:
+    """What a figure's words say, as ``FigureNormalizer.normalize`` reads them: "$5-6 billion" is
+    value None, value_low 5e9, value_high 6e9, unit "USD". Words that hold no number give no value
+    at all (``readable`` is False), and the span is then no figure."""
+
     value: float | None
     value_low: float | None = None
     value_high: float | None = None

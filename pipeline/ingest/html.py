@@ -225,6 +225,8 @@ def time_datetime(tree: etree._Element) -> str | None:
 
 
 def canonical_url(tree: etree._Element) -> str:
+    """The address of ``<link rel="canonical">``: the publisher's own URL for the article,
+    wherever the page was saved from; "" when the page has none."""
     link = tree.find(".//link[@rel='canonical']")
     return (link.get("href") or "").strip() if link is not None else ""
 

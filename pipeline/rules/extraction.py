@@ -36,21 +36,35 @@ class Rule:
 
     id: str
     label: str
+    """The label of its file: an extraction label (money, percent, quantity, count, date, exclude)
+    or a context label (qualifier, role)."""
     file: str
     pattern: tuple = ()
+    """A spaCy Matcher token pattern, lexicon references ("@scales") expanded; empty for a context
+    rule."""
     guards: dict = field(default_factory=dict)
+    """The ``before``, ``after``, ``not_before`` and ``not_after`` token patterns it has: next to an
+    extraction rule's span, or, for a context rule, the words it looks for next to a figure."""
     sets: dict = field(default_factory=dict)
+    """What a match gives: ``{"unit": "percentage_point"}``, ``{"qualifier": "approx"}``, ``{"role":
+    "change", "direction": "up"}``, a date ``type`` or a figure ``form`` ("range", "fraction", ...)."""
     kinds: tuple[str, ...] = ()
+    """The figure kinds a context rule applies to; empty for every kind."""
     subject: tuple[str, ...] = ()
+    """For a role rule: words one of which must be the subject of the figure's clause."""
     governor: tuple[str, ...] = ()
+    """For a role rule: lemmas one of which must govern the figure's clause ("wants to reach
+    300,000" is a target)."""
     in_sentence: tuple[str, ...] = ()
     """Words (or lemmas) one of which the figure's sentence must hold ("points" are percentage points
     only in a sentence about polls, votes, shares or rates)."""
     not_in_sentence: tuple[str, ...] = ()
     """Words (or lemmas) none of which the figure's sentence may hold ("the FTSE fell 50 points")."""
     priority: int = 0
+    """Breaks ties between overlapping spans of one length: the higher wins."""
     doc: str = ""
     examples: tuple[dict, ...] = ()
+    """The texts it must match or leave alone, with what it must find; the tests run each one."""
 
 
 def read_rule_files(paths: list[Path], lexicons: dict) -> tuple[list[Rule], list[str]]:

@@ -21,7 +21,8 @@ DATA_FILES = (LEXICON_FILE, UNITS_FILE, CONSISTENCY_FILE, METRICS_FILE, *TABLE_F
 
 @dataclass(frozen=True)
 class RuleSet:
-    """All rules and lexicons, loaded once."""
+    """All rules and lexicons, loaded and validated once (``load_rules``): the matcher, the
+    normalizers and the resolvers are all built from this one set."""
 
     rules: tuple[Rule, ...]
     lexicons: dict[str, Any]
@@ -29,6 +30,7 @@ class RuleSet:
     """The TABLE_FILES by stem ("entities", "speech", "checkworthy")."""
 
     def with_label(self, *labels: str) -> tuple[Rule, ...]:
+        """The rules of these labels in file order: ``with_label("role")`` for the role rules."""
         return tuple(r for r in self.rules if r.label in labels)
 
 

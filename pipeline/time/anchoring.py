@@ -46,6 +46,8 @@ class AnchorWords:
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> AnchorWords:
+        """From lexicons.yml; ``open_bounds`` tells which side of an interval a word before a date
+        leaves open ("since" the start, "until" and "by" the end)."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("comparison_bases", "since_comparisons", "future_cues", "framing_prepositions",
                     "narrative_words")}

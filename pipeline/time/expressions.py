@@ -56,6 +56,8 @@ class DateWords:
 
     @classmethod
     def from_lexicons(cls, lexicons: dict, calendar: DateDataParser) -> DateWords:
+        """The tables of lexicons.yml, months, weekdays and ordinals with lower-cased keys, so that
+        a word's lower-case form finds them ("Sept." -> "sept." -> 9)."""
         return cls(
             months={k.lower(): int(v) for k, v in lexicons["months"].items()},
             time_units=dict(lexicons["time_units"]),

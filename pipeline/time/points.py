@@ -26,6 +26,7 @@ class Point:
     months: int = 0
 
     def edtf(self) -> str:
+        """The value at the point's precision: "2022-02-04", "2022-02" or "2022"."""
         if self.granularity == "day":
             return self.day.isoformat()
         if self.granularity == "month":
@@ -35,6 +36,11 @@ class Point:
 
 @dataclass(frozen=True)
 class Resolution:
+    """What a resolver makes of one time expression, which its DateMention is made from: "20 days
+    later" after "February 4, 2022" is "2022-02-24", relative, anchored on "narrative 2022-02-04
+    (February 4, 2022)". ``value`` is "" with nothing to resolve against ("last year" in an
+    article without a date) or nothing to resolve ("recently")."""
+
     value: str
     relative: bool = False
     anchor: str = ""
