@@ -92,6 +92,9 @@ class SuiteReport:
             failures = ", ".join(f"{kind} {n}" for kind, n in score.failures.most_common())
             lines.append(f"{model:<12} {score.cases:>5} {score.applicable:>10} {score.passed:>6} "
                          f"{score.pass_rate:>9.2f}  {failures}")
+        for model, score in self.models.items():
+            for kind, examples in score.examples.items():
+                lines += [f"  {model} {kind}: {example}" for example in examples]
         return "\n".join(lines)
 
 
