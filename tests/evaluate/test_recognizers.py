@@ -121,6 +121,15 @@ def test_a_decision_without_a_reason_is_a_coded_error(tmp_path: Path) -> None:
         load_decisions(path)
 
 
+def test_a_spec_file_that_is_not_a_list_of_cases_is_a_coded_error(tmp_path: Path) -> None:
+    for name in MODEL_FILES.values():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("[]", encoding="utf-8")
+    (tmp_path / MODEL_FILES["Percent"]).write_text('{"Input": "10 percent"}', encoding="utf-8")
+    with pytest.raises(PipelineError, match=r"\[E020\] .*PercentModel.json: expected a JSON list of cases"):
+        load_specs(tmp_path)
+
+
 # --- scoring one case ----------------------------------------------------------------------------------
 
 
