@@ -25,6 +25,7 @@ from pipeline.errors import PipelineError
 from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.evaluate.metrics import write_metrics
+from pipeline.evaluate.recognizers import run_suite, write_suite_metrics
 from pipeline.review.pages import write_pages
 from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.review.report import ArticleSummary, read_reports
@@ -183,9 +184,17 @@ def eval_cli(
     corpus: Path = typer.Argument(Path("corpus"), help="Corpus folder with articles/ and gold/."),
     out: Path = typer.Option(Path("out"), "--out", help="Folder for metrics.json."),
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+    recognizers: Optional[Path] = typer.Option(None, "--recognizers", help="Instead of the corpus, score the "
+                                               "Recognizers-Text specs in this folder (tests/fixtures/recognizers_text)."),
 ) -> None:
     """Compare the pipeline's output with the gold corpus; print P/R/F1 per kind and field."""
     res = build_resources(model)
+    if recognizers is not None:
+        suite = run_suite(recognizers, res)
+        print(suite.format_text())
+        write_suite_metrics(suite, out / "metrics.json")
+        _say(f"recognizers -> {out / 'metrics.json'}")
+        return
     report, negatives = evaluate_corpus(corpus, res, _say)
     print(report.format_text())
     for figure in negatives:
