@@ -104,12 +104,16 @@ class SystemResult:
     def error_groups(self) -> dict:
         """The most frequent missed forms per kind, false hits, and wrong values by kinds."""
         missed = {kind: _top(surface_form(m.text) for m in self.misses if m.kind == kind) for kind in KINDS}
-        wrong = Counter(f"{m.kind} -> {value_kind(m.got) if m.got else 'empty'}" for m in self.wrong_values)
+        wrong = Counter(_wrong_group(m) for m in self.wrong_values)
         return {"missed": {kind: forms for kind, forms in missed.items() if forms},
                 "false_hits": _top(surface_form(m.text) for m in self.false_hits),
-                "wrong_values": {group: _top(surface_form(m.text) for m in self.wrong_values
-                                             if f"{m.kind} -> {value_kind(m.got) if m.got else 'empty'}" == group)
+                "wrong_values": {group: _top(surface_form(m.text) for m in self.wrong_values if _wrong_group(m) == group)
                                  for group, _ in wrong.most_common(TOP)}}
+
+
+def _wrong_group(slip: Slip) -> str:
+    """The kinds of the gold value and of the value given: ``day -> year``, ``ref -> empty``."""
+    return f"{slip.kind} -> {value_kind(slip.got) if slip.got else 'empty'}"
 
 
 @dataclass(frozen=True)
