@@ -26,6 +26,7 @@ from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.evaluate.metrics import write_metrics
 from pipeline.evaluate.recognizers import run_suite, write_suite_metrics
+from pipeline.evaluate.timex_scores import evaluate_timeml
 from pipeline.review.pages import write_pages
 from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.review.report import ArticleSummary, read_reports
@@ -186,6 +187,8 @@ def eval_cli(
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
     recognizers: Optional[Path] = typer.Option(None, "--recognizers", help="Instead of the corpus, score the "
                                                "Recognizers-Text specs in this folder (tests/fixtures/recognizers_text)."),
+    timeml: Optional[Path] = typer.Option(None, "--timeml", help="Also score dates against the TimeML (.tml) "
+                                          "files of this folder, as TempEval-3 task A."),
 ) -> None:
     """Compare the pipeline's output with the gold corpus; print P/R/F1 per kind and field."""
     res = build_resources(model)
@@ -196,6 +199,8 @@ def eval_cli(
         _say(f"recognizers -> {out / 'metrics.json'}")
         return
     report, negatives = evaluate_corpus(corpus, res, _say)
+    if timeml is not None:
+        report = replace(report, sections={**report.sections, "timeml": evaluate_timeml(timeml, res, _say)})
     print(report.format_text())
     for figure in negatives:
         print(f"never-a-figure hit: {figure.text!r} ({figure.kind}) at {figure.start}")

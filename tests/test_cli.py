@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.records import CLAIM_COLUMNS, CLAIM_KINDS, FIGURE_KINDS, KINDS, REVIEW_COLUMNS
 from pipeline.rules import RULES_DIR, check_rules
+from tests.evaluate.test_timeml import TML
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -435,6 +436,22 @@ def test_eval_on_repo_corpus_prints_per_kind_and_writes_metrics(tmp_path: Path, 
     assert set(side_by_side["table"]["figures"]) == {"pipeline", "quantulum3"}
     assert side_by_side["table"]["figures"]["quantulum3"]["qualifier_accuracy"] is None  # it cannot give them
     assert set(side_by_side["baselines"]["quantulum3"]["detection"]) >= set(KINDS)
+
+
+def test_eval_timeml_scores_dates_against_tml_files_into_metrics(tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "gold").mkdir(parents=True)
+    (tmp_path / "tml").mkdir()
+    (tmp_path / "tml" / "harbour-note.tml").write_text(TML, encoding="utf-8")
+    (tmp_path / "tml" / "broken.tml").write_text(TML.replace("&amp;", "&nbsp;"), encoding="utf-8")
+
+    result = invoke("eval", tmp_path / "corpus", "--timeml", tmp_path / "tml", "--out", tmp_path / "out")
+
+    assert result.exit_code == 0, result.stderr
+    assert "[E020]" in result.stderr and "broken.tml" in result.stderr
+    assert "timeml: 1 documents" in result.stdout
+    timeml = json.loads((tmp_path / "out" / "metrics.json").read_text(encoding="utf-8"))["timeml"]
+    assert set(timeml["systems"]) == {"pipeline", "dateparser"}
+    assert timeml["systems"]["pipeline"]["kinds"]["all"]["gold"] == 3
 
 
 # --- claims rules check -------------------------------------------------------------------------

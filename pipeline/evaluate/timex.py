@@ -1,0 +1,66 @@
+"""The pipeline's EDTF-style date values written in TIMEX3 notation, so they compare with TimeML gold.
+
+Only the notation changes, never the meaning: a value that TIMEX3 writes the same way, or has no
+other way to write, is returned as it is. The pipeline keeps modifiers ("early", "fiscal") apart in
+``modifier``, as TIMEX3 keeps them in ``mod``, so values carry none.
+
+| pipeline (EDTF style)     | TIMEX3        | what it is                     |
+|---------------------------|---------------|--------------------------------|
+| `2023-07/2023-09`         | `2023-Q3`     | a quarter                      |
+| `2024-01/2024-06`         | `2024-H1`     | a half year                    |
+| `1998-08-10/1998-08-16`   | `1998-W33`    | a Monday-to-Sunday week        |
+| `1989-06/1989-08`         | `1989-SU`     | a season (northern hemisphere) |
+| `2022-12/2023-02`         | `2022-WI`     | a winter, named by its December|
+| `195X`                    | `195`         | a decade                       |
+| `18XX`                    | `18`          | a century                      |
+| `2014/..`, `1960/1989`    | as is         | intervals                      |
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+_DAY_SPAN = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
+_DECADE = re.compile(r"^(\d{3})X$")
+_CENTURY = re.compile(r"^(\d{2})XX$")
+_SEASONS = {6: "SU", 9: "FA", 12: "WI", 3: "SP"}
+"""The first month of each season's three, as the pipeline writes seasons (northern hemisphere)."""
+
+
+def timex3_value(value: str) -> str:
+    """``value`` in TIMEX3 notation: "the third quarter of 2023" is ``2023-07/2023-09`` in the
+    claims table and ``2023-Q3`` in TimeML; "the 1950s" is ``195X`` and ``195``."""
+    if found := _MONTH_SPAN.match(value):
+        return _month_span(*map(int, found.groups())) or value
+    if found := _DAY_SPAN.match(value):
+        return _iso_week(found.group(1), found.group(2)) or value
+    if found := _DECADE.match(value) or _CENTURY.match(value):
+        return found.group(1)
+    return value
+
+
+def _month_span(first_year: int, first_month: int, last_year: int, last_month: int) -> str | None:
+    """A quarter, a half year or a season, as the interval of its months; None for any other span."""
+    months = (last_year * 12 + last_month) - (first_year * 12 + first_month) + 1
+    if months == 3 and first_month in _SEASONS:
+        return f"{first_year:04d}-{_SEASONS[first_month]}"
+    if first_year != last_year:
+        return None
+    if months == 3 and first_month % 3 == 1:
+        return f"{first_year:04d}-Q{first_month // 3 + 1}"
+    if months == 6 and first_month in (1, 7):
+        return f"{first_year:04d}-H{first_month // 6 + 1}"
+    return None
+
+
+def _iso_week(first: str, last: str) -> str | None:
+    """A Monday-to-Sunday interval as its ISO week ("1998-W33"); None for any other day interval."""
+    try:
+        monday, sunday = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return None
+    if monday.isoweekday() != 1 or sunday - monday != timedelta(days=6):
+        return None
+    year, week, _ = monday.isocalendar()
+    return f"{year:04d}-W{week:02d}"

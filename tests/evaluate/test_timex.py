@@ -1,0 +1,34 @@
+"""The pipeline's EDTF-style date values in TIMEX3 notation: only the notation changes."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.timex import timex3_value
+
+
+@pytest.mark.parametrize("edtf, timex3", [
+    # quarters and half years: their month intervals
+    ("2023-01/2023-03", "2023-Q1"), ("2023-04/2023-06", "2023-Q2"), ("2023-07/2023-09", "2023-Q3"),
+    ("2023-10/2023-12", "2023-Q4"), ("2024-01/2024-06", "2024-H1"), ("2024-07/2024-12", "2024-H2"),
+    # seasons, northern hemisphere; a winter is named by the year of its December
+    ("1989-03/1989-05", "1989-SP"), ("1989-06/1989-08", "1989-SU"), ("1989-09/1989-11", "1989-FA"),
+    ("1989-12/1990-02", "1989-WI"),
+    # a Monday-to-Sunday week is its ISO week, also across a year's end
+    ("1998-08-10/1998-08-16", "1998-W33"), ("2024-12-30/2025-01-05", "2025-W01"),
+    # decades and centuries
+    ("195X", "195"), ("199X", "199"), ("18XX", "18"), ("20XX", "20"),
+    # the same in both notations
+    ("1998", "1998"), ("1998-08", "1998-08"), ("1998-08-14", "1998-08-14"), ("", ""),
+    # intervals that are no single TIMEX3 period stay as they are
+    ("2014/..", "2014/.."), ("../2030", "../2030"), ("1960/1989", "1960/1989"), ("2022/2023", "2022/2023"),
+    ("2023-02/2023-04", "2023-02/2023-04"), ("2023-11/2024-01", "2023-11/2024-01"),
+    ("2023-01/2023-02", "2023-01/2023-02"), ("2023-04/2023-09", "2023-04/2023-09"),
+    ("1998-08-11/1998-08-17", "1998-08-11/1998-08-17"), ("1998-08-10/1998-08-20", "1998-08-10/1998-08-20"),
+    ("196X/..", "196X/.."),
+])
+def test_timex3_value_changes_only_the_notation(edtf, timex3):
+    assert timex3_value(edtf) == timex3
+
+
+def test_an_impossible_day_interval_stays_as_it_is():
+    assert timex3_value("1998-02-30/1998-03-05") == "1998-02-30/1998-03-05"
