@@ -1,8 +1,8 @@
 """Convert a hand-made gold file that locates items by (text, occurrence) into offset-based gold.
 
-Annotators find it easiest to say "the 3rd '2022'"; the evaluator needs character offsets.
-Doing the conversion once, with a hard failure on any item that cannot be located, means the
-committed gold never silently points at the wrong place.
+Annotators find it easiest to say "the 3rd '2022'". ``claims eval`` reads such files as they are
+(pipeline/evaluate/occurrences.py locates them, and so does this script); converting once, with a
+hard failure on any item that cannot be located, fixes offsets for gold that is committed.
 
     python scripts/import_gold.py SEED.gold.jsonl ARTICLE.txt OUT.jsonl
 """
@@ -10,71 +10,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-OPTIONAL_KEYS = (
-    "value_low", "value_high", "unit", "time", "role", "qualifier", "direction", "relative", "modifier", "subject_hint", "subject", "entities", "speaker", "required",
-)
-"""Keys copied through when present, in the order they are written."""
-
-REQUIRED_KEYS = ("text", "occurrence", "kind", "value")
-
-
-def locate(text: str, surface: str, occurrence: int) -> int | None:
-    """Start of the ``occurrence``-th (1-based) occurrence of ``surface``, counting every match.
-
-    Matches inside longer phrases count too, so "2022" inside "February 4, 2022" is one of them.
-    """
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            return None
-    return start
-
-
-def count(text: str, surface: str) -> int:
-    """How many times ``surface`` occurs in ``text``, counting overlapping matches."""
-    total, start = 0, text.find(surface)
-    while start >= 0:
-        total, start = total + 1, text.find(surface, start + 1)
-    return total
-
-
-def convert(record: dict, text: str, where: str) -> dict:
-    """One seed record as an offset-based gold item; raises SystemExit naming ``where`` on failure."""
-    missing = [key for key in REQUIRED_KEYS if key not in record]
-    unknown = sorted(set(record) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
-    if missing or unknown:
-        raise SystemExit(f"{where}: missing keys {missing}, unknown keys {unknown}")
-    surface, occurrence = record["text"], record["occurrence"]
-    if not isinstance(surface, str) or not surface or not isinstance(occurrence, int) or occurrence < 1:
-        raise SystemExit(f"{where}: text must be a non-empty string and occurrence a positive integer")
-    start = locate(text, surface, occurrence)
-    if start is None:
-        found = count(text, surface)
-        raise SystemExit(f"{where}: occurrence {occurrence} of {surface!r} not found (the article has {found})")
-    item = {"start": start, "end": start + len(surface), "text": surface,
-            "kind": record["kind"], "value": record["value"]}
-    item.update((key, record[key]) for key in OPTIONAL_KEYS if key in record)
-    return item
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.errors import PipelineError  # noqa: E402
+from pipeline.evaluate.gold import gold_record  # noqa: E402
 
 
 def convert_file(seed: Path, article: Path) -> list[dict]:
-    """All items of ``seed`` located in ``article``, in the seed's order."""
+    """All items of ``seed`` located in ``article``, in the seed's order, each checked as ``claims
+    eval`` checks gold; raises SystemExit naming file and line at the first item that fails."""
     text = article.read_text(encoding="utf-8")
     items = []
     for lineno, line in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{seed}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SystemExit(f"{where}: not valid JSON: {exc.msg}") from exc
-        if not isinstance(record, dict):
-            raise SystemExit(f"{where}: expected a JSON object")
-        items.append(convert(record, text, where))
+        if line.strip():
+            try:
+                items.append(gold_record(line, f"{seed}:{lineno}", text))
+            except PipelineError as err:
+                raise SystemExit(str(err)) from err
     return items
 
 

@@ -29,7 +29,8 @@ GoldArticle = tuple[Article, list[GoldItem], Path]
 
 def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = None) -> list[GoldArticle]:
     """Every article that has a gold file (or only those in ``ids``), with its gold and the path of
-    its never-a-figure list; an article or gold file that cannot be read is reported and skipped."""
+    its never-a-figure list; an article or gold file that cannot be read is reported and skipped,
+    a gold item given by an occurrence the article does not hold is reported and left out."""
     gold_dir = corpus / "gold"
     loaded = []
     for gold_file in sorted(gold_dir.glob("*.jsonl")):
@@ -38,7 +39,8 @@ def load_corpus(corpus: Path, report: Reporter, ids: Collection[str] | None = No
             continue
         path = gold_article_path(corpus / "articles", article_id)
         try:
-            loaded.append((read_article(path), load_gold(gold_file), gold_dir / f"{article_id}.negatives.txt"))
+            article = read_article(path)
+            loaded.append((article, load_gold(gold_file, article.text, report), gold_dir / f"{article_id}.negatives.txt"))
         except PipelineError as err:
             report(str(err))
     return loaded

@@ -5,9 +5,10 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from pipeline.errors import E_ENCODING, E_GOLD, E_MISSING, PipelineError
+from pipeline.evaluate.occurrences import UnlocatedItem, is_occurrence_form, with_offsets
 from pipeline.records import FIGURE_KINDS, KINDS
 
 GOLD_KINDS = KINDS + ("quote",)
@@ -50,16 +51,32 @@ class GoldItem:
     required: bool = True
 
 
-def load_gold(path: Path) -> list[GoldItem]:
-    """Read one article's gold JSONL; any bad line stops the run, naming file and line."""
+def load_gold(path: Path, article_text: str | None = None,
+              report: Callable[[str], None] | None = None) -> list[GoldItem]:
+    """Read one article's gold JSONL, each item given by offsets or by text + occurrence.
+
+    Occurrence items ("the 2nd '2022'") are located in ``article_text``, so a gold folder made by
+    naming strings is scored as it is. An item the article does not hold is one ``report`` line
+    naming file and line, and the rest of the file is still scored (with no ``report`` it stops the
+    run); any other bad line stops the run, naming file and line.
+    """
     try:
         content = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise PipelineError(E_MISSING, str(path), "gold file not found") from exc
     except UnicodeDecodeError as exc:
         raise PipelineError(E_ENCODING, str(path), "gold file is not UTF-8") from exc
-    return [_gold_item(line, f"{path}:{lineno}")
-            for lineno, line in enumerate(content.splitlines(), start=1) if line.strip()]
+    items = []
+    for lineno, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(_gold_item(gold_record(line, f"{path}:{lineno}", article_text)))
+        except UnlocatedItem as err:
+            if report is None:
+                raise
+            report(str(err))
+    return items
 
 
 def load_negatives(path: Path) -> list[str]:
@@ -71,17 +88,28 @@ def load_negatives(path: Path) -> list[str]:
     return [line.strip() for line in content.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _gold_item(line: str, where: str) -> GoldItem:
-    """Parse and validate one gold line, so scoring never runs on a malformed annotation."""
+def gold_record(line: str, where: str, article_text: str | None = None) -> dict:
+    """One gold line as a checked record in offset form, so scoring never runs on a malformed
+    annotation; an occurrence-form line is first located in ``article_text`` (UnlocatedItem when
+    the article does not hold it)."""
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise PipelineError(E_GOLD, where, f"not valid JSON: {exc.msg}") from exc
     if not isinstance(data, dict):
         raise PipelineError(E_GOLD, where, "expected a JSON object")
+    if is_occurrence_form(data):
+        if article_text is None:
+            raise PipelineError(E_GOLD, where, "an item given by occurrence needs its article to be located in")
+        data = with_offsets(data, article_text, where)
     problem = _gold_problem(data)
     if problem:
         raise PipelineError(E_GOLD, where, problem)
+    return data
+
+
+def _gold_item(data: dict) -> GoldItem:
+    """A checked record as a GoldItem; keys it leaves out take their defaults."""
     optional = {key: data[key] for key in RANGE_FIELDS + _STRING_FIELDS + ("relative",)
                 if data.get(key) is not None}
     entities = data.get("entities")

@@ -126,10 +126,13 @@ def pipeline_dates(extraction: Extraction) -> Sequence[DateMention]:
 
 
 def score_dates(articles: Iterable[tuple[Sequence[DateMention], Sequence[GoldItem]]]) -> dict[str, TypeScores]:
-    """Strict and relaxed detection and value accuracy per type, summed over articles."""
+    """Strict and relaxed detection and value accuracy per type, summed over the articles whose
+    gold annotates dates."""
     counts = {kind: _Counts() for kind in TYPES + ("all",)}
     for dates, gold in articles:
         gold_dates = [g for g in gold if g.kind == "date"]
+        if not gold_dates:  # this gold does not annotate dates: nothing to score them against
+            continue
         preds = [Prediction(d.start, d.end, d.text, "date", d) for d in dates]
         for item in gold_dates:
             if item.required:

@@ -72,3 +72,23 @@ def test_baseline_runs_on_a_dev_article_with_the_same_gold():
     assert (report.detection["date"].tp, report.detection["date"].fn) == (0, required_dates)  # no dates at all
     assert report.detection["percent"].tp > 0
     assert "qualifier" not in report.normalization["percent"]  # a field it cannot give is not scored
+
+
+def test_a_folder_mixing_offset_and_occurrence_gold_is_scored_as_it_is(tmp_path):
+    articles, gold_dir = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir(), gold_dir.mkdir()
+    (articles / "offsets.txt").write_text("Exports rose 36 percent.", encoding="utf-8")
+    (articles / "named.txt").write_text("Sales hit $5 billion, then $5 billion again.", encoding="utf-8")
+    (gold_dir / "offsets.jsonl").write_text(json.dumps(
+        {"start": 13, "end": 23, "text": "36 percent", "kind": "percent", "value": 36}) + "\n", encoding="utf-8")
+    (gold_dir / "named.jsonl").write_text("".join(json.dumps(
+        {"text": "$5 billion", "occurrence": n, "kind": "money", "value": 5e9}) + "\n" for n in (2, 3)),
+        encoding="utf-8")
+    problems: list[str] = []
+    loaded = {article.id: (article, gold) for article, gold, _ in load_corpus(tmp_path, problems.append)}
+    assert set(loaded) == {"offsets", "named"}
+    assert problems == [f"[E020] {gold_dir / 'named.jsonl'}:2: occurrence 3 of '$5 billion' not found "
+                        "(the article has 2)"]
+    article, [item] = loaded["named"]
+    assert item.start == article.text.rindex("$5 billion")
+    assert [g.text for g in loaded["offsets"][1]] == ["36 percent"]

@@ -79,3 +79,33 @@ def test_committed_gold_points_at_the_article_text():
 
 def test_committed_negatives_load():
     assert load_negatives(ROOT / "corpus" / "gold" / f"{ARTICLE_ID}.negatives.txt") == ["S-400", "Su-35", "Xi"]
+
+
+OCCURRENCE_TEXT = "In 2022 and again in 2022, trade hit $5 billion."
+
+
+def test_load_gold_locates_items_given_by_occurrence_beside_items_given_by_offsets(tmp_path):
+    by_occurrence = '{"text": "2022", "occurrence": 2, "kind": "date", "value": "2022"}'
+    by_offsets = '{"start": 3, "end": 7, "text": "2022", "kind": "date", "value": "2022"}'
+    second, first = load_gold(write_lines(tmp_path, by_occurrence, by_offsets), OCCURRENCE_TEXT)
+    assert (first.start, second.start) == (3, OCCURRENCE_TEXT.index("2022", 4))
+    assert second == replace(first, start=second.start, end=second.start + 4)
+
+
+def test_an_item_the_article_does_not_hold_is_one_line_and_the_rest_is_kept(tmp_path):
+    lost = '{"text": "$5 billion", "occurrence": 2, "kind": "money", "value": 5000000000}'
+    kept = '{"text": "$5 billion", "occurrence": 1, "kind": "money", "value": 5000000000, "unit": "USD"}'
+    path = write_lines(tmp_path, lost, kept)
+    problems: list[str] = []
+    [item] = load_gold(path, OCCURRENCE_TEXT, problems.append)
+    assert (item.text, item.unit) == ("$5 billion", "USD")
+    assert problems == [f"[{E_GOLD}] {path}:1: occurrence 2 of '$5 billion' not found (the article has 1)"]
+    with pytest.raises(PipelineError) as err:  # with nobody to tell, it stops the run
+        load_gold(path, OCCURRENCE_TEXT)
+    assert err.value.where == f"{path}:1"
+
+
+def test_an_item_given_by_occurrence_needs_its_article(tmp_path):
+    with pytest.raises(PipelineError) as err:
+        load_gold(write_lines(tmp_path, '{"text": "2022", "occurrence": 1, "kind": "date", "value": "2022"}'))
+    assert err.value.code == E_GOLD and "needs its article" in err.value.message

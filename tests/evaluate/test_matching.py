@@ -4,7 +4,7 @@ from __future__ import annotations
 from pipeline.evaluate.corpus import evaluate
 from pipeline.evaluate.matching import negative_hits
 from pipeline.records import Article, Extraction, Figure
-from tests.evaluate.seed_fixture import MONEY_190, TOP_10, extraction, figure, span
+from tests.evaluate.seed_fixture import DATE_2025, MONEY_190, TOP_10, date, extraction, figure, span
 
 
 def test_overlapping_span_matches_but_is_not_exact():
@@ -37,6 +37,15 @@ def test_optional_gold_is_rewarded_when_found_and_not_missed_otherwise():
     assert not_found.detection["count"].fn == 0
     found = evaluate([(extraction([figure("top 10", "count", 10, role="rank")]), [TOP_10])])
     assert found.detection["count"].tp == 1
+
+
+def test_dates_are_scored_only_where_the_gold_annotates_dates():
+    money, year = figure("$190 billion", "money", 190e9), date("2025", "2025")
+    figures_only = evaluate([(extraction([money], [year]), [MONEY_190])]).detection
+    assert (figures_only["date"].tp, figures_only["date"].fp, figures_only["all"].fp) == (0, 0, 0)
+    stray = date("2022", "2022")
+    with_dates = evaluate([(extraction([money], [year, stray]), [MONEY_190, DATE_2025])]).detection
+    assert (with_dates["date"].tp, with_dates["date"].fp) == (1, 1)
 
 
 def test_negative_hits_by_text_and_by_span():

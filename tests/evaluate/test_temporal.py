@@ -71,6 +71,12 @@ def test_false_hits_count_under_the_predicted_type_and_optional_gold_is_no_miss(
     assert scores["relative"].relaxed.fn == 0 and scores["relative"].gold == 0
 
 
+def test_an_article_whose_gold_annotates_no_dates_is_not_scored_for_dates():
+    figure_gold = GoldItem(*at("exports"), text="exports", kind="count", value=1)
+    scores = score_dates([([found("2023", "2023")], [figure_gold]), ([found("2023", "2023")], GOLD)])
+    assert (scores["all"].relaxed.tp, scores["all"].relaxed.fp, scores["all"].strict.fp) == (1, 0, 0)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("4 Feb. 2022", "2022-02-04"), ("yesterday", "2022-02-04"), ("on Tuesday", "2022-02-04"),
     ("March 2019", "2022-02"), ("this month", "2022-02"), ("2014", "2022"), ("last year", "2022"),
