@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.errors import E_BINARY, E_EMPTY, E_ENCODING, E_INPUT_JSON, E_TOO_LARGE, PipelineError
+from pipeline.errors import (E_BINARY, E_EMPTY, E_ENCODING, E_INPUT_JSON, E_TOO_LARGE, PipelineError,
+                             internal_error)
 from pipeline.ingest.cleanup import cleaned
 from pipeline.ingest.decode import BINARY_PROBE_BYTES, reading
 from pipeline.ingest.discover import file_safe_id
@@ -114,6 +115,8 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
                                         default_id=f"{default_id}-{lineno}", layers=[cli])
             except PipelineError as error:
                 yield error
+            except Exception as unexpected:  # only this line fails
+                yield internal_error(line_where, unexpected)
     if not found:
         raise PipelineError(E_EMPTY, where, "the file holds no JSON lines")
 

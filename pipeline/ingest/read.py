@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from pipeline.errors import E_DUPLICATE_TEXT, E_INPUT_JSON, PipelineError
+from pipeline.errors import E_DUPLICATE_TEXT, E_INPUT_JSON, PipelineError, internal_error
 from pipeline.ingest.cleanup import cleaned
 from pipeline.ingest.decode import DEFAULT_MAX_BYTES, decode_text, declared_charset, read_bounded
 from pipeline.ingest.discover import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, base_stem, base_suffix, discover_with_ids,
@@ -101,6 +101,8 @@ def iter_articles(
                 yield item
         except PipelineError as error:
             yield error
+        except Exception as unexpected:  # a bug met in this file must not stop the others
+            yield internal_error(str(path), unexpected)
 
 
 def text_hash(text: str) -> str:
