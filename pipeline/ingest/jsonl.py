@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from pipeline.errors import (E_BINARY, E_EMPTY, E_ENCODING, E_INPUT_JSON, E_TOO_
                              internal_error)
 from pipeline.ingest.cleanup import cleaned
 from pipeline.ingest.decode import BINARY_PROBE_BYTES, reading
-from pipeline.ingest.discover import file_safe_id
+from pipeline.ingest.discover import file_safe_id, shown_path
 from pipeline.ingest.metadata import METADATA_KEYS, Layer, build_article
 from pipeline.ingest.published import ORIGIN_JSONL, parse_date_value
 from pipeline.records import Article
@@ -45,6 +46,7 @@ def article_from_json(
     read by ``run``) the text is cleaned like a file's, and ids are made safe to name files."""
     if not isinstance(obj, dict):
         raise PipelineError(E_INPUT_JSON, where, "each line must be a JSON object")
+    obj = {key: without_lone_surrogates(value) for key, value in obj.items()}
     try:
         values = mapped_fields(obj, fields)
         text = pick(obj, fields.text)
@@ -61,6 +63,17 @@ def article_from_json(
         return build_article(text, where, "", layers)
     values["id"] = file_safe_id(values["id"]) if values.get("id") else default_id
     return build_article(cleaned(text, where), where, default_id, layers)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair: JSON can spell one alone (``"\\ud800"``), no UTF-8 text can hold it."""
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """A JSON string with each lone surrogate (``"bad \\ud800 5 percent"``, written by a tool that cut
+    a UTF-16 pair in two) replaced by U+FFFD, one character for one so that offsets still index
+    the caller's text; a pair decodes to one character and is kept. Other values as they are."""
+    return LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def mapped_fields(obj: dict, fields: JsonFields) -> dict[str, Any]:
@@ -98,7 +111,7 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
     """One Article or error per non-blank line, read as a stream: a dump may be far larger than
     one article, so ``max_bytes`` bounds each line, not the file. A problem with a line is
     yielded; a problem with the whole file (binary, empty, broken gzip) is raised."""
-    where = str(path)
+    where = shown_path(path)
     found = 0
     with reading(path) as handle:
         if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]

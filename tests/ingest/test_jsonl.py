@@ -106,3 +106,14 @@ def test_jsonl_file_level_problems(tmp_path: Path, content: bytes, code: str) ->
     path.write_bytes(content)
     [error] = iter_articles([path])
     assert isinstance(error, PipelineError) and (error.code, error.where) == (code, str(path))
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_in_place(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "a", "title": "t \\udc00", "text": "bad \\ud800 5 percent, \\ud83d\\ude00 kept"}\n'
+                    '{"id": "b", "text": "Exports rose 12 percent in 2023."}\n', encoding="utf-8")
+    first, second = iter_articles([dump])
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.title, first.text) == ("t \ufffd", "bad \ufffd 5 percent, \U0001f600 kept")
+    given = article_from_json({"id": "a", "text": "x\ud800y"}, "<stdin>:1")
+    assert given.text == "x\ufffdy"  # one for one: offsets still index the caller's text
