@@ -114,7 +114,7 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
     where = shown_path(path)
     found = 0
     with reading(path) as handle:
-        if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]
+        if looks_binary(handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]):  # type: ignore[attr-defined]
             raise PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
         for lineno, line in enumerate(bounded_lines(handle, max_bytes), start=1):
             line_where = f"{where}:{lineno}"
@@ -132,6 +132,14 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
                 yield internal_error(line_where, unexpected)
     if not found:
         raise PipelineError(E_EMPTY, where, "the file holds no JSON lines")
+
+
+def looks_binary(start: bytes) -> bool:
+    """Whether the first bytes of a dump are those of a binary file: NUL bytes, and no line that
+    opens a JSON object without one. A dump with one bad line holding a NUL is judged line by
+    line, so only that line fails (E007)."""
+    return b"\x00" in start and not any(line.lstrip().startswith(b"{") and b"\x00" not in line
+                                       for line in start.splitlines())
 
 
 def bounded_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
