@@ -41,20 +41,25 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def test_extract_answers_every_line_of_any_text(resources):
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(docs=documents)
-    def answers_every_line(docs):  # given inside, so that a failure shows the texts, not the pipeline
-        lines = [json.dumps({"id": f"d{n}", "title": title, "text": text}) for n, (text, title) in enumerate(docs)]
-        records = list(extract_stream(lines, resources, lambda line: None))
-        assert len(records) == len(lines)
-        for n, (line, record) in enumerate(zip(lines, records)):
-            assert "[E090]" not in record.get("error", ""), record["error"]
-            assert record["id"] == f"d{n}" or record.get("line") == n + 1
-            if "error" in record:
-                continue
-            given_text = record["article"]["text"]
-            # as the line spells it: two surrogates in a row ("\\ud800\\udc00") are one character
-            assert given_text == LONE_SURROGATE.sub("\ufffd", json.loads(line)["text"])
-            for item in record["figures"] + record["dates"] + record["entities"] + record["quotes"] + record["claims"]:
-                assert 0 <= item["start"] <= item["end"] <= len(given_text)
-                assert given_text[item["start"]:item["end"]] == item["text"]
+    def any_documents(docs):  # given inside, so that a failure shows the texts, not the pipeline
+        check_every_line_answered(resources, docs)
 
-    answers_every_line()
+    any_documents()
+
+
+def check_every_line_answered(resources, docs: list[tuple[str, str]]) -> None:
+    """The property, for documents given as (text, title) pairs."""
+    lines = [json.dumps({"id": f"d{n}", "title": title, "text": text}) for n, (text, title) in enumerate(docs)]
+    records = list(extract_stream(lines, resources, lambda line: None))
+    assert len(records) == len(lines)
+    for n, (line, record) in enumerate(zip(lines, records)):
+        assert "[E090]" not in record.get("error", ""), record["error"]
+        assert record["id"] == f"d{n}" or record.get("line") == n + 1
+        if "error" in record:
+            continue
+        given_text = record["article"]["text"]
+        # as the line spells it: two surrogates in a row ("\\ud800\\udc00") are one character
+        assert given_text == LONE_SURROGATE.sub("\ufffd", json.loads(line)["text"])
+        for item in record["figures"] + record["dates"] + record["entities"] + record["quotes"] + record["claims"]:
+            assert 0 <= item["start"] <= item["end"] <= len(given_text)
+            assert given_text[item["start"]:item["end"]] == item["text"]
