@@ -2,7 +2,8 @@
 qualifier and role, resolve dates in text order, and give every figure its time scope."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Span
 from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
+from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
                                       link_groups, link_parts, read_context, share_list_roles)
 from pipeline.figures.normalize import Amount, FigureNormalizer
@@ -25,12 +27,62 @@ from pipeline.time.scoping import scope_figures
 
 BATCH_SIZE = 32
 
+Outcome = Extraction | InternalError
+"""What extracting one article gives: its extraction, or the failure that stands in for it."""
+
 
 def extract_articles(articles: Iterable[Article], res: Resources, batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
     """Parse articles with ``nlp.pipe`` in batches and extract each one; yields in input order, as
     each is done, so memory stays flat however many articles come through."""
     for doc, article in parse_articles(articles, res.nlp, batch_size):
         yield extract_doc(doc, article, res)
+
+
+def extract_guarded(articles: Iterable[Article], res: Resources,
+                    batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+    """``extract_articles`` where nothing an article holds stops the others: an article whose
+    parsing or extraction raises becomes an InternalError in its place ("said; said #! August"
+    once broke the speaker finder), and the rest go on. Every engine extracts through this, in the
+    process that extracts. ``nlp.pipe`` parses in batches, so when it raises, the articles of its
+    batch are parsed again one by one; a failure of the input itself (reading ``articles``) is no
+    article's, and is raised."""
+    fed: deque[Article] = deque()  # given to nlp.pipe, not yet answered
+    input_failed = False
+
+    def feed() -> Iterator[Article]:
+        nonlocal input_failed
+        source = iter(articles)
+        while True:
+            try:
+                article = next(source)
+            except StopIteration:
+                return
+            except BaseException:
+                input_failed = True
+                raise
+            fed.append(article)
+            yield article
+
+    remaining = feed()
+    while True:
+        try:
+            for doc, article in parse_articles(remaining, res.nlp, batch_size):
+                fed.popleft()
+                yield _attempt(article, lambda: extract_doc(doc, article, res))
+            return
+        except Exception:
+            if input_failed:
+                raise
+            while fed:
+                alone = fed.popleft()
+                yield _attempt(alone, lambda: next(extract_articles([alone], res)))
+
+
+def _attempt(article: Article, extraction: Callable[[], Extraction]) -> Outcome:
+    try:
+        return extraction()
+    except Exception as error:
+        return internal_error(article.path or article.id, error)
 
 
 def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:

@@ -1,8 +1,13 @@
 """The extraction stages on real news sentences: figures, entities, claims."""
 from pathlib import Path
 
+import pytest
+
+import pipeline.extract
+from pipeline.errors import E_INTERNAL, InternalError
+from pipeline.extract import extract_articles, extract_doc, extract_guarded
 from pipeline.ingest.read import read_article
-from pipeline.extract import extract_articles
+from pipeline.records import Article, Extraction
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "articles" / "putin-xi-unholy-alliance.txt"
 
@@ -56,3 +61,45 @@ def test_a_repeated_sentence_gives_distinct_claim_ids(extract):
     line = "In 2022, bilateral trade grew by 36 percent to $190 billion.\n\n"
     ex = extract(line * 3)
     assert len(ex.claims) == 6 and len({c.claim_id for c in ex.claims}) == 6
+
+
+def _stories(count: int) -> list[Article]:
+    return [Article(id=f"a{i}", text=f"Exports rose {i + 2} percent in 2023.", path=f"a{i}.txt") for i in range(count)]
+
+
+def _told(outcome: Extraction | InternalError) -> str:
+    return outcome.code if isinstance(outcome, InternalError) else outcome.article.id
+
+
+def test_an_article_that_breaks_the_parser_fails_alone_and_its_batch_goes_on(resources):
+    # spaCy cannot hash a lone surrogate (ingest never lets one through): nlp.pipe raises for the
+    # whole batch, whose other articles are parsed again one by one.
+    articles = _stories(5)
+    articles.insert(2, Article(id="bad", text="bad \ud800 5 percent", path="bad.txt"))
+    outcomes = list(extract_guarded(articles, resources, batch_size=4))
+    assert [_told(o) for o in outcomes] == ["a0", "a1", E_INTERNAL, "a2", "a3", "a4"]
+    error = outcomes[2]
+    assert str(error).startswith("[E090] bad.txt: internal error in nlp.parse: UnicodeEncodeError: ")
+    assert "Traceback (most recent call last)" in error.trace
+    assert outcomes[3] == next(extract_articles([articles[3]], resources))
+
+
+def test_an_article_that_breaks_a_stage_fails_alone(resources, monkeypatch):
+    def broken(doc, article, res):
+        if article.id == "a1":
+            raise ValueError("a stage\nfailed")
+        return extract_doc(doc, article, res)
+
+    monkeypatch.setattr(pipeline.extract, "extract_doc", broken)
+    outcomes = list(extract_guarded(_stories(3), resources))
+    assert [_told(o) for o in outcomes] == ["a0", E_INTERNAL, "a2"]
+    assert str(outcomes[1]) == "[E090] a1.txt: internal error in extract: ValueError: a stage failed"
+
+
+def test_a_failure_to_read_the_input_is_raised_not_taken_for_an_article(resources):
+    def articles():
+        yield from _stories(2)
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        list(extract_guarded(articles(), resources))

@@ -187,6 +187,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         if found:
             return found[-1]
     words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
+    if not words:  # a subject of punctuation only ("said; said #!") names no one
+        return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
                               or (words[0].lower_ in titles and words[1].tag_ != "POS")):
         words = words[1:]

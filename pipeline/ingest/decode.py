@@ -14,7 +14,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.errors import E_BINARY, E_COMPRESSED, E_ENCODING, E_MISSING, E_TOO_LARGE, PipelineError
 from pipeline.ingest.cleanup import normalize_newlines
-from pipeline.ingest.discover import is_gzip
+from pipeline.ingest.discover import is_gzip, shown_path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 BINARY_PROBE_BYTES = 8 * 1024
@@ -33,7 +33,7 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     with reading(path) as handle:
         raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise PipelineError(E_TOO_LARGE, str(path), f"larger than the limit of {max_bytes} bytes"
+        raise PipelineError(E_TOO_LARGE, shown_path(path), f"larger than the limit of {max_bytes} bytes"
                             + (" once decompressed" if is_gzip(path) else ""))
     return raw
 
@@ -42,7 +42,7 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
 def reading(path: Path) -> Iterator[IO[bytes]]:
     """The file's bytes, decompressed on the fly for ``.gz``; reading errors become coded ones
     ("corrupt.txt.gz: not a readable gzip file"), so that a batch reports the file and goes on."""
-    where = str(path)
+    where = shown_path(path)
     try:
         with gzip.open(path, "rb") if is_gzip(path) else path.open("rb") as handle:
             yield handle

@@ -46,6 +46,13 @@ def is_jsonl(path: Path) -> bool:
     return base_suffix(path) in JSONL_SUFFIXES
 
 
+def shown_path(path: Path) -> str:
+    """The path as reports and outputs name it: a file name that is not UTF-8 (``b"\\xe9t\\xe9.txt"``,
+    from an old Latin-1 archive) shows its odd bytes escaped (``\\xe9t\\xe9.txt``), so that it can
+    be written to UTF-8 files and still be told apart."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def is_file_safe(value: str) -> bool:
     """Whether an id can name output files as it is: letters, digits, ".", "_" or "-", not starting
     with "." (``"ledger-42"`` can, ``"../a"`` and ``".hidden"`` cannot)."""
@@ -58,7 +65,7 @@ def file_safe_id(value: str) -> str:
     if is_file_safe(value) and len(value) <= 100:
         return value
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", re.sub(r"^[a-z]+://(www\.)?", "", value)).strip("-.")[:80]
-    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(value.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug else digest
 
 

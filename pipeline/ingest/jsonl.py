@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.errors import E_BINARY, E_EMPTY, E_ENCODING, E_INPUT_JSON, E_TOO_LARGE, PipelineError
+from pipeline.errors import (E_BINARY, E_EMPTY, E_ENCODING, E_INPUT_JSON, E_TOO_LARGE, PipelineError,
+                             internal_error)
 from pipeline.ingest.cleanup import cleaned
 from pipeline.ingest.decode import BINARY_PROBE_BYTES, reading
-from pipeline.ingest.discover import file_safe_id
+from pipeline.ingest.discover import file_safe_id, shown_path
 from pipeline.ingest.metadata import METADATA_KEYS, Layer, build_article
 from pipeline.ingest.published import ORIGIN_JSONL, parse_date_value
 from pipeline.records import Article
@@ -44,6 +46,7 @@ def article_from_json(
     read by ``run``) the text is cleaned like a file's, and ids are made safe to name files."""
     if not isinstance(obj, dict):
         raise PipelineError(E_INPUT_JSON, where, "each line must be a JSON object")
+    obj = {key: without_lone_surrogates(value) for key, value in obj.items()}
     try:
         values = mapped_fields(obj, fields)
         text = pick(obj, fields.text)
@@ -60,6 +63,17 @@ def article_from_json(
         return build_article(text, where, "", layers)
     values["id"] = file_safe_id(values["id"]) if values.get("id") else default_id
     return build_article(cleaned(text, where), where, default_id, layers)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair: JSON can spell one alone (``"\\ud800"``), no UTF-8 text can hold it."""
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """A JSON string with each lone surrogate (``"bad \\ud800 5 percent"``, written by a tool that cut
+    a UTF-16 pair in two) replaced by U+FFFD, one character for one so that offsets still index
+    the caller's text; a pair decodes to one character and is kept. Other values as they are."""
+    return LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def mapped_fields(obj: dict, fields: JsonFields) -> dict[str, Any]:
@@ -97,10 +111,10 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
     """One Article or error per non-blank line, read as a stream: a dump may be far larger than
     one article, so ``max_bytes`` bounds each line, not the file. A problem with a line is
     yielded; a problem with the whole file (binary, empty, broken gzip) is raised."""
-    where = str(path)
+    where = shown_path(path)
     found = 0
     with reading(path) as handle:
-        if b"\x00" in handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]:  # type: ignore[attr-defined]
+        if looks_binary(handle.peek(BINARY_PROBE_BYTES)[:BINARY_PROBE_BYTES]):  # type: ignore[attr-defined]
             raise PipelineError(E_BINARY, where, "looks like a binary file (NUL bytes), not JSON lines")
         for lineno, line in enumerate(bounded_lines(handle, max_bytes), start=1):
             line_where = f"{where}:{lineno}"
@@ -114,8 +128,18 @@ def read_jsonl(path: Path, cli: Layer, max_bytes: int, fields: JsonFields,
                                         default_id=f"{default_id}-{lineno}", layers=[cli])
             except PipelineError as error:
                 yield error
+            except Exception as unexpected:  # only this line fails
+                yield internal_error(line_where, unexpected)
     if not found:
         raise PipelineError(E_EMPTY, where, "the file holds no JSON lines")
+
+
+def looks_binary(start: bytes) -> bool:
+    """Whether the first bytes of a dump are those of a binary file: NUL bytes, and no line that
+    opens a JSON object without one. A dump with one bad line holding a NUL is judged line by
+    line, so only that line fails (E007)."""
+    return b"\x00" in start and not any(line.lstrip().startswith(b"{") and b"\x00" not in line
+                                       for line in start.splitlines())
 
 
 def bounded_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:

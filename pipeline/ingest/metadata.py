@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import E_META, PipelineError
-from pipeline.ingest.discover import META_SUFFIX, base_stem, is_file_safe
+from pipeline.ingest.discover import META_SUFFIX, base_stem, is_file_safe, shown_path
 from pipeline.ingest.published import ORIGIN_NONE, parse_date_value
 from pipeline.records import Article
 
@@ -73,7 +73,7 @@ def meta_path(path: Path) -> Path:
 
 def read_meta(path: Path) -> dict[str, Any]:
     """Validated id, title, source, author, url and published from a meta file; empty if none."""
-    where = str(path)
+    where = shown_path(path)
     try:
         obj = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from pipeline.errors import E_DUPLICATE_TEXT, E_INPUT_JSON, PipelineError
+from pipeline.errors import E_DUPLICATE_TEXT, E_INPUT_JSON, PipelineError, internal_error
 from pipeline.ingest.cleanup import cleaned
 from pipeline.ingest.decode import DEFAULT_MAX_BYTES, decode_text, declared_charset, read_bounded
 from pipeline.ingest.discover import (HTML_SUFFIXES, MARKDOWN_SUFFIXES, base_stem, base_suffix, discover_with_ids,
-                                      is_jsonl)
+                                      is_jsonl, shown_path)
 from pipeline.ingest.html import read_page
 from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields, read_jsonl
 from pipeline.ingest.markdown import markdown_text, split_front_matter
@@ -35,7 +35,7 @@ def read_article(path: Path, **options: Unpack[MetaOptions]) -> Article:
     single files do: ``read_article(Path("articles/port.md"))``. A JSONL dump is refused: it
     holds many articles."""
     if is_jsonl(path):
-        raise PipelineError(E_INPUT_JSON, str(path), "a JSONL file holds many articles; read it with read_articles")
+        raise PipelineError(E_INPUT_JSON, shown_path(path), "a JSONL file holds many articles; read it with read_articles")
     return next(read_articles(path, **options))  # type: ignore[arg-type]
 
 
@@ -59,7 +59,7 @@ def read_articles(
     article whose metadata gives no id; the lines of a dump add their line number to it
     (``feed.jsonl`` line 5 -> ``feed-5``)."""
     cli = Layer(ORIGIN_CLI, {"title": title, "source": source, "published": published})
-    where = str(path)
+    where = shown_path(path)
     default_id = default_id or base_stem(path)
     if is_jsonl(path):
         yield from read_jsonl(path, cli, max_bytes, fields, default_id)
@@ -101,6 +101,8 @@ def iter_articles(
                 yield item
         except PipelineError as error:
             yield error
+        except Exception as unexpected:  # a bug met in this file must not stop the others
+            yield internal_error(shown_path(path), unexpected)
 
 
 def text_hash(text: str) -> str:

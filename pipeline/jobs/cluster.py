@@ -16,9 +16,9 @@ from functools import partial
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from pipeline.errors import E_CLUSTER, PipelineError
-from pipeline.extract import extract_articles
+from pipeline.extract import Outcome, extract_guarded
 from pipeline.jobs.parallel import in_input_order
-from pipeline.records import Article, Extraction
+from pipeline.records import Article
 from pipeline.resources import Resources, build_resources
 from pipeline.jobs.run import Extractor
 
@@ -40,15 +40,15 @@ class PipelinePlugin(WorkerPlugin):
         # Built off the event loop, so the worker keeps answering the scheduler meanwhile.
         self.resources = await asyncio.get_running_loop().run_in_executor(None, build_resources, self.model)
 
-    def extract(self, articles: list[Article]) -> list[Extraction]:
+    def extract(self, articles: list[Article]) -> list[Outcome]:
         """One batch at a time, whatever the worker's threads: the pipeline's caches are not
         made for several threads."""
         assert self.resources is not None and self.lock is not None, "worker without its pipeline"
         with self.lock:
-            return list(extract_articles(articles, self.resources))
+            return list(extract_guarded(articles, self.resources))
 
 
-def _extract_batch(articles: list[Article]) -> list[Extraction]:
+def _extract_batch(articles: list[Article]) -> list[Outcome]:
     return get_worker().plugins[PLUGIN_NAME].extract(articles)
 
 
@@ -75,7 +75,7 @@ def cluster_extractor(model: str | None, scheduler: str | None = None) -> Iterat
         if not threads:
             raise PipelineError(E_CLUSTER, where, "the Dask cluster has no workers")
 
-        def submit(task: list[Article]) -> Callable[[], list[Extraction]]:
+        def submit(task: list[Article]) -> Callable[[], list[Outcome]]:
             return client.submit(_extract_batch, task, pure=False).result
 
         yield partial(in_input_order, submit=submit, workers=threads)

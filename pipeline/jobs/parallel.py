@@ -12,14 +12,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from pipeline.extract import extract_articles
-from pipeline.records import Article, Extraction
+from pipeline.extract import Outcome, extract_guarded
+from pipeline.records import Article
 from pipeline.resources import Resources, build_resources
 
 TASK_SIZE = 16
 """Articles per task: enough for ``nlp.pipe`` to batch, few enough to keep every worker busy."""
 
-Submit = Callable[[list[Article]], Callable[[], list[Extraction]]]
+Submit = Callable[[list[Article]], Callable[[], list[Outcome]]]
 """Starts extracting a batch elsewhere; returns the call that waits for its extractions."""
 
 _resources: Resources | None = None
@@ -31,15 +31,15 @@ def _start_worker(model: str | None) -> None:
     _resources = build_resources(model)
 
 
-def _extract_task(articles: list[Article]) -> list[Extraction]:
+def _extract_task(articles: list[Article]) -> list[Outcome]:
     assert _resources is not None, "worker started without its pipeline"
-    return list(extract_articles(articles, _resources))
+    return list(extract_guarded(articles, _resources))
 
 
-def in_input_order(articles: Iterable[Article], submit: Submit, workers: int) -> Iterator[Extraction]:
+def in_input_order(articles: Iterable[Article], submit: Submit, workers: int) -> Iterator[Outcome]:
     """Extractions of ``articles`` in input order, batches submitted ahead while ``2 * workers``
     are in flight."""
-    pending: deque[Callable[[], list[Extraction]]] = deque()
+    pending: deque[Callable[[], list[Outcome]]] = deque()
     articles = iter(articles)
     while task := list(islice(articles, TASK_SIZE)):
         pending.append(submit(task))
@@ -49,7 +49,7 @@ def in_input_order(articles: Iterable[Article], submit: Submit, workers: int) ->
         yield from pending.popleft()()
 
 
-def extract_in_processes(articles: Iterable[Article], model: str | None, workers: int) -> Iterator[Extraction]:
+def extract_in_processes(articles: Iterable[Article], model: str | None, workers: int) -> Iterator[Outcome]:
     """Extractions of ``articles`` in input order, computed by ``workers`` processes."""
     with multiprocessing.get_context().Pool(workers, initializer=_start_worker, initargs=(model,)) as pool:
         yield from in_input_order(articles, lambda task: pool.apply_async(_extract_task, (task,)).get, workers)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.output.combine import write_combined
-from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, PipelineError
-from pipeline.extract import extract_articles
+from pipeline.errors import E_DUPLICATE_ID, E_INPUT_JSON, E_SHARD, InternalError, PipelineError, internal_error
+from pipeline.extract import Outcome, extract_guarded
 from pipeline.ingest.decode import reading
 from pipeline.ingest.discover import discover, file_safe_id, is_jsonl
 from pipeline.ingest.jsonl import article_from_json
@@ -29,8 +29,12 @@ from pipeline.output.write import WriteReport, write_claims, write_failures
 Reporter = Callable[[str], None]
 
 
-Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
-"""Turns articles into extractions, in input order (one process, or several)."""
+Extractor = Callable[[Iterable[Article]], Iterator[Outcome]]
+"""Turns articles into extractions, in input order (one process, or several); an article whose
+extraction failed is an InternalError in its place."""
+
+ERRORS_LOG = "errors.log"
+"""In the output folder: the traceback of every internal error (E090) of the runs into it."""
 
 
 @dataclass
@@ -48,12 +52,17 @@ class RunSummary:
     errors: list[PipelineError] = field(default_factory=list)
     """The same problems as errors, the rows of ``failures.csv`` (a failure to write that file
     itself is in ``failures`` only)."""
+    errors_log: Path | None = None
+    """Where the tracebacks of internal errors are appended (the output folder's ``errors.log``)."""
 
     def fail(self, error: PipelineError, report: Reporter) -> None:
-        """Count a problem and report its one line; the run goes on."""
+        """Count a problem and report its one line; the run goes on. An internal error's traceback
+        goes to ``errors_log``, for whoever fixes the pipeline."""
         self.failures.append(str(error))
         self.errors.append(error)
         report(str(error))
+        if isinstance(error, InternalError) and self.errors_log is not None:
+            _append_trace(self.errors_log, error, report)
 
 
 def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, report: Reporter,
@@ -66,11 +75,12 @@ def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, 
     finished article to ``log`` (``report`` if not given); ``done`` is called once per input
     handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
     if isinstance(extract, Resources):
-        extract = partial(extract_articles, res=extract)
+        extract = partial(extract_guarded, res=extract)
     journal = _open_journal(out_dir, resume, report)
-    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done))
-    extractions = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
-    finished = ((extraction_record(extraction), extraction.claims) for extraction in extractions)
+    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done),
+                         errors_log=out_dir / ERRORS_LOG)
+    outcomes = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
+    finished = _extracted(outcomes, summary, report, done)
     _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
     return summary
 
@@ -93,6 +103,26 @@ Finished = tuple[dict, Sequence[Claim]]
 """One finished article: its extraction record (as in ``claims.jsonl``) and its claims."""
 
 
+def _extracted(outcomes: Iterable[Outcome], summary: RunSummary, report: Reporter,
+                done: Callable[[], None]) -> Iterator[Finished]:
+    """The finished articles of an extraction; the failed ones are counted and reported."""
+    for outcome in outcomes:
+        if isinstance(outcome, InternalError):
+            summary.fail(outcome, report)
+            done()
+        else:
+            yield extraction_record(outcome), outcome.claims
+
+
+def _append_trace(path: Path, error: InternalError, report: Reporter) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as log:
+            log.write(f"{error}\n{error.trace}\n")
+    except OSError as problem:
+        report(f"{path}: cannot append the traceback of {error.where} ({problem.strerror})")
+
+
 def _open_journal(out_dir: Path, resume: bool, report: Reporter) -> Journal:
     journal = Journal(out_dir, resume)
     if journal.discarded:
@@ -113,6 +143,10 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
                                    reviewed=[copy.for_claims(article_id, ids) for copy in reviewed])
         except PipelineError as err:
             summary.fail(err, report)
+            done()
+            continue
+        except Exception as unexpected:
+            summary.fail(internal_error(record.get("article", {}).get("path") or article_id, unexpected), report)
             done()
             continue
         report_problems(written, report)
@@ -264,6 +298,8 @@ def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> It
                 item: Article | PipelineError = _stdin_article(line, f"<stdin>:{lineno}")
             except PipelineError as err:
                 item = err
+            except Exception as unexpected:
+                item = internal_error(f"<stdin>:{lineno}", unexpected)
             pending.append((lineno, item))
             if isinstance(item, Article):
                 yield item
@@ -274,10 +310,14 @@ def extract_stream(lines: Iterable[str], res: Resources, report: Reporter) -> It
             report(str(error))
             yield {"id": None, "line": lineno, "error": str(error)}
 
-    for extraction in extract_articles(articles(), res):
+    for outcome in extract_guarded(articles(), res):
         yield from errors_first()
-        pending.popleft()  # the article of this extraction
-        yield extraction_record(extraction)
+        lineno, article = pending.popleft()  # the article of this outcome
+        if isinstance(outcome, InternalError):
+            report(str(outcome))
+            yield {"id": article.id, "line": lineno, "error": str(outcome)}  # type: ignore[union-attr]
+        else:
+            yield extraction_record(outcome)
     yield from errors_first()
 
 

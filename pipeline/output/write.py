@@ -152,8 +152,15 @@ def read_claims(path: Path) -> pd.DataFrame:
         raise PipelineError(
             E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is"
         )
+    frame = without_blank_rows(frame)
     check_unique(frame.to_dict("records"), str(path))
     return map_text_columns(frame, unneutralize)
+
+
+def without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows with something in them: a spreadsheet saves empty rows below a table as bare
+    commas (``,,,,``), which are no claims and would repeat the empty claim_id."""
+    return frame[frame.apply(lambda column: column.fillna("").str.strip() != "").any(axis=1)]
 
 
 def check_unique(rows: list[Row], where: str) -> None:

@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from pipeline.claims.checkworthy import CLOSE_MARK, OPEN_MARK
 from pipeline.errors import PipelineError
 from pipeline.ingest.metadata import folder_metadata
 from pipeline.output.reviewer import VERDICTS, status_problems
@@ -86,7 +88,7 @@ def claim_review(row: Row, article: ArticleInfo) -> dict[str, Any]:
         rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
     speaker = row.get("speaker", "")
     claimant = article.author if speaker in ("", "author") else speaker
-    appearance = compact({"@type": "CreativeWork", "url": article.url, "headline": article.title,
+    appearance = compact({"@type": "CreativeWork", "url": web_url(article.url), "headline": article.title,
                           "datePublished": article.published,
                           "publisher": {"@type": "Organization", "name": article.source} if article.source else None})
     item = compact({
@@ -99,14 +101,26 @@ def claim_review(row: Row, article: ArticleInfo) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": row["claim_id"],
-        "claimReviewed": row.get("claim_text", "") or row.get("sentence", "") or row.get("text", ""),
+        "claimReviewed": unmarked(row.get("claim_text", "") or row.get("sentence", "") or row.get("text", "")),
         "datePublished": row.get("reviewed_at", ""),
         "author": {"@type": "Person", "name": row["reviewer"]} if row.get("reviewer") else None,
         "itemReviewed": item,
         "reviewRating": rating,
         "reviewBody": row.get("review_note", ""),
-        "citation": row.get("evidence_url", ""),
+        "citation": web_url(row.get("evidence_url", "")),
     })
+
+
+def unmarked(text: str) -> str:
+    """A claim as a reader sees it: without the ⟦ ⟧ that mark its figure in the table."""
+    return text.replace(OPEN_MARK, "").replace(CLOSE_MARK, "")
+
+
+def web_url(value: str) -> str:
+    """The URL if it is an http(s) one, else "": a reviewer's cell may hold anything, and a
+    ``javascript:`` link on a published page would run."""
+    parts = urlsplit(value.strip())
+    return value.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 def compact(obj: dict[str, Any]) -> dict[str, Any]:
@@ -123,10 +137,16 @@ def export_claimreviews(table: Path, articles: dict[str, ArticleInfo],
     held = [r for r in rows if r.get("review_status", "") in VERDICTS and not exportable(r)]
     for row in held:
         report(f"{table}: claim {row['claim_id']} not exported: its value changed since it was reviewed")
+    for row in filter(exportable, rows):
+        if row.get("evidence_url", "").strip() and not web_url(row["evidence_url"]):
+            report(f"{table}: claim {row['claim_id']}: evidence_url {row['evidence_url']!r} is not an "
+                   "http(s) URL; left out of its citation")
     return [claim_review(r, articles.get(r.get("article_id", ""), ArticleInfo())) for r in rows if exportable(r)]
 
 
 def to_json(reviews: Iterable[dict[str, Any]]) -> str:
-    """What ``claims export --claimreview`` prints or writes: one indented JSON array, non-ASCII
-    text as written, ending in a newline."""
-    return json.dumps(list(reviews), ensure_ascii=False, indent=2) + "\n"
+    """The ClaimReviews as JSON safe to paste into a ``<script type="application/ld+json">`` block:
+    ``<``, ``>`` and ``&`` are written ``\\u003c``, ``\\u003e`` and ``\\u0026`` (the same JSON), so that
+    no ``</script>`` in a reviewer's note can end the block."""
+    text = json.dumps(list(reviews), ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -33,3 +33,9 @@ def test_seed_quotes_and_speakers(resources, extract):
                       ("partnership without limits", "Vladimir Putin; Xi Jinping", "2022-02-04")]
     assert {c.speaker for c in extraction.claims if c.kind != "quote"} == {"author"}
     assert [c.kind for c in extraction.claims].count("quote") == 3
+
+
+def test_a_reporting_verb_whose_subject_is_punctuation_names_no_one(extract):
+    extraction = extract("said; said #! August")  # once an IndexError that stopped the batch
+    assert all(quote.speaker == "" for quote in extraction.quotes)
+    assert {claim.speaker for claim in extraction.claims} <= {"author", ""}

@@ -1,10 +1,12 @@
 """Finding article files in folders, with include and exclude globs, and the ids their paths give."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pipeline.ingest.discover import discover
+from pipeline.ingest.discover import discover, is_file_safe
 from pipeline.ingest.read import iter_articles
+from pipeline.records import Article
 
 
 def test_discover(tmp_path: Path) -> None:
@@ -42,3 +44,13 @@ def test_same_file_names_in_subfolders_get_ids_from_their_folders(tmp_path: Path
     assert [i.id for i in items] == ["2024-05-index", "2024-06-feed-1", "2024-06-index", "index"]
     [named] = list(iter_articles([site / "2024" / "05" / "index.txt"]))
     assert named.id == "index"  # a file given by name keeps its own name
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/\xe9t\xe9.txt", "w", encoding="utf-8") as handle:  # a Latin-1 name
+        handle.write("Exports rose 12 percent in 2023.")
+    [article] = iter_articles([tmp_path])
+    assert isinstance(article, Article) and is_file_safe(article.id)
+    assert article.path == f"{tmp_path}/\\xe9t\\xe9.txt"
+    article.path.encode("utf-8")  # can be written to the UTF-8 outputs

@@ -106,3 +106,24 @@ def test_jsonl_file_level_problems(tmp_path: Path, content: bytes, code: str) ->
     path.write_bytes(content)
     [error] = iter_articles([path])
     assert isinstance(error, PipelineError) and (error.code, error.where) == (code, str(path))
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_in_place(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"id": "a", "title": "t \\udc00", "text": "bad \\ud800 5 percent, \\ud83d\\ude00 kept"}\n'
+                    '{"id": "b", "text": "Exports rose 12 percent in 2023."}\n', encoding="utf-8")
+    first, second = iter_articles([dump])
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.title, first.text) == ("t \ufffd", "bad \ufffd 5 percent, \U0001f600 kept")
+    given = article_from_json({"id": "a", "text": "x\ud800y"}, "<stdin>:1")
+    assert given.text == "x\ufffdy"  # one for one: offsets still index the caller's text
+
+
+def test_one_line_with_nul_bytes_fails_alone(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'{"id": "a", "text": "Exports rose 12 percent in 2023."}\n'
+                     b'{"id": "b", "text": "bad \x00\x00 line"}\n'
+                     b'{"id": "c", "text": "Imports fell 3 percent in 2022."}\n')
+    items = list(iter_articles([dump]))
+    assert [getattr(item, "id", None) or item.code for item in items] == ["a", E_INPUT_JSON, "c"]
+    assert items[1].where == f"{dump}:2"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.output.combine import write_combined
 from pipeline.output.runfile import record_line, write_records
-from pipeline.records import Claim
+from pipeline.records import CLAIM_COLUMNS, Claim
 
 
 def record(article_id: str, *values: str) -> dict:
@@ -29,3 +29,13 @@ def test_the_run_record_carries_earlier_articles_and_replaces_rerun_ones(tmp_pat
     records = [json.loads(line) for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records == [record("a", "1"), record("b", "3", "4"), record("c")]
     assert report.rows == 2 and not (tmp_path / "spill.sqlite").exists()
+
+
+def test_blank_rows_below_the_combined_table_are_ignored(tmp_path: Path) -> None:
+    out, journal = tmp_path / "out", tmp_path / "journal.jsonl"
+    journal.write_text(record_line(record("a", "5")), encoding="utf-8")
+    write_combined(out, journal, tmp_path / "spill.sqlite")
+    with (out / "claims.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write(("," * (len(CLAIM_COLUMNS) - 1) + "\r\n") * 2)  # the empty rows a spreadsheet saves
+    journal.write_text(record_line(record("a", "5")), encoding="utf-8")
+    assert write_combined(out, journal, tmp_path / "spill.sqlite").rows == 1

@@ -248,3 +248,15 @@ def test_an_output_folder_that_is_a_file_is_a_coded_error(tmp_path: Path) -> Non
         write_claims(blocker / "a.claims.csv", [])
     assert caught.value.code == E_OUTPUT and "a.claims.csv" in str(caught.value)
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_blank_rows_a_spreadsheet_leaves_below_the_table_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    write_claims(path, [claim("c1")])
+    review(path, {"c1": {"review_status": "verified"}})
+    blank = "," * (len(CLAIM_COLUMNS) - 1) + "\r\n"
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write(blank * 3)
+    report = write_claims(path, [claim("c1"), claim("c2", start=10)])
+    assert (report.rows, report.carried) == (2, 1)
+    assert list(read_raw(path)["claim_id"]) == ["c1", "c2"]

@@ -115,3 +115,23 @@ def test_article_metadata_comes_from_the_runs_claims_jsonl(tmp_path: Path) -> No
 def test_export_needs_a_format(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "--claims", str(reviewed_table(tmp_path))])
     assert result.exit_code != 0 and "--claimreview" in result.output
+
+
+def test_export_is_safe_to_embed_in_a_script_block(tmp_path: Path) -> None:
+    table = reviewed_table(tmp_path)
+    frame = pd.read_csv(table, dtype=str, keep_default_na=False)
+    first = frame["claim_id"] == "c0"
+    frame.loc[first, "review_note"] = "Customs differ </script><script>alert(1)</script> & more"
+    frame.loc[first, "evidence_url"] = "javascript:alert(1)"
+    frame.loc[first, "claim_text"] = "In 2022, trade grew by ⟦36 percent⟧."
+    frame.to_csv(table, index=False)
+    out = tmp_path / "reviews.jsonld"
+
+    result = invoke("export", "--claimreview", "--claims", table, "--articles", tmp_path / "articles", "--out", out)
+
+    text = out.read_text(encoding="utf-8")
+    assert not any(char in text for char in "<>&")
+    review = json.loads(text)[0]
+    assert review["reviewBody"] == "Customs differ </script><script>alert(1)</script> & more"
+    assert "citation" not in review and "'javascript:alert(1)' is not an http(s) URL" in result.stderr
+    assert review["claimReviewed"] == "In 2022, trade grew by 36 percent."
