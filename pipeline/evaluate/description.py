@@ -15,15 +15,10 @@ from pipeline.records import FIGURE_KINDS, Claim
 
 
 @dataclass(frozen=True)
-class FigurePeriods:
-    """Found figures whose gold gives a period (``time``): the row's period exactly the gold's,
-    compatible with it (one contains the other: "2023" and "2023-03"), or not given at all; and,
-    where the gold gives them, the entities (exact set, and P/R over single names) and the speaker."""
+class PartyCounts:
+    """Whose figure it is and who says it, counted where the gold gives them: entities by set
+    equality and by precision and recall over single names, speaker by the set of names."""
 
-    items: int = 0
-    period_exact: int = 0
-    period_compatible: int = 0
-    period_none: int = 0
     entity_items: int = 0
     entity_exact: int = 0
     entity_tp: int = 0
@@ -31,59 +26,6 @@ class FigurePeriods:
     entity_fn: int = 0
     speaker_items: int = 0
     speaker_correct: int = 0
-
-    @property
-    def entity_precision(self) -> float:
-        return ratio(self.entity_tp, self.entity_tp + self.entity_fp)
-
-    @property
-    def entity_recall(self) -> float:
-        return ratio(self.entity_tp, self.entity_tp + self.entity_fn)
-
-    def to_dict(self) -> dict:
-        return {
-            "items": self.items,
-            "period": {"exact": self.period_exact, "compatible": self.period_compatible, "none": self.period_none,
-                       "exact_share": ratio(self.period_exact, self.items),
-                       "compatible_share": ratio(self.period_compatible, self.items),
-                       "none_share": ratio(self.period_none, self.items)},
-            "entities": {"items": self.entity_items, "exact": self.entity_exact,
-                         "accuracy": ratio(self.entity_exact, self.entity_items),
-                         "precision": self.entity_precision, "recall": self.entity_recall},
-            "speaker": {"items": self.speaker_items, "correct": self.speaker_correct,
-                        "accuracy": ratio(self.speaker_correct, self.speaker_items)},
-        }
-
-    def format_row(self, kind: str) -> str:
-        return (f"  {kind:<9}{self.items:>6}{ratio(self.period_exact, self.items):>7.3f}"
-                f"{ratio(self.period_compatible, self.items):>8.3f}{ratio(self.period_none, self.items):>7.3f}"
-                f"{ratio(self.entity_exact, self.entity_items):>10.3f}{self.entity_precision:>7.3f}"
-                f"{self.entity_recall:>7.3f}{ratio(self.speaker_correct, self.speaker_items):>9.3f}")
-
-
-@dataclass(frozen=True)
-class Description:
-    """How found items say what they measure, whom they are about and who says them, where the
-    gold gives it: subject by token-overlap F1 (mean over items), entities by set equality and by
-    precision and recall over single entities, speaker by exact match of the set of names."""
-
-    subject_items: int = 0
-    subject_f1_sum: float = 0.0
-    subject_exact: int = 0
-    entity_items: int = 0
-    entity_exact: int = 0
-    entity_tp: int = 0
-    entity_fp: int = 0
-    entity_fn: int = 0
-    speaker_items: int = 0
-    speaker_correct: int = 0
-    errors: tuple[FieldError, ...] = ()
-    periods: Mapping[str, FigurePeriods] = field(default_factory=dict)
-    """Per figure kind (and "all"), the found figures whose gold gives a period."""
-
-    @property
-    def subject_f1(self) -> float:
-        return self.subject_f1_sum / self.subject_items if self.subject_items else 0.0
 
     @property
     def entity_accuracy(self) -> float:
@@ -100,6 +42,56 @@ class Description:
     @property
     def speaker_accuracy(self) -> float:
         return ratio(self.speaker_correct, self.speaker_items)
+
+
+@dataclass(frozen=True)
+class FigurePeriods(PartyCounts):
+    """Found figures whose gold gives a period (``time``): the row's period exactly the gold's,
+    compatible with it (one contains the other: "2023" and "2023-03"), or not given at all; and,
+    where the gold gives them, the entities (exact set, and P/R over single names) and the speaker."""
+
+    items: int = 0
+    period_exact: int = 0
+    period_compatible: int = 0
+    period_none: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "items": self.items,
+            "period": {"exact": self.period_exact, "compatible": self.period_compatible, "none": self.period_none,
+                       "exact_share": ratio(self.period_exact, self.items),
+                       "compatible_share": ratio(self.period_compatible, self.items),
+                       "none_share": ratio(self.period_none, self.items)},
+            "entities": {"items": self.entity_items, "exact": self.entity_exact,
+                         "accuracy": self.entity_accuracy,
+                         "precision": self.entity_precision, "recall": self.entity_recall},
+            "speaker": {"items": self.speaker_items, "correct": self.speaker_correct,
+                        "accuracy": self.speaker_accuracy},
+        }
+
+    def format_row(self, kind: str) -> str:
+        return (f"  {kind:<9}{self.items:>6}{ratio(self.period_exact, self.items):>7.3f}"
+                f"{ratio(self.period_compatible, self.items):>8.3f}{ratio(self.period_none, self.items):>7.3f}"
+                f"{self.entity_accuracy:>10.3f}{self.entity_precision:>7.3f}"
+                f"{self.entity_recall:>7.3f}{self.speaker_accuracy:>9.3f}")
+
+
+@dataclass(frozen=True)
+class Description(PartyCounts):
+    """How found items say what they measure, whom they are about and who says them, where the
+    gold gives it: subject by token-overlap F1 (mean over items), entities by set equality and by
+    precision and recall over single entities, speaker by exact match of the set of names."""
+
+    subject_items: int = 0
+    subject_f1_sum: float = 0.0
+    subject_exact: int = 0
+    errors: tuple[FieldError, ...] = ()
+    periods: Mapping[str, FigurePeriods] = field(default_factory=dict)
+    """Per figure kind (and "all"), the found figures whose gold gives a period."""
+
+    @property
+    def subject_f1(self) -> float:
+        return self.subject_f1_sum / self.subject_items if self.subject_items else 0.0
 
     def to_dict(self) -> dict:
         return {
