@@ -53,6 +53,9 @@ class DateMention:
     """What the value leaves out: "early", "mid", "late", "fiscal", or "vague" for a reference with
     no value ("recently")."""
     rules: tuple[str, ...] = ()
+    reference: str = ""
+    """"present", "past" or "future" for a reference to a time around publication rather than a
+    calendar date: "now" (valued as the publication date), "recently", "soon" (no value)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,13 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 | `195X`                    | `195`         | a decade                       |
 | `18XX`                    | `18`          | a century                      |
 | `2014/..`, `1960/1989`    | as is         | intervals                      |
+| reference `present`       | `PRESENT_REF` | "now" (the publication date)   |
+| reference `past`/`future` | `PAST_REF`... | "recently", "soon" (no value)  |
+
+TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
+opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
+``1990`` (``1990/..`` here), "between 1994 and 1997" the TIMEX3s ``1994`` and ``1997``
+(``1994/1997`` here). ``timex3_spans`` writes a date mention that way.
 """
 from __future__ import annotations
 
@@ -24,13 +31,20 @@ _MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 _DAY_SPAN = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
 _DECADE = re.compile(r"^(\d{3})X$")
 _CENTURY = re.compile(r"^(\d{2})XX$")
+_SIGNAL = re.compile(r"^(?:since|until|till|through|by|from|after|before|between|the)\s+", re.IGNORECASE)
+_LINK = re.compile(r"\s+(?:to|through|until|and|-|–)\s+|(?<=\w)[-–](?=\w)")
+_DECADE_WORD = re.compile(r"\d0s$")
 _SEASONS = {6: "SU", 9: "FA", 12: "WI", 3: "SP"}
 """The first month of each season's three, as the pipeline writes seasons (northern hemisphere)."""
 
 
-def timex3_value(value: str) -> str:
+def timex3_value(value: str, reference: str = "") -> str:
     """``value`` in TIMEX3 notation: "the third quarter of 2023" is ``2023-07/2023-09`` in the
-    claims table and ``2023-Q3`` in TimeML; "the 1950s" is ``195X`` and ``195``."""
+    claims table and ``2023-Q3`` in TimeML; "the 1950s" is ``195X`` and ``195``. A date mention's
+    ``reference`` ("now": present, "recently": past) is what TimeML writes in place of a value
+    (``PRESENT_REF``), whether the claims table holds the publication date or nothing."""
+    if reference:
+        return f"{reference.upper()}_REF"
     if found := _MONTH_SPAN.match(value):
         return _month_span(*map(int, found.groups())) or value
     if found := _DAY_SPAN.match(value):
@@ -38,6 +52,32 @@ def timex3_value(value: str) -> str:
     if found := _DECADE.match(value) or _CENTURY.match(value):
         return found.group(1)
     return value
+
+
+def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list[tuple[int, int, str, str]]:
+    """A date mention as the TIMEX3s TimeML marks for it: (start, end, text, value) each. "since
+    1990" (``1990/..``) is one, "1990" at its own offset; "between 1994 and 1997" (``1994/1997``)
+    two; a quarter ("the third quarter", ``2023-07/2023-09``) stays one, ``2023-Q3``."""
+    mapped = timex3_value(value, reference)
+    bounds = mapped.split("/")
+    if reference or len(bounds) != 2:
+        return [(start, start + len(text), text, mapped)]
+    if ".." in bounds:
+        cut = _SIGNAL.match(text)
+        offset = cut.end() if cut else 0
+        return [(start + offset, start + len(text), text[offset:], bounds[0] if bounds[1] == ".." else bounds[1])]
+    parts = list(_LINK.finditer(text))
+    if len(parts) != 1:
+        return [(start, start + len(text), text, mapped)]
+    link, cut = parts[0], _SIGNAL.match(text)
+    ends = ((cut.end() if cut else 0, link.start(), bounds[0]), (link.end(), len(text), bounds[1]))
+    return [(start + first, start + last, text[first:last], _bound(text[first:last], bound))
+            for first, last, bound in ends]
+
+
+def _bound(text: str, value: str) -> str:
+    """One end of an interval as its own TIMEX3: a decade ("the 1980s" of ``1960/1989``) is ``198``."""
+    return value[:3] if _DECADE_WORD.search(text) else value
 
 
 def _month_span(first_year: int, first_month: int, last_year: int, last_month: int) -> str | None:

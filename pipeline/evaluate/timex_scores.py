@@ -4,7 +4,7 @@
 run the pipeline and the dateparser baseline, score both.
 
 Gold is every ``type="DATE"`` TIMEX3 of the text. A system's predictions are its date mentions,
-their values written in TIMEX3 notation (``timex.py``). Detection is strict (the same span) and
+written as TIMEX3s (``timex.py``): values in TIMEX3 notation, an interval as its bounds. Detection is strict (the same span) and
 relaxed (overlapping spans, paired one to one as everywhere in the evaluation); value P/R/F1 are
 TempEval-3's: the relaxed matches whose value is right, over all predictions and over all gold.
 A prediction that overlaps a gold TIME, DURATION or SET timex (and no DATE) is set aside: it found
@@ -23,7 +23,7 @@ from pipeline.evaluate.counts import Detection, FieldScore
 from pipeline.evaluate.gold import GoldItem
 from pipeline.evaluate.matching import Prediction, match, overlap
 from pipeline.evaluate.timeml import TimeMLDocument, Timex, read_timeml_corpus
-from pipeline.evaluate.timex import timex3_value
+from pipeline.evaluate.timex import timex3_spans
 from pipeline.extract import extract_articles
 from pipeline.records import DateMention
 from pipeline.resources import Resources
@@ -169,7 +169,8 @@ def score_system(documents: Sequence[TimeMLDocument], found: Sequence[Sequence[D
     for document, dates in zip(documents, found, strict=True):
         gold = [_gold_item(t) for t in document.timexes if t.type == SCORED_TYPE]
         others = [t for t in document.timexes if t.type != SCORED_TYPE]
-        preds = [Prediction(d.start, d.end, d.text, "date", timex3_value(d.value)) for d in dates]
+        preds = [Prediction(start, end, text, "date", value) for d in dates
+                 for start, end, text, value in timex3_spans(d.start, d.text, d.value, d.reference)]
         kept = [p for p in preds if any(overlap(p.start, p.end, g.start, g.end) for g in gold)
                 or not any(overlap(p.start, p.end, t.start, t.end) for t in others)]
         set_aside += len(preds) - len(kept)

@@ -90,7 +90,8 @@ def _starts_clause(token: Token) -> bool:
 
 
 def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
-    """'past', 'future', 'present' or '' for the clause a time expression sits in. A word that looks ahead
+    """'past', 'future', 'present' or '' for the clause a time expression sits in: past for a verb
+    in the past tense or a participle without an auxiliary ("the injunction issued Thursday"). A word that looks ahead
     ("would", "expected", "scheduled", "payable") among the words it hangs from, or their
     auxiliaries, makes it future ("is expected to grow in the year ending March 31"), and so does
     an arrangement in the present progressive ("who is running again in November")."""
@@ -107,6 +108,8 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
     if any(t.lower_ in future_cues for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"]):
         return "future"
     if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    if verb.tag_ == "VBN" and not auxiliaries:  # a participle of its own: "the injunction issued Thursday"
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:  # "Parliament returns on July 9": a schedule
         return "present"

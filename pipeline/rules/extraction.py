@@ -26,7 +26,7 @@ RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after
              "kinds", "subject", "governor", "examples", "priority", "in_sentence", "not_in_sentence"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
-                "relative", "modifier", "value_low", "value_high", "kind"}
+                "relative", "modifier", "reference", "value_low", "value_high", "kind"}
 GUARD_KEYS = ("before", "after", "not_before", "not_after")
 
 

@@ -96,6 +96,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         comparison = is_comparison_base(span, words.comparison_bases, words.since_comparisons)
         tense = "past" if in_dateline(span) else clause_tense(span, words.future_cues)
         tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
+        tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
         if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
             tense = "past"
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
@@ -116,7 +117,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         mentions.append(DatedSpan(span, DateMention(
             start=span.start_char, end=span.end_char, text=span.text, value=value,
             sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
-            modifier=resolution.modifier, rules=(cand.rule.id,),
+            modifier=resolution.modifier, rules=(cand.rule.id,), reference=resolution.reference,
         )))
     return mentions
 

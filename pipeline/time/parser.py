@@ -4,7 +4,9 @@ Values: a day "2022-02-04", a month "2023-03", a year "2024", a decade "195X", a
 "1960/1989", open intervals "2014/.." and "../2030". Relative expressions are resolved against the
 publication date ("a decade ago") or against the last date the narrative mentioned ("20 days
 later", "the previous year", a bare "November"); without an anchor they stay unresolved (empty
-value), never resolved against today. Vague ones ("recently") have no value and modifier "vague".
+value), never resolved against today. A reference to the present ("now", "currently") is the
+publication date; vague ones ("recently", "soon") have no value and modifier "vague"; all three
+say which way they point in ``reference``.
 
 Each rule type has its resolver (``RESOLVERS``); the parser only picks it and adds the modifier.
 
@@ -27,9 +29,10 @@ from dateparser.date import DateDataParser
 
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import Point, Resolution
-from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_half,
-                                     resolve_interval, resolve_month, resolve_numeric, resolve_period_to,
-                                     resolve_quarter, resolve_season, resolve_vague, resolve_weekday, resolve_year)
+from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
+                                     resolve_half, resolve_interval, resolve_month, resolve_numeric,
+                                     resolve_past_ref, resolve_period_to, resolve_present_ref, resolve_quarter,
+                                     resolve_season, resolve_weekday, resolve_year)
 from pipeline.time.shifts import resolve_calendar_year, resolve_relative_narrative, resolve_relative_publication
 
 _CALENDAR_SETTINGS = {
@@ -44,7 +47,9 @@ Resolver = Callable[[Expression, DateWords], Resolution]
 RESOLVERS: dict[str, Resolver] = {
     "absolute": resolve_absolute,  # "February 4, 2022"
     "numeric": resolve_numeric,  # "13/2/2022"
-    "vague": resolve_vague,  # "recently"
+    "present_ref": resolve_present_ref,  # "now", "currently"
+    "past_ref": resolve_past_ref,  # "recently"
+    "future_ref": resolve_future_ref,  # "soon"
     "year": resolve_year,  # "early 2024"
     "decade": resolve_decade,  # "the 1950s"
     "century": resolve_century,  # "the 19th century"

@@ -47,6 +47,9 @@ class Resolution:
     modifier: str = ""
     point: Point | None = None
     """The value as a point in time, when it is one, so later expressions can anchor on it."""
+    reference: str = ""
+    """"present", "past" or "future" for a reference to a time around publication rather than a
+    calendar date ("now", "recently", "soon"): TimeML's PRESENT_REF, PAST_REF, FUTURE_REF."""
 
 
 def point_of(value: str) -> Point | None:

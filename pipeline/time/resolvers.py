@@ -16,6 +16,10 @@ _YEAR_IN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"^(?:(?:early|mid|late)-)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
 _SHORT_DECADE = re.compile(r"^(\d)0s$")
 _INTERVAL_BOUND = re.compile(r"(?<![\d'’‘])(\d{4}s?|\d\ds?)(?!\d)")
+_DAYS_TENSE_REACHES = 320
+"""How far back a past clause may put a day named without its year (about ten months); further,
+it is the nearest one: "the offer had been set to expire Nov. 6" in a story of November 2 is the
+coming November 6, not the one a year before."""
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b")
 """The ordinal ending of a day ("Feb. 4th"), dropped before the day is read."""
 
@@ -42,9 +46,26 @@ def resolve_numeric(expr: Expression, words: DateWords) -> Resolution:
     return Resolution(point.edtf(), point=point)
 
 
-def resolve_vague(expr: Expression, words: DateWords) -> Resolution:
-    """'recently', 'in recent years': a time reference with no checkable value."""
-    return Resolution("", relative=True, modifier="vague")
+def resolve_present_ref(expr: Expression, words: DateWords) -> Resolution:
+    """'now', 'currently', 'the current share', 'these days': the publication date itself, as a
+    day, relative to it; it anchors nothing (a later "a year earlier" counts from publication
+    anyway). Without a publication date it stays empty."""
+    if expr.published is None:
+        return Resolution("", relative=True, reference="present")
+    anchor = expr.published_anchor()
+    return Resolution(anchor[0].edtf(), relative=True, anchor=anchor[1], reference="present")
+
+
+def resolve_past_ref(expr: Expression, words: DateWords) -> Resolution:
+    """'recently', 'the recent sale', 'in the past', 'in recent years': some time before
+    publication, with no checkable value (modifier vague)."""
+    return Resolution("", relative=True, modifier="vague", reference="past")
+
+
+def resolve_future_ref(expr: Expression, words: DateWords) -> Resolution:
+    """'soon', 'in the future', 'the coming months': some time after publication, with no
+    checkable value (modifier vague)."""
+    return Resolution("", relative=True, modifier="vague", reference="future")
 
 
 def resolve_year(expr: Expression, words: DateWords) -> Resolution:
@@ -152,19 +173,27 @@ def _calendar_bounds(lower: list[str], words: DateWords) -> list[tuple[int, int 
 
 def _place_in_year(month: int, day: int | None, anchor: Point, tense: str, strict: bool = False) -> int:
     """The year of a month named without one, next to its anchor: in a year anchor's year, else
-    the latest one on or before a day anchor, in a future clause the first one on or after it, in
-    a present one the nearest (``strict``: not the anchor's own month)."""
+    the latest one on or before a day anchor in a past clause, the first one on or after it in a
+    future clause, and the nearest one otherwise ("the case is heard in May"). A day a past
+    clause would put more than ten months back is the nearest one too: a past clause often sets a
+    deadline ("the offer had been set to expire Nov. 6" in a story of November 2). ``strict``
+    ("last May", "next May"): never the anchor's own month, and the tense's side always."""
     if anchor.granularity == "year":
         return anchor.day.year
     year, named, anchored = anchor.day.year, (month, day or 0), (anchor.day.month, anchor.day.day)
     if strict or day is None:  # a whole month is on the anchor's side as long as the anchor is in it
         named, anchored = (month,), (anchor.day.month,)
+    before = year - 1 if named > anchored or (strict and named == anchored) else year
+    after = year + 1 if named < anchored or (strict and named == anchored) else year
+    nearest = min((year - 1, year, year + 1),
+                  key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor.day).days))
     if tense == "future":
-        return year + 1 if named < anchored or (strict and named == anchored) else year
-    if tense == "present":  # a schedule ("returns on July 9"): the nearest such day
-        return min((year - 1, year, year + 1),
-                   key=lambda y: abs((date(y, month, min(day or 15, 28)) - anchor.day).days))
-    return year - 1 if named > anchored or (strict and named == anchored) else year
+        return after
+    if tense != "past":
+        return nearest
+    if strict or day is None or (anchor.day - date(before, month, min(day, 28))).days <= _DAYS_TENSE_REACHES:
+        return before
+    return nearest
 
 
 def resolve_period_to(expr: Expression, words: DateWords) -> Resolution:
@@ -276,18 +305,24 @@ def _year_step(after_of: list[str], moving: list[str], first: int, length: int, 
 
 
 def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
-    """The latest such weekday on or before publication ("said on Monday"); "last" is strictly
-    before; "next" the first one after, and in a future clause the first one from then on."""
+    """A weekday next to the publication date, by the tense of its clause: in a past clause the
+    latest such day on or before it ("said Friday", "said on Monday"), in a future one the first
+    on or after it ("will meet Monday"), else the nearest ("Monday's meeting"). "last" is strictly
+    before, "next" strictly after."""
     published, lower = expr.published, expr.lower
     if published is None:
         return Resolution("", relative=True)
     weekday = next(words.weekdays[w] for w in lower if w in words.weekdays)
-    back = (published.weekday() - weekday) % 7
+    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
     if "next" in lower:
-        day = published + relativedelta(days=(weekday - published.weekday()) % 7 or 7)
-    elif expr.tense in ("future", "present") and "last" not in lower:  # "have until Wednesday"
-        day = published + relativedelta(days=(weekday - published.weekday()) % 7)
+        offset = ahead or 7
+    elif "last" in lower:
+        offset = -(back or 7)
+    elif expr.tense == "past":
+        offset = -back
+    elif expr.tense == "future":
+        offset = ahead
     else:
-        day = published - relativedelta(days=back or (7 if "last" in lower else 0))
-    point = Point(day, "day")
+        offset = ahead if ahead < back else -back
+    point = Point(published + relativedelta(days=offset), "day")
     return Resolution(point.edtf(), True, expr.published_anchor()[1], point=point)

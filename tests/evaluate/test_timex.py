@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.timex import timex3_value
+from pipeline.evaluate.timex import timex3_spans, timex3_value
 
 
 @pytest.mark.parametrize("edtf, timex3", [
@@ -32,3 +32,25 @@ def test_timex3_value_changes_only_the_notation(edtf, timex3):
 
 def test_an_impossible_day_interval_stays_as_it_is():
     assert timex3_value("1998-02-30/1998-03-05") == "1998-02-30/1998-03-05"
+
+
+@pytest.mark.parametrize("reference, timex3", [("present", "PRESENT_REF"), ("past", "PAST_REF"), ("future", "FUTURE_REF")])
+def test_a_reference_to_a_time_around_publication_is_timemls_ref(reference, timex3):
+    assert timex3_value("1998-08-14" if reference == "present" else "", reference) == timex3
+
+
+@pytest.mark.parametrize("text, value, spans", [
+    # an open interval: the signal word that opens it is no part of the TIMEX3
+    ("since 1990", "1990/..", [("1990", "1990")]), ("until Thursday", "../1999-05-06", [("Thursday", "1999-05-06")]),
+    # an interval written with both ends: one TIMEX3 for each
+    ("between 1994 and 1997", "1994/1997", [("1994", "1994"), ("1997", "1997")]),
+    ("Aug. 26 to Oct. 20", "1989-08-26/1989-10-20", [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")]),
+    ("the 1960s to the 1980s", "1960/1989", [("1960s", "196"), ("the 1980s", "198")]),
+    # one period, one TIMEX3
+    ("the third quarter", "2023-07/2023-09", [("the third quarter", "2023-Q3")]),
+    ("the six months ended Aug. 12", "1989-03/1989-08", [("the six months ended Aug. 12", "1989-03/1989-08")]),
+])
+def test_an_interval_is_written_as_the_timexes_of_its_ends(text, value, spans):
+    found = timex3_spans(100, text, value)
+    assert [(t, v) for _, _, t, v in found] == spans
+    assert all(text[start - 100:end - 100] == t for start, end, t, _ in found)

@@ -57,7 +57,7 @@ def test_rule_example(rule, example, resources, extract):
     mention = next((m for m in _mentions(extraction) if m.text == expected), None)
     assert mention is not None, f"{expected!r} not extracted from {example['text']!r}"
     assert rule.id in mention.rules
-    for name in FIGURE_FIELDS + ("relative", "modifier"):
+    for name in FIGURE_FIELDS + ("relative", "modifier", "reference"):
         if name in example:
             got = getattr(mention, name)
             want = example[name]

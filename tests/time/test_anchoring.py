@@ -74,8 +74,8 @@ VAGUE = [
     ("Prices have recently fallen.", "recently"),
     ("In recent years, sales soared.", "recent years"),
     ("Talks will resume soon.", "soon"),
-    ("These days few people read papers.", "These days"),
     ("Prices will fall in the coming months.", "the coming months"),
+    ("In the past, the firm bought rivals.", "the past"),
 ]
 
 
@@ -83,6 +83,33 @@ VAGUE = [
 def test_vague_references_have_no_value(extract, text, span):
     dates = {d.text: d for d in extract(text).dates}
     assert (dates[span].value, dates[span].relative, dates[span].modifier) == ("", True, "vague")
+    assert dates[span].reference in ("past", "future")
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The group now holds 45 percent of the shares.", "now"),
+    ("These days few people read papers.", "These days"),
+    ("Its current share of the market is 40 percent.", "current"),
+])
+def test_a_reference_to_the_present_is_the_publication_date(extract, text, span):
+    dates = {d.text: d for d in extract(text).dates}
+    assert (dates[span].value, dates[span].relative, dates[span].reference) == ("2024-04-09", True, "present")
+
+
+def test_a_figure_stated_as_now_is_dated_by_publication(extract):
+    figure = next(f for f in extract("The group now holds 45 percent of the shares.").figures)
+    assert (figure.time.text, figure.time.value) == ("now", "2024-04-09")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # published on Tuesday 2024-04-09
+    ("The company said Friday that sales fell.", "Friday", "2024-04-05"),
+    ("The board will meet Thursday to vote on the offer.", "Thursday", "2024-04-11"),
+    ("The court suspended the injunction issued Thursday.", "Thursday", "2024-04-04"),
+    ("Relatives said they would appeal Thursday's ruling.", "Thursday", "2024-04-04"),
+])
+def test_a_weekday_wire_copy_writes_bare_is_placed_by_its_clause(extract, text, span, value):
+    assert {d.text: d.value for d in extract(text).dates}[span] == value
 
 
 def test_vague_dates_are_flagged_in_the_table(extract):

@@ -33,6 +33,45 @@ def test_tense_places_a_bare_month_or_weekday_around_publication():
     assert PARSER.resolve(["last", "Tuesday"], "weekday", PUB, None).value == "2024-04-02"
 
 
+@pytest.mark.parametrize("weekday,tense,value", [
+    # published on Tuesday 2024-04-09: a past clause looks back, a future one ahead, the rest nearest
+    ("Tuesday", "past", "2024-04-09"), ("Tuesday", "future", "2024-04-09"), ("Tuesday", "", "2024-04-09"),
+    ("Thursday", "past", "2024-04-04"), ("Thursday", "future", "2024-04-11"), ("Thursday", "", "2024-04-11"),
+    ("Sunday", "past", "2024-04-07"), ("Sunday", "present", "2024-04-07"), ("Saturday", "", "2024-04-06"),
+])
+def test_a_bare_weekday_is_placed_by_the_tense_of_its_clause(weekday, tense, value):
+    assert PARSER.resolve([weekday], "weekday", PUB, None, tense=tense).value == value
+
+
+def test_next_and_last_weekdays_are_never_the_publication_day():
+    assert PARSER.resolve(["next", "Tuesday"], "weekday", PUB, None, tense="past").value == "2024-04-16"
+    assert PARSER.resolve(["last", "Tuesday"], "weekday", PUB, None, tense="future").value == "2024-04-02"
+
+
+@pytest.mark.parametrize("words,tense,value", [
+    # a day a past clause would put more than ten months back is the nearest one: a deadline
+    (["Nov.", "6"], "past", "2023-11-06"), (["April", "12"], "past", "2024-04-12"),
+    (["May", "2"], "past", "2024-05-02"), (["July", "20"], "past", "2023-07-20"),
+    # a future clause looks ahead, however far
+    (["April", "2"], "future", "2025-04-02"), (["Dec.", "20"], "future", "2024-12-20"),
+    # without a tense, the nearest
+    (["May"], "", "2024-05"), (["November"], "", "2023-11"), (["April", "2"], "", "2024-04-02"),
+    # a whole month keeps to the tense's side
+    (["May"], "past", "2023-05"), (["March"], "future", "2025-03"), (["October"], "future", "2024-10"),
+])
+def test_a_month_or_day_without_its_year_is_the_nearest_the_tense_allows(words, tense, value):
+    assert PARSER.resolve(words, "month", PUB, None, tense=tense).value == value
+
+
+def test_references_to_now_the_past_and_the_future():
+    now = PARSER.resolve(["now"], "present_ref", PUB, None)
+    assert (now.value, now.relative, now.reference, now.point) == ("2024-04-09", True, "present", None)
+    assert PARSER.resolve(["now"], "present_ref", None, None).value == ""
+    recently = PARSER.resolve(["recently"], "past_ref", PUB, None)
+    assert (recently.value, recently.modifier, recently.reference) == ("", "vague", "past")
+    assert PARSER.resolve(["soon"], "future_ref", PUB, None).reference == "future"
+
+
 def test_quarters_are_intervals():
     assert resolve("the third quarter of 2023", "quarter").value == "2023-07/2023-09"
     assert resolve("Q1", "quarter", narrative=Point(date(2022, 5, 1), "month")).value == "2022-01/2022-03"
