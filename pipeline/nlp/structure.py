@@ -89,9 +89,20 @@ def _starts_clause(token: Token) -> bool:
     return not (token.dep_ == "conj" and not {"aux", "nsubj", "nsubjpass"} & set(children))
 
 
+def _dates_participle(date: Token, verb: Token) -> bool:
+    """Whether a date hangs right from a participle, bare or after a preposition that places it
+    ("the injunction issued Thursday", "the 19.2 percent recorded in March"), but not after one
+    that sets a deadline ("homes built by 2030")."""
+    if date.head.i == verb.i:
+        return True
+    link = date.head
+    return link.dep_ == "prep" and link.head.i == verb.i and link.lower_ not in ("by", "until", "till", "before")
+
+
 def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
     """'past', 'future', 'present' or '' for the clause a time expression sits in: past for a verb
-    in the past tense or a participle without an auxiliary ("the injunction issued Thursday"). A word that looks ahead
+    in the past tense or a participle without an auxiliary that the date hangs from ("the
+    injunction issued Thursday"; not "homes built by 2030"). A word that looks ahead
     ("would", "expected", "scheduled", "payable") among the words it hangs from, or their
     auxiliaries, makes it future ("is expected to grow in the year ending March 31"), and so does
     an arrangement in the present progressive ("who is running again in November")."""
@@ -109,7 +120,7 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
         return "future"
     if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
         return "past"
-    if verb.tag_ == "VBN" and not auxiliaries:  # a participle of its own: "the injunction issued Thursday"
+    if verb.tag_ == "VBN" and not auxiliaries and _dates_participle(span.root, verb):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and not auxiliaries:  # "Parliament returns on July 9": a schedule
         return "present"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+YEAR = re.compile(r"^(1[5-9]|2[01])\d\d$")
 """A word that is a year of the calendar the articles write about ("1935", "2024")."""
 
 GRANULARITY = {"day": 3, "month": 2, "year": 1}

@@ -12,7 +12,7 @@ from pipeline.figures.numbers import parse_number
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import GRANULARITY, YEAR, Point, Resolution, point_of
 
-_YEAR_IN = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
+_YEAR_IN = re.compile(r"(?<!\d)((?:1[5-9]|2[01])\d\d)(?!\d)")
 _DECADE = re.compile(r"^(?:(?:early|mid|late)-)?((?:1[5-9]|20)\d)0s$", re.IGNORECASE)
 _SHORT_DECADE = re.compile(r"^(\d)0s$")
 _INTERVAL_BOUND = re.compile(r"(?<![\d'’‘])(\d{4}s?|\d\ds?)(?!\d)")

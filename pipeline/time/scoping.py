@@ -70,6 +70,10 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             carried = carried_period(framed, named, looking_back) if named else carried
             context, framed, named = None, None, set()
         marks = []
+        # "now" dates a figure only where its sentence names no other date ("it now sees sales of
+        # $21 billion for fiscal 2025": the fiscal year)
+        sent_dates = [(span, d) for span, d in sent_dates
+                      if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
             if is_comparison_base(span, bases, since_comparisons) and not start_point:
