@@ -262,7 +262,8 @@ def extraction_record(extraction: Extraction) -> dict:
         "article": article_record(extraction.article),
         "figures": [figure_record(f) for f in extraction.figures],
         "dates": [{"start": d.start, "end": d.end, "text": d.text, "value": d.value, "relative": d.relative,
-                   "anchor": d.anchor, "modifier": d.modifier, "rules": list(d.rules)} for d in extraction.dates],
+                   "anchor": d.anchor, "modifier": d.modifier, "reference": d.reference, "rules": list(d.rules)}
+                  for d in extraction.dates],
         "entities": list(extraction.entities),
         "quotes": [asdict(q) for q in extraction.quotes],
         "claims": [asdict(c) for c in extraction.claims],
