@@ -125,7 +125,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     linked = link_groups(doc, spans, parts)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
-    body_start = headline_end(doc, sentences)
+    body_start = headline_end(doc, sentences, article.title)
     scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, res.scope_words, article.published),
                              [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured], body_start)
     scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked),

@@ -329,10 +329,14 @@ def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str],
     return ends
 
 
-def headline_end(doc: Doc, sentences: list[Span]) -> int:
+def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
     """Where the body starts after a headline: a first paragraph of one sentence that does not end
-    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0."""
+    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0.
+    When the article's metadata gives a ``title``, the first line is its headline only if it is
+    that title (a first line "WASHINGTON _" or a kicker is not)."""
     if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
+        return 0
+    if title.strip() and sentences[0].text.strip() != title.strip():
         return 0
     words = [t for t in sentences[0] if not t.is_space]
     return sentences[1].start if words and not ends_like_sentence(sentences[0]) and words[-1].text != ":" else 0
