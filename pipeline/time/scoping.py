@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_tense, starts_paragraph
+from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -95,8 +95,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
-            # "Hotels are only thirty percent full": what is so now takes no period carried from before
-            before = None if clause_tense(figure, words.future_cues) == "present" else context or carried
+            before = None if stated_as_current(figure, words.future_cues) else context or carried
             scopes.append(TimeScope(when.text, when.value, "clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
                                        frame, before, statements, reported))
@@ -110,6 +109,13 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         framed = framed or context
         previous = sent
     return scopes
+
+
+def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
+    """'Hotels are only thirty percent full': a main clause in the present tense says what is so
+    now, and takes no period carried from earlier sentences. A relative clause takes the time of
+    what it describes ("imported energy worth $129 billion that account for 73 percent of ...")."""
+    return clause_tense(figure, future_cues) == "present" and clause_head(figure.root).dep_ == "ROOT"
 
 
 def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person: frozenset[str]) -> bool:
