@@ -22,6 +22,8 @@ from pipeline.nlp.structure import index_sentences
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
+from pipeline.time.bases import base_scopes, comparison_bases
+from pipeline.time.fallback import article_day, fallback_scopes, lead_time
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
 
@@ -123,10 +125,14 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     linked = link_groups(doc, spans, parts)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
+    body_start = headline_end(doc, sentences, article.title)
     scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, res.scope_words, article.published),
-                             [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured],
-                             headline_end(doc, sentences))
-    scopes = endpoint_scopes(scopes, parts, linked)
+                             [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured], body_start)
+    scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked),
+                             article_day(date_spans, sentences, body_start, article.published),
+                             lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
+    bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
+    scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

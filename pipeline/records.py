@@ -62,14 +62,15 @@ class DateMention:
 class TimeScope:
     """The period a figure refers to and where that came from: in "exports rose 36 percent in
     2022", the figure's scope is ``text`` "2022", ``value`` "2022", ``source`` "clause". Checking a
-    figure against a reference needs its period; a figure nothing dates has no scope (None)."""
+    figure against a reference needs its period; a figure nothing dates takes the article's day
+    (source ``published``), and has no scope (None) only without a publication date."""
 
     text: str
     value: str
     """EDTF, as ``DateMention.value``."""
     source: str
-    """clause, sentence, context, headline, event, statement or self (a date row's own date); see
-    docs/claims-table.md for what each means."""
+    """clause, sentence, context, headline, event, statement, base, lead, published or self (a
+    date row's own date); see docs/claims-table.md for what each means."""
 
 
 @dataclass(frozen=True)

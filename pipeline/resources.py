@@ -14,6 +14,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from pipeline.claims.checkworthy import Checkworthiness
 from pipeline.checks.consistency import Checks, load_checks
 from pipeline.time.anchoring import AnchorWords
+from pipeline.time.bases import BaseWords
+from pipeline.time.fallback import FallbackWords
 from pipeline.time.parser import DateParser
 from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
@@ -52,6 +54,8 @@ class Resources:
     units: UnitResolver
     scope_words: ScopeWords
     anchor_words: AnchorWords
+    fallback_words: FallbackWords
+    base_words: BaseWords
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -123,4 +127,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      entities=EntityTable(rules.tables["entities"]),
                      checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
                      units=UnitResolver(rules.lexicons),
-                     scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules))
+                     scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
+                     fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules))

@@ -45,8 +45,10 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
     describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
     the date is the base the figure is measured against."""
     doc = span.doc
-    for figure in figures:  # "eased to 6.1 per cent from 6.2 per cent in August": the base's date
-        if figure.end == span.start - 1 and doc[span.start - 1].pos_ == "ADP" and is_base_figure(figure):
+    bases = restated_alternatives([is_base_figure(figure) for figure in figures], figures)
+    for figure, base in zip(figures, bases):  # "to 6.1 per cent from 6.2 per cent in August": the base's date
+        gap = span.start - figure.end  # "from $99 million a year earlier", "or 39 cents in the year-ago quarter"
+        if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
             return figure
     nouns = {_described_noun(f): f for f in figures}
     token = span.root
@@ -72,6 +74,17 @@ def is_base_figure(figure: Span) -> bool:
     while start > 0 and doc[start - 1].dep_ in ("advmod", "quantmod") and doc[start - 1].head.i >= figure.start:
         start -= 1
     return start > 0 and doc[start - 1].lower_ in ("from", "than", "with")
+
+
+def restated_alternatives(flags: list[bool], figures: list[Span]) -> list[bool]:
+    """``flags`` passed on to the figures that restate a flagged one as an alternative: in "from
+    $36 million, or 39 cents a share", 39 cents is a base as $36 million is."""
+    out = list(flags)
+    for i in range(1, len(figures)):
+        between = [t.lower_ for t in figures[i].doc[figures[i - 1].end:figures[i].start]]
+        if out[i - 1] and between in (["or"], [",", "or"]):
+            out[i] = True
+    return out
 
 
 def _described_noun(figure: Span) -> int:
@@ -316,13 +329,34 @@ def endpoint_scopes(scopes: list[TimeScope | None], parts: list[str],
     return ends
 
 
-def headline_end(doc: Doc, sentences: list[Span]) -> int:
+def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
     """Where the body starts after a headline: a first paragraph of one sentence that does not end
-    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0."""
+    like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0.
+    When the article's metadata gives a ``title``, the first line is its headline only if it is
+    that title (a first line "WASHINGTON _" or a kicker is not)."""
     if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
         return 0
+    if title.strip() and sentences[0].text.strip() != title.strip():
+        return 0
     words = [t for t in sentences[0] if not t.is_space]
-    return sentences[1].start if words and words[-1].text not in (".", "!", "?", '"', "”", "'", ":") else 0
+    return sentences[1].start if words and not ends_like_sentence(sentences[0]) and words[-1].text != ":" else 0
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def is_narrative(sent: Span, first_person: frozenset[str]) -> bool:
+    """Whether the article itself tells a sentence: no quotation marks, no subject in the first
+    person ("I think we're responding to the anniversary of the crash" is someone speaking)."""
+    return not any(t.text in QUOTE_MARKS or (t.lower_ in first_person and t.dep_ in ("nsubj", "nsubjpass"))
+                   for t in sent)
+
+
+def ends_like_sentence(sent: Span) -> bool:
+    """Whether a sentence ends in a full stop, a question or exclamation mark or a closing quote,
+    unlike a headline or a picture's caption ("The A380 was revealed in January 2005")."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].text in (".", "!", "?", '"', "”", "'")
 
 
 def _distance(a: Span, b: Span) -> int:

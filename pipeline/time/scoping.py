@@ -16,11 +16,12 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import starts_paragraph
+from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
-from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, event_references,
+from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
+                                 event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
                                  sentence_frame, when_clause_date)
 
@@ -35,6 +36,8 @@ class ScopeWords:
     comparison_heads: frozenset[str]
     reporting_verbs: frozenset[str]
     relative_back: frozenset[str]
+    future_cues: frozenset[str]
+    first_person: frozenset[str]
     year_bounds: dict[str, str]
 
     @classmethod
@@ -44,7 +47,7 @@ class ScopeWords:
         only when nothing else does."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
-                    "relative_back")}
+                    "relative_back", "future_cues", "first_person")}
         return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
                    year_bounds=dict(rules.lexicons["year_bounds"]))
 
@@ -65,9 +68,11 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
+    previous: Span | None = None  # the sentence before
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
-        if starts_paragraph(doc, sent):
-            carried = carried_period(framed, named, looking_back) if named else carried
+        if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
+            handing_on = named and previous is not None and ends_like_sentence(previous)
+            carried = carried_period(framed, named, looking_back) if handing_on else carried
             context, framed, named = None, None, set()
         marks = []
         # "now" dates a figure only where its sentence names no other date ("it now sees sales of
@@ -94,16 +99,36 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
+            before = None if stated_as_current(figure, words.future_cues) else context or carried
             scopes.append(TimeScope(when.text, when.value, "clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, context or carried, statements, reported))
+                                       frame, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
-        context = frame or reported or context
+        setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
+        named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
+        context = next(iter(setting), None) or context
         framed = framed or context
+        previous = sent
     return scopes
+
+
+def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
+    """'Hotels are only thirty percent full': a main clause in the present tense says what is so
+    now, and takes no period carried from earlier sentences. A relative clause takes the time of
+    what it describes ("imported energy worth $129 billion that account for 73 percent of ...")."""
+    return clause_tense(figure, future_cues) == "present" and clause_head(figure.root).dep_ == "ROOT"
+
+
+def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person: frozenset[str]) -> bool:
+    """Whether the frame a sentence set carries to the next sentences: only one set by the
+    narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
+    third quarter of 1990": a period after publication), nor a date in a quote or in words told
+    in the first person ("I think we're responding to the anniversary of the October 1987 crash")."""
+    ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
+    return not ahead and is_narrative(sent, first_person)
 
 
 def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:

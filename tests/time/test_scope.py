@@ -1,15 +1,16 @@
 """How one figure's scope is read: restated headline figures, the ends of a change, bounded years."""
 import pytest
 
-from pipeline.time.scope import bounded_year
+from pipeline.time.scope import bounded_year, headline_end
 
 
 HEADLINES = [  # text, headline figure, expected scope value (published 2024-04-09)
     ("UK inflation slows to 6.7%\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", "2024-03"),
     ("Poland to spend 4.7% of GDP on defence\n\nPoland will spend 4.7 percent of GDP next year.", "4.7%", "2025"),
-    # counter-examples: a body figure with another value, and a first paragraph that is a sentence
-    ("UK inflation slows to 6.7%\n\nInflation held at 6.8 per cent in March, the ONS said.", "6.7%", None),
-    ("Inflation slowed to 6.7%.\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", None),
+    # counter-examples: a body figure with another value, and a first paragraph that is a sentence,
+    # leave the headline figure to the publication date
+    ("UK inflation slows to 6.7%\n\nInflation held at 6.8 per cent in March, the ONS said.", "6.7%", "2024-04-09"),
+    ("Inflation slowed to 6.7%.\n\nInflation held at 6.7 per cent in March, the ONS said.", "6.7%", "2024-04-09"),
 ]
 
 
@@ -58,3 +59,11 @@ def test_bounded_year_reads_only_a_year_with_its_bound(resources, text, value):
     doc = resources.nlp(text)
     day = doc[len(doc) - 2:]
     assert bounded_year(day, "2024-04-01", resources.scope_words.year_bounds) == value
+
+
+@pytest.mark.parametrize("title,is_headline", [("", True), ("Stocks slide in Europe", True),
+                                               ("European markets close lower", False)])
+def test_a_first_line_is_the_headline_only_when_it_is_the_title(resources, title, is_headline):
+    doc = resources.nlp("Stocks slide in Europe\n\nThe DAX lost 2% on Monday.")
+    sentences = list(doc.sents)
+    assert (headline_end(doc, sentences, title) > 0) is is_headline

@@ -1,0 +1,159 @@
+"""The period of a comparison base: the figure a change or a result is measured against.
+
+In "net income fell 6% to $20.6 million from $22 million a year earlier", $20.6 million is the
+current period's and $22 million the year-ago one's: "a year earlier" belongs to the base, not
+to the first figure. A base is found from the parse: the object of a base preposition
+("from", "versus", "against") or of "compared with" (``base_prepositions``, ``comparing_words``
+in rules/lexicons.yml), and any figure that restates it ("from $36 million, or 39 cents a
+share"). A base that the text does not date takes the period before the one of the figure it is
+compared with: for a quarter, a span of months or a year, the same period a year earlier (the
+way results are reported: "third-quarter profit rose to $98 million from $71 million" compares
+with the third quarter of the year before); for a month the month before, for a day the day
+before ("the yield fell to 5.92 percent from 5.93 percent"). The start of a change written "from
+X to Y" is no base: both ends lie in the period named ("rose from 4 percent to 4.2 percent in the
+second quarter").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from pipeline.records import TimeScope
+from pipeline.rules import RuleSet
+from pipeline.time.fallback import PUBLISHED
+from pipeline.time.scope import restated_alternatives
+
+BASE = "base"
+"""``time_source`` of a comparison base dated from the figure it is compared with."""
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_YEAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class BaseWords:
+    """The words that make the figure after them a comparison base, and those of a look back."""
+
+    base_prepositions: frozenset[str]
+    comparing_words: frozenset[str]
+    looking_back: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> BaseWords:
+        """From lexicons.yml."""
+        lexicons = rules.lexicons
+        return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
+                   frozenset(lexicons["relative_back"]))
+
+
+def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
+    """Which figures are comparison bases: "to $2.35 billion from $2.27 billion", "compared with
+    earnings a year earlier of $382.2 million", "from $36 million, or 39 cents a share". A base
+    measures what another figure of its sentence measures (``measures``: each figure's kind and
+    unit), so "to 677 orders from 47 customers" has none; nor is the start of "from 4 percent to
+    4.2 percent" one."""
+    own = [_after_base_word(figure, figures, words) and not _starts_range(figure, figures)
+           and any(j != i and other.sent.start == figure.sent.start and measures[j] == measures[i]
+                   for j, other in enumerate(figures))
+           for i, figure in enumerate(figures)]
+    return restated_alternatives(own, figures)
+
+
+def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list[bool], words: BaseWords,
+                published: date | None) -> list[TimeScope | None]:
+    """Every figure's scope, the bases' set apart from the figure they are compared with (the
+    nearest one before them in their sentence that is no base): a base that shares that figure's
+    scope takes the period before it; one dated by a look back of a year ("from $99 million a
+    year earlier", "in the year-ago quarter") takes the same period a year before. A base compared
+    with a figure stated as current ("now 412, up from 380") has no period: the text does not
+    say when it was; one compared with a figure of a period after ``published`` keeps it (a
+    forecast revised from an earlier one)."""
+    out = list(scopes)
+    for i, (scope, is_base) in enumerate(zip(scopes, bases)):
+        compared = _compared(i, figures, bases)
+        theirs = scopes[compared] if compared is not None else None
+        if not is_base or scope is None or theirs is None:
+            continue
+        shared = (scope.text, scope.value) == (theirs.text, theirs.value)  # from the clause, the sentence...
+        if theirs.source == PUBLISHED:
+            out[i] = None if shared else scope
+        elif published is not None and theirs.value[:10] > published.isoformat():
+            continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"
+        elif shared:
+            before = period_before(theirs.value)
+            out[i] = TimeScope(theirs.text, before, BASE) if before else scope
+        elif _looks_back_a_year(scope.text, words.looking_back) and year_earlier(theirs.value):
+            out[i] = TimeScope(scope.text, year_earlier(theirs.value), BASE)
+    return out
+
+
+def period_before(value: str) -> str:
+    """The period a base is compared against when the text does not say: '1989-07/1989-09' ->
+    '1988-07/1988-09', '1989' -> '1988', '1998-01' -> '1997-12', '1998-02-06' -> '1998-02-05';
+    '' for values it cannot move (a decade, an open interval)."""
+    if _DAY.fullmatch(value):
+        return (date.fromisoformat(value) - timedelta(days=1)).isoformat()
+    if month := _MONTH.fullmatch(value):
+        year, number = int(month[1]), int(month[2])
+        return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
+    return year_earlier(value)
+
+
+def year_earlier(value: str) -> str:
+    """The same period a year before: '1989-01/1989-09' -> '1988-01/1988-09', '2024' -> '2023',
+    '2023/2024' -> '2022/2023', '2024-03' -> '2023-03'; '' for anything else."""
+    ends = value.split("/")
+    if len(ends) > 2 or not all(_YEAR.fullmatch(end[:4]) and re.fullmatch(r"\d{4}(-\d\d){0,2}", end) for end in ends):
+        return ""
+    shifted = []
+    for end in ends:
+        if end[4:] == "-02-29":
+            end = end[:8] + "28"
+        shifted.append(f"{int(end[:4]) - 1}{end[4:]}")
+    return "/".join(shifted)
+
+
+def _after_base_word(figure: Span, figures: list[Span], words: BaseWords) -> bool:
+    """The figure is the object of a base preposition that hangs from a verb, an adverb ("up
+    from") or another figure ("to $2 from $3"), not from a noun ("orders from 47 customers"); or
+    the object of "compared with", maybe through the noun it qualifies ("compared with earnings a
+    year earlier of $382.2 million")."""
+    token = figure.root
+    if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
+        head = token.head.head
+        return head.pos_ not in ("NOUN", "PROPN") or any(other.start <= head.i < other.end for other in figures)
+    for _ in range(3):
+        if token.dep_ != "pobj":
+            return False
+        preposition = token.head
+        if preposition.lower_ in ("with", "to") and preposition.head.lower_ in words.comparing_words:
+            return True
+        token = preposition.head
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+def _starts_range(figure: Span, figures: list[Span]) -> bool:
+    """'from 4 percent to 4.2 percent': a figure after "to" right behind this one."""
+    doc = figure.doc
+    return any(0 < other.start - figure.end <= 3 and doc[other.start - 1].lower_ == "to" for other in figures)
+
+
+def _compared(index: int, figures: list[Span], bases: list[bool]) -> int | None:
+    """The figure a base is compared with: the nearest one before it in its sentence that is no
+    base, else the first one after it."""
+    sent = figures[index].sent.start
+    same = [j for j, figure in enumerate(figures) if figure.sent.start == sent and not bases[j]]
+    before = [j for j in same if j < index]
+    return before[-1] if before else next((j for j in same if j > index), None)
+
+
+def _looks_back_a_year(text: str, looking_back: frozenset[str]) -> bool:
+    """'a year earlier', 'the year-ago quarter', 'last year'."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return "year" in words and any(word in looking_back for word in words)

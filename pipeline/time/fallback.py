@@ -1,0 +1,159 @@
+"""The period of a figure that nothing in its text dates: the time of the article's news, or its day.
+
+A news article's lead sentence says when its news happened ("US stock markets dropped to
+twelve-year lows on Thursday", "Du Pont reported that third-quarter profit grew 19%"). A figure
+told in the past tense later on without a date of its own ("The Nasdaq lost 3.7%", "Profit
+climbed to $98 million") belongs to that news: it takes the lead's time, ``time_source`` `lead`.
+A figure stated as current ("Boeing now has 412 orders", "Hotels are only thirty percent full")
+is checked against the day the article speaks for: the date of its dateline ("VIENNA, June 4
+(Reuters) - ...", or a line that holds only a date under the headline), else the publication
+date, ``time_source`` `published`, so a reviewer sees the period was a default.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.structure import clause_head, in_dateline
+from pipeline.records import TimeScope
+from pipeline.rules import RuleSet
+from pipeline.time.anchoring import DatedSpan
+from pipeline.time.scope import (ends_like_sentence, is_base_figure, is_comparison_base, is_day, is_narrative,
+                                 owning_figure)
+
+PUBLISHED = "published"
+"""``time_source`` of a figure dated by the article's own day."""
+
+LEAD = "lead"
+"""``time_source`` of a past-tense figure dated by the time of the news its lead reports."""
+
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+
+
+@dataclass(frozen=True)
+class FallbackWords:
+    """The reporting verbs, whose day is when something was said rather than when the news
+    happened, the words of a comparison base ("from", "than", "above its level in"), those of a
+    look back ("ago", "earlier") and the pronouns of someone speaking ("I", "we")."""
+
+    reporting_verbs: frozenset[str]
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    comparison_heads: frozenset[str]
+    looking_back: frozenset[str]
+    first_person: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> FallbackWords:
+        """From speech.yml and lexicons.yml."""
+        lexicons = rules.lexicons
+        return cls(frozenset(rules.tables["speech"]["reporting_verbs"]), frozenset(lexicons["comparison_bases"]),
+                   frozenset(lexicons["since_comparisons"]), frozenset(lexicons["comparison_heads"]),
+                   frozenset(lexicons["relative_back"]), frozenset(lexicons["first_person"]))
+
+
+def article_day(dates: list[DatedSpan], sentences: list[Span], body_start: int,
+                published: date | None) -> TimeScope | None:
+    """The day the article speaks for: its dateline's date ("VIENNA, June 4 (Reuters) -", or a
+    line under the headline that holds only "February 24, 2009"), when that is a day on or before
+    publication; else the publication date; None without either."""
+    lead_end = _lead(sentences, dates, body_start).end if sentences else 0
+    for span, mention in dates:
+        if span.start >= lead_end:
+            break
+        if _is_dateline(span) and _single_day(mention.value) and _not_after(mention.value, published):
+            return TimeScope(mention.text, mention.value, PUBLISHED)
+    return TimeScope("", published.isoformat(), PUBLISHED) if published else None
+
+
+def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span], body_start: int,
+              published: date | None, words: FallbackWords) -> TimeScope | None:
+    """When the news of the article happened, as its lead sentence says: a day that dates a verb
+    ("closed lower on Monday"), else the one period it names ("Unisys's announcement Friday of a
+    loss for the third quarter"; a lead that names two periods gives none), else its first day.
+    Not a dateline, the day something was said ("..., the company said on Tuesday"), a comparison
+    base ("the lowest since 1997") or the date of one ("from 6.2 per cent in August"), a look back ("A year ago, everyone expected a downturn"), an open interval, a week,
+    or anything after publication; nor the lead of someone speaking (a quote, "I think ...")."""
+    if not sentences:
+        return None
+    lead = _lead(sentences, dates, body_start)
+    if lead.end <= body_start or not ends_like_sentence(lead) or not is_narrative(lead, words.first_person):
+        return None  # a caption or a heading is no lead
+    in_lead = [f for f in figures if lead.start <= f.start < lead.end]
+    found = []  # (scope, span, whether a comparison base owns it)
+    for span, mention in dates:
+        value = mention.value
+        if (not lead.start <= span.start < lead.end or not value or _is_dateline(span) or ".." in value
+                or not _not_after(value.split("/")[0], published)
+                or (is_day(value) and "/" in value)  # a week
+                or any(t.lower_ in words.looking_back for t in span)
+                or is_comparison_base(span, words.comparison_bases, words.since_comparisons, words.comparison_heads)):
+            continue
+        if is_day(value) and clause_head(span.root).lemma_.lower() in words.reporting_verbs:
+            continue
+        owner = owning_figure(span, in_lead)
+        found.append((TimeScope(mention.text, value, LEAD), span, owner is not None and is_base_figure(owner)))
+    periods = {scope.value for scope, _, _ in found if not is_day(scope.value)}
+    free = [(scope, span) for scope, span, owned in found if not owned]
+    period = next((scope for scope, _ in free if not is_day(scope.value)), None) if len(periods) == 1 else None
+    return next((scope for scope, span in free if is_day(scope.value) and _dates_verb(span)),
+                period or (free[0][0] if free and not periods else None))
+
+
+def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: TimeScope | None,
+                    lead: TimeScope | None) -> list[TimeScope | None]:
+    """Every figure's scope, the undated ones given the lead's time when they are told in the
+    past tense ("The Nasdaq Composite lost 53.5 points, or 3.71%") and the article's day
+    otherwise ("The 777-200LR can fly for 9,420 nautical miles")."""
+    return [scope if scope is not None else lead if lead is not None and narrated_past(figure.root) else day
+            for figure, scope in zip(figures, scopes)]
+
+
+def narrated_past(token: Token) -> bool:
+    """Whether the clause of a word is told in the simple past ("fell 3%", "was down 7%", "had
+    lost"), looking through participles up to the verb they hang from ("..., closing at
+    8,579.19"). The present perfect ("has sold 2,400 units") and the present are not."""
+    verb = clause_head(token)
+    while (verb.tag_ in ("VBG", "VBN", "VB") and verb.head.i != verb.i
+           and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        verb = clause_head(verb.head)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (verb.tag_ == "VBD" and not auxiliaries) or bool(auxiliaries & PAST_AUXILIARIES)
+
+
+def _dates_verb(span: Span) -> bool:
+    """'closed lower on Monday', 'signed a plan Friday': a day that hangs from a verb, maybe
+    through its preposition (not from a noun: "the announcement Friday of a loss")."""
+    token = span.root.head if span.root.head.pos_ == "ADP" else span.root
+    return token.head.pos_ in ("VERB", "AUX")
+
+
+def _lead(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Span:
+    """The first sentence of the body that is more than a date line (``sentences`` is not empty)."""
+    return next((sent for sent in sentences if sent.end > body_start and not _only_date(sent, dates)),
+                sentences[-1])
+
+
+def _single_day(value: str) -> bool:
+    return is_day(value) and "/" not in value
+
+
+def _not_after(value: str, published: date | None) -> bool:
+    return published is None or value <= published.isoformat()
+
+
+def _only_date(sent: Span, dates: list[DatedSpan]) -> bool:
+    return any(_covers(span, sent) for span, _ in dates)
+
+
+def _is_dateline(span: Span) -> bool:
+    """'VIENNA, June 4 (Reuters) -' or a line that is nothing but the date."""
+    return in_dateline(span) or _covers(span, span.sent)
+
+
+def _covers(span: Span, sent: Span) -> bool:
+    """Whether a date span holds every word of a sentence ("February 24, 2009." on its own line)."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    return bool(words) and span.start <= words[0].i and words[-1].i < span.end

@@ -1,0 +1,47 @@
+"""A comparison base takes a period of its own: its own date, else the period before the figure's."""
+import pytest
+
+from pipeline.time.bases import period_before, year_earlier
+
+BASES = [  # text, figure, expected scope value and source (published 2024-04-09)
+    # "a year earlier" belongs to the base, not to the first figure
+    ("Net income fell 6% to $20.6 million in the first quarter from $22 million a year earlier.",
+     "$20.6 million", "2024-01/2024-03", "clause"),
+    ("Net income fell 6% to $20.6 million in the first quarter from $22 million a year earlier.",
+     "$22 million", "2023-01/2023-03", "base"),
+    # an undated base of a quarter, a year, a month, a day
+    ("First-quarter revenue rose to $5 billion from $4.6 billion.", "$4.6 billion", "2023-01/2023-03", "base"),
+    ("In 2023, sales were $3 billion, compared with $2.5 billion.", "$2.5 billion", "2022", "base"),
+    ("Inflation rose to 3.2 percent in March from 3.1 percent.", "3.1 percent", "2024-02", "base"),
+    ("The yield fell to 4.1 percent on Monday from 4.2 percent.", "4.2 percent", "2024-04-07", "base"),
+    # a figure that restates the base is one too
+    ("Profit in the first quarter climbed to $36 million, or 35 cents a share, from $30 million, or 29 cents "
+     "a share.", "29 cents a share", "2023-01/2023-03", "base"),
+    # counter-examples: the start of "from ... to ...", a source after "from", a revised forecast,
+    # a base of a figure stated as current (the text does not say when it was)
+    ("Unemployment rose from 4 percent to 4.2 percent in the second quarter of 2023.", "4 percent",
+     "2023-04/2023-06", "clause"),
+    ("Boeing brought its total to 677 orders from 47 customers in 2023.", "47 customers", "2023", "clause"),
+    ("He cut his estimate for next year to $2 a share from $3.", "$3", "2025", "clause"),
+    ("The airline now has 412 orders, up from 380 orders.", "380 orders", None, None),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,source", BASES)
+def test_a_comparison_base_takes_its_own_period(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert ((found.time.value, found.time.source) if found.time else (None, None)) == (value, source)
+
+
+@pytest.mark.parametrize("value,before", [
+    ("1989-07/1989-09", "1988-07/1988-09"), ("1989-01/1989-09", "1988-01/1988-09"), ("1989", "1988"),
+    ("2023/2024", "2022/2023"), ("1998-01", "1997-12"), ("1998-03", "1998-02"), ("1998-03-01", "1998-02-28"),
+    ("195X", ""), ("2014/..", ""),
+])
+def test_the_period_before(value, before):
+    assert period_before(value) == before
+
+
+def test_a_year_earlier_keeps_the_granularity():
+    assert year_earlier("2024-03") == "2023-03"
+    assert year_earlier("2024-02-29") == "2023-02-28"
