@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span
 
 from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
-from pipeline.claims.parties import PartyWords
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
@@ -146,9 +145,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     words = DescribeWords(frozenset(res.rules.lexicons["event_prepositions"]),
                           frozenset(res.rules.lexicons["target_nouns"]), res.speakers.verbs,
                           frozenset(res.rules.lexicons["multiplier_units"]), res.rules.lexicons["transaction_nouns"])
-    party_words = PartyWords(res.entities.descriptors, frozenset(res.speakers.verbs),
-                             frozenset(res.rules.tables["entities"]["judging_words"]))
-    claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words, party_words),
+    claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words,
+                                               res.speakers.party_words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
 

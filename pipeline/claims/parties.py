@@ -57,6 +57,13 @@ class PartyWords:
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
 
 
+def party_words(entities: dict, speech: dict) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs."""
+    return PartyWords({noun: label for label, nouns in entities.get("descriptors", {}).items() for noun in nouns},
+                      frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+                      frozenset(entities.get("judging_words", ())))
+
+
 class Parties:
     """Resolves noun phrases of one article to its canonical parties."""
 
@@ -71,13 +78,16 @@ class Parties:
         """The parties that own a figure: those of the nouns between it and its clause's verb
         ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
         subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
-        verb only judges the figure ("the Bank forecasts growth of 0.5%"); an opening "At X," names
+        verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
+        ("..., the ONS said, pushing the pump price above 155p"); an opening "At X," names
         the subject's owner ("At EDS, profit jumped 16%")."""
         head = claim_clause(span.root)
         found: list[Party] = []
         token = span.root
         judged = False
+        reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
         while token.i != head.i and token.head.i != token.i:
+            reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
             if token.lemma_.lower() in self.words.judging_words:
                 judged = True  # "his earnings estimate for next year": whose estimate is not whose earnings
             elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
@@ -94,7 +104,8 @@ class Parties:
                 subject = _subject(clause)
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
-        if head.lemma_.lower() not in self.words.judging_words | self.words.speech_verbs:
+        lemma = head.lemma_.lower()
+        if lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
             subject = _subject(head)
             for subject in subjects or ([subject] if subject is not None else []):
@@ -132,6 +143,25 @@ class Parties:
                     out += self._partners(obj, span)
                 out += self.resolve(obj) if obj.pos_ != "PRON" else []
         return out
+
+    def speaking(self, head: Token) -> str:
+        """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
+        company said" -> Unisys, "it said" -> GMAC, "General Motors Corp.'s unit, GM Hughes
+        Electronics, said" -> GM Hughes Electronics, "a company spokesman said" -> "GM Hughes
+        Electronics spokesman"; "" for any other phrase."""
+        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
+                label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
+            return "; ".join(name for name, _ in self._one(head, 0))
+        aside = [p for c in head.children if c.dep_ == "appos" for p in [self._entity(c)] if p]
+        if aside and not self._entity(head):
+            return aside[0][0]
+        describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                      and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
+        if describing:  # "a company spokesman"
+            named = self.antecedent(describing[0], ("ORG",))
+            return f"{named[0][0]} {head.text}" if named else ""
+        return ""
 
     def of_sentence(self, sent: Span) -> list[Party]:
         """The parties a sentence is about: those of its main subject, else of an opening "At X,"."""
