@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -69,6 +70,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     text = article.text
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
     parties = Parties(doc, entities, party_words)
+    main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
+                               if sentences else 0)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
     carried: tuple[int, list[str]] = (-1, [])  # whose the figure before was, and its sentence
     ids: dict[int, str] = {}
@@ -106,12 +109,13 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("GM Hughes said net income fell 22%"), else whose the figure just
-        # before was
+        # before was, else what the whole article is about
         named = (about(parties.of_figure(span), common["speaker"], labels, ("PERSON",)) or about(entities.names(tokens, sent.start_char, sent.end_char),
                                                   common["speaker"])
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
-                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else []))
+                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
+                 or (main_topic if what == "figure" else []))
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
             carried = (item.sentence_index, named)
         common["entities"] = "; ".join(named)
@@ -222,6 +226,26 @@ def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = Non
     setting a goal speaks for the state, a company reporting its sales speaks of its own."""
     sources = {name for name in speaker.split("; ") if labels is None or labels.get(name) in sources_of}
     return [name for name in names if name not in sources]
+
+
+TOPIC_MENTIONS = 3
+"""How often an article names a party for it to be what the article is about as a whole."""
+LEAD_SENTENCES = 8
+"""The opening sentences (a headline among them) where an article names what it is about."""
+
+
+def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
+    """What an article is about as a whole: the organisation, country or index it names most, if
+    it names it at least TOPIC_MENTIONS times and in its lead ("Unisys" in a story that opens on its
+    quarterly loss; "Hotels are only thirty percent full" in one about Hong Kong). A person is no
+    topic."""
+    in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
+    counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            and ranked[0][0] in in_lead:
+        return [ranked[0][0]]
+    return []
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
