@@ -30,12 +30,12 @@ THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
+"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
+unit", "a spokesman for Seagram", "orders from Air Berlin"."""
 PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
 """Prepositions whose object takes part in what a clause's verb does with a figure: "China
 exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
 Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
-"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
-unit", "a spokesman for Seagram", "orders from Air Berlin"."""
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
 DESCRIPTOR_WINDOW = 3
@@ -89,7 +89,8 @@ class Parties:
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
             if token.lemma_.lower() in self.words.judging_words:
-                judged = True  # "his earnings estimate for next year": whose estimate is not whose earnings
+                judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
+                found += self._partners(token, span) if token.pos_ == "NOUN" else []
             elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
@@ -97,8 +98,8 @@ class Parties:
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 found += self.resolve(token) + self._partners(token, span)  # "73 percent of Russian exports to China"
             token = token.head
-        if judged:
-            return self._in_order(found, span.sent)
+        if judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words for c in head.children):
+            return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
                 subject = _subject(clause)
