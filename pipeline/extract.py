@@ -151,7 +151,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     words = DescribeWords(frozenset(res.rules.lexicons["event_prepositions"]),
                           frozenset(res.rules.lexicons["target_nouns"]), res.speakers.verbs,
                           frozenset(res.rules.lexicons["multiplier_units"]), res.rules.lexicons["transaction_nouns"])
-    claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words),
+    claims = check_consistency(assemble_claims(doc, extraction, res.checkworthiness, reported, words,
+                                               res.speakers.party_words),
                                extraction.dates, res.checks, res.rules.lexicons["number_words"])
     return replace(extraction, claims=claims)
 

@@ -23,6 +23,7 @@ from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.lemmas import cache_lemmatizer
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
+from pipeline.claims.parties import party_words
 from pipeline.claims.speakers import SpeakerFinder
 from pipeline.nlp.tagrules import index_attribute_ruler
 from pipeline.figures.units import UnitResolver
@@ -123,7 +124,8 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
                      checks=load_checks(rules_dir / CONSISTENCY_FILE),
-                     speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"])),
+                     speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"]),
+                                            party_words(rules.tables["entities"], rules.tables["speech"])),
                      entities=EntityTable(rules.tables["entities"]),
                      checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
                      units=UnitResolver(rules.lexicons),

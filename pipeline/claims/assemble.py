@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -13,9 +15,15 @@ from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_exte
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, starts_paragraph
+from pipeline.claims.parties import Parties, PartyWords
 from pipeline.figures.numbers import format_number
 from pipeline.records import Claim, DateMention, Extraction, Quote
 from pipeline.claims.speakers import AUTHOR, Reported
+
+
+CARRIED_SENTENCES = 2
+"""How far a figure naming no one looks back for whose the figure before was ("Bethlehem earned
+$46.9 million ... Third-quarter sales dropped 11%"): a sentence or two, not across a whole speech."""
 
 
 def normalize_sentence(sentence: str) -> str:
@@ -34,7 +42,7 @@ def claim_id(article_id: str, sentence: str, text: str, index: int, repeat: int 
 
 
 def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, reported: Reported | None = None,
-                    words: DescribeWords = DescribeWords()) -> tuple[Claim, ...]:
+                    words: DescribeWords = DescribeWords(), party_words: PartyWords = PartyWords()) -> tuple[Claim, ...]:
     """One row per figure, per dated event that scopes no figure of its sentence, per quote, and
     per statement (a checkable sentence with none of these)."""
     article = extraction.article
@@ -61,6 +69,11 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
+    parties = Parties(doc, entities, party_words)
+    main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
+                               if sentences else 0)
+    labels = {e["canonical"]: e["label"] for e in extraction.entities}
+    carried: tuple[int, list[str]] = (-1, [])  # whose the figure before was, and its sentence
     ids: dict[int, str] = {}
     openings: dict[int, int] = {}  # each sentence's first token after a dateline
     for _, what, item in items:
@@ -94,8 +107,18 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         opening = openings[item.sentence_index]
         clause = clause_tokens(span)
         tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
-        named = about(entities.names(tokens, sent.start_char, sent.end_char), common["speaker"])
-        common["entities"] = "; ".join(named or topics.before(item.sentence_index))
+        # whose figure: its own clause, else what the paragraph or headline is about, else its
+        # reporting organisation ("GM Hughes said net income fell 22%"), else whose the figure just
+        # before was, else what the whole article is about
+        named = (about(parties.of_figure(span), common["speaker"], labels, ("PERSON",)) or about(entities.names(tokens, sent.start_char, sent.end_char),
+                                                  common["speaker"])
+                 or topics.before(item.sentence_index)
+                 or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
+                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
+                 or (main_topic if what == "figure" else []))
+        if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
+            carried = (item.sentence_index, named)
+        common["entities"] = "; ".join(named)
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)
@@ -195,12 +218,34 @@ class _Topics:
         return self.cache[index]
 
 
-def about(names: list[str], speaker: str) -> list[str]:
+def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = None,
+          sources_of: tuple[str, ...] = ()) -> list[str]:
     """The entities a claim is about: its source is not one of them ("..., the Office for National
     Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
-    about, not the Bank)."""
-    sources = set(speaker.split("; "))
+    about, not the Bank). Given ``labels``, only a source of those labels is left out: a governor
+    setting a goal speaks for the state, a company reporting its sales speaks of its own."""
+    sources = {name for name in speaker.split("; ") if labels is None or labels.get(name) in sources_of}
     return [name for name in names if name not in sources]
+
+
+TOPIC_MENTIONS = 3
+"""How often an article names a party for it to be what the article is about as a whole."""
+LEAD_SENTENCES = 8
+"""The opening sentences (a headline among them) where an article names what it is about."""
+
+
+def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
+    """What an article is about as a whole: the organisation, country or index it names most, if
+    it names it at least TOPIC_MENTIONS times and in its lead ("Unisys" in a story that opens on its
+    quarterly loss; "Hotels are only thirty percent full" in one about Hong Kong). A person is no
+    topic."""
+    in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
+    counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            and ranked[0][0] in in_lead:
+        return [ranked[0][0]]
+    return []
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:

@@ -6,10 +6,15 @@ label of the ways news text writes a country or an organisation ("Washington" ->
 mend what the model gets wrong on news: a possessive stuck to a name ("Xi Jinping’s"), a title
 inside a name ("President Xi"), a headline read as an organisation ("Xi’s Unholy Alliance"), a word
 of a title read as one ("State" in "Secretary of State"), and a place labelled as an organisation
-("Crimea"). A person's short form ("Xi") takes the full name the article uses ("Xi Jinping").
+("Crimea"). A person's short form ("Xi") takes the full name the article uses ("Xi Jinping"); an
+organisation's leading words or initials take its longer name ("GM Hughes", "EDS"). Stock market
+indexes are found in the text itself ("the Dow", "the FTSE 100"), whatever the model tags. A place
+or a nationality that only describes a party ("the Wilmington, Del., company", "a New York-based
+bank") and a time zone read as an organisation ("16:08 UTC") name nobody.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,6 +22,11 @@ from spacy.tokens import Doc, Span
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
+TEXT_LABELS = ("INDEX",)
+"""Labels of table entries found in the text as written, not among the model's entities."""
+PLACE_LABELS = ("GPE", "LOC", "NORP")
+INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 @dataclass(frozen=True)
@@ -53,23 +63,104 @@ class EntityTable:
             for alias in entry["aliases"]:
                 self.aliases[alias.lower()] = known
         self.titles = {w.lower() for w in table["titles"]}
+        self.legal_forms = set(table.get("legal_forms", ()))
+        self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
+        written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
+                          for alias in entry["aliases"]}, key=len, reverse=True)
+        self.written = re.compile(r"(?<![\w&/-])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&/])") \
+            if written else None
 
     def canonical_entities(self, doc: Doc) -> list[dict]:
         """The article's entities as ``{"start", "end", "text", "label", "canonical"}``, in order."""
         text = doc.text
-        mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and (m := self._mention(ent, text))]
+        written = self._written(doc)
+        taken = {i for m in written for i in range(m.start, m.end)}
+        mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
+                    and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                       and m.text.lower() not in self.aliases]
-        short = {m.start: m for m in _short_forms(doc, mentions)}
-        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()), key=lambda m: m.start)
+        abbreviations, spelled = self._abbreviations(mentions)
+        short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
+        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
+                          key=lambda m: m.start)
         out = []
         for mention in mentions:
             named = self._name(text, mention, full_names)
             if named is not None:
                 canonical, label = named
+                if label == "ORG":
+                    canonical = _spelled_out(canonical) if canonical in spelled else self._without_legal_form(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
         return out
+
+    def _written(self, doc: Doc) -> list[_Mention]:
+        """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
+        boundaries, unless the words after show something else is meant ("Dow Chemical")."""
+        if self.written is None:
+            return []
+        out = []
+        for match in self.written.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None:
+                continue
+            mention = _Mention(match.start(), match.end(), match.group(), "INDEX", False)
+            if not self._literal(doc.text, mention, self.aliases[match.group().lower()]):
+                out.append(mention)
+        return out
+
+    def _without_legal_form(self, name: str) -> str:
+        """"Unisys Corp." -> "Unisys", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
+        words = name.split()
+        if len(words) > 1 and words[-1] in self.legal_forms:
+            return " ".join(words[:-1]).rstrip(",")
+        return name
+
+    def _abbreviations(self, mentions: list[_Mention]) -> tuple[list[_Mention], set[str]]:
+        """An organisation's initials or leading words standing for the longer name the article
+        gives it: "EDS" after "Electronic Data Systems Corp.", "GMAC" after "General Motors
+        Acceptance Corp.", "the GM Hughes unit" after "GM Hughes Electronics". Only a form that
+        fits one longer name counts. Also the names whose initials take in their legal form
+        ("GMAC"): that form is part of the name as people use it, spelled out ("General Motors
+        Acceptance Corporation")."""
+        longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
+        initials: dict[str, list[str]] = {}
+        for name in longer:
+            for form in {_initials(name), _initials(self._without_legal_form(name))}:
+                if len(form) > 1:
+                    initials.setdefault(form, []).append(name)
+        spelled = {name for m in mentions for name in initials.get(m.text, ())
+                   if m.text != _initials(self._without_legal_form(name))}
+        out = []
+        for mention in mentions:
+            if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
+                continue
+            words = mention.text.split()
+            fits = initials.get(mention.text, []) if mention.text.isupper() and len(words) == 1 else [
+                name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
+                and len(name.split()) > len(words)]
+            if len(set(fits)) == 1:
+                out.append(_Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
+        return out, spelled
+
+    def _describes(self, ent: Span) -> bool:
+        """A place or nationality that only describes a party ("the Wilmington, Del., company",
+        "a New York-based bank", "the primary UK index, the FTSE 100"), and a time zone after a
+        clock time ("16:08 UTC")."""
+        doc = ent.doc
+        if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
+            return True
+        if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in ent.root.children):
+            return False  # "the Blue Bell, Pa., concern": a town and its state, whatever the model tags
+        following = doc[ent.end: ent.end + 2]
+        if following.text.lower().replace(" ", "").startswith("-based"):
+            return True
+        token = ent.root
+        while token.dep_ in ("compound", "amod", "npadvmod", "nmod", "appos", "punct") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "NOUN" and self.descriptors.get(token.lemma_.lower(), "GPE") != "GPE" and token.i >= ent.end:
+                return any(c.dep_ == "det" or c.dep_ == "poss" for c in token.children) or token.dep_ == "compound"
+        return False
 
     def _mention(self, ent: Span, text: str) -> _Mention | None:
         """The entity without a leading "the", a possessive and what follows it, and title words;
@@ -122,6 +213,20 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
+
+
+LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
+
+
+def _spelled_out(name: str) -> str:
+    """"General Motors Acceptance Corp." -> "General Motors Acceptance Corporation"."""
+    words = name.split()
+    return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
+
+
+def _initials(name: str) -> str:
+    """"Electronic Data Systems Corp." -> "EDSC"; "Federal Bureau of Investigation" -> "FBI"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
 
 
 def _beside_name(doc: Doc, i: int) -> bool:

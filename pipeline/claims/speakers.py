@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
+from pipeline.claims.parties import Parties, PartyWords
 from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
@@ -39,8 +40,9 @@ class Attribution:
 class SpeakerFinder:
     """Reads the speech cues of rules/speech.yml once and applies them to articles."""
 
-    def __init__(self, speech: dict, titles: set[str] = frozenset()) -> None:
+    def __init__(self, speech: dict, titles: set[str] = frozenset(), party_words: PartyWords = PartyWords()) -> None:
         self.titles = set(titles)
+        self.party_words = party_words
         self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
         self.verbs = self.object_verbs | set(speech["attribution_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
@@ -51,11 +53,12 @@ class SpeakerFinder:
         self.quantifiers = set(speech["group_quantifiers"])
         self.min_words = int(speech["quote_min_words"])
         self.quote_pattern = re.compile("|".join(
-            f"{re.escape(open_)}([^{re.escape(close)}\n]+){re.escape(close)}" for open_, close in speech["quote_marks"]))
+            f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
 
     def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
         """The article's quotes with their speakers, and every stretch of reported words."""
         names = EntityIndex(doc, entities)
+        self._parties = Parties(doc, names, self.party_words)
         sentences = list(doc.sents)
         dates_in = [[] for _ in sentences]
         for mention in dates:
@@ -83,7 +86,8 @@ class SpeakerFinder:
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
             source = self._source(token)
             if source is not None:
-                speaker = party_name(names, source, self.pronouns, self.titles, self.quantifiers)
+                speaker = self._parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
+                                                                        self.quantifiers)
                 if speaker:
                     verb = _clause_head(token.head)
                     # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
@@ -112,7 +116,8 @@ class SpeakerFinder:
             return ""  # "68 percent said ...": a share of people, not a source
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
         parties = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
-        found = [party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in parties]
+        found = [self._parties.speaking(party) or party_name(names, party, self.pronouns, self.titles, self.quantifiers)
+                 for party in parties]
         return "; ".join(dict.fromkeys(name for name in found if name))
 
     def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
@@ -180,6 +185,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     if covering:
         return covering[0]["canonical"]
     aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
+              for t in d.subtree}  # "a spokesman for Seagram, the concern controlled by the Bronfman family"
     tokens = [t for t in head.subtree if t.i not in aside]
     named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
@@ -209,7 +216,10 @@ def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[
     the paragraph, else the last person named."""
     antecedent = _named_subject_before(pronoun)
     if antecedent is not None:
-        return party_name(names, antecedent, pronouns, titles)
+        covering = [e for e in names.within(antecedent.idx - 60, antecedent.idx + 60)
+                    if e["start"] <= antecedent.idx < e["end"]]
+        if not covering or covering[0]["label"] == "PERSON":  # "He said Du Pont holds ...": not Du Pont
+            return party_name(names, antecedent, pronouns, titles)
     person = names.last_before(pronoun.idx, "PERSON")
     return person["canonical"] if person else ""
 

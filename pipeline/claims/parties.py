@@ -1,0 +1,322 @@
+"""Whose a figure is: the party its clause gives it, read from the dependency parse, with "the
+company", "its", "he" and "which" resolved to the party named before them.
+
+The small spaCy model has no coreference, so a rule-based resolver stands in: a pronoun or a
+descriptor noun of rules/entities.yml ("the company", "the Wilmington, Del., company", "the
+index") stands for the most recent compatible party in view: the subject of a clause above it in
+its sentence ("Unisys said it paid ..."), else the subject of a sentence before it, else the last
+entity of its kind named before it. A relative pronoun stands for the noun its clause hangs from
+("Unisys, whose revenue ...").
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.describe import EntityIndex, claim_clause
+from pipeline.nlp.structure import dateline_end
+
+Party = tuple[str, str]
+"""A canonical name and its label: ("Unisys", "ORG")."""
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+THING_LABELS = ("ORG", "INDEX", "GPE")
+PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
+"""Labels of entities that can own a figure: not an event ("El Niño") or a building."""
+OWNING_PREPOSITIONS = ("of", "at", "for", "from")
+"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
+unit", "a spokesman for Seagram", "orders from Air Berlin"."""
+PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
+"""Prepositions whose object takes part in what a clause's verb does with a figure: "China
+exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
+Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
+SENTENCES_IN_VIEW = 6
+"""How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
+DESCRIPTOR_WINDOW = 3
+"""How many sentences back "the company" looks for the organisation it names, the most named of
+those in view."""
+MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class PartyWords:
+    """What resolving parties needs from rules/entities.yml."""
+
+    descriptors: Mapping[str, str] = field(default_factory=dict)
+    """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
+    speech_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    judging_words: frozenset[str] = frozenset()
+    """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
+    forecasts growth of 0.5%", "his estimate of $2 a share")."""
+
+
+def party_words(entities: dict, speech: dict) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs."""
+    return PartyWords({noun: label for label, nouns in entities.get("descriptors", {}).items() for noun in nouns},
+                      frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+                      frozenset(entities.get("judging_words", ())))
+
+
+class Parties:
+    """Resolves noun phrases of one article to its canonical parties."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, words: PartyWords = PartyWords()) -> None:
+        self.doc, self.index, self.words = doc, index, words
+        self.sentences = list(doc.sents)
+        self.starts = [sent.start for sent in self.sentences]
+        self._main: dict[int, list[Party]] = {}
+        self._openings: dict[int, int] = {}
+
+    def of_figure(self, span: Span) -> list[str]:
+        """The parties that own a figure: those of the nouns between it and its clause's verb
+        ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
+        subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
+        verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
+        ("..., the ONS said, pushing the pump price above 155p"); an opening "At X," names
+        the subject's owner ("At EDS, profit jumped 16%")."""
+        head = claim_clause(span.root)
+        found: list[Party] = []
+        token = span.root
+        judged = False
+        reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
+        while token.i != head.i and token.head.i != token.i:
+            reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
+            if token.lemma_.lower() in self.words.judging_words:
+                judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
+                found += self._partners(token, span) if token.pos_ == "NOUN" else []
+            elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
+                found += self._owners(token, 0) + [
+                    p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                    for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) + self._partners(obj, span)]
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
+                found += self.resolve(token) + self._partners(token, span)  # "73 percent of Russian exports to China"
+            token = token.head
+        if judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words for c in head.children):
+            return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
+        for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
+            if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
+                subject = _subject(clause)
+                found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
+                    + self._partners(clause, span)
+        lemma = head.lemma_.lower()
+        if lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
+            subject = _subject(head)
+            for subject in subjects or ([subject] if subject is not None else []):
+                found += self.resolve(subject)
+            found += self._partners(head, span)
+            if not found:
+                found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
+                          for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
+                          if p[1] == "ORG"]
+        return self._in_order(found, span.sent)
+
+    def _in_order(self, found: list[Party], sent: Span) -> list[str]:
+        """The names in the order the sentence names them, those it names only by a pronoun first."""
+        names = list(dict.fromkeys(name for name, _ in found))
+        first = {}
+        for ent in self.index.within(sent.start_char, sent.end_char):
+            first.setdefault(ent["canonical"], ent["start"])
+        return sorted(names, key=lambda name: first.get(name, -1))
+
+    def _partners(self, verb: Token, span: Span) -> list[Party]:
+        """Named parties the verb deals with besides its subject: its object and the objects of
+        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish")."""
+        out: list[Party] = []
+        for child in verb.children:
+            if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
+                continue
+            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
+                objects = [child]
+            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects:
+                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
+                    out += self._partners(obj, span)
+                out += self.resolve(obj) if obj.pos_ != "PRON" else []
+        return out
+
+    def speaking(self, head: Token) -> str:
+        """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
+        company said" -> Unisys, "it said" -> GMAC, "General Motors Corp.'s unit, GM Hughes
+        Electronics, said" -> GM Hughes Electronics, "a company spokesman said" -> "GM Hughes
+        Electronics spokesman"; "" for any other phrase."""
+        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
+                label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
+            return "; ".join(name for name, _ in self._one(head, 0))
+        aside = [p for c in head.children if c.dep_ == "appos" for p in [self._entity(c)] if p]
+        if aside and not self._entity(head):
+            return aside[0][0]
+        describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                      and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
+        if describing:  # "a company spokesman"
+            named = self.antecedent(describing[0], ("ORG",))
+            return f"{named[0][0]} {head.text}" if named else ""
+        return ""
+
+    def of_sentence(self, sent: Span) -> list[Party]:
+        """The parties a sentence is about: those of its main subject, else of an opening "At X,"."""
+        if sent.start not in self._main:
+            self._main[sent.start] = []  # a sentence that leads back to itself names no one
+            root = sent.root
+            subject = _subject(root)
+            parties = self.resolve(subject) if subject is not None else []
+            if not parties:
+                parties = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "at"
+                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+            self._main[sent.start] = parties
+        return self._main[sent.start]
+
+    def resolve(self, head: Token, depth: int = 0) -> list[Party]:
+        """The parties a noun phrase names, given its head: a name set beside it ("GM's finance
+        arm, General Motors Acceptance Corp."), else the entity it is part of with the names
+        that own it ("Du Pont's Conoco Inc. oil company"), else what a pronoun or a descriptor
+        stands for ("its", "the company"), else its owner by a preposition ("profit at the unit");
+        joined parties all count ("Bank of America and Citigroup")."""
+        if depth > MAX_DEPTH:
+            return []
+        found = self._one(head, depth)
+        for other in head.conjuncts:
+            if other.i > head.i and other.pos_ in ("NOUN", "PROPN", "PRON"):
+                found += self._one(other, depth + 1)
+        return list(dict.fromkeys(found))
+
+    def _one(self, head: Token, depth: int) -> list[Party]:
+        own = self._entity(head)
+        if own:
+            return [own] + self._owners(head, depth)
+        aside = [p for c in head.children if c.dep_ == "appos" for p in self._one(c, depth + 1)]
+        if aside:
+            return aside
+        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        owners = self._owners(head, depth)
+        if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
+            return owners  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+        if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
+            return self._pronoun(head, depth)
+        if label is not None and (owners or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                for c in head.children)):
+            return self.antecedent(head, (label,), depth)
+        return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
+                for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _owners(self, head: Token, depth: int) -> list[Party]:
+        """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
+        "the Russian Government"."""
+        out: list[Party] = []
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
+                party = self._entity(child)
+                if party:
+                    out.append(party)
+            elif child.dep_ == "poss":
+                out += self._one(child, depth + 1)
+        return out
+
+    def _entity(self, token: Token) -> Party | None:
+        if token.i < self._opening(token):
+            return None  # "SAO PAULO (Reuters) - ...": a dateline names where, not whose
+        for ent in self.index.within(token.idx - 80, token.idx + len(token) + 80):
+            if ent["start"] <= token.idx < ent["end"]:
+                return (ent["canonical"], ent["label"]) if ent["label"] in PARTY_LABELS else None
+        return None
+
+    def _opening(self, token: Token) -> int:
+        k = bisect_right(self.starts, token.i) - 1
+        if k not in self._openings:
+            self._openings[k] = dateline_end(self.sentences[k])
+        return self._openings[k]
+
+    def _pronoun(self, pronoun: Token, depth: int) -> list[Party]:
+        word = pronoun.lower_
+        if word in RELATIVE_PRONOUNS:
+            for clause in (pronoun, *pronoun.ancestors):  # "Unisys, whose revenue inched up ..."
+                if clause.dep_ == "relcl":
+                    return self._one(clause.head, depth + 1)
+                if clause.pos_ in ("VERB", "AUX"):
+                    break
+            return []
+        if word in PERSON_PRONOUNS:
+            return self.antecedent(pronoun, ("PERSON",), depth, pronoun=True)
+        if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
+            return self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
+        return []
+
+    def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
+        """What a pronoun or descriptor stands for: the subject of a clause above it in its
+        sentence ("Unisys also noted that it paid ..."), else the subject of a sentence before it,
+        else, for a descriptor of an organisation or an index, the last one named. A pronoun
+        stands for the nearest subject that is no pronoun, and names no party when that subject
+        is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
+        their income")."""
+        for above in token.ancestors:
+            subject = _subject(above) if above.pos_ in ("VERB", "AUX") else None
+            if subject is None or subject.i > token.i or subject.is_ancestor(token) or subject.i == token.i:
+                continue
+            fits = [p for p in self.resolve(subject, depth + 1) if p[1] in labels]
+            if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):
+                return fits
+        here = bisect_right(self.starts, token.i) - 1
+        if labels == ("GPE",):  # "the country's trade": a country in view, else what the headline names
+            return self._most_named(token, labels, self.sentences[max(0, here - 1)].start_char, anywhere=False)
+        if not pronoun:
+            window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
+            return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
+                or self._most_named(token, labels, window)
+        for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
+            fits = [p for p in self.of_sentence(sent) if p[1] in labels]
+            if not fits and labels == ("PERSON",):  # "Kopp, who is charged with ..." ... "He has ..."
+                fits = [p for subject in reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")])
+                        for p in self.resolve(subject, depth + 1) if p[1] == "PERSON"][:1]
+            if fits:
+                return fits
+            subject = _subject(sent.root)
+            if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
+                return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
+        return self._most_named(token, labels)
+
+    def _named_before(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
+        """The party the same noun was last given a name with, a few sentences before: "the unit"
+        after "the GM Hughes unit", "the carrier" after "the carrier, Air Berlin"."""
+        lemma = noun.lemma_.lower()
+        for earlier in reversed(self.doc[window:noun.i]):
+            if earlier.lemma_.lower() == lemma and earlier.tag_ == noun.tag_:  # "clubs" is not "the club"
+                named = [p for c in earlier.children if c.dep_ in ("compound", "appos", "poss")
+                         for p in [self._entity(c)] if p and p[1] in labels]
+                if named:
+                    return named[-1:]
+        return []
+
+    def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
+        """Of the parties of these labels named from ``window`` up to the token, the one the
+        article has named most often, the latest named of equals: "the club" in a story about
+        Chelsea's spending, "the company" in one about Unisys."""
+        counts: dict[Party, tuple[int, int]] = {}
+        for ent in self.index.within(0, token.idx):
+            if ent["label"] in labels:
+                party = (ent["canonical"], ent["label"])
+                counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
+        in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
+        return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
+    for _ in range(MAX_DEPTH):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

@@ -1,0 +1,54 @@
+"""Whose a figure is: the party its clause gives it, with descriptors and pronouns resolved to the
+party named before them (pipeline/claims/parties.py), on sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_articles
+from pipeline.records import Article
+
+
+def _rows(resources, text: str) -> dict:
+    article = Article(id="t", text=text, title="", published=date(2023, 10, 18))
+    return {c.text: c for c in next(extract_articles([article], resources)).claims}
+
+
+@pytest.mark.parametrize("text, figure, entities", [
+    # a possessive pronoun stands for the subject of its clause
+    ("Northwind Traders Inc. raised its quarterly dividend to $1.20 a share.", "$1.20 a share", "Northwind Traders"),
+    # "the company" stands for the organisation named before; its home town names nobody
+    ("Northwind Traders Inc. reported results on Monday. The Boston-based company said net income rose 12 percent.",
+     "12 percent", "Northwind Traders"),
+    # a relative pronoun stands for the noun its clause hangs from
+    ("Northwind Traders, whose revenue rose 3 percent in the quarter, hired 200 workers.", "3 percent",
+     "Northwind Traders"),
+    # an index move is the index's, named in full
+    ("The FTSE 100 fell 2.1 percent on Monday.", "2.1 percent", "FTSE 100"),
+    ("The Nikkei dropped sharply on Tuesday. It ended the day down 1.2 percent.", "1.2 percent", "Nikkei 225"),
+    # the party a verb deals with takes part in the figure
+    ("China paid Russia $5 billion for gas in March.", "$5 billion", "China; Russia"),
+    # initials stand for the longer name, without its legal form
+    ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
+     "Electronic Data Systems"),
+])
+def test_whose_figure(resources, text, figure, entities):
+    assert _rows(resources, text)[figure].entities == entities
+
+
+def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
+    rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
+    assert "Bank of England" not in rows["0.5 percent"].entities
+
+
+def test_a_person_pronoun_stands_for_a_person_not_a_company(resources):
+    rows = _rows(resources, "Jane Roe runs Contoso Securities. She said Contoso holds 23 percent of the market.")
+    assert rows["23 percent"].speaker == "Jane Roe"
+    assert rows["23 percent"].entities == "Contoso Securities"
+
+
+def test_the_company_as_speaker_is_the_organisation(resources):
+    rows = _rows(resources, "Northwind Traders Inc. reported results on Monday. "
+                            "The company said sales rose 4 percent to $2 billion.")
+    assert rows["4 percent"].speaker == "Northwind Traders"
