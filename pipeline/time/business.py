@@ -70,11 +70,13 @@ def resolve_reporting_period(expr: Expression, words: DateWords) -> Resolution:
     year-ago quarter', 'the comparable period', 'last year's quarter' -> the same months a year
     before; 'the 1988 third quarter', 'the year-earlier third quarter' -> that quarter of the year
     named or of the year before the frame."""
+    lower = expr.lower
+    year_word = next((int(w) for w in lower if YEAR.match(w)), None)
+    if year_word is not None and not _months_named(lower, words) and not (expr.narrative and expr.narrative.months):
+        return Resolution(str(year_word), point=Point(date(year_word, 1, 1), "year"))  # no frame: "the same period of 2023"
     frame, label = _frame(expr)
     if frame is None:
         return Resolution("", relative=True)
-    lower = expr.lower
-    year_word = next((int(w) for w in lower if YEAR.match(w)), None)
     back = _years_back(lower)
     number = next((words.quarters[w] for w in lower if w in words.quarters and w not in ("last", "final")), None)
     if number is not None:  # "the year-ago third quarter": that quarter, in the year the words give

@@ -37,6 +37,7 @@ def test_a_period_ends_in_its_last_month():
     ("last year 's quarter", Q3_2023, "2022-07/2022-09"),
     ("year - earlier", Q3_2023, "2022-07/2022-09"),  # "compared with year-earlier profit"
     ("the 2021 period", Q3_2023, "2021-07/2021-09"),
+    ("the same period of 2021", None, "2021"),  # no frame to take the months from: the year named
     ("the 2021 third quarter", None, "2021-07/2021-09"),
     ("the year - earlier second quarter", Q3_2023, "2022-04/2022-06"),
 ])
