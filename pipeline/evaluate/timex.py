@@ -9,6 +9,7 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 | `2023-07/2023-09`         | `2023-Q3`     | a quarter                      |
 | `2024-01/2024-06`         | `2024-H1`     | a half year                    |
 | `1998-08-10/1998-08-16`   | `1998-W33`    | a Monday-to-Sunday week        |
+| `1990-08-11/1990-08-12`   | `1990-W32-WE` | a weekend (Saturday, Sunday)   |
 | `1989-06/1989-08`         | `1989-SU`     | a season (northern hemisphere) |
 | `2022-12/2023-02`         | `2022-WI`     | a winter, named by its December|
 | `195X`                    | `195`         | a decade                       |
@@ -95,12 +96,13 @@ def _month_span(first_year: int, first_month: int, last_year: int, last_month: i
 
 
 def _iso_week(first: str, last: str) -> str | None:
-    """A Monday-to-Sunday interval as its ISO week ("1998-W33"); None for any other day interval."""
+    """A Monday-to-Sunday interval as its ISO week ("1998-W33"), a Saturday-Sunday one as its
+    week's weekend ("1990-W32-WE"); None for any other day interval."""
     try:
-        monday, sunday = date.fromisoformat(first), date.fromisoformat(last)
+        start, sunday = date.fromisoformat(first), date.fromisoformat(last)
     except ValueError:
         return None
-    if monday.isoweekday() != 1 or sunday - monday != timedelta(days=6):
+    if sunday.isoweekday() != 7 or sunday - start not in (timedelta(days=6), timedelta(days=1)):
         return None
-    year, week, _ = monday.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+    year, week, _ = start.isocalendar()
+    return f"{year:04d}-W{week:02d}" + ("-WE" if start.isoweekday() == 6 else "")

@@ -21,6 +21,7 @@ from pipeline.matching.candidates import Candidate
 from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, paragraph_numbers
 from pipeline.records import DateMention
 from pipeline.rules import RuleSet
+from pipeline.time.business import FRAME_TYPES, compares_with_frame, sets_frame
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
 from pipeline.time.scope import is_base_figure, is_comparison_base, owning_figure, since_value_is_point
@@ -73,6 +74,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     article_anchor: tuple[Point, str] | None = None
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
+    frame: tuple[Point, str, int] | None = None  # the reporting frame: the last period results were given for
     figures_in: dict[int, list[Span]] = defaultdict(list)  # by the start of their sentence
     for figure in figures:
         figures_in[figure.sent.start].append(figure)
@@ -92,6 +94,11 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
         else:
             anchor = article_anchor
+        if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
+            anchor = frame[:2] if frame else None
+        elif compares_with_frame(span, parser.words, frame, sent_index[sent_start], figures_in[sent_start]):
+            # "from $85 million a year ago" in a quarterly report
+            kind, anchor = "relative_narrative", frame[:2]
         owner = owning_figure(span, figures_in[sent_start])
         comparison = is_comparison_base(span, words.comparison_bases, words.since_comparisons)
         tense = "past" if in_dateline(span) else clause_tense(span, words.future_cues)
@@ -102,6 +109,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
+        if sets_frame(kind, resolution.point, [t.lower_ for t in span], tense, comparison, frame, published):
+            frame = (resolution.point, span.text, sent_index[sent_start])
         # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)

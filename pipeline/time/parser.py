@@ -27,6 +27,8 @@ from datetime import date, datetime
 
 from dateparser.date import DateDataParser
 
+from pipeline.time.business import (resolve_fiscal_quarter, resolve_fiscal_year, resolve_reporting_period,
+                                    resolve_weekend, resolve_year_end)
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import Point, Resolution
 from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
@@ -63,6 +65,11 @@ RESOLVERS: dict[str, Resolver] = {
     "relative_narrative": resolve_relative_narrative,  # "20 days later"
     "calendar_year": resolve_calendar_year,  # "the end of the year"
     "relative_publication": resolve_relative_publication,  # "a decade ago"
+    "reporting_period": resolve_reporting_period,  # "the latest quarter", "the year-ago period"
+    "fiscal_quarter": resolve_fiscal_quarter,  # "the fiscal first quarter ended Sept. 30"
+    "fiscal_year": resolve_fiscal_year,  # "the current fiscal year", "the full year"
+    "year_end": resolve_year_end,  # "by year-end"
+    "weekend": resolve_weekend,  # "over the weekend"
 }
 """The resolver of each rule type (a date rule's ``sets: {type: ...}``)."""
 

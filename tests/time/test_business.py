@@ -1,0 +1,120 @@
+"""Business periods resolved from the article's reporting frame: the resolvers alone, then whole
+earnings paragraphs, where "a year ago" compares with the frame's quarter only when its sentence is
+about a reporting period."""
+from datetime import date
+
+import pytest
+
+from pipeline.time.business import last_closed_quarter, period_end
+from pipeline.time.points import Point
+from tests.time.date_fixture import resolve
+
+Q3_2023 = Point(date(2023, 7, 1), "month", 3)
+NINE_MONTHS_2023 = Point(date(2023, 1, 1), "month", 9)
+YEAR_TO_SEPTEMBER = Point(date(2022, 10, 1), "month", 12)
+
+
+@pytest.mark.parametrize("published, first", [
+    (date(1989, 11, 2), date(1989, 7, 1)), (date(2024, 1, 15), date(2023, 10, 1)), (date(2024, 4, 1), date(2024, 1, 1)),
+])
+def test_the_last_quarter_closed_at_publication(published, first):
+    assert last_closed_quarter(published) == Point(first, "month", 3)
+
+
+def test_a_period_ends_in_its_last_month():
+    assert period_end(NINE_MONTHS_2023) == date(2023, 9, 1)
+
+
+@pytest.mark.parametrize("words, frame, value", [
+    ("the latest quarter", Q3_2023, "2023-07/2023-09"),
+    ("the quarter", None, "2024-01/2024-03"),  # before any frame: the last quarter closed at publication
+    ("the current quarter", Q3_2023, "2024-04/2024-06"),  # the one publication falls in
+    ("the latest period", NINE_MONTHS_2023, "2023-01/2023-09"),  # the frame's own length
+    ("the nine months", Q3_2023, "2023-01/2023-09"),  # the year to date, ending with the frame
+    ("the year-ago quarter", Q3_2023, "2022-07/2022-09"),
+    ("the year - earlier period", NINE_MONTHS_2023, "2022-01/2022-09"),
+    ("the corresponding period last year", Q3_2023, "2022-07/2022-09"),
+    ("last year 's quarter", Q3_2023, "2022-07/2022-09"),
+    ("year - earlier", Q3_2023, "2022-07/2022-09"),  # "compared with year-earlier profit"
+    ("the 2021 period", Q3_2023, "2021-07/2021-09"),
+    ("the same period of 2021", None, "2021"),  # no frame to take the months from: the year named
+    ("the 2021 third quarter", None, "2021-07/2021-09"),
+    ("the year - earlier second quarter", Q3_2023, "2022-04/2022-06"),
+])
+def test_reporting_periods_come_from_the_frame(words, frame, value):
+    assert resolve(words, "reporting_period", narrative=frame).value == value
+
+
+@pytest.mark.parametrize("words, value", [
+    ("the fiscal first quarter ended Sept. 30", "2023-07/2023-09"),  # the company's calendar, not January
+    ("its fourth quarter ended Aug. 26 , 2022", "2022-06/2022-08"),
+    ("the six months ended Oct. 1", "2023-04/2023-09"),  # a 52-week year's half to September
+    ("the quarter ending June 30", "2024-04/2024-06"),  # "ending": the next one
+])
+def test_fiscal_periods_keep_the_company_calendar(words, value):
+    assert resolve(words, "fiscal_quarter").value == value
+
+
+@pytest.mark.parametrize("words, frame, value", [
+    ("the fiscal year", None, "2024"), ("the latest fiscal year", None, "2023"), ("the full year", None, "2024"),
+    ("the full year", YEAR_TO_SEPTEMBER, "2022-10/2023-09"),  # after "the year ended Sept. 30"
+])
+def test_fiscal_years(words, frame, value):
+    assert resolve(words, "fiscal_year", narrative=frame).value == value
+
+
+def test_year_end_is_the_year_late():
+    resolution = resolve("year - end", "year_end")
+    assert (resolution.value, resolution.modifier) == ("2024", "late")
+
+
+@pytest.mark.parametrize("words, value", [
+    ("the weekend", "2024-04-06/2024-04-07"), ("last weekend", "2024-04-06/2024-04-07"),
+    ("next weekend", "2024-04-13/2024-04-14"),
+])
+def test_weekends_from_publication(words, value):
+    assert resolve(words, "weekend").value == value  # published Tuesday, April 9, 2024
+
+
+def test_without_publication_date_nothing_is_guessed():
+    assert resolve("the latest quarter", "reporting_period", published=None).value == ""
+    assert resolve("the weekend", "weekend", published=None).value == ""
+
+
+EARNINGS = ("The bank reported a third-quarter loss of $70.7 million for the quarter ended Sept. 30, 2023.\n\n"
+            "The thrift had net income of $132,000, or three cents a share, a year ago.\n\n"
+            "The bulk of the charge is a write-off at the unit. It plans to open ten branches in 2025.\n\n"
+            "Separately, the chairman said he resigned last year.\n\n"
+            "New loans were $6.6 million in the quarter compared with $361.8 million a year ago.")
+
+
+def _dates(extract, text, published="2023-11-02"):
+    return [(d.text, d.value) for d in extract(text, published=published).dates]
+
+
+def test_a_year_ago_in_a_quarterly_sentence_is_the_year_ago_quarter(extract):
+    dates = _dates(extract, EARNINGS)
+    assert dates[2] == ("a year ago", "2022-07/2022-09")  # right after the frame was set
+    assert ("the quarter", "2023-07/2023-09") in dates
+    assert dates[-1] == ("a year ago", "2022-07/2022-09")  # the sentence names the quarter
+
+
+def test_a_year_ago_away_from_any_reporting_period_stays_the_year(extract):
+    assert ("last year", "2022") in _dates(extract, EARNINGS)
+
+
+def test_a_forecast_quarter_does_not_replace_the_frame(extract):
+    text = ("Net income rose 8% in the third quarter of 2023.\n\n"
+            "Analysts expect the slump to continue into the fourth quarter.\n\n"
+            "Sales in the latest quarter were $2 billion, up from $1.8 billion a year earlier.")
+    dates = dict(_dates(extract, text))
+    assert dates["the latest quarter"] == "2023-07/2023-09"
+    assert dates["a year earlier"] == "2022-07/2022-09"
+
+
+def test_the_nine_months_compare_with_the_nine_months_before(extract):
+    text = ("Profit for the quarter ended Sept. 30 rose 19%.\n\n"
+            "For the nine months, net rose 18% to $2 billion from $1.69 billion a year earlier.")
+    dates = dict(_dates(extract, text))
+    assert dates["the nine months"] == "2023-01/2023-09"
+    assert dates["a year earlier"] == "2022-01/2022-09"
