@@ -98,7 +98,7 @@ class FigureNormalizer:
     def to_si(self, value: float | None, unit: str) -> dict:
         """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
         "barrel per day" -> cubic meter per second; nothing for units the table does not list."""
-        parts = unit.split(" per ")
+        parts = [unit] if unit in self.conversions else unit.split(" per ")  # "mile per hour" is one unit
         conversions = [self.conversions.get(part) for part in parts]
         if value is None or len(parts) > 2 or None in conversions:
             return {}
