@@ -76,14 +76,16 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
+    scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
     unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")$"  # "3.2GHz", "200lbs"
+    signs = sorted((s for s in rules.lexicons["currency_signs"] if s != "$"), key=len, reverse=True)
+    sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
-    # a full stop after a glued unit ends the sentence: "by 0.12C." -> 0.12 C . (an upper-case letter
-    # before a full stop otherwise reads as an initial)
-    unit_stop = [r"(?<=\d[CF])\.$", r"(?<=°[CF])\.$"]
-    suffixes = [scale_suffix, unit_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
+    # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M." (an
+    # upper-case letter before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[CFMB])\.$", r"(?<=°[CF])\.$", r"(?<=\d[BM]N)\.$"]
+    suffixes = [scale_suffix, unit_suffix, sign_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"

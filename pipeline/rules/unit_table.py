@@ -9,20 +9,13 @@ lacks or reads otherwise (``readings``: "bpd", "bcm", "C" as degrees Celsius rat
 "Nm" as newton meters rather than pint's "number meter"), whose ``conversions`` win over pint's.
 
 Loading pint takes seconds, so the built table is cached as JSON under the user's cache directory,
-keyed by pint's version and the registry settings; a cache that cannot be read or written is built
-again (``cached_unit_table``).
+keyed by pint's version and the registry settings (``pipeline.rules.built``).
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from pathlib import Path
 from typing import Any
 
-CACHE_ENV = "CLAIMS_CACHE_DIR"
-"""Where the built table is cached, when set; else ``$XDG_CACHE_HOME/claims-pipeline`` or
-``~/.cache/claims-pipeline``."""
+from pipeline.rules.built import cached_json
 
 
 def cached_unit_table(registry: dict[str, Any], names: list[str]) -> dict[str, Any]:
@@ -30,28 +23,7 @@ def cached_unit_table(registry: dict[str, Any], names: list[str]) -> dict[str, A
     "conversions": {canonical unit: {si, factor[, offset]}}}`` for the pint units ``registry``
     admits, and the conversions of the other canonical ``names`` the rules give ("square foot",
     "day"), read from the cache when it was built from the same settings and pint version."""
-    import importlib.metadata
-
-    version = importlib.metadata.version("pint")
-    key = hashlib.sha1(json.dumps([version, registry, sorted(names)], sort_keys=True).encode()).hexdigest()[:16]
-    path = _cache_dir() / f"units-{key}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    table = build_unit_table(registry, names)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(table, sort_keys=True), encoding="utf-8")
-    except OSError:
-        pass  # an unwritable cache only costs the next process the same build
-    return table
-
-
-def _cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claims-pipeline"
+    return cached_json("units", "pint", [registry, sorted(names)], lambda: build_unit_table(registry, names))
 
 
 def build_unit_table(registry: dict[str, Any], names: list[str] = ()) -> dict[str, Any]:
