@@ -205,7 +205,7 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
                 for k, i in enumerate(money)]  # "C$500 million ($370 million)": the second restates the first
     equivalents = [k + 1 < len(money) and restated[k + 1] and marks[k + 1] not in ("", "$") and codes[k + 1] == "USD"
                    for k in range(len(money))]
-    restatements = [restated[k] and marks[k] == "$" and marks[k - 1] not in ("", "$") for k in range(len(money))]
+    restatements = [restated[k] and marks[k] == "$" and codes[k - 1] != "USD" for k in range(len(money))]
     nationalities = res.figures.nationalities
     named = {nationalities[t.lower_]["dollar"] for t in doc if "dollar" in nationalities.get(t.lower_, {})}
     decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)

@@ -110,6 +110,8 @@ def test_a_bare_dollar_sign_takes_the_article_s_own_dollar(extract):
     assert [f.unit for f in figures if f.kind == "money"] == ["AUD", "AUD"]
     figures = extract("The Canadian miner raised C$500 million ($370 million) in May.").figures
     assert [f.unit for f in figures if f.kind == "money"] == ["CAD", "USD"]
+    figures = extract("Brazil released 1.5 billion reais (roughly $300m) and will spend R$200 million more.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["BRL", "USD", "BRL"]
     figures = extract("Apple paid $3 billion for Beats.").figures
     assert [f.unit for f in figures if f.kind == "money"] == ["USD"]
 
