@@ -69,6 +69,14 @@ class FigureNormalizer:
         form = sets.get("form")
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
+        if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
+            feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
+                            and w.lower() not in self.scales)
+            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 6)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
+            value = parse_number(words[:-1], self.number_words, self.scales)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
