@@ -15,6 +15,7 @@ from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
                                       link_groups, link_parts, read_context, share_list_roles)
+from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount, FigureNormalizer
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -112,6 +113,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
+    measured = _local_dollars(doc, measured, res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -197,6 +199,29 @@ def _carry_currency(measured: list[Measured], res: Resources) -> list[Measured]:
                                 [m.amount.unit for m in measured], set(res.figures.scales))
     return [m._replace(amount=replace(m.amount, unit=code), kind="money", rules=m.rules + (CARRIED_CURRENCY_RULE,))
             if code else m for m, code in zip(measured, currencies)]
+
+
+def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[Measured]:
+    """A bare "$" in the article's own dollar, where the article says which (``local_dollars``):
+    "AU$1.2 billion ... $40 million" is AUD twice; "$500 million (US$350 million)" is no USD."""
+    money = [i for i, m in enumerate(measured) if m.kind == "money"]
+    marks = [res.figures.currency_mark([t.text for t in measured[i].span]) for i in money]
+    codes = [measured[i].amount.unit.partition("/")[0] for i in money]
+    restated = [k > 0 and measured[i].span.start - measured[money[k - 1]].span.end <= 3
+                and doc[measured[money[k - 1]].span.end:measured[i].span.start].text.strip().startswith("(")
+                for k, i in enumerate(money)]  # "C$500 million ($370 million)": the second restates the first
+    equivalents = [k + 1 < len(money) and restated[k + 1] and marks[k + 1] not in ("", "$") and codes[k + 1] == "USD"
+                   for k in range(len(money))]
+    restatements = [restated[k] and marks[k] == "$" and codes[k - 1] != "USD" for k in range(len(money))]
+    nationalities = res.figures.nationalities
+    named = {nationalities[t.lower_]["dollar"] for t in doc if "dollar" in nationalities.get(t.lower_, {})}
+    decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)
+    changed = list(measured)
+    for i, code, old in zip(money, decided, codes):
+        if code != old:
+            amount = measured[i].amount
+            changed[i] = measured[i]._replace(amount=replace(amount, unit=code + amount.unit[len(old):]))
+    return changed
 
 
 def _has_scale(span: Span, res: Resources) -> bool:

@@ -81,13 +81,16 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    scale_suffix = r"(?<=\d)(?:" + scale + "|p|°?[CF])$"  # "5bn", "147p" (pence), "1.5C" (degrees)
+    scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
+    unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")$"  # "3.2GHz", "200lbs"
+    signs = sorted((s for s in rules.lexicons["currency_signs"] if s != "$"), key=len, reverse=True)
+    sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
-    # a full stop after a glued unit ends the sentence: "by 0.12C." -> 0.12 C . (an upper-case letter
-    # before a full stop otherwise reads as an initial)
-    unit_stop = [r"(?<=\d[CF])\.$", r"(?<=°[CF])\.$"]
-    suffixes = [scale_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
+    # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M." (an
+    # upper-case letter before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[CFMB])\.$", r"(?<=°[CF])\.$", r"(?<=\d[BM]N)\.$"]
+    suffixes = [scale_suffix, unit_suffix, sign_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
@@ -99,6 +102,16 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # or pence and a full stop ("$5m.", "above 155p.")
     glued = {*scale_words, "p"}
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
+
+
+def glued_units(lexicons: dict) -> list[str]:
+    """Unit symbols and news readings that may be written glued to a number ("3.2GHz", "510bhp",
+    "45m2"), as written (case matters: "5Mb" is no "5mb" of scale and letter), longest first;
+    scale words ("5m", "5bn") are not among them: the scale suffix splits those."""
+    readings = [word for word in lexicons["unit_readings"] if word.replace("/", "").isalnum()]
+    glued = {unit for unit in [*lexicons["unit_symbols"], *readings]
+             if len(unit) > 1 and not unit[0].isdigit() and unit.lower() not in lexicons["scales"]}
+    return sorted(glued, key=lambda unit: (-len(unit), unit))
 
 
 @Language.component("paragraph_breaks")

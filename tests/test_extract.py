@@ -103,3 +103,21 @@ def test_a_failure_to_read_the_input_is_raised_not_taken_for_an_article(resource
 
     with pytest.raises(OSError, match="disk gone"):
         list(extract_guarded(articles(), resources))
+
+
+def test_a_bare_dollar_sign_takes_the_article_s_own_dollar(extract):
+    figures = extract("BHP said profit rose to AU$1.2 billion. It will spend $40 million on a mine.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["AUD", "AUD"]
+    figures = extract("The Canadian miner raised C$500 million ($370 million) in May.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["CAD", "USD"]
+    figures = extract("Brazil released 1.5 billion reais (roughly $300m) and will spend R$200 million more.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["BRL", "USD", "BRL"]
+    figures = extract("Apple paid $3 billion for Beats.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["USD"]
+
+
+def test_units_and_currencies_news_writes_glued_or_apart(extract):
+    figures = extract("The 3.2GHz phone with 256GB costs HK $4,500, and the 510bhp car reached 75 mph.").figures
+    assert [(f.text, f.unit) for f in figures] == [("3.2GHz", "gigahertz"), ("256GB", "gigabyte"),
+                                                   ("HK $4,500", "HKD"), ("510bhp", "horsepower"),
+                                                   ("75 mph", "mile per hour")]

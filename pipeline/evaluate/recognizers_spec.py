@@ -221,10 +221,14 @@ def range_bounds(raw: object) -> tuple[float | None, float | None, str]:
 def currency_code(resolution: dict, lexicons: dict) -> tuple[str, bool]:
     """The ISO 4217 code of a currency result, and whether the amount is in hundredths ("cents").
     ``isoCurrency`` when the spec gives it; else the unit read as the project reads currency words
-    ("Dollar" -> USD, "Pound" -> GBP, "Cent" -> USD in hundredths); else the unit as written."""
+    ("Dollar" -> USD, "Pound" -> GBP, "Cent" -> USD in hundredths, "Finnish markka" -> FIM by its
+    nationality); else the unit as written."""
     if resolution.get("isoCurrency"):
         return resolution["isoCurrency"], False
-    word = str(resolution.get("unit", "")).lower()
+    *nationality, word = str(resolution.get("unit", "")).lower().split() or [""]
+    named = lexicons["currency_nationalities"].get(nationality[-1], {}) if nationality else {}
+    if word in named:
+        return named[word], False
     for table in ("currency_words", "ambiguous_currency_words"):
         if word in lexicons[table]:
             return lexicons[table][word], False

@@ -41,10 +41,12 @@ class FigureNormalizer:
         self.number_words = dict(lexicons["number_words"])
         self.scales = dict(lexicons["scales"])
         self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
+        self.dollar_codes = frozenset(code for symbol, code in lexicons["currency_symbols"].items() if "$" in symbol)
         self.currency_words = {**lexicons["currency_words"], **lexicons["ambiguous_currency_words"]}
         self.currency_subunits = dict(lexicons["currency_subunits"])
         self.nationalities = dict(lexicons["currency_nationalities"])
         self.units = dict(lexicons["units"])
+        self.cased_units = dict(lexicons["unit_cased_readings"])
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.range_links = set(lexicons["range_links"])
@@ -67,6 +69,14 @@ class FigureNormalizer:
         form = sets.get("form")
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
+        if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
+            feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
+                            and w.lower() not in self.scales)
+            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 6)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
+            value = parse_number(words[:-1], self.number_words, self.scales)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
@@ -98,7 +108,7 @@ class FigureNormalizer:
     def to_si(self, value: float | None, unit: str) -> dict:
         """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
         "barrel per day" -> cubic meter per second; nothing for units the table does not list."""
-        parts = unit.split(" per ")
+        parts = [unit] if unit in self.conversions else unit.split(" per ")  # "mile per hour" is one unit
         conversions = [self.conversions.get(part) for part in parts]
         if value is None or len(parts) > 2 or None in conversions:
             return {}
@@ -171,15 +181,27 @@ class FigureNormalizer:
         if kind == "percent":
             return "percent"
         if kind == "money":
-            code = next((self.currency_marks[w] for w in words if w in self.currency_marks), None)
+            mark = self.currency_mark(words)
+            code = self.currency_marks[mark] if mark else None
             per = self._per(lower)
             code = code or self._currency_name(lower, [m.lower() for m in lemmas])
             return f"{code}/{per}" if per else code
         if kind == "quantity":
-            return self._measure_unit(lower)
+            return self._measure_unit(lower, words)
         if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
             return self._counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+        return ""
+
+    def currency_mark(self, words: list[str]) -> str:
+        """The currency symbol or code a money span is written with, as the lexicons spell it:
+        "$" in "$5 million", "HK$" in "HK $4,500" and in "hk $ 10.05 billion" (a sign written apart
+        from its country's letters), "" for a span with none ("5 million euros")."""
+        for i, word in enumerate(words):
+            joined = word + words[i + 1] if i + 1 < len(words) and words[i + 1] == "$" else ""
+            for form in (joined, joined.upper(), word):
+                if form and form in self.currency_marks:
+                    return form
         return ""
 
     def _counted_noun(self, word: str, lemma: str) -> str:
@@ -203,14 +225,15 @@ class FigureNormalizer:
                 return named.get(lemmas[i], named.get(word, self.currency_words[word]))
         return ""
 
-    def _measure_unit(self, lower: list[str]) -> str:
-        """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' -> 'year'."""
+    def _measure_unit(self, lower: list[str], words: list[str]) -> str:
+        """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
+        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
         at = next((i for i, w in enumerate(lower) if w in self.units), None)
         if at is None:
             return next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
-        name = " ".join(before + [self.units[lower[at]]] + after)
+        name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
         per = self._per(lower)
         return f"{name} per {self.time_units.get(per, per)}" if per else name
 

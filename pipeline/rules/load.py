@@ -11,11 +11,11 @@ from pipeline.errors import rule_problems
 from pipeline.rules.checks import CONSISTENCY_FILE, read_consistency
 from pipeline.rules.extraction import Rule, read_rule_files
 from pipeline.rules.files import RULES_DIR
-from pipeline.rules.lexicons import LEXICON_FILE, UNITS_FILE, read_lexicons
+from pipeline.rules.lexicons import CURRENCIES_FILE, LEXICON_FILE, UNITS_FILE, read_lexicons
 from pipeline.rules.metrics import METRICS_FILE, read_metrics
 from pipeline.rules.tables import TABLE_FILES, read_tables
 
-DATA_FILES = (LEXICON_FILE, UNITS_FILE, CONSISTENCY_FILE, METRICS_FILE, *TABLE_FILES)
+DATA_FILES = (LEXICON_FILE, CURRENCIES_FILE, UNITS_FILE, CONSISTENCY_FILE, METRICS_FILE, *TABLE_FILES)
 """The files of rules/ that are not extraction rules; every other ``*.yml`` there is."""
 
 

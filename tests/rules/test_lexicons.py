@@ -24,19 +24,21 @@ def test_the_units_table_joins_the_lexicons() -> None:
 def test_each_unit_without_si_and_factor_is_named_and_the_lists_stay_usable(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     units = (rules / "units.yml").read_text(encoding="utf-8")
-    units = units.replace("  mile: {si: meter, factor: 1609.344}", "  mile: {si: meter}")
+    units = units.replace("  decade: {si: second, factor: 315576000}", "  decade: {si: second}")
     (rules / "units.yml").write_text(units.replace("  barrel: {si: cubic meter,", "  barrel: {si: 3,"), encoding="utf-8")
     lexicons, problems = read_lexicons(rules)
-    assert problems == [f"[E010] {rules / 'units.yml'}: unit 'mile': expected {{si, factor[, offset]}}",
-                        f"[E010] {rules / 'units.yml'}: unit 'barrel': expected {{si, factor[, offset]}}"]
-    assert "scales" in lexicons and "mile" not in lexicons["unit_conversions"]
+    assert problems == [f"[E010] {rules / 'units.yml'}: unit 'barrel': expected {{si, factor[, offset]}}",
+                        f"[E010] {rules / 'units.yml'}: unit 'decade': expected {{si, factor[, offset]}}"]
+    assert "scales" in lexicons and "decade" not in lexicons["unit_conversions"]
 
 
-def test_a_units_table_without_conversions_is_one_problem(tmp_path: Path) -> None:
+def test_a_units_file_without_its_parts_names_each(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     (rules / "units.yml").write_text("no_si: [degree]\n", encoding="utf-8")
     assert read_lexicons(rules)[1] == [
-        f"[E010] {rules / 'units.yml'}: expected 'conversions': unit -> {{si, factor[, offset]}}"]
+        f"[E010] {rules / 'units.yml'}: expected 'conversions': unit -> {{si, factor[, offset]}}",
+        f"[E010] {rules / 'units.yml'}: expected 'registry' with kinds, prefixed, skip, skip_surfaces, rename",
+        f"[E010] {rules / 'units.yml'}: expected 'readings': word -> unit"]
 
 
 def test_lexicons_that_are_no_mapping_cannot_be_used_and_the_units_are_still_checked(tmp_path: Path) -> None:
@@ -47,3 +49,14 @@ def test_lexicons_that_are_no_mapping_cannot_be_used_and_the_units_are_still_che
     assert lexicons is None
     assert problems[0] == f"[E010] {rules / 'lexicons.yml'}: expected a mapping of lexicon name to list or mapping"
     assert problems[1].startswith(f"[E010] {rules / 'units.yml'}: invalid YAML: ") and len(problems) == 2
+
+
+def test_the_units_come_from_pint_with_the_news_readings_winning() -> None:
+    lexicons, _ = read_lexicons(RULES_DIR)
+    units, conversions = lexicons["units"], lexicons["unit_conversions"]
+    assert units["mph"] == "mile per hour" and conversions["mile per hour"] == {"si": "meter per second", "factor": 0.44704}
+    assert units["kilometres"] == "kilometer" and units["ghz"] == "gigahertz" and units["kwh"] == "kilowatt hour"
+    assert units["c"] == "degree Celsius"  # pint: coulomb
+    assert units["nm"] == "nanometer" and lexicons["unit_cased_readings"]["Nm"] == "newton meter"  # only as written
+    assert conversions["degree Celsius"] == {"si": "kelvin", "factor": 1.0, "offset": 273.15}
+    assert "GHz" in lexicons["unit_symbols"] and "in" not in units and "quarter" not in units

@@ -73,7 +73,7 @@ def test_loading_lists_the_problems_of_the_lexicons_and_the_metrics_in_one_error
     rules = tmp_path / "rules"
     shutil.copytree(RULES_DIR, rules)
     units = (rules / "units.yml").read_text(encoding="utf-8")
-    (rules / "units.yml").write_text(units.replace("  mile: {si: meter, factor: 1609.344}", "  mile: {si: meter}"),
+    (rules / "units.yml").write_text(units.replace("  decade: {si: second, factor: 315576000}", "  decade: {si: second}"),
                                      encoding="utf-8")
     metrics = (rules / "metrics.yml").read_text(encoding="utf-8")
     (rules / "metrics.yml").write_text(metrics.replace("context_sentences: 3", "context_sentences: three"),
@@ -81,5 +81,5 @@ def test_loading_lists_the_problems_of_the_lexicons_and_the_metrics_in_one_error
     with pytest.raises(PipelineError) as caught:
         load_metrics(rules / "metrics.yml")
     assert str(caught.value) == (f"[E010] {rules / 'metrics.yml'}: 2 problem(s):\n"
-                                 f"[E010] {rules / 'units.yml'}: unit 'mile': expected {{si, factor[, offset]}}\n"
+                                 f"[E010] {rules / 'units.yml'}: unit 'decade': expected {{si, factor[, offset]}}\n"
                                  "[E010] metrics.yml: 'context_sentences' must be a whole number")

@@ -1,0 +1,36 @@
+"""Decides which dollar a bare "$" means from the article's own signals.
+
+"$" alone is the US dollar in the lexicons, as most English news means it. An article that writes
+another dollar's symbol says otherwise: an Australian report that writes "AU$1.2 billion" means
+Australian dollars by its bare "$40 million" too, unless it also writes "US$", in which case the
+bare sign stays ambiguous and keeps the default. And an amount followed by its US-dollar
+equivalent in parentheses ("$500 million (US$350 million)") is not itself in US dollars: it is in
+the article's own dollar when the article names one; while a bare "$" amount in parentheses after
+an amount in another currency ("C$500 million ($370 million)") is its US-dollar equivalent.
+"""
+from __future__ import annotations
+
+US_DOLLAR = "USD"
+BARE_SIGN = "$"
+
+
+def local_dollars(marks: list[str], codes: list[str], equivalents: list[bool], restatements: list[bool],
+                  dollar_codes: set[str], named: set[str] = frozenset()) -> list[str]:
+    """The currency of each money figure of an article, given the symbol each is written with
+    (``marks``: "$", "A$", "US$", "" for none), the code the lexicons read (``codes``), whether an
+    amount in US dollars follows it in parentheses (``equivalents``), whether it restates the
+    amount before it in parentheses (``restatements``: "C$500 million ($370 million)", where the
+    bare "$" is the US dollar of wire copy) and the codes of the dollars (``dollar_codes``: AUD,
+    CAD, HKD...). Only figures written with a bare "$" change, and restatements never: to the one
+    other dollar the article writes by its own symbol, when it writes no "US$"; and a bare "$"
+    amount with a US-dollar equivalent after it, to that other dollar even when it does, or, when
+    the article writes no other dollar's symbol, to the one other dollar its words name (``named``:
+    "Australian", "Hong Kong" -> AUD, HKD)."""
+    written = {code for mark, code in zip(marks, codes) if mark and mark != BARE_SIGN and code in dollar_codes}
+    others = written - {US_DOLLAR}
+    local = next(iter(others)) if len(others) == 1 else ""
+    spoken = named - {US_DOLLAR}
+    fallback = local or (next(iter(spoken)) if not others and len(spoken) == 1 else "")
+    return [(local if not equivalent else fallback) or code
+            if mark == BARE_SIGN and not restatement and (equivalent or US_DOLLAR not in written) else code
+            for mark, code, equivalent, restatement in zip(marks, codes, equivalents, restatements)]

@@ -1,0 +1,30 @@
+"""A bare "$" in the article's own dollar, where the article says which."""
+from pipeline.figures.dollars import local_dollars
+
+DOLLARS = {"USD", "AUD", "CAD", "HKD"}
+
+
+def decide(marks, codes, equivalents=None, restatements=None, named=frozenset()):
+    equivalents = equivalents or [False] * len(marks)
+    restatements = restatements or [False] * len(marks)
+    return local_dollars(marks, codes, equivalents, restatements, DOLLARS, set(named))
+
+
+def test_an_article_that_writes_one_other_dollar_means_it_by_a_bare_sign():
+    assert decide(["A$", "$", ""], ["AUD", "USD", "EUR"]) == ["AUD", "AUD", "EUR"]
+
+
+def test_a_bare_sign_stays_us_dollars_without_another_dollar_or_when_us_dollars_are_written_too():
+    assert decide(["$", "$"], ["USD", "USD"]) == ["USD", "USD"]
+    assert decide(["A$", "US$", "$"], ["AUD", "USD", "USD"]) == ["AUD", "USD", "USD"]
+    assert decide(["A$", "HK$", "$"], ["AUD", "HKD", "USD"]) == ["AUD", "HKD", "USD"]
+
+
+def test_an_amount_with_its_us_dollar_equivalent_after_it_is_in_the_local_dollar():
+    assert decide(["A$", "$", "US$"], ["AUD", "USD", "USD"], equivalents=[False, True, False]) == ["AUD", "AUD", "USD"]
+    assert decide(["$", "US$"], ["USD", "USD"], equivalents=[True, False], named={"CAD"}) == ["CAD", "USD"]
+    assert decide(["$", "US$"], ["USD", "USD"], equivalents=[True, False]) == ["USD", "USD"]  # no way to tell
+
+
+def test_a_bare_amount_restating_another_currency_in_parentheses_stays_us_dollars():
+    assert decide(["C$", "$"], ["CAD", "USD"], restatements=[False, True]) == ["CAD", "USD"]
