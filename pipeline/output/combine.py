@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -21,8 +21,9 @@ from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, allowed_status, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
-from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, atomic_write, claim_row, map_text_columns, merge_rows,
-                            neutralize, row_key, rows_frame, unneutralize, without_blank_rows, write_claims)
+from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, claim_row, map_text_columns, merge_rows, neutralize,
+                                   replace_unless_changed, row_key, rows_frame, unneutralize, without_blank_rows,
+                                   write_claims)
 
 CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""
@@ -47,17 +48,22 @@ def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence
         path = out_dir / "claims.csv"
         _spill_journal(db, journal)
         _check_unique(db, "new", f"{path} (this run)")
-        extras = _spill_old_table(db, path) if path.exists() else []
-        _check_unique(db, "old", str(path))
-        problems = _status_problems(db, path)
-        db.executescript("CREATE INDEX new_by_article ON new (article_id);"
-                         "CREATE INDEX old_by_article ON old (article_id);")
+        db.execute("CREATE INDEX new_by_article ON new (article_id)")
         counts = [0, 0, 0]
+        problems: list[str] = []
 
-        def write(handle: TextIO) -> None:
-            counts[:] = _write_table(db, handle, [*CLAIM_COLUMNS, *extras])
+        def merge() -> Callable[[TextIO], None]:
+            db.executescript("DROP INDEX IF EXISTS old_by_article; DELETE FROM old;")
+            extras = _spill_old_table(db, path) if path.exists() else []
+            _check_unique(db, "old", str(path))
+            problems[:] = _status_problems(db, path)
+            db.execute("CREATE INDEX old_by_article ON old (article_id)")
 
-        atomic_write(path, write)
+            def write(handle: TextIO) -> None:
+                counts[:] = _write_table(db, handle, [*CLAIM_COLUMNS, *extras])
+            return write
+
+        replace_unless_changed(path, merge)
         ran = {article_id for (article_id,) in db.execute("SELECT article_id FROM ran")}
         write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return WriteReport(path=path, rows=counts[0], carried=counts[1], stale=counts[2], problems=tuple(problems))
