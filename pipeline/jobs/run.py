@@ -26,7 +26,7 @@ from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
 from pipeline.output.runfile import RUN_FILE, read_records, record_claims
-from pipeline.output.write import WriteReport, write_claims, write_failures
+from pipeline.output.write import WriteReport, reviewer_rows, write_claims, write_failures
 
 Reporter = Callable[[str], None]
 
@@ -148,13 +148,21 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
                    reviewed: Sequence[ReviewedFile], report: Reporter, log: Reporter,
                    done: Callable[[], None]) -> None:
     """Write each article's table and journal line as it comes, then the combined files and
-    ``failures.csv``: the one way results reach the output folder, whoever extracted them."""
+    ``failures.csv``: the one way results reach the output folder, whoever extracted them.
+
+    The two tables a reviewer may edit are brought in step: the reviewer work of ``claims.csv``
+    goes into each article's table as it is written, and the reviewer work of the article tables
+    (as written) into ``claims.csv``; a cell with two different values is E032 for that table."""
+    combined_work = reviewer_rows(out_dir / "claims.csv")
+    article_work: dict[str, ReviewedFile] = {}
     for record, claims in finished:
         article_id = record["id"]
         try:
             ids = {claim.claim_id for claim in claims}
             written = write_claims(out_dir / f"{article_id}.claims.csv", claims,
-                                   reviewed=[copy.for_claims(article_id, ids) for copy in reviewed])
+                                   reviewed=[copy.for_claims(article_id, ids) for copy in (combined_work, *reviewed)])
+            if written.reviewed:
+                article_work[article_id] = ReviewedFile(written.path, written.reviewed)
         except PipelineError as err:
             summary.fail(err, report)
             done()
@@ -174,7 +182,7 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
     journal.close()
     if journal.done:
         try:
-            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed)
+            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed, article_work)
             report_problems(combined, report)
             report(f"all: {combined.rows} rows -> {combined.path}")
             journal.remove()

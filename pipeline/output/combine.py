@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TextIO
 
 import pandas as pd
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from pipeline.records import CLAIM_COLUMNS, Claim
-from pipeline.output.reviewer import ReviewedFile, allowed_status, problems_at
+from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.output.reviewer import ReviewedFile, allowed_status, overlay, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
 from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, claim_row, map_text_columns, merge_rows, neutralize,
                                    replace_unless_changed, row_key, rows_frame, unneutralize, without_blank_rows,
@@ -29,14 +30,17 @@ CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""
 
 
-def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence[ReviewedFile] = ()) -> WriteReport:
+def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence[ReviewedFile] = (),
+                   article_work: Mapping[str, ReviewedFile] = MappingProxyType({})) -> WriteReport:
     """Write ``claims.csv`` and ``claims.jsonl`` in ``out_dir`` from the run's ``journal``,
-    keeping reviewer cells, extra columns and the articles this run did not cover. Reviewed
-    copies (``--merge``) are held in memory anyway, so with them the table is merged in memory
-    by ``write_claims``."""
+    keeping reviewer cells, extra columns and the articles this run did not cover, and taking
+    the reviewer work of the article tables just written (``article_work``, by article id).
+    Reviewed copies (``--merge``) are held in memory anyway, so with them the table is merged in
+    memory by ``write_claims``."""
     if reviewed:
         ran = {record["id"] for record in journal_records(journal)}
-        report = write_claims(out_dir / "claims.csv", journal_claims(journal), articles=ran, reviewed=reviewed)
+        report = write_claims(out_dir / "claims.csv", journal_claims(journal), articles=ran,
+                              reviewed=[*article_work.values(), *reviewed])
         write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return report
     spill.unlink(missing_ok=True)
@@ -58,6 +62,9 @@ def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence
             _check_unique(db, "old", str(path))
             problems[:] = _status_problems(db, path)
             db.execute("CREATE INDEX old_by_article ON old (article_id)")
+            extras = list(dict.fromkeys([*extras, *(column for work in article_work.values()
+                                                    for column in work.extra_columns())]))
+            _overlay_article_work(db, path, article_work, [*REVIEW_COLUMNS, *extras])
 
             def write(handle: TextIO) -> None:
                 counts[:] = _write_table(db, handle, [*CLAIM_COLUMNS, *extras])
@@ -121,6 +128,17 @@ def _spill_old_table(db: sqlite3.Connection, path: Path) -> list[str]:
         if "claim_id" not in columns:
             raise PipelineError(E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is")
     return [column for column in columns if column not in CLAIM_COLUMNS]
+
+
+def _overlay_article_work(db: sqlite3.Connection, path: Path, article_work: Mapping[str, ReviewedFile],
+                          kept: list[str]) -> None:
+    """Lay the reviewer work of each article's table over that article's rows of the old table
+    (E032 when one cell holds two different values), so that the run carries it."""
+    for article_id, work in article_work.items():
+        rows = overlay(_rows(db, "old", article_id), str(path), work, kept)
+        db.execute("DELETE FROM old WHERE article_id = ?", (article_id,))
+        db.executemany("INSERT INTO old VALUES (?, ?, ?, ?)",
+                       [(article_id, row["claim_id"], row.get("review_status", ""), json.dumps(row)) for row in rows])
 
 
 def _check_unique(db: sqlite3.Connection, table: str, where: str) -> None:

@@ -9,7 +9,7 @@ import re
 import stat
 import uuid
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -45,6 +45,8 @@ class WriteReport:
     carried: int
     stale: int
     problems: tuple[str, ...] = ()
+    reviewed: tuple[Row, ...] = field(default=(), compare=False, repr=False)
+    """The written rows that hold reviewer work, for the other table of the folder to take."""
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
@@ -98,12 +100,17 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
         for copy in reviewed:
             extras += [column for column in copy.extra_columns() if column not in extras]
             old_rows = overlay(old_rows, str(path), copy, [*REVIEW_COLUMNS, *extras])
-        untouched = [] if articles is None else [r for r in old_rows if r.get("article_id", "") not in articles]
-        rerun = old_rows if articles is None else [r for r in old_rows if r.get("article_id", "") in articles]
+        rerun, untouched = old_rows, []
+        if articles is not None:  # a row of this run's claims is one of its articles', named or not
+            new_ids = {row["claim_id"] for row in new_rows}
+            rerun = [r for r in old_rows if r.get("article_id", "") in articles or r["claim_id"] in new_ids]
+            untouched = [r for r in old_rows if not (r.get("article_id", "") in articles or r["claim_id"] in new_ids)]
         rows, carried, stale = merge_rows(new_rows, rerun, extras)
         rows += untouched
+        kept = [*REVIEW_COLUMNS, *extras]
         return rows, extras, WriteReport(path=path, rows=len(rows), carried=carried, stale=stale,
-                                         problems=tuple(problems))
+                                         problems=tuple(problems),
+                                         reviewed=tuple(row for row in rows if has_reviewer_data(row, kept)))
 
     return _replace_rows(path, merged)
 
@@ -211,6 +218,24 @@ def read_claims(path: Path) -> pd.DataFrame:
     frame = without_blank_rows(frame)
     check_unique(frame.to_dict("records"), str(path))
     return map_text_columns(frame, unneutralize)
+
+
+def reviewer_rows(path: Path) -> ReviewedFile:
+    """The rows of a claims table that hold reviewer work (a reviewer cell or an extra column),
+    read in chunks: what a run carries from ``claims.csv`` into the article tables. Few rows are
+    reviewed whatever the table's size, so they are held in memory. A table that cannot be read
+    gives none here; the run reports it when it merges the table."""
+    rows: list[Row] = []
+    try:
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=10_000):
+            if "claim_id" not in chunk.columns:
+                return ReviewedFile(path, ())
+            kept = [*REVIEW_COLUMNS, *(column for column in chunk.columns if column not in CLAIM_COLUMNS)]
+            chunk = map_text_columns(without_blank_rows(chunk), unneutralize)
+            rows += (row for row in chunk.to_dict("records") if has_reviewer_data(row, kept))
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return ReviewedFile(path, ())
+    return ReviewedFile(path, tuple(rows))
 
 
 def without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
