@@ -3,7 +3,6 @@ without ever losing what a reviewer typed into an earlier version of the file.
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 import stat
@@ -333,19 +332,6 @@ def map_text_columns(frame: pd.DataFrame, function: Callable[[str], str]) -> pd.
     for column in text_columns(frame.columns):
         mapped[column] = frame[column].map(function)
     return mapped
-
-
-FAILURE_COLUMNS = ("path", "code", "message")
-
-
-def write_failures(path: Path, errors: Iterable[PipelineError]) -> None:
-    """The inputs a run could not use, one row each: where, error code, message."""
-    def write(handle: TextIO) -> None:
-        writer = csv.writer(handle, lineterminator=CSV_NEWLINE)
-        writer.writerow(FAILURE_COLUMNS)
-        writer.writerows((neutralize(e.where), e.code, neutralize(e.message)) for e in errors)
-
-    atomic_write(path, write)
 
 
 TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")

@@ -118,3 +118,21 @@ def test_a_reviewed_file_without_article_ids_merged_into_a_fresh_folder_adds_no_
     assert problems == [] and summary.failures == []
     assert _claim_ids(fresh / "claims.csv") == claim_ids
     assert _status(fresh / "claims.csv", claim_ids[0]) == "verified"
+
+
+def test_a_dump_of_many_bad_lines_is_listed_as_it_goes_and_capped(tmp_path, resources):
+    import gzip
+    dump, out, seen_on_disk = tmp_path / "feed.jsonl.gz", tmp_path / "out", []
+    with gzip.open(dump, "wt", encoding="utf-8") as handle:
+        handle.write('{"id": "good", "text": "Exports rose 12 percent in 2023."}\n' + "{not json\n" * 3000)
+
+    def report(line: str) -> None:
+        if line.startswith("[E007]") and not seen_on_disk:  # the first failure is already in the file
+            seen_on_disk.append((out / "failures.csv").read_text(encoding="utf-8"))
+
+    summary = run_paths([dump], out, resources, report)
+    assert summary.failed == 3000 and summary.articles == 1
+    assert summary.failures[-1] == f"... and 2,990 more E007 in {dump}" and len(summary.failures) == 11
+    assert seen_on_disk and f"{dump}:2,E007," in seen_on_disk[0]
+    with (out / "failures.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 11
