@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.checks.verify import count_statuses, load_lexicon, read_facts, verify_rows
+from pipeline.checks.verify import Fact, Lexicon, count_statuses, load_lexicon, read_facts, verify_rows
 from pipeline.errors import E_REFERENCE, PipelineError
 from pipeline.output.lock import hold_output_lock
 from pipeline.output.runfile import readable_records
@@ -51,7 +51,8 @@ def verify_folder(out_dir: Path, reference: Path, report: Callable[[str], None])
         return _verify_tables(tables, facts, lexicon, parties, report)
 
 
-def _verify_tables(tables: list[Path], facts, lexicon, parties, report: Callable[[str], None]) -> int:
+def _verify_tables(tables: list[Path], facts: list[Fact], lexicon: Lexicon, parties: dict[str, frozenset[str]] | None,
+                   report: Callable[[str], None]) -> int:
     failed = 0
     for table in tables:
         try:
