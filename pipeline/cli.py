@@ -74,6 +74,8 @@ def run_cli(
     include: list[str] = typer.Option([], "--include", help="Glob of files to read in folders (repeatable; "
                                       "default: every supported format)."),
     exclude: list[str] = typer.Option([], "--exclude", help="Glob of files to skip in folders (repeatable)."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read the files that symbolic links in "
+                                         "folders point to (default: name each link and skip it, E047)."),
     text_field: list[str] = typer.Option([], "--text-field", help="JSONL key of the text (repeatable, tried in "
                                          "order; default: text, body, content)."),
     date_field: list[str] = typer.Option([], "--date-field", help="JSONL key of the publication date "
@@ -102,7 +104,7 @@ def run_cli(
           progress_bar(count_inputs(paths, include, exclude) if sys.stderr.isatty() else None) as progress):
         summary = run_paths(paths, out, extract, progress.report, reviewed, log=progress.log, done=progress.done,
                             resume=resume, published=publication, title=title, source=source,
-                            include=include, exclude=exclude, fields=fields)
+                            include=include, exclude=exclude, follow_symlinks=follow_symlinks, fields=fields)
     _finish(summary, started)
 
 
@@ -121,8 +123,8 @@ def _finish(summary: RunSummary, started: float) -> None:
     """The closing summary line; exit code 1 if any input failed."""
     seconds = time.perf_counter() - started
     _say(f"{summary.articles} article(s)" + (f" ({summary.resumed} from the interrupted run)" if summary.resumed else "")
-         + f", {summary.claims} claim(s), {len(summary.failures)} failure(s) in {seconds:.1f} s")
-    raise typer.Exit(1 if summary.failures else 0)
+         + f", {summary.claims} claim(s), {summary.failed:,} failure(s) in {seconds:.1f} s")
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 @app.command("merge")

@@ -71,6 +71,8 @@ def rule_problems(where: str, problems: list[str]) -> PipelineError:
 E_GOLD = "E020"
 # Output
 E_OUTPUT = "E030"
+E_OUTPUT_LOCKED = "E033"
+E_TABLE_CHANGED = "E034"
 # Reviewer data
 E_REVIEW_STATUS = "E031"
 E_REVIEW_CONFLICT = "E032"
@@ -80,6 +82,9 @@ E_COMPRESSED = "E041"
 E_NO_TEXT = "E042"
 E_HTML = "E043"
 E_FRONT_MATTER = "E044"
+E_STRAY_BYTES = "E045"
+E_GUESSED_ENCODING = "E046"
+E_SYMLINK = "E047"
 # Reference facts
 E_REFERENCE = "E050"
 # Distributed runs

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import logging
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from charset_normalizer import from_bytes
 
-from pipeline.errors import E_BINARY, E_COMPRESSED, E_ENCODING, E_MISSING, E_TOO_LARGE, PipelineError
+from pipeline.errors import (E_BINARY, E_COMPRESSED, E_ENCODING, E_GUESSED_ENCODING, E_MISSING, E_STRAY_BYTES,
+                             E_TOO_LARGE, PipelineError)
 from pipeline.ingest.cleanup import normalize_newlines
 from pipeline.ingest.discover import is_gzip, shown_path
 
@@ -54,10 +56,21 @@ def reading(path: Path) -> Iterator[IO[bytes]]:
         raise PipelineError(E_MISSING, where, f"cannot be read ({error.strerror or error})") from None
 
 
-def decode_text(raw: bytes, where: str, declared: str | None = None) -> str:
-    """Text from bytes: a BOM's encoding, else UTF-8, else the page's declared charset, else a
-    confident guess, so that a page saved as windows-1252 reads "à Paris", not "Ã  Paris". Binary
-    data and text whose encoding cannot be told are refused."""
+Warn = Callable[[PipelineError], None]
+"""Told of an input read in spite of a problem (E045, E046): the input is still used."""
+
+
+def log_warning(warning: PipelineError) -> None:
+    """Where a warning goes when the caller gives no place: Python's logging (stderr by default)."""
+    logging.getLogger("pipeline.ingest").warning("%s", warning)
+
+
+def decode_text(raw: bytes, where: str, declared: str | None = None, warn: Warn = log_warning) -> str:
+    """Text from bytes: a BOM's encoding, else UTF-8, else almost UTF-8 (a few stray bytes among
+    valid UTF-8, replaced by U+FFFD and warned of with their byte offset: E045), else the page's
+    declared charset, else a confident guess, warned of (E046), so that a page saved as
+    windows-1252 reads "à Paris", not "Ã  Paris". Binary data and text whose encoding cannot be
+    told are refused."""
     bom = next((encoding for mark, encoding in _BOMS if raw.startswith(mark)), None)
     if bom:
         try:
@@ -70,21 +83,34 @@ def decode_text(raw: bytes, where: str, declared: str | None = None) -> str:
         return normalize_newlines(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         offset = error.start
-    for encoding in filter(None, (declared, guess_encoding(raw))):
+    replaced = raw.decode("utf-8", "replace")
+    stray = replaced.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    if sum(1 for char in replaced if char > "\x7f") - replaced.count("\ufffd") >= stray:
+        warn(PipelineError(E_STRAY_BYTES, where, f"not quite UTF-8: {stray} bad byte sequence(s) read as U+FFFD, "
+                                                 f"the first at byte offset {offset}"))
+        return normalize_newlines(replaced)
+    if declared:
         try:
-            return normalize_newlines(raw.decode(encoding))
+            return normalize_newlines(raw.decode(declared))
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
+    guess = guess_encoding(raw)
+    if guess:
+        warn(PipelineError(E_GUESSED_ENCODING, where, f"not UTF-8 (byte offset {offset}) and no charset declared: "
+                                                      f"read as {codecs.lookup(guess).name}, a guess"))
+        return normalize_newlines(raw.decode(guess))
     raise PipelineError(E_ENCODING, where, f"not valid UTF-8 at byte offset {offset}, and its encoding cannot "
                                            "be told reliably; convert it to UTF-8")
 
 
 def guess_encoding(raw: bytes) -> str | None:
-    """charset-normalizer's guess when it recognizes a language in the result, else None.
+    """charset-normalizer's guess when it recognizes a language in the result, else None; the
+    encoding returned decodes ``raw``.
 
-    It often ranks Central European code pages first for Western text; when it guesses any Latin
-    code page and the bytes are valid windows-1252 (the usual legacy encoding of Western news
-    sites), windows-1252 is used.
+    A guessed Latin code page (it often ranks Central European or Mac ones first for Western
+    text) is read as windows-1252, the usual legacy encoding of Western news sites, or as
+    Latin-1 where the bytes are not windows-1252: never as mac_roman, which turns a stray byte
+    into a wrong letter without a trace.
     """
     best = from_bytes(raw).best()
     if best is None or best.coherence <= 0:
@@ -95,7 +121,11 @@ def guess_encoding(raw: bytes) -> str | None:
             raw.decode("cp1252")
             return "cp1252"
         except UnicodeDecodeError:
-            pass
+            return "latin_1"
+    try:
+        raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
     return best.encoding
 
 

@@ -92,16 +92,25 @@ def discover_with_ids(paths: Iterable[Path], include: Iterable[str] = (),
 def folder_articles(folder: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[Path]:
     """The files under ``folder``, recursively and sorted, skipping hidden ones and meta files:
     those matching an ``include`` glob (default: every supported format) and no ``exclude`` glob.
-    A glob matches the path relative to ``folder`` or the file name."""
+    A glob matches the path relative to ``folder`` or the file name. Symbolic links are listed
+    too, whole or dangling, and links to folders whatever their name (never entered), for the
+    reader to name them (``is_skipped_link``)."""
     found = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or path.name.endswith(META_SUFFIX):
             continue
+        link = path.is_symlink()
         wanted = matches(relative, include) if include else base_suffix(path) in ARTICLE_SUFFIXES
-        if wanted and not matches(relative, exclude) and path.is_file():
+        if (wanted and not matches(relative, exclude) and (link or path.is_file())) or (link and path.is_dir()):
             found.append(path)
     return sorted(found)
+
+
+def is_skipped_link(path: Path, follow_symlinks: bool) -> bool:
+    """Whether a file found in a folder is a symbolic link the run does not read: any link by
+    default (it may point outside the folder given, or nowhere), a link to a folder always."""
+    return path.is_symlink() and (not follow_symlinks or path.is_dir())
 
 
 def matches(relative: Path, globs: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,12 +20,14 @@ from pipeline.ingest.decode import reading
 from pipeline.ingest.discover import discover, file_safe_id, is_jsonl
 from pipeline.ingest.jsonl import article_from_json
 from pipeline.ingest.read import iter_articles
+from pipeline.output.failures import FailureList
 from pipeline.output.journal import Journal
+from pipeline.output.lock import hold_output_lock
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
 from pipeline.output.runfile import RUN_FILE, read_records, record_claims
-from pipeline.output.write import WriteReport, write_claims, write_failures
+from pipeline.output.write import WriteReport, reviewer_rows, write_claims
 
 Reporter = Callable[[str], None]
 
@@ -33,6 +36,9 @@ Extractor = Callable[[Iterable[Article]], Iterator[Outcome]]
 """Turns articles into extractions, in input order (one process, or several); an article whose
 extraction failed is an InternalError in its place."""
 
+FAILURES_FILE = "failures.csv"
+"""In the output folder: the inputs this run could not use, one row each (``path,code,message``)."""
+
 ERRORS_LOG = "errors.log"
 """In the output folder: the traceback of every internal error (E090) of the runs into it."""
 
@@ -40,29 +46,53 @@ ERRORS_LOG = "errors.log"
 @dataclass
 class RunSummary:
     """What a run or a merge did, for the closing line of ``claims run`` and ``claims merge`` and
-    their exit code (1 when ``failures`` is not empty)."""
+    their exit code (1 when ``failed``)."""
 
     articles: int = 0
     claims: int = 0
     resumed: int = 0
     """Articles an earlier, interrupted run had finished (counted in ``articles``)."""
     failures: list[str] = field(default_factory=list)
-    """Every problem that failed an input, an article's table or a combined file, as its one
-    reported line."""
-    errors: list[PipelineError] = field(default_factory=list)
-    """The same problems as errors, the rows of ``failures.csv`` (a failure to write that file
-    itself is in ``failures`` only)."""
+    """The reported lines of the problems that failed an input, an article's table or a combined
+    file: each one up to ``MAX_REPEATS`` of one code in one file, then a line saying how many
+    more ("... and 1,999,990 more E007 in feed.jsonl")."""
+    failed: int = 0
+    """Every problem, reported or only counted."""
     errors_log: Path | None = None
     """Where the tracebacks of internal errors are appended (the output folder's ``errors.log``)."""
+    listed: FailureList = field(default_factory=lambda: FailureList(None))
+    """``failures.csv``, written as failures come."""
 
     def fail(self, error: PipelineError, report: Reporter) -> None:
-        """Count a problem and report its one line; the run goes on. An internal error's traceback
-        goes to ``errors_log``, for whoever fixes the pipeline."""
+        """Count a problem and report its one line (past ``MAX_REPEATS`` of its code in its file,
+        only count it); the run goes on. An internal error's traceback goes to ``errors_log``,
+        for whoever fixes the pipeline."""
+        self.failed += 1
+        if not self.listed.add(error):
+            return
         self.failures.append(str(error))
-        self.errors.append(error)
         report(str(error))
         if isinstance(error, InternalError) and self.errors_log is not None:
             _append_trace(self.errors_log, error, report)
+
+    def problem(self, line: str, report: Reporter) -> None:
+        """A failure that is no input's (the list of failures itself cannot be written)."""
+        self.failed += 1
+        self.failures.append(line)
+        report(line)
+
+    def close(self, report: Reporter) -> None:
+        """Finish ``failures.csv`` and report the failures that were only counted."""
+        for line in self.listed.close():
+            self.failures.append(line)
+            report(line)
+
+
+def _summary(out_dir: Path, report: Reporter, **counts: int) -> RunSummary:
+    """A run's summary, with its ``failures.csv`` started."""
+    summary = RunSummary(errors_log=out_dir / ERRORS_LOG, **counts)
+    summary.listed = FailureList(out_dir / FAILURES_FILE, lambda line: summary.problem(line, report))
+    return summary
 
 
 def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, report: Reporter,
@@ -76,12 +106,13 @@ def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, 
     handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
     if isinstance(extract, Resources):
         extract = partial(extract_guarded, res=extract)
-    journal = _open_journal(out_dir, resume, report)
-    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done),
-                         errors_log=out_dir / ERRORS_LOG)
-    outcomes = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
-    finished = _extracted(outcomes, summary, report, done)
-    _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
+    with _holding(out_dir, "claims run", report):
+        journal = _open_journal(out_dir, resume, report)
+        summary = _summary(out_dir, report, articles=len(journal.done), claims=journal.claims,
+                           resumed=len(journal.done))
+        outcomes = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
+        finished = _extracted(outcomes, summary, report, done)
+        _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
     return summary
 
 
@@ -92,11 +123,22 @@ def merge_shards(shards: Sequence[Path], out_dir: Path, report: Reporter, *, log
     ``claims.jsonl`` in the order given. Articles are written exactly as a run writes them, with
     the reviewer work already in ``out_dir`` kept; an article id found in an earlier shard is
     skipped (E008). ``done`` is called once per record handled."""
-    journal = _open_journal(out_dir, False, report)
-    summary = RunSummary()
-    _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
-                   log or report, done)
+    with _holding(out_dir, "claims merge", report):
+        journal = _open_journal(out_dir, False, report)
+        summary = _summary(out_dir, report)
+        _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
+                       log or report, done)
     return summary
+
+
+@contextmanager
+def _holding(out_dir: Path, holder: str, report: Reporter) -> Iterator[None]:
+    """The output folder's lock for the whole run (E033 if another run holds it); a lock a killed
+    run left is taken over and said."""
+    with hold_output_lock(out_dir, holder) as lock:
+        if lock.taken_over is not None:
+            report(f"{out_dir}: took over the lock of {lock.taken_over.names()}, which is no longer running")
+        yield
 
 
 Finished = tuple[dict, Sequence[Claim]]
@@ -134,13 +176,21 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
                    reviewed: Sequence[ReviewedFile], report: Reporter, log: Reporter,
                    done: Callable[[], None]) -> None:
     """Write each article's table and journal line as it comes, then the combined files and
-    ``failures.csv``: the one way results reach the output folder, whoever extracted them."""
+    ``failures.csv``: the one way results reach the output folder, whoever extracted them.
+
+    The two tables a reviewer may edit are brought in step: the reviewer work of ``claims.csv``
+    goes into each article's table as it is written, and the reviewer work of the article tables
+    (as written) into ``claims.csv``; a cell with two different values is E032 for that table."""
+    combined_work = reviewer_rows(out_dir / "claims.csv")
+    article_work: dict[str, ReviewedFile] = {}
     for record, claims in finished:
         article_id = record["id"]
         try:
             ids = {claim.claim_id for claim in claims}
             written = write_claims(out_dir / f"{article_id}.claims.csv", claims,
-                                   reviewed=[copy.for_claims(article_id, ids) for copy in reviewed])
+                                   reviewed=[copy.for_claims(article_id, ids) for copy in (combined_work, *reviewed)])
+            if written.reviewed:
+                article_work[article_id] = ReviewedFile(written.path, written.reviewed)
         except PipelineError as err:
             summary.fail(err, report)
             done()
@@ -160,7 +210,7 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
     journal.close()
     if journal.done:
         try:
-            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed)
+            combined = write_combined(out_dir, journal.path, journal.folder / "spill.sqlite", reviewed, article_work)
             report_problems(combined, report)
             report(f"all: {combined.rows} rows -> {combined.path}")
             journal.remove()
@@ -168,7 +218,7 @@ def _write_results(finished: Iterable[Finished], out_dir: Path, journal: Journal
             summary.fail(err, report)
     else:
         journal.remove()
-    _write_failures(out_dir, summary, report)
+    summary.close(report)
 
 
 def _shard_results(shards: Sequence[Path], summary: RunSummary, report: Reporter,
@@ -207,7 +257,7 @@ def _articles_to_do(paths: list[Path], finished: set[str], summary: RunSummary, 
                     done: Callable[[], None], meta: dict) -> Iterator[Article]:
     """The readable articles not finished yet, one at a time; problems are reported on the way."""
     first_path: dict[str, str] = {}
-    for item in iter_articles(paths, **meta):
+    for item in iter_articles(paths, warn=lambda warning: report(str(warning)), **meta):
         if isinstance(item, Article) and item.id in first_path:
             item = PipelineError(E_DUPLICATE_ID, item.path,
                                  f"article id {item.id!r} is already used by {first_path[item.id]}; skipped")
@@ -236,16 +286,6 @@ def count_inputs(paths: list[Path], include: Iterable[str] = (), exclude: Iterab
         except PipelineError:
             total += 1  # reported when the run reads it
     return total
-
-
-def _write_failures(out_dir: Path, summary: RunSummary, report: Reporter) -> None:
-    """``failures.csv`` lists this run's failed inputs (empty but present when none failed, so
-    that an old list is never mistaken for this run's)."""
-    try:
-        write_failures(out_dir / "failures.csv", summary.errors)
-    except PipelineError as err:
-        summary.failures.append(str(err))
-        report(str(err))
 
 
 def report_problems(written: WriteReport, report: Reporter) -> None:

@@ -11,31 +11,36 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TextIO
 
 import pandas as pd
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from pipeline.records import CLAIM_COLUMNS, Claim
-from pipeline.output.reviewer import ReviewedFile, allowed_status, problems_at
+from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.output.reviewer import ReviewedFile, allowed_status, overlay, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
-from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, atomic_write, claim_row, map_text_columns, merge_rows,
-                            neutralize, row_key, rows_frame, unneutralize, without_blank_rows, write_claims)
+from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, claim_row, map_text_columns, merge_rows, neutralize,
+                                   replace_unless_changed, row_key, rows_frame, unneutralize, without_blank_rows,
+                                   write_claims)
 
 CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""
 
 
-def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence[ReviewedFile] = ()) -> WriteReport:
+def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence[ReviewedFile] = (),
+                   article_work: Mapping[str, ReviewedFile] = MappingProxyType({})) -> WriteReport:
     """Write ``claims.csv`` and ``claims.jsonl`` in ``out_dir`` from the run's ``journal``,
-    keeping reviewer cells, extra columns and the articles this run did not cover. Reviewed
-    copies (``--merge``) are held in memory anyway, so with them the table is merged in memory
-    by ``write_claims``."""
+    keeping reviewer cells, extra columns and the articles this run did not cover, and taking
+    the reviewer work of the article tables just written (``article_work``, by article id).
+    Reviewed copies (``--merge``) are held in memory anyway, so with them the table is merged in
+    memory by ``write_claims``."""
     if reviewed:
         ran = {record["id"] for record in journal_records(journal)}
-        report = write_claims(out_dir / "claims.csv", journal_claims(journal), articles=ran, reviewed=reviewed)
+        report = write_claims(out_dir / "claims.csv", journal_claims(journal), articles=ran,
+                              reviewed=[*article_work.values(), *reviewed])
         write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return report
     spill.unlink(missing_ok=True)
@@ -47,17 +52,25 @@ def write_combined(out_dir: Path, journal: Path, spill: Path, reviewed: Sequence
         path = out_dir / "claims.csv"
         _spill_journal(db, journal)
         _check_unique(db, "new", f"{path} (this run)")
-        extras = _spill_old_table(db, path) if path.exists() else []
-        _check_unique(db, "old", str(path))
-        problems = _status_problems(db, path)
-        db.executescript("CREATE INDEX new_by_article ON new (article_id);"
-                         "CREATE INDEX old_by_article ON old (article_id);")
+        db.execute("CREATE INDEX new_by_article ON new (article_id)")
         counts = [0, 0, 0]
+        problems: list[str] = []
 
-        def write(handle: TextIO) -> None:
-            counts[:] = _write_table(db, handle, [*CLAIM_COLUMNS, *extras])
+        def merge() -> Callable[[TextIO], None]:
+            db.executescript("DROP INDEX IF EXISTS old_by_article; DELETE FROM old;")
+            extras = _spill_old_table(db, path) if path.exists() else []
+            _check_unique(db, "old", str(path))
+            problems[:] = _status_problems(db, path)
+            db.execute("CREATE INDEX old_by_article ON old (article_id)")
+            extras = list(dict.fromkeys([*extras, *(column for work in article_work.values()
+                                                    for column in work.extra_columns())]))
+            _overlay_article_work(db, path, article_work, [*REVIEW_COLUMNS, *extras])
 
-        atomic_write(path, write)
+            def write(handle: TextIO) -> None:
+                counts[:] = _write_table(db, handle, [*CLAIM_COLUMNS, *extras])
+            return write
+
+        replace_unless_changed(path, merge)
         ran = {article_id for (article_id,) in db.execute("SELECT article_id FROM ran")}
         write_records(out_dir / RUN_FILE, _run_records(out_dir / RUN_FILE, journal, ran))
         return WriteReport(path=path, rows=counts[0], carried=counts[1], stale=counts[2], problems=tuple(problems))
@@ -115,6 +128,17 @@ def _spill_old_table(db: sqlite3.Connection, path: Path) -> list[str]:
         if "claim_id" not in columns:
             raise PipelineError(E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is")
     return [column for column in columns if column not in CLAIM_COLUMNS]
+
+
+def _overlay_article_work(db: sqlite3.Connection, path: Path, article_work: Mapping[str, ReviewedFile],
+                          kept: list[str]) -> None:
+    """Lay the reviewer work of each article's table over that article's rows of the old table
+    (E032 when one cell holds two different values), so that the run carries it."""
+    for article_id, work in article_work.items():
+        rows = overlay(_rows(db, "old", article_id), str(path), work, kept)
+        db.execute("DELETE FROM old WHERE article_id = ?", (article_id,))
+        db.executemany("INSERT INTO old VALUES (?, ?, ?, ?)",
+                       [(article_id, row["claim_id"], row.get("review_status", ""), json.dumps(row)) for row in rows])
 
 
 def _check_unique(db: sqlite3.Connection, table: str, where: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
@@ -36,9 +37,21 @@ class ReviewedFile:
         return list(seen)
 
     def for_claims(self, article_id: str, claim_ids: set[str]) -> ReviewedFile:
-        """The rows that belong to one article's table: its article id, or one of its claim ids."""
-        rows = tuple(r for r in self.rows if r.get("article_id", "") == article_id or r["claim_id"] in claim_ids)
-        return ReviewedFile(self.path, rows)
+        """The rows that belong to one article's table: its article id, or one of its claim ids
+        (looked up, not scanned: a run asks once per article)."""
+        picked = {*self._by_article.get(article_id, ()), *(self._by_claim[c] for c in claim_ids if c in self._by_claim)}
+        return ReviewedFile(self.path, tuple(self.rows[index] for index in sorted(picked)))
+
+    @cached_property
+    def _by_article(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for position, row in enumerate(self.rows):
+            index.setdefault(row.get("article_id", ""), []).append(position)
+        return index
+
+    @cached_property
+    def _by_claim(self) -> dict[str, int]:
+        return {row["claim_id"]: position for position, row in enumerate(self.rows)}
 
 
 def record_lines(path: Path) -> list[int]:

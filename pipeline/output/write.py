@@ -3,19 +3,18 @@ without ever losing what a reviewer typed into an earlier version of the file.
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 import stat
 import uuid
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
-from pipeline.errors import E_OUTPUT, PipelineError
+from pipeline.errors import E_OUTPUT, E_TABLE_CHANGED, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, overlay, status_problems
 
@@ -45,6 +44,8 @@ class WriteReport:
     carried: int
     stale: int
     problems: tuple[str, ...] = ()
+    reviewed: tuple[Row, ...] = field(default=(), compare=False, repr=False)
+    """The written rows that hold reviewer work, for the other table of the folder to take."""
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
@@ -89,48 +90,109 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     """
     new_rows = [claim_row(claim) for claim in claims]
     check_unique(new_rows, f"{path} (this run)")
-    old = read_claims(path) if path.exists() else claims_frame([])
-    extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
-    old_rows = old.to_dict("records")
-    problems = status_problems(path, old_rows)
-    for copy in reviewed:
-        extras += [column for column in copy.extra_columns() if column not in extras]
-        old_rows = overlay(old_rows, str(path), copy, [*REVIEW_COLUMNS, *extras])
-    untouched = [] if articles is None else [r for r in old_rows if r.get("article_id", "") not in articles]
-    rerun = old_rows if articles is None else [r for r in old_rows if r.get("article_id", "") in articles]
-    rows, carried, stale = merge_rows(new_rows, rerun, extras)
-    rows += untouched
-    written = write_rows(path, rows, extras)
-    return WriteReport(path=path, rows=written, carried=carried, stale=stale, problems=tuple(problems))
+
+    def merged() -> tuple[list[Row], list[str], WriteReport]:
+        old = read_claims(path) if path.exists() else claims_frame([])
+        extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
+        old_rows = old.to_dict("records")
+        problems = status_problems(path, old_rows)
+        for copy in reviewed:
+            extras += [column for column in copy.extra_columns() if column not in extras]
+            old_rows = overlay(old_rows, str(path), copy, [*REVIEW_COLUMNS, *extras])
+        rerun, untouched = old_rows, []
+        if articles is not None:  # a row of this run's claims is one of its articles', named or not
+            new_ids = {row["claim_id"] for row in new_rows}
+            rerun = [r for r in old_rows if r.get("article_id", "") in articles or r["claim_id"] in new_ids]
+            untouched = [r for r in old_rows if not (r.get("article_id", "") in articles or r["claim_id"] in new_ids)]
+        rows, carried, stale = merge_rows(new_rows, rerun, extras)
+        rows += untouched
+        kept = [*REVIEW_COLUMNS, *extras]
+        return rows, extras, WriteReport(path=path, rows=len(rows), carried=carried, stale=stale,
+                                         problems=tuple(problems),
+                                         reviewed=tuple(row for row in rows if has_reviewer_data(row, kept)))
+
+    return _replace_rows(path, merged)
 
 
 def rewrite_claims(path: Path, update: Callable[[list[Row]], list[Row]]) -> WriteReport:
     """Rewrite an existing claims CSV with pipeline columns recomputed by ``update`` (which gets
     and returns every row). Reviewer cells and extra columns are put back from the file as read,
     whatever ``update`` did, and the write is atomic like every other."""
-    old = read_claims(path)
-    extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
-    old_rows = old.to_dict("records")
-    kept = [*REVIEW_COLUMNS, *extras]
-    updated = update([dict(row) for row in old_rows])
-    check_unique(updated, str(path))
-    if {row["claim_id"] for row in updated} != {row["claim_id"] for row in old_rows}:
-        raise ValueError("an update must keep every row")
-    old_by_id = {row["claim_id"]: row for row in old_rows}
-    rows = [{**row, **{column: old_by_id[row["claim_id"]].get(column, "") for column in kept}} for row in updated]
-    written = write_rows(path, rows, extras)
-    return WriteReport(path=path, rows=written, carried=0, stale=0,
-                       problems=tuple(status_problems(path, old_rows)))
+    def updated() -> tuple[list[Row], list[str], WriteReport]:
+        old = read_claims(path)
+        extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
+        old_rows = old.to_dict("records")
+        kept = [*REVIEW_COLUMNS, *extras]
+        new_rows = update([dict(row) for row in old_rows])
+        check_unique(new_rows, str(path))
+        if {row["claim_id"] for row in new_rows} != {row["claim_id"] for row in old_rows}:
+            raise ValueError("an update must keep every row")
+        old_by_id = {row["claim_id"]: row for row in old_rows}
+        rows = [{**row, **{column: old_by_id[row["claim_id"]].get(column, "") for column in kept}}
+                for row in new_rows]
+        return rows, extras, WriteReport(path=path, rows=len(rows), carried=0, stale=0,
+                                         problems=tuple(status_problems(path, old_rows)))
+
+    return _replace_rows(path, updated)
 
 
-def write_rows(path: Path, rows: list[Row], extras: list[str]) -> int:
-    """Write rows sorted, in CLAIM_COLUMNS order plus ``extras``, neutralized, atomically."""
-    frame = rows_frame(sorted(rows, key=row_key), [*CLAIM_COLUMNS, *extras])
-    frame = map_text_columns(frame, neutralize)
-    atomic_write(
-        path, lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
-    )
-    return len(frame)
+def _replace_rows(path: Path, merged: Callable[[], tuple[list[Row], list[str], WriteReport]]) -> WriteReport:
+    """Write the rows ``merged`` makes from the file as it is now, merged again from the file if a
+    reviewer saved it in the meantime (see ``replace_unless_changed``)."""
+    result: list[WriteReport] = []
+
+    def merge() -> Callable[[TextIO], None]:
+        rows, extras, report = merged()
+        result[:] = [report]
+        return rows_writer(rows, extras)
+
+    replace_unless_changed(path, merge)
+    return result[0]
+
+
+def rows_writer(rows: list[Row], extras: list[str]) -> Callable[[TextIO], None]:
+    """What writes rows sorted, in CLAIM_COLUMNS order plus ``extras``, neutralized, to a handle."""
+    frame = map_text_columns(rows_frame(sorted(rows, key=row_key), [*CLAIM_COLUMNS, *extras]), neutralize)
+    return lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
+
+
+MERGE_ATTEMPTS = 3
+"""Times a table is merged again from a reviewer's newer save before the run gives up on it."""
+
+
+def file_state(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file changed since it was read: inode (a save by rename), size and
+    modification time in nanoseconds; None if there is no file (or it cannot be seen, which the
+    write then reports)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+class FileChanged(Exception):
+    """The file to replace is not the one that was read: someone saved it in the meantime."""
+
+
+def replace_unless_changed(path: Path, merge: Callable[[], Callable[[TextIO], None]]) -> None:
+    """Replace ``path`` with what ``merge`` makes of it (it reads the file and returns the writer of
+    the merged table), but never over a version of the file ``merge`` did not read: a reviewer who
+    saves while a run merges would lose the save. When the file changed, it is merged again from
+    the new version; after ``MERGE_ATTEMPTS`` the file is left as saved, this run's table is kept
+    next to it as ``<name>.this-run.csv``, and E034 names both."""
+    for _ in range(MERGE_ATTEMPTS):
+        read = file_state(path)
+        write = merge()
+        try:
+            atomic_write(path, write, unchanged=lambda: file_state(path) == read)
+            return
+        except FileChanged:
+            continue
+    kept = path.with_suffix(".this-run.csv")
+    atomic_write(kept, write)
+    raise PipelineError(E_TABLE_CHANGED, str(path), f"saved again while this run merged it, {MERGE_ATTEMPTS} "
+                        f"times; left as saved, this run's table is {kept.name}: merge by hand or run again")
 
 
 def read_reviewed(path: Path) -> tuple[ReviewedFile, list[str]]:
@@ -155,6 +217,24 @@ def read_claims(path: Path) -> pd.DataFrame:
     frame = without_blank_rows(frame)
     check_unique(frame.to_dict("records"), str(path))
     return map_text_columns(frame, unneutralize)
+
+
+def reviewer_rows(path: Path) -> ReviewedFile:
+    """The rows of a claims table that hold reviewer work (a reviewer cell or an extra column),
+    read in chunks: what a run carries from ``claims.csv`` into the article tables. Few rows are
+    reviewed whatever the table's size, so they are held in memory. A table that cannot be read
+    gives none here; the run reports it when it merges the table."""
+    rows: list[Row] = []
+    try:
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", chunksize=10_000):
+            if "claim_id" not in chunk.columns:
+                return ReviewedFile(path, ())
+            kept = [*REVIEW_COLUMNS, *(column for column in chunk.columns if column not in CLAIM_COLUMNS)]
+            chunk = map_text_columns(without_blank_rows(chunk), unneutralize)
+            rows += (row for row in chunk.to_dict("records") if has_reviewer_data(row, kept))
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return ReviewedFile(path, ())
+    return ReviewedFile(path, tuple(rows))
 
 
 def without_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -254,25 +334,14 @@ def map_text_columns(frame: pd.DataFrame, function: Callable[[str], str]) -> pd.
     return mapped
 
 
-FAILURE_COLUMNS = ("path", "code", "message")
-
-
-def write_failures(path: Path, errors: Iterable[PipelineError]) -> None:
-    """The inputs a run could not use, one row each: where, error code, message."""
-    def write(handle: TextIO) -> None:
-        writer = csv.writer(handle, lineterminator=CSV_NEWLINE)
-        writer.writerow(FAILURE_COLUMNS)
-        writer.writerows((neutralize(e.where), e.code, neutralize(e.message)) for e in errors)
-
-    atomic_write(path, write)
-
-
 TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
 """How ``atomic_write`` names its temp files: ``.<file name>.<32 hex digits>.tmp``."""
 
 
-def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
-    """Write via a temp file in the same folder: readers see the old or the new file, never half."""
+def atomic_write(path: Path, write: Callable[[TextIO], None], unchanged: Callable[[], bool] | None = None) -> None:
+    """Write via a temp file in the same folder: readers see the old or the new file, never half.
+    With ``unchanged``, asked right before the old file is replaced, FileChanged is raised and
+    nothing replaced when it says the file is no longer the one that was read."""
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -286,6 +355,8 @@ def atomic_write(path: Path, write: Callable[[TextIO], None]) -> None:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if unchanged is not None and not unchanged():
+            raise FileChanged(path)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -86,3 +86,29 @@ def test_decoding_any_bytes_gives_text_or_a_coded_error(raw: bytes) -> None:
         assert isinstance(decode_text(raw, "fuzz.txt"), str)
     except PipelineError as error:
         assert error.code in ("E003", "E004")
+
+
+def test_utf8_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_the_offset(tmp_path: Path) -> None:
+    path = tmp_path / "stray.txt"
+    sentence = "Exports reached €5 billion in May. "
+    before = (sentence * 3).encode("utf-8")
+    path.write_bytes(before + b"\x81" + (sentence * 2).encode("utf-8"))
+    warnings: list[PipelineError] = []
+    text = read_article(path, warn=warnings.append).text
+    assert text.count("€5 billion") == 5 and text.count("\ufffd") == 1
+    assert [str(w) for w in warnings] == [f"[E045] {path}: not quite UTF-8: 1 bad byte sequence(s) read as U+FFFD, "
+                                          f"the first at byte offset {len(before)}"]
+
+
+@pytest.mark.parametrize("encoding, named", [("cp1252", "cp1252"), ("latin-1", "iso8859-1")])
+def test_a_guessed_legacy_encoding_is_windows_1252_or_latin_1_and_always_reported(tmp_path: Path, encoding: str,
+                                                                                  named: str) -> None:
+    text = ("Les prix à Paris ont augmenté de 5 % en 2023, selon l’Insee. « C’est la hausse la plus forte "
+            "depuis 1985 », a déclaré le ministre à la presse, et le coût du logement a grimpé.")
+    if encoding == "latin-1":
+        text = text.replace("’", "'") + " Entrée\x81"  # 0x81 is no windows-1252 character
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    warnings: list[PipelineError] = []
+    assert read_article(path, warn=warnings.append).text == text.replace("\x81", "")  # a control, cleaned away
+    assert [(w.code, w.message.endswith(f"read as {named}, a guess")) for w in warnings] == [("E046", True)]

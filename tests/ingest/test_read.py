@@ -60,3 +60,26 @@ def test_duplicate_texts_are_read_once(tmp_path: Path) -> None:
     duplicate = items[1]
     assert duplicate.code == E_DUPLICATE_TEXT and duplicate.where == str(tmp_path / "b.txt")
     assert f"{tmp_path / 'a.jsonl'}:1" in duplicate.message and "'first'" in duplicate.message
+
+
+def test_symbolic_links_in_a_folder_are_named_and_not_read_unless_followed(tmp_path: Path) -> None:
+    import os
+    from pipeline.errors import PipelineError
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Exports rose 12 percent in 2023.", encoding="utf-8")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "own.txt").write_text("Imports fell 3 percent in 2022.", encoding="utf-8")
+    os.symlink(outside, folder / "linked.txt")
+    os.symlink(tmp_path / "gone.txt", folder / "dangling.txt")
+
+    items = list(iter_articles([folder]))
+    assert [item.id for item in items if not isinstance(item, PipelineError)] == ["own"]
+    assert sorted((item.code, item.where) for item in items if isinstance(item, PipelineError)) == [
+        ("E047", str(folder / "dangling.txt")), ("E047", str(folder / "linked.txt"))]
+    assert "--follow-symlinks" in next(i for i in items if isinstance(i, PipelineError)).message
+
+    followed = list(iter_articles([folder], follow_symlinks=True))
+    assert sorted(item.id for item in followed if not isinstance(item, PipelineError)) == ["linked", "own"]
+    assert [item.code for item in followed if isinstance(item, PipelineError)] == ["E001"]  # the dangling one
+    assert [a.id for a in iter_articles([folder / "linked.txt"])] == ["linked"]  # given by name: read

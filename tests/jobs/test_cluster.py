@@ -67,7 +67,7 @@ def test_merged_shards_are_one_runs_output(tmp_path: Path, corpus: Path, resourc
     repeated = tmp_path / "repeated"
     summary = merge_shards([first, second, first, tmp_path / "nowhere"], repeated, problems.append)
     assert summary.articles == 6
-    codes = sorted(error.code for error in summary.errors)
+    codes = sorted(line[1:5] for line in summary.failures)
     assert codes == ["E008", "E008", "E008", "E061", "E061", "E061"]
     assert f"[E061] {second / 'claims.jsonl'}:4: not an article record of claims run" in summary.failures
     assert not (tmp_path / "escape.claims.csv").exists()

@@ -39,3 +39,25 @@ def test_blank_rows_below_the_combined_table_are_ignored(tmp_path: Path) -> None
         handle.write(("," * (len(CLAIM_COLUMNS) - 1) + "\r\n") * 2)  # the empty rows a spreadsheet saves
     journal.write_text(record_line(record("a", "5")), encoding="utf-8")
     assert write_combined(out, journal, tmp_path / "spill.sqlite").rows == 1
+
+
+def test_a_save_made_while_the_combined_table_is_merged_is_merged_again_not_lost(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    import pipeline.output.combine as combine
+    from tests.reviewer_edits import read_raw, review
+    out, journal = tmp_path / "out", tmp_path / "journal.jsonl"
+    journal.write_text(record_line(record("a", "5", "6")), encoding="utf-8")
+    write_combined(out, journal, tmp_path / "spill.sqlite")
+    spilled, saves = combine._spill_old_table, []
+
+    def spill_and_meanwhile_save(db, path):
+        extras = spilled(db, path)
+        if not saves:
+            saves.append(path)
+            review(path, {"a-0": {"review_status": "false", "reviewer": "desk"}})
+        return extras
+
+    monkeypatch.setattr(combine, "_spill_old_table", spill_and_meanwhile_save)
+    report = write_combined(out, journal, tmp_path / "spill.sqlite")
+    rows = read_raw(out / "claims.csv").set_index("claim_id")
+    assert saves and report.carried == 1 and rows.loc["a-0", "reviewer"] == "desk"

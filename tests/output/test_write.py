@@ -260,3 +260,42 @@ def test_blank_rows_a_spreadsheet_leaves_below_the_table_are_ignored(tmp_path: P
     report = write_claims(path, [claim("c1"), claim("c2", start=10)])
     assert (report.rows, report.carried) == (2, 1)
     assert list(read_raw(path)["claim_id"]) == ["c1", "c2"]
+
+
+def _saves_while_merging(monkeypatch, path: Path, times: int) -> list[str]:
+    """A reviewer who saves ``path`` while the table is being merged, the first ``times`` times;
+    returns the reviewer names saved, in order."""
+    import pipeline.output.write as write
+    merge, saved = write.merge_rows, []
+
+    def merge_and_meanwhile_save(*args, **kwargs):
+        result = merge(*args, **kwargs)
+        if len(saved) < times:
+            saved.append(f"r{len(saved)}")
+            review(path, {"c1": {"review_status": "verified", "reviewer": saved[-1]}})
+        return result
+
+    monkeypatch.setattr(write, "merge_rows", merge_and_meanwhile_save)
+    return saved
+
+
+def test_a_save_made_while_the_table_is_merged_is_merged_again_not_lost(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "a.claims.csv"
+    write_claims(path, [claim("c1"), claim("c2", start=10)])
+    saved = _saves_while_merging(monkeypatch, path, times=1)
+    report = write_claims(path, [claim("c1"), claim("c2", start=10)])
+    assert saved == ["r0"] and report.carried == 1
+    assert row(read_raw(path), "c1")["reviewer"] == "r0"
+
+
+def test_a_table_saved_again_and_again_is_left_as_saved_and_the_runs_kept_beside_it(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    path = tmp_path / "a.claims.csv"
+    write_claims(path, [claim("c1"), claim("c2", start=10)])
+    saved = _saves_while_merging(monkeypatch, path, times=99)
+    with pytest.raises(PipelineError) as stopped:
+        write_claims(path, [claim("c1"), claim("c2", start=10), claim("c3", start=20)])
+    assert str(stopped.value).startswith(f"[E034] {path}: saved again while this run merged it, 3 times; "
+                                         "left as saved, this run's table is a.claims.this-run.csv")
+    assert row(read_raw(path), "c1")["reviewer"] == saved[-1] and len(read_raw(path)) == 2
+    assert list(read_raw(tmp_path / "a.claims.this-run.csv")["claim_id"]) == ["c1", "c2", "c3"]
