@@ -138,7 +138,7 @@ def display_value(row: Row) -> str:
     """The normalized value as a reader says it: ``about 2.5 %``, ``5,000,000,000–6,000,000,000 USD``;
     a date's EDTF value as is."""
     if row.get("kind") == "date":
-        return row.get("value", "")
+        return row.get("time_value", "")
     low, high = row.get("value_low", ""), row.get("value_high", "")
     number = f"{display_number(low)}–{display_number(high)}" if low and high else display_number(row.get("value", ""))
     if not number:

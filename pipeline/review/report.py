@@ -14,9 +14,8 @@ from pathlib import Path
 
 from pipeline.review.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
-from pipeline.records import Claim
 from pipeline.output.reviewer import VERDICTS
-from pipeline.output.runfile import RUN_FILE, read_records
+from pipeline.output.runfile import RUN_FILE, claim_of_record, read_records
 from pipeline.output.write import claim_row, read_claims, split_flags
 
 Row = dict[str, str]
@@ -103,7 +102,7 @@ def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleRepo
         except PipelineError as error:
             report(f"{error}; its rows are shown as the run found them")
     if rows is None:
-        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / RUN_FILE
+        rows, source = tuple(claim_row(claim_of_record(claim)) for claim in record["claims"]), out_dir / RUN_FILE
     row_spans = {(row.get("start"), row.get("end")) for row in rows}
     times = tuple(mention for mention in record.get("dates", ())
                   if (str(mention["start"]), str(mention["end"])) not in row_spans)

@@ -43,7 +43,7 @@ def test_overlapping_spans_of_one_layer_keep_the_earlier_whole() -> None:
     ({"kind": "percent", "value": "", "value_low": "5", "value_high": "6.5", "unit": "percent"}, "5–6.5 %"),
     ({"kind": "quantity", "value": "2615", "unit": "mile", "value_si": "4208.8", "unit_si": "m"},
      "2,615 mile (= 4,208.8 m)"),
-    ({"kind": "date", "value": "2014/2015"}, "2014/2015"),
+    ({"kind": "date", "value": "", "time_value": "2014/2015"}, "2014/2015"),
     ({"kind": "quote", "value": ""}, ""),
 ])
 def test_display_value(row: dict, shown: str) -> None:
