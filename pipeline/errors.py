@@ -71,6 +71,7 @@ def rule_problems(where: str, problems: list[str]) -> PipelineError:
 E_GOLD = "E020"
 # Output
 E_OUTPUT = "E030"
+E_OUTPUT_LOCKED = "E033"
 # Reviewer data
 E_REVIEW_STATUS = "E031"
 E_REVIEW_CONFLICT = "E032"

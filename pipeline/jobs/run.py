@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,6 +21,7 @@ from pipeline.ingest.discover import discover, file_safe_id, is_jsonl
 from pipeline.ingest.jsonl import article_from_json
 from pipeline.ingest.read import iter_articles
 from pipeline.output.journal import Journal
+from pipeline.output.lock import hold_output_lock
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
@@ -77,12 +79,13 @@ def run_paths(paths: list[Path], out_dir: Path, extract: Extractor | Resources, 
     handled (finished, failed or skipped). ``extract`` may be the resources of one process."""
     if isinstance(extract, Resources):
         extract = partial(extract_guarded, res=extract)
-    journal = _open_journal(out_dir, resume, report)
-    summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done),
-                         errors_log=out_dir / ERRORS_LOG)
-    outcomes = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
-    finished = _extracted(outcomes, summary, report, done)
-    _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
+    with _holding(out_dir, "claims run", report):
+        journal = _open_journal(out_dir, resume, report)
+        summary = RunSummary(articles=len(journal.done), claims=journal.claims, resumed=len(journal.done),
+                             errors_log=out_dir / ERRORS_LOG)
+        outcomes = extract(_articles_to_do(paths, journal.done, summary, report, done, meta))
+        finished = _extracted(outcomes, summary, report, done)
+        _write_results(finished, out_dir, journal, summary, reviewed, report, log or report, done)
     return summary
 
 
@@ -93,11 +96,22 @@ def merge_shards(shards: Sequence[Path], out_dir: Path, report: Reporter, *, log
     ``claims.jsonl`` in the order given. Articles are written exactly as a run writes them, with
     the reviewer work already in ``out_dir`` kept; an article id found in an earlier shard is
     skipped (E008). ``done`` is called once per record handled."""
-    journal = _open_journal(out_dir, False, report)
-    summary = RunSummary()
-    _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
-                   log or report, done)
+    with _holding(out_dir, "claims merge", report):
+        journal = _open_journal(out_dir, False, report)
+        summary = RunSummary()
+        _write_results(_shard_results(shards, summary, report, done), out_dir, journal, summary, (), report,
+                       log or report, done)
     return summary
+
+
+@contextmanager
+def _holding(out_dir: Path, holder: str, report: Reporter) -> Iterator[None]:
+    """The output folder's lock for the whole run (E033 if another run holds it); a lock a killed
+    run left is taken over and said."""
+    with hold_output_lock(out_dir, holder) as lock:
+        if lock.taken_over is not None:
+            report(f"{out_dir}: took over the lock of {lock.taken_over.names()}, which is no longer running")
+        yield
 
 
 Finished = tuple[dict, Sequence[Claim]]

@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.checks.verify import count_statuses, load_lexicon, read_facts, verify_rows
 from pipeline.errors import E_REFERENCE, PipelineError
+from pipeline.output.lock import hold_output_lock
 from pipeline.output.runfile import readable_records
 from pipeline.output.write import read_claims, rewrite_claims
 
@@ -46,6 +47,11 @@ def verify_folder(out_dir: Path, reference: Path, report: Callable[[str], None])
     if not tables:
         raise PipelineError(E_REFERENCE, str(out_dir), "no claims tables here (claims.csv, <id>.claims.csv); run `claims run` first")
     parties = read_parties(out_dir / "claims.jsonl")
+    with hold_output_lock(out_dir, "claims verify"):
+        return _verify_tables(tables, facts, lexicon, parties, report)
+
+
+def _verify_tables(tables: list[Path], facts, lexicon, parties, report: Callable[[str], None]) -> int:
     failed = 0
     for table in tables:
         try:
