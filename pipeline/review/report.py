@@ -45,7 +45,11 @@ class ArticleSummary:
     info: ArticleInfo
     claims: int
     kinds: dict[str, int]
-    flagged: int
+    mismatches: int
+    """Rows with a flag that needs a look (``needs_a_look``): a failed check, a changed or stale
+    reviewed row."""
+    checks_ok: int
+    """Rows whose consistency checks all held."""
     reviewed: int
     verdicts: dict[str, int]
     """Rows per final review status (VERDICTS), the statuses a ClaimReview export publishes."""
@@ -62,11 +66,19 @@ class ArticleSummary:
             info=report.info,
             claims=len(rows),
             kinds=dict(Counter(row.get("kind", "") for row in rows).most_common()),
-            flagged=sum(1 for row in rows if split_flags(row.get("flags", ""))),
+            mismatches=sum(1 for row in rows if any(map(needs_a_look, split_flags(row.get("flags", ""))))),
+            checks_ok=sum(1 for row in rows if any(":ok" in flag for flag in split_flags(row.get("flags", "")))
+                          and not any(map(needs_a_look, split_flags(row.get("flags", ""))))),
             reviewed=sum(1 for row in rows if is_reviewed(row)),
             verdicts=dict(Counter(row["review_status"] for row in rows if row.get("review_status") in VERDICTS)),
             references=dict(Counter(row["reference_status"] for row in rows if row.get("reference_status"))),
         )
+
+
+def needs_a_look(flag: str) -> bool:
+    """A flag that says something may be wrong: a check that failed, a reviewed value that changed,
+    a reviewed claim gone from the article. ``ok`` checks and relative-date notes are not."""
+    return ":mismatch" in flag or flag.startswith("changed") or flag == "stale"
 
 
 def review_status(row: Row) -> str:
