@@ -135,14 +135,15 @@ def marked_sentence(row: Row) -> str:
 
 
 def inferred_parties(text: str, rows: Iterable[Row], entities: Iterable[dict]) -> set[str]:
-    """The claims whose entities are not named in their own sentence, so were carried from an
-    earlier sentence or the headline: ids of rows none of whose entities is a name found in it."""
+    """The figure and date claims whose entities are not named in their own sentence, so were
+    carried from an earlier sentence or the headline: ids of rows none of whose entities is a name
+    found in it. (A quote's or statement's entities are those inside it.)"""
     mentions = list(entities)
     carried = set()
     for row in rows:
         names = [name for name in row.get("entities", "").split("; ") if name]
         start, sentence = row.get("start", ""), row.get("sentence", "")
-        if not names or not start.isdigit() or not sentence:
+        if not names or not start.isdigit() or not sentence or row.get("kind") in ("quote", "statement"):
             continue
         begin = text.find(sentence, max(0, int(start) - len(sentence)))
         end = begin + len(sentence) if begin >= 0 else -1
@@ -157,15 +158,19 @@ def _inferred(why: str) -> str:
 
 
 def verdict_cell(row: Row, editable: bool) -> str:
-    """The review status: a one-key choice on the desk, text on a static page."""
+    """The review status: a one-key choice on the desk (``unreviewed`` is the empty cell), text on
+    a static page. A status not allowed (typed by hand) stays a choice until someone changes it."""
     status = review_status(row)
     if not editable:
         return _escape(status)
-    options = [*REVIEW_STATUSES, *([status] if status not in REVIEW_STATUSES else [])]
-    return (f'<select class="verdict" data-field="review_status" data-base="{_escape(row.get("review_status", ""))}" '
-            f'aria-label="review status">'
-            + "".join(f'<option value="{_escape(o)}"{" selected" if o == status else ""}>{_escape(o)}</option>'
-                      for o in options) + "</select>")
+    raw = row.get("review_status", "")
+    options = [("", "unreviewed"), *((s, s) for s in REVIEW_STATUSES if s != "unreviewed")]
+    if raw and raw not in dict(options):
+        options.append((raw, raw))
+    chosen = "" if raw == "unreviewed" else raw
+    return (f'<select class="verdict" data-field="review_status" data-base="{_escape(raw)}" aria-label="review status">'
+            + "".join(f'<option value="{_escape(value)}"{" selected" if value == chosen else ""}>{_escape(label)}</option>'
+                      for value, label in options) + "</select>")
 
 
 def claim_row(row: Row, position: int, party_inferred: bool = False, editable: bool = False) -> str:

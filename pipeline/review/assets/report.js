@@ -154,7 +154,7 @@
   const api = document.body.dataset.api;
   const articleId = document.querySelector("main.article").dataset.article;
   const saved = document.getElementById("saved");
-  const VERDICT_KEYS = { v: "verified", f: "false", m: "misleading", u: "unverifiable", n: "not_a_claim", 0: "unreviewed" };
+  const VERDICT_KEYS = { v: "verified", f: "false", m: "misleading", u: "unverifiable", n: "not_a_claim", 0: "" };
 
   function fieldsOf(row) {
     return [row.querySelector("select.verdict")].concat(Array.from(detailOf(row).querySelectorAll("[data-field]")))
@@ -195,6 +195,7 @@
         field.dataset.base = value;
       });
       row.dataset.review = answer.body.cells.review_status || "unreviewed";
+      if (row.dataset.review === "unreviewed") row.querySelector("select.verdict").value = "";
       row.classList.remove("unsaved", "conflict");
       if (fieldsOf(row).some(function (field) { return field.value !== field.dataset.base; })) save(row);
       saved.textContent = "Saved at " + new Date().toLocaleTimeString() + ".";
@@ -232,7 +233,7 @@
     else if (api && current && event.key === "e") {
       event.preventDefault();
       detailOf(current).querySelector("textarea").focus();
-    } else if (api && current && VERDICT_KEYS[event.key]) {
+    } else if (api && current && Object.prototype.hasOwnProperty.call(VERDICT_KEYS, event.key)) {
       const select = current.querySelector("select.verdict");
       select.value = VERDICT_KEYS[event.key];
       save(current);
