@@ -190,7 +190,8 @@ def claim_row(row: Row, position: int, party_inferred: bool = False, editable: b
         f'<td class="num" data-sort="{_escape(row.get("start", ""))}">{position}</td>',
         f'<td class="claim" data-sort="{_escape(row.get("text", ""))}"><span class="kind" style="--hl: '
         f'{KIND_COLOURS.get(kind, "#e4e4e4")}">{_escape(kind)}</span> <strong>{_escape(row.get("text", ""))}</strong>'
-        + (f' <span class="value">= {_escape(value)}</span>' if value and kind not in ("quote", "statement") else "")
+        + (f' <span class="value">= {_escape(value)}</span>' if value and value != row.get("text", "")
+           and kind not in ("quote", "statement") else "")
         + f'<div class="sentence">{marked_sentence(row)}</div></td>',
         f'<td>{_escape(time_value)}'
         + (f"<small>{_escape(time_text)}</small>" if time_text and time_text != time_value else "")
