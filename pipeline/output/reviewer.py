@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
+from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_COLUMNS, CLAIM_ID_PREFIX
 
 Row = dict[str, str]
@@ -39,17 +40,31 @@ def current_claim_id(cell: str) -> str:
 def current_layout(frame: pd.DataFrame) -> pd.DataFrame:
     """A claims table read from disk in today's layout, so that reviewed tables written by earlier
     versions keep their rows: claim ids (also in ``linked_to``) as ``current_claim_id`` makes
-    them, and a date row's EDTF value in ``time_value`` only, its ``value`` empty."""
+    them, figure values without float noise (``17100000000.000002`` is ``17100000000``, so a
+    reviewed value does not read as changed), and a date row's EDTF value in ``time_value`` only,
+    its ``value`` empty."""
     frame = frame.copy()
     frame["claim_id"] = frame["claim_id"].map(current_claim_id)
     if "linked_to" in frame.columns:
         frame["linked_to"] = frame["linked_to"].map(
             lambda cell: "; ".join(current_claim_id(part) for part in cell.split("; ")) if cell else cell)
+    for column in ("value", "value_low", "value_high"):
+        if column in frame.columns:
+            frame[column] = frame[column].map(without_noise)
     if {"kind", "value", "time_value"} <= set(frame.columns):
         dated = (frame["kind"] == "date") & (frame["value"] != "")
         frame.loc[dated & (frame["time_value"] == ""), "time_value"] = frame.loc[dated, "value"]
         frame.loc[dated, "value"] = ""
     return frame
+
+
+def without_noise(cell: str) -> str:
+    """A number cell as a run writes it now (``17100000000.000002`` -> ``17100000000``); any other
+    cell (an EDTF date, a reviewer's text) as it is."""
+    try:
+        return format_number(float(cell)) if cell.strip() else cell
+    except (ValueError, OverflowError):
+        return cell
 
 
 @dataclass(frozen=True)
