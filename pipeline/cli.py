@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
@@ -21,12 +22,13 @@ from tqdm import tqdm
 from pipeline.jobs.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
 from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
 from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
-from pipeline.errors import PipelineError
+from pipeline.errors import E_REPORT, PipelineError
 from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
 from pipeline.evaluate.corpus import evaluate_corpus
 from pipeline.evaluate.metrics import write_metrics
 from pipeline.evaluate.recognizers import run_suite, write_suite_metrics
 from pipeline.evaluate.timex_scores import evaluate_timeml
+from pipeline.review.desk import Desk
 from pipeline.review.pages import write_pages
 from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.review.report import ArticleSummary, read_reports
@@ -274,11 +276,34 @@ def report_cli(
             for article in read_reports(out, problem):
                 summary = ArticleSummary.of(article)
                 print(f"{article.article_id}: {summary.claims} claims, {summary.reviewed} reviewed, "
-                      f"{summary.flagged} flagged" + "".join(f", {count} {status}" for status, count in
+                      f"{summary.mismatches} to look at, {summary.checks_ok} checks ok" + "".join(f", {count} {status}" for status, count in
                                                              {**summary.verdicts, **summary.references}.items()))
     except PipelineError as error:
         problem(str(error))
     raise typer.Exit(1 if problems else 0)
+
+
+@app.command("review")
+def review_cli(
+    out: Path = typer.Argument(Path("out"), help="Output folder of a run (with claims.jsonl)."),
+    port: int = typer.Option(0, "--port", min=0, max=65535, help="Port on 127.0.0.1 (default: any free one)."),
+    open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the desk in the default browser."),
+) -> None:
+    """Serve the review pages on 127.0.0.1, where verdicts, notes, evidence links and reviewer are
+    saved into OUT's claims tables as they are given. Ctrl+C stops it."""
+    if not (out / "claims.jsonl").is_file():
+        _say(str(PipelineError(E_REPORT, str(out / "claims.jsonl"), "no claims.jsonl here: run `claims run` into this folder first")))
+        raise typer.Exit(1)
+    desk = Desk(out, port, _say)
+    _say(f"review desk for {out}: {desk.url}  (Ctrl+C to stop)")
+    if open_browser:
+        webbrowser.open(desk.url)
+    try:
+        desk.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        desk.server_close()
 
 
 @app.command("bench")

@@ -128,7 +128,8 @@ class Quote:
 class Claim:
     """One row of the claims table: a figure or a dated event, with its context and provenance.
 
-    Values are CSV-ready strings: plain numbers for figures ("190000000000"), EDTF for dates.
+    Values are CSV-ready strings: plain numbers for figures ("190000000000"); a date row's EDTF
+    value is its ``time_value`` (its ``value`` stays empty, so ``value`` holds only numbers).
     """
 
     claim_id: str
@@ -191,6 +192,12 @@ class Extraction:
     claims: tuple[Claim, ...] = field(default=())
     """The table rows, assembled last from everything above (empty until then)."""
 
+
+CLAIM_NUMBER_FIELDS = ("value", "value_low", "value_high", "value_si", "checkworthiness", "reference_value")
+"""Claim fields that hold a number or nothing: JSON writes them as numbers (or null), not strings."""
+
+CLAIM_ID_PREFIX = "c"
+"""The letter every claim id starts with (``c`` + 12 hex digits), so no tool reads an id as a number."""
 
 REVIEW_COLUMNS = ("review_status", "reviewer", "review_note", "evidence_url", "reviewed_at")
 """Columns a reviewer fills in; the pipeline writes them empty and never overwrites them."""

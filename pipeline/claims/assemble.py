@@ -17,7 +17,7 @@ from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens,
 from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.claims.parties import Parties, PartyWords
 from pipeline.figures.numbers import format_number
-from pipeline.records import Claim, DateMention, Extraction, Quote
+from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote
 from pipeline.claims.speakers import AUTHOR, Reported
 
 
@@ -35,10 +35,12 @@ def normalize_sentence(sentence: str) -> str:
 def claim_id(article_id: str, sentence: str, text: str, index: int, repeat: int = 0) -> str:
     """A short hash of the article, the normalized sentence, the figure and its index there: the
     same claim keeps its id when other paragraphs change. ``repeat`` counts earlier copies of the
-    same sentence in the article, so that a repeated sentence gives distinct ids."""
+    same sentence in the article, so that a repeated sentence gives distinct ids. The id starts
+    with a letter (``c3f0a...``), so a spreadsheet never reads it as a number (``708768622395``
+    would become ``7.08769E+11``)."""
     key = "\x1f".join((article_id, normalize_sentence(sentence), text, str(index))
                       + ((str(repeat),) if repeat else ()))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return CLAIM_ID_PREFIX + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, reported: Reported | None = None,
@@ -136,7 +138,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             )
         else:
             claim = Claim(
-                **common, kind="date", value=item.value, role="event", time_text=item.text,
+                **common, kind="date", value="", role="event", time_text=item.text,
                 time_value=item.value, time_source="self", flags=date_flag(item),
             )
         own = [doc[i] for i in sorted(clause)] + governing_words(span)
@@ -265,7 +267,7 @@ def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
 
 def _scored(claim: Claim, own: list, scorer: Checkworthiness) -> Claim:
     score = scorer.score(claim, own)
-    return replace(claim, claim_type=claim_type(claim), checkworthiness=f"{score.value:.2f}",
+    return replace(claim, claim_type=claim_type(claim), checkworthiness=format_number(round(score.value, 2)),
                    checkworthiness_features=score.listing)
 
 

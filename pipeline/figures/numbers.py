@@ -71,10 +71,22 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
     return total + (current or 0.0)
 
 
+SIGNIFICANT_DIGITS = 15
+"""Digits a float holds exactly; past them is the noise of binary arithmetic, never the text's."""
+
+
+def without_float_noise(value: float) -> float:
+    """``value`` cut to the digits any text can give: "$17.1bn" is 17.1 * 1e9, which binary
+    floats make 17100000000.000002; it is 17100000000."""
+    return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+
+
 def format_number(value: float | None) -> str:
-    """A plain CSV number: 190000000000, 2.5, never 1.9e+11."""
+    """A plain CSV number with the precision of the text: 190000000000, 2.5, 17100000000 for
+    "$17.1bn"; never 1.9e+11 or 17100000000.000002."""
     if value is None:
         return ""
+    value = without_float_noise(value)
     if value == int(value) and abs(value) < 1e18:
         return str(int(value))
     return repr(value)

@@ -26,7 +26,8 @@ from pipeline.output.lock import hold_output_lock
 from pipeline.records import Article, Claim, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
-from pipeline.output.runfile import RUN_FILE, read_records, record_claims
+from pipeline.figures.numbers import without_float_noise
+from pipeline.output.runfile import RUN_FILE, claim_record, read_records, record_claims
 from pipeline.output.write import WriteReport, reviewer_rows, write_claims
 
 Reporter = Callable[[str], None]
@@ -306,7 +307,7 @@ def extraction_record(extraction: Extraction) -> dict:
                   for d in extraction.dates],
         "entities": list(extraction.entities),
         "quotes": [asdict(q) for q in extraction.quotes],
-        "claims": [asdict(c) for c in extraction.claims],
+        "claims": [claim_record(c) for c in extraction.claims],
     }
 
 
@@ -319,9 +320,13 @@ def article_record(article: Article) -> dict:
 
 def figure_record(figure: Figure) -> dict:
     """A figure as ``extraction_record`` lists it: its fields without ``sentence_index`` (the
-    claims rows carry it), ``linked_to`` as offsets."""
+    claims rows carry it), ``linked_to`` as offsets, numbers with the precision of the text
+    ("$17.1bn" is 17100000000, never 17100000000.000002)."""
     record = asdict(figure)
     record.pop("sentence_index")
+    for name in ("value", "value_low", "value_high", "value_si"):
+        if isinstance(record[name], float):
+            record[name] = without_float_noise(record[name])
     record["rules"] = list(figure.rules)
     return record
 

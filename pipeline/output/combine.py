@@ -20,7 +20,7 @@ import pandas as pd
 
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
-from pipeline.output.reviewer import ReviewedFile, allowed_status, overlay, problems_at
+from pipeline.output.reviewer import ReviewedFile, allowed_status, current_layout, overlay, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
 from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, claim_row, map_text_columns, merge_rows, neutralize,
                                    replace_unless_changed, row_key, rows_frame, unneutralize, without_blank_rows,
@@ -116,7 +116,7 @@ def _spill_old_table(db: sqlite3.Connection, path: Path) -> list[str]:
             if "claim_id" not in chunk.columns:
                 raise PipelineError(E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is")
             columns = list(chunk.columns)
-            rows = map_text_columns(without_blank_rows(chunk), unneutralize).to_dict("records")
+            rows = map_text_columns(current_layout(without_blank_rows(chunk)), unneutralize).to_dict("records")
             db.executemany("INSERT INTO old VALUES (?, ?, ?, ?)",
                            [(row.get("article_id", ""), row["claim_id"], row.get("review_status", ""), json.dumps(row))
                             for row in rows])

@@ -5,13 +5,17 @@ rows of the file being rewritten without ever dropping a cell.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
-from pipeline.records import CLAIM_COLUMNS
+from pipeline.figures.numbers import format_number
+from pipeline.records import CLAIM_COLUMNS, CLAIM_ID_PREFIX
 
 Row = dict[str, str]
 
@@ -20,6 +24,48 @@ REVIEW_STATUSES = ("unreviewed", "verified", "false", "misleading", "unverifiabl
 
 VERDICTS = ("verified", "false", "misleading", "unverifiable")
 """Statuses that are a final verdict on a claim (what ``claims export --claimreview`` publishes)."""
+
+
+LEGACY_CLAIM_ID = re.compile(r"[0-9a-f]{12}|[0-9]{1,11}")
+"""A claim id as tables written before ids had a letter held it: 12 hex digits, or an all-digit
+one that a spreadsheet saved as a number without its leading zeros."""
+
+
+def current_claim_id(cell: str) -> str:
+    """The claim id a table of an earlier version means, as the pipeline writes it now:
+    ``708768622395`` -> ``c708768622395``, ``8768622395`` (leading zeros lost) ->
+    ``c008768622395``; a current id or a reviewer's own text as it is."""
+    return CLAIM_ID_PREFIX + cell.zfill(12) if LEGACY_CLAIM_ID.fullmatch(cell) else cell
+
+
+def current_layout(frame: pd.DataFrame) -> pd.DataFrame:
+    """A claims table read from disk in today's layout, so that reviewed tables written by earlier
+    versions keep their rows: claim ids (also in ``linked_to``) as ``current_claim_id`` makes
+    them, figure values without float noise (``17100000000.000002`` is ``17100000000``, so a
+    reviewed value does not read as changed), and a date row's EDTF value in ``time_value`` only,
+    its ``value`` empty."""
+    frame = frame.copy()
+    frame["claim_id"] = frame["claim_id"].map(current_claim_id)
+    if "linked_to" in frame.columns:
+        frame["linked_to"] = frame["linked_to"].map(
+            lambda cell: "; ".join(current_claim_id(part) for part in cell.split("; ")) if cell else cell)
+    for column in ("value", "value_low", "value_high"):
+        if column in frame.columns:
+            frame[column] = frame[column].map(without_noise)
+    if {"kind", "value", "time_value"} <= set(frame.columns):
+        dated = (frame["kind"] == "date") & (frame["value"] != "")
+        frame.loc[dated & (frame["time_value"] == ""), "time_value"] = frame.loc[dated, "value"]
+        frame.loc[dated, "value"] = ""
+    return frame
+
+
+def without_noise(cell: str) -> str:
+    """A number cell as a run writes it now (``17100000000.000002`` -> ``17100000000``); any other
+    cell (an EDTF date, a reviewer's text) as it is."""
+    try:
+        return format_number(float(cell)) if cell.strip() else cell
+    except (ValueError, OverflowError):
+        return cell
 
 
 @dataclass(frozen=True)

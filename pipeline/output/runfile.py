@@ -4,12 +4,14 @@ read back line by line, every line that is not a record reported under the reade
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from pipeline.records import Claim
+from pipeline.figures.numbers import format_number
+from pipeline.records import CLAIM_NUMBER_FIELDS, Claim
 from pipeline.output.write import atomic_write
 
 RUN_FILE = "claims.jsonl"
@@ -85,7 +87,44 @@ def record_claims(record: Any) -> list[Claim]:
     if not (isinstance(record, dict) and isinstance(record.get("id"), str)
             and all(isinstance(record.get(key), list) for key in ("figures", "dates", "claims"))):
         raise ValueError("not an article record: an id and lists of figures, dates and claims")
-    return [Claim(**claim) for claim in record["claims"]]
+    return [claim_of_record(claim) for claim in record["claims"]]
+
+
+def claim_record(claim: Claim) -> dict:
+    """A claim as JSON gives it (``claims.jsonl``, ``extract``): its numbers as numbers
+    (``"checkworthiness": 0.45``, ``"value": 17100000000``) or null when empty, the rest as text."""
+    record = asdict(claim)
+    for field in CLAIM_NUMBER_FIELDS:
+        record[field] = json_number(record[field])
+    return record
+
+
+def json_number(cell: str) -> int | float | str | None:
+    """A number cell as a JSON number: "190000000000" -> 190000000000, "2.5" -> 2.5, "" -> None; a
+    cell that is not a number (kept as typed) stays text."""
+    if cell == "":
+        return None
+    try:
+        number = float(cell)
+    except ValueError:
+        return cell
+    return int(number) if number.is_integer() and abs(number) < 1e18 else number
+
+
+def claim_of_record(record: dict) -> Claim:
+    """A claim rebuilt from its JSON record, its cells written exactly as the run wrote them to the
+    CSV. Records of earlier runs, which held every cell as text, are read as they are."""
+    cells = {field: cell_of(record[field]) if field in record else None for field in CLAIM_NUMBER_FIELDS}
+    return Claim(**{**record, **{field: cell for field, cell in cells.items() if cell is not None}})
+
+
+def cell_of(value: object) -> str:
+    """A JSON number field as its CSV cell: 0.45 -> "0.45", null -> ""; text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
+    return str(value)
 
 
 def _numbered_lines(path: Path, code: str, report: Callable[[PipelineError], None]) -> Iterator[tuple[str, bytes]]:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from pipeline.errors import E_OUTPUT, E_TABLE_CHANGED, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
-from pipeline.output.reviewer import ReviewedFile, overlay, status_problems
+from pipeline.output.reviewer import ReviewedFile, current_layout, overlay, status_problems
 
 NUMERIC_COLUMNS = ("value", "value_low", "value_high", "start", "end", "sentence_index")
 """Columns holding numbers (or EDTF dates); they are never prefixed, so "-5" stays "-5"."""
@@ -214,7 +214,7 @@ def read_claims(path: Path) -> pd.DataFrame:
         raise PipelineError(
             E_OUTPUT, str(path), "no claim_id column: not a claims CSV, left as is"
         )
-    frame = without_blank_rows(frame)
+    frame = current_layout(without_blank_rows(frame))
     check_unique(frame.to_dict("records"), str(path))
     return map_text_columns(frame, unneutralize)
 

@@ -76,7 +76,7 @@ def pair_reworded(removed: list[Row], added: list[Row]) -> list[tuple[Row, Row]]
     the sentence around it was edited, which gives the claim a new id. Paired one to one in text
     order, so that a reviewer sees where a review now marked stale belongs."""
     def key(row: Row) -> tuple[str, ...]:
-        return tuple(row.get(c, "") for c in ("article_id", "kind", "text", "value", "unit"))
+        return (*(row.get(c, "") for c in ("article_id", "kind", "text")), figure_value(row), row.get("unit", ""))
 
     waiting: dict[tuple[str, ...], list[Row]] = {}
     for row in sorted(added, key=offset):
@@ -130,13 +130,20 @@ def format_text(diff: dict[str, list[ClaimChange]]) -> str:
 
 def describe(row: Row) -> str:
     """A claim in one line: id, kind, the text as written, its value and unit, its period."""
-    value = row.get("value", "") or "-".join(v for v in (row.get("value_low", ""), row.get("value_high", "")) if v)
+    value = figure_value(row)
     parts = [row["claim_id"], row.get("kind", ""), f"{row.get('text', '')!r}", f"= {value} {row.get('unit', '')}".rstrip()]
     if row.get("time_value", "") and row.get("kind") != "date":
         parts.append(f"({row['time_value']})")
     if row.get("review_status", ""):
         parts.append(f"[{row['review_status']}]")
     return "  ".join(part for part in parts if part.strip())
+
+
+def figure_value(row: Row) -> str:
+    """The value a row states: a figure's number or range ("5-6"), a date row's EDTF value."""
+    if row.get("kind") == "date":
+        return row.get("time_value", "")
+    return row.get("value", "") or "-".join(v for v in (row.get("value_low", ""), row.get("value_high", "")) if v)
 
 
 def diff_rows(diff: dict[str, list[ClaimChange]]) -> Iterable[list[str]]:
@@ -149,7 +156,7 @@ def diff_rows(diff: dict[str, list[ClaimChange]]) -> Iterable[list[str]]:
                 for cell in change.cells:
                     yield base + [cell.column, cell.old, cell.new]
             else:
-                value = change.row.get("value", "")
+                value = figure_value(change.row)
                 yield base + ["value", value if change.change == "removed" else "", value if change.change == "new" else ""]
 
 

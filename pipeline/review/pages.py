@@ -15,7 +15,6 @@ import html
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -28,30 +27,16 @@ from pipeline.errors import E_REPORT, PipelineError
 from pipeline.review.report import ArticleReport, ArticleSummary, Reporter, Row, read_reports, review_status
 from pipeline.output.reviewer import REVIEW_STATUSES
 from pipeline.output.write import atomic_write, split_flags
-
-KIND_COLOURS = {
-    "money": "#b6e3b6", "percent": "#ffd59e", "quantity": "#aed9f5", "count": "#d7c4f2",
-    "date": "#f9c6d3", "time": "#f3e1ea", "entity": "#e4e4e4", "quote": "#fbf3c0", "statement": "#f1f6d8",
-}
-"""Background of each kind of highlight; a kind not listed is shown grey."""
+from pipeline.review.rows import KIND_COLOURS, TABLE_COLUMNS, claim_row, detail_panel, display_value, flag_name, inferred_parties
 
 LAYERS = {"time": 1, "entity": 2, "quote": 3, "statement": 3}
 """Which highlight wins where spans overlap: figures and dates (layer 0) over time scopes, over
 entities, over the quotes and statements that contain them, which are cut around them."""
 
-QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "less_than": "less than",
-                   "at_least": "at least", "at_most": "at most"}
-
-UNIT_WORDS = {"percent": "%", "percentage_point": "pp"}
-
 HIGHLIGHT_TEMPLATE = ('<mark class="hl hl-{kind}" style="--hl: {bg}" data-claim="{claim}" data-search="{search}" '
                       'title="{tip}" tabindex="0">{text}<span class="hl-label">{badge}</span></mark>')
 """displaCy's entity template for a highlight: ``text`` arrives escaped by displaCy, every other
 field is escaped here."""
-
-TABLE_COLUMNS = ("#", "kind", "text", "value", "time scope", "subject", "entities", "speaker",
-                 "check-worthiness", "reference", "review", "flags", "rules")
-
 
 @dataclass(frozen=True)
 class Highlight:
@@ -125,37 +110,6 @@ def marked_text(report: ArticleReport) -> str:
                            options={"template": HIGHLIGHT_TEMPLATE, "colors": colours})
 
 
-def display_number(cell: str) -> str:
-    """``190000000000`` as ``190,000,000,000``; a cell that is not a number (an EDTF date) as is."""
-    try:
-        number = Decimal(cell)
-    except InvalidOperation:
-        return cell
-    return f"{number:,}" if number.is_finite() else cell
-
-
-def display_value(row: Row) -> str:
-    """The normalized value as a reader says it: ``about 2.5 %``, ``5,000,000,000–6,000,000,000 USD``;
-    a date's EDTF value as is."""
-    if row.get("kind") == "date":
-        return row.get("value", "")
-    low, high = row.get("value_low", ""), row.get("value_high", "")
-    number = f"{display_number(low)}–{display_number(high)}" if low and high else display_number(row.get("value", ""))
-    if not number:
-        return ""
-    unit = row.get("unit", "")
-    words = [QUALIFIER_WORDS.get(row.get("qualifier", ""), ""), number, UNIT_WORDS.get(unit, unit)]
-    if row.get("unit_si") and row.get("value_si") and row.get("unit_si") != unit:
-        words.append(f"(= {display_number(row['value_si'])} {row['unit_si']})")
-    return " ".join(word for word in words if word)
-
-
-def flag_name(flag: str) -> str:
-    """A flag without its details: ``consistency:sum-of-parts:ok(129e9+111e9=240e9,tol 2%)`` is
-    ``consistency:sum-of-parts:ok``."""
-    return flag.split("(", 1)[0].strip().replace(" ", "_")
-
-
 def _dotted(*parts: str) -> str:
     """The non-empty parts, joined as a tooltip lists them."""
     return " · ".join(part for part in parts if part)
@@ -163,54 +117,6 @@ def _dotted(*parts: str) -> str:
 
 def _escape(value: object) -> str:
     return html.escape(str(value), quote=True)
-
-
-def _chips(items: Iterable[str], css: str = "chip") -> str:
-    return "".join(f'<span class="{css}" title="{_escape(item)}">{_escape(item)}</span>' for item in items)
-
-
-def flag_chips(flags: str) -> str:
-    """A chip per flag, by its short name: red for a mismatch or a changed reviewed value, green
-    for a check that held, so a reviewer sees first which rows need a look."""
-    chips = []
-    for flag in split_flags(flags):
-        tone = " warn" if ":mismatch" in flag or flag.startswith("changed") else " ok" if ":ok" in flag else ""
-        chips.append(f'<span class="chip{tone}" title="{_escape(flag)}">{_escape(flag_name(flag))}</span>')
-    return "".join(chips)
-
-
-def claim_row(row: Row, position: int) -> str:
-    """One ``<tr>`` of the claims table; its data attributes are what the filters read."""
-    kind = row.get("kind", "")
-    flags = split_flags(row.get("flags", ""))
-    data = {"claim": row.get("claim_id", ""), "kind": kind, "cw": row.get("checkworthiness", "") or "0",
-            "review": review_status(row), "reference": row.get("reference_status", ""),
-            "flags": " ".join(sorted({flag_name(flag) for flag in flags}))}
-    attributes = " ".join(f'data-{name}="{_escape(value)}"' for name, value in data.items())
-    role = " ".join(part for part in (row.get("role", ""), row.get("direction", "")) if part)
-    time_scope = row.get("time_value", "")
-    reference = row.get("reference_status", "")
-    reference_tip = _dotted(row.get("reference_value", ""), row.get("reference_source", ""), row.get("reference_diff", ""))
-    review_tip = _dotted(row.get("reviewer", ""), row.get("review_note", ""), row.get("reviewed_at", ""))
-    cells = [
-        f'<td class="num" data-sort="{_escape(row.get("start", ""))}">{position}</td>',
-        f'<td class="kind"><span style="--hl: {KIND_COLOURS.get(kind, "#e4e4e4")}">{_escape(kind)}</span></td>',
-        f'<td title="{_escape(row.get("sentence", ""))}">{_escape(row.get("text", ""))}</td>',
-        f'<td data-sort="{_escape(row.get("value", ""))}">{_escape(display_value(row))}'
-        + (f"<small>{_escape(role)}</small>" if role else "") + "</td>",
-        f'<td title="{_escape(row.get("time_source", ""))}">{_escape(time_scope)}'
-        + (f"<small>{_escape(row.get('time_text', ''))}</small>" if row.get("time_text") and row.get("time_text") != time_scope else "")
-        + "</td>",
-        f'<td>{_escape(row.get("subject", ""))}</td>',
-        f'<td>{_escape(row.get("entities", ""))}</td>',
-        f'<td>{_escape(row.get("speaker", ""))}</td>',
-        f'<td class="num">{_escape(row.get("checkworthiness", ""))}</td>',
-        f'<td class="status-{_escape(reference)}" title="{_escape(reference_tip)}">{_escape(reference)}</td>',
-        f'<td title="{_escape(review_tip)}">{_escape(review_status(row))}</td>',
-        f"<td>{flag_chips(row.get('flags', ''))}</td>",
-        f"<td>{_chips(row.get('rules', '').split(';') if row.get('rules') else [])}</td>",
-    ]
-    return f'<tr id="claim-{_escape(row.get("claim_id", ""))}" {attributes}>' + "".join(cells) + "</tr>"
 
 
 def _options(choices: Iterable[tuple[str, str]]) -> str:
@@ -237,6 +143,7 @@ def filters(rows: tuple[Row, ...]) -> str:
         "</select></label>"
         f'<label>review <select name="review">{_options(_all(statuses))}</select></label>'
         f'<label>reference <select name="reference">{_options(_all(references))}</select></label>'
+        '<label><input type="checkbox" name="inferred"> inferred period or party</label>'
         '<label>search <input type="search" name="q" placeholder="text, subject, speaker…"></label>'
         '<button type="reset">clear</button>'
         f'<span id="shown" aria-live="polite">{len(rows)} of {len(rows)} claims</span>'
@@ -256,25 +163,36 @@ def byline(info: ArticleInfo) -> str:
     return _dotted(_escape(info.source), _escape(info.published), _escape(info.author), link)
 
 
-def article_page(report: ArticleReport) -> str:
+KEYS = ("j/k next/previous claim · v verified · f false · m misleading · u unverifiable · n not a claim · "
+        "0 unreviewed · s the sentence in the text · e edit the note · Esc back to the table")
+
+
+def article_page(report: ArticleReport, api: str = "") -> str:
     """An article's page: its text with every row highlighted beside the filterable table of its
-    rows, in text order."""
+    rows, in text order, and the selected row's details below. With ``api`` (the review desk's save
+    address) the reviewer cells are edited in place."""
     title = report.info.title or report.article_id
     rows = sorted(report.rows, key=lambda row: (int(row["start"]) if row.get("start", "").isdigit() else 0))
+    carried = inferred_parties(report.text, rows, report.entities)
+    editable = bool(api)
     body = (
         f'<header><p><a href="{_escape(index_link(report.article_id))}">all articles</a></p>'
         f"<h1>{_escape(title)}</h1>"
         f"<p>{_dotted(byline(report.info), f'{len(rows)} claims', 'rows from ' + _escape(Path(report.rows_source).name))}</p></header>"
-        '<main class="article">'
+        f'<main class="article" data-article="{_escape(report.article_id)}">'
         f'<section class="text" aria-label="article text">{legend()}{marked_text(report)}</section>'
         f'<section class="table">{filters(report.rows)}'
         '<div class="scroll"><table id="claims" class="sortable"><thead><tr>'
         + "".join(f"<th>{_escape(name)}</th>" for name in TABLE_COLUMNS)
         + "</tr></thead><tbody>"
-        + "".join(claim_row(row, position) for position, row in enumerate(rows, start=1))
-        + "</tbody></table></div></section></main>"
+        + "".join(claim_row(row, position, row.get("claim_id", "") in carried, editable)
+                  for position, row in enumerate(rows, start=1))
+        + '</tbody></table></div><section id="details" aria-label="the selected claim">'
+        + "".join(detail_panel(row, editable) for row in rows)
+        + f'<p class="keys">{_escape(KEYS if editable else KEYS.split(" · v ")[0] + " · s the sentence in the text")}</p>'
+        + '<p id="saved" role="status" aria-live="polite"></p></section></section></main>'
     )
-    return page(title, body)
+    return page(title, body, api)
 
 
 def index_link(article_id: str) -> str:
@@ -292,7 +210,8 @@ def index_page(summaries: list[ArticleSummary], failures: list[Row]) -> str:
     inputs that failed."""
     claims = sum(summary.claims for summary in summaries)
     reviewed = sum(summary.reviewed for summary in summaries)
-    headers = ("article", "source", "published", "claims", "kinds", "flagged", "reference", "verdicts", "reviewed")
+    headers = ("article", "source", "published", "claims", "kinds", "mismatches", "checks ok", "reference", "verdicts",
+               "reviewed")
     body = (
         "<header><h1>Claims review</h1>"
         f"<p>{len(summaries)} articles · {claims} claims · {reviewed} reviewed"
@@ -320,7 +239,8 @@ def index_row(summary: ArticleSummary) -> str:
         f'{_escape(title)}</a><small>{_escape(summary.article_id)}</small></td>'
         f"<td>{_escape(info.source)}</td><td>{_escape(info.published)}</td>"
         f'<td class="num">{summary.claims}</td><td>{_escape(_counts(summary.kinds))}</td>'
-        f'<td class="num">{summary.flagged}</td><td>{_escape(_counts(summary.references))}</td>'
+        f'<td class="num">{summary.mismatches}</td><td class="num">{summary.checks_ok}</td>'
+        f'<td>{_escape(_counts(summary.references))}</td>'
         f"<td>{_escape(_counts(summary.verdicts))}</td>"
         f'<td data-sort="{share:.4f}"><progress max="{summary.claims or 1}" value="{summary.reviewed}"></progress> '
         f"{summary.reviewed}/{summary.claims}</td>"
@@ -346,19 +266,20 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def page(title: str, body: str) -> str:
+def page(title: str, body: str, api: str = "") -> str:
     """A whole self-contained document around ``body``: style and script inline, and a policy that
-    allows no other, so that a page opens from a file, offline, and runs nothing else."""
+    allows no other, so that a page opens from a file, offline, and runs nothing else. With ``api``
+    the page may also send saves to that path of its own origin (the review desk)."""
     script = _asset("report.js")
     policy = (f"default-src 'none'; script-src {script_hash(script)}; style-src 'unsafe-inline'; "
-              "img-src data:; base-uri 'none'; form-action 'none'")
+              "img-src data:; base-uri 'none'; form-action 'none'" + ("; connect-src 'self'" if api else ""))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<link rel="icon" href="data:,"><title>{_escape(title)}</title>'
         f"<style>{_asset('report.css')}</style></head>"
-        f"<body>{body}<script>{script}</script></body></html>\n"
+        f'<body data-api="{_escape(api)}">{body}<script>{script}</script></body></html>\n'
     )
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from pipeline.review.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
-from pipeline.records import Claim
 from pipeline.output.reviewer import VERDICTS
-from pipeline.output.runfile import RUN_FILE, read_records
+from pipeline.output.runfile import RUN_FILE, claim_of_record, read_records
 from pipeline.output.write import claim_row, read_claims, split_flags
 
 Row = dict[str, str]
@@ -46,7 +45,11 @@ class ArticleSummary:
     info: ArticleInfo
     claims: int
     kinds: dict[str, int]
-    flagged: int
+    mismatches: int
+    """Rows with a flag that needs a look (``needs_a_look``): a failed check, a changed or stale
+    reviewed row."""
+    checks_ok: int
+    """Rows whose consistency checks all held."""
     reviewed: int
     verdicts: dict[str, int]
     """Rows per final review status (VERDICTS), the statuses a ClaimReview export publishes."""
@@ -63,11 +66,19 @@ class ArticleSummary:
             info=report.info,
             claims=len(rows),
             kinds=dict(Counter(row.get("kind", "") for row in rows).most_common()),
-            flagged=sum(1 for row in rows if split_flags(row.get("flags", ""))),
+            mismatches=sum(1 for row in rows if any(map(needs_a_look, split_flags(row.get("flags", ""))))),
+            checks_ok=sum(1 for row in rows if any(":ok" in flag for flag in split_flags(row.get("flags", "")))
+                          and not any(map(needs_a_look, split_flags(row.get("flags", ""))))),
             reviewed=sum(1 for row in rows if is_reviewed(row)),
             verdicts=dict(Counter(row["review_status"] for row in rows if row.get("review_status") in VERDICTS)),
             references=dict(Counter(row["reference_status"] for row in rows if row.get("reference_status"))),
         )
+
+
+def needs_a_look(flag: str) -> bool:
+    """A flag that says something may be wrong: a check that failed, a reviewed value that changed,
+    a reviewed claim gone from the article. ``ok`` checks and relative-date notes are not."""
+    return ":mismatch" in flag or flag.startswith("changed") or flag == "stale"
 
 
 def review_status(row: Row) -> str:
@@ -103,7 +114,7 @@ def article_report(record: dict, out_dir: Path, report: Reporter) -> ArticleRepo
         except PipelineError as error:
             report(f"{error}; its rows are shown as the run found them")
     if rows is None:
-        rows, source = tuple(claim_row(Claim(**claim)) for claim in record["claims"]), out_dir / RUN_FILE
+        rows, source = tuple(claim_row(claim_of_record(claim)) for claim in record["claims"]), out_dir / RUN_FILE
     row_spans = {(row.get("start"), row.get("end")) for row in rows}
     times = tuple(mention for mention in record.get("dates", ())
                   if (str(mention["start"]), str(mention["end"])) not in row_spans)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import E_REPORT
-from pipeline.review.pages import Highlight, _asset, display_value, free_parts, index_link, layered, page_link
+from pipeline.review.pages import Highlight, _asset, free_parts, index_link, layered, page_link
+from pipeline.review.rows import display_value
 from tests.report_fixture import HOSTILE_ID, SEED_ID, build_run, invoke
 from tests.reviewer_edits import read_raw
 
@@ -39,11 +40,18 @@ def test_overlapping_spans_of_one_layer_keep_the_earlier_whole() -> None:
 
 
 @pytest.mark.parametrize("row, shown", [
-    ({"kind": "money", "value": "190000000000", "unit": "USD", "qualifier": "approx"}, "about 190,000,000,000 USD"),
-    ({"kind": "percent", "value": "", "value_low": "5", "value_high": "6.5", "unit": "percent"}, "5–6.5 %"),
-    ({"kind": "quantity", "value": "2615", "unit": "mile", "value_si": "4208.8", "unit_si": "m"},
-     "2,615 mile (= 4,208.8 m)"),
-    ({"kind": "date", "value": "2014/2015"}, "2014/2015"),
+    ({"kind": "money", "value": "190000000000", "unit": "USD", "qualifier": "approx"}, "about $190 billion"),
+    ({"kind": "money", "value": "17100000000", "unit": "USD"}, "$17.1 billion"),
+    ({"kind": "money", "value": "2074", "unit": "GBP/year"}, "£2,074 per year"),
+    ({"kind": "money", "value": "5000000", "unit": "CHF"}, "CHF 5 million"),
+    ({"kind": "percent", "value": "", "value_low": "5", "value_high": "6.5", "unit": "percent"}, "5%–6.5%"),
+    ({"kind": "quantity", "value": "2615", "unit": "mile", "value_si": "4208.8", "unit_si": "m"}, "2,615 miles"),
+    ({"kind": "quantity", "value": "18", "unit": "month", "value_si": "47336400", "unit_si": "second"}, "18 months"),
+    ({"kind": "quantity", "value": "1", "unit": "barrel per day"}, "1 barrel per day"),
+    ({"kind": "percent", "value": "2003", "unit": "basis_point"}, "2,003 basis points"),
+    ({"kind": "count", "value": "1200", "unit": "person", "qualifier": "more_than"}, "more than 1,200 people"),
+    ({"kind": "count", "value": "3", "unit": "times"}, "3 times"),
+    ({"kind": "date", "value": "", "time_value": "2014/2015"}, "2014/2015"),
     ({"kind": "quote", "value": ""}, ""),
 ])
 def test_display_value(row: dict, shown: str) -> None:
