@@ -65,7 +65,7 @@ def test_every_problem_of_every_file_at_once(rules):
     assert problems[5:-1] == [f"[E010] consistency.yml: check '{name}' is not configured" for name in sorted(CHECK_IDS)]
     assert problems[-1] == "[E010] metrics.yml: 'context_sentences' must be a whole number"
     assert all(p.startswith("[E010] ") and "\n" not in p for p in problems)
-    assert len(files.ruleset.rules) == 145  # the rules of the other files still load, the broken one alone is left out
+    assert len(files.ruleset.rules) == len(load_rules().rules) - 1  # the rules of the other files still load, the broken one alone is left out
     assert files.consistency["checks"] == []
 
 
