@@ -68,8 +68,11 @@ class FigureNormalizer:
         return amount
 
     def _whole(self, words: list[str], amount: Amount) -> bool:
-        """Whether a count reads as whole numbers, with no decimals unless a scale follows them
-        ("1.5 million people" is whole, "10769.00 points" is a level, not a count)."""
+        """Whether a count of things reads as whole numbers, with no decimals unless a scale
+        follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
+        bare number counts no named thing and may be any number ("1,674,200.5")."""
+        if not amount.unit:
+            return True
         if any(v is not None and v != int(v) for v in (amount.value, amount.value_low, amount.value_high)):
             return False
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
