@@ -475,15 +475,15 @@ def test_rules_check_reports_every_problem(tmp_path: Path) -> None:
     quantity = rules / "quantity.yml"
     text = quantity.read_text(encoding="utf-8")
     first_id = next(line for line in text.splitlines() if line.startswith("  - id: "))
-    quantity.write_text(text.replace(first_id, "  - id: count-digits-noun", 1), encoding="utf-8")
-    assert "count-digits-noun" in (rules / "count.yml").read_text(encoding="utf-8")
+    quantity.write_text(text.replace(first_id, "  - id: count-number-noun", 1), encoding="utf-8")
+    assert "count-number-noun" in (rules / "count.yml").read_text(encoding="utf-8")
 
     result = invoke("rules", "check", rules)
 
     assert result.exit_code == 1
     unknown = lines_naming(result.stdout, "colour")
     assert len(unknown) == 1 and "money.yml" in unknown[0] and "money-symbol-number" in unknown[0]
-    duplicate = [line for line in lines_naming(result.stdout, "count-digits-noun") if "already used" in line]
+    duplicate = [line for line in lines_naming(result.stdout, "count-number-noun") if "already used" in line]
     assert len(duplicate) == 1 and "quantity.yml" in duplicate[0] and "count.yml" in duplicate[0]
     assert "2 problem(s)" in result.stdout
 

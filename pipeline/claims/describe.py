@@ -137,8 +137,8 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
     "it" and "they" stand for the subject of the sentence before, in the same paragraph."""
     doc = span.doc
     root = span.root
-    if counted and root.pos_ == "NOUN" and root.i == span.end - 1:
-        return _counted_noun(root, span)
+    if counted and span[-1].pos_ == "NOUN":  # a count ends with its noun ("between 4.2 million and 5 million cases")
+        return _counted_noun(span[-1], span)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(root.head, span)
     after = doc[span.end] if span.end < len(doc) else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pipeline.figures.numbers import parse_number
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
 
 @dataclass(frozen=True)
 class Amount:
@@ -61,7 +62,24 @@ class FigureNormalizer:
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
         A span that reads as no number, or as a range whose ends are not two numbers rising from
-        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
+        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure. Nor
+        does a count that is no whole number ("118.40 points", "2.5 viewers"): counts are whole."""
+        amount = self._read(kind, words, lemmas, sets)
+        if kind == "count" and not self._whole(words, amount):
+            return Amount(None, unit=amount.unit)
+        return amount
+
+    def _whole(self, words: list[str], amount: Amount) -> bool:
+        """Whether a count of things reads as whole numbers, with no decimals unless a scale
+        follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
+        bare number counts no named thing and may be any number ("1,674,200.5")."""
+        if not amount.unit:
+            return True
+        if any(v is not None and v != int(v) for v in (amount.value, amount.value_low, amount.value_high)):
+            return False
+        return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
+
+    def _read(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         phrase = self._unit_phrase(words)
         if phrase:  # "422 parts per million": the unit's words are no part of the number
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
@@ -79,8 +97,10 @@ class FigureNormalizer:
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
-            value = parse_number(words[:at - 1], self.number_words, self.scales)
             per = " ".join(words[at + 1:-1])
+            if self._is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
+                return Amount(parse_number(words[:at], self.number_words, self.scales), unit=f"per {per} people")
+            value = parse_number(words[:at - 1], self.number_words, self.scales)
             return Amount(value, unit=f"{self._counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
         lower = [w.lower() for w in words]
         factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0

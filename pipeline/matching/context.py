@@ -71,7 +71,8 @@ class ContextHits:
         """Whether a matched span's guards hold and its sentence has the words its rule asks for."""
         touching = self._touching
         return (_guards_hold(candidate.rule, candidate.start, candidate.end, touching, self._matcher.nearby_guard_parts)
-                and _sentence_holds(candidate.rule, touching.doc[candidate.start:candidate.end]))
+                and _sentence_holds(candidate.rule, touching.doc[candidate.start:candidate.end])
+                and (not candidate.rule.quantifies or quantifies_last(touching.doc[candidate.start:candidate.end])))
 
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
         """The context rules that end right before token ``position``, where a figure starts,
@@ -114,3 +115,28 @@ def _sentence_holds(rule: Rule, span) -> bool:
         return True
     words = {w for t in span.sent for w in (t.lower_, t.lemma_.lower())}
     return (not rule.in_sentence or bool(words & set(rule.in_sentence))) and not words & set(rule.not_in_sentence)
+
+
+def quantifies_last(span) -> bool:
+    """Whether the span's first word, a number, quantifies its last word in the parse: the last
+    word is the number's head, or the head of its head and so on, within one clause (no verb on
+    the way): "eighteen new wide-body jets" (eighteen -> jets), "two hundred thirty-five thousand
+    residents" (two -> thousand -> residents), "a record 212 graduates" (212 -> record ->
+    graduates), "1,600 and 400 jobs" (400 -> 1,600 -> jobs). "the 737 offers more seats" fails:
+    737 is the subject of "offers". A number joined by a hyphen to a word describes the noun
+    instead ("a 22,000-seat stadium", "a 52-year-old driver")."""
+    if any(t.text == "-" and span[i - 1].like_num and not span[i + 1].like_num
+           for i, t in enumerate(span[1:-1], start=1)):
+        return False
+    token, last = span[0], span[-1]
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i or token.head.i == last.i:
+            return token.head.i == last.i
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+MAX_CLIMB = 6
+"""How many heads up from a number its counted noun may be."""

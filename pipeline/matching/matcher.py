@@ -51,10 +51,13 @@ class RuleMatcher:
         for (rule, part, pattern), place, anchor in zip(parts, places, anchors):
             key = f"{rule.id}#{part}"
             rewritten = [flags.rewrite(token) for token in pattern]
+            # a rule checked on the parse keeps every match: the longest may fail the check ("5
+            # people Monday") where a shorter one holds ("5 people")
+            greedy = "LONGEST" if part == "pattern" and not rule.quantifies else None
             if place == "anchored":
-                self.anchored.add(key, rewritten, anchor, greedy="LONGEST")
+                self.anchored.add(key, rewritten, anchor, greedy=greedy)
             elif place == "whole":
-                self.matcher.add(key, [rewritten], greedy="LONGEST" if part == "pattern" else None)
+                self.matcher.add(key, [rewritten], greedy=greedy)
             elif place == "token":
                 self.one_token.add(key, [rewritten])
             elif rule.label in CONTEXT_LABELS:

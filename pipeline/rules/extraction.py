@@ -23,7 +23,8 @@ CONTEXT_LABELS = ("qualifier", "role")
 LABELS = EXTRACTION_LABELS + CONTEXT_LABELS
 
 RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after", "sets",
-             "kinds", "subject", "governor", "examples", "priority", "in_sentence", "not_in_sentence"}
+             "kinds", "subject", "governor", "examples", "priority", "in_sentence", "not_in_sentence",
+             "quantifies"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
                 "relative", "modifier", "reference", "value_low", "value_high", "kind"}
@@ -60,6 +61,10 @@ class Rule:
     only in a sentence about polls, votes, shares or rates)."""
     not_in_sentence: tuple[str, ...] = ()
     """Words (or lemmas) none of which the figure's sentence may hold ("the FTSE fell 50 points")."""
+    quantifies: bool = False
+    """For an extraction rule: the span's first number must quantify its last word in the parse
+    (the number's dependency head, climbing through the words of the span, is the last word), so
+    "30 737s" counts aircraft while "the 737 offers more seats" counts nothing."""
     priority: int = 0
     """Breaks ties between overlapping spans of one length: the higher wins."""
     doc: str = ""
@@ -153,7 +158,7 @@ def _parse_rule(where: str, index: int, label: str, raw: Any, lexicons: dict) ->
         id=rule_id, label=label, file=where, pattern=tuple(pattern), guards=guards,
         sets=dict(raw.get("sets") or {}), kinds=tuple(raw.get("kinds") or ()), subject=tuple(subject),
         governor=tuple(governor), in_sentence=in_sentence, not_in_sentence=not_in_sentence,
-        priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
+        quantifies=bool(raw.get("quantifies", False)), priority=int(raw.get("priority", 0)), doc=str(raw.get("doc", "")), examples=tuple(examples),
     ), []
 
 

@@ -36,7 +36,7 @@ def test_repeated_spans_are_parsed_once():
 
 def test_a_count_of_a_measure_becomes_a_quantity(extract):
     figure = next(f for f in extract("The jet engine reached 120 decibels.").figures)
-    assert (figure.kind, figure.unit, figure.rules) == ("quantity", "decibel", ("count-digits-noun", "unit-resolver"))
+    assert (figure.kind, figure.unit, figure.rules) == ("quantity", "decibel", ("count-number-noun", "unit-resolver"))
 
 
 def test_spans_quantulum3_reads_as_units_pass_the_quick_test():
