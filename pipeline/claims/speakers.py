@@ -58,22 +58,22 @@ class SpeakerFinder:
     def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
         """The article's quotes with their speakers, and every stretch of reported words."""
         names = EntityIndex(doc, entities)
-        self._parties = Parties(doc, names, self.party_words)
+        parties = Parties(doc, names, self.party_words)  # this article's only: never kept on self
         sentences = list(doc.sents)
         dates_in = [[] for _ in sentences]
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
-        by_sentence = [self._reported(sent, names, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
+        by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
         quotes = self._quotes(doc, sentences, by_sentence)
         return Reported([a for group in by_sentence for a in group], quotes)
 
-    def _reported(self, sent: Span, names: EntityIndex, dates: list[DateMention]) -> list[Attribution]:
+    def _reported(self, sent: Span, names: EntityIndex, parties: Parties, dates: list[DateMention]) -> list[Attribution]:
         """Stretches of this sentence that a reporting verb or "according to" gives to a speaker."""
         out = []
         for token in sent:
             lemma = token.lemma_.lower()
             if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
-                speaker = self._speaker(token, names)
+                speaker = self._speaker(token, names, parties)
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
@@ -86,7 +86,7 @@ class SpeakerFinder:
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
             source = self._source(token)
             if source is not None:
-                speaker = self._parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
+                speaker = parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
                                                                         self.quantifiers)
                 if speaker:
                     verb = _clause_head(token.head)
@@ -108,16 +108,16 @@ class SpeakerFinder:
                 return objects[0] if objects else None
         return None
 
-    def _speaker(self, verb: Token, names: EntityIndex) -> str:
+    def _speaker(self, verb: Token, names: EntityIndex, parties: Parties) -> str:
         subject = _subject(verb)
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
-        parties = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
-        found = [self._parties.speaking(party) or party_name(names, party, self.pronouns, self.titles, self.quantifiers)
-                 for party in parties]
+        named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
+        found = [parties.speaking(party) or party_name(names, party, self.pronouns, self.titles, self.quantifiers)
+                 for party in named]
         return "; ".join(dict.fromkeys(name for name in found if name))
 
     def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:

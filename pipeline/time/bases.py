@@ -41,13 +41,16 @@ class BaseWords:
     base_prepositions: frozenset[str]
     comparing_words: frozenset[str]
     looking_back: frozenset[str]
+    present: frozenset[str]
+    """Words that state a figure as current ("now", "currently"): a scope they give is the
+    article's day, as a figure nothing dates."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
         """From lexicons.yml."""
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
-                   frozenset(lexicons["relative_back"]))
+                   frozenset(lexicons["relative_back"]), frozenset(lexicons["present_words"]))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -69,7 +72,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
     nearest one before them in their sentence that is no base): a base that shares that figure's
     scope takes the period before it; one dated by a look back of a year ("from $99 million a
     year earlier", "in the year-ago quarter") takes the same period a year before. A base compared
-    with a figure stated as current ("now 412, up from 380") has no period: the text does not
+    with a figure stated as current ("412, up from 380"; "now 412, up from 380") has no period: the text does not
     say when it was; one compared with a figure of a period after ``published`` keeps it (a
     forecast revised from an earlier one)."""
     out = list(scopes)
@@ -79,7 +82,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
         if not is_base or scope is None or theirs is None:
             continue
         shared = (scope.text, scope.value) == (theirs.text, theirs.value)  # from the clause, the sentence...
-        if theirs.source == PUBLISHED:
+        if theirs.source == PUBLISHED or theirs.text.lower() in words.present:
             out[i] = None if shared else scope
         elif published is not None and theirs.value[:10] > published.isoformat():
             continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"

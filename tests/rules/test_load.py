@@ -46,7 +46,7 @@ def test_every_problem_of_every_file_at_once(rules):
     (rules / "money.yml").write_text(money.replace("  - id: money-symbol-number\n",
                                                    "  - id: money-symbol-number\n    colour: red\n", 1), encoding="utf-8")
     units = (rules / "units.yml").read_text(encoding="utf-8")
-    (rules / "units.yml").write_text(units.replace("  mile: {si: meter, factor: 1609.344}", "  mile: {si: meter}"),
+    (rules / "units.yml").write_text(units.replace("  decade: {si: second, factor: 315576000}", "  decade: {si: second}"),
                                      encoding="utf-8")
     (rules / "speech.yml").write_text("a: [\n", encoding="utf-8")
     (rules / "consistency.yml").write_text("checks:\n  - id: made-up\n", encoding="utf-8")
@@ -56,7 +56,7 @@ def test_every_problem_of_every_file_at_once(rules):
 
     files, problems = check_all(rules)
 
-    assert problems[:3] == [f"[E010] {rules / 'units.yml'}: unit 'mile': expected {{si, factor[, offset]}}",
+    assert problems[:3] == [f"[E010] {rules / 'units.yml'}: unit 'decade': expected {{si, factor[, offset]}}",
                             "[E010] money.yml: rule 'money-symbol-number': unknown key 'colour'",
                             problems[2]]
     assert problems[2].startswith(f"[E010] {rules / 'speech.yml'}: invalid YAML: ")
