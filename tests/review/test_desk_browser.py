@@ -17,13 +17,12 @@ from tests.report_fixture import REPO, SEED_ID, build_run, invoke
 from tests.reviewer_edits import read_raw
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium: pip install selenium")
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from tests.review.test_pages_browser import errors, find_browser  # noqa: E402
+from tests.review.test_pages_browser import errors, headless_chrome  # noqa: E402
 
 SCREENSHOT = REPO / "out" / "screenshots" / "review-desk.png"
 WIDTH = 1400
@@ -31,14 +30,7 @@ WIDTH = 1400
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    binary, driver_path = find_browser()
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={WIDTH},900"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = headless_chrome(WIDTH, 900)
     yield driver
     driver.quit()
 
