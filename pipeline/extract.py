@@ -16,7 +16,7 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
                                       link_groups, link_parts, read_context, share_list_roles)
 from pipeline.figures.dollars import local_dollars
-from pipeline.figures.normalize import Amount, FigureNormalizer
+from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
 from pipeline.nlp.structure import index_sentences
@@ -106,7 +106,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
         if cand.label not in FIGURE_KINDS:
             return True
         if _key(cand) not in amounts:
-            amounts[_key(cand)] = _amount(doc[cand.start:cand.end], cand, res.figures)
+            amounts[_key(cand)] = _amount(doc[cand.start:cand.end], cand, res)
         return amounts[_key(cand)].readable
 
     candidates = resolve_overlaps(matched, usable)
@@ -178,9 +178,7 @@ RESOLVER_RULE = "unit-resolver"
 def _resolve_unit(span: Span, cand: Candidate, amount: Amount, res: Resources) -> Measured:
     """A count of a noun the lexicons do not know may be a measure ("40 knots", "5 terabytes"):
     the fallback resolver names its unit, and it becomes a quantity."""
-    unit = ""
-    if cand.label == "count" and amount.value is not None and span[-1].lower_ not in res.figures.count_nouns:
-        unit = res.units.resolve(span.text, amount.value)
+    unit = _unit_of_count(span, cand, amount, res)
     if not unit:
         return Measured(span, cand, amount, cand.label, (cand.rule.id,))
     measure = replace(amount, unit=unit, **res.figures.to_si(amount.value, unit))
@@ -237,5 +235,20 @@ def _key(cand: Candidate) -> tuple[int, int, str]:
     return cand.start, cand.end, cand.rule.id
 
 
-def _amount(span: Span, cand: Candidate, normalizer: FigureNormalizer) -> Amount:
-    return normalizer.normalize(cand.label, [t.text for t in span], [t.lemma_ for t in span], cand.rule.sets)
+def _unit_of_count(span: Span, cand: Candidate, amount: Amount, res: Resources) -> str:
+    """The unit the fallback resolver reads in a count of a noun the lexicons do not count
+    ("40 knots" -> "knot"), or ""."""
+    if cand.label != "count" or amount.value is None or span[-1].lower_ in res.figures.count_nouns:
+        return ""
+    return res.units.resolve(span.text, amount.value)
+
+
+def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
+    """The figure's value and unit; none for a count that is no whole number ("118.40 points",
+    "2.5 viewers": counts are whole) unless its noun is a unit ("37.8 microgrammes")."""
+    words = [t.text for t in span]
+    amount = res.figures.normalize(cand.label, words, [t.lemma_ for t in span], cand.rule.sets)
+    if cand.label == "count" and not res.figures.whole_count(words, amount) \
+            and not _unit_of_count(span, cand, amount, res):
+        return Amount(None, unit=amount.unit)
+    return amount

@@ -62,14 +62,10 @@ class FigureNormalizer:
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
         A span that reads as no number, or as a range whose ends are not two numbers rising from
-        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure. Nor
-        does a count that is no whole number ("118.40 points", "2.5 viewers"): counts are whole."""
-        amount = self._read(kind, words, lemmas, sets)
-        if kind == "count" and not self._whole(words, amount):
-            return Amount(None, unit=amount.unit)
-        return amount
+        low to high ("2021 to 5.5 percent", "the 3-2 win"), gets no value: it is no figure."""
+        return self._read(kind, words, lemmas, sets)
 
-    def _whole(self, words: list[str], amount: Amount) -> bool:
+    def whole_count(self, words: list[str], amount: Amount) -> bool:
         """Whether a count of things reads as whole numbers, with no decimals unless a scale
         follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
         bare number counts no named thing and may be any number ("1,674,200.5")."""
