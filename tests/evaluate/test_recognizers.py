@@ -17,7 +17,9 @@ from pipeline.records import Figure
 
 SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 
-PASS_RATE_FLOORS = {"Number": 0.46, "Percent": 0.75, "NumberRange": 0.52, "Currency": 0.72,
+# Number: 41 of 91 (0.451) once the two "are two valid numbers" cases are decided
+# (referring-small-count); on those same 91 cases the earlier 0.46 (44 of 95) was 40 of 91 (0.440).
+PASS_RATE_FLOORS = {"Number": 0.45, "Percent": 0.75, "NumberRange": 0.52, "Currency": 0.72,
                     "Dimension": 0.66, "Age": 0.88, "Temperature": 0.80}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
