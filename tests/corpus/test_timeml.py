@@ -19,7 +19,7 @@ from pipeline.extract import extract_articles
 
 TIMEBANK = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "timebank"
 
-FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.966 0.879, 0.945 0.855, 0.936 0.830,
+FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.966 0.879, 0.945 0.848, 0.936 0.830,
     # 0.986 0.856, 0.734 0.723, 0.929 0.799
     "day": (0.96, 0.87),
     "month": (0.94, 0.84),
