@@ -195,6 +195,7 @@ def _side_runner(side: str, model: str | None) -> Callable[[list[Article]], None
         from pipeline.resources import build_resources
 
         res = build_resources(model)
+        res.units.resolve("40 knots", 40.0)  # imports quantulum3, which the resolver loads on its first span
         return lambda articles: all(True for _ in extract_articles(articles, res))
     if side == "quantulum3":
         warnings.simplefilter("ignore")
