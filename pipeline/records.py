@@ -152,6 +152,9 @@ class Claim:
     linked_to: str = ""
     """The claim ids of the other figures of its change statement, joined by "; " (a Figure holds
     their offsets instead)."""
+    restates: str = ""
+    """For a headline or lead figure, the claim id of the body figure it restates ("$17bn" in the
+    headline, "$17.1 billion" in the body), so both are reviewed as one; see claims/restates.py."""
     time_text: str = ""
     time_value: str = ""
     time_source: str = ""

@@ -16,6 +16,7 @@ from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.claims.parties import Parties, PartyWords
+from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote
 from pipeline.claims.speakers import AUTHOR, Reported
@@ -144,8 +145,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         own = [doc[i] for i in sorted(clause)] + governing_words(span)
         rows.append(_scored(claim, own, scorer))
     # a linked figure is named by its claim id, known once every row has one
-    return tuple(replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
-                 if row.linked_to else row for row in rows)
+    rows = [replace(row, linked_to="; ".join(ids[int(start)] for start in row.linked_to.split()))
+            if row.linked_to else row for row in rows]
+    return with_restatements(rows, *opening_ends(doc, sentences, article.title))
 
 
 def _statements(doc: Doc, sentences: list[Span], extraction: Extraction, entities: EntityIndex,
