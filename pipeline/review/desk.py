@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from pipeline.errors import E_REVIEW_STATUS, PipelineError
 from pipeline.output.lock import hold_output_lock
+from pipeline.review.groups import followers_before, give_to_followers
 from pipeline.review.pages import article_page, index_page, read_failures
 from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.review.verdicts import Edit, save_edit
@@ -115,20 +116,24 @@ class DeskHandler(BaseHTTPRequestHandler):
             return
         try:
             with hold_output_lock(self.server.out_dir, HOLDER):
-                self._save(edit)
+                answer = self._save(edit)
         except PipelineError as error:  # a run holds the lock: the page keeps the change and retries
-            self._send(HTTPStatus.LOCKED, {"error": str(error)})
+            answer = HTTPStatus.LOCKED, {"error": str(error)}
+        self._send(*answer)  # once the lock is released, so that the page's next save finds it free
 
-    def _save(self, edit: Edit) -> None:
+    def _save(self, edit: Edit) -> tuple[HTTPStatus, dict]:
         """Save under the lock: the cells as saved, or why not (E031 for a status not allowed,
-        E032 for a cell changed in the file since the page loaded it)."""
+        E032 for a cell changed in the file since the page loaded it). The rows that restate the
+        edited one and follow it take the same cells (``group``, by claim id)."""
+        out_dir = self.server.out_dir
         try:
-            saved = save_edit(self.server.out_dir, edit)
+            followers = followers_before(out_dir, edit)
+            saved = save_edit(out_dir, edit)
         except PipelineError as error:
             status = HTTPStatus.UNPROCESSABLE_ENTITY if error.code == E_REVIEW_STATUS else HTTPStatus.CONFLICT
-            self._send(status, {"error": str(error)})
-            return
-        self._send(HTTPStatus.OK, {"cells": saved})
+            return status, {"error": str(error)}
+        group, refused = give_to_followers(out_dir, edit, followers, saved)
+        return HTTPStatus.OK, {"cells": saved, "group": group, "refused": refused}
 
     def _name(self) -> str | None:
         """The path after the token (``index.html``, ``<id>.html``, ``api/verdict``); None, with the

@@ -22,8 +22,10 @@ from urllib.parse import quote, urlsplit
 
 from spacy import displacy
 
+from pipeline.review.chart import Progress, chart_legend, progress_bar
 from pipeline.review.claimreview import ArticleInfo
 from pipeline.errors import E_REPORT, PipelineError
+from pipeline.review.groups import grouped_order
 from pipeline.review.report import ArticleReport, ArticleSummary, Reporter, Row, read_reports, review_status
 from pipeline.output.reviewer import REVIEW_STATUSES
 from pipeline.output.write import atomic_write, split_flags
@@ -172,8 +174,13 @@ def article_page(report: ArticleReport, api: str = "") -> str:
     rows, in text order, and the selected row's details below. With ``api`` (the review desk's save
     address) the reviewer cells are edited in place."""
     title = report.info.title or report.article_id
-    rows = sorted(report.rows, key=lambda row: (int(row["start"]) if row.get("start", "").isdigit() else 0))
+    rows = grouped_order(sorted(report.rows, key=lambda row: (int(row["start"]) if row.get("start", "").isdigit() else 0)))
     carried = inferred_parties(report.text, rows, report.entities)
+    by_id = {row.get("claim_id", ""): row for row in rows}
+    restated_as: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.get("restates", "") in by_id:
+            restated_as.setdefault(row["restates"], []).append(row)
     editable = bool(api)
     body = (
         f'<header><p><a href="{_escape(index_link(report.article_id))}">all articles</a></p>'
@@ -185,7 +192,8 @@ def article_page(report: ArticleReport, api: str = "") -> str:
         '<div class="scroll"><table id="claims" class="sortable"><thead><tr>'
         + "".join(f"<th>{_escape(name)}</th>" for name in TABLE_COLUMNS)
         + "</tr></thead><tbody>"
-        + "".join(claim_row(row, position, row.get("claim_id", "") in carried, editable)
+        + "".join(claim_row(row, position, row.get("claim_id", "") in carried, editable,
+                            by_id.get(row.get("restates", "")), restated_as.get(row.get("claim_id", ""), ()))
                   for position, row in enumerate(rows, start=1))
         + '</tbody></table></div><section id="details" aria-label="the selected claim">'
         + "".join(detail_panel(row, editable) for row in rows)
@@ -216,7 +224,7 @@ def index_page(summaries: list[ArticleSummary], failures: list[Row]) -> str:
         "<header><h1>Claims review</h1>"
         f"<p>{len(summaries)} articles · {claims} claims · {reviewed} reviewed"
         + (f" · {len(failures)} failed input(s)" if failures else "") + "</p></header>"
-        '<main class="index"><table id="articles" class="sortable"><thead><tr>'
+        f'<main class="index">{chart_legend()}<table id="articles" class="sortable"><thead><tr>'
         + "".join(f"<th>{name}</th>" for name in headers) + "</tr></thead><tbody>"
         + "".join(index_row(summary) for summary in summaries)
         + "</tbody></table>"
@@ -242,7 +250,7 @@ def index_row(summary: ArticleSummary) -> str:
         f'<td class="num">{summary.mismatches}</td><td class="num">{summary.checks_ok}</td>'
         f'<td>{_escape(_counts(summary.references))}</td>'
         f"<td>{_escape(_counts(summary.verdicts))}</td>"
-        f'<td data-sort="{share:.4f}"><progress max="{summary.claims or 1}" value="{summary.reviewed}"></progress> '
+        f'<td data-sort="{share:.4f}">{progress_bar(Progress.of(summary))} '
         f"{summary.reviewed}/{summary.claims}</td>"
         "</tr>"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -173,8 +173,22 @@ def verdict_cell(row: Row, editable: bool) -> str:
                       for value, label in options) + "</select>")
 
 
-def claim_row(row: Row, position: int, party_inferred: bool = False, editable: bool = False) -> str:
-    """One ``<tr>`` of the claims table; its data attributes are what the filters read."""
+def group_label(main: Row | None, restated_as: Sequence[Row]) -> str:
+    """What links the rows of one figure: "restates $17.1 billion" on a headline row, "also as
+    $17bn" on the body row it restates."""
+    if main is not None:
+        return (f'<span class="group" title="{_escape("the same figure as claim " + main.get("claim_id", ""))}">'
+                f'↳ restates {_escape(main.get("text", ""))}</span>')
+    if restated_as:
+        return ('<span class="group" title="restated in the headline or lead">also as '
+                + ", ".join(_escape(other.get("text", "")) for other in restated_as) + "</span>")
+    return ""
+
+
+def claim_row(row: Row, position: int, party_inferred: bool = False, editable: bool = False,
+              main: Row | None = None, restated_as: Sequence[Row] = ()) -> str:
+    """One ``<tr>`` of the claims table; its data attributes are what the filters read. ``main``
+    is the row a headline or lead row restates, ``restated_as`` the rows that restate this one."""
     kind = row.get("kind", "")
     flags = split_flags(row.get("flags", ""))
     period_inferred = row.get("time_source", "") in INFERRED_SOURCES
@@ -182,6 +196,10 @@ def claim_row(row: Row, position: int, party_inferred: bool = False, editable: b
             "review": review_status(row), "reference": row.get("reference_status", ""),
             "flags": " ".join(sorted({flag_name(flag) for flag in flags})),
             "inferred": "yes" if period_inferred or party_inferred else ""}
+    if main is not None:
+        data |= {"group": main.get("claim_id", ""), "restates": main.get("claim_id", "")}
+    elif restated_as:
+        data["group"] = row.get("claim_id", "")
     attributes = " ".join(f'data-{name}="{_escape(value)}"' for name, value in data.items())
     value = display_value(row)
     time_value, time_text = row.get("time_value", ""), row.get("time_text", "")
@@ -192,6 +210,7 @@ def claim_row(row: Row, position: int, party_inferred: bool = False, editable: b
         f'{KIND_COLOURS.get(kind, "#e4e4e4")}">{_escape(kind)}</span> <strong>{_escape(row.get("text", ""))}</strong>'
         + (f' <span class="value">= {_escape(value)}</span>' if value and value != row.get("text", "")
            and kind not in ("quote", "statement") else "")
+        + group_label(main, restated_as)
         + f'<div class="sentence">{marked_sentence(row)}</div></td>',
         f'<td>{_escape(time_value)}'
         + (f"<small>{_escape(time_text)}</small>" if time_text and time_text != time_value else "")
@@ -203,7 +222,8 @@ def claim_row(row: Row, position: int, party_inferred: bool = False, editable: b
         f'<td class="review">{verdict_cell(row, editable)}</td>',
         f"<td>{flag_chips(row.get('flags', ''))}</td>",
     ]
-    return f'<tr id="claim-{_escape(row.get("claim_id", ""))}" {attributes}>' + "".join(cells) + "</tr>"
+    restating = ' class="restating"' if main is not None else ""
+    return f'<tr id="claim-{_escape(row.get("claim_id", ""))}"{restating} {attributes}>' + "".join(cells) + "</tr>"
 
 
 def detail_panel(row: Row, editable: bool) -> str:

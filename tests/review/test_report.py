@@ -112,8 +112,11 @@ def test_the_index_counts_claims_and_review_progress(reported: Path) -> None:
     page = (reported / "report" / "index.html").read_text(encoding="utf-8")
     markup = Markup(page)
     links = [attrs["href"] for tag, attrs in markup.tags if tag == "a"]
-    progress = [attrs["value"] for tag, attrs in markup.tags if tag == "progress"]
-    assert dict(zip(links, progress)) == {f"{SEED_ID}.html": "2", f"{HOSTILE_ID}.html": "1"}
+    bars = [(attrs["data-verified"], attrs["data-false"], attrs["data-other"], int(attrs["data-unreviewed"]))
+            for tag, attrs in markup.tags if tag == "svg"]
+    claims = {name: len(read_raw(reported / f"{name}.claims.csv")) for name in (SEED_ID, HOSTILE_ID)}
+    assert dict(zip(links, bars)) == {f"{SEED_ID}.html": ("1", "1", "0", claims[SEED_ID] - 2),
+                                      f"{HOSTILE_ID}.html": ("0", "0", "1", claims[HOSTILE_ID] - 1)}
     assert "1 verified, 1 false" in page
 
 

@@ -14,7 +14,15 @@
     return typeof a === "number" ? -1 : 1;
   }
 
+  // A row that restates another (a headline figure under its body figure) sorts with that row.
+  function groupHead(row) {
+    const head = row.dataset.restates && document.getElementById("claim-" + row.dataset.restates);
+    return head || row;
+  }
+
   function makeSortable(table) {
+    const initial = new Map();
+    Array.from(table.tBodies[0].rows).forEach(function (row, at) { initial.set(row, at); });
     table.querySelectorAll("thead th").forEach(function (header, index) {
       header.tabIndex = 0;
       function sort() {
@@ -24,8 +32,11 @@
         const body = table.tBodies[0];
         const rows = Array.from(body.rows);
         rows.sort(function (a, b) {
-          const order = compare(cellKey(a, index), cellKey(b, index));
-          return ascending ? order : -order;
+          const headA = groupHead(a);
+          const headB = groupHead(b);
+          const order = compare(cellKey(headA, index), cellKey(headB, index));
+          if (order) return ascending ? order : -order;
+          return initial.get(headA) - initial.get(headB) || initial.get(a) - initial.get(b);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       }
@@ -161,6 +172,18 @@
       .filter(Boolean);
   }
 
+  // The cells a save wrote into a row: the page takes them, unless the reviewer has typed since.
+  function showSaved(row, cells) {
+    fieldsOf(row).forEach(function (field) {
+      const value = cells[field.dataset.field];
+      if (value === undefined) return;
+      if (field.value === field.dataset.base || field.value === value) field.value = value;
+      field.dataset.base = value;
+    });
+    row.dataset.review = cells.review_status || "unreviewed";
+    if (row.dataset.review === "unreviewed") row.querySelector("select.verdict").value = "";
+  }
+
   function save(row) {
     const fields = fieldsOf(row);
     const cells = {};
@@ -188,17 +211,19 @@
         saved.textContent = "Not saved: " + answer.body.error;
         return;
       }
-      fields.forEach(function (field) {
-        const value = answer.body.cells[field.dataset.field];
-        if (value === undefined) return;
-        if (field.value === field.dataset.base || field.value === value) field.value = value;
-        field.dataset.base = value;
-      });
-      row.dataset.review = answer.body.cells.review_status || "unreviewed";
-      if (row.dataset.review === "unreviewed") row.querySelector("select.verdict").value = "";
+      showSaved(row, answer.body.cells);
       row.classList.remove("unsaved", "conflict");
+      const group = answer.body.group || {};
+      Object.keys(group).forEach(function (claimId) {
+        const other = document.getElementById("claim-" + claimId);
+        if (other) showSaved(other, group[claimId]);
+      });
       if (fieldsOf(row).some(function (field) { return field.value !== field.dataset.base; })) save(row);
-      saved.textContent = "Saved at " + new Date().toLocaleTimeString() + ".";
+      const given = Object.keys(group).length;
+      const refused = answer.body.refused || [];
+      saved.textContent = "Saved at " + new Date().toLocaleTimeString()
+        + (given ? " (also on " + given + " row" + (given > 1 ? "s" : "") + " restating it)" : "") + "."
+        + (refused.length ? " Not given to a restating row: " + refused.join(" ") : "");
     }).catch(function (error) {
       saved.textContent = "Not saved (" + error + "); the change stays in the page, retrying.";
       setTimeout(function () { save(row); }, 3000);
