@@ -250,7 +250,7 @@ def index_row(summary: ArticleSummary) -> str:
         f'<td class="num">{summary.mismatches}</td><td class="num">{summary.checks_ok}</td>'
         f'<td>{_escape(_counts(summary.references))}</td>'
         f"<td>{_escape(_counts(summary.verdicts))}</td>"
-        f'<td data-sort="{share:.4f}">{progress_bar(Progress.of(summary))} '
+        f'<td class="progress" data-sort="{share:.4f}">{progress_bar(Progress.of(summary))} '
         f"{summary.reviewed}/{summary.claims}</td>"
         "</tr>"
     )
