@@ -4,9 +4,11 @@ reviewer checks the figure once, where the body states it in full.
 
 A headline or lead figure restates the body figure of the same kind and unit whose value it is at
 its own precision, its last written digit ("$17bn" is $17.1 billion rounded to whole billions;
-trailing zeros are rounding, so "1,000" stands for 500 to 1,500). A lead figure must also have the
-body figure's period, since a lead usually dates what it reports; a headline figure rarely does, so
-its period is compared only when its own clause gives one. Directions and parties must not differ.
+trailing zeros are rounding, so "1,000" stands for 500 to 1,500); its period is compared only
+when its own clause gives one, since a headline rarely dates its figure. A lead is written in full
+sentences, like the body, where one unit often measures several things ("inflation was 4.2% in
+May" after "unemployment rose to 4% in May"): a lead figure restates only a body figure of the same
+value, period and role. Directions and parties must not differ.
 When more than one body figure fits, one with the same value wins; fits of different values leave the
 figure alone, because a wrong group would carry a verdict to a figure nobody checked.
 """
@@ -47,19 +49,21 @@ def with_restatements(rows: Sequence[Claim], headline_end_char: int, lead_end_ch
     figure the lead restates, so every group has one main row."""
     figures = [row for row in rows if row.kind in FIGURE_KINDS and _number(row.value) is not None]
     lead = {row.claim_id: found.claim_id for row in figures if headline_end_char <= row.start < lead_end_char
-            if (found := restated(row, [b for b in figures if b.start >= lead_end_char], same_period=True))}
+            if (found := restated(row, [b for b in figures if b.start >= lead_end_char], in_lead=True))}
     headline = {row.claim_id: found.claim_id for row in figures if row.start < headline_end_char
-                if (found := restated(row, [b for b in figures if b.start >= headline_end_char], same_period=False))}
+                if (found := restated(row, [b for b in figures if b.start >= headline_end_char], in_lead=False))}
     mains = lead | {claim: lead.get(body, body) for claim, body in headline.items()}
     return tuple(replace(row, restates=mains[row.claim_id]) if row.claim_id in mains else row for row in rows)
 
 
-def restated(figure: Claim, body: Sequence[Claim], same_period: bool) -> Claim | None:
-    """The body figure ``figure`` restates, if exactly one value fits (see the module's doc)."""
+def restated(figure: Claim, body: Sequence[Claim], in_lead: bool) -> Claim | None:
+    """The body figure a headline figure (or, ``in_lead``, a lead figure) restates, if exactly one
+    value fits (see the module's doc)."""
     value = _number(figure.value)
-    half = written_step(figure.text, value) / 2 * (1 + 1e-9)
+    half = 0.0 if in_lead else written_step(figure.text, value) / 2 * (1 + 1e-9)
     fits = [b for b in body if b.kind == figure.kind and b.unit == figure.unit
-            and abs(_number(b.value) - value) <= half and _same_period(figure, b, same_period)
+            and abs(_number(b.value) - value) <= half and _same_period(figure, b, in_lead)
+            and (not in_lead or b.role == figure.role)
             and not _differ(figure.direction, b.direction) and not _disjoint(figure.entities, b.entities)]
     exact = [b for b in fits if _number(b.value) == value]
     if exact:

@@ -32,16 +32,24 @@ def test_a_rounded_headline_figure_restates_the_body_figure(resources):
     assert rows["$19.4 billion"].restates == "" and rows["8 percent"].restates == ""
 
 
-def test_a_lead_figure_restates_the_later_figure_of_the_same_period(resources):
+def test_a_lead_figure_restates_the_later_figure_of_its_value_and_period(resources):
     text = ("Ferry operator carries more travellers\n\n"
-            "Bluewater Ferries carried 2.3 million passengers in 2023, the operator said on Tuesday.\n\n"
-            "The company said its ships carried 2,312,000 passengers in 2023, up from 1.9 million in 2022. "
-            "It plans to carry 2.3 million passengers in 2025 as well.\n")
+            "Bluewater Ferries carried 2.3 million passengers in 2025, the operator said on Tuesday.\n\n"
+            "It plans to carry 2.3 million passengers in 2026 as well. The company said its ships carried "
+            "2.3 million passengers in 2025, up from 1.9 million in 2024.\n")
     lead, *body = [row for row in next(extract_articles(
-        [Article(id="t", text=text, published=date(2024, 3, 4))], resources)).claims if "passengers" in row.text]
-    assert [row.text for row in body] == ["2,312,000 passengers", "2.3 million passengers"]
-    assert lead.restates == body[0].claim_id  # the 2025 figure has the lead's value, not its period
+        [Article(id="t", text=text, published=date(2026, 3, 4))], resources)).claims if "passengers" in row.text]
+    assert [row.time_value for row in body] == ["2026", "2025"]
+    assert lead.restates == body[1].claim_id  # the 2026 figure has the lead's value, not its period
     assert [row.restates for row in body] == ["", ""]
+
+
+def test_a_lead_figure_restates_no_other_value_of_its_unit_and_period():
+    lead = _figure("l", 0, "4%", "4", kind="percent", unit="percent", time_value="2024-05", role="level")
+    body = _figure("b", 50, "4.2%", "4.2", kind="percent", unit="percent", time_value="2024-05", role="level")
+    assert restated(lead, [body], in_lead=True) is None
+    assert restated(lead, [replace(body, text="4%", value="4", role="change")], in_lead=True) is None
+    assert restated(lead, [replace(body, text="4%", value="4")], in_lead=True).claim_id == "b"
 
 
 def test_a_headline_figure_of_another_value_or_unit_restates_nothing(resources):
@@ -67,22 +75,22 @@ def test_two_body_figures_of_different_values_that_both_round_to_the_headline_le
     headline = _figure("h", 0, "7%", "7", kind="percent", unit="percent")
     body = [_figure("a", 50, "6.7%", "6.7", kind="percent", unit="percent"),
             _figure("b", 90, "7.2%", "7.2", kind="percent", unit="percent")]
-    assert restated(headline, body, same_period=False) is None
+    assert restated(headline, body, in_lead=False) is None
     assert restated(headline, [*body, _figure("c", 120, "7%", "7", kind="percent", unit="percent")],
-                    same_period=False).claim_id == "c"
+                    in_lead=False).claim_id == "c"
 
 
 def test_a_dated_headline_figure_needs_the_same_period_and_no_other_party():
     headline = _figure("h", 0, "$17bn", "17000000000", time_value="2022", time_source="clause")
     body = _figure("b", 50, "$17.1 billion", "17100000000", time_value="2023", time_source="clause")
-    assert restated(headline, [body], same_period=False) is None
-    assert restated(replace(headline, time_source="published"), [body], same_period=False) == body
+    assert restated(headline, [body], in_lead=False) is None
+    assert restated(replace(headline, time_source="published"), [body], in_lead=False) == body
     assert restated(replace(headline, time_source="published", entities="Westport"),
-                    [replace(body, entities="Eastport")], same_period=False) is None
+                    [replace(body, entities="Eastport")], in_lead=False) is None
 
 
 def test_a_headline_figure_restating_the_lead_joins_the_body_figure_the_lead_restates():
     rows = [_figure("h", 0, "$2m", "2000000"), _figure("l", 30, "$2 million", "2000000", time_value="2023"),
-            _figure("b", 90, "$2,040,000", "2040000", time_value="2023")]
+            _figure("b", 90, "$2 million", "2000000", time_value="2023")]
     marked = {row.claim_id: row.restates for row in with_restatements(rows, 20, 60)}
     assert marked == {"h": "b", "l": "b", "b": ""}
