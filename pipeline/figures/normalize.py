@@ -81,6 +81,12 @@ class FigureNormalizer:
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
         form = sets.get("form")
+        if form == "fraction_of_percent":  # "half a percent" -> 0.5 percent
+            lower = [w.lower() for w in words]
+            fraction = self._fraction(lower)
+            points = lower[-1] in ("point", "points")
+            value = None if fraction is None else round(fraction, 6)
+            return Amount(value, unit="percentage_point" if points else unit)
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
@@ -141,14 +147,9 @@ class FigureNormalizer:
         """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
         multipliers as times ("tripled" -> 3, "halve" -> 0.5, "3.5 times" -> 3.5, "twofold" -> 2)."""
         number = lambda part: parse_number(part, self.number_words, self.scales)  # noqa: E731
-        if form == "fraction":  # a bare "third" is an ordinal ("her third of four attempts"); "half" is not
-            head = [w for w in lower[:-1] if w != "-"]
-            if head in ([], ["a"], ["an"]):
-                numerator = 1.0 if head or lower[-1] == "half" else None
-            else:
-                numerator = number(head)
-            return Amount(None if numerator is None else round(100 * numerator / self.fractions[lower[-1]], 3),
-                          unit=unit)
+        if form == "fraction":
+            fraction = self._fraction(lower)
+            return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
         if form == "ratio":
             part, whole = number(lower[:1]), number(lower[-1:])
             readable = part is not None and whole and part < whole
@@ -160,6 +161,20 @@ class FigureNormalizer:
             value = number(lower[:-1])
         direction = "" if value is None or value == 1 else ("up" if value > 1 else "down")
         return Amount(value, unit=unit, direction=direction)
+
+    def _fraction(self, lower: list[str]) -> float | None:
+        """The fraction the words name, as a number: "two-thirds" -> 0.667, "a tenth of a percent"
+        -> 0.1, "half a percent" -> 0.5. A bare "third" is an ordinal ("her third of four
+        attempts"); "half" is not."""
+        at = next((i for i, w in enumerate(lower) if w in self.fractions), None)
+        if at is None:
+            return None
+        head = [w for w in lower[:at] if w != "-"]
+        if head in ([], ["a"], ["an"]):
+            numerator = 1.0 if head or lower[at] == "half" else None
+        else:
+            numerator = parse_number(head, self.number_words, self.scales)
+        return None if numerator is None else numerator / self.fractions[lower[at]]
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()

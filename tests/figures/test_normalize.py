@@ -167,3 +167,15 @@ def test_a_level_before_up_from_is_the_end_point_and_shares_its_role(extract):
     figures = {f.text: f for f in ex.figures}
     assert (figures["14%"].link, figures["7 percent"].link) == ("to", "from")
     assert figures["14%"].role == figures["7 percent"].role == "share"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("half a percent", 0.5, "percent"),
+    ("a tenth of a percent", 0.1, "percent"),
+    ("one - quarter percent", 0.25, "percent"),
+    ("three - quarters of a percentage point", 0.75, "percentage_point"),
+])
+def test_a_fraction_of_a_percent_is_that_fraction_in_percent(text, value, unit):
+    words = text.split()
+    amount = NORMALIZER.normalize("percent", words, words, {"form": "fraction_of_percent"})
+    assert (amount.value, amount.unit) == (pytest.approx(value), unit)
