@@ -2,9 +2,10 @@
 with direction, share, target, comparison, rank), from the qualifier and role rules."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.context import ContextHits
 from pipeline.matching.nearby import ContextHit
@@ -207,18 +208,20 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
 
 
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
-                scaled: list[bool]) -> list[str]:
+                scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "") -> list[str]:
     """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
     price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
     a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
     fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
-    part of ("411 of the 650 seats"), else the counted noun of the nearest count before it, in its
-    sentence or, when its clause is about "that number", in an earlier one ("permits for 61,000
-    homes. That number had fallen to 19,000")."""
+    part of ("411 of the 650 seats"), else the countable noun its clause acts on (``clause_noun``:
+    "creating jobs at a rate of 358,000 a month"), else the counted noun of the nearest count before
+    it, in its sentence or, when its clause is about "that number", in an earlier one ("permits for
+    61,000 homes. That number had fallen to 19,000"). ``counted`` names the unit of a countable noun
+    ("jobs" -> job) and "" for any other."""
     out = list(units)
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i)
+            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
         for j in range(i - 1, -1, -1):
             other = spans[j]
             if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
@@ -258,6 +261,26 @@ def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -
     whole = spans[i + 1]
     close = whole.start - span.end <= 6 and whole.sent.start == span.sent.start
     return units[i + 1] if close and kinds[i + 1] == "count" else ""
+
+
+def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
+    """The unit of the countable noun a bare count's clause acts on, its object or else its
+    subject, when the number hangs from the clause through other words and so measures that noun:
+    "creating jobs at a rate of 358,000 a month" -> job, "jobs grew by 358,000" -> job. A number that
+    is itself the object ("workers earned 3,000 a month") measures no noun of its clause, nor does
+    one whose noun has its own number ("hired 200 workers and spent 3,000")."""
+    number = span.root
+    verb = clause_head(number)
+    if verb.i == number.i or (number.head.i == verb.i and number.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")):
+        return ""
+    nouns = sorted((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")),
+                   key=lambda c: c.dep_ != "dobj")
+    for noun in nouns:
+        if (noun.i < span.start or noun.i >= span.end) and not any(c.like_num for c in noun.children):
+            unit = counted(noun)
+            if unit:
+                return unit
+    return ""
 
 
 def _number_subject(span: Span) -> str | None:

@@ -103,7 +103,7 @@ class FigureNormalizer:
             if self._is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
                 return Amount(parse_number(words[:at], self.number_words, self.scales), unit=f"per {per} people")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
-            return Amount(value, unit=f"{self._counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
+            return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
         lower = [w.lower() for w in words]
         factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
         if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
@@ -188,9 +188,18 @@ class FigureNormalizer:
                    if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
             if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
-                if not self._is_compound(words[i - 1], word, words[i + 1]):
+                if not self._is_compound(words[i - 1], word, words[i + 1]) and not self._joins(words, i):
                     return i
         return None
+
+    def _joins(self, words: list[str], at: int) -> bool:
+        """Whether the "and" at ``at`` joins the parts of one number: after a scale word, before a
+        number smaller than that scale ("one hundred and sixteen", "two thousand and two hundred");
+        "between one hundred and two hundred" is a range."""
+        scale = self.scales.get(words[at - 1].lower()) if words[at].lower() == "and" else None
+        after = [w for w in words[at + 1:] if self._is_number_word(w)]
+        rest = parse_number(after, self.number_words, self.scales) if scale else None
+        return rest is not None and rest < scale
 
     def _is_compound(self, left: str, link: str, right: str) -> bool:
         tens, unit = self.number_words.get(left.lower()), self.number_words.get(right.lower())
@@ -221,7 +230,7 @@ class FigureNormalizer:
             return self._measure_unit(lower, words)
         if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
-            return self._counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+            return self.counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
         return ""
 
     def currency_mark(self, words: list[str]) -> str:
@@ -235,7 +244,7 @@ class FigureNormalizer:
                     return form
         return ""
 
-    def _counted_noun(self, word: str, lemma: str) -> str:
+    def counted_noun(self, word: str, lemma: str) -> str:
         """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
         its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP)."""
         if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
