@@ -33,9 +33,11 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     change); else the extraction rule's own ``sets`` (a fraction is a share, "top 10" a rank); else
     the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
     clause's subject. A role cue before the figure may stand before its qualifier ("grew by
-    around 36 percent")."""
+    around 36 percent"). A bound after the figure wins over a qualifier before it ("about 500 or
+    more" is at least 500)."""
     qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
+    qualifier = _first(hits.starting_at(span.end), "qualifier", kind) or qualifier  # "500 or more"
     role = (_first(hits.ending_at(cue_end), "role", kind)
             or _first(hits.starting_at(span.end), "role", kind))
     role_rule = role.rule if role else None
@@ -222,6 +224,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
             out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
+        if kind == "quantity" and unit.startswith("per "):
+            out[i] = _rate_unit(spans, kinds, units, i, counted)
         for j in range(i - 1, -1, -1):
             other = spans[j]
             if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
@@ -249,6 +253,21 @@ def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales
         if len(currencies) == 1:
             out[i] = currencies.pop()
     return out
+
+
+def _rate_unit(spans: list[Span], kinds: list[str], units: list[str], i: int, counted: Callable[[Token], str]) -> str:
+    """The full unit of a rate whose counted noun is left unsaid ("per 100,000 people", "per
+    month"): that of a rate per the same base before it in its sentence ("1,237 cases per 100,000
+    inhabitants, above the threshold of 300 per 100,000" -> case per 100,000 people), else the
+    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week)."""
+    span, unit = spans[i], units[i]
+    for j in range(i - 1, -1, -1):
+        if spans[j].sent.start != span.sent.start:
+            break
+        if kinds[j] == "quantity" and units[j].endswith(" " + unit):
+            return units[j]
+    noun = clause_noun(span, counted)
+    return f"{noun} {unit}" if noun else unit
 
 
 def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:

@@ -99,7 +99,8 @@ class FigureNormalizer:
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
-            per = " ".join(words[at + 1:-1])
+            bare = self._is_number_word(words[-1])  # "300 per 100,000": the people are left unsaid too
+            per = " ".join(words[at + 1:] if bare else words[at + 1:-1])
             if self._is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
                 return Amount(parse_number(words[:at], self.number_words, self.scales), unit=f"per {per} people")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
@@ -269,8 +270,9 @@ class FigureNormalizer:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
         'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
         at = next((i for i, w in enumerate(lower) if w in self.units), None)
-        if at is None:
-            return next((self.time_units[w] for w in lower if w in self.time_units), "")
+        if at is None:  # "10 per month" is a rate of things left unsaid, "30 years" a duration
+            per = self._per(lower)
+            return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
         name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
