@@ -276,6 +276,7 @@ class FigureNormalizer:
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
         name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
+        name = self.units.get(name, name)  # "metric ton" is a tonne
         per = self._per(lower)
         return f"{name} per {self.time_units.get(per, per)}" if per else name
 
