@@ -115,6 +115,8 @@ class FigureNormalizer:
         if cut is None:
             numeric = [w for w in words if self._is_number_word(w)]
             value = parse_number(numeric, self.number_words, self.scales)
+            scaled = self._scaled_fraction(lower)
+            value = scaled if scaled is not None else value
             value = None if value is None else value * factor
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
@@ -176,6 +178,16 @@ class FigureNormalizer:
         else:
             numerator = parse_number(head, self.number_words, self.scales)
         return None if numerator is None else numerator / self.fractions[lower[at]]
+
+    def _scaled_fraction(self, lower: list[str]) -> float | None:
+        """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
+        750000000; None for words with no fraction right before a scale word."""
+        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
+        if at is None:
+            return None
+        fraction = self._fraction(lower[:at + 1])
+        scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
+        return None if fraction is None or scale is None else fraction * scale
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()

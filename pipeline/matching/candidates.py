@@ -50,12 +50,14 @@ def overlaps(a, b) -> bool:
 TENS = range(20, 100, 10)
 
 
-def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str]) -> tuple[int, int]:
+def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str],
+                  fractions: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The span of a figure widened over the rest of a number written in words that the rules cut
     at "and" or a hyphen: "one hundred and sixteen" (a rule matched "one hundred"), "two hundred
     and fifty people" ("fifty people"), "three thousand two hundred and fifty troops", "twenty-one
-    trillion" ("one trillion"). ``(start, end)`` when there is nothing to join; never over a small
-    number that counts a noun of its own ("$2 million and ten jobs")."""
+    trillion" ("one trillion"), or before its scale: "a quarter million people" ("million
+    people"). ``(start, end)`` when there is nothing to join; never over a small number that
+    counts a noun of its own ("$2 million and ten jobs")."""
     def value(i: int) -> float | None:
         return number_words.get(doc[i].lower_) if 0 <= i < len(doc) else None
 
@@ -75,6 +77,12 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             new_start -= 3  # "two hundred and" before "fifty people"
         elif 2 <= new_start < start and doc[new_start - 1].lower_ in and_scales and number(new_start - 2):
             new_start -= 2  # "three thousand" before "two hundred and fifty"
+        elif new_start == start and doc[new_start].lower_ in and_scales and new_start >= 1 \
+                and doc[new_start - 1].lower_ in fractions:
+            new_start -= 1  # "quarter" before "million people"
+            if new_start >= 1 and (doc[new_start - 1].lower_ in ("a", "an") or small(new_start - 1)):
+                new_start -= 1  # "a quarter", "three quarters"
+            break
         else:
             break
     new_end = end

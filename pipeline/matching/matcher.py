@@ -72,6 +72,7 @@ class RuleMatcher:
         self.order = {rule.id: i for i, rule in enumerate(rules.rules)}
         self.number_words = dict(rules.lexicons["number_words"])
         self.and_scales = frozenset(rules.lexicons["and_scales"])
+        self.fractions = frozenset(rules.lexicons["fractions"])
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
@@ -100,7 +101,8 @@ class RuleMatcher:
         joined = []
         for cand in candidates:
             if cand.label in FIGURE_LABELS:
-                start, end = joined_number(doc, cand.start, cand.end, self.number_words, self.and_scales)
+                start, end = joined_number(doc, cand.start, cand.end, self.number_words, self.and_scales,
+                                           self.fractions)
                 if (start, end) != (cand.start, cand.end):
                     joined.append(Candidate(start, end, cand.label, cand.rule))
         return joined

@@ -179,3 +179,19 @@ def test_a_fraction_of_a_percent_is_that_fraction_in_percent(text, value, unit):
     words = text.split()
     amount = NORMALIZER.normalize("percent", words, words, {"form": "fraction_of_percent"})
     assert (amount.value, amount.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("kind,text,value", [
+    ("count", "a quarter million people", 250000),
+    ("money", "three quarters billion us dollars", 750000000),
+    ("count", "half a million eggs", 500000),
+    ("count", "one hundred and sixteen", 116),
+    ("count", "two thousand and two hundred", 2200),
+])
+def test_numbers_in_words_read_whole(kind, text, value):
+    assert normalize(kind, text).value == pytest.approx(value)
+
+
+def test_between_two_scaled_numbers_is_still_a_range():
+    amount = normalize("count", "between one hundred and two hundred people")
+    assert (amount.value_low, amount.value_high) == (100, 200)
