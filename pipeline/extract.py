@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
@@ -121,7 +121,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     readings = share_list_roles(doc, spans, [m.kind for m in measured],
                                 [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
-                          [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured])
+                          [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
+                          lambda noun: _countable(noun, res))
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
@@ -224,6 +225,13 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
 
 def _has_scale(span: Span, res: Resources) -> bool:
     return any(t.lower_ in res.figures.scales for t in span)
+
+
+def _countable(noun: Token, res: Resources) -> str:
+    """The unit of a plural noun whose counts are claims ("jobs" -> job, "people" -> person), "" for any other noun."""
+    if noun.tag_ not in ("NNS", "NNPS") or noun.lower_ not in res.figures.count_nouns:
+        return ""
+    return res.figures.counted_noun(noun.text, noun.lemma_)
 
 
 def _own_direction(amount: Amount, role: str) -> str:

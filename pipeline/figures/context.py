@@ -2,9 +2,10 @@
 with direction, share, target, comparison, rank), from the qualifier and role rules."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.context import ContextHits
 from pipeline.matching.nearby import ContextHit
@@ -32,9 +33,11 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     change); else the extraction rule's own ``sets`` (a fraction is a share, "top 10" a rank); else
     the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
     clause's subject. A role cue before the figure may stand before its qualifier ("grew by
-    around 36 percent")."""
+    around 36 percent"). A bound after the figure wins over a qualifier before it ("about 500 or
+    more" is at least 500)."""
     qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
+    qualifier = _first(hits.starting_at(span.end), "qualifier", kind) or qualifier  # "500 or more"
     role = (_first(hits.ending_at(cue_end), "role", kind)
             or _first(hits.starting_at(span.end), "role", kind))
     role_rule = role.rule if role else None
@@ -207,18 +210,22 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
 
 
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
-                scaled: list[bool]) -> list[str]:
+                scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "") -> list[str]:
     """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
     price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
     a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
     fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
-    part of ("411 of the 650 seats"), else the counted noun of the nearest count before it, in its
-    sentence or, when its clause is about "that number", in an earlier one ("permits for 61,000
-    homes. That number had fallen to 19,000")."""
+    part of ("411 of the 650 seats"), else the countable noun its clause acts on (``clause_noun``:
+    "creating jobs at a rate of 358,000 a month"), else the counted noun of the nearest count before
+    it, in its sentence or, when its clause is about "that number", in an earlier one ("permits for
+    61,000 homes. That number had fallen to 19,000"). ``counted`` names the unit of a countable noun
+    ("jobs" -> job) and "" for any other."""
     out = list(units)
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i)
+            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
+        if kind == "quantity" and unit.startswith("per "):
+            out[i] = _rate_unit(spans, kinds, units, i, counted)
         for j in range(i - 1, -1, -1):
             other = spans[j]
             if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
@@ -248,6 +255,21 @@ def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales
     return out
 
 
+def _rate_unit(spans: list[Span], kinds: list[str], units: list[str], i: int, counted: Callable[[Token], str]) -> str:
+    """The full unit of a rate whose counted noun is left unsaid ("per 100,000 people", "per
+    month"): that of a rate per the same base before it in its sentence ("1,237 cases per 100,000
+    inhabitants, above the threshold of 300 per 100,000" -> case per 100,000 people), else the
+    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week)."""
+    span, unit = spans[i], units[i]
+    for j in range(i - 1, -1, -1):
+        if spans[j].sent.start != span.sent.start:
+            break
+        if kinds[j] == "quantity" and units[j].endswith(" " + unit):
+            return units[j]
+    noun = clause_noun(span, counted)
+    return f"{noun} {unit}" if noun else unit
+
+
 def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:
     """The counted noun of the whole a bare count is part of: the count right after its "of" in the
     same sentence ("411 of the 650 seats" -> seat, "23 of NATO's 32 members" -> member)."""
@@ -258,6 +280,26 @@ def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -
     whole = spans[i + 1]
     close = whole.start - span.end <= 6 and whole.sent.start == span.sent.start
     return units[i + 1] if close and kinds[i + 1] == "count" else ""
+
+
+def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
+    """The unit of the countable noun a bare count's clause acts on, its object or else its
+    subject, when the number hangs from the clause through other words and so measures that noun:
+    "creating jobs at a rate of 358,000 a month" -> job, "jobs grew by 358,000" -> job. A number that
+    is itself the object ("workers earned 3,000 a month") measures no noun of its clause, nor does
+    one whose noun has its own number ("hired 200 workers and spent 3,000")."""
+    number = span.root
+    verb = clause_head(number)
+    if verb.i == number.i or (number.head.i == verb.i and number.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")):
+        return ""
+    nouns = sorted((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")),
+                   key=lambda c: c.dep_ != "dobj")
+    for noun in nouns:
+        if (noun.i < span.start or noun.i >= span.end) and not any(c.like_num for c in noun.children):
+            unit = counted(noun)
+            if unit:
+                return unit
+    return ""
 
 
 def _number_subject(span: Span) -> str | None:

@@ -81,6 +81,12 @@ class FigureNormalizer:
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
         form = sets.get("form")
+        if form == "fraction_of_percent":  # "half a percent" -> 0.5 percent
+            lower = [w.lower() for w in words]
+            fraction = self._fraction(lower)
+            points = lower[-1] in ("point", "points")
+            value = None if fraction is None else round(fraction, 6)
+            return Amount(value, unit="percentage_point" if points else unit)
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
@@ -93,11 +99,12 @@ class FigureNormalizer:
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
-            per = " ".join(words[at + 1:-1])
+            bare = self._is_number_word(words[-1])  # "300 per 100,000": the people are left unsaid too
+            per = " ".join(words[at + 1:] if bare else words[at + 1:-1])
             if self._is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
                 return Amount(parse_number(words[:at], self.number_words, self.scales), unit=f"per {per} people")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
-            return Amount(value, unit=f"{self._counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
+            return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
         lower = [w.lower() for w in words]
         factor = 0.01 if kind == "money" and any(w in self.currency_subunits for w in lower) else 1.0
         if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
@@ -108,6 +115,8 @@ class FigureNormalizer:
         if cut is None:
             numeric = [w for w in words if self._is_number_word(w)]
             value = parse_number(numeric, self.number_words, self.scales)
+            scaled = self._scaled_fraction(lower)
+            value = scaled if scaled is not None else value
             value = None if value is None else value * factor
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
@@ -141,14 +150,9 @@ class FigureNormalizer:
         """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
         multipliers as times ("tripled" -> 3, "halve" -> 0.5, "3.5 times" -> 3.5, "twofold" -> 2)."""
         number = lambda part: parse_number(part, self.number_words, self.scales)  # noqa: E731
-        if form == "fraction":  # a bare "third" is an ordinal ("her third of four attempts"); "half" is not
-            head = [w for w in lower[:-1] if w != "-"]
-            if head in ([], ["a"], ["an"]):
-                numerator = 1.0 if head or lower[-1] == "half" else None
-            else:
-                numerator = number(head)
-            return Amount(None if numerator is None else round(100 * numerator / self.fractions[lower[-1]], 3),
-                          unit=unit)
+        if form == "fraction":
+            fraction = self._fraction(lower)
+            return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
         if form == "ratio":
             part, whole = number(lower[:1]), number(lower[-1:])
             readable = part is not None and whole and part < whole
@@ -160,6 +164,30 @@ class FigureNormalizer:
             value = number(lower[:-1])
         direction = "" if value is None or value == 1 else ("up" if value > 1 else "down")
         return Amount(value, unit=unit, direction=direction)
+
+    def _fraction(self, lower: list[str]) -> float | None:
+        """The fraction the words name, as a number: "two-thirds" -> 0.667, "a tenth of a percent"
+        -> 0.1, "half a percent" -> 0.5. A bare "third" is an ordinal ("her third of four
+        attempts"); "half" is not."""
+        at = next((i for i, w in enumerate(lower) if w in self.fractions), None)
+        if at is None:
+            return None
+        head = [w for w in lower[:at] if w != "-"]
+        if head in ([], ["a"], ["an"]):
+            numerator = 1.0 if head or lower[at] == "half" else None
+        else:
+            numerator = parse_number(head, self.number_words, self.scales)
+        return None if numerator is None else numerator / self.fractions[lower[at]]
+
+    def _scaled_fraction(self, lower: list[str]) -> float | None:
+        """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
+        750000000; None for words with no fraction right before a scale word."""
+        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
+        if at is None:
+            return None
+        fraction = self._fraction(lower[:at + 1])
+        scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
+        return None if fraction is None or scale is None else fraction * scale
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
@@ -173,9 +201,18 @@ class FigureNormalizer:
                    if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
             if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
-                if not self._is_compound(words[i - 1], word, words[i + 1]):
+                if not self._is_compound(words[i - 1], word, words[i + 1]) and not self._joins(words, i):
                     return i
         return None
+
+    def _joins(self, words: list[str], at: int) -> bool:
+        """Whether the "and" at ``at`` joins the parts of one number: after a scale word, before a
+        number smaller than that scale ("one hundred and sixteen", "two thousand and two hundred");
+        "between one hundred and two hundred" is a range."""
+        scale = self.scales.get(words[at - 1].lower()) if words[at].lower() == "and" else None
+        after = [w for w in words[at + 1:] if self._is_number_word(w)]
+        rest = parse_number(after, self.number_words, self.scales) if scale else None
+        return rest is not None and rest < scale
 
     def _is_compound(self, left: str, link: str, right: str) -> bool:
         tens, unit = self.number_words.get(left.lower()), self.number_words.get(right.lower())
@@ -206,7 +243,7 @@ class FigureNormalizer:
             return self._measure_unit(lower, words)
         if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
-            return self._counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+            return self.counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
         return ""
 
     def currency_mark(self, words: list[str]) -> str:
@@ -220,7 +257,7 @@ class FigureNormalizer:
                     return form
         return ""
 
-    def _counted_noun(self, word: str, lemma: str) -> str:
+    def counted_noun(self, word: str, lemma: str) -> str:
         """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
         its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP)."""
         if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
@@ -245,11 +282,13 @@ class FigureNormalizer:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
         'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
         at = next((i for i, w in enumerate(lower) if w in self.units), None)
-        if at is None:
-            return next((self.time_units[w] for w in lower if w in self.time_units), "")
+        if at is None:  # "10 per month" is a rate of things left unsaid, "30 years" a duration
+            per = self._per(lower)
+            return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
         name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
+        name = self.units.get(name, name)  # "metric ton" is a tonne
         per = self._per(lower)
         return f"{name} per {self.time_units.get(per, per)}" if per else name
 

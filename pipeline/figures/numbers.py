@@ -9,6 +9,9 @@ import re
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 """Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
+_FRACTION = re.compile(r"^(\d{1,2})/(2|3|4|8|16|32|64)$")
+"""A fraction in digits as news and market copy write them ("1/2", "3/4", "7/8", "5/16"); "9/11"
+and "24/7" are names, not fractions."""
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
 """European notation that cannot be English: "1,5", "2,25", "1.234,5" (a comma then one or two digits)."""
 
@@ -28,16 +31,32 @@ def parse_digits(word: str) -> float | None:
     return None
 
 
+def parse_fraction(word: str) -> float | None:
+    """'1/2' -> 0.5, '3/4' -> 0.75; None for anything else, "9/11" among them."""
+    match = _FRACTION.match(word)
+    if match is None or int(match.group(1)) >= int(match.group(2)):
+        return None
+    return int(match.group(1)) / int(match.group(2))
+
+
 def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
     """Read a number written in digits, words or both: '1.5 million', 'two billion',
-    'twenty-five', 'a hundred', 'half a million'. Returns None when the words are not a number,
-    among them two numbers side by side ("2021 5.5", "10 4"): they are two figures, never a sum."""
+    'twenty-five', 'a hundred', 'half a million', '10 1/2', '1/4'. Returns None when the words are
+    not a number, among them two numbers side by side ("2021 5.5", "10 4"): they are two figures,
+    never a sum."""
     total = 0.0
     current: float | None = None
     seen = after_scale = after_digits = False
     for raw in words:
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
+            continue
+        fraction = parse_fraction(word)
+        if fraction is not None:  # "10 1/2" is ten and a half; a fraction ends the number's digits
+            if after_scale or (current is not None and (not after_digits or current != int(current))):
+                return None
+            current = (current or 0.0) + fraction
+            seen, after_digits = True, True
             continue
         if word in ("a", "an"):  # "a million", "half a million", "one and a half"; not "1 million a day"
             current = current if current is not None or seen else 1.0

@@ -45,3 +45,53 @@ def resolve_overlaps(candidates: list[Candidate], usable: Callable[[Candidate], 
 def overlaps(a, b) -> bool:
     """Whether two token ranges (candidates or spans: anything with start and end) overlap."""
     return a.start < b.end and b.start < a.end
+
+
+TENS = range(20, 100, 10)
+
+
+def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str],
+                  fractions: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The span of a figure widened over the rest of a number written in words that the rules cut
+    at "and" or a hyphen: "one hundred and sixteen" (a rule matched "one hundred"), "two hundred
+    and fifty people" ("fifty people"), "three thousand two hundred and fifty troops", "twenty-one
+    trillion" ("one trillion"), or before its scale: "a quarter million people" ("million
+    people"). ``(start, end)`` when there is nothing to join; never over a small number that
+    counts a noun of its own ("$2 million and ten jobs")."""
+    def value(i: int) -> float | None:
+        return number_words.get(doc[i].lower_) if 0 <= i < len(doc) else None
+
+    def small(i: int) -> bool:  # a number word below a hundred
+        return (value(i) or 100) < 100
+
+    def number(i: int) -> bool:
+        return i >= 0 and (doc[i].like_num or doc[i].lower_ in ("a", "an"))
+
+    new_start = start
+    while True:
+        if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
+                and 1 <= (value(new_start) or 0) <= 9:
+            new_start -= 2  # "twenty-" before "one trillion"
+        elif new_start >= 2 and small(new_start) and doc[new_start - 1].lower_ == "and" \
+                and doc[new_start - 2].lower_ in and_scales and number(new_start - 3):
+            new_start -= 3  # "two hundred and" before "fifty people"
+        elif 2 <= new_start < start and doc[new_start - 1].lower_ in and_scales and number(new_start - 2):
+            new_start -= 2  # "three thousand" before "two hundred and fifty"
+        elif new_start == start and doc[new_start].lower_ in and_scales and new_start >= 1 \
+                and doc[new_start - 1].lower_ in fractions:
+            new_start -= 1  # "quarter" before "million people"
+            if new_start >= 1 and (doc[new_start - 1].lower_ in ("a", "an") or small(new_start - 1)):
+                new_start -= 1  # "a quarter", "three quarters"
+            break
+        else:
+            break
+    new_end = end
+    if doc[end - 1].lower_ in and_scales and end + 1 < len(doc) and doc[end].lower_ == "and" and small(end + 1):
+        new_end = end + 2
+        if new_end + 1 < len(doc) and doc[new_end].text == "-" and small(new_end + 1):
+            new_end += 2  # "and sixty-one"
+        elif small(new_end) and value(new_end - 1) in TENS:
+            new_end += 1  # "and thirty one"
+        if new_end < len(doc) and doc[new_end].pos_ in ("NOUN", "PROPN"):
+            new_end = end  # "and ten jobs": a count of its own
+    return new_start, new_end

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.matching.candidates import Candidate
 from pipeline.matching.nearby import BEFORE_PARTS, ContextHit, NearbyHits, NearbyParts
 from pipeline.nlp.onetoken import OneTokenMatcher
+from pipeline.nlp.structure import clause_head
 from pipeline.rules import CONTEXT_LABELS, Rule
 
 if TYPE_CHECKING:
@@ -110,11 +111,40 @@ def _guards_hold(rule: Rule, start: int, end: int, touching: Touching, nearby: s
 
 def _sentence_holds(rule: Rule, span) -> bool:
     """Whether the span's sentence holds one of the rule's ``in_sentence`` words and none of its
-    ``not_in_sentence`` words (each compared with a token's lower-case text and its lemma)."""
+    ``not_in_sentence`` words (each compared with a token's lower-case text and its lemma). A
+    sentence about "it" or "they" speaks of what the sentence before named, so the ``in_sentence``
+    words may stand there too ("TUI led the index. It went up by 41.25 points")."""
     if not rule.in_sentence and not rule.not_in_sentence:
         return True
-    words = {w for t in span.sent for w in (t.lower_, t.lemma_.lower())}
-    return (not rule.in_sentence or bool(words & set(rule.in_sentence))) and not words & set(rule.not_in_sentence)
+    words = _words(span.sent)
+    if rule.not_in_sentence and words & set(rule.not_in_sentence):
+        return False
+    if not rule.in_sentence or words & set(rule.in_sentence):
+        return True
+    before = _sentence_before(span.sent) if _about_pronoun(span) else None
+    return before is not None and bool(_words(before) & set(rule.in_sentence))
+
+
+def _words(sent) -> set[str]:
+    return {w for t in sent for w in (t.lower_, t.lemma_.lower())}
+
+
+ANAPHORS = ("it", "they")
+"""Subjects that stand for something the sentence before named."""
+
+
+def _about_pronoun(span) -> bool:
+    """Whether the figure's clause, or its sentence's main clause, has "it" or "they" as subject."""
+    verbs = (clause_head(span.root), span.sent.root)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANAPHORS for v in verbs for c in v.children)
+
+
+def _sentence_before(sent):
+    """The sentence before ``sent``, past blank lines; None for the first."""
+    i = sent.start - 1
+    while i >= 0 and sent.doc[i].is_space:
+        i -= 1
+    return sent.doc[i].sent if i >= 0 else None
 
 
 def quantifies_last(span) -> bool:

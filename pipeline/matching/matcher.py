@@ -12,12 +12,15 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, max_length
-from pipeline.matching.candidates import Candidate
+from pipeline.matching.candidates import Candidate, joined_number
 from pipeline.matching.context import ContextHits, Touching
 from pipeline.matching.flags import LexemeFlags
 from pipeline.matching.nearby import ContextHit, NearbyParts
 from pipeline.nlp.onetoken import OneTokenMatcher, is_one_token
 from pipeline.rules import CONTEXT_LABELS, Rule, RuleSet
+
+
+FIGURE_LABELS = ("money", "percent", "quantity", "count")
 
 
 class RuleMatcher:
@@ -67,6 +70,9 @@ class RuleMatcher:
                 self.nearby_guard_parts.add((rule.id, part))
             self.keys[vocab.strings[key]] = (rule, part)
         self.order = {rule.id: i for i, rule in enumerate(rules.rules)}
+        self.number_words = dict(rules.lexicons["number_words"])
+        self.and_scales = frozenset(rules.lexicons["and_scales"])
+        self.fractions = frozenset(rules.lexicons["fractions"])
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
 
@@ -84,8 +90,22 @@ class RuleMatcher:
             else:
                 touching.add(ContextHit(rule, part, start, end))
         candidates = [Candidate(s, e, r.label, r) for r, s, e in spans]
+        candidates += self._joined(doc, candidates)
         candidates.sort(key=lambda c: (c.start, c.end, self.order[c.rule.id]))
         return candidates, ContextHits(touching, self.nearby, self)
+
+    def _joined(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """The figure spans widened over the rest of a number in words that their rule cut at "and"
+        or a hyphen ("one hundred and sixteen", see ``joined_number``), as further candidates: the
+        longest that holds wins, the span as matched where it does not."""
+        joined = []
+        for cand in candidates:
+            if cand.label in FIGURE_LABELS:
+                start, end = joined_number(doc, cand.start, cand.end, self.number_words, self.and_scales,
+                                           self.fractions)
+                if (start, end) != (cand.start, cand.end):
+                    joined.append(Candidate(start, end, cand.label, cand.rule))
+        return joined
 
     def match_all(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule matched with its guards holding, exclusions included."""

@@ -9,12 +9,16 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate.corpus import evaluate_corpus, load_corpus
+from pipeline.evaluate.counts import FieldScore
 from pipeline.records import FIGURE_KINDS
 
 REALNEWS = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "realnews"
 ARTICLES = 30
-DETECTION_F1_FLOOR = {"money": 0.98, "percent": 0.98, "quantity": 0.94, "count": 0.89, "all": 0.96}
-"""Measured: 0.988, 0.985, 0.948, 0.894, 0.964."""
+DETECTION_F1_FLOOR = {"money": 0.99, "percent": 0.99, "quantity": 0.98, "count": 0.93, "all": 0.98}
+"""Measured: 0.994, 1.000, 0.980, 0.931, 0.984."""
+VALUE_UNIT_F1_FLOOR = {"money": 0.88, "percent": 0.99, "quantity": 0.95, "count": 0.87, "all": 0.92}
+"""End to end (found, and value and unit right); measured 0.880, 0.992, 0.957, 0.870, 0.929. Most of
+the money misses are per-share amounts the gold gives as USD where the table says USD/share."""
 PERIOD_FLOOR = {"exact": 0.79, "compatible": 0.89}
 """Of the found figures whose gold gives a period; measured 0.799 and 0.893."""
 PARTY_FLOOR = {"entities exact": 0.64, "names P": 0.68, "names R": 0.68, "speaker": 0.94}
@@ -58,6 +62,14 @@ def test_the_eval_scores_all_articles(realnews, scored):
 def test_figures_are_found_above_their_floor(scored, kind):
     f1 = scored[0].detection[kind].f1
     assert f1 >= DETECTION_F1_FLOOR[kind], f"{kind}: detection F1 {f1:.3f}"
+
+
+def test_values_and_units_are_right_above_their_floor(scored):
+    scores = {kind: scored[0].normalization[kind]["value+unit"] for kind in FIGURE_KINDS}
+    scores["all"] = FieldScore(*(sum(getattr(s, part) for s in scores.values())
+                                 for part in ("correct", "total", "false_hits", "misses")))
+    assert {kind: round(scores[kind].f1, 3) for kind in VALUE_UNIT_F1_FLOOR
+            if scores[kind].f1 < VALUE_UNIT_F1_FLOOR[kind]} == {}
 
 
 def test_periods_parties_and_speakers_stay_above_their_floors(scored):

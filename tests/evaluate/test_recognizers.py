@@ -19,8 +19,13 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 
 # Number: 41 of 91 (0.451) once the two "are two valid numbers" cases are decided
 # (referring-small-count); on those same 91 cases the earlier 0.46 (44 of 95) was 40 of 91 (0.440).
-PASS_RATE_FLOORS = {"Number": 0.45, "Percent": 0.75, "NumberRange": 0.52, "Currency": 0.72,
-                    "Dimension": 0.66, "Age": 0.88, "Temperature": 0.80}
+# Number 49 of 91 (0.538) and NumberRange 16 of 25 (0.64) once numbers in words joined by "and"
+# are one figure and "or more"/"or less" bound the figure before them; Temperature 37 of 42 (0.881)
+# once "13F filing" and "800,000 F-Series" are no temperatures; Dimension 69 of 96 (0.719) and
+# Currency 129 of 172 (0.75) once "metric tons", fractions in digits ("10 1/2 miles"), "$ 150
+# million senior notes" (money, not a count of notes) and "a quarter million" read right.
+PASS_RATE_FLOORS = {"Number": 0.53, "Percent": 0.75, "NumberRange": 0.64, "Currency": 0.75,
+                    "Dimension": 0.71, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
 

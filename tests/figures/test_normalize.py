@@ -167,3 +167,31 @@ def test_a_level_before_up_from_is_the_end_point_and_shares_its_role(extract):
     figures = {f.text: f for f in ex.figures}
     assert (figures["14%"].link, figures["7 percent"].link) == ("to", "from")
     assert figures["14%"].role == figures["7 percent"].role == "share"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("half a percent", 0.5, "percent"),
+    ("a tenth of a percent", 0.1, "percent"),
+    ("one - quarter percent", 0.25, "percent"),
+    ("three - quarters of a percentage point", 0.75, "percentage_point"),
+])
+def test_a_fraction_of_a_percent_is_that_fraction_in_percent(text, value, unit):
+    words = text.split()
+    amount = NORMALIZER.normalize("percent", words, words, {"form": "fraction_of_percent"})
+    assert (amount.value, amount.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("kind,text,value", [
+    ("count", "a quarter million people", 250000),
+    ("money", "three quarters billion us dollars", 750000000),
+    ("count", "half a million eggs", 500000),
+    ("count", "one hundred and sixteen", 116),
+    ("count", "two thousand and two hundred", 2200),
+])
+def test_numbers_in_words_read_whole(kind, text, value):
+    assert normalize(kind, text).value == pytest.approx(value)
+
+
+def test_between_two_scaled_numbers_is_still_a_range():
+    amount = normalize("count", "between one hundred and two hundred people")
+    assert (amount.value_low, amount.value_high) == (100, 200)

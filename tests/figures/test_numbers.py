@@ -37,3 +37,17 @@ def test_parse_digits_reads_thousands_separators_and_decimal_commas(word, value)
 @pytest.mark.parametrize("value,text", [(190e9, "190000000000"), (2.5, "2.5"), (None, ""), (-5.0, "-5"), (0.1, "0.1")])
 def test_format_number_is_plain(value, text):
     assert format_number(value) == text
+
+
+@pytest.mark.parametrize("words,value", [
+    (["1/2"], 0.5),
+    (["10", "1/2"], 10.5),
+    (["7", "3/4"], 7.75),
+    (["10", "1/2", "million"], 10500000),
+    (["9/11"], None),        # a name
+    (["24/7"], None),
+    (["1/2", "10"], None),   # two figures side by side
+    (["million", "1/2"], None),
+])
+def test_fractions_in_digits(words, value):
+    assert parse_number(words, {}, {"million": 1000000}) == (pytest.approx(value) if value else None)

@@ -47,3 +47,25 @@ def test_context_rules_are_no_candidates_to_keep() -> None:
 def test_overlaps_of_token_ranges() -> None:
     assert overlaps(candidate(0, 2), candidate(1, 3))
     assert not overlaps(candidate(0, 2), candidate(2, 3))  # touching is not overlapping
+
+
+def test_a_number_in_words_cut_at_and_or_a_hyphen_is_joined_whole(resources) -> None:
+    """"one hundred and sixteen" matched as "one hundred" is widened to the whole number; so is
+    "fifty people" after "two hundred and", "one trillion" after "twenty-", "million people" after
+    "a quarter"; a small number with a noun of its own stays apart."""
+    from pipeline.matching.candidates import joined_number
+    lexicons = resources.rules.lexicons
+    words, scales, fractions = lexicons["number_words"], frozenset(lexicons["and_scales"]), frozenset(lexicons["fractions"])
+
+    def widened(text: str, first: str, last: str) -> str:
+        doc = resources.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        end = next(t.i for t in doc if t.text == last and t.i >= start) + 1
+        new_start, new_end = joined_number(doc, start, end, words, scales, fractions)
+        return doc[new_start:new_end].text
+
+    assert widened("They counted one hundred and sixteen.", "one", "hundred") == "one hundred and sixteen"
+    assert widened("Two hundred and fifty people died.", "fifty", "people") == "Two hundred and fifty people"
+    assert widened("Debt hit twenty-one trillion.", "one", "trillion") == "twenty-one trillion"
+    assert widened("A quarter million people marched.", "million", "people") == "A quarter million people"
+    assert widened("It cost $2 million and ten jobs.", "2", "million") == "2 million"

@@ -29,3 +29,15 @@ def test_match_all_keeps_only_the_spans_whose_guards_hold(resources) -> None:
     kept = resources.matcher.match_all(doc)[0]
     assert kept == [c for c in candidates if hits.holds(c)]
     assert candidates == sorted(candidates, key=lambda c: (c.start, c.end, resources.matcher.order[c.rule.id]))
+
+
+def test_a_sentence_about_it_takes_its_sentence_words_from_the_sentence_before(resources) -> None:
+    """The index named in one sentence makes the points of "It rose ..." in the next index points;
+    a sentence with its own subject does not look back."""
+    def holding(text: str) -> set[str]:
+        doc = resources.nlp(text)
+        candidates, hits = resources.matcher.match(doc)
+        return {c.rule.id for c in candidates if doc[c.start:c.end].text == "41.25 points" and hits.holds(c)}
+
+    assert "quantity-index-points" in holding("The firm led the index. It went up by 41.25 points.")
+    assert "quantity-index-points" not in holding("The firm led the index. Its chairman won 41.25 points.")
