@@ -1,6 +1,7 @@
 """Reviewed claims as schema.org ClaimReview JSON-LD, the markup search engines and fact-check
 aggregators read. Only rows whose review_status is a verdict are exported; a row whose value
-changed since it was reviewed is held back, as its verdict may no longer apply.
+changed since it was reviewed, or whose figure is no longer in the article (``stale``), is held
+back, as its verdict may no longer apply.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pipeline.errors import PipelineError
 from pipeline.ingest.metadata import folder_metadata
 from pipeline.output.reviewer import VERDICTS, status_problems
 from pipeline.output.runfile import readable_records
-from pipeline.output.write import CHANGED_FLAG, read_claims, split_flags
+from pipeline.output.write import CHANGED_FLAG, STALE_FLAG, read_claims, split_flags
 
 Row = dict[str, str]
 
@@ -74,10 +75,20 @@ def _run_article(record: Any) -> tuple[str, ArticleInfo]:
     return str(article["id"]), ArticleInfo.of_record(article)
 
 
+def held_back(row: Row) -> str:
+    """Why a verdict no longer applies to what the article says, or "": its value changed since
+    it was reviewed, or a re-run no longer finds its figure in the edited article (stale)."""
+    flags = split_flags(row.get("flags", ""))
+    if any(flag.startswith(CHANGED_FLAG) for flag in flags):
+        return "its value changed since it was reviewed"
+    if STALE_FLAG in flags:
+        return "its figure is no longer in the article"
+    return ""
+
+
 def exportable(row: Row) -> bool:
-    """A verdict, on the value the reviewer saw."""
-    changed = any(flag.startswith(CHANGED_FLAG) for flag in split_flags(row.get("flags", "")))
-    return row.get("review_status", "") in VERDICTS and not changed
+    """A verdict, on the value the reviewer saw, of a figure the article still states."""
+    return row.get("review_status", "") in VERDICTS and not held_back(row)
 
 
 def claim_review(row: Row, article: ArticleInfo) -> dict[str, Any]:
@@ -136,7 +147,7 @@ def export_claimreviews(table: Path, articles: dict[str, ArticleInfo],
         report(problem)
     held = [r for r in rows if r.get("review_status", "") in VERDICTS and not exportable(r)]
     for row in held:
-        report(f"{table}: claim {row['claim_id']} not exported: its value changed since it was reviewed")
+        report(f"{table}: claim {row['claim_id']} not exported: {held_back(row)}")
     for row in filter(exportable, rows):
         if row.get("evidence_url", "").strip() and not web_url(row["evidence_url"]):
             report(f"{table}: claim {row['claim_id']}: evidence_url {row['evidence_url']!r} is not an "

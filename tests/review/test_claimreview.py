@@ -21,7 +21,7 @@ def reviewed_table(tmp_path: Path) -> Path:
     sentence = "In 2022, bilateral trade grew by 36 percent to $190 billion."
     claims = [Claim(claim_id=f"c{i}", article_id="trade", sentence_index=0, start=i * 10, end=i * 10 + 5,
                     kind="percent", text=f"{i} percent", value=str(i), sentence=sentence, speaker=speaker)
-              for i, speaker in enumerate(["author", "the ministry", "author", "author", "author", "author"])]
+              for i, speaker in enumerate(["author", "the ministry", "author", "author", "author", "author", "author"])]
     write_claims(path, claims)
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     cells = {"c0": ["false", "Ana", "Customs give 29.3", "https://customs.example/2022", "2024-04-12"],
@@ -29,11 +29,13 @@ def reviewed_table(tmp_path: Path) -> Path:
              "c2": ["unverifiable", "", "", "", ""],
              "c3": ["not_a_claim", "Ana", "", "", ""],
              "c4": ["Verified", "", "", "", ""],
-             "c5": ["misleading", "", "", "", ""]}
+             "c5": ["misleading", "", "", "", ""],
+             "c6": ["verified", "", "", "", ""]}
     for claim_id, values in cells.items():
         frame.loc[frame["claim_id"] == claim_id, ["review_status", "reviewer", "review_note", "evidence_url",
                                                    "reviewed_at"]] = values
     frame.loc[frame["claim_id"] == "c5", "flags"] = "changed:old_value=4"
+    frame.loc[frame["claim_id"] == "c6", "flags"] = "relative;stale"
     frame.to_csv(path, index=False)
     meta = {"id": "trade", "title": "Trade at a record", "author": "A. Writer", "source": "The Paper",
             "published": "2024-04-09", "url": "https://paper.example/trade"}
@@ -52,7 +54,8 @@ def test_export_writes_one_claimreview_per_verdict(tmp_path: Path) -> None:
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert [r["identifier"] for r in reviews] == ["c0", "c1", "c2"]
     assert "[E031]" in result.stderr and "'Verified'" in result.stderr
-    assert "c5 not exported" in result.stderr and "3 ClaimReview(s)" in result.stderr
+    assert "c5 not exported: its value changed" in result.stderr and "3 ClaimReview(s)" in result.stderr
+    assert "c6 not exported: its figure is no longer in the article" in result.stderr
     false, verified, unverifiable = reviews
     assert false == {
         "@context": "https://schema.org",
