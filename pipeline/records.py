@@ -199,6 +199,10 @@ class Extraction:
 CLAIM_NUMBER_FIELDS = ("value", "value_low", "value_high", "value_si", "checkworthiness", "reference_value")
 """Claim fields that hold a number or nothing: JSON writes them as numbers (or null), not strings."""
 
+REFERENCE_RESULT_COLUMNS = ("reference_status", "reference_value", "reference_source", "reference_diff")
+"""What ``claims verify`` fills and ``claims run`` leaves empty: a result about the claim as last
+verified, so a stale row (its figure gone from the article) is not left holding one."""
+
 CLAIM_ID_PREFIX = "c"
 """The letter every claim id starts with (``c`` + 12 hex digits), so no tool reads an id as a number."""
 

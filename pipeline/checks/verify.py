@@ -20,7 +20,7 @@ from typing import Any
 from pipeline.checks.figures import Fig, figures_of, fmt, last_cue
 from pipeline.errors import E_REFERENCE, PipelineError
 from pipeline.figures.numbers import format_number
-from pipeline.records import FIGURE_KINDS, Claim
+from pipeline.records import FIGURE_KINDS, REFERENCE_RESULT_COLUMNS, Claim
 from pipeline.rules import METRICS_FILE, RULES_DIR, load_metrics
 
 REFERENCE_COLUMNS = ("metric", "subject", "period", "value", "unit", "source", "note")
@@ -289,8 +289,8 @@ def verify_rows(rows: list[Row], facts: Sequence[Fact], lexicon: Lexicon,
     result = []
     for row in rows:
         outcome = outcomes.get(row["claim_id"], Outcome(""))
-        result.append({**row, "reference_status": outcome.status, "reference_value": outcome.value,
-                       "reference_source": outcome.source, "reference_diff": outcome.diff})
+        found = (outcome.status, outcome.value, outcome.source, outcome.diff)
+        result.append({**row, **dict(zip(REFERENCE_RESULT_COLUMNS, found))})
     return result
 
 

@@ -15,7 +15,7 @@ from typing import TextIO
 import pandas as pd
 
 from pipeline.errors import E_OUTPUT, E_TABLE_CHANGED, PipelineError
-from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.records import CLAIM_COLUMNS, REFERENCE_RESULT_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, current_layout, overlay, status_problems
 
 NUMERIC_COLUMNS = ("value", "value_low", "value_high", "start", "end", "sentence_index")
@@ -257,7 +257,8 @@ def check_unique(rows: list[Row], where: str) -> None:
 def merge_rows(
     new_rows: list[Row], old_rows: list[Row], extras: list[str]
 ) -> tuple[list[Row], int, int]:
-    """New rows with the reviewer data of their old selves, plus reviewed rows that disappeared."""
+    """New rows with the reviewer data of their old selves, plus reviewed rows that disappeared
+    (flagged stale, their reference results emptied as a run empties every row's)."""
     kept_columns = [*REVIEW_COLUMNS, *extras]
     old_by_id = {row["claim_id"]: row for row in old_rows}
     new_ids = {row["claim_id"] for row in new_rows}
@@ -269,7 +270,7 @@ def merge_rows(
             carried += 1
         merged.append(row)
     stale = [
-        {**old, "flags": add_flag(old.get("flags", ""), STALE_FLAG)}
+        {**old, **dict.fromkeys(REFERENCE_RESULT_COLUMNS, ""), "flags": add_flag(old.get("flags", ""), STALE_FLAG)}
         for old in old_rows
         if old["claim_id"] not in new_ids and has_reviewer_data(old, kept_columns)
     ]

@@ -110,6 +110,16 @@ def test_reviewer_cells_survive_a_rerun(tmp_path: Path) -> None:
     assert row(read_raw(path), "c2")["flags"] == "stale"
 
 
+def test_a_stale_row_keeps_its_verdict_but_not_its_reference_result(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    write_claims(path, [claim("c1"), claim("c2", start=10)])
+    review(path, {"c2": {"review_status": "false", "reference_status": "contradicted", "reference_value": "29.3"}})
+    write_claims(path, [claim("c1")])
+    stale = row(read_raw(path), "c2")
+    assert (stale["review_status"], stale["flags"]) == ("false", "stale")
+    assert (stale["reference_status"], stale["reference_value"]) == ("", "")
+
+
 def test_removed_row_without_review_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "claims.csv"
     write_claims(path, [claim("c1", flags="approx"), claim("c2", start=5)])
