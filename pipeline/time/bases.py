@@ -41,16 +41,13 @@ class BaseWords:
     base_prepositions: frozenset[str]
     comparing_words: frozenset[str]
     looking_back: frozenset[str]
-    present: frozenset[str]
-    """Words that state a figure as current ("now", "currently"): a scope they give is the
-    article's day, as a figure nothing dates."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
         """From lexicons.yml."""
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
-                   frozenset(lexicons["relative_back"]), frozenset(lexicons["present_words"]))
+                   frozenset(lexicons["relative_back"]))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -82,7 +79,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
         if not is_base or scope is None or theirs is None:
             continue
         shared = (scope.text, scope.value) == (theirs.text, theirs.value)  # from the clause, the sentence...
-        if theirs.source == PUBLISHED or theirs.text.lower() in words.present:
+        if theirs.source == PUBLISHED or theirs.reference == "present":
             out[i] = None if shared else scope
         elif published is not None and theirs.value[:10] > published.isoformat():
             continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"

@@ -36,6 +36,12 @@ class TimeMark:
     source: str = ""
     owner: int | None = None
     """The start token of the figure the expression hangs from, if any."""
+    reference: str = ""
+    """The date's ``DateMention.reference``: "present" for "now", "at present"."""
+
+    def scope(self, source: str) -> TimeScope:
+        """The figure's scope this expression gives, from ``source`` (clause, sentence...)."""
+        return TimeScope(self.text, self.value, source, self.reference)
 
 
 def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
@@ -289,15 +295,15 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     if same_clause:
         best = min(same_clause, key=lambda m: (not figure.end <= m.span.start < next_start,
                                                _distance(figure, m.span)))
-        return TimeScope(best.text, best.value, best.source or "clause")
+        return best.scope(best.source or "clause")
     if frame is not None:
-        return TimeScope(frame.text, frame.value, "sentence")
+        return frame.scope("sentence")
     if context is not None:
-        return TimeScope(context.text, context.value, "context")
+        return context.scope("context")
     if reported is not None and statements:
-        return TimeScope(reported.text, reported.value, "sentence")
+        return reported.scope("sentence")
     if statements:
-        return TimeScope(statements[0].text, statements[0].value, "statement")
+        return statements[0].scope("statement")
     return None
 
 

@@ -88,19 +88,20 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                                                                           comparison_heads):
                 value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
                 marks.append(TimeMark(span if value == d.value else doc[span.start - 2:span.end], value, d.text,
-                                      owner=owner.start if owner is not None else None))
+                                      owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
         named |= {m.value for m in marks if m.value and not is_day(m.value)}
-        described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
+        described = {span.root.i: TimeMark(span, d.value, d.text, reference=d.reference)
+                     for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
             before = None if stated_as_current(figure, words.future_cues) else context or carried
-            scopes.append(TimeScope(when.text, when.value, "clause") if when else
+            scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
                                        frame, before, statements, reported))
         for mark in marks:
