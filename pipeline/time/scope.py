@@ -46,7 +46,8 @@ class TimeMark:
 
 def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
     """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
-    recorded in March", "the 11.1 per cent peak reached in October 2022". Found by walking up the
+    recorded in March", "the 11.1 per cent peak reached in October 2022", "its November 2008 low
+    of 1316.12". Found by walking up the
     parse from the expression to its clause's verb, through participles and relative clauses that
     describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
     the date is the base the figure is measured against."""
@@ -67,9 +68,28 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
                 return figure
         if token.i in nouns:
             return nouns[token.i]
+        measured = _of_figure(token, figures) if token.i in _modified(span) else None
+        if measured is not None:  # the date modifies the noun: "last year's earnings of $680.6 million"
+            return measured
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
             return None
     return None
+
+
+def _modified(span: Span) -> tuple[int, ...]:
+    """The word a date modifies, straight or through its preposition ("a cut of $5 million by
+    the end of the year")."""
+    head = span.root.head
+    return (head.i, head.head.i) if head.pos_ == "ADP" else (head.i,)
+
+
+def _of_figure(noun: Token, figures: list[Span]) -> Span | None:
+    """'its November 20, 2008 low of 1316.12', 'last year's earnings of $680.6 million': the
+    figure a dated noun is the amount of."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return next((f for f in figures for g in objects if f.start <= g.i < f.end), None)
 
 
 def is_base_figure(figure: Span) -> bool:
