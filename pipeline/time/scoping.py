@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
@@ -69,11 +69,15 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
+    companies: set[str] = set()  # the organisations the current paragraph names
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             handing_on = named and previous is not None and ends_like_sentence(previous)
             carried = carried_period(framed, named, looking_back) if handing_on else carried
-            context, framed, named = None, None, set()
+            if another_company(sent, companies):  # "At GMAC, net dropped 3.1%": not GM Hughes's nine months
+                carried = None
+            context, framed, named, companies = None, None, set(), set()
+        companies |= {ent.text.lower() for ent in sent.ents if ent.label_ == "ORG"}
         marks = []
         # "now" dates a figure only where its sentence names no other date ("it now sees sales of
         # $21 billion for fiscal 2025": the fiscal year)
@@ -114,6 +118,27 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         framed = framed or context
         previous = sent
     return scopes
+
+
+def another_company(sent: Span, companies: set[str]) -> bool:
+    """Whether a paragraph opens about a company the paragraph before did not name: one that is
+    its first sentence's subject or stands in its opening phrase ("At GMAC, net dropped 3.1%",
+    "Armco's net fell 8%"). Its figures take no period from the paragraph before, which was about
+    another company ("In the nine months, GM Hughes net fell 6.6%"). A name sharing a word with
+    one named before ("Unisys" after "Unisys Corp.") is the same company."""
+    seen = {word for name in companies for word in name.split()}
+    opening = next((t.i for t in sent if t.text == ","), sent.end) if sent[0].pos_ == "ADP" else sent.start
+    return any(ent.label_ == "ORG" and not seen & set(ent.text.lower().split())
+               and (ent.start < opening or _in_subject(ent.root)) for ent in sent.ents)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a word is (in) the subject of its sentence's main verb ("GMAC's earnings fell")."""
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            return True
+        token = token.head
+    return False
 
 
 def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:

@@ -67,6 +67,23 @@ CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
 ]
 
 
+COMPANIES = ("Acme Corp. said third-quarter net fell 22%.\n\nIn the nine months, Acme's net fell 6.6% to $486 million."
+             "\n\n{} dropped 3.1% to $234 million.")
+
+
+@pytest.mark.parametrize("opening,value,source", [
+    # a paragraph about another company takes nothing from the paragraph before (here: the lead's quarter)
+    ("At Bolt Corp., net", "2024-07/2024-09", "lead"),
+    ("Bolt Corp.'s net", "2024-07/2024-09", "lead"),
+    # counter-example: the same company goes on with the nine months
+    ("Revenue at Acme", "2024-01/2024-09", "context"),
+])
+def test_a_paragraph_about_another_company_starts_clean(extract, opening, value, source):
+    found = next(f for f in extract(COMPANIES.format(opening), published="2024-11-04").figures
+                 if f.text == "$234 million")
+    assert (found.time.value, found.time.source) == (value, source)
+
+
 @pytest.mark.parametrize("text,figure,value", CARRIED)
 def test_a_paragraph_without_a_date_continues_the_period_before(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
