@@ -70,6 +70,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
     companies: set[str] = set()  # the organisations the current paragraph names
+    just_dated: dict[str, TimeMark] = {}  # what the sentence before dated: "crashed 20 years ago"
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             handing_on = named and previous is not None and ends_like_sentence(previous)
@@ -94,6 +95,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                 marks.append(TimeMark(span if value == d.value else doc[span.start - 2:span.end], value, d.text,
                                       owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
+        marks += continued_events(sent, just_dated, [m.span for m in marks])
         frame, statements = sentence_frame(sent, marks, reporting)
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
@@ -112,12 +114,48 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
+        just_dated = dated_actions(marks)
         setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
         framed = framed or context
         previous = sent
     return scopes
+
+
+def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
+    """What a sentence's dates date, by lemma: the verb a date hangs from and the nouns it acts on
+    ("the market crashed 20 years ago" -> crash; "On Saturday, Boeing announced 35 new orders"
+    -> announce, order), for the next sentence to go on about ("The crash sent the market down
+    508 points"; "these orders are worth $5.62 billion")."""
+    acts = {}
+    for mark in marks:
+        if not mark.value or mark.owner is not None or mark.source:
+            continue
+        verb = clause_head(mark.span.root)
+        acts[verb.lemma_.lower()] = mark
+        acts.update({c.lemma_.lower(): mark for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"})
+    return acts
+
+
+def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Span]) -> list[TimeMark]:
+    """'The crash sent the market tumbling down 508 points' after "... the market crashed 20 years
+    ago": a subject that names with "the" or "these" what the sentence before dated goes on about
+    it, and takes its date (``time_source`` `event`). Not a subject the sentence before only
+    named ("the market"), nor a name ("the Dow")."""
+    marks = []
+    for noun in sent:
+        if (noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN"
+                or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)):
+            continue
+        event = just_dated.get(noun.lemma_.lower())
+        subject = sent.doc[noun.left_edge.i:noun.i + 1]
+        if event is not None and not any(overlaps(s, subject) for s in taken):
+            marks.append(TimeMark(subject, event.value, subject.text, "event", reference=event.reference))
+    return marks
+
+
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 def another_company(sent: Span, companies: set[str]) -> bool:

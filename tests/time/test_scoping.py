@@ -84,6 +84,19 @@ def test_a_paragraph_about_another_company_starts_clean(extract, opening, value,
     assert (found.time.value, found.time.source) == (value, source)
 
 
+@pytest.mark.parametrize("text,figure,value,source", [
+    # a subject that names what the sentence before dated goes on about it
+    ("Twenty years ago, the old bridge collapsed.\n\nThe collapse killed 43 people.", "43 people", "2004", "event"),
+    ("On Monday, the airline announced 40 new orders.\n\nThese orders are worth $6 billion.", "$6 billion",
+     "2024-04-08", "event"),
+    # counter-example: a subject the sentence before only named is not what it dated
+    ("On Monday, the index crashed.\n\nThe index is 7% below its peak.", "7%", "2024-04-09", "published"),
+])
+def test_a_sentence_that_goes_on_about_a_dated_event_takes_its_date(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value, found.time.source) == (value, source)
+
+
 @pytest.mark.parametrize("text,figure,value", CARRIED)
 def test_a_paragraph_without_a_date_continues_the_period_before(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
