@@ -154,6 +154,13 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
      "published"),
     ("In October, the market crashed. Hotels are only thirty percent full.", "thirty percent", "2024-04-09",
      "published"),
+    # a figure told ahead or as an obligation is in no period that was over at publication ...
+    ("In March, the plant cut 400 jobs. The cuts will save it $20 million a year.", "$20 million a year",
+     "2024-04-09", "published"),
+    ("In March, the plant cut 400 jobs. That means it must pay $2 million in severance.", "$2 million",
+     "2024-04-09", "published"),
+    # ... but one told in the past in the same frame is
+    ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
 ]
 
 
