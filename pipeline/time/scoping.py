@@ -20,6 +20,7 @@ from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.durations import present_perfect
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -107,7 +108,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
             before = context or carried
-            if stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words):
+            if (stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
+                    or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
