@@ -308,10 +308,11 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     period the sentence reports (``reported``: "held at 6.7 per cent in September, the ONS said
     on Wednesday, defying expectations of a fall to 6.6%"), or failing all of them the date its
     sentence was said on."""
-    clause = clause_head(figure.root).i
     own = [m for m in marks if m.owner == figure.start]
-    same_clause = own or [m for m in marks if clause_head(m.span.root).i == clause and m.owner is None
-                          and m not in statements]
+    same_clause = own
+    for clause in _clauses_up(figure.root):  # "shed 663,000 jobs in March, with the rate reaching 8.5%"
+        same_clause = same_clause or [m for m in marks if clause_head(m.span.root).i == clause
+                                      and m.owner is None and m not in statements]
     if same_clause:
         best = min(same_clause, key=lambda m: (not figure.end <= m.span.start < next_start,
                                                _distance(figure, m.span)))
@@ -325,6 +326,17 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     if statements:
         return statements[0].scope("statement")
     return None
+
+
+def _clauses_up(token: Token) -> list[int]:
+    """A word's clause, and when that is a participle without a subject of its own ("..., closing
+    at 1,387") or after "with" ("with the rate reaching 8.5%"), the clause it hangs from."""
+    verb = clause_head(token)
+    clauses = [verb.i]
+    if (verb.tag_ == "VBG" and verb.head.i != verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and (verb.dep_ == "pcomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
+        clauses.append(clause_head(verb.head).i)
+    return clauses
 
 
 def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple],

@@ -37,11 +37,14 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "expectations of a fall to 6%.", "6%", "2024-04-03", "statement"),
     ("The cut will take output down to 9 million bpd from roughly 10 million bpd in May.",
      "10 million bpd", "2023-05", "clause"),
+    # a participle after "with" is told in the time of the clause it hangs from
+    ("Stocks rose despite a report which said that the economy shed 600,000 jobs in March, with the jobless "
+     "rate reaching 8.5%.", "8.5%", "2024-03", "clause"),
     # a date on the noun a figure is the amount of belongs to that figure ("a reduction of 400 jobs by ...")
     ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
      "the end of 2026.", "400 jobs", "2026", "clause"),
     ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
-     "the end of 2026.", "100 jobs", "2024", "sentence"),
+     "the end of 2026.", "100 jobs", "2024", "clause"),
 ]
 
 
