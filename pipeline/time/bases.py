@@ -150,7 +150,9 @@ def _after_base_word(figure: Span, figures: list[Span], words: BaseWords) -> boo
         preposition = token.head
         if preposition.lower_ in ("with", "to") and preposition.head.lower_ in words.comparing_words:
             return True
-        token = preposition.head
+        token = preposition.head  # through a noun, or a look back on it ("earnings a year earlier of $382.2 million")
+        if token.pos_ == "ADV" and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
     return False

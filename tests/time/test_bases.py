@@ -14,6 +14,9 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     ("In 2023, sales were $3 billion, compared with $2.5 billion.", "$2.5 billion", "2022", "base"),
     ("Inflation rose to 3.2 percent in March from 3.1 percent.", "3.1 percent", "2024-02", "base"),
     ("The yield fell to 4.1 percent on Monday from 4.2 percent.", "4.2 percent", "2024-04-07", "base"),
+    # the object of "compared with", through the noun it is the amount of and a look back on it
+    ("It lost $67 million in the first nine months of 2023, compared with earnings a year earlier of $38 million.",
+     "$38 million", "2022-01/2022-09", "base"),
     # quarter on quarter: the period just before, not the same one a year earlier
     ("Sales rose 2% sequentially to $5 billion in the second quarter of 2023, from $4.9 billion.",
      "$4.9 billion", "2023-01/2023-03", "base"),
