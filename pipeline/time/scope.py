@@ -170,9 +170,11 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
         return False
     if before[-1] != "since":
         return before[-1] in bases or (len(before) == 2 and before[0] in bases and doc[start - 1].pos_ == "ADP")
-    # "the highest since 1900", "than at any time since the 1950s": measured against a period
+    # "the highest since 1900", "than at any time since the 1950s", "has not closed above 8,000
+    # since February" (the last time it did): measured against a period
     return (since_names_point(doc[start:span.end], since_comparisons)
-            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1]))
+            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1])
+            or any(c.dep_ == "neg" for c in clause_head(doc[start - 1]).children))
 
 
 def is_start_point(span: Span, value: str, published: date | None) -> bool:

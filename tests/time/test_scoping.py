@@ -20,6 +20,8 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Turnout was 66.7 percent, the highest since 1900.", "66.7 percent", "2024-04-09", "published"),
     ("Output was 6.1 percent above its level in the final quarter of 2019.", "6.1 percent", "2024-04-09",
      "published"),
+    ("The index was trading below 11,000 points, which has not happened since 2004.", "11,000 points",
+     "2024-04-09", "published"),
     ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
     ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
     ("The Bank forecasts growth of 0.5% next year, the governor said on Friday.", "0.5%", "2025", "clause"),
