@@ -68,25 +68,18 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
                 return figure
         if token.i in nouns:
             return nouns[token.i]
-        measured = _of_figure(token, figures) if token.i in _modified(span) else None
-        if measured is not None:  # the date modifies the noun: "last year's earnings of $680.6 million"
+        if (measured := _of_figure(token, span, figures)) is not None:
             return measured
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
             return None
     return None
 
 
-def _modified(span: Span) -> tuple[int, ...]:
-    """The word a date modifies, straight or through its preposition ("a cut of $5 million by
-    the end of the year")."""
+def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
+    """'its November 20, 2008 low of 1316.12', 'a reduction of $500 million by the end of the year':
+    the figure a noun the date modifies (straight or through its preposition) is the amount of."""
     head = span.root.head
-    return (head.i, head.head.i) if head.pos_ == "ADP" else (head.i,)
-
-
-def _of_figure(noun: Token, figures: list[Span]) -> Span | None:
-    """'its November 20, 2008 low of 1316.12', 'last year's earnings of $680.6 million': the
-    figure a dated noun is the amount of."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i) or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return next((f for f in figures for g in objects if f.start <= g.i < f.end), None)
