@@ -25,6 +25,8 @@ from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.fallback import article_day, fallback_scopes, lead_time
+from pipeline.time.durations import span_scopes
+from pipeline.time.market import market_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
 
@@ -131,9 +133,12 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     body_start = headline_end(doc, sentences, article.title)
     scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, res.scope_words, article.published),
                              [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured], body_start)
-    scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked),
-                             article_day(date_spans, sentences, body_start, article.published),
+    day = article_day(date_spans, sentences, body_start, article.published)
+    scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
                              lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
+    scopes = market_scopes(spans, scopes, date_spans, day, article.published, res.market_words)
+    scopes = span_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
+                         article.published, res.rules.lexicons["number_words"])
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(

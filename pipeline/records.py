@@ -69,8 +69,11 @@ class TimeScope:
     value: str
     """EDTF, as ``DateMention.value``."""
     source: str
-    """clause, sentence, context, headline, event, statement, base, lead, published or self (a
-    date row's own date); see docs/claims-table.md for what each means."""
+    """clause, sentence, context, headline, event, statement, base, lead, market, published or self
+    (a date row's own date); see docs/claims-table.md for what each means."""
+    reference: str = ""
+    """The ``DateMention.reference`` of the date it came from: "present" for "now", "these days",
+    "at present" (a figure stated as current), else "past", "future" or ""."""
 
 
 @dataclass(frozen=True)

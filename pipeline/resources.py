@@ -16,6 +16,7 @@ from pipeline.checks.consistency import Checks, load_checks
 from pipeline.time.anchoring import AnchorWords
 from pipeline.time.bases import BaseWords
 from pipeline.time.fallback import FallbackWords
+from pipeline.time.market import MarketWords
 from pipeline.time.parser import DateParser
 from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
@@ -57,6 +58,7 @@ class Resources:
     anchor_words: AnchorWords
     fallback_words: FallbackWords
     base_words: BaseWords
+    market_words: MarketWords
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -143,4 +145,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
                      units=UnitResolver(rules.lexicons),
                      scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
-                     fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules))
+                     fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
+                     market_words=MarketWords.from_rules(rules))

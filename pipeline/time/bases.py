@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
 from pipeline.records import TimeScope
@@ -41,16 +42,15 @@ class BaseWords:
     base_prepositions: frozenset[str]
     comparing_words: frozenset[str]
     looking_back: frozenset[str]
-    present: frozenset[str]
-    """Words that state a figure as current ("now", "currently"): a scope they give is the
-    article's day, as a figure nothing dates."""
+    sequential: tuple[str, ...]
+    """Phrases of a comparison with the period just before ("sequentially", "quarter on quarter")."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
         """From lexicons.yml."""
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
-                   frozenset(lexicons["relative_back"]), frozenset(lexicons["present_words"]))
+                   frozenset(lexicons["relative_back"]), tuple(lexicons["sequential_words"]))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -82,13 +82,15 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
         if not is_base or scope is None or theirs is None:
             continue
         shared = (scope.text, scope.value) == (theirs.text, theirs.value)  # from the clause, the sentence...
-        if theirs.source == PUBLISHED or theirs.text.lower() in words.present:
+        if theirs.source == PUBLISHED or theirs.reference == "present":
             out[i] = None if shared else scope
         elif published is not None and theirs.value[:10] > published.isoformat():
             continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"
-        elif shared:
-            before = period_before(theirs.value)
+        elif shared:  # "rose 2% sequentially to $5 billion from $4.9 billion": the quarter before
+            before = (previous_period if _sequential(figures[i].sent, words.sequential) else period_before)(theirs.value)
             out[i] = TimeScope(theirs.text, before, BASE) if before else scope
+        elif _looks_back_one(scope.text, words.looking_back, theirs.value):  # "from 11% in the previous quarter"
+            out[i] = TimeScope(scope.text, previous_period(theirs.value), BASE)
         elif _looks_back_a_year(scope.text, words.looking_back) and year_earlier(theirs.value):
             out[i] = TimeScope(scope.text, year_earlier(theirs.value), BASE)
     return out
@@ -104,6 +106,19 @@ def period_before(value: str) -> str:
         year, number = int(month[1]), int(month[2])
         return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
     return year_earlier(value)
+
+
+def previous_period(value: str) -> str:
+    """The period just before, of the same length: '1989-07/1989-09' -> '1989-04/1989-06' (the
+    quarter before), '1998-01' -> '1997-12', '1989' -> '1988', a day the day before; '' for values
+    it cannot move."""
+    ends = value.split("/")
+    if len(ends) == 2 and all(_MONTH.fullmatch(end) for end in ends):
+        first, last = (date(int(end[:4]), int(end[5:7]), 1) for end in ends)
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        first, last = (d - relativedelta(months=months) for d in (first, last))
+        return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+    return period_before(value)
 
 
 def year_earlier(value: str) -> str:
@@ -135,7 +150,9 @@ def _after_base_word(figure: Span, figures: list[Span], words: BaseWords) -> boo
         preposition = token.head
         if preposition.lower_ in ("with", "to") and preposition.head.lower_ in words.comparing_words:
             return True
-        token = preposition.head
+        token = preposition.head  # through a noun, or a look back on it ("earnings a year earlier of $382.2 million")
+        if token.pos_ == "ADV" and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
     return False
@@ -154,6 +171,26 @@ def _compared(index: int, figures: list[Span], bases: list[bool]) -> int | None:
     same = [j for j, figure in enumerate(figures) if figure.sent.start == sent and not bases[j]]
     before = [j for j in same if j < index]
     return before[-1] if before else next((j for j in same if j > index), None)
+
+
+def _sequential(sent: Span, phrases: tuple[str, ...]) -> bool:
+    """'rose 2% sequentially', 'quarter-on-quarter', 'q/q': compared with the period just before."""
+    text = " " + " ".join(t.lower_ for t in sent if t.text not in ("-", "–") and not t.is_space) + " "
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def _looks_back_one(text: str, looking_back: frozenset[str], compared: str) -> bool:
+    """'the previous quarter', 'the prior month', 'the preceding period': one period back from
+    the compared figure's own, when the words name its length (a quarter for three months, a
+    month for a month; "period" for any). A year back is ``_looks_back_a_year``'s."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if "year" in words or not any(word in looking_back for word in words) or re.search(r"\d", text):
+        return False
+    ends = compared.split("/")
+    months = [(int(e[:4]) * 12 + int(e[5:7])) for e in ends if _MONTH.fullmatch(e)]
+    length = months[-1] - months[0] + 1 if len(months) == len(ends) else 0
+    return ("quarter" in words and length == 3) or ("month" in words and length == 1) or \
+        ("period" in words and length > 0)
 
 
 def _looks_back_a_year(text: str, looking_back: frozenset[str]) -> bool:

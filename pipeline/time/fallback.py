@@ -113,11 +113,11 @@ def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: Ti
 
 def narrated_past(token: Token) -> bool:
     """Whether the clause of a word is told in the simple past ("fell 3%", "was down 7%", "had
-    lost"), looking through participles up to the verb they hang from ("..., closing at
-    8,579.19"). The present perfect ("has sold 2,400 units") and the present are not."""
+    lost"), looking through participles and infinitives up to the verb they hang from ("...,
+    closing at 8,579.19", "fell 3% to end the day at 7,114.3"). The present perfect ("has sold 2,400 units") and the present are not."""
     verb = clause_head(token)
-    while (verb.tag_ in ("VBG", "VBN", "VB") and verb.head.i != verb.i
-           and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+    while (verb.tag_ in ("VBG", "VBN", "VB") and verb.head.i != verb.i  # "fell 3% to end the day at 7,114"
+           and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)):
         verb = clause_head(verb.head)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (verb.tag_ == "VBD" and not auxiliaries) or bool(auxiliaries & PAST_AUXILIARIES)

@@ -36,11 +36,18 @@ class TimeMark:
     source: str = ""
     owner: int | None = None
     """The start token of the figure the expression hangs from, if any."""
+    reference: str = ""
+    """The date's ``DateMention.reference``: "present" for "now", "at present"."""
+
+    def scope(self, source: str) -> TimeScope:
+        """The figure's scope this expression gives, from ``source`` (clause, sentence...)."""
+        return TimeScope(self.text, self.value, source, self.reference)
 
 
 def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
     """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
-    recorded in March", "the 11.1 per cent peak reached in October 2022". Found by walking up the
+    recorded in March", "the 11.1 per cent peak reached in October 2022", "its November 2008 low
+    of 1316.12". Found by walking up the
     parse from the expression to its clause's verb, through participles and relative clauses that
     describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
     the date is the base the figure is measured against."""
@@ -61,9 +68,21 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
                 return figure
         if token.i in nouns:
             return nouns[token.i]
+        if (measured := _of_figure(token, span, figures)) is not None:
+            return measured
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
             return None
     return None
+
+
+def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
+    """'its November 20, 2008 low of 1316.12', 'a reduction of $500 million by the end of the year':
+    the figure a noun the date modifies (straight or through its preposition) is the amount of."""
+    head = span.root.head
+    if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i) or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return next((f for f in figures for g in objects if f.start <= g.i < f.end), None)
 
 
 def is_base_figure(figure: Span) -> bool:
@@ -144,9 +163,11 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
         return False
     if before[-1] != "since":
         return before[-1] in bases or (len(before) == 2 and before[0] in bases and doc[start - 1].pos_ == "ADP")
-    # "the highest since 1900", "than at any time since the 1950s": measured against a period
+    # "the highest since 1900", "than at any time since the 1950s", "has not closed above 8,000
+    # since February" (the last time it did): measured against a period
     return (since_names_point(doc[start:span.end], since_comparisons)
-            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1]))
+            or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1])
+            or any(c.dep_ == "neg" for c in clause_head(doc[start - 1]).children))
 
 
 def is_start_point(span: Span, value: str, published: date | None) -> bool:
@@ -282,23 +303,35 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     period the sentence reports (``reported``: "held at 6.7 per cent in September, the ONS said
     on Wednesday, defying expectations of a fall to 6.6%"), or failing all of them the date its
     sentence was said on."""
-    clause = clause_head(figure.root).i
     own = [m for m in marks if m.owner == figure.start]
-    same_clause = own or [m for m in marks if clause_head(m.span.root).i == clause and m.owner is None
-                          and m not in statements]
+    same_clause = own
+    for clause in _clauses_up(figure.root):  # "shed 663,000 jobs in March, with the rate reaching 8.5%"
+        same_clause = same_clause or [m for m in marks if clause_head(m.span.root).i == clause
+                                      and m.owner is None and m not in statements]
     if same_clause:
         best = min(same_clause, key=lambda m: (not figure.end <= m.span.start < next_start,
                                                _distance(figure, m.span)))
-        return TimeScope(best.text, best.value, best.source or "clause")
+        return best.scope(best.source or "clause")
     if frame is not None:
-        return TimeScope(frame.text, frame.value, "sentence")
+        return frame.scope("sentence")
     if context is not None:
-        return TimeScope(context.text, context.value, "context")
+        return context.scope("context")
     if reported is not None and statements:
-        return TimeScope(reported.text, reported.value, "sentence")
+        return reported.scope("sentence")
     if statements:
-        return TimeScope(statements[0].text, statements[0].value, "statement")
+        return statements[0].scope("statement")
     return None
+
+
+def _clauses_up(token: Token) -> list[int]:
+    """A word's clause, and when that is a participle without a subject of its own ("..., closing
+    at 1,387") or after "with" ("with the rate reaching 8.5%"), the clause it hangs from."""
+    verb = clause_head(token)
+    clauses = [verb.i]
+    if (verb.tag_ == "VBG" and verb.head.i != verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and (verb.dep_ == "pcomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))):
+        clauses.append(clause_head(verb.head).i)
+    return clauses
 
 
 def restated_scopes(scopes: list[TimeScope | None], readings: list[tuple],

@@ -13,13 +13,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.durations import present_perfect
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -69,11 +70,16 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
+    companies: set[str] = set()  # the organisations the current paragraph names
+    just_dated: dict[str, TimeMark] = {}  # what the sentence before dated: "crashed 20 years ago"
     for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             handing_on = named and previous is not None and ends_like_sentence(previous)
             carried = carried_period(framed, named, looking_back) if handing_on else carried
-            context, framed, named = None, None, set()
+            if another_company(sent, companies):  # "At GMAC, net dropped 3.1%": not GM Hughes's nine months
+                carried = None
+            context, framed, named, companies = None, None, set(), set()
+        companies |= {ent.text.lower() for ent in sent.ents if ent.label_ == "ORG"}
         marks = []
         # "now" dates a figure only where its sentence names no other date ("it now sees sales of
         # $21 billion for fiscal 2025": the fiscal year)
@@ -88,25 +94,31 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                                                                           comparison_heads):
                 value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
                 marks.append(TimeMark(span if value == d.value else doc[span.start - 2:span.end], value, d.text,
-                                      owner=owner.start if owner is not None else None))
+                                      owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
+        marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
         frame, statements = sentence_frame(sent, marks, reporting)
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
         named |= {m.value for m in marks if m.value and not is_day(m.value)}
-        described = {span.root.i: TimeMark(span, d.value, d.text) for span, d in sent_dates if d.value}
+        described = {span.root.i: TimeMark(span, d.value, d.text, reference=d.reference)
+                     for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described)
-            before = None if stated_as_current(figure, words.future_cues) else context or carried
-            scopes.append(TimeScope(when.text, when.value, "clause") if when else
+            before = context or carried
+            if (stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
+                    or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
+                before = None
+            scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
                                        frame, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
+        just_dated = dated_actions(marks)
         setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
@@ -115,11 +127,90 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     return scopes
 
 
+def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
+    """What a sentence's dates date, by lemma: the verb a date hangs from and the nouns it acts on
+    ("the market crashed 20 years ago" -> crash; "On Saturday, Boeing announced 35 new orders"
+    -> announce, order), for the next sentence to go on about ("The crash sent the market down
+    508 points"; "these orders are worth $5.62 billion")."""
+    acts = {}
+    for mark in marks:
+        if not mark.value or mark.owner is not None or mark.source:
+            continue
+        verb = clause_head(mark.span.root)
+        acts[verb.lemma_.lower()] = mark
+        acts.update({c.lemma_.lower(): mark for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"})
+    return acts
+
+
+def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Span],
+                     future_cues: frozenset[str]) -> list[TimeMark]:
+    """'The crash sent the market tumbling down 508 points' after "... the market crashed 20 years
+    ago": a subject that names with "the" or "these" what the sentence before dated goes on about
+    it, and takes its date (``time_source`` `event`). Not a subject the sentence before only
+    named ("the market"), nor a name ("the Dow"), nor one of a clause told ahead ("The cuts will
+    save $20 million a year" after "cut 400 jobs in March")."""
+    marks = []
+    for noun in sent:
+        if (noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN"
+                or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)):
+            continue
+        event = just_dated.get(noun.lemma_.lower())
+        subject = sent.doc[noun.left_edge.i:noun.i + 1]
+        if event is not None and not any(overlaps(s, subject) for s in taken) and not told_ahead(subject, future_cues):
+            marks.append(TimeMark(subject, event.value, subject.text, "event", reference=event.reference))
+    return marks
+
+
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def another_company(sent: Span, companies: set[str]) -> bool:
+    """Whether a paragraph opens about a company the paragraph before did not name: one that is
+    its first sentence's subject or stands in its opening phrase ("At GMAC, net dropped 3.1%",
+    "Armco's net fell 8%"). Its figures take no period from the paragraph before, which was about
+    another company ("In the nine months, GM Hughes net fell 6.6%"). A name sharing a word with
+    one named before ("Unisys" after "Unisys Corp.") is the same company."""
+    seen = {word for name in companies for word in name.split()}
+    opening = next((t.i for t in sent if t.text == ","), sent.end) if sent[0].pos_ == "ADP" else sent.start
+    return any(ent.label_ == "ORG" and not seen & set(ent.text.lower().split())
+               and (ent.start < opening or _in_subject(ent.root)) for ent in sent.ents)
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a word is (in) the subject of its sentence's main verb ("GMAC's earnings fell")."""
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            return True
+        token = token.head
+    return False
+
+
 def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
     """'Hotels are only thirty percent full': a main clause in the present tense says what is so
     now, and takes no period carried from earlier sentences. A relative clause takes the time of
     what it describes ("imported energy worth $129 billion that account for 73 percent of ...")."""
     return clause_tense(figure, future_cues) == "present" and clause_head(figure.root).dep_ == "ROOT"
+
+
+OBLIGATION = frozenset({"must", "should", "may", "might", "could", "can"})
+
+
+def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | None, words: ScopeWords) -> bool:
+    """'... paid $78.8 million in taxes during the quarter. The payments will leave it with $225
+    million in loss carry-forwards'; 'That means it must pay $100 million in interest': a figure
+    told in the future or as an obligation is not in a period that was over at publication, so
+    such a frame carried from earlier sentences does not date it."""
+    if frame is None or published is None or ".." in frame.value:
+        return False
+    end = frame.value.split("/")[-1]
+    return told_ahead(figure, words.future_cues) and end < published.isoformat()[:len(end)]
+
+
+def told_ahead(span: Span, future_cues: frozenset[str]) -> bool:
+    """Whether a clause is told in the future or as an obligation ("will leave", "must pay")."""
+    verb = clause_head(span.root)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return clause_tense(span, future_cues) == "future" or bool(auxiliaries & OBLIGATION)
 
 
 def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person: frozenset[str]) -> bool:

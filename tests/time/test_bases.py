@@ -1,7 +1,7 @@
 """A comparison base takes a period of its own: its own date, else the period before the figure's."""
 import pytest
 
-from pipeline.time.bases import period_before, year_earlier
+from pipeline.time.bases import period_before, previous_period, year_earlier
 
 BASES = [  # text, figure, expected scope value and source (published 2024-04-09)
     # "a year earlier" belongs to the base, not to the first figure
@@ -14,6 +14,16 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     ("In 2023, sales were $3 billion, compared with $2.5 billion.", "$2.5 billion", "2022", "base"),
     ("Inflation rose to 3.2 percent in March from 3.1 percent.", "3.1 percent", "2024-02", "base"),
     ("The yield fell to 4.1 percent on Monday from 4.2 percent.", "4.2 percent", "2024-04-07", "base"),
+    # the object of "compared with", through the noun it is the amount of and a look back on it
+    ("It lost $67 million in the first nine months of 2023, compared with earnings a year earlier of $38 million.",
+     "$38 million", "2022-01/2022-09", "base"),
+    # quarter on quarter: the period just before, not the same one a year earlier
+    ("Sales rose 2% sequentially to $5 billion in the second quarter of 2023, from $4.9 billion.",
+     "$4.9 billion", "2023-01/2023-03", "base"),
+    ("Net rose to $5 million in the third quarter of 2023 from $4 million, quarter-on-quarter.",
+     "$4 million", "2023-04/2023-06", "base"),
+    ("The rate rose to 4.2% in the third quarter of 2023 from 3.1% in the previous quarter.", "3.1%",
+     "2023-04/2023-06", "base"),
     # a figure that restates the base is one too
     ("Profit in the first quarter climbed to $36 million, or 35 cents a share, from $30 million, or 29 cents "
      "a share.", "29 cents a share", "2023-01/2023-03", "base"),
@@ -24,6 +34,9 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     ("Boeing brought its total to 677 orders from 47 customers in 2023.", "47 customers", "2023", "clause"),
     ("He cut his estimate for next year to $2 a share from $3.", "$3", "2025", "clause"),
     ("The airline now has 412 orders, up from 380 orders.", "380 orders", None, None),
+    # ... told by the date's reference to the present, whatever its words
+    ("At present the airline has 412 orders, up from 380 orders.", "380 orders", None, None),
+    ("These days the mine employs 400 workers, up from 350 workers.", "350 workers", None, None),
 ]
 
 
@@ -40,6 +53,14 @@ def test_a_comparison_base_takes_its_own_period(extract, text, figure, value, so
 ])
 def test_the_period_before(value, before):
     assert period_before(value) == before
+
+
+@pytest.mark.parametrize("value,before", [
+    ("1989-07/1989-09", "1989-04/1989-06"), ("1989-01/1989-03", "1988-10/1988-12"), ("1989-01/1989-06", "1988-07/1988-12"),
+    ("1998-01", "1997-12"), ("1989", "1988"), ("1998-03-01", "1998-02-28"), ("2014/..", ""),
+])
+def test_the_period_just_before(value, before):
+    assert previous_period(value) == before
 
 
 def test_a_year_earlier_keeps_the_granularity():

@@ -20,6 +20,8 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Turnout was 66.7 percent, the highest since 1900.", "66.7 percent", "2024-04-09", "published"),
     ("Output was 6.1 percent above its level in the final quarter of 2019.", "6.1 percent", "2024-04-09",
      "published"),
+    ("The index was trading below 11,000 points, which has not happened since 2004.", "11,000 points",
+     "2024-04-09", "published"),
     ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
     ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
     ("The Bank forecasts growth of 0.5% next year, the governor said on Friday.", "0.5%", "2025", "clause"),
@@ -37,6 +39,14 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "expectations of a fall to 6%.", "6%", "2024-04-03", "statement"),
     ("The cut will take output down to 9 million bpd from roughly 10 million bpd in May.",
      "10 million bpd", "2023-05", "clause"),
+    # a participle after "with" is told in the time of the clause it hangs from
+    ("Stocks rose despite a report which said that the economy shed 600,000 jobs in March, with the jobless "
+     "rate reaching 8.5%.", "8.5%", "2024-03", "clause"),
+    # a date on the noun a figure is the amount of belongs to that figure ("a reduction of 400 jobs by ...")
+    ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
+     "the end of 2026.", "400 jobs", "2026", "clause"),
+    ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
+     "the end of 2026.", "100 jobs", "2024", "clause"),
 ]
 
 
@@ -60,6 +70,36 @@ CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
     ("Tariffs will rise by 2025.\n\nExports grew 3 per cent.", "3 per cent", "2024-04-09"),
     ("Bond yields fell on Friday.\n\nSpending is budgeted at $47 billion.", "$47 billion", "2024-04-09"),
 ]
+
+
+COMPANIES = ("Acme Corp. said third-quarter net fell 22%.\n\nIn the nine months, Acme's net fell 6.6% to $486 million."
+             "\n\n{} dropped 3.1% to $234 million.")
+
+
+@pytest.mark.parametrize("opening,value,source", [
+    # a paragraph about another company takes nothing from the paragraph before (here: the lead's quarter)
+    ("At Bolt Corp., net", "2024-07/2024-09", "lead"),
+    ("Bolt Corp.'s net", "2024-07/2024-09", "lead"),
+    # counter-example: the same company goes on with the nine months
+    ("Revenue at Acme", "2024-01/2024-09", "context"),
+])
+def test_a_paragraph_about_another_company_starts_clean(extract, opening, value, source):
+    found = next(f for f in extract(COMPANIES.format(opening), published="2024-11-04").figures
+                 if f.text == "$234 million")
+    assert (found.time.value, found.time.source) == (value, source)
+
+
+@pytest.mark.parametrize("text,figure,value,source", [
+    # a subject that names what the sentence before dated goes on about it
+    ("Twenty years ago, the old bridge collapsed.\n\nThe collapse killed 43 people.", "43 people", "2004", "event"),
+    ("On Monday, the airline announced 40 new orders.\n\nThese orders are worth $6 billion.", "$6 billion",
+     "2024-04-08", "event"),
+    # counter-example: a subject the sentence before only named is not what it dated
+    ("On Monday, the index crashed.\n\nThe index is 7% below its peak.", "7%", "2024-04-09", "published"),
+])
+def test_a_sentence_that_goes_on_about_a_dated_event_takes_its_date(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value, found.time.source) == (value, source)
 
 
 @pytest.mark.parametrize("text,figure,value", CARRIED)
@@ -119,6 +159,16 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
      "published"),
     ("In October, the market crashed. Hotels are only thirty percent full.", "thirty percent", "2024-04-09",
      "published"),
+    # a figure told ahead or as an obligation is in no period that was over at publication ...
+    ("In March, the plant cut 400 jobs. The cuts will save it $20 million a year.", "$20 million a year",
+     "2024-04-09", "published"),
+    ("In March, the plant cut 400 jobs. That means it must pay $2 million in severance.", "$2 million",
+     "2024-04-09", "published"),
+    # the present perfect tells a state up to now: only a frame of its own paragraph bounds it
+    ("Sales fell 3% in March.\n\nDebt has risen to $4 billion.", "$4 billion", "2024-04-09", "published"),
+    ("In March, sales fell 3%. Debt has risen to $4 billion.", "$4 billion", "2024-03", "context"),
+    # ... but one told in the past in the same frame is
+    ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
 ]
 
 

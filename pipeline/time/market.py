@@ -1,0 +1,165 @@
+"""Dates the closes and daily moves of a market report by its trading day.
+
+"The Dow fell 72 points to 8,189" is a figure of one trading session. A market report names that
+day once ("closed at their lowest levels in a decade on Monday", "On Friday, the Dow ... closed at
+...") and then lists index after index without a date; a period the paragraph carried ("last
+month", "the nine months") or the time of the article's lead when that is a period ("third-quarter
+profit") is never the period of a close. So a figure told in a market clause (its verb is "close",
+or its subject or setting is an index, a stock, shares, a yield or a market: ``market_nouns`` and
+``market_settings`` in rules/lexicons.yml) that nothing of its own sentence dates takes the
+trading day: the last day that dated a market clause before it (``time_source`` `market`); else,
+for a close "in composite trading" (the exchange's consolidated tape, which a morning paper
+reports for the session before), the trading day before publication; else the day the article
+speaks for (its dateline or publication date).
+
+Counter-examples: "Profit fell to $98 million" is no market clause; a close dated in its own
+sentence ("rose 3% on Tuesday", "closed at $84 yesterday") keeps that date; a lead that dates the
+close by a day ("Stocks closed lower on Monday") already gives it; and "shares have plunged 68%
+this year" keeps its year; "The index is 4% below its peak", in the present, is as it stands at
+publication.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.structure import clause_head, in_dateline
+from pipeline.records import TimeScope
+from pipeline.rules import RuleSet
+from pipeline.time.anchoring import DatedSpan
+from pipeline.time.fallback import LEAD, PUBLISHED, narrated_past
+from pipeline.time.scope import is_comparison_base, is_day, owning_figure
+
+MARKET = "market"
+"""``time_source`` of a close or a daily move dated by the market report's trading day."""
+
+UNDATED_SOURCES = frozenset({"context", PUBLISHED})
+"""Sources that mean the figure's own sentence does not date it: a carried frame, the default."""
+
+_CHAINED = ("advcl", "xcomp", "conj", "pcomp")
+"""Links from a verb to the one it continues ("fell 3%, closing at 1,387", "rose to close at")."""
+
+
+@dataclass(frozen=True)
+class MarketWords:
+    """The nouns that make a clause a market report's: as its subject ("the index fell", "Bethlehem
+    shares rose") or in its setting ("in composite trading", "in the bond market"), the verb of a
+    close, and the phrases of a close reported the morning after ("in composite trading")."""
+
+    market_nouns: frozenset[str]
+    market_settings: frozenset[str]
+    close_verbs: frozenset[str]
+    previous_session: tuple[tuple[str, ...], ...]
+    comparison_bases: frozenset[str]
+    since_comparisons: frozenset[str]
+    comparison_heads: frozenset[str]
+    """The words of a comparison base ("remained above its November 20 low"): a day it names is
+    no session's."""
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> MarketWords:
+        """From lexicons.yml."""
+        lexicons = rules.lexicons
+        return cls(frozenset(lexicons["market_nouns"]), frozenset(lexicons["market_settings"]),
+                   frozenset(lexicons["close_verbs"]),
+                   tuple(tuple(phrase.split()) for phrase in lexicons["previous_session"]),
+                   *(frozenset(lexicons[name]) for name in ("comparison_bases", "since_comparisons",
+                                                             "comparison_heads")))
+
+
+def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: list[DatedSpan],
+                  day: TimeScope | None, published: date | None, words: MarketWords) -> list[TimeScope | None]:
+    """Every figure's scope, the undated closes and moves of a market report given its trading
+    day: "The Nasdaq lost 53.5 points, closing at 1,387.7" after "Stocks closed lower on Monday"
+    is Monday's; ``day`` is the article's own day (``fallback.article_day``)."""
+    session_days = [(span.start, _owner(span, figures), TimeScope(mention.text, mention.value, MARKET, mention.reference))
+                    for span, mention in dates
+                    if _single_day(mention.value) and not in_dateline(span)
+                    and (published is None or mention.value <= published.isoformat())
+                    and in_market_clause(span.root, words)
+                    and (_owner(span, figures) is not None or not is_comparison_base(
+                        span, words.comparison_bases, words.since_comparisons, words.comparison_heads))]
+    out = []
+    for figure, scope in zip(figures, scopes):
+        undated = scope is not None and (scope.source in UNDATED_SOURCES or
+                                         (scope.source == LEAD and not is_day(scope.value)))
+        if not undated or not narrated_past(figure.root) or not in_market_clause(figure.root, words):
+            out.append(scope)  # "The index is 4% below its peak": as it stands now
+            continue
+        before = [session for start, owner, session in session_days
+                  if start < figure.end and owner in (None, figure.start)]
+        if before:
+            out.append(before[-1])
+        elif published is not None and _after_session(figure.sent, words):
+            out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
+                                 MARKET))
+        else:
+            out.append(replace(day, source=MARKET) if day is not None and scope.source != PUBLISHED else scope)
+    return out
+
+
+def in_market_clause(token: Token, words: MarketWords) -> bool:
+    """Whether a word is told in a market clause: up its chain of verbs ("lost 53.5 points,
+    closing at 1,387.7"; "Stocks rose, pushing the Dow up 72.24 points"), one is a close or has a
+    market noun as its subject, or a market setting as its object or a preposition's."""
+    verb = clause_head(token)
+    chain = [verb]
+    while verb.dep_ in _CHAINED and verb.head.i != verb.i:
+        verb = clause_head(verb.head)
+        chain.append(verb)
+    for verb in chain:
+        if verb.lemma_.lower() in words.close_verbs or any(
+                c.dep_ in _CHAINED and c.lemma_.lower() in words.close_verbs for c in verb.children):
+            return True
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _names(child, words.market_nouns):
+                return True
+            objects = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
+                if child.dep_ == "prep" else []
+            if any(_names(o, words.market_settings) for o in objects):
+                return True
+    return False
+
+
+def _owner(span: Span, figures: list[Span]) -> int | None:
+    """The start of the figure a date belongs to ("its November 20, 2008 low of 1316.12"), which
+    dates that figure alone, not the session."""
+    in_sentence = [f for f in figures if f.sent.start == span.sent.start]
+    owner = owning_figure(span, in_sentence)
+    return owner.start if owner is not None else None
+
+
+def _names(noun: Token, nouns: frozenset[str]) -> bool:
+    """'the Nasdaq Composite index', 'Bethlehem shares', 'the bond market': the noun or a compound
+    of it is one of ``nouns``."""
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns
+               for t in [noun, *(c for c in noun.children if c.dep_ == "compound")])
+
+
+def _after_session(sent: Span, words: MarketWords) -> bool:
+    """'in composite trading on the New York Stock Exchange': a close the paper reports the
+    morning after its session."""
+    return bool(_previous_session_phrase(sent, words))
+
+
+def _previous_session_phrase(sent: Span, words: MarketWords) -> str:
+    lower = [t.lower_ for t in sent]
+    for phrase in words.previous_session:
+        for i in range(len(lower) - len(phrase) + 1):
+            if tuple(lower[i:i + len(phrase)]) == phrase:
+                return sent[i:i + len(phrase)].text
+    return ""
+
+
+def _session_before(published: date) -> date:
+    """The last weekday before publication: Wednesday for a Thursday paper, Friday for Monday's."""
+    day = published - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def _single_day(value: str) -> bool:
+    return is_day(value) and "/" not in value

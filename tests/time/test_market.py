@@ -1,0 +1,36 @@
+"""The closes and daily moves of a market report take its trading day (published Tuesday 2024-04-09)."""
+import pytest
+
+MARKET = [  # text, figure, expected scope value and source
+    # the day that dated the session dates the closes listed after it (the lead's month does not)
+    ("Factory output fell 0.8% in March.\n\nEuropean shares closed lower on Monday.\n\nThe CAC 40 index fell "
+     "2.1%, or 160 points, to end the day at 7,450.", "160 points", "2024-04-08", "market"),
+    ("Factory output fell 0.8% in March.\n\nEuropean shares closed lower on Monday.\n\nThe CAC 40 index fell "
+     "2.1%, or 160 points, to end the day at 7,450.", "7,450", "2024-04-08", "market"),
+    # the last session named before the figure, and a close beside a move
+    ("Investors sold technology stocks.\n\nOn Friday, the index closed at 5,100 points, down 1%.\n\nThe Nasdaq "
+     "also lost 2.3%, closing at 16,200.",
+     "2.3%", "2024-04-05", "market"),
+    # a period carried from the paragraph is no session's date: the article's day
+    ("Retail sales rose 0.4% in March. Stocks rose, pushing the main index up 35 points, to 7,912.",
+     "35 points", "2024-04-09", "market"),
+    ("Retail sales rose 0.4% in March. In the bond market, prices slipped, pushing the yield on the "
+     "10-year note up to 4.42 percent.", "4.42 percent", "2024-04-09", "market"),
+    # a close "in composite trading" is the session before the morning paper (Monday for Tuesday's)
+    ("Acme Corp. said first-quarter profit fell 12% to $40 million. In composite trading on the New York "
+     "Stock Exchange, Acme shares rose 75 cents to $31.25.", "$31.25", "2024-04-08", "market"),
+    # counter-examples: results keep the lead's quarter, a dated close its date, a year its year
+    ("Acme Corp. said first-quarter profit fell 12% to $40 million. Revenue dropped to $310 million.",
+     "$310 million", "2024-01/2024-03", "context"),
+    ("The index rose 3% on Tuesday.", "3%", "2024-04-09", "clause"),
+    ("European shares closed lower on Monday. Bank shares have plunged 40% this year.", "40%", "2024", "clause"),
+    # a day that is a comparison base dates no session: the article's day stays
+    ("The index stayed above its low of March 5.\n\nThe Nasdaq lost 1.2%, closing at 16,110.", "1.2%",
+     "2024-04-09", "published"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value,source", MARKET)
+def test_a_market_report_is_dated_by_its_session(extract, text, figure, value, source):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value, found.time.source) == (value, source)
