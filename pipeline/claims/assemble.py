@@ -24,6 +24,9 @@ from pipeline.claims.speakers import AUTHOR, Reported
 CARRIED_SENTENCES = 2
 """How far a figure naming no one looks back for whose the figure before was ("Bethlehem earned
 $46.9 million ... Third-quarter sales dropped 11%"): a sentence or two, not across a whole speech."""
+TOPIC_SENTENCES = 3
+"""How many sentences back in its paragraph a figure whose clause names no one looks for what the
+paragraph is about."""
 
 
 def normalize_sentence(sentence: str) -> str:
@@ -199,9 +202,12 @@ class _Topics:
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str]:
-        """The names of the nearest sentence before in the paragraph that names some, else what the
-        headline is about."""
-        while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
+        """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
+        that names some, else what the headline is about. A wire story set as one long paragraph
+        is no paragraph: its opening sentence's "the financial tumult in Asia" is not what its
+        twentieth sentence's unemployment rate is about."""
+        first = index - TOPIC_SENTENCES
+        while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:

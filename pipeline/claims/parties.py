@@ -29,6 +29,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
+PLACE_LABELS = ("GPE", "LOC", "NORP")
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
 """Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
 unit", "a spokesman for Seagram", "orders from Air Berlin"."""
@@ -50,6 +51,8 @@ class PartyWords:
 
     descriptors: Mapping[str, str] = field(default_factory=dict)
     """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
+    bare: frozenset[str] = frozenset()
+    """Descriptors that stand for a party only with nothing but an article ("the market")."""
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
     judging_words: frozenset[str] = frozenset()
@@ -59,7 +62,10 @@ class PartyWords:
 
 def party_words(entities: dict, speech: dict) -> PartyWords:
     """The words of rules/entities.yml and rules/speech.yml that resolving parties needs."""
-    return PartyWords({noun: label for label, nouns in entities.get("descriptors", {}).items() for noun in nouns},
+    bare = entities.get("bare_descriptors", {})
+    return PartyWords({noun: label for table in (entities.get("descriptors", {}), bare)
+                       for label, nouns in table.items() for noun in nouns},
+                      frozenset(noun for nouns in bare.values() for noun in nouns),
                       frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
                       frozenset(entities.get("judging_words", ())))
 
@@ -150,7 +156,7 @@ class Parties:
         company said" -> Unisys, "it said" -> GMAC, "General Motors Corp.'s unit, GM Hughes
         Electronics, said" -> GM Hughes Electronics, "a company spokesman said" -> "GM Hughes
         Electronics spokesman"; "" for any other phrase."""
-        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        label = self._descriptor(head)
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
             return "; ".join(name for name, _ in self._one(head, 0))
@@ -194,14 +200,14 @@ class Parties:
     def _one(self, head: Token, depth: int) -> list[Party]:
         own = self._entity(head)
         if own:
-            return [own] + self._owners(head, depth)
+            return _index_alone([own] + self._owners(head, depth))
         aside = [p for c in head.children if c.dep_ == "appos" for p in self._one(c, depth + 1)]
         if aside:
             return aside
-        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        label = self._descriptor(head)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
-            return owners  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+            return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
         if label is not None and (owners or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -209,6 +215,14 @@ class Parties:
             return self.antecedent(head, (label,), depth)
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _descriptor(self, noun: Token) -> str | None:
+        """The label of the party a descriptor noun stands for ("the company" -> ORG), None for
+        another noun or a bare descriptor with words before it ("the housing market")."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or (lemma in self.words.bare and any(c.i < noun.i and c.dep_ != "det" for c in noun.children)):
+            return None
+        return self.words.descriptors.get(lemma)
 
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
@@ -308,6 +322,14 @@ class Parties:
                 counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
         in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+
+def _index_alone(parties: list[Party]) -> list[Party]:
+    """The parties of one noun phrase without the place that only says where its stock market index
+    trades: "the UK's FTSE-100 index", "Japan's Nikkei 225", "the Russian RTS" are the index's."""
+    if any(label == "INDEX" for _, label in parties):
+        return [p for p in parties if p[1] not in PLACE_LABELS]
+    return parties
 
 
 def _subject(verb: Token) -> Token | None:
