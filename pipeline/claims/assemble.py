@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
+from babel import Locale
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
@@ -24,6 +25,9 @@ from pipeline.claims.speakers import AUTHOR, Reported
 CARRIED_SENTENCES = 2
 """How far a figure naming no one looks back for whose the figure before was ("Bethlehem earned
 $46.9 million ... Third-quarter sales dropped 11%"): a sentence or two, not across a whole speech."""
+WORLD_REGIONS = frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
+"""The world's regions as CLDR names them ("Asia", "Europe", "Latin America"): a place a story's
+events come from, not a party whose figures a paragraph goes on about."""
 TOPIC_SENTENCES = 3
 """How many sentences back in its paragraph a figure whose clause names no one looks for what the
 paragraph is about."""
@@ -203,9 +207,9 @@ class _Topics:
 
     def before(self, index: int) -> list[str]:
         """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
-        that names some, else what the headline is about. A wire story set as one long paragraph
-        is no paragraph: its opening sentence's "the financial tumult in Asia" is not what its
-        twentieth sentence's unemployment rate is about."""
+        that names a place, else what the headline is about. A wire story set as one long
+        paragraph is no paragraph, and a continent is where rather than whose: "the financial
+        tumult in Asia" is not what a later "the rate for adult women rose 0.4 percent" is about."""
         first = index - TOPIC_SENTENCES
         while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
@@ -222,7 +226,8 @@ class _Topics:
                 tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
             else:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
-            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
+            self.cache[index] = [name for name in self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
+                                 if name not in WORLD_REGIONS]
         return self.cache[index]
 
 

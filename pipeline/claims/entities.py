@@ -64,6 +64,7 @@ class EntityTable:
                 self.aliases[alias.lower()] = known
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
                           for alias in entry["aliases"]}, key=len, reverse=True)
@@ -79,7 +80,7 @@ class EntityTable:
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                       and m.text.lower() not in self.aliases]
-        abbreviations, spelled = self._abbreviations(mentions)
+        abbreviations, spelled = self._abbreviations(mentions, full_names)
         short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
                           key=lambda m: m.start)
@@ -116,11 +117,12 @@ class EntityTable:
             return " ".join(words[:-1]).rstrip(",")
         return name
 
-    def _abbreviations(self, mentions: list[_Mention]) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[_Mention], full_names: list[str]) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "EDS" after "Electronic Data Systems Corp.", "GMAC" after "General Motors
         Acceptance Corp.", "the GM Hughes unit" after "GM Hughes Electronics". Only a form that
-        fits one longer name counts. Also the names whose initials take in their legal form
+        fits one longer name counts, and not a person's name that is a surname or first name of a
+        person the article names in full ("Mr. Weil of Weil & Associates" after "Ulric Weil"). Also the names whose initials take in their legal form
         ("GMAC"): that form is part of the name as people use it, spelled out ("General Motors
         Acceptance Corporation")."""
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
@@ -134,6 +136,8 @@ class EntityTable:
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
+                continue
+            if mention.label == "PERSON" and any(mention.text in (f.split()[0], f.split()[-1]) for f in full_names):
                 continue
             words = mention.text.split()
             fits = initials.get(mention.text, []) if mention.text.isupper() and len(words) == 1 else [
@@ -198,6 +202,9 @@ class EntityTable:
         known = self.aliases.get(mention.text.lower())
         if known is not None and not self._literal(text, mention, known):
             return known.name, mention.label if mention.label == "NORP" else known.label
+        country = self._governed(mention)
+        if country is not None:
+            return country.name, country.label
         if len(mention.text.split()) == 1:
             full = next((f for f in full_names if mention.text in (f.split()[0], f.split()[-1])), None)
             if full is not None:
@@ -205,6 +212,21 @@ class EntityTable:
         if mention.cut or mention.label == "NORP":
             return None
         return mention.text, mention.label
+
+    def _governed(self, mention: _Mention) -> Known | None:
+        """The country whose government an organisation's name is: "the US Government", "the
+        Russian Government", "the Government of Japan" stand for the country."""
+        words = mention.text.split()
+        if mention.label != "ORG" or len(words) < 2:
+            return None
+        if words[-1].lower() in self.governments:
+            place = " ".join(words[:-1])
+        elif words[0].lower() in self.governments and words[1] == "of":
+            place = " ".join(words[2:])
+        else:
+            return None
+        known = self.aliases.get(place.lower())
+        return known if known is not None and known.label == "GPE" else None
 
     @staticmethod
     def _literal(text: str, mention: _Mention, known: Known) -> bool:
@@ -241,7 +263,9 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
     Albion", even where the model took it for a person). A short form stands for the
-    longer name it fits that the article uses most, unless another fits as often."""
+    longer name it fits that the article uses most, unless another fits as often; one the model
+    tags as a person stands for a person where one fits ("Mr. Weil of Weil & Co." after "Ulric
+    Weil")."""
     counts = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1)
     labels = {m.text: m.label for m in mentions}
     tagged = {m.start: m for m in mentions}
@@ -256,6 +280,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue  # an untagged word is a short form only as a proper noun standing alone
         fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
                         or (labels[name] == "PERSON" and token.text == name.split()[-1])})
+        if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Weil of Weil & Co."
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]
