@@ -55,18 +55,23 @@ class PartyWords:
     """Descriptors that stand for a party only with nothing but an article ("the market")."""
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    counts: Mapping[str, int] = field(default_factory=dict)
+    """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
 
 
-def party_words(entities: dict, speech: dict) -> PartyWords:
-    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs."""
+def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] = {}) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
+    number words of rules/lexicons.yml that count parties."""
     bare = entities.get("bare_descriptors", {})
+    counts = {word: int(value) for word, value in number_words.items() if value == int(value) and 1 < value < 10}
     return PartyWords({noun: label for table in (entities.get("descriptors", {}), bare)
                        for label, nouns in table.items() for noun in nouns},
                       frozenset(noun for nouns in bare.values() for noun in nouns),
                       frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+                      counts | dict(entities.get("counting_words", {})),
                       frozenset(entities.get("judging_words", ())))
 
 
@@ -171,12 +176,18 @@ class Parties:
         return ""
 
     def of_sentence(self, sent: Span) -> list[Party]:
-        """The parties a sentence is about: those of its main subject, else of an opening "At X,"."""
+        """The parties a sentence is about: those of its main subject, else what that subject is
+        ("One of the worst indexes was the Brazilian Bovespa index"), else of an opening "At X,".
+        A sentence parsed without a verb at its root takes its first subject ("The Japanese index
+        the Nikkei was one of the few to rise")."""
         if sent.start not in self._main:
             self._main[sent.start] = []  # a sentence that leads back to itself names no one
             root = sent.root
-            subject = _subject(root)
+            subject = _subject(root) if root.pos_ in ("VERB", "AUX") else next(
+                (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
             parties = self.resolve(subject) if subject is not None else []
+            if not parties and root.lemma_ == "be":
+                parties = [p for attr in root.children if attr.dep_ == "attr" for p in self.resolve(attr)]
             if not parties:
                 parties = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "at"
                            for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
@@ -210,9 +221,13 @@ class Parties:
             return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
+        if label is not None and head.tag_ in ("NNS", "NNPS"):
+            return self._counted(head, label)
         if label is not None and (owners or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                 for c in head.children)):
             return self.antecedent(head, (label,), depth)
+        if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
+            return []  # "the largest gains of the three indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
 
@@ -298,6 +313,23 @@ class Parties:
             if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
+
+    def _counted(self, noun: Token, label: str) -> list[Party]:
+        """What a counted plural descriptor stands for: the last parties of its kind named before
+        it, as many as it counts ("the two nations' trade" after Ukraine and Russia, "both banks"
+        after Bank of America and Citigroup); an uncounted one ("one of the indexes") names no one."""
+        count = next((self.words.counts[c.lower_] for c in noun.children
+                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.words.counts), 0)
+        if not count:
+            return []
+        named: list[Party] = []
+        for ent in reversed(self.index.within(0, noun.idx)):
+            party = (ent["canonical"], ent["label"])
+            if ent["label"] == label and party not in named:
+                named.append(party)
+            if len(named) == count:
+                return named[::-1]
+        return []
 
     def _named_before(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
         """The party the same noun was last given a name with, a few sentences before: "the unit"
