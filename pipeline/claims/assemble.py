@@ -77,7 +77,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
+                                                                     party_words.destinations))
     parties = Parties(doc, entities, party_words)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
                                if sentences else 0)
@@ -261,19 +262,27 @@ def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
     return []
 
 
-def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
+def headline_topic(text: str, title: str, entities: EntityIndex, destinations: frozenset[str] = frozenset()) -> list[str]:
     """What an article is about as a whole: the first country its headline names, else the first
     organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
-    Premier League). Only a headline that opens the text counts; a person or a people is no topic."""
+    Premier League). Only a headline that opens the text counts; a person or a people is no topic,
+    nor where something goes (``destinations``: "A380 makes maiden flight to US", "Boeing delivers
+    final 717 to AirTran")."""
     start = len(text) - len(text.lstrip())
     if not title or not text.startswith(title, start):
         return []
-    named = entities.within(start, start + len(title))
+    named = [e for e in entities.within(start, start + len(title)) if not _destination(entities.doc, e, destinations)]
     for label in ("GPE", "ORG"):
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
             return found[:1]
     return []
+
+
+def _destination(doc: Doc, entity: dict, prepositions: frozenset[str]) -> bool:
+    """Whether an entity is where something goes: the object of "to", "into" ..."""
+    span = doc.char_span(entity["start"], entity["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in prepositions
 
 
 def _scored(claim: Claim, own: list, scorer: Checkworthiness) -> Claim:

@@ -57,22 +57,26 @@ class PartyWords:
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
     counts: Mapping[str, int] = field(default_factory=dict)
     """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
+    destinations: frozenset[str] = frozenset()
+    """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
 
 
-def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] = {}) -> PartyWords:
+def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
     """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
     number words of rules/lexicons.yml that count parties."""
     bare = entities.get("bare_descriptors", {})
-    counts = {word: int(value) for word, value in number_words.items() if value == int(value) and 1 < value < 10}
-    return PartyWords({noun: label for table in (entities.get("descriptors", {}), bare)
-                       for label, nouns in table.items() for noun in nouns},
-                      frozenset(noun for nouns in bare.values() for noun in nouns),
-                      frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
-                      counts | dict(entities.get("counting_words", {})),
-                      frozenset(entities.get("judging_words", ())))
+    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
+    return PartyWords(
+        descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
+                     for label, nouns in table.items() for noun in nouns},
+        bare=frozenset(noun for nouns in bare.values() for noun in nouns),
+        speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+        counts=counts | dict(entities.get("counting_words", {})),
+        destinations=frozenset(entities.get("destination_prepositions", ())),
+        judging_words=frozenset(entities.get("judging_words", ())))
 
 
 class Parties:
