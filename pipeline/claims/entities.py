@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
@@ -93,7 +93,7 @@ class EntityTable:
                     canonical = _spelled_out(canonical) if canonical in spelled else self._without_legal_form(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return out
+        return _one_name_each(out)
 
     def _written(self, doc: Doc) -> list[_Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
@@ -154,12 +154,13 @@ class EntityTable:
         doc = ent.doc
         if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
             return True
-        if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in ent.root.children):
+        root = _head_word(ent)
+        if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in root.children):
             return False  # "the Blue Bell, Pa., concern": a town and its state, whatever the model tags
         following = doc[ent.end: ent.end + 2]
         if following.text.lower().replace(" ", "").startswith("-based"):
             return True
-        token = ent.root
+        token = root
         while token.dep_ in ("compound", "amod", "npadvmod", "nmod", "appos", "punct") and token.head.i != token.i:
             token = token.head
             if token.pos_ == "NOUN" and self.descriptors.get(token.lemma_.lower(), "GPE") != "GPE" and token.i >= ent.end:
@@ -244,6 +245,40 @@ def _spelled_out(name: str) -> str:
     """"General Motors Acceptance Corp." -> "General Motors Acceptance Corporation"."""
     words = name.split()
     return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
+
+
+def _name_key(name: str) -> str:
+    """A name as compared across its spellings: "Du Pont", "DuPont" and "du Pont" -> "dupont";
+    "Lease & Finance" is "Lease and Finance"."""
+    return re.sub(r"\W|_", "", name.replace("&", " and ").lower())
+
+
+def _one_name_each(entities: list[dict]) -> list[dict]:
+    """One canonical name per party across an article's spellings: an organisation or person
+    written another way later ("DuPont" after "Du Pont Co.", "Lease and Finance" after "Lease &
+    Finance") takes the name it was first given; a person's shorter name that ends a longer one
+    ("bin Laden" after "Osama Bin Laden") takes the longer, if only one fits."""
+    first: dict[tuple[str, str], str] = {}
+    for ent in entities:
+        first.setdefault((ent["label"], _name_key(ent["canonical"])), ent["canonical"])
+    people = {key: name for (label, key), name in first.items() if label == "PERSON"}
+    words = {key: [_name_key(w) for w in name.split()] for key, name in people.items()}
+    out = []
+    for ent in entities:
+        key = _name_key(ent["canonical"])
+        name = first.get((ent["label"], key), ent["canonical"])
+        if ent["label"] == "PERSON" and len(words[key]) > 1:
+            longer = [people[k] for k, w in words.items() if len(w) > len(words[key]) and w[-len(words[key]):] == words[key]]
+            name = longer[0] if len(longer) == 1 else name
+        out.append(ent | {"canonical": name})
+    return out
+
+
+def _head_word(ent: Span) -> Token:
+    """An entity's head word, not the article the model took in with it: "Bell" in "the Blue Bell,
+    Pa., concern", whose "the" belongs to "concern"."""
+    words = [t for t in ent if t.dep_ != "det" and not ent.start <= t.head.i < ent.end]
+    return words[0] if words else ent.root
 
 
 def _initials(name: str) -> str:
