@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
+from babel import Locale
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
@@ -25,6 +26,12 @@ from pipeline.claims.speakers import AUTHOR, Reported
 CARRIED_SENTENCES = 2
 """How far a figure naming no one looks back for whose the figure before was ("Bethlehem earned
 $46.9 million ... Third-quarter sales dropped 11%"): a sentence or two, not across a whole speech."""
+WORLD_REGIONS = frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
+"""The world's regions as CLDR names them ("Asia", "Europe", "Latin America"): a place a story's
+events come from, not a party whose figures a paragraph goes on about."""
+TOPIC_SENTENCES = 3
+"""How many sentences back in its paragraph a figure whose clause names no one looks for what the
+paragraph is about."""
 
 
 def normalize_sentence(sentence: str) -> str:
@@ -71,7 +78,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities))
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
+                                                                     party_words.destinations))
     parties = Parties(doc, entities, party_words)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
                                if sentences else 0)
@@ -201,9 +209,12 @@ class _Topics:
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str]:
-        """The names of the nearest sentence before in the paragraph that names some, else what the
-        headline is about."""
-        while index > 0 and not starts_paragraph(self.doc, self.sentences[index]):
+        """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
+        that names a place, else what the headline is about. A wire story set as one long
+        paragraph is no paragraph, and a continent is where rather than whose: "the financial
+        tumult in Asia" is not what a later "the rate for adult women rose 0.4 percent" is about."""
+        first = index - TOPIC_SENTENCES
+        while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:
@@ -218,7 +229,8 @@ class _Topics:
                 tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
             else:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
-            self.cache[index] = self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
+            self.cache[index] = [name for name in self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
+                                 if name not in WORLD_REGIONS]
         return self.cache[index]
 
 
@@ -252,19 +264,27 @@ def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
     return []
 
 
-def headline_topic(text: str, title: str, entities: EntityIndex) -> list[str]:
+def headline_topic(text: str, title: str, entities: EntityIndex, destinations: frozenset[str] = frozenset()) -> list[str]:
     """What an article is about as a whole: the first country its headline names, else the first
     organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
-    Premier League). Only a headline that opens the text counts; a person or a people is no topic."""
+    Premier League). Only a headline that opens the text counts; a person or a people is no topic,
+    nor where something goes (``destinations``: "A380 makes maiden flight to US", "Boeing delivers
+    final 717 to AirTran")."""
     start = len(text) - len(text.lstrip())
     if not title or not text.startswith(title, start):
         return []
-    named = entities.within(start, start + len(title))
+    named = [e for e in entities.within(start, start + len(title)) if not _destination(entities.doc, e, destinations)]
     for label in ("GPE", "ORG"):
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
             return found[:1]
     return []
+
+
+def _destination(doc: Doc, entity: dict, prepositions: frozenset[str]) -> bool:
+    """Whether an entity is where something goes: the object of "to", "into" ..."""
+    span = doc.char_span(entity["start"], entity["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in prepositions
 
 
 def _scored(claim: Claim, own: list, scorer: Checkworthiness) -> Claim:

@@ -225,7 +225,14 @@ def _clause_subject(verb: Token, figure: Span) -> str:
 
 
 def _antecedent(pronoun: Token, figure: Span) -> str:
-    """The subject of the main clause of the sentence before, if it is in the same paragraph."""
+    """The subject of a clause above the pronoun in its sentence ("Unisys said it reduced
+    inventories $100 million" -> Unisys), else the subject of the main clause of the sentence
+    before, if it is in the same paragraph."""
+    for above in pronoun.ancestors:
+        subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
+                    and not c.is_ancestor(pronoun)] if above.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            return "" if subjects[0].pos_ == "PRON" else _phrase(subjects[0], figure)
     sent = pronoun.sent
     if sent.start == 0:
         return ""

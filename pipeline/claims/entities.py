@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
@@ -64,6 +64,7 @@ class EntityTable:
                 self.aliases[alias.lower()] = known
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
                           for alias in entry["aliases"]}, key=len, reverse=True)
@@ -79,7 +80,7 @@ class EntityTable:
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                       and m.text.lower() not in self.aliases]
-        abbreviations, spelled = self._abbreviations(mentions)
+        abbreviations, spelled = self._abbreviations(mentions, full_names)
         short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
                           key=lambda m: m.start)
@@ -92,7 +93,7 @@ class EntityTable:
                     canonical = _spelled_out(canonical) if canonical in spelled else self._without_legal_form(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return out
+        return _one_name_each(out)
 
     def _written(self, doc: Doc) -> list[_Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
@@ -116,11 +117,12 @@ class EntityTable:
             return " ".join(words[:-1]).rstrip(",")
         return name
 
-    def _abbreviations(self, mentions: list[_Mention]) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[_Mention], full_names: list[str]) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "EDS" after "Electronic Data Systems Corp.", "GMAC" after "General Motors
         Acceptance Corp.", "the GM Hughes unit" after "GM Hughes Electronics". Only a form that
-        fits one longer name counts. Also the names whose initials take in their legal form
+        fits one longer name counts, and not a person's name that is a surname or first name of a
+        person the article names in full ("Mr. Weil of Weil & Associates" after "Ulric Weil"). Also the names whose initials take in their legal form
         ("GMAC"): that form is part of the name as people use it, spelled out ("General Motors
         Acceptance Corporation")."""
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
@@ -134,6 +136,8 @@ class EntityTable:
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
+                continue
+            if mention.label == "PERSON" and any(mention.text in (f.split()[0], f.split()[-1]) for f in full_names):
                 continue
             words = mention.text.split()
             fits = initials.get(mention.text, []) if mention.text.isupper() and len(words) == 1 else [
@@ -150,12 +154,13 @@ class EntityTable:
         doc = ent.doc
         if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
             return True
-        if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in ent.root.children):
+        root = _head_word(ent)
+        if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in root.children):
             return False  # "the Blue Bell, Pa., concern": a town and its state, whatever the model tags
         following = doc[ent.end: ent.end + 2]
         if following.text.lower().replace(" ", "").startswith("-based"):
             return True
-        token = ent.root
+        token = root
         while token.dep_ in ("compound", "amod", "npadvmod", "nmod", "appos", "punct") and token.head.i != token.i:
             token = token.head
             if token.pos_ == "NOUN" and self.descriptors.get(token.lemma_.lower(), "GPE") != "GPE" and token.i >= ent.end:
@@ -198,6 +203,9 @@ class EntityTable:
         known = self.aliases.get(mention.text.lower())
         if known is not None and not self._literal(text, mention, known):
             return known.name, mention.label if mention.label == "NORP" else known.label
+        country = self._governed(mention)
+        if country is not None:
+            return country.name, country.label
         if len(mention.text.split()) == 1:
             full = next((f for f in full_names if mention.text in (f.split()[0], f.split()[-1])), None)
             if full is not None:
@@ -205,6 +213,21 @@ class EntityTable:
         if mention.cut or mention.label == "NORP":
             return None
         return mention.text, mention.label
+
+    def _governed(self, mention: _Mention) -> Known | None:
+        """The country whose government an organisation's name is: "the US Government", "the
+        Russian Government", "the Government of Japan" stand for the country."""
+        words = mention.text.split()
+        if mention.label != "ORG" or len(words) < 2:
+            return None
+        if words[-1].lower() in self.governments:
+            place = " ".join(words[:-1])
+        elif words[0].lower() in self.governments and words[1] == "of":
+            place = " ".join(words[2:])
+        else:
+            return None
+        known = self.aliases.get(place.lower())
+        return known if known is not None and known.label == "GPE" else None
 
     @staticmethod
     def _literal(text: str, mention: _Mention, known: Known) -> bool:
@@ -224,6 +247,40 @@ def _spelled_out(name: str) -> str:
     return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
 
 
+def _name_key(name: str) -> str:
+    """A name as compared across its spellings: "Du Pont", "DuPont" and "du Pont" -> "dupont";
+    "Lease & Finance" is "Lease and Finance"."""
+    return re.sub(r"\W|_", "", name.replace("&", " and ").lower())
+
+
+def _one_name_each(entities: list[dict]) -> list[dict]:
+    """One canonical name per party across an article's spellings: an organisation or person
+    written another way later ("DuPont" after "Du Pont Co.", "Lease and Finance" after "Lease &
+    Finance") takes the name it was first given; a person's shorter name that ends a longer one
+    ("bin Laden" after "Osama Bin Laden") takes the longer, if only one fits."""
+    first: dict[tuple[str, str], str] = {}
+    for ent in entities:
+        first.setdefault((ent["label"], _name_key(ent["canonical"])), ent["canonical"])
+    people = {key: name for (label, key), name in first.items() if label == "PERSON"}
+    words = {key: [_name_key(w) for w in name.split()] for key, name in people.items()}
+    out = []
+    for ent in entities:
+        key = _name_key(ent["canonical"])
+        name = first.get((ent["label"], key), ent["canonical"])
+        if ent["label"] == "PERSON" and len(words[key]) > 1:
+            longer = [people[k] for k, w in words.items() if len(w) > len(words[key]) and w[-len(words[key]):] == words[key]]
+            name = longer[0] if len(longer) == 1 else name
+        out.append(ent | {"canonical": name})
+    return out
+
+
+def _head_word(ent: Span) -> Token:
+    """An entity's head word, not the article the model took in with it: "Bell" in "the Blue Bell,
+    Pa., concern", whose "the" belongs to "concern"."""
+    words = [t for t in ent if t.dep_ != "det" and not ent.start <= t.head.i < ent.end]
+    return words[0] if words else ent.root
+
+
 def _initials(name: str) -> str:
     """"Electronic Data Systems Corp." -> "EDSC"; "Federal Bureau of Investigation" -> "FBI"."""
     return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
@@ -241,7 +298,9 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
     Albion", even where the model took it for a person). A short form stands for the
-    longer name it fits that the article uses most, unless another fits as often."""
+    longer name it fits that the article uses most, unless another fits as often; one the model
+    tags as a person stands for a person where one fits ("Mr. Weil of Weil & Co." after "Ulric
+    Weil")."""
     counts = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1)
     labels = {m.text: m.label for m in mentions}
     tagged = {m.start: m for m in mentions}
@@ -256,6 +315,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             continue  # an untagged word is a short form only as a proper noun standing alone
         fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
                         or (labels[name] == "PERSON" and token.text == name.split()[-1])})
+        if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Weil of Weil & Co."
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]

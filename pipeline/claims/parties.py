@@ -29,6 +29,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
+PLACE_LABELS = ("GPE", "LOC", "NORP")
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
 """Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
 unit", "a spokesman for Seagram", "orders from Air Berlin"."""
@@ -50,18 +51,32 @@ class PartyWords:
 
     descriptors: Mapping[str, str] = field(default_factory=dict)
     """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
+    bare: frozenset[str] = frozenset()
+    """Descriptors that stand for a party only with nothing but an article ("the market")."""
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    counts: Mapping[str, int] = field(default_factory=dict)
+    """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
+    destinations: frozenset[str] = frozenset()
+    """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
 
 
-def party_words(entities: dict, speech: dict) -> PartyWords:
-    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs."""
-    return PartyWords({noun: label for label, nouns in entities.get("descriptors", {}).items() for noun in nouns},
-                      frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
-                      frozenset(entities.get("judging_words", ())))
+def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
+    number words of rules/lexicons.yml that count parties."""
+    bare = entities.get("bare_descriptors", {})
+    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
+    return PartyWords(
+        descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
+                     for label, nouns in table.items() for noun in nouns},
+        bare=frozenset(noun for nouns in bare.values() for noun in nouns),
+        speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+        counts=counts | dict(entities.get("counting_words", {})),
+        destinations=frozenset(entities.get("destination_prepositions", ())),
+        judging_words=frozenset(entities.get("judging_words", ())))
 
 
 class Parties:
@@ -150,7 +165,7 @@ class Parties:
         company said" -> Unisys, "it said" -> GMAC, "General Motors Corp.'s unit, GM Hughes
         Electronics, said" -> GM Hughes Electronics, "a company spokesman said" -> "GM Hughes
         Electronics spokesman"; "" for any other phrase."""
-        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        label = self._descriptor(head)
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
             return "; ".join(name for name, _ in self._one(head, 0))
@@ -165,12 +180,18 @@ class Parties:
         return ""
 
     def of_sentence(self, sent: Span) -> list[Party]:
-        """The parties a sentence is about: those of its main subject, else of an opening "At X,"."""
+        """The parties a sentence is about: those of its main subject, else what that subject is
+        ("One of the worst indexes was the Brazilian Bovespa index"), else of an opening "At X,".
+        A sentence parsed without a verb at its root takes its first subject ("The Japanese index
+        the Nikkei was one of the few to rise")."""
         if sent.start not in self._main:
             self._main[sent.start] = []  # a sentence that leads back to itself names no one
             root = sent.root
-            subject = _subject(root)
+            subject = _subject(root) if root.pos_ in ("VERB", "AUX") else next(
+                (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
             parties = self.resolve(subject) if subject is not None else []
+            if not parties and root.lemma_ == "be":
+                parties = [p for attr in root.children if attr.dep_ == "attr" for p in self.resolve(attr)]
             if not parties:
                 parties = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "at"
                            for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
@@ -194,21 +215,33 @@ class Parties:
     def _one(self, head: Token, depth: int) -> list[Party]:
         own = self._entity(head)
         if own:
-            return [own] + self._owners(head, depth)
+            return _index_alone([own] + self._owners(head, depth))
         aside = [p for c in head.children if c.dep_ == "appos" for p in self._one(c, depth + 1)]
         if aside:
             return aside
-        label = self.words.descriptors.get(head.lemma_.lower()) if head.pos_ == "NOUN" else None
+        label = self._descriptor(head)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
-            return owners  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+            return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
+        if label is not None and head.tag_ in ("NNS", "NNPS"):
+            return self._counted(head, label)
         if label is not None and (owners or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                 for c in head.children)):
             return self.antecedent(head, (label,), depth)
+        if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
+            return []  # "the largest gains of the three indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _descriptor(self, noun: Token) -> str | None:
+        """The label of the party a descriptor noun stands for ("the company" -> ORG), None for
+        another noun or a bare descriptor with words before it ("the housing market")."""
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or (lemma in self.words.bare and any(c.i < noun.i and c.dep_ != "det" for c in noun.children)):
+            return None
+        return self.words.descriptors.get(lemma)
 
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
@@ -285,6 +318,23 @@ class Parties:
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
 
+    def _counted(self, noun: Token, label: str) -> list[Party]:
+        """What a counted plural descriptor stands for: the last parties of its kind named before
+        it, as many as it counts ("the two nations' trade" after Ukraine and Russia, "both banks"
+        after Bank of America and Citigroup); an uncounted one ("one of the indexes") names no one."""
+        count = next((self.words.counts[c.lower_] for c in noun.children
+                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.words.counts), 0)
+        if not count:
+            return []
+        named: list[Party] = []
+        for ent in reversed(self.index.within(0, noun.idx)):
+            party = (ent["canonical"], ent["label"])
+            if ent["label"] == label and party not in named:
+                named.append(party)
+            if len(named) == count:
+                return named[::-1]
+        return []
+
     def _named_before(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
         """The party the same noun was last given a name with, a few sentences before: "the unit"
         after "the GM Hughes unit", "the carrier" after "the carrier, Air Berlin"."""
@@ -308,6 +358,14 @@ class Parties:
                 counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
         in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+
+def _index_alone(parties: list[Party]) -> list[Party]:
+    """The parties of one noun phrase without the place that only says where its stock market index
+    trades: "the UK's FTSE-100 index", "Japan's Nikkei 225", "the Russian RTS" are the index's."""
+    if any(label == "INDEX" for _, label in parties):
+        return [p for p in parties if p[1] not in PLACE_LABELS]
+    return parties
 
 
 def _subject(verb: Token) -> Token | None:

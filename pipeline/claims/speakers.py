@@ -21,6 +21,8 @@ from pipeline.nlp.structure import dateline_end, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
+NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
+"""Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -51,6 +53,7 @@ class SpeakerFinder:
         self.content_preps = set(speech["content_prepositions"])
         self.pronouns = set(speech["person_pronouns"])
         self.quantifiers = set(speech["group_quantifiers"])
+        self.source_nouns = set(speech.get("source_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
         self.quote_pattern = re.compile("|".join(
             f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
@@ -81,9 +84,19 @@ class SpeakerFinder:
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
                     stretches.append(leading)
+                if _says_of_its_noun(token):
+                    stretches.append((token.head.left_edge.i, token.head.i + 1))  # "8,000 jobs that Unisys said ..."
                 if speaker and stretches:
                     time = _statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
+            owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
+            if owner is not None:  # "Unisys Corp.'s announcement of a $648.2 million loss"
+                speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
+                if speaker:
+                    out.append(Attribution(token.left_edge.i, token.right_edge.i + 1, speaker, cue=token.i))
+                    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):
+                        verb = token.head.head  # "In a Times/CBS News poll, 69 percent said ..."
+                        out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
             source = self._source(token)
             if source is not None:
                 speaker = parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
@@ -108,8 +121,35 @@ class SpeakerFinder:
                 return objects[0] if objects else None
         return None
 
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Unisys's
+        announcement"), the agent of its participle ("a report released by the Labor Department"),
+        its "by" phrase ("the 235,000 forecast by economists"), or a name before it ("a Times/CBS
+        News poll"); None for one nobody is given ("a report")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "agent":  # "forecast" read as a participle
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                if agents:
+                    return agents[0]
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        if after is not None and after.lower_ == "by":
+            objects = [o for o in after.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"]
+        return named[-1] if named else None
+
     def _speaker(self, verb: Token, names: EntityIndex, parties: Parties) -> str:
         subject = _subject(verb)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
+                and verb.head.lemma_.lower() in self.source_nouns:
+            owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
+            return (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)) \
+                if owner is not None else ""
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
@@ -242,6 +282,18 @@ def _hedged(verb: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
+def _says_of_its_noun(verb: Token) -> bool:
+    """Whether a reporting verb's relative clause says something of the noun it hangs from, the
+    subject of what is said: "8,000 employees that Unisys said would be laid off"; not where the
+    noun is only what another subject acted on ("a speech that aides said she had rewritten"), nor
+    where the noun itself speaks ("500 workers who said they were fired")."""
+    subject = _subject(verb)
+    if verb.dep_ != "relcl" or subject is None or subject.tag_ in ("WDT", "WP"):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp") and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP")
+                                                        for s in c.children) for c in verb.children)
+
+
 def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     """The clause before a comma that opens a sentence whose reporting verb and subject come after
     it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
@@ -251,6 +303,8 @@ def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
     if verb.dep_ == "parataxis" and subjects and verb.head.i < verb.i:  # "That era ended, she said, in ..."
         return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
+    if verb.dep_ == "conj" and subjects and verb.head.i < verb.i < subjects[0].i and sent.doc[verb.i - 1].text == ",":
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.i - 1  # "... in two campaigns, say consultants"
     if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
         return None
     comma = subjects[0].left_edge.i - 1

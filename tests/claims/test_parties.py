@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from pipeline.claims.assemble import headline_topic
+from pipeline.claims.describe import EntityIndex
 from pipeline.extract import extract_articles
 from pipeline.records import Article
 
@@ -52,3 +54,15 @@ def test_the_company_as_speaker_is_the_organisation(resources):
     rows = _rows(resources, "Northwind Traders Inc. reported results on Monday. "
                             "The company said sales rose 4 percent to $2 billion.")
     assert rows["4 percent"].speaker == "Northwind Traders"
+
+
+@pytest.mark.parametrize("title, topic", [
+    ("Japan's exports surge in March", ["Japan"]),
+    ("Northwind jet makes maiden flight to Japan", []),  # where it goes is not whose
+])
+def test_the_headline_topic_is_no_destination(resources, title, topic):
+    text = f"{title}\n\nThe plane carried 500 people."
+    doc = resources.nlp(text)
+    index = EntityIndex(doc, resources.entities.canonical_entities(doc))
+    found = headline_topic(text, title, index, resources.speakers.party_words.destinations)
+    assert [name for name in found if name == "Japan"] == topic
