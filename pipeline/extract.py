@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.checks.consistency import check_consistency
@@ -209,6 +210,8 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     """A bare "$" in the article's own dollar, where the article says which (``local_dollars``):
     "AU$1.2 billion ... $40 million" is AUD twice; "$500 million (US$350 million)" is no USD."""
     money = [i for i, m in enumerate(measured) if m.kind == "money"]
+    if not money:
+        return measured
     marks = [res.figures.currency_mark([t.text for t in measured[i].span]) for i in money]
     codes = [measured[i].amount.unit.partition("/")[0] for i in money]
     restated = [k > 0 and measured[i].span.start - measured[money[k - 1]].span.end <= 3
@@ -218,7 +221,8 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
                    for k in range(len(money))]
     restatements = [restated[k] and marks[k] == "$" and codes[k - 1] != "USD" for k in range(len(money))]
     nationalities = res.figures.nationalities
-    named = {nationalities[t.lower_]["dollar"] for t in doc if "dollar" in nationalities.get(t.lower_, {})}
+    words = {doc.vocab.strings[lower] for lower in set(doc.to_array(LOWER).tolist())}  # no Token per word
+    named = {nationalities[word]["dollar"] for word in words if "dollar" in nationalities.get(word, {})}
     decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)
     changed = list(measured)
     for i, code, old in zip(money, decided, codes):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
-from pipeline.nlp.structure import dateline_end, starts_paragraph
+from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.claims.parties import Parties, PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
@@ -61,7 +61,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     reported = reported or Reported([], list(extraction.quotes))
     copies: dict[str, int] = {}
     repeats = []
-    whole = doc.text  # Doc.text and Span.text join their tokens' texts on every call
+    whole = doc_text(doc)  # Span.text joins its tokens' texts on every call
     texts = [whole[sent.start_char:sent.end_char] for sent in sentences]
     for sent_text in texts:
         key = normalize_sentence(sent_text)

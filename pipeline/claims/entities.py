@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.structure import doc_text
+
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
 TEXT_LABELS = ("INDEX",)
@@ -73,7 +75,7 @@ class EntityTable:
 
     def canonical_entities(self, doc: Doc) -> list[dict]:
         """The article's entities as ``{"start", "end", "text", "label", "canonical"}``, in order."""
-        text = doc.text
+        text = doc_text(doc)
         written = self._written(doc)
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
@@ -101,12 +103,13 @@ class EntityTable:
         if self.written is None:
             return []
         out = []
-        for match in self.written.finditer(doc.text):
+        text = doc_text(doc)
+        for match in self.written.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
             mention = _Mention(match.start(), match.end(), match.group(), "INDEX", False)
-            if not self._literal(doc.text, mention, self.aliases[match.group().lower()]):
+            if not self._literal(text, mention, self.aliases[match.group().lower()]):
                 out.append(mention)
         return out
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties, PartyWords
-from pipeline.nlp.structure import dateline_end, starts_paragraph
+from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
@@ -164,7 +164,7 @@ class SpeakerFinder:
         """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
         starts = [s.start_char for s in sentences]
         quotes: list[Quote] = []
-        text = doc.text
+        text = doc_text(doc)
         for match in self.quote_pattern.finditer(text):
             group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
             start, end = _trim(text, match.start(group), match.end(group))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import FLAG19, FLAG63
 from spacy.vocab import Vocab
@@ -19,15 +19,21 @@ FREE_FLAGS = range(FLAG19, FLAG63 + 1)
 
 @dataclass(frozen=True)
 class WordTest:
-    """Whether a word (or its lowercase form) is in a list or matches a regex: a lexeme flag getter."""
+    """Whether a word (or its lowercase form) is in a list or matches a regex: a lexeme flag getter,
+    called for every flag on every word the vocabulary meets for the first time."""
 
     lower: bool
     words: frozenset[str] | None = None
     regex: str | None = None
+    pattern: re.Pattern = field(init=False, repr=False, compare=False)
+    """``regex`` compiled once, not looked up in ``re``'s cache on every call."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", re.compile(self.regex or ""))
 
     def __call__(self, word: str) -> bool:
         text = word.lower() if self.lower else word
-        return text in self.words if self.words is not None else bool(re.search(self.regex or "", text))
+        return text in self.words if self.words is not None else self.pattern.search(text) is not None
 
 
 class LexemeFlags:

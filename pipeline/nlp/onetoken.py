@@ -3,11 +3,17 @@
 What a one-token pattern matches depends only on the token's word (its lexeme: text, lower-case
 form, flags) and on the token attributes the pattern tests (lemma, tag, dependency, ...). So
 instead of running such patterns over every token of every document, a caller asks about the
-tokens it needs, and each combination of word and tested attributes is matched only once.
+tokens it needs, and each combination of word and tested attributes is matched only once. Where
+every pattern tests only the word, a new word is answered in Python (``WordTests``) rather than by
+a Matcher run over it, several times faster.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from spacy.attrs import FLAG63, IDS, ORTH
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -16,6 +22,10 @@ from pipeline.nlp.caches import BoundedCache
 
 LEXEME_ATTRS = frozenset({"ID", "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "LANG"})
 """Pattern attributes of the word itself (spaCy's Lexeme), which its ``orth`` decides; so do the flags."""
+
+LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": "shape_", "PREFIX": "prefix_",
+                  "SUFFIX": "suffix_"}
+"""Lexeme attributes a word test may compare with strings, by the Lexeme property that holds each."""
 
 TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
                "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
@@ -31,6 +41,10 @@ class OneTokenMatcher:
         self.matcher = Matcher(vocab, validate=False)
         self._token_attrs: tuple[str, ...] | None = ()
         self._cache: BoundedCache = BoundedCache()
+        self._word_tests: WordTests | None = WordTests()
+        """Every pattern, while every one tests only the word (``WordTests``): then a word the cache
+        misses is answered in Python, not by a Matcher run over it, which calls spaCy's Python
+        predicates one by one (most of the time of matching a text full of new words)."""
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -41,6 +55,10 @@ class OneTokenMatcher:
         if not all(is_one_token(pattern) for pattern in patterns):
             raise ValueError(f"{key}: a OneTokenMatcher takes only one-token patterns without a quantifier")
         self.matcher.add(key, patterns)
+        match_id = key if isinstance(key, int) else self.matcher.vocab.strings.add(key)
+        for pattern in patterns:
+            if self._word_tests is not None and not self._word_tests.add(match_id, pattern[0]):
+                self._word_tests = None
         for attr in (attr for pattern in patterns for attr in pattern[0]):
             if is_lexical(attr):
                 continue
@@ -79,10 +97,17 @@ class OneTokenMatcher:
         key = None if self._token_attrs is None else (token.orth, *(getattr(token, a) for a in self._token_attrs))
         found = self._cache.get(key) if key is not None else None
         if found is None:
-            found = tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
+            found = self._matched(token)
             if key is not None:
                 self._cache.put(key, found)
         return found
+
+    def _matched(self, token: Token) -> tuple[int, ...]:
+        """What the Matcher gives for the token alone: its match ids in the order the patterns were
+        added, each once."""
+        if self._word_tests is not None:
+            return self._word_tests(token.lex)
+        return tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
 
 
 def is_one_token(pattern: list[dict]) -> bool:
@@ -102,3 +127,93 @@ def is_lexical(attr: str | int) -> bool:
     name = str(attr).upper()
     number = attr if isinstance(attr, int) else IDS.get(name, -1)
     return 0 < number <= FLAG63 or name in LEXEME_ATTRS
+
+
+class WordTests:
+    """One-token patterns that test only the word, answered for a Lexeme in Python as spaCy's
+    Matcher answers them: flags (``{"LIKE_NUM": True}``, a rule's word-list flag) and string
+    attributes of the word equal to a string, in or not in a list, or matching a regex
+    (``{"LOWER": {"IN": ["million", "billion"]}}``); every test of a pattern must hold. A pattern
+    that is one list or one string is looked up by the word; for the others, their flags are
+    compared at once as bits of the word's flags, then any other test is checked."""
+
+    def __init__(self) -> None:
+        self._ids: list[int] = []
+        """The match id of each pattern, in the order added."""
+        self._listed: dict[str, dict[str, list[int]]] = {}
+        """By Lexeme property and its value, the patterns that are that one test."""
+        self._flagged: list[tuple[int, int, int]] = []
+        """(pattern, flag bits tested, the bits of those that must be set) of patterns of flags only."""
+        self._checked: list[tuple[int, int, int, Callable[[dict[str, str]], bool]]] = []
+        """The other patterns, as flags as above and a check of their other tests."""
+        self._props: dict[str, None] = {}
+        """The Lexeme properties the patterns read, in the order first read."""
+
+    def add(self, match_id: int, token: dict) -> bool:
+        """Add a one-token pattern; False (and nothing added) for one that tests anything else."""
+        tests = [_word_test(attr, value) for attr, value in token.items()]
+        if not tests or None in tests:
+            return False
+        index = len(self._ids)
+        self._ids.append(match_id)
+        self._props.update(dict.fromkeys(LEXEME_STRINGS[name] for name in map(str.upper, map(str, token))
+                                         if name in LEXEME_STRINGS))
+        if len(tests) == 1 and isinstance(tests[0], tuple):
+            prop, words = tests[0]
+            for word in words:
+                self._listed.setdefault(prop, {}).setdefault(word, []).append(index)
+            return True
+        flags = [test for test in tests if isinstance(test, int)]
+        mask = sum(1 << abs(flag) for flag in flags)
+        wanted = sum(1 << flag for flag in flags if flag > 0)
+        checks = [_as_check(test) for test in tests if not isinstance(test, int)]
+        if checks:
+            check = checks[0] if len(checks) == 1 else (lambda texts: all(test(texts) for test in checks))
+            self._checked.append((index, mask, wanted, check))
+        else:
+            self._flagged.append((index, mask, wanted))
+        return True
+
+    def __call__(self, lexeme: Lexeme) -> tuple[int, ...]:
+        """The match ids of the patterns the word passes, in the order added, each once."""
+        texts = {prop: getattr(lexeme, prop) for prop in self._props}
+        flags = lexeme.flags
+        passed = [i for prop, by_word in self._listed.items() for i in by_word.get(texts[prop], ())]
+        passed += [i for i, mask, wanted in self._flagged if flags & mask == wanted]
+        passed += [i for i, mask, wanted, check in self._checked if flags & mask == wanted and check(texts)]
+        return tuple(dict.fromkeys(self._ids[i] for i in sorted(passed)))
+
+
+_WordTest = int | tuple[str, tuple[str, ...]] | Callable[[dict[str, str]], bool]
+"""A flag that must be set (its id) or unset (minus its id); (property, the words that pass) for
+a word list or a string; or a check of the word's strings by property."""
+
+
+def _word_test(attr: str | int, value: object) -> _WordTest | None:
+    """One test of a pattern token on the word; None when it is not a test read here."""
+    number = attr if isinstance(attr, int) else IDS.get(str(attr).upper(), -1)
+    if 0 < number <= FLAG63:
+        return (number if value else -number) if isinstance(value, bool) else None
+    prop = LEXEME_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
+    if prop is None:
+        return None
+    if isinstance(value, str):
+        return prop, (value,)
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (operator, operand), = value.items()
+    if operator in ("IN", "NOT_IN") and isinstance(operand, list | tuple) and all(isinstance(w, str) for w in operand):
+        words = frozenset(operand)
+        return (prop, tuple(words)) if operator == "IN" else (lambda texts: texts[prop] not in words)
+    if operator == "REGEX" and isinstance(operand, str):
+        search = re.compile(operand).search
+        return lambda texts: search(texts[prop]) is not None
+    return None
+
+
+def _as_check(test: _WordTest) -> Callable[[dict[str, str]], bool]:
+    if isinstance(test, tuple):
+        prop, words = test
+        listed = frozenset(words)
+        return lambda texts: texts[prop] in listed
+    return test

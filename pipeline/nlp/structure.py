@@ -10,6 +10,9 @@ DATELINE_DASHES = ("-", "–", "—")
 _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 """Dependencies that join a separate clause: its tense is not the date's."""
 
+_TEXT_KEY = "pipeline.text"
+"""Where ``doc_text`` keeps the text, in ``Doc.user_data``."""
+
 
 def index_sentences(doc: Doc, sentences: list[Span]) -> None:
     """Make ``Span.sent`` and ``Token.sent`` look their sentence up among the document's
@@ -25,6 +28,16 @@ def index_sentences(doc: Doc, sentences: list[Span]) -> None:
 
     doc.user_span_hooks["sent"] = lambda span: sentence_at(span.doc, span.start)
     doc.user_token_hooks["sent"] = lambda token: sentence_at(token.doc, token.i)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once per document: ``Doc.text`` joins every token's text again
+    on each call, and the stages that search the text as a whole (quotes, names as written, the
+    rows' sentences) each asked for it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def starts_paragraph(doc: Doc, sent: Span) -> bool:

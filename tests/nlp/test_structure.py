@@ -2,7 +2,7 @@
 starts give what spaCy's own give."""
 from pathlib import Path
 
-from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, in_dateline, index_sentences,
+from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, in_dateline, index_sentences,
                                     paragraph_numbers, starts_paragraph)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
@@ -18,6 +18,13 @@ def test_span_and_token_sentences_are_spacys_own(resources):
         assert "sent" in doc.user_span_hooks
         assert ([(t.sent.start, t.sent.end) for t in doc], [(s.sent.start, s.sent.end) for s in spans]) == expected
 
+
+def test_doc_text_is_the_documents_text_joined_once(resources):
+    text = "Sales rose 5% in May.\n\nThe  board\tmet on Friday. "
+    doc = resources.nlp(text)
+    assert doc_text(doc) == doc.text == text
+    assert doc_text(doc) is doc_text(doc)  # kept, not joined again
+    assert doc_text(resources.nlp("Another text.")) == "Another text."
 
 def test_an_extracted_doc_is_freed_without_the_cyclic_collector(resources):
     """The hooks hold offsets, not the document's spans, so no reference cycle keeps a Doc alive."""

@@ -1,0 +1,66 @@
+"""One-token patterns asked about one token at a time answer as spaCy's Matcher does, whether the
+patterns test only the word (answered in Python) or the token in its document."""
+from pathlib import Path
+
+import spacy
+from spacy.matcher import Matcher
+
+from pipeline.nlp.onetoken import OneTokenMatcher, WordTests
+
+ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+
+WORD_PATTERNS = {
+    "scale": [{"LOWER": {"IN": ["million", "billion", "bn"]}}],
+    "percent word": [{"LOWER": "percent"}],
+    "dollar sign": [{"ORTH": {"IN": ["$", "US$"]}}],
+    "year": [{"TEXT": {"REGEX": r"^(19|20)\d\d$"}}],
+    "number not a year": [{"LIKE_NUM": True, "LOWER": {"NOT_IN": ["one", "first"]}}],
+    "title": [{"IS_TITLE": True}],
+    "lower word": [{"IS_TITLE": False, "IS_ALPHA": True}],
+    "month": [{"LOWER": {"REGEX": "^(jan|feb|mar)"}, "IS_TITLE": True}],
+    "shape": [{"SHAPE": "dd"}],
+}
+
+
+def _words_of_corpus(nlp, limit: int = 6):
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))[:limit]]
+    texts.append("It cost US$ 5 bn, or 12 percent, in Feb. 2024; one first 1999 Million. Sales rose, costs fell.")
+    return [token for doc in nlp.pipe(texts) for token in doc]
+
+
+def _matcher_answer(matcher: Matcher, token) -> tuple[int, ...]:
+    return tuple(match_id for match_id, _, _ in matcher(token.doc[token.i:token.i + 1], allow_missing=True))
+
+
+def test_word_tests_answer_as_the_matcher_in_its_order():
+    nlp = spacy.blank("en")  # its own vocabulary, for a flag of its own
+    vocab = nlp.vocab
+    flag = vocab.add_flag(lambda word: word.lower() in {"rose", "fell"})
+    patterns = {**WORD_PATTERNS, "verb flag": [{flag: True}], "not the verbs": [{flag: False, "IS_ALPHA": True}]}
+    ones, matcher = OneTokenMatcher(vocab), Matcher(vocab, validate=False)
+    for key, pattern in patterns.items():
+        ones.add(key, [pattern])
+        matcher.add(key, [pattern])
+    tokens = _words_of_corpus(nlp)
+    answers = [ones.on(token) for token in tokens]
+    assert answers == [_matcher_answer(matcher, token) for token in tokens]
+    assert {vocab.strings[match_id] for found in answers for match_id in found} == set(patterns)  # each passed
+    assert sum(len(found) > 1 for found in answers) > 5  # words passing several tests, in the Matcher's order
+
+
+def test_patterns_on_the_token_in_its_document_are_matched_by_the_matcher(resources):
+    vocab = resources.nlp.vocab
+    ones, matcher = OneTokenMatcher(vocab), Matcher(vocab, validate=False)
+    for key, pattern in {**WORD_PATTERNS, "noun": [{"POS": "NOUN"}], "verb lemma": [{"LEMMA": {"IN": ["rise"]}}]}.items():
+        ones.add(key, [pattern])
+        matcher.add(key, [pattern])
+    tokens = _words_of_corpus(resources.nlp, limit=3)
+    assert [ones.on(token) for token in tokens] == [_matcher_answer(matcher, token) for token in tokens]
+
+
+def test_only_tests_on_the_word_are_answered_in_python():
+    tests = WordTests()
+    assert tests.add(1, {"LOWER": {"IN": ["million"]}})
+    for other in ({"POS": "NOUN"}, {"LENGTH": 3}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
+                  {"LOWER": {"FUZZY": "million"}}, {"_": {"custom": True}}):
+        assert not tests.add(2, other)
