@@ -30,6 +30,7 @@ from dateparser.date import DateDataParser
 from pipeline.time.business import (resolve_fiscal_quarter, resolve_fiscal_year, resolve_reporting_period,
                                     resolve_weekend, resolve_year_end)
 from pipeline.time.expressions import DateWords, Expression
+from pipeline.time.named import resolve_holiday, resolve_spoken_decade, resolve_spoken_year
 from pipeline.time.points import Point, Resolution
 from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
                                      resolve_half, resolve_interval, resolve_month, resolve_numeric,
@@ -70,6 +71,9 @@ RESOLVERS: dict[str, Resolver] = {
     "fiscal_year": resolve_fiscal_year,  # "the current fiscal year", "the full year"
     "year_end": resolve_year_end,  # "by year-end"
     "weekend": resolve_weekend,  # "over the weekend"
+    "holiday": resolve_holiday,  # "Thanksgiving Day", "last Christmas"
+    "spoken_year": resolve_spoken_year,  # "nineteen ninety-six", "the year two thousand"
+    "spoken_decade": resolve_spoken_decade,  # "the nineties"
 }
 """The resolver of each rule type (a date rule's ``sets: {type: ...}``)."""
 

@@ -308,15 +308,22 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
     """A weekday next to the publication date, by the tense of its clause: in a past clause the
     latest such day on or before it ("said Friday", "said on Monday"), in a future one the first
     on or after it ("will meet Monday"), else the nearest ("Monday's meeting"). "last" is strictly
-    before, "next" strictly after."""
+    before, "next" strictly after. "the previous Friday" and "the following Monday" count from the
+    day the article told of last ("closed on Friday, down 4.5% from the previous Friday"), or from
+    publication when it told of none."""
     published, lower = expr.published, expr.lower
-    if published is None:
+    from_narrative = [w for w in lower if (w in words.back or w in words.forward) and w not in ("last", "next")]
+    if from_narrative and expr.narrative is not None and expr.narrative.granularity == "day":
+        day, label = expr.narrative.day, expr.narrative_anchor()[1]
+    elif published is None:
         return Resolution("", relative=True)
+    else:
+        day, label = published, expr.published_anchor()[1]
     weekday = next(words.weekdays[w] for w in lower if w in words.weekdays)
-    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
-    if "next" in lower:
+    back, ahead = (day.weekday() - weekday) % 7, (weekday - day.weekday()) % 7
+    if any(w in words.forward for w in lower):  # "next Friday", "the following Monday"
         offset = ahead or 7
-    elif "last" in lower:
+    elif any(w in words.back for w in lower):  # "last Friday", "the previous Friday"
         offset = -(back or 7)
     elif expr.tense == "past":
         offset = -back
@@ -324,5 +331,5 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
         offset = ahead
     else:
         offset = ahead if ahead < back else -back
-    point = Point(published + relativedelta(days=offset), "day")
-    return Resolution(point.edtf(), True, expr.published_anchor()[1], point=point)
+    point = Point(day + relativedelta(days=offset), "day")
+    return Resolution(point.edtf(), True, label, point=point)
