@@ -151,6 +151,16 @@ def _month_days(expr: Expression, words: DateWords) -> Resolution:
     return Resolution(f"{first.edtf()}/{last.edtf()}", relative, label if relative else "", point=last)
 
 
+def resolve_week_of(expr: Expression, words: DateWords) -> Resolution:
+    """'the week of March 6': the Monday-to-Sunday week holding that day, placed as the day is."""
+    day = resolve_month(replace(expr, lower=expr.lower[expr.lower.index("of") + 1:]), words)
+    if day.point is None or day.point.granularity != "day":
+        return day
+    monday = day.point.day - relativedelta(days=day.point.day.weekday())
+    return Resolution(f"{monday.isoformat()}/{(monday + relativedelta(days=6)).isoformat()}", day.relative,
+                      day.anchor, point=Point(monday, "day"))
+
+
 def _calendar_bounds(lower: list[str], words: DateWords) -> list[tuple[int, int | None, int | None]]:
     """(month, day, year) of each end of "February 24", "between February and May 2023",
     "from April 19 to June 1", "September 5 and 15", "the January-March period"; a year
