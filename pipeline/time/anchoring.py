@@ -141,11 +141,12 @@ def _trim(span: Span) -> Span:
 
 def _frames(span: Span, point: Point, framing: frozenset[str]) -> bool:
     """Whether a year sets the year of the bare months after it: "In 2023, ... in November" does;
-    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not. Relative
-    expressions never do ("next year"). Days and months always may."""
+    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not, nor does a year of a
+    participle that describes a noun ("under a program approved in 1987, it had bought shares
+    through Sept. 29"). Relative expressions never do ("next year"). Days and months always may."""
     if point.granularity != "year" or span.start == span.sent.start:
         return True
-    return span.doc[span.start - 1].lower_ in framing
+    return span.doc[span.start - 1].lower_ in framing and clause_head(span.root).dep_ != "acl"
 
 
 def _carries_on(span: Span, point: Point) -> bool:

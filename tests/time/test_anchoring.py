@@ -59,6 +59,8 @@ RELATIVE = [  # published 2024-04-09, a Tuesday
     ("The war began in 2022. Later that year, sanctions followed.", "that year", "2022"),
     ("They met on February 4, 2022. Troops moved the same day.", "the same day", "2022-02-04"),
     ("In 2023, trade surpassed the mark in November.", "November", "2023-11"),
+    # counter-example: the year of a participle describing a noun sets no year for the months after it
+    ("Under a plan approved in 2017, the firm had bought back shares in November.", "November", "2023-11"),
 ]
 
 
