@@ -1,7 +1,8 @@
 """Resolves an article's date spans in text order, each against the dates set before it.
 
-"20 days later" and "the previous year" count from the last date the article set; a month or
-quarter without its year ("in November") from the last one its paragraph set. Only dates that set
+"20 days later" and "the previous year" count from the last date the article set, "that year" from
+the last one it named; a month or quarter without its year ("in November") from the last one its
+paragraph set. Only dates that set
 the time of their sentence become anchors: not the base of a comparison ("the smallest since
 2020"), not an open interval ("since March 2022"), not a date inside a clause that describes a
 noun ("accounts, which go back to 1929, ...") or a noun's modifier ("the 2008 crisis"), nor a date
@@ -72,6 +73,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     paragraph_of = paragraph_numbers(doc, sentences)
     mentions = []
     article_anchor: tuple[Point, str] | None = None
+    mentioned: tuple[Point, str] | None = None  # the last date named, whatever its role, for "that year"
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
     frame: tuple[Point, str, int] | None = None  # the reporting frame: the last period results were given for
@@ -92,6 +94,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = None  # the publication date, or nothing
         elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or published):
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
+        elif kind == "relative_narrative" and any(t.lower_ in parser.words.same for t in span):
+            anchor = mentioned or article_anchor  # "that year": the year just named, even a figure's
         else:
             anchor = article_anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
@@ -109,6 +113,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
+        if resolution.point is not None:
+            mentioned = (resolution.point, span.text)
         if sets_frame(kind, resolution.point, [t.lower_ for t in span], tense, comparison, frame, published):
             frame = (resolution.point, span.text, sent_index[sent_start])
         # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point

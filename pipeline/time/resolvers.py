@@ -265,7 +265,7 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
         return Resolution("", relative=True)
     (year, anchor), relative = found, not year_word
     if not year_word:
-        after_of = lower[lower.index("of") + 1:] if "of" in lower else []
+        after_of = lower[lower.index("of") + 1:] if "of" in lower else _possessive_year(lower)
         deictic = any(w in ("this", "last", "next") for w in after_of + moving_words[:1])
         if deictic and published is None:  # "this spring" needs the publication date
             return Resolution("", relative=True)
@@ -280,6 +280,13 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
     # half keeps its length too ("a year earlier" after the third quarter of 2024 is 2023-07/2023-09)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor,
                       point=Point(start, "year", 0 if moving else length))
+
+
+def _possessive_year(lower: list[str]) -> list[str]:
+    """The words naming the year in "next year's first quarter" ("next year"), as "of next year"
+    would; none without such a possessive."""
+    mark = next((i for i, w in enumerate(lower) if w in ("'s", "’s")), 0)
+    return lower[:mark] if mark and lower[mark - 1] == "year" else []
 
 
 def _year_anchor(expr: Expression) -> tuple[int, str] | None:

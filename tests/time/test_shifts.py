@@ -23,6 +23,10 @@ def test_relative_to_narrative():
     assert (later.value, later.relative, later.anchor) == ("2022-02-24", True, "narrative 2022-02-04 (ctx)")
     assert resolve("the previous year", "relative_narrative", narrative=year).value == "2022"
     assert resolve("the following month", "relative_narrative", narrative=day).value == "2022-03"
+    # a counted shift keeps the anchor's month; a calendar unit named from the anchor is the unit
+    assert resolve("a year earlier", "relative_narrative", narrative=day).value == "2021-02"
+    assert resolve("the following year", "relative_narrative", narrative=day).value == "2023"
+    assert resolve("later that year", "relative_narrative", narrative=day).value == "2022"
     assert resolve("November", "month", narrative=year).value == "2023-11"
 
 
