@@ -73,7 +73,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     paragraph_of = paragraph_numbers(doc, sentences)
     mentions = []
     article_anchor: tuple[Point, str] | None = None
-    mentioned: tuple[Point, str] | None = None  # the last date named, whatever its role, for "that year"
+    mentioned: tuple[Point, str] | None = None  # the last date named, a figure's or a base too, for "that year"
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
     frame: tuple[Point, str, int] | None = None  # the reporting frame: the last period results were given for
@@ -94,7 +94,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = None  # the publication date, or nothing
         elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or published):
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
-        elif kind == "relative_narrative" and any(t.lower_ in parser.words.same for t in span):
+        elif kind == "relative_narrative" and any(t.lower_ == "that" for t in span):
             anchor = mentioned or article_anchor  # "that year": the year just named, even a figure's
         else:
             anchor = article_anchor
@@ -113,14 +113,14 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
-        if resolution.point is not None:
-            mentioned = (resolution.point, span.text)
         if sets_frame(kind, resolution.point, [t.lower_ for t in span], tense, comparison, frame, published):
             frame = (resolution.point, span.text, sent_index[sent_start])
         # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
+        if resolution.point is not None and not side and not _describes_noun(span, cand):
+            mentioned = (resolution.point, span.text)
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
                 and owner is None):
             article_anchor = (resolution.point, span.text)

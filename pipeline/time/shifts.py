@@ -19,16 +19,27 @@ _UNIT_STEP = {
 }
 
 
+_VAGUE_COUNTS = ("few", "several", "many", "some")
+"""Counts that say no number: "several years ago" is some time before publication, not a year."""
+
+
 def resolve_relative_publication(expr: Expression, words: DateWords) -> Resolution:
-    """'a decade ago', 'last year', 'yesterday': moved from the publication date."""
+    """'a decade ago', 'last year', 'yesterday': moved from the publication date. 'several years
+    ago' has no checkable value: a vague reference to the past (TimeML's PAST_REF)."""
+    if any(w in _VAGUE_COUNTS for w in expr.lower):
+        return Resolution("", relative=True, modifier="vague",
+                          reference="past" if any(w in words.back for w in expr.lower) else "future")
     return _shift(expr.lower, *expr.published_anchor(), words)
 
 
 def resolve_relative_narrative(expr: Expression, words: DateWords) -> Resolution:
     """'20 days later', 'the previous year': moved from the last date the narrative set, keeping
-    its month ("a year earlier" after "in June" is the June before); before any, from publication."""
+    its month ("a year earlier" after "in June" is the June before); before any, from publication.
+    'a few days later' has no checkable value (modifier vague)."""
     if expr.narrative is None:
         return resolve_relative_publication(expr, words)
+    if any(w in _VAGUE_COUNTS for w in expr.lower):
+        return Resolution("", relative=True, modifier="vague")
     return _shift(expr.lower, *expr.narrative_anchor(), words, keep_month=True)
 
 

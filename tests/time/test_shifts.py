@@ -30,6 +30,14 @@ def test_relative_to_narrative():
     assert resolve("November", "month", narrative=year).value == "2023-11"
 
 
+def test_a_count_that_says_no_number_is_vague():
+    several = resolve("several years ago", "relative_publication")
+    assert (several.value, several.modifier, several.reference) == ("", "vague", "past")
+    few = resolve("a few days later", "relative_narrative", narrative=Point(date(2022, 2, 4), "day"))
+    assert (few.value, few.modifier, few.reference) == ("", "vague", "")
+    assert resolve("two years ago", "relative_publication").modifier == ""
+
+
 def test_result_never_finer_than_its_anchor():
     assert resolve("20 days later", "relative_narrative", narrative=Point(date(2022, 1, 1), "year")).value == "2022"
 
