@@ -13,8 +13,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import Point, Resolution
 
@@ -59,7 +57,10 @@ def holiday_days(name: str, year: int) -> list[date]:
 @lru_cache(maxsize=64)
 def _holiday_names(country: str, year: int) -> dict[str, tuple[date, ...]]:
     """A country's holidays of one year by lower-case name, every category, without the days they
-    are observed on instead ("Christmas Day (observed)")."""
+    are observed on instead ("Christmas Day (observed)"). The library is imported on the first
+    holiday an article names, as most never name one."""
+    import holidays
+
     calendar = holidays.country_holidays(country, years=year, categories=_categories(country))
     names: dict[str, list[date]] = {}
     for day, joined in sorted(calendar.items()):
@@ -71,6 +72,8 @@ def _holiday_names(country: str, year: int) -> dict[str, tuple[date, ...]]:
 
 def _categories(country: str) -> tuple[str, ...]:
     """Every category of holidays a country's calendar has (public, unofficial, ...)."""
+    import holidays
+
     return tuple(holidays.country_holidays(country).supported_categories)
 
 
