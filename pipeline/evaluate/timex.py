@@ -21,12 +21,16 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
 opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
 ``1990`` (``1990/..`` here), "between 1994 and 1997" the TIMEX3s ``1994`` and ``1997``
-(``1994/1997`` here). ``timex3_spans`` writes a date mention that way.
+(``1994/1997`` here). A period named with the day it ends is two TIMEX3s the same way: "the
+quarter ended Sept. 30" is "the quarter" (``1989-Q3``), the signal "ended" and "Sept. 30"
+(``1989-09-30``). ``timex3_spans`` writes a date mention that way.
 """
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from dateparser.date import DateDataParser
 
 _MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 _DAY_SPAN = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
@@ -35,6 +39,13 @@ _CENTURY = re.compile(r"^(\d{2})XX$")
 _SIGNAL = re.compile(r"^(?:since|until|till|through|by|from|after|before|between|the)\s+", re.IGNORECASE)
 _LINK = re.compile(r"\s+(?:to|through|until|and|-|–)\s+|(?<=\w)[-–](?=\w)")
 _DECADE_WORD = re.compile(r"\d0s$")
+_UNPADDED_WEEK = re.compile(r"^(\d{4})-W(\d)(-WE)?$")
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.IGNORECASE)
+_MONTH_END = re.compile(r"(\d{4})-(\d{2})$")
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+_DAY_READER = DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month"],
+                                                         "RELATIVE_BASE": datetime(2000, 1, 1)})
+"""Reads the end day of "the quarter ended Sept. 30" once its year is written; never the clock."""
 _SEASONS = {6: "SU", 9: "FA", 12: "WI", 3: "SP"}
 """The first month of each season's three, as the pipeline writes seasons (northern hemisphere)."""
 
@@ -55,18 +66,31 @@ def timex3_value(value: str, reference: str = "") -> str:
     return value
 
 
+def canonical_timex3(value: str) -> str:
+    """A gold TIMEX3 value written the one way ``timex3_value`` writes it, where annotators wrote
+    the same period two ways: the week of "2000-W7" is ``2000-W07`` (ISO 8601 pads it), the decade
+    "196X" is ``196`` and the century "19XX" ``19`` (TimeML writes them by their leading digits)."""
+    if found := _UNPADDED_WEEK.match(value):
+        return f"{found.group(1)}-W{int(found.group(2)):02d}{found.group(3) or ''}"
+    if found := _DECADE.match(value) or _CENTURY.match(value):
+        return found.group(1)
+    return value
+
+
 def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list[tuple[int, int, str, str]]:
     """A date mention as the TIMEX3s TimeML marks for it: (start, end, text, value) each. "since
     1990" (``1990/..``) is one, "1990" at its own offset; "between 1994 and 1997" (``1994/1997``)
     two; a quarter ("the third quarter", ``2023-07/2023-09``) stays one, ``2023-Q3``."""
     mapped = timex3_value(value, reference)
+    if not reference and (ended := _ended_spans(start, text, value, mapped)):
+        return ended
     bounds = mapped.split("/")
     if reference or len(bounds) != 2:
         return [(start, start + len(text), text, mapped)]
     if ".." in bounds:
         cut = _SIGNAL.match(text)
         offset = cut.end() if cut else 0
-        return [(start + offset, start + len(text), text[offset:], bounds[0] if bounds[1] == ".." else bounds[1])]
+        return [(start + offset, start + len(text), text[offset:], timex3_value(bounds[0] if bounds[1] == ".." else bounds[1]))]
     parts = list(_LINK.finditer(text))
     if len(parts) != 1:
         return [(start, start + len(text), text, mapped)]
@@ -74,6 +98,27 @@ def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list
     ends = ((cut.end() if cut else 0, link.start(), bounds[0]), (link.end(), len(text), bounds[1]))
     return [(start + first, start + last, text[first:last], _bound(text[first:last], bound))
             for first, last, bound in ends]
+
+
+def _ended_spans(start: int, text: str, value: str, mapped: str) -> list[tuple[int, int, str, str]]:
+    """"the six months ended Aug. 12" (``1989-03/1989-08``) as the period's TIMEX3 and its end
+    day's (``1989-08-12``); the day takes the year of the period's last month unless it writes
+    its own ("the year ending June 30, 1990"). Empty when the text names no such day."""
+    link = _ENDED.search(text)
+    last_month = _MONTH_END.search(value)
+    if link is None or last_month is None:
+        return []
+    day_text = text[link.end():].rstrip(" ,")
+    year, month = int(last_month.group(1)), int(last_month.group(2))
+    written = day_text if _WRITTEN_YEAR.search(day_text) else f"{day_text} {year}"
+    read = _DAY_READER.get_date_data(written)
+    if read.date_obj is None or read.period != "day":
+        return []
+    day = read.date_obj.date()
+    if not _WRITTEN_YEAR.search(day_text) and abs(day.month - month) > 6:  # "ended Jan. 2" closing a December
+        day = day.replace(year=year + (1 if day.month < month else -1))
+    return [(start, start + link.start(), text[:link.start()], mapped),
+            (start + link.end(), start + link.end() + len(day_text), day_text, day.isoformat())]
 
 
 def _bound(text: str, value: str) -> str:

@@ -23,7 +23,7 @@ from pipeline.evaluate.counts import Detection, FieldScore
 from pipeline.evaluate.gold import GoldItem
 from pipeline.evaluate.matching import Prediction, match, overlap
 from pipeline.evaluate.timeml import TimeMLDocument, Timex, read_timeml_corpus
-from pipeline.evaluate.timex import timex3_spans
+from pipeline.evaluate.timex import canonical_timex3, timex3_spans
 from pipeline.extract import extract_articles
 from pipeline.records import DateMention
 from pipeline.resources import Resources
@@ -212,7 +212,8 @@ def _count_strict(preds: Sequence[Prediction], gold: Sequence[GoldItem], tally: 
 
 
 def _gold_item(timex: Timex) -> GoldItem:
-    return GoldItem(start=timex.start, end=timex.end, text=timex.text, kind="date", value=timex.value,
+    """A gold DATE as the matcher takes it, its value in the one notation of ``canonical_timex3``."""
+    return GoldItem(start=timex.start, end=timex.end, text=timex.text, kind="date", value=canonical_timex3(timex.value),
                     modifier=timex.mod or None)
 
 

@@ -125,6 +125,8 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
         return "future"
     if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}:
         return "future"
+    if "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lower_ in ("is", "are", "am"):
+        return "future"  # an arrangement: "is to resume trading Tuesday"
     ancestors, token = [], span.root
     while token.head.i != token.i and not _starts_clause(token):
         token = token.head  # up the clause's verb chain, and from "to raise" to "would decide"

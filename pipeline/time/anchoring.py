@@ -1,7 +1,8 @@
 """Resolves an article's date spans in text order, each against the dates set before it.
 
-"20 days later" and "the previous year" count from the last date the article set; a month or
-quarter without its year ("in November") from the last one its paragraph set. Only dates that set
+"20 days later" and "the previous year" count from the last date the article set, "that year" from
+the last one it named; a month or quarter without its year ("in November") from the last one its
+paragraph set. Only dates that set
 the time of their sentence become anchors: not the base of a comparison ("the smallest since
 2020"), not an open interval ("since March 2022"), not a date inside a clause that describes a
 noun ("accounts, which go back to 1929, ...") or a noun's modifier ("the 2008 crisis"), nor a date
@@ -72,6 +73,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     paragraph_of = paragraph_numbers(doc, sentences)
     mentions = []
     article_anchor: tuple[Point, str] | None = None
+    mentioned: tuple[Point, str] | None = None  # the last date named, a figure's or a base too, for "that year"
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
     frame: tuple[Point, str, int] | None = None  # the reporting frame: the last period results were given for
@@ -92,6 +94,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = None  # the publication date, or nothing
         elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or published):
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
+        elif kind == "relative_narrative" and any(t.lower_ == "that" for t in span):
+            anchor = mentioned or article_anchor  # "that year": the year just named, even a figure's
         else:
             anchor = article_anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
@@ -115,6 +119,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
+        if resolution.point is not None and not side and not _describes_noun(span, cand):
+            mentioned = (resolution.point, span.text)
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
                 and owner is None):
             article_anchor = (resolution.point, span.text)
@@ -141,11 +147,12 @@ def _trim(span: Span) -> Span:
 
 def _frames(span: Span, point: Point, framing: frozenset[str]) -> bool:
     """Whether a year sets the year of the bare months after it: "In 2023, ... in November" does;
-    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not. Relative
-    expressions never do ("next year"). Days and months always may."""
+    "by the end of 2024", "for 2025", "until 2030" name a horizon and do not, nor does a year of a
+    participle that describes a noun ("under a program approved in 1987, it had bought shares
+    through Sept. 29"). Relative expressions never do ("next year"). Days and months always may."""
     if point.granularity != "year" or span.start == span.sent.start:
         return True
-    return span.doc[span.start - 1].lower_ in framing
+    return span.doc[span.start - 1].lower_ in framing and clause_head(span.root).dep_ != "acl"
 
 
 def _carries_on(span: Span, point: Point) -> bool:

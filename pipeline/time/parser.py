@@ -30,11 +30,12 @@ from dateparser.date import DateDataParser
 from pipeline.time.business import (resolve_fiscal_quarter, resolve_fiscal_year, resolve_reporting_period,
                                     resolve_weekend, resolve_year_end)
 from pipeline.time.expressions import DateWords, Expression
+from pipeline.time.named import resolve_holiday, resolve_spoken_decade, resolve_spoken_year
 from pipeline.time.points import Point, Resolution
 from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
                                      resolve_half, resolve_interval, resolve_month, resolve_numeric,
                                      resolve_past_ref, resolve_period_to, resolve_present_ref, resolve_quarter,
-                                     resolve_season, resolve_weekday, resolve_year)
+                                     resolve_season, resolve_week_of, resolve_weekday, resolve_year)
 from pipeline.time.shifts import resolve_calendar_year, resolve_relative_narrative, resolve_relative_publication
 
 _CALENDAR_SETTINGS = {
@@ -62,6 +63,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,  # "the first half of 2024"
     "season": resolve_season,  # "last summer"
     "weekday": resolve_weekday,  # "on Friday"
+    "week_of": resolve_week_of,  # "the week of March 6"
     "relative_narrative": resolve_relative_narrative,  # "20 days later"
     "calendar_year": resolve_calendar_year,  # "the end of the year"
     "relative_publication": resolve_relative_publication,  # "a decade ago"
@@ -70,6 +72,9 @@ RESOLVERS: dict[str, Resolver] = {
     "fiscal_year": resolve_fiscal_year,  # "the current fiscal year", "the full year"
     "year_end": resolve_year_end,  # "by year-end"
     "weekend": resolve_weekend,  # "over the weekend"
+    "holiday": resolve_holiday,  # "Thanksgiving Day", "last Christmas"
+    "spoken_year": resolve_spoken_year,  # "nineteen ninety-six", "the year two thousand"
+    "spoken_decade": resolve_spoken_decade,  # "the nineties"
 }
 """The resolver of each rule type (a date rule's ``sets: {type: ...}``)."""
 

@@ -151,6 +151,16 @@ def _month_days(expr: Expression, words: DateWords) -> Resolution:
     return Resolution(f"{first.edtf()}/{last.edtf()}", relative, label if relative else "", point=last)
 
 
+def resolve_week_of(expr: Expression, words: DateWords) -> Resolution:
+    """'the week of March 6': the Monday-to-Sunday week holding that day, placed as the day is."""
+    day = resolve_month(replace(expr, lower=expr.lower[expr.lower.index("of") + 1:]), words)
+    if day.point is None or day.point.granularity != "day":
+        return day
+    monday = day.point.day - relativedelta(days=day.point.day.weekday())
+    return Resolution(f"{monday.isoformat()}/{(monday + relativedelta(days=6)).isoformat()}", day.relative,
+                      day.anchor, point=Point(monday, "day"))
+
+
 def _calendar_bounds(lower: list[str], words: DateWords) -> list[tuple[int, int | None, int | None]]:
     """(month, day, year) of each end of "February 24", "between February and May 2023",
     "from April 19 to June 1", "September 5 and 15", "the January-March period"; a year
@@ -255,7 +265,7 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
         return Resolution("", relative=True)
     (year, anchor), relative = found, not year_word
     if not year_word:
-        after_of = lower[lower.index("of") + 1:] if "of" in lower else []
+        after_of = lower[lower.index("of") + 1:] if "of" in lower else _possessive_year(lower)
         deictic = any(w in ("this", "last", "next") for w in after_of + moving_words[:1])
         if deictic and published is None:  # "this spring" needs the publication date
             return Resolution("", relative=True)
@@ -270,6 +280,13 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
     # half keeps its length too ("a year earlier" after the third quarter of 2024 is 2023-07/2023-09)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor,
                       point=Point(start, "year", 0 if moving else length))
+
+
+def _possessive_year(lower: list[str]) -> list[str]:
+    """The words naming the year in "next year's first quarter" ("next year"), as "of next year"
+    would; none without such a possessive."""
+    mark = next((i for i, w in enumerate(lower) if w in ("'s", "’s")), 0)
+    return lower[:mark] if mark and lower[mark - 1] == "year" else []
 
 
 def _year_anchor(expr: Expression) -> tuple[int, str] | None:
@@ -308,15 +325,22 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
     """A weekday next to the publication date, by the tense of its clause: in a past clause the
     latest such day on or before it ("said Friday", "said on Monday"), in a future one the first
     on or after it ("will meet Monday"), else the nearest ("Monday's meeting"). "last" is strictly
-    before, "next" strictly after."""
+    before, "next" strictly after. "the previous Friday" and "the following Monday" count from the
+    day the article told of last ("closed on Friday, down 4.5% from the previous Friday"), or from
+    publication when it told of none."""
     published, lower = expr.published, expr.lower
-    if published is None:
+    from_narrative = [w for w in lower if (w in words.back or w in words.forward) and w not in ("last", "next")]
+    if from_narrative and expr.narrative is not None and expr.narrative.granularity == "day":
+        day, label = expr.narrative.day, expr.narrative_anchor()[1]
+    elif published is None:
         return Resolution("", relative=True)
+    else:
+        day, label = published, expr.published_anchor()[1]
     weekday = next(words.weekdays[w] for w in lower if w in words.weekdays)
-    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
-    if "next" in lower:
+    back, ahead = (day.weekday() - weekday) % 7, (weekday - day.weekday()) % 7
+    if any(w in words.forward for w in lower):  # "next Friday", "the following Monday"
         offset = ahead or 7
-    elif "last" in lower:
+    elif any(w in words.back for w in lower):  # "last Friday", "the previous Friday"
         offset = -(back or 7)
     elif expr.tense == "past":
         offset = -back
@@ -324,5 +348,5 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
         offset = ahead
     else:
         offset = ahead if ahead < back else -back
-    point = Point(published + relativedelta(days=offset), "day")
-    return Resolution(point.edtf(), True, expr.published_anchor()[1], point=point)
+    point = Point(day + relativedelta(days=offset), "day")
+    return Resolution(point.edtf(), True, label, point=point)

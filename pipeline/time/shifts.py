@@ -19,16 +19,27 @@ _UNIT_STEP = {
 }
 
 
+_VAGUE_COUNTS = ("few", "several", "many", "some")
+"""Counts that say no number: "several years ago" is some time before publication, not a year."""
+
+
 def resolve_relative_publication(expr: Expression, words: DateWords) -> Resolution:
-    """'a decade ago', 'last year', 'yesterday': moved from the publication date."""
+    """'a decade ago', 'last year', 'yesterday': moved from the publication date. 'several years
+    ago' has no checkable value: a vague reference to the past (TimeML's PAST_REF)."""
+    if any(w in _VAGUE_COUNTS for w in expr.lower):
+        return Resolution("", relative=True, modifier="vague",
+                          reference="past" if any(w in words.back for w in expr.lower) else "future")
     return _shift(expr.lower, *expr.published_anchor(), words)
 
 
 def resolve_relative_narrative(expr: Expression, words: DateWords) -> Resolution:
     """'20 days later', 'the previous year': moved from the last date the narrative set, keeping
-    its month ("a year earlier" after "in June" is the June before); before any, from publication."""
+    its month ("a year earlier" after "in June" is the June before); before any, from publication.
+    'a few days later' has no checkable value (modifier vague)."""
     if expr.narrative is None:
         return resolve_relative_publication(expr, words)
+    if any(w in _VAGUE_COUNTS for w in expr.lower):
+        return Resolution("", relative=True, modifier="vague")
     return _shift(expr.lower, *expr.narrative_anchor(), words, keep_month=True)
 
 
@@ -51,9 +62,11 @@ def _shift(lower: list[str], anchor: Point | None, anchor_text: str, words: Date
 def _shift_by(lower: list[str], anchor: Point | None, anchor_text: str, words: DateWords,
               keep_month: bool) -> Resolution:
     """Move the anchor by the expression's amount ("20 days later", "a decade ago", "last year").
-    With ``keep_month`` (a narrative anchor) a shift by years or months keeps the anchor's
+    With ``keep_month`` (a narrative anchor) a counted shift by years or months keeps the anchor's
     month: "a year earlier" after "in June" is the June before, not the year, and after a reporting
-    period ("the third quarter") the same period a year before."""
+    period ("the third quarter") the same period a year before. A calendar unit named from the
+    anchor is that unit whole: "the following year" and "later that year" after "in June 1998"
+    are 1999 and 1998."""
     if anchor is None:
         return Resolution("", relative=True)
     unit = next((words.time_units[w] for w in lower if w in words.time_units), None)
@@ -77,8 +90,8 @@ def _shift_by(lower: list[str], anchor: Point | None, anchor_text: str, words: D
                           anchor=anchor_text, point=Point(start, "month", anchor.months))
     if keep_month and anchor.months and unit_months:  # "a month earlier" than the 12 months to September
         anchor = Point(anchor.day + relativedelta(months=anchor.months - 1), "month")
-    if unit_months and keep_month and anchor.granularity != "year":
-        granularity = "month"
+    if unit_months and keep_month and counted and anchor.granularity != "year":
+        granularity = "month"  # "a year earlier" than June: that June; "the following year", "that year": a year
     if unit == "week" and counted:  # "a week ago", "two weeks later": a day
         granularity = "day"
     elif unit == "week" and anchor.granularity == "day":  # "last week": the Monday-Sunday span

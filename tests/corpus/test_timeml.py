@@ -1,7 +1,8 @@
 """The pipeline's dates scored against TimeBank 1.2 + AQUAINT (../shared/dev-data/timebank, TempEval-3
 task A over type="DATE" timexes) must not fall below what was measured when bare weekdays,
 references to now/the past/the future, the year of a day written without one and business periods
-("the quarter", "the year-ago quarter") were added.
+("the quarter", "the year-ago quarter") were added, and raised after holidays, years said aloud,
+"the previous Friday", "that year" and a period's end day scored as a TIMEX3 of its own.
 
 The floors are the measured values rounded down a little; raise them when the extraction
 improves, never lower them to make a change pass. The corpus is research-use only and is never
@@ -19,14 +20,14 @@ from pipeline.extract import extract_articles
 
 TIMEBANK = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "timebank"
 
-FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.966 0.879, 0.945 0.848, 0.936 0.830,
-    # 0.986 0.856, 0.734 0.723, 0.929 0.799
-    "day": (0.96, 0.87),
-    "month": (0.94, 0.84),
-    "year": (0.93, 0.82),
-    "quarter": (0.98, 0.85),
-    "ref": (0.73, 0.72),
-    "all": (0.92, 0.79),
+FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.976 0.910, 0.973 0.872, 0.958 0.861,
+    # 0.986 0.862, 0.756 0.750, 0.945 0.831
+    "day": (0.97, 0.90),
+    "month": (0.97, 0.87),
+    "year": (0.95, 0.86),
+    "quarter": (0.98, 0.86),
+    "ref": (0.75, 0.74),
+    "all": (0.94, 0.83),
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.timex import timex3_spans, timex3_value
+from pipeline.evaluate.timex import canonical_timex3, timex3_spans, timex3_value
 
 
 @pytest.mark.parametrize("edtf, timex3", [
@@ -44,15 +44,33 @@ def test_a_reference_to_a_time_around_publication_is_timemls_ref(reference, time
 @pytest.mark.parametrize("text, value, spans", [
     # an open interval: the signal word that opens it is no part of the TIMEX3
     ("since 1990", "1990/..", [("1990", "1990")]), ("until Thursday", "../1999-05-06", [("Thursday", "1999-05-06")]),
+    ("since the 1990s", "199X/..", [("the 1990s", "199")]),
     # an interval written with both ends: one TIMEX3 for each
     ("between 1994 and 1997", "1994/1997", [("1994", "1994"), ("1997", "1997")]),
     ("Aug. 26 to Oct. 20", "1989-08-26/1989-10-20", [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")]),
     ("the 1960s to the 1980s", "1960/1989", [("1960s", "196"), ("the 1980s", "198")]),
     # one period, one TIMEX3
     ("the third quarter", "2023-07/2023-09", [("the third quarter", "2023-Q3")]),
-    ("the six months ended Aug. 12", "1989-03/1989-08", [("the six months ended Aug. 12", "1989-03/1989-08")]),
+    # a period named with the day it ends: the period, and the day in the year of its last month
+    ("the six months ended Aug. 12", "1989-03/1989-08", [("the six months", "1989-03/1989-08"), ("Aug. 12", "1989-08-12")]),
+    ("the fiscal first quarter ended Sept. 30", "2023-07/2023-09",
+     [("the fiscal first quarter", "2023-Q3"), ("Sept. 30", "2023-09-30")]),
+    ("the quarter ending June 30, 1990", "1990-04/1990-06", [("the quarter", "1990-Q2"), ("June 30, 1990", "1990-06-30")]),
+    ("the six months ended Oct. 1", "1989-04/1989-09", [("the six months", "1989-04/1989-09"), ("Oct. 1", "1989-10-01")]),
+    ("its fourth quarter ended Jan. 2", "1993-10/1993-12", [("its fourth quarter", "1993-Q4"), ("Jan. 2", "1994-01-02")]),
+    # "ended" without a day to read stays one period
+    ("the year ending tomorrow", "1989", [("the year ending tomorrow", "1989")]),
 ])
 def test_an_interval_is_written_as_the_timexes_of_its_ends(text, value, spans):
     found = timex3_spans(100, text, value)
     assert [(t, v) for _, _, t, v in found] == spans
     assert all(text[start - 100:end - 100] == t for start, end, t, _ in found)
+
+
+@pytest.mark.parametrize("gold, canonical", [
+    ("2000-W7", "2000-W07"), ("1990-W3-WE", "1990-W03-WE"), ("196X", "196"), ("19XX", "19"),
+    # already canonical, or another value: unchanged
+    ("2000-W07", "2000-W07"), ("199", "199"), ("1998", "1998"), ("1989-WXX", "1989-WXX"), ("XXXX-WI", "XXXX-WI"),
+])
+def test_a_gold_value_written_two_ways_is_compared_in_one(gold, canonical):
+    assert canonical_timex3(gold) == canonical

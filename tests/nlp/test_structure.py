@@ -82,6 +82,8 @@ def test_the_tense_of_a_date_is_that_of_its_clause(resources):
     assert tense("The court will suspend the injunction issued Thursday.", "Thursday") == "past"
     assert tense("Prices fell from the 19.2 percent recorded in March.", "March") == "past"
     assert tense("She vowed to double the homes built each year by 2030.", "2030") != "past"
+    assert tense("The bank is to resume trading in Paris Tuesday.", "Tuesday") == "future"
+    assert tense("The bank was to resume trading Tuesday.", "Tuesday") != "future"
 
 
 def test_the_head_of_a_clause_is_its_verb(resources):

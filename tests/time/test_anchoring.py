@@ -57,8 +57,13 @@ RELATIVE = [  # published 2024-04-09, a Tuesday
     ("Sales jumped in 2023 compared with the previous year.", "the previous year", "2022"),
     ("They met on February 4, 2022. The following month, talks failed.", "The following month", "2022-03"),
     ("The war began in 2022. Later that year, sanctions followed.", "that year", "2022"),
+    # "that year" is the year just named, even one that dates a figure (and anchors nothing else)
+    ("Imports reached $37 million in 2021, a small share of all imports that year.", "that year", "2021"),
+    ("Munero fled in June 1998 and returned later that year.", "that year", "1998"),
     ("They met on February 4, 2022. Troops moved the same day.", "the same day", "2022-02-04"),
     ("In 2023, trade surpassed the mark in November.", "November", "2023-11"),
+    # counter-example: the year of a participle describing a noun sets no year for the months after it
+    ("Under a plan approved in 2017, the firm had bought back shares in November.", "November", "2023-11"),
 ]
 
 

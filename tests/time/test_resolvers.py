@@ -48,6 +48,15 @@ def test_next_and_last_weekdays_are_never_the_publication_day():
     assert PARSER.resolve(["last", "Tuesday"], "weekday", PUB, None, tense="future").value == "2024-04-02"
 
 
+def test_the_previous_or_following_weekday_counts_from_the_day_told_of_last():
+    friday = Point(date(2024, 4, 5), "day")
+    assert PARSER.resolve(["the", "previous", "Friday"], "weekday", PUB, friday).value == "2024-03-29"
+    assert PARSER.resolve(["the", "following", "Monday"], "weekday", PUB, friday).value == "2024-04-08"
+    # without a day told of, from publication; "last Friday" always from publication
+    assert PARSER.resolve(["the", "previous", "Friday"], "weekday", PUB, None).value == "2024-04-05"
+    assert PARSER.resolve(["last", "Friday"], "weekday", PUB, Point(date(2024, 3, 1), "day")).value == "2024-04-05"
+
+
 @pytest.mark.parametrize("words,tense,value", [
     # a day a past clause would put more than ten months back is the nearest one: a deadline
     (["Nov.", "6"], "past", "2023-11-06"), (["April", "12"], "past", "2024-04-12"),

@@ -23,7 +23,19 @@ def test_relative_to_narrative():
     assert (later.value, later.relative, later.anchor) == ("2022-02-24", True, "narrative 2022-02-04 (ctx)")
     assert resolve("the previous year", "relative_narrative", narrative=year).value == "2022"
     assert resolve("the following month", "relative_narrative", narrative=day).value == "2022-03"
+    # a counted shift keeps the anchor's month; a calendar unit named from the anchor is the unit
+    assert resolve("a year earlier", "relative_narrative", narrative=day).value == "2021-02"
+    assert resolve("the following year", "relative_narrative", narrative=day).value == "2023"
+    assert resolve("later that year", "relative_narrative", narrative=day).value == "2022"
     assert resolve("November", "month", narrative=year).value == "2023-11"
+
+
+def test_a_count_that_says_no_number_is_vague():
+    several = resolve("several years ago", "relative_publication")
+    assert (several.value, several.modifier, several.reference) == ("", "vague", "past")
+    few = resolve("a few days later", "relative_narrative", narrative=Point(date(2022, 2, 4), "day"))
+    assert (few.value, few.modifier, few.reference) == ("", "vague", "")
+    assert resolve("two years ago", "relative_publication").modifier == ""
 
 
 def test_result_never_finer_than_its_anchor():
