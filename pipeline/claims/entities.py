@@ -77,8 +77,11 @@ class EntityTable:
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
-        full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
-                      and m.text.lower() not in self.aliases]
+        full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
+        for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+                     and m.text.lower() not in self.aliases):
+            for word in (name.split()[0], name.split()[-1]):
+                full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions)
         short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
@@ -100,12 +103,13 @@ class EntityTable:
         if self.written is None:
             return []
         out = []
-        for match in self.written.finditer(doc.text):
+        text = doc.text  # spaCy joins it from the tokens at every call
+        for match in self.written.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
             mention = _Mention(match.start(), match.end(), match.group(), "INDEX", False)
-            if not self._literal(doc.text, mention, self.aliases[match.group().lower()]):
+            if not self._literal(text, mention, self.aliases[match.group().lower()]):
                 out.append(mention)
         return out
 
@@ -190,7 +194,7 @@ class EntityTable:
         return (len(before) == 2 and before[1] == "of" and before[0] in self.titles) or (
             after in self.titles and after not in ("state", "former", "then", "acting"))
 
-    def _name(self, text: str, mention: _Mention, full_names: list[str]) -> tuple[str, str] | None:
+    def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
         if mention.expands:
             known = self.aliases.get(mention.expands.lower())
@@ -199,7 +203,7 @@ class EntityTable:
         if known is not None and not self._literal(text, mention, known):
             return known.name, mention.label if mention.label == "NORP" else known.label
         if len(mention.text.split()) == 1:
-            full = next((f for f in full_names if mention.text in (f.split()[0], f.split()[-1])), None)
+            full = full_names.get(mention.text)
             if full is not None:
                 return full, "PERSON"
         if mention.cut or mention.label == "NORP":
