@@ -236,7 +236,11 @@ def measured_levels(figs: list[Fig], vague: Iterable[str]) -> list[Fig]:
     return [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague]
 
 
-def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[tuple[float, str], tuple[float, str], list[Fig]]]:
+ValueClass = tuple[float, str]
+"""A value and a period, as class_pairs groups a measure's figures."""
+
+
+def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[ValueClass, ValueClass, list[Fig]]]:
     """Pairs of (value, period) classes among figures of one measure, in text order, with the
     figures of both; with ``same``, a class also pairs with itself. Two classes pair only when a
     figure of one is at most ``gap`` sentences from a figure of the other, in another sentence:
@@ -244,7 +248,7 @@ def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[tupl
     billion"), one value twice in it is no restatement, and a figure hundreds of sentences away
     in a very long text is rarely the same measure. Working on classes and within the window keeps
     a measure stated many times, in an article of any length, linear in its figures."""
-    classes: dict[tuple[float, str], list[Fig]] = defaultdict(list)
+    classes: dict[ValueClass, list[Fig]] = defaultdict(list)
     for f in members:
         classes[(f.value, f.claim.time_value)].append(f)
     number = {key: i for i, key in enumerate(classes)}

@@ -214,8 +214,9 @@ def size_lines(articles: list[Article], measurements: list[Measurement]) -> list
         if i:
             doublings = math.log2(len(article.text) / len(articles[i - 1].text))
             previous = best[i - 1]
-            growth = "  ".join(f"{(now / before) ** (1 / doublings):5.2f}" for now, before in (
-                (m.seconds, previous.seconds), (m.cpu_seconds, previous.cpu_seconds), (m.peak_rss_mb, previous.peak_rss_mb)))
+            pairs = ((m.seconds, previous.seconds), (m.cpu_seconds, previous.cpu_seconds),
+                     (m.peak_rss_mb, previous.peak_rss_mb))
+            growth = "  ".join(f"{(now / before) ** (1 / doublings):5.2f}" for now, before in pairs)
         lines.append(f"{len(article.text):>10,} {m.tokens:>7,} {m.seconds:9.1f} {m.cpu_seconds:6.1f} "
                      f"{m.peak_rss_mb:12.1f}  {growth}")
     return lines
@@ -279,8 +280,8 @@ def _measure(side: str, corpus: Path, model: str | None) -> dict:
     lines = corpus.read_text(encoding="utf-8").splitlines()
     articles = [article_from_json(json.loads(line), f"{corpus}:{i}") for i, line in enumerate(lines, 1)]
     work = _side_runner(side, model)
-    first = articles[0]
-    work([replace(first, text=first.text.split("\n\n")[0] + "\n")])  # warm-up: lazy loading inside the libraries is not what is measured
+    first = articles[0]  # warm-up on its first paragraph: lazy loading inside the libraries is not what is measured
+    work([replace(first, text=first.text.split("\n\n")[0] + "\n")])
     started, cpu_started = time.perf_counter(), time.process_time()
     work(articles)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

@@ -37,12 +37,16 @@ working memory grows with the text of a batch, and a long article's pieces would
 batch of ``batch_size`` pieces of ``MAX_PIECE`` characters (640,000 characters, over 400 MB)."""
 
 
+Piece = tuple[str, tuple[Article, int]]
+"""A piece of an article's text, with the article and how many pieces it was cut into."""
+
+
 def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int,
                    limit: int = MAX_PIECE) -> Iterator[tuple[Doc, Article]]:
     """(Doc, Article) pairs in input order; long articles are parsed in pieces and rejoined. A
     piece's tensor (the model's vectors per token, which nothing after the parse reads) is dropped
     on arrival, so that a 4 MB article does not hold a gigabyte of them until its last piece."""
-    def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
+    def pieces() -> Iterator[Piece]:
         for article in articles:
             parts = split_text(article.text, limit)
             for part in parts:
@@ -61,10 +65,10 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int,
                 pending = []
 
 
-def piece_batches(pieces: Iterator[tuple[str, tuple[Article, int]]], size: int) -> Iterator[list[tuple[str, tuple[Article, int]]]]:
+def piece_batches(pieces: Iterator[Piece], size: int) -> Iterator[list[Piece]]:
     """The pieces in batches of at most ``size`` pieces and ``BATCH_CHARACTERS`` characters, read
     from ``pieces`` only as each batch is made (so the articles stream)."""
-    batch: list[tuple[str, tuple[Article, int]]] = []
+    batch: list[Piece] = []
     characters = 0
     for piece in pieces:
         if batch and (len(batch) == size or characters + len(piece[0]) > BATCH_CHARACTERS):
