@@ -19,7 +19,8 @@ from typing import Optional
 import typer
 from tqdm import tqdm
 
-from pipeline.jobs.bench import SIDES, generate_corpus, run_bench, summary_lines, write_corpus
+from pipeline.jobs.bench import (SIDES, generate_corpus, generate_long_articles, run_bench, run_size_bench, size_lines,
+                                 summary_lines, write_corpus)
 from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
 from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import E_REPORT, PipelineError
@@ -317,8 +318,23 @@ def bench_cli(
     save_corpus: Optional[Path] = typer.Option(None, "--save-corpus",
                                                help="Write the generated corpus here (a folder, or a .jsonl file) and stop."),
     model: Optional[str] = typer.Option(None, help="spaCy model to load instead of the default."),
+    article_sizes: Optional[str] = typer.Option(
+        None, "--article-sizes", help="Comma-separated sizes in millions of characters (0.5,1,2,4): time the pipeline "
+        "on one article of each size instead, and how time and memory grow per doubling."),
 ) -> None:
     """Measure documents/s, tokens/s and peak memory of bare spaCy, the pipeline, quantulum3 and dateparser."""
+    if article_sizes is not None:
+        try:
+            sizes = [float(size) for size in article_sizes.split(",") if size.strip()]
+        except ValueError:
+            raise typer.BadParameter(f"{article_sizes!r} is not a list of sizes such as 0.5,1,2,4") from None
+        long_articles = list(generate_long_articles([corpus], sorted(sizes), seed))
+        if save_corpus is not None:
+            _say(f"{write_corpus(long_articles, save_corpus)} article(s) -> {save_corpus}")
+            return
+        for line in size_lines(long_articles, run_size_bench(long_articles, rounds, model, _say)):
+            print(line)
+        return
     generated = generate_corpus([corpus], articles, paragraphs, seed)
     if save_corpus is not None:
         _say(f"{write_corpus(generated, save_corpus)} article(s) -> {save_corpus}")

@@ -192,7 +192,7 @@ def same_measure_two_values(view: ArticleView, p: dict) -> Iterator[Finding]:
             groups[(f.measure, c.unit, c.time_value, c.entities)].append(f)
     tol = f"tol {percent(p['tolerance'])}"
     for (measure, unit, period, entities), members in groups.items():
-        for (a, _), (b, _), figs in class_pairs(members, same=True):
+        for (a, _), (b, _), figs in class_pairs(members, same=True, gap=p["max_sentence_gap"]):
             if max(a, b) >= p["max_ratio"] * min(a, b):
                 continue  # that far apart it is a slip of scale (the scale-slip check), not a second estimate
             where = "+".join(str(i) for i in sorted({f.claim.sentence_index for f in figs}))
@@ -223,7 +223,7 @@ def scale_slip(view: ArticleView, p: dict) -> Iterator[Finding]:
     for f in measured_levels(view.figs, p["vague_subjects"]):
         groups[(f.measure, f.claim.unit, f.claim.entities)].append(f)
     for members in groups.values():
-        for (a, ta), (b, tb), figs in class_pairs(members, same=False):
+        for (a, ta), (b, tb), figs in class_pairs(members, same=False, gap=p["max_sentence_gap"]):
             big, small = max(a, b), min(a, b)
             if (not ta or not tb or ta == tb) and close(big, p["ratio"] * small, p["tolerance"]):
                 yield Finding(f"mismatch({fmt(big)}/{fmt(small)}={big / small:.4g})", tuple(f.id for f in figs))
@@ -236,21 +236,33 @@ def measured_levels(figs: list[Fig], vague: Iterable[str]) -> list[Fig]:
     return [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague]
 
 
-def class_pairs(members: list[Fig], same: bool) -> Iterator[tuple[tuple[float, str], tuple[float, str], list[Fig]]]:
+ValueClass = tuple[float, str]
+"""A value and a period, as class_pairs groups a measure's figures."""
+
+
+def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[ValueClass, ValueClass, list[Fig]]]:
     """Pairs of (value, period) classes among figures of one measure, in text order, with the
-    figures of both; with ``same``, a class also pairs with itself. Figures in one sentence only
-    are no pair: two values of one measure in a sentence are a comparison ("rose to $5.9 billion
-    from $5.2 billion"), and one value twice in it is no restatement. Working on classes keeps a
-    measure stated many times linear in its figures."""
-    classes: dict[tuple[float, str], list[Fig]] = defaultdict(list)
+    figures of both; with ``same``, a class also pairs with itself. Two classes pair only when a
+    figure of one is at most ``gap`` sentences from a figure of the other, in another sentence:
+    two values of one measure in a sentence are a comparison ("rose to $5.9 billion from $5.2
+    billion"), one value twice in it is no restatement, and a figure hundreds of sentences away
+    in a very long text is rarely the same measure. Working on classes and within the window keeps
+    a measure stated many times, in an article of any length, linear in its figures."""
+    classes: dict[ValueClass, list[Fig]] = defaultdict(list)
     for f in members:
         classes[(f.value, f.claim.time_value)].append(f)
+    number = {key: i for i, key in enumerate(classes)}
     keys = list(classes)
-    for i, first in enumerate(keys):
-        for second in keys[i if same else i + 1:]:
-            figs = classes[first] + (classes[second] if second != first else [])
-            if len({f.claim.sentence_index for f in figs}) > 1:
-                yield first, second, figs
+    placed = sorted((f.claim.sentence_index, number[(f.value, f.claim.time_value)]) for f in members)
+    paired: set[tuple[int, int]] = set()
+    for here, (sentence, first) in enumerate(placed):
+        for other, second in placed[here + 1:]:
+            if other - sentence > gap:
+                break
+            if other != sentence and (same or first != second):
+                paired.add((min(first, second), max(first, second)))
+    for first, second in sorted(paired):
+        yield keys[first], keys[second], classes[keys[first]] + (classes[keys[second]] if second != first else [])
 
 
 def date_arithmetic(view: ArticleView, p: dict) -> Iterator[Finding]:

@@ -80,7 +80,8 @@ class EntityIndex:
     def within(self, start_char: int, end_char: int) -> list[dict]:
         """The entities that lie between two offsets, in order."""
         out = []
-        for ent in self.entities[bisect_left(self.starts, start_char):]:
+        for i in range(bisect_left(self.starts, start_char), len(self.entities)):  # no copy of the rest
+            ent = self.entities[i]
             if ent["start"] >= end_char:
                 break
             if ent["end"] <= end_char:

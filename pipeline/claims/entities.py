@@ -80,8 +80,11 @@ class EntityTable:
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
-        full_names = [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
-                      and m.text.lower() not in self.aliases]
+        full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
+        for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+                     and m.text.lower() not in self.aliases):
+            for word in (name.split()[0], name.split()[-1]):
+                full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names)
         short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
@@ -120,7 +123,7 @@ class EntityTable:
             return " ".join(words[:-1]).rstrip(",")
         return name
 
-    def _abbreviations(self, mentions: list[_Mention], full_names: list[str]) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str]) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "EDS" after "Electronic Data Systems Corp.", "GMAC" after "General Motors
         Acceptance Corp.", "the GM Hughes unit" after "GM Hughes Electronics". Only a form that
@@ -140,7 +143,7 @@ class EntityTable:
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
                 continue
-            if mention.label == "PERSON" and any(mention.text in (f.split()[0], f.split()[-1]) for f in full_names):
+            if mention.label == "PERSON" and mention.text in full_names:
                 continue
             words = mention.text.split()
             fits = initials.get(mention.text, []) if mention.text.isupper() and len(words) == 1 else [
@@ -198,7 +201,7 @@ class EntityTable:
         return (len(before) == 2 and before[1] == "of" and before[0] in self.titles) or (
             after in self.titles and after not in ("state", "former", "then", "acting"))
 
-    def _name(self, text: str, mention: _Mention, full_names: list[str]) -> tuple[str, str] | None:
+    def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
         if mention.expands:
             known = self.aliases.get(mention.expands.lower())
@@ -210,7 +213,7 @@ class EntityTable:
         if country is not None:
             return country.name, country.label
         if len(mention.text.split()) == 1:
-            full = next((f for f in full_names if mention.text in (f.split()[0], f.split()[-1])), None)
+            full = full_names.get(mention.text)
             if full is not None:
                 return full, "PERSON"
         if mention.cut or mention.label == "NORP":

@@ -88,6 +88,7 @@ class Parties:
         self.starts = [sent.start for sent in self.sentences]
         self._main: dict[int, list[Party]] = {}
         self._openings: dict[int, int] = {}
+        self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
 
     def of_figure(self, span: Span) -> list[str]:
         """The parties that own a figure: those of the nouns between it and its clause's verb
@@ -351,13 +352,33 @@ class Parties:
         """Of the parties of these labels named from ``window`` up to the token, the one the
         article has named most often, the latest named of equals: "the club" in a story about
         Chelsea's spending, "the company" in one about Unisys."""
-        counts: dict[Party, tuple[int, int]] = {}
-        for ent in self.index.within(0, token.idx):
-            if ent["label"] in labels:
-                party = (ent["canonical"], ent["label"])
-                counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
+        counts = self._party_counts(token.idx, labels)
         in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+    def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
+        """Each party of these labels named before ``offset`` (the entity ending by then), with how
+        often and the start of its latest mention, in the order first named. Asked figure after
+        figure, so the count is carried on from the last offset asked rather than made again from
+        the start of the article (which made a long article quadratic); made again when asked
+        about an earlier offset, or when an entity ran across the last one."""
+        entities = self.index.entities
+        counted = self._counts_so_far.get(labels)
+        position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
+        across = False
+        while position < len(entities) and entities[position]["start"] < offset:
+            ent = entities[position]
+            position += 1
+            if ent["end"] > offset:
+                across = True  # left out now, but counted at a later offset: this count cannot go on
+            elif ent["label"] in labels:
+                party = (ent["canonical"], ent["label"])
+                counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
+        if across:
+            self._counts_so_far.pop(labels, None)
+            return counts
+        self._counts_so_far[labels] = (offset, position, counts)
+        return dict(counts)
 
 
 def _index_alone(parties: list[Party]) -> list[Party]:

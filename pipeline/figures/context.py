@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.context import ContextHits
 from pipeline.matching.nearby import ContextHit
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import by_sentence, clause_head
 from pipeline.rules import Rule
 
 
@@ -221,21 +221,23 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     61,000 homes. That number had fallen to 19,000"). ``counted`` names the unit of a countable noun
     ("jobs" -> job) and "" for any other."""
     out = list(units)
+    sentences = by_sentence(spans)
+    last_count: int | None = None  # the latest count with a unit so far
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
             out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(spans, kinds, units, i, counted)
-        for j in range(i - 1, -1, -1):
-            other = spans[j]
-            if kind == "money" and "/" not in unit and not scaled[i] and other.sent.start == span.sent.start:
+        if kind == "money" and "/" not in unit and not scaled[i]:
+            for j in reversed([j for j in sentences[span.sent.start] if j < i]):
                 if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
                     out[i] = out[j]
                     break
-            elif kind == "count" and not out[i] and kinds[j] == "count" and out[j]:
-                if other.sent.start == span.sent.start or _number_subject(span) == "":
-                    out[i] = out[j]
-                break
+        elif kind == "count" and not out[i] and last_count is not None:
+            if spans[last_count].sent.start == span.sent.start or _number_subject(span) == "":
+                out[i] = out[last_count]
+        if kind == "count" and out[i]:
+            last_count = i
     return out
 
 
@@ -244,12 +246,13 @@ def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales
     sentence, when those amounts are all in one currency ("revenues would reach 8 trillion roubles
     (about $99bn) this year, down from 11.6 trillion in 2022" -> RUB); "" for every other figure."""
     out = [""] * len(spans)
+    sentences = by_sentence(spans)
     for i, (span, kind, unit) in enumerate(zip(spans, kinds, units)):
         scale = span[-1].lower_
         if kind != "count" or unit or scale not in scales:
             continue
-        currencies = {units[j].split("/")[0] for j in range(i) if kinds[j] == "money"
-                      and spans[j].sent.start == span.sent.start and scale in {t.lower_ for t in spans[j]}}
+        currencies = {units[j].split("/")[0] for j in sentences[span.sent.start] if j < i and kinds[j] == "money"
+                      and scale in {t.lower_ for t in spans[j]}}
         if len(currencies) == 1:
             out[i] = currencies.pop()
     return out

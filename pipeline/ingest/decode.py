@@ -68,9 +68,10 @@ def log_warning(warning: PipelineError) -> None:
 def decode_text(raw: bytes, where: str, declared: str | None = None, warn: Warn = log_warning) -> str:
     """Text from bytes: a BOM's encoding, else UTF-8, else almost UTF-8 (a few stray bytes among
     valid UTF-8, replaced by U+FFFD and warned of with their byte offset: E045), else the page's
-    declared charset, else a confident guess, warned of (E046), so that a page saved as
-    windows-1252 reads "à Paris", not "Ã  Paris". Binary data and text whose encoding cannot be
-    told are refused."""
+    declared charset, else a confident guess of a Latin code page, read as windows-1252 or Latin-1
+    and warned of (E046), so that a page saved as windows-1252 reads "à Paris", not "Ã  Paris".
+    Binary data, text whose encoding cannot be told and text that looks like another encoding
+    (cp1251, named in the message) are refused."""
     bom = next((encoding for mark, encoding in _BOMS if raw.startswith(mark)), None)
     if bom:
         try:
@@ -94,39 +95,38 @@ def decode_text(raw: bytes, where: str, declared: str | None = None, warn: Warn 
             return normalize_newlines(raw.decode(declared))
         except (UnicodeDecodeError, LookupError):
             pass
-    guess = guess_encoding(raw)
+    guess, looks_like = guess_encoding(raw)
     if guess:
         warn(PipelineError(E_GUESSED_ENCODING, where, f"not UTF-8 (byte offset {offset}) and no charset declared: "
                                                       f"read as {codecs.lookup(guess).name}, a guess"))
         return normalize_newlines(raw.decode(guess))
+    seems = f"; it looks like {looks_like}, which is not read on a guess" if looks_like else ""
     raise PipelineError(E_ENCODING, where, f"not valid UTF-8 at byte offset {offset}, and its encoding cannot "
-                                           "be told reliably; convert it to UTF-8")
+                                           f"be told reliably{seems}; convert it to UTF-8")
 
 
-def guess_encoding(raw: bytes) -> str | None:
-    """charset-normalizer's guess when it recognizes a language in the result, else None; the
-    encoding returned decodes ``raw``.
+def guess_encoding(raw: bytes) -> tuple[str | None, str]:
+    """The encoding to read ``raw`` in on a guess, windows-1252 or Latin-1, or None; and the name of
+    any other encoding charset-normalizer recognizes a language in, for the message refusing it.
 
-    A guessed Latin code page (it often ranks Central European or Mac ones first for Western
-    text) is read as windows-1252, the usual legacy encoding of Western news sites, or as
-    Latin-1 where the bytes are not windows-1252: never as mac_roman, which turns a stray byte
-    into a wrong letter without a trace.
+    Only a guessed Latin code page is read: as windows-1252, the usual legacy encoding of Western
+    news sites, or as Latin-1 where the bytes are not windows-1252 (never as mac_roman or a Central
+    European page, which charset-normalizer often ranks first for Western text and which turn a
+    stray byte into a wrong letter without a trace). A guess of any other encoding ("cp1251" for
+    Russian text, "shift_jis") is right often enough to be tempting and wrong often enough on
+    short texts to read the wrong letters into a claims table, so it is refused and named.
     """
     best = from_bytes(raw).best()
     if best is None or best.coherence <= 0:
-        return None
+        return None, ""
     name = codecs.lookup(best.encoding).name.replace("-", "_")
-    if name in _LATIN_CODEPAGES:
-        try:
-            raw.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            return "latin_1"
+    if name not in _LATIN_CODEPAGES:
+        return None, codecs.lookup(best.encoding).name
     try:
-        raw.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    return best.encoding
+        raw.decode("cp1252")
+        return "cp1252", ""
+    except UnicodeDecodeError:
+        return "latin_1", ""
 
 
 def declared_charset(raw: bytes) -> str | None:

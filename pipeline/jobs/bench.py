@@ -8,6 +8,7 @@ turns round after round, so that on a shared machine they see the same load.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
@@ -18,7 +19,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -69,12 +70,7 @@ def generate_corpus(sources: Iterable[Path], count: int, paragraphs: int, seed: 
     """``count`` different articles of ``paragraphs`` paragraphs each, drawn from the articles
     under ``sources``, with about half of every paragraph's numbers replaced by others of as many
     digits."""
-    pool: list[tuple[str, date | None]] = []
-    for item in iter_articles(list(sources)):
-        if isinstance(item, Article):
-            pool += [(p.strip(), item.published) for p in item.text.split("\n\n") if p.strip()]
-    if not pool:
-        raise ValueError("no article text to build a benchmark corpus from")
+    pool = _paragraphs(sources)
     seen: set[str] = set()  # a run reports a repeated text as a duplicate: every text differs
     for number in range(count):
         rng = random.Random(f"{seed}:{number}")
@@ -88,6 +84,34 @@ def generate_corpus(sources: Iterable[Path], count: int, paragraphs: int, seed: 
         seen.add(text_hash(text))
         yield Article(id=f"bench-{number:06d}", text=text, title="", source="bench",
                       published=chosen[0][1], path=f"bench-{number:06d}")
+
+
+def _paragraphs(sources: Iterable[Path]) -> list[tuple[str, date | None]]:
+    """Every paragraph of the articles under ``sources``, with its article's publication date."""
+    pool: list[tuple[str, date | None]] = []
+    for item in iter_articles(list(sources)):
+        if isinstance(item, Article):
+            pool += [(p.strip(), item.published) for p in item.text.split("\n\n") if p.strip()]
+    if not pool:
+        raise ValueError("no article text to build a benchmark corpus from")
+    return pool
+
+
+def generate_long_articles(sources: Iterable[Path], sizes_mb: Iterable[float], seed: int = 0) -> Iterator[Article]:
+    """One article per size (in millions of characters) made of paragraphs drawn from the articles
+    under ``sources``, numbers varied as in ``generate_corpus``, so that a benchmark can show how
+    the time and memory of one article grow with its length (a long report, a whole book)."""
+    pool = _paragraphs(sources)
+    for size in sizes_mb:
+        rng = random.Random(f"{seed}:long:{size}")
+        paragraphs, length = [], 0
+        while length < size * 1_000_000:
+            text, published = rng.choice(pool)
+            paragraphs.append(_vary_numbers(text, rng))
+            length += len(paragraphs[-1]) + 2
+        name = f"bench-{size:g}mb"
+        yield Article(id=name, text="\n\n".join(paragraphs) + "\n", title="", source="bench",
+                      published=pool[0][1], path=name)
 
 
 def _vary_numbers(text: str, rng: random.Random) -> str:
@@ -166,6 +190,43 @@ def measure_in_subprocess(side: str, corpus: Path, tokens: int, model: str | Non
                        cpu_seconds=result["cpu_seconds"], peak_rss_mb=result["peak_rss_mb"])
 
 
+def run_size_bench(articles: list[Article], rounds: int, model: str | None,
+                   report: Callable[[str], None]) -> list[Measurement]:
+    """The pipeline over each long article alone, each in a fresh subprocess (so that its peak
+    memory is that article's), the sizes taking turns ``rounds`` times."""
+    measurements = []
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as folder:
+        corpora = []
+        for article in articles:
+            corpora.append((Path(folder) / f"{article.id}.jsonl", count_tokens([article.text])))
+            write_corpus([article], corpora[-1][0])
+        for round_number in range(1, rounds + 1):
+            for article, (corpus, tokens) in zip(articles, corpora):
+                measurement = measure_in_subprocess("pipeline", corpus, tokens, model)
+                report(f"round {round_number}: {len(article.text):>9,} characters  {format_measurement(measurement)}")
+                measurements.append(measurement)
+    return measurements
+
+
+def size_lines(articles: list[Article], measurements: list[Measurement]) -> list[str]:
+    """A table of the best round for each article size, and how much time, processor time and
+    peak memory grew from each size to the next, per doubling of the size: near-linear work
+    doubles its time when the article doubles (1.0 is constant, 2.0 linear, 4.0 quadratic)."""
+    best = [min(measurements[i::len(articles)], key=lambda m: m.seconds) for i in range(len(articles))]
+    lines = ["characters  tokens   seconds  CPU-s  peak RSS MB  per doubling: time  CPU  peak RSS"]
+    for i, (article, m) in enumerate(zip(articles, best)):
+        growth = ""
+        if i:
+            doublings = math.log2(len(article.text) / len(articles[i - 1].text))
+            previous = best[i - 1]
+            pairs = ((m.seconds, previous.seconds), (m.cpu_seconds, previous.cpu_seconds),
+                     (m.peak_rss_mb, previous.peak_rss_mb))
+            growth = "  ".join(f"{(now / before) ** (1 / doublings):5.2f}" for now, before in pairs)
+        lines.append(f"{len(article.text):>10,} {m.tokens:>7,} {m.seconds:9.1f} {m.cpu_seconds:6.1f} "
+                     f"{m.peak_rss_mb:12.1f}  {growth}")
+    return lines
+
+
 def format_measurement(m: Measurement) -> str:
     """One line of ``claims bench``: the rates, peak memory, and the counts and times they come from."""
     return (f"{m.side:<10} {m.documents_per_second:8.1f} docs/s {m.tokens_per_second:9.0f} tokens/s "
@@ -229,7 +290,8 @@ def _measure(side: str, corpus: Path, model: str | None) -> dict:
     lines = corpus.read_text(encoding="utf-8").splitlines()
     articles = [article_from_json(json.loads(line), f"{corpus}:{i}") for i, line in enumerate(lines, 1)]
     work = _side_runner(side, model)
-    work(articles[:1])  # warm-up: lazy loading inside the libraries is not what is measured
+    first = articles[0]  # warm-up on its first paragraph: lazy loading inside the libraries is not what is measured
+    work([replace(first, text=first.text.split("\n\n")[0] + "\n")])
     started, cpu_started = time.perf_counter(), time.process_time()
     work(articles)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

@@ -28,9 +28,9 @@ def resolve_overlaps(candidates: list[Candidate], usable: Callable[[Candidate], 
     equals, the one that comes first in ``candidates``. Candidates that are not ``usable`` (their
     guards fail, say) count as absent; the test is made only of exclusions and of candidates that
     overlap none kept so far, as only those can matter."""
-    exclusions = [c for c in candidates if c.label == "exclude" and usable(c)]
+    excluded = {i for c in candidates if c.label == "exclude" and usable(c) for i in range(c.start, c.end)}
     kept = [c for c in candidates if c.label in EXTRACTION_LABELS and c.label != "exclude"
-            and not (c.label != "date" and any(overlaps(c, x) for x in exclusions))]
+            and not (c.label != "date" and any(i in excluded for i in range(c.start, c.end)))]
     kept.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, LABEL_ORDER.index(c.label), c.start))
     taken: set[int] = set()
     chosen = []

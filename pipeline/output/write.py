@@ -160,7 +160,11 @@ MERGE_ATTEMPTS = 3
 """Times a table is merged again from a reviewer's newer save before the run gives up on it."""
 
 
-def file_state(path: Path) -> tuple[int, int, int] | None:
+FileState = tuple[int, int, int] | None
+"""A file's inode, size and modification time, or None for no file: see ``file_state``."""
+
+
+def file_state(path: Path) -> FileState:
     """What tells a file changed since it was read: inode (a save by rename), size and
     modification time in nanoseconds; None if there is no file (or it cannot be seen, which the
     write then reports)."""
@@ -175,15 +179,22 @@ class FileChanged(Exception):
     """The file to replace is not the one that was read: someone saved it in the meantime."""
 
 
-def replace_unless_changed(path: Path, merge: Callable[[], Callable[[TextIO], None]]) -> None:
+def replace_unless_changed(path: Path, merge: Callable[[], Callable[[TextIO], None]],
+                           merged: tuple[FileState, Callable[[TextIO], None]] | None = None) -> None:
     """Replace ``path`` with what ``merge`` makes of it (it reads the file and returns the writer of
     the merged table), but never over a version of the file ``merge`` did not read: a reviewer who
     saves while a run merges would lose the save. When the file changed, it is merged again from
     the new version; after ``MERGE_ATTEMPTS`` the file is left as saved, this run's table is kept
-    next to it as ``<name>.this-run.csv``, and E034 names both."""
-    for _ in range(MERGE_ATTEMPTS):
-        read = file_state(path)
-        write = merge()
+    next to it as ``<name>.this-run.csv``, and E034 names both. ``merged`` is a merge the caller
+    has already made, with the file's state taken before it read the file (a save from the review
+    desk reads each table once): it is written if the file is still in that state, else the file
+    is merged again as above."""
+    for attempt in range(MERGE_ATTEMPTS):
+        if attempt == 0 and merged is not None:
+            read, write = merged
+        else:
+            read = file_state(path)
+            write = merge()
         try:
             atomic_write(path, write, unchanged=lambda: file_state(path) == read)
             return

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
 from pipeline.records import CLAIM_COLUMNS
 from pipeline.output.reviewer import allowed_status, current_claim_id, status_message
-from pipeline.output.write import Row, read_claims, replace_unless_changed, rows_writer
+from pipeline.output.write import Row, file_state, read_claims, replace_unless_changed, rows_writer
 
 EDITABLE = ("review_status", "review_note", "evidence_url", "reviewer")
 """The cells the desk edits; ``reviewed_at`` is set to the day a status is given."""
@@ -70,10 +70,12 @@ def save_edit(out_dir: Path, edit: Edit, today: date | None = None) -> Row:
     if not tables:
         raise PipelineError(E_REVIEW_CONFLICT, str(out_dir), f"no claims table for article {edit.article_id!r}")
     today = today or date.today()
-    updated = [(path, *updated_table(path, edit, today)) for path in tables]  # a conflict stops before any write
-    for path, *_ in updated:
-        replace_unless_changed(path, lambda path=path: rows_writer(*updated_table(path, edit, today)[:2]))
-    saved = updated[0][3]
+    states = [file_state(path) for path in tables]  # taken before the reads: a save after them is seen
+    updated = [updated_table(path, edit, today) for path in tables]  # a conflict stops before any write
+    for path, state, (rows, extras, _) in zip(tables, states, updated):
+        replace_unless_changed(path, lambda path=path: rows_writer(*updated_table(path, edit, today)[:2]),
+                               merged=(state, rows_writer(rows, extras)))
+    saved = updated[0][2]
     return {column: saved.get(column, "") for column in (*EDITABLE, "reviewed_at")}
 
 

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
+from pipeline.nlp.structure import by_sentence
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.fallback import PUBLISHED
@@ -59,9 +60,10 @@ def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words
     measures what another figure of its sentence measures (``measures``: each figure's kind and
     unit), so "to 677 orders from 47 customers" has none; nor is the start of "from 4 percent to
     4.2 percent" one."""
-    own = [_after_base_word(figure, figures, words) and not _starts_range(figure, figures)
-           and any(j != i and other.sent.start == figure.sent.start and measures[j] == measures[i]
-                   for j, other in enumerate(figures))
+    sentences = by_sentence(figures)
+    starts = {figure.start for figure in figures}
+    own = [_after_base_word(figure, figures, words) and not _starts_range(figure, starts)
+           and any(j != i and measures[j] == measures[i] for j in sentences[figure.sent.start])
            for i, figure in enumerate(figures)]
     return restated_alternatives(own, figures)
 
@@ -76,8 +78,9 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
     say when it was; one compared with a figure of a period after ``published`` keeps it (a
     forecast revised from an earlier one)."""
     out = list(scopes)
+    sentences = by_sentence(figures)
     for i, (scope, is_base) in enumerate(zip(scopes, bases)):
-        compared = _compared(i, figures, bases)
+        compared = _compared(i, sentences[figures[i].sent.start], bases)
         theirs = scopes[compared] if compared is not None else None
         if not is_base or scope is None or theirs is None:
             continue
@@ -158,17 +161,17 @@ def _after_base_word(figure: Span, figures: list[Span], words: BaseWords) -> boo
     return False
 
 
-def _starts_range(figure: Span, figures: list[Span]) -> bool:
-    """'from 4 percent to 4.2 percent': a figure after "to" right behind this one."""
+def _starts_range(figure: Span, starts: set[int]) -> bool:
+    """'from 4 percent to 4.2 percent': a figure (``starts``: where each begins) after "to" right
+    behind this one."""
     doc = figure.doc
-    return any(0 < other.start - figure.end <= 3 and doc[other.start - 1].lower_ == "to" for other in figures)
+    return any(start in starts and doc[start - 1].lower_ == "to" for start in range(figure.end + 1, figure.end + 4))
 
 
-def _compared(index: int, figures: list[Span], bases: list[bool]) -> int | None:
-    """The figure a base is compared with: the nearest one before it in its sentence that is no
-    base, else the first one after it."""
-    sent = figures[index].sent.start
-    same = [j for j, figure in enumerate(figures) if figure.sent.start == sent and not bases[j]]
+def _compared(index: int, sentence: list[int], bases: list[bool]) -> int | None:
+    """The figure a base is compared with: the nearest one before it in its sentence (``sentence``:
+    the indices of its figures) that is no base, else the first one after it."""
+    same = [j for j in sentence if not bases[j]]
     before = [j for j in same if j < index]
     return before[-1] if before else next((j for j in same if j > index), None)
 

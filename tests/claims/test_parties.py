@@ -66,3 +66,26 @@ def test_the_headline_topic_is_no_destination(resources, title, topic):
     index = EntityIndex(doc, resources.entities.canonical_entities(doc))
     found = headline_topic(text, title, index, resources.speakers.party_words.destinations)
     assert [name for name in found if name == "Japan"] == topic
+
+
+def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(resources):
+    from pipeline.claims.describe import EntityIndex
+    from pipeline.claims.parties import Parties
+
+    text = ("Acme Corp. said on Monday that Globex Inc. bought a plant from Acme for $5 million. "
+            "Globex shares rose. Initech Ltd. and Acme Corp. signed a deal, Acme said. Globex did not comment.")
+    doc = resources.nlp(text)
+    index = EntityIndex(doc, resources.entities.canonical_entities(doc))
+    parties = Parties(doc, index)
+
+    def from_the_start(offset: int) -> dict:
+        counts: dict = {}
+        for ent in index.within(0, offset):
+            if ent["label"] == "ORG":
+                party = (ent["canonical"], ent["label"])
+                counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
+        return counts
+
+    offsets = [token.idx for token in doc] + [token.idx for token in doc][::-1] + [index.entities[0]["start"] + 1]
+    for offset in offsets:
+        assert list(parties._party_counts(offset, ("ORG",)).items()) == list(from_the_start(offset).items())

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extract import extract_doc
-from pipeline.nlp.parse import parse_articles, split_text
+from pipeline.nlp.parse import BATCH_CHARACTERS, piece_batches, parse_articles, split_text
 from pipeline.records import Article
 
 
@@ -29,3 +29,19 @@ def test_a_long_article_gives_the_same_figures_as_its_paragraphs(resources):
     assert len(whole.figures) == 80
     assert all(text[f.start:f.end] == f.text for f in whole.figures)
     assert {f.time.value for f in whole.figures} == {"2022"}
+
+
+def test_batches_hold_at_most_so_many_pieces_and_characters_in_order():
+    owner = (Article(id="a", text=""), 1)
+    pieces = [("x" * length, owner) for length in (30_000, 30_000, 30_000, 30_000, 5, 5, 5, 90_000, 200_000)]
+    batches = list(piece_batches(iter(pieces), 2))
+    assert [piece for batch in batches for piece in batch] == pieces
+    assert [[len(text) for text, _ in batch] for batch in batches] == [
+        [30_000, 30_000], [30_000, 30_000], [5, 5], [5, 90_000], [200_000]]
+    assert all(sum(len(text) for text, _ in batch) <= BATCH_CHARACTERS for batch in batches if len(batch) > 1)
+
+
+def test_a_long_article_joined_from_pieces_keeps_no_tensor(resources):
+    article = Article(id="long", text="Exports rose 5 percent in 2022.\n\n" * 30)
+    doc, _ = next(parse_articles([article], resources.nlp, batch_size=8, limit=200))
+    assert doc.text == article.text and doc.tensor.size == 0

@@ -115,6 +115,66 @@ def test_a_cell_changed_in_the_file_meanwhile_is_refused_and_other_cells_merge(o
     assert (rows.loc[first, "review_note"], rows.loc[second, "review_status"]) == ("by hand", "misleading")
 
 
+def reading_with(monkeypatch: pytest.MonkeyPatch, after_read=lambda path: None) -> list[Path]:
+    """The tables save_edit reads, in order; ``after_read`` runs right after each read, as a
+    reviewer saving the file by hand at that moment would."""
+    from pipeline.review import verdicts
+
+    read: list[Path] = []
+
+    def counted(path: Path):
+        frame = verdicts_read(path)
+        read.append(path)
+        after_read(path)
+        return frame
+
+    verdicts_read = verdicts.read_claims
+    monkeypatch.setattr(verdicts, "read_claims", counted)
+    return read
+
+
+def test_a_save_reads_each_table_once(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = reading_with(monkeypatch)
+    save_edit(out, Edit.of_json(edit(unreviewed(out)[0], review_status="verified")))
+    assert read == [out / f"{SEED_ID}.claims.csv", out / "claims.csv"]
+
+
+def test_a_hand_save_between_the_read_and_the_write_is_merged_not_overwritten(out: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = unreviewed(out)[:2]
+    table = out / f"{SEED_ID}.claims.csv"
+    saved_by_hand: list[Path] = []
+
+    def hand_save(path: Path) -> None:
+        if path == table and not saved_by_hand:
+            saved_by_hand.append(path)
+            review(table, {second: {"review_note": "by hand"}})
+
+    read = reading_with(monkeypatch, hand_save)
+    save_edit(out, Edit.of_json(edit(first, review_status="verified")))
+    rows = read_raw(table).set_index("claim_id")
+    assert (rows.loc[first, "review_status"], rows.loc[second, "review_note"]) == ("verified", "by hand")
+    assert read == [table, out / "claims.csv", table]  # read again only because it changed
+
+
+def test_a_conflicting_hand_save_between_the_read_and_the_write_is_refused(out: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    first = unreviewed(out)[0]
+    table = out / f"{SEED_ID}.claims.csv"
+    saved_by_hand: list[Path] = []
+
+    def hand_save(path: Path) -> None:
+        if path == table and not saved_by_hand:
+            saved_by_hand.append(path)
+            review(table, {first: {"review_status": "false"}})
+
+    reading_with(monkeypatch, hand_save)
+    with pytest.raises(PipelineError) as refused:
+        save_edit(out, Edit.of_json(edit(first, review_status="verified")))
+    assert refused.value.code == E_REVIEW_CONFLICT
+    assert read_raw(table).set_index("claim_id").loc[first, "review_status"] == "false"
+
+
 def test_a_save_waits_while_a_run_holds_the_folder(desk: Desk, out: Path) -> None:
     claim_id = unreviewed(out)[0]
     with hold_output_lock(out, "claims run"):

@@ -1,0 +1,41 @@
+"""Units carried from a neighbouring figure: looked up among the figures of a sentence, so that an
+article of thousands of figures costs as many look-ups, not their square."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.figures.context import carry_units
+
+
+@dataclass
+class Sentence:
+    start: int
+
+
+class CountingSpan:
+    """A figure's span as carry_units reads a money figure's: only its sentence, counted."""
+
+    reads = 0
+
+    def __init__(self, sentence: int) -> None:
+        self._sentence = Sentence(sentence)
+
+    @property
+    def sent(self) -> Sentence:
+        CountingSpan.reads += 1
+        return self._sentence
+
+
+def test_a_bare_price_takes_the_per_unit_of_a_price_in_its_own_sentence_only() -> None:
+    spans = [CountingSpan(0), CountingSpan(0), CountingSpan(5)]
+    units = carry_units(spans, ["money"] * 3, ["USD/barrel", "USD", "USD"], [77.85, 76.9, 75.0], [False] * 3)
+    assert units == ["USD/barrel", "USD/barrel", "USD"]
+
+
+def test_carrying_units_reads_each_figure_a_bounded_number_of_times() -> None:
+    figures = 5_000  # two prices in each sentence, none per unit: nothing to carry
+    spans = [CountingSpan(i // 2) for i in range(figures)]
+    CountingSpan.reads = 0
+    units = carry_units(spans, ["money"] * figures, ["USD"] * figures, [10.0] * figures, [False] * figures)
+    assert units == ["USD"] * figures
+    assert CountingSpan.reads <= 3 * figures
