@@ -66,20 +66,22 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     scopes = []
     dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
     figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
+    # each sentence's entities, found once: ``Span.ents`` walks every entity of the article
+    ents_by_sentence = _by_sentence(sentences, [(ent.start, ent) for ent in doc.ents])
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
     companies: set[str] = set()  # the organisations the current paragraph names
     just_dated: dict[str, TimeMark] = {}  # what the sentence before dated: "crashed 20 years ago"
-    for sent, sent_dates, in_sent in zip(sentences, dates_by_sentence, figures_by_sentence):
+    for sent, sent_dates, in_sent, ents in zip(sentences, dates_by_sentence, figures_by_sentence, ents_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             handing_on = named and previous is not None and ends_like_sentence(previous)
             carried = carried_period(framed, named, looking_back) if handing_on else carried
-            if another_company(sent, companies):  # "At GMAC, net dropped 3.1%": not GM Hughes's nine months
+            if another_company(sent, ents, companies):  # "At GMAC, net dropped 3.1%": not GM Hughes's nine months
                 carried = None
             context, framed, named, companies = None, None, set(), set()
-        companies |= {ent.text.lower() for ent in sent.ents if ent.label_ == "ORG"}
+        companies |= {ent.text.lower() for ent in ents if ent.label_ == "ORG"}
         marks = []
         # "now" dates a figure only where its sentence names no other date ("it now sees sales of
         # $21 billion for fiscal 2025": the fiscal year)
@@ -164,7 +166,7 @@ def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Sp
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
-def another_company(sent: Span, companies: set[str]) -> bool:
+def another_company(sent: Span, ents: list[Span], companies: set[str]) -> bool:
     """Whether a paragraph opens about a company the paragraph before did not name: one that is
     its first sentence's subject or stands in its opening phrase ("At GMAC, net dropped 3.1%",
     "Armco's net fell 8%"). Its figures take no period from the paragraph before, which was about
@@ -173,7 +175,7 @@ def another_company(sent: Span, companies: set[str]) -> bool:
     seen = {word for name in companies for word in name.split()}
     opening = next((t.i for t in sent if t.text == ","), sent.end) if sent[0].pos_ == "ADP" else sent.start
     return any(ent.label_ == "ORG" and not seen & set(ent.text.lower().split())
-               and (ent.start < opening or _in_subject(ent.root)) for ent in sent.ents)
+               and (ent.start < opening or _in_subject(ent.root)) for ent in ents)
 
 
 def _in_subject(token: Token) -> bool:
