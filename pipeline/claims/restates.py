@@ -48,10 +48,12 @@ def with_restatements(rows: Sequence[Claim], headline_end_char: int, lead_end_ch
     the claim id of that body figure. A headline figure that restates the lead names the body
     figure the lead restates, so every group has one main row."""
     figures = [row for row in rows if row.kind in FIGURE_KINDS and _number(row.value) is not None]
+    after_lead = [b for b in figures if b.start >= lead_end_char]
+    after_headline = [b for b in figures if b.start >= headline_end_char]
     lead = {row.claim_id: found.claim_id for row in figures if headline_end_char <= row.start < lead_end_char
-            if (found := restated(row, [b for b in figures if b.start >= lead_end_char], in_lead=True))}
+            if (found := restated(row, after_lead, in_lead=True))}
     headline = {row.claim_id: found.claim_id for row in figures if row.start < headline_end_char
-                if (found := restated(row, [b for b in figures if b.start >= headline_end_char], in_lead=False))}
+                if (found := restated(row, after_headline, in_lead=False))}
     mains = lead | {claim: lead.get(body, body) for claim, body in headline.items()}
     return tuple(replace(row, restates=mains[row.claim_id]) if row.claim_id in mains else row for row in rows)
 
