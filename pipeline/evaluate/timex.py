@@ -15,8 +15,15 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 | `195X`                    | `195`         | a decade                       |
 | `18XX`                    | `18`          | a century                      |
 | `2014/..`, `1960/1989`    | as is         | intervals                      |
+| `2000-04-06` "4 a.m. Thursday" | `2000-04-06T04:00` | a time of a day             |
 | reference `present`       | `PRESENT_REF` | "now" (the publication date)   |
 | reference `past`/`future` | `PAST_REF`... | "recently", "soon" (no value)  |
+
+The claims table dates a figure by its day, so "4 a.m. Thursday" is ``2000-04-06`` there; TIMEX3
+writes the clock time into the value, and ``timex3_spans`` adds it from the mention's words. A part
+of the day stays out ("Wednesday night" is ``2000-01-05``): TimeML's guidelines make it a TIME timex,
+``2000-01-05TNI``, and where annotators typed it DATE they mostly wrote the day (in TimeBank and
+AQUAINT 15 such DATE timexes give the day, 9 a code, and those split "night" between TNI and TEV).
 
 TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
 opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
@@ -46,6 +53,8 @@ _WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 _DAY_READER = DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month"],
                                                          "RELATIVE_BASE": datetime(2000, 1, 1)})
 """Reads the end day of "the quarter ended Sept. 30" once its year is written; never the clock."""
+_ONE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b", re.IGNORECASE)
 _SEASONS = {6: "SU", 9: "FA", 12: "WI", 3: "SP"}
 """The first month of each season's three, as the pipeline writes seasons (northern hemisphere)."""
 
@@ -86,7 +95,7 @@ def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list
         return ended
     bounds = mapped.split("/")
     if reference or len(bounds) != 2:
-        return [(start, start + len(text), text, mapped)]
+        return [(start, start + len(text), text, mapped + _time_of_day(text, mapped))]
     if ".." in bounds:
         cut = _SIGNAL.match(text)
         offset = cut.end() if cut else 0
@@ -98,6 +107,17 @@ def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list
     ends = ((cut.end() if cut else 0, link.start(), bounds[0]), (link.end(), len(text), bounds[1]))
     return [(start + first, start + last, text[first:last], _bound(text[first:last], bound))
             for first, last, bound in ends]
+
+
+def _time_of_day(text: str, value: str) -> str:
+    """The clock time a one-day mention names, in TIMEX3 notation: "4 a.m. Thursday" is ``T04:00``,
+    "10:30 p.m. Friday" ``T22:30``; empty for a mention that names no hour, or a value that is no
+    single day."""
+    clock = _CLOCK.search(text) if _ONE_DAY.match(value) else None
+    if clock is None:
+        return ""
+    hour = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0)
+    return f"T{hour:02d}:{clock.group(2) or '00'}"
 
 
 def _ended_spans(start: int, text: str, value: str, mapped: str) -> list[tuple[int, int, str, str]]:

@@ -102,6 +102,13 @@ def _starts_clause(token: Token) -> bool:
     return not (token.dep_ == "conj" and not {"aux", "nsubj", "nsubjpass"} & set(children))
 
 
+def _cue_after(cue: Token, span: Span) -> bool:
+    """Whether a word that looks ahead is a verb in the past tense after the date, which then
+    tells when it was said, not what lies ahead: "On Friday, the government planned to pay the
+    families" is a plan made on Friday ("The team planned to leave on Thursday" looks ahead)."""
+    return cue.i >= span.end and cue.tag_ == "VBD"
+
+
 def _dates_participle(date: Token, verb: Token) -> bool:
     """Whether a date hangs right from a participle, bare or after a preposition that places it
     ("the injunction issued Thursday", "the 19.2 percent recorded in March"), but not after one
@@ -131,7 +138,8 @@ def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
     while token.head.i != token.i and not _starts_clause(token):
         token = token.head  # up the clause's verb chain, and from "to raise" to "would decide"
         ancestors.append(token)
-    if any(t.lower_ in future_cues for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"]):
+    cues = [t for t in ancestors + [c for a in ancestors for c in a.children if c.dep_ == "aux"] if t.lower_ in future_cues]
+    if any(not _cue_after(t, span) for t in cues):
         return "future"
     if verb.tag_ == "VBD" or auxiliaries & {"had", "did", "was", "were", "has", "have"}:
         return "past"

@@ -74,3 +74,16 @@ def test_an_interval_is_written_as_the_timexes_of_its_ends(text, value, spans):
 ])
 def test_a_gold_value_written_two_ways_is_compared_in_one(gold, canonical):
     assert canonical_timex3(gold) == canonical
+
+
+@pytest.mark.parametrize("text, value, timex3", [
+    # a clock time: the hour and minutes, the afternoon's from 12
+    ("7 a.m. Monday", "2024-03-04", "2024-03-04T07:00"), ("10:30 p.m. EST Friday", "2024-03-08", "2024-03-08T22:30"),
+    ("12 a.m. Sunday", "2024-03-10", "2024-03-10T00:00"),
+    # a part of the day stays out of a DATE's value, as TimeML's DATE timexes write it
+    ("Tuesday night", "2024-03-05", "2024-03-05"), ("Monday morning", "2024-03-04", "2024-03-04"),
+    # the day alone, or a value that is no single day: as it is
+    ("Monday", "2024-03-04", "2024-03-04"), ("the 9 a.m. sessions in March", "2024-03", "2024-03"),
+])
+def test_a_day_written_with_its_hour_carries_it_in_timex3(text, value, timex3):
+    assert [v for _, _, _, v in timex3_spans(0, text, value)] == [timex3]

@@ -84,6 +84,8 @@ def test_the_tense_of_a_date_is_that_of_its_clause(resources):
     assert tense("She vowed to double the homes built each year by 2030.", "2030") != "past"
     assert tense("The bank is to resume trading in Paris Tuesday.", "Tuesday") == "future"
     assert tense("The bank was to resume trading Tuesday.", "Tuesday") != "future"
+    assert tense("The team expected to leave on Thursday.", "Thursday") == "future"
+    assert tense("On Thursday, the team expected a ruling soon.", "Thursday") == "past"
 
 
 def test_the_head_of_a_clause_is_its_verb(resources):
