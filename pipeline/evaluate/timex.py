@@ -99,7 +99,8 @@ def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list
     if ".." in bounds:
         cut = _SIGNAL.match(text)
         offset = cut.end() if cut else 0
-        return [(start + offset, start + len(text), text[offset:], timex3_value(bounds[0] if bounds[1] == ".." else bounds[1]))]
+        bound = timex3_value(bounds[0] if bounds[1] == ".." else bounds[1])
+        return [(start + offset, start + len(text), text[offset:], bound + _time_of_day(text[offset:], bound))]
     parts = list(_LINK.finditer(text))
     if len(parts) != 1:
         return [(start, start + len(text), text, mapped)]

@@ -44,6 +44,7 @@ class AnchorWords:
     future_cues: frozenset[str]
     framing_prepositions: frozenset[str]
     narrative_words: frozenset[str]
+    deadline_verbs: frozenset[str]
     open_bounds: dict[str, str]
 
     @classmethod
@@ -52,7 +53,7 @@ class AnchorWords:
         leaves open ("since" the start, "until" and "by" the end)."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("comparison_bases", "since_comparisons", "future_cues", "framing_prepositions",
-                    "narrative_words")}
+                    "narrative_words", "deadline_verbs")}
         return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]))
 
 
@@ -110,6 +111,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
         if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
             tense = "past"
+        if tense == "past" and _sets_deadline(span, words.deadline_verbs):  # "has given them until Friday"
+            tense = "future"
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
@@ -135,6 +138,14 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             modifier=resolution.modifier, rules=(cand.rule.id,), reference=resolution.reference,
         )))
     return mentions
+
+
+def _sets_deadline(span: Span, deadline_verbs: frozenset[str]) -> bool:
+    """Whether the date is a deadline its clause's verb sets ahead, after "until" ("has given the
+    firm until Friday to reply", "postponed the vote until Tuesday"): then it lies ahead of the
+    publication date whatever the verb's tense."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ in ("until", "till") and clause_head(span.root).lemma_ in deadline_verbs
 
 
 def _trim(span: Span) -> Span:

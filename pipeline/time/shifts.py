@@ -70,8 +70,8 @@ def _shift_by(lower: list[str], anchor: Point | None, anchor_text: str, words: D
     if anchor is None:
         return Resolution("", relative=True)
     unit = next((words.time_units[w] for w in lower if w in words.time_units), None)
-    if unit is None:  # "yesterday", "today", "tomorrow"
-        offset = {"yesterday": -1, "tomorrow": 1}.get(lower[-1], 0)
+    if unit is None:  # "yesterday", "today", "tomorrow"; "the next morning", "that night"
+        offset = {"yesterday": -1, "tomorrow": 1}.get(lower[-1], _signed_count(lower, words))
         point = coarsen(Point(anchor.day + relativedelta(days=offset), "day"), anchor)
         return Resolution(point.edtf(), True, anchor_text, point=point)
     if unit == "season":  # a sports season runs from late summer into the next year: "this season" -> 2023/2024

@@ -44,6 +44,7 @@ def test_a_reference_to_a_time_around_publication_is_timemls_ref(reference, time
 @pytest.mark.parametrize("text, value, spans", [
     # an open interval: the signal word that opens it is no part of the TIMEX3
     ("since 1990", "1990/..", [("1990", "1990")]), ("until Thursday", "../1999-05-06", [("Thursday", "1999-05-06")]),
+    ("until 9 a.m. Tuesday", "../2000-04-04", [("9 a.m. Tuesday", "2000-04-04T09:00")]),
     ("since the 1990s", "199X/..", [("the 1990s", "199")]),
     # an interval written with both ends: one TIMEX3 for each
     ("between 1994 and 1997", "1994/1997", [("1994", "1994"), ("1997", "1997")]),

@@ -112,6 +112,16 @@ def test_a_figure_stated_as_now_is_dated_by_publication(extract):
     ("The board will meet Thursday to vote on the offer.", "Thursday", "2024-04-11"),
     ("The court suspended the injunction issued Thursday.", "Thursday", "2024-04-04"),
     ("Relatives said they would appeal Thursday's ruling.", "Thursday", "2024-04-04"),
+    # a plan made on the day the sentence opens with; a plan made for a later day
+    ("On Friday, the council planned to reopen the bridge.", "Friday", "2024-04-05"),
+    ("The council planned to reopen the bridge on Friday.", "Friday", "2024-04-12"),
+    # a deadline set ahead, in the past tense; a time that was reached
+    ("The judge has given the landlord until Friday to answer.", "until Friday", "../2024-04-12"),
+    ("The council postponed the vote until Thursday.", "until Thursday", "../2024-04-11"),
+    ("It was not until Thursday that the mayor spoke.", "until Thursday", "../2024-04-04"),
+    # a weekday before a plural noun; a clock time before a weekday
+    ("The Sunday raids left 12 people dead.", "Sunday", "2024-04-07"),
+    ("Polls closed at 8 p.m. Sunday in most regions.", "8 p.m. Sunday", "2024-04-07"),
 ])
 def test_a_weekday_wire_copy_writes_bare_is_placed_by_its_clause(extract, text, span, value):
     assert {d.text: d.value for d in extract(text).dates}[span] == value
