@@ -23,7 +23,7 @@ The claims table dates a figure by its day, so "4 a.m. Thursday" is ``2000-04-06
 writes the clock time into the value, and ``timex3_spans`` adds it from the mention's words. A part
 of the day stays out ("Wednesday night" is ``2000-01-05``): TimeML's guidelines make it a TIME timex,
 ``2000-01-05TNI``, and where annotators typed it DATE they mostly wrote the day (in TimeBank and
-AQUAINT 15 such DATE timexes give the day, 9 a code, and those split "night" between TNI and TEV).
+AQUAINT 17 such DATE timexes give the day, 9 a code, and those split "night" between TNI and TEV).
 
 TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
 opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
