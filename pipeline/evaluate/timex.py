@@ -11,12 +11,20 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 | `1998-08-10/1998-08-16`   | `1998-W33`    | a Monday-to-Sunday week        |
 | `1990-08-11/1990-08-12`   | `1990-W32-WE` | a weekend (Saturday, Sunday)   |
 | `1989-06/1989-08`         | `1989-SU`     | a season (northern hemisphere) |
+| `1988-01/1988-09`         | `1988`        | other months of one year       |
+| `1988-10/1989-09`         | `1989`        | twelve months: the year they end |
 | `2022-12/2023-02`         | `2022-WI`     | a winter, named by its December|
 | `195X`                    | `195`         | a decade                       |
 | `18XX`                    | `18`          | a century                      |
 | `2014/..`, `1960/1989`    | as is         | intervals                      |
 | reference `present`       | `PRESENT_REF` | "now" (the publication date)   |
 | reference `past`/`future` | `PAST_REF`... | "recently", "soon" (no value)  |
+
+TIMEX3 has no value for a run of months that is no quarter, half or season: TimeML writes a
+period of more than three months as a DURATION where the text names its length ("the first nine
+months", ``P9M``), and a date that points at one ("a year earlier", "the 1988 period" after it) by
+the year that holds it, a fiscal year ("the year ended Sept. 30") by the year it ends in, as its
+name does ("fiscal 1989").
 
 TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
 opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
@@ -127,17 +135,21 @@ def _bound(text: str, value: str) -> str:
 
 
 def _month_span(first_year: int, first_month: int, last_year: int, last_month: int) -> str | None:
-    """A quarter, a half year or a season, as the interval of its months; None for any other span."""
+    """A quarter, a half year or a season, as the interval of its months; another run of more than
+    three months, by the year that holds it, twelve months by the year they end in; None for any
+    other span (two months, three that are no quarter)."""
     months = (last_year * 12 + last_month) - (first_year * 12 + first_month) + 1
     if months == 3 and first_month in _SEASONS:
         return f"{first_year:04d}-{_SEASONS[first_month]}"
+    if months == 12:
+        return f"{last_year:04d}"
     if first_year != last_year:
         return None
     if months == 3 and first_month % 3 == 1:
         return f"{first_year:04d}-Q{first_month // 3 + 1}"
     if months == 6 and first_month in (1, 7):
         return f"{first_year:04d}-H{first_month // 6 + 1}"
-    return None
+    return f"{first_year:04d}" if months > 3 else None
 
 
 def _iso_week(first: str, last: str) -> str | None:
