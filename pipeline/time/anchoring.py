@@ -133,6 +133,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             start=span.start_char, end=span.end_char, text=span.text, value=value,
             sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
             modifier=resolution.modifier, rules=(cand.rule.id,), reference=resolution.reference,
+            fiscal_quarter=resolution.point.fiscal_quarter if resolution.point and not side else 0,
         )))
     return mentions
 

@@ -9,6 +9,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from pipeline.figures.numbers import parse_number
+from pipeline.time.business import reported_fiscal_quarter
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import GRANULARITY, YEAR, Point, Resolution, point_of
 
@@ -226,7 +227,8 @@ def resolve_quarter(expr: Expression, words: DateWords) -> Resolution:
     """A quarter as an interval of months: the third quarter of 2023 -> 2023-07/2023-09."""
     number = next((words.quarters[w] for w in expr.lower if w in words.quarters), None)
     number = number or next(int(w[1]) for w in expr.lower if re.fullmatch(r"q[1-4]", w))
-    return _months(expr, words, 3 * number - 2, 3)
+    calendar = _months(expr, words, 3 * number - 2, 3)
+    return reported_fiscal_quarter(expr, calendar, number) or calendar
 
 
 def resolve_half(expr: Expression, words: DateWords) -> Resolution:

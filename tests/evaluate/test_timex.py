@@ -76,3 +76,14 @@ def test_an_interval_is_written_as_the_timexes_of_its_ends(text, value, spans):
 ])
 def test_a_gold_value_written_two_ways_is_compared_in_one(gold, canonical):
     assert canonical_timex3(gold) == canonical
+
+
+@pytest.mark.parametrize("edtf, number, timex3", [
+    ("1989-07/1989-09", 1, "1989-Q1"),  # the fiscal first quarter ended Sept. 30: the year it ends in
+    ("1989-06/1989-08", 4, "1989-Q4"),  # not the summer
+    ("1988-11/1989-01", 4, "1989-Q4"),  # a quarter across the year's end
+    ("1989-07/1989-09", 0, "1989-Q3"),  # a calendar quarter
+    ("1989-01/1989-09", 3, "1989"),  # only a quarter takes the number
+])
+def test_a_company_quarter_is_written_by_its_own_number(edtf, number, timex3):
+    assert timex3_value(edtf, fiscal_quarter=number) == timex3
