@@ -110,6 +110,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
         if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
             tense = "past"
+        if kind == "future_ref" and tense == "past":
+            continue  # "the trickle soon became a flood": soon after a past event, no time after publication
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
