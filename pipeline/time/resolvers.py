@@ -232,15 +232,19 @@ def resolve_quarter(expr: Expression, words: DateWords) -> Resolution:
 
 
 def resolve_half(expr: Expression, words: DateWords) -> Resolution:
-    """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06; the first
-    five months of 2024 -> 2024-01/2024-05."""
+    """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06, "the last
+    half of 2024" the second; the first five months of 2024 -> 2024-01/2024-05, the first two
+    quarters of 2024 -> 2024-01/2024-06."""
     lower = expr.lower
-    if "months" in lower:
-        count = parse_number([w for w in lower if w not in ("the", "first", "months", "of", "this", "last",
+    unit = next((w for w in lower if w in ("months", "quarters")), None)
+    if unit:
+        count = parse_number([w for w in lower if w not in ("the", "first", unit, "of", "this", "last",
                                                              "year") and not YEAR.match(w)],
                              words.number_words, words.scales)
-        return _months(expr, words, 1, max(1, min(12, int(count or 1))))
-    number = next((words.halves[w] for w in lower if w in words.halves), None)
+        return _months(expr, words, 1, max(1, min(12, int(count or 1) * (3 if unit == "quarters" else 1))))
+    plain = [w for w in lower if w != "-"]  # "first-half"
+    number = next((words.halves[w] for w, after in zip(plain, plain[1:]) if after == "half" and w in words.halves),
+                  None)
     number = number or next(int(c) for w in lower if re.fullmatch(r"h[12]|[12]h", w) for c in w if c.isdigit())
     if any(w in ("of", "year", "'s", "’s") or YEAR.match(w) for w in lower):
         return _months(expr, words, 6 * number - 5, 6)
