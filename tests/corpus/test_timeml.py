@@ -2,7 +2,9 @@
 task A over type="DATE" timexes) must not fall below what was measured when bare weekdays,
 references to now/the past/the future, the year of a day written without one and business periods
 ("the quarter", "the year-ago quarter") were added, and raised after holidays, years said aloud,
-"the previous Friday", "that year" and a period's end day scored as a TIMEX3 of its own.
+"the previous Friday", "that year" and a period's end day scored as a TIMEX3 of its own, and
+raised again after company quarters kept their own number, runs of months were written by their
+year, and "Now," and a past "soon" stopped being dates.
 
 The floors are the measured values rounded down a little; raise them when the extraction
 improves, never lower them to make a change pass. The corpus is research-use only and is never
@@ -20,14 +22,14 @@ from pipeline.extract import extract_articles
 
 TIMEBANK = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "timebank"
 
-FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.976 0.910, 0.973 0.872, 0.958 0.861,
-    # 0.986 0.856, 0.756 0.750, 0.945 0.830
+FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.976 0.910, 0.979 0.878, 0.958 0.924,
+    # 0.986 0.896, 0.769 0.763, 0.947 0.848
     "day": (0.97, 0.90),
     "month": (0.97, 0.87),
-    "year": (0.95, 0.86),
-    "quarter": (0.98, 0.85),
-    "ref": (0.75, 0.74),
-    "all": (0.94, 0.83),
+    "year": (0.95, 0.92),
+    "quarter": (0.98, 0.89),
+    "ref": (0.76, 0.76),
+    "all": (0.94, 0.84),
 }
 
 
