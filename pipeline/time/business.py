@@ -175,14 +175,16 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
                         sentence_index: int, figures: list[Span]) -> bool:
     """Whether "a year ago", "a year earlier" or "last year" at ``span`` means the frame's period a
     year before: the frame is shorter than a year, the expression moves back by one year and
-    dates a figure of its own clause ("net rose to $94 million from $85 million a year ago"), and
+    dates a figure of its own clause ("net rose to $94 million from $85 million a year ago") or is
+    what something is compared with ("in the 1989 period, rates were lower than a year ago"), and
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
     2021 and 2.1 percent last year" compares years)."""
     if frame is None or not 0 < frame[0].months < 12 or not _one_year_back(span, words):
         return False
     head = clause_head(span.root)
-    if not any(clause_head(figure.root) == head for figure in figures):
+    compared = span.start > span.sent.start and span.doc[span.start - 1].lower_ in ("than", "from")
+    if not compared and not any(clause_head(figure.root) == head for figure in figures):
         return False
     others = [t for t in span.sent if not span.start <= t.i < span.end]
     if any(_names_a_year(t) for t in others):

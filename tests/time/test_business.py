@@ -158,3 +158,15 @@ def test_a_year_ended_in_the_sentence_compares_years_not_the_quarter(extract):
     text = ("The printer maker reported fourth-quarter net of $3 million.\n\n"
             "Net for the year ended Aug. 31 was $9 million, down from $11 million last year.")
     assert ("last year", "2022") in _dates(extract, text)
+
+
+def test_a_year_ago_compared_with_in_a_sentence_about_the_period_is_the_year_ago_quarter(extract):
+    text = ("The brewer posted a 12% gain in third-quarter net income.\n\n"
+            "Shipments were steady. In the 2023 period, freight costs were lower than a year ago.")
+    assert ("a year ago", "2022-07/2022-09") in _dates(extract, text)
+
+
+def test_a_year_ago_of_a_statement_stays_the_year(extract):
+    text = ("The brewer posted a 12% gain in third-quarter net income.\n\n"
+            "Shipments were steady. The quarterly dividend was set a year ago.")
+    assert ("a year ago", "2022") in _dates(extract, text)
