@@ -170,3 +170,11 @@ def test_a_year_ago_of_a_statement_stays_the_year(extract):
     text = ("The brewer posted a 12% gain in third-quarter net income.\n\n"
             "Shipments were steady. The quarterly dividend was set a year ago.")
     assert ("a year ago", "2022") in _dates(extract, text)
+
+
+def test_a_year_ago_quarter_is_no_anchor_for_the_next_year_earlier(extract):
+    text = ("The miller earned $5 million for the fiscal first quarter ended Sept. 30.\n\n"
+            "It had a loss of $2 million a year ago. The mill ran at full capacity.\n\n"
+            "Sales were $48 million, compared with $41 million a year earlier.")
+    dates = [(d.text, d.value, d.fiscal_quarter) for d in extract(text, published="2023-10-26").dates]
+    assert dates[-1] == ("a year earlier", "2022-07/2022-09", 1)
