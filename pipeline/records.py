@@ -56,6 +56,9 @@ class DateMention:
     reference: str = ""
     """"present", "past" or "future" for a reference to a time around publication rather than a
     calendar date: "now" (valued as the publication date), "recently", "soon" (no value)."""
+    fiscal_quarter: int = 0
+    """The company's own number for a quarter of its fiscal year that ``value`` gives in calendar
+    months ("the fiscal first quarter ended Sept. 30": July to September, quarter 1), 0 otherwise."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ other way to write, is returned as it is. The pipeline keeps modifiers ("early",
 | `1998-08-10/1998-08-16`   | `1998-W33`    | a Monday-to-Sunday week        |
 | `1990-08-11/1990-08-12`   | `1990-W32-WE` | a weekend (Saturday, Sunday)   |
 | `1989-06/1989-08`         | `1989-SU`     | a season (northern hemisphere) |
+| `1988-01/1988-09`         | `1988`        | other months of one year       |
+| `1988-10/1989-09`         | `1989`        | twelve months: the year they end |
 | `2022-12/2023-02`         | `2022-WI`     | a winter, named by its December|
 | `195X`                    | `195`         | a decade                       |
 | `18XX`                    | `18`          | a century                      |
@@ -24,6 +26,11 @@ writes the clock time into the value, and ``timex3_spans`` adds it from the ment
 of the day stays out ("Wednesday night" is ``2000-01-05``): TimeML's guidelines make it a TIME timex,
 ``2000-01-05TNI``, and where annotators typed it DATE they mostly wrote the day (in TimeBank and
 AQUAINT 17 such DATE timexes give the day, 9 a code, and those split "night" between TNI and TEV).
+TIMEX3 has no value for a run of months that is no quarter, half or season: TimeML writes a
+period of more than three months as a DURATION where the text names its length ("the first nine
+months", ``P9M``), and a date that points at one ("a year earlier", "the 1988 period" after it) by
+the year that holds it, a fiscal year ("the year ended Sept. 30") by the year it ends in, as its
+name does ("fiscal 1989").
 
 TimeML writes an interval as the dates that bound it, each a TIMEX3 of its own, and the word that
 opens or joins them as a SIGNAL outside them: "since 1990" is the signal "since" and the TIMEX3
@@ -59,14 +66,18 @@ _SEASONS = {6: "SU", 9: "FA", 12: "WI", 3: "SP"}
 """The first month of each season's three, as the pipeline writes seasons (northern hemisphere)."""
 
 
-def timex3_value(value: str, reference: str = "") -> str:
+def timex3_value(value: str, reference: str = "", fiscal_quarter: int = 0) -> str:
     """``value`` in TIMEX3 notation: "the third quarter of 2023" is ``2023-07/2023-09`` in the
     claims table and ``2023-Q3`` in TimeML; "the 1950s" is ``195X`` and ``195``. A date mention's
     ``reference`` ("now": present, "recently": past) is what TimeML writes in place of a value
-    (``PRESENT_REF``), whether the claims table holds the publication date or nothing."""
+    (``PRESENT_REF``), whether the claims table holds the publication date or nothing. A quarter of
+    a company's own year is written by its ``fiscal_quarter`` number and the year it ends in: "the
+    fiscal first quarter ended Sept. 30, 1989" is ``1989-07/1989-09`` and ``1989-Q1``."""
     if reference:
         return f"{reference.upper()}_REF"
     if found := _MONTH_SPAN.match(value):
+        if fiscal_quarter and _month_count(*map(int, found.groups())) == 3:
+            return f"{found.group(3)}-Q{fiscal_quarter}"
         return _month_span(*map(int, found.groups())) or value
     if found := _DAY_SPAN.match(value):
         return _iso_week(found.group(1), found.group(2)) or value
@@ -86,11 +97,12 @@ def canonical_timex3(value: str) -> str:
     return value
 
 
-def timex3_spans(start: int, text: str, value: str, reference: str = "") -> list[tuple[int, int, str, str]]:
+def timex3_spans(start: int, text: str, value: str, reference: str = "",
+                 fiscal_quarter: int = 0) -> list[tuple[int, int, str, str]]:
     """A date mention as the TIMEX3s TimeML marks for it: (start, end, text, value) each. "since
     1990" (``1990/..``) is one, "1990" at its own offset; "between 1994 and 1997" (``1994/1997``)
     two; a quarter ("the third quarter", ``2023-07/2023-09``) stays one, ``2023-Q3``."""
-    mapped = timex3_value(value, reference)
+    mapped = timex3_value(value, reference, fiscal_quarter)
     if not reference and (ended := _ended_spans(start, text, value, mapped)):
         return ended
     bounds = mapped.split("/")
@@ -148,17 +160,26 @@ def _bound(text: str, value: str) -> str:
 
 
 def _month_span(first_year: int, first_month: int, last_year: int, last_month: int) -> str | None:
-    """A quarter, a half year or a season, as the interval of its months; None for any other span."""
-    months = (last_year * 12 + last_month) - (first_year * 12 + first_month) + 1
+    """A quarter, a half year or a season, as the interval of its months; another run of more than
+    three months, by the year that holds it, twelve months by the year they end in; None for any
+    other span (two months, three that are no quarter)."""
+    months = _month_count(first_year, first_month, last_year, last_month)
     if months == 3 and first_month in _SEASONS:
         return f"{first_year:04d}-{_SEASONS[first_month]}"
+    if months == 12:
+        return f"{last_year:04d}"
     if first_year != last_year:
         return None
     if months == 3 and first_month % 3 == 1:
         return f"{first_year:04d}-Q{first_month // 3 + 1}"
     if months == 6 and first_month in (1, 7):
         return f"{first_year:04d}-H{first_month // 6 + 1}"
-    return None
+    return f"{first_year:04d}" if months > 3 else None
+
+
+def _month_count(first_year: int, first_month: int, last_year: int, last_month: int) -> int:
+    """How many months an interval of months spans, both ends in: 3 for 1989-07/1989-09."""
+    return (last_year * 12 + last_month) - (first_year * 12 + first_month) + 1
 
 
 def _iso_week(first: str, last: str) -> str | None:

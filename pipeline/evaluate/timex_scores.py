@@ -170,7 +170,7 @@ def score_system(documents: Sequence[TimeMLDocument], found: Sequence[Sequence[D
         gold = [_gold_item(t) for t in document.timexes if t.type == SCORED_TYPE]
         others = [t for t in document.timexes if t.type != SCORED_TYPE]
         preds = [Prediction(start, end, text, "date", value) for d in dates
-                 for start, end, text, value in timex3_spans(d.start, d.text, d.value, d.reference)]
+                 for start, end, text, value in timex3_spans(d.start, d.text, d.value, d.reference, d.fiscal_quarter)]
         kept = [p for p in preds if any(overlap(p.start, p.end, g.start, g.end) for g in gold)
                 or not any(overlap(p.start, p.end, t.start, t.end) for t in others)]
         set_aside += len(preds) - len(kept)

@@ -99,13 +99,14 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = mentioned or article_anchor  # "that year": the year just named, even a figure's
         else:
             anchor = article_anchor
+        year_back = False  # the frame's period a year before: a comparison base, never the next anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
             anchor = frame[:2] if frame else None
         elif compares_with_frame(span, parser.words, frame, sent_index[sent_start], figures_in[sent_start]):
             # "from $85 million a year ago" in a quarterly report
-            kind, anchor = "relative_narrative", frame[:2]
+            kind, anchor, year_back = "relative_narrative", frame[:2], True
         owner = owning_figure(span, figures_in[sent_start])
-        comparison = is_comparison_base(span, words.comparison_bases, words.since_comparisons)
+        comparison = year_back or is_comparison_base(span, words.comparison_bases, words.since_comparisons)
         tense = "past" if in_dateline(span) else clause_tense(span, words.future_cues)
         tense = "past" if comparison and tense != "future" else tense  # "up from 10 percent in May"
         tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
@@ -113,6 +114,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             tense = "past"
         if tense == "past" and _sets_deadline(span, words.deadline_verbs):  # "has given them until Friday"
             tense = "future"
+        if kind == "future_ref" and tense == "past":
+            continue  # "the trickle soon became a flood": soon after a past event, no time after publication
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
                                     tense, cand.rule.sets.get("order", ""))
         value = resolution.value
@@ -136,6 +139,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             start=span.start_char, end=span.end_char, text=span.text, value=value,
             sentence_index=sent_index[span.sent.start], relative=resolution.relative, anchor=resolution.anchor,
             modifier=resolution.modifier, rules=(cand.rule.id,), reference=resolution.reference,
+            fiscal_quarter=resolution.point.fiscal_quarter if resolution.point and not side else 0,
         )))
     return mentions
 

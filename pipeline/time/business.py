@@ -89,7 +89,7 @@ def resolve_reporting_period(expr: Expression, words: DateWords) -> Resolution:
         start = start.replace(year=year_word - (period_end(frame).year - start.year))
     else:
         start -= relativedelta(years=back)
-    return _interval(start, months, label)
+    return _interval(start, months, label, fiscal_quarter=frame.fiscal_quarter if months == frame.months else 0)
 
 
 def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
@@ -109,7 +109,23 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
                                                -(month > expr.published.month))
     months = _months_named(expr.lower[:link], words) or 3
     start = date(year, month, 1) - relativedelta(months=months - 1)
-    return _interval(start, months, "" if year_word else expr.published_anchor()[1], relative=year_word is None)
+    number = next((words.quarters[w] for w in expr.lower[:link] if w in words.quarters), 0) if months == 3 else 0
+    return _interval(start, months, "" if year_word else expr.published_anchor()[1], relative=year_word is None,
+                     fiscal_quarter=number)
+
+
+def reported_fiscal_quarter(expr: Expression, calendar: Resolution, number: int) -> Resolution | None:
+    """A quarter named by its number in a past clause whose calendar months had not ended at
+    publication: a company's own quarter, the last one closed. "Ralston reported a decline in
+    fourth-quarter earnings" in a story of November 2, 1989 reports a quarter that is over, and
+    the calendar's fourth quarter was not: it is July to September 1989, the company's quarter 4.
+    None for any other quarter ("the fourth quarter" ahead, "the fourth quarter of 1988")."""
+    point, published = calendar.point, expr.published
+    if (expr.tense != "past" or published is None or point is None or not calendar.relative
+            or any(w in ("this", "next", "last", "coming", "current") for w in expr.lower)
+            or period_end(point) <= published):
+        return None
+    return _interval(last_closed_quarter(published).day, 3, expr.published_anchor()[1], fiscal_quarter=number)
 
 
 def resolve_fiscal_year(expr: Expression, words: DateWords) -> Resolution:
@@ -159,14 +175,16 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
                         sentence_index: int, figures: list[Span]) -> bool:
     """Whether "a year ago", "a year earlier" or "last year" at ``span`` means the frame's period a
     year before: the frame is shorter than a year, the expression moves back by one year and
-    dates a figure of its own clause ("net rose to $94 million from $85 million a year ago"), and
+    dates a figure of its own clause ("net rose to $94 million from $85 million a year ago") or is
+    what something is compared with ("in the 1989 period, rates were lower than a year ago"), and
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
     2021 and 2.1 percent last year" compares years)."""
     if frame is None or not 0 < frame[0].months < 12 or not _one_year_back(span, words):
         return False
     head = clause_head(span.root)
-    if not any(clause_head(figure.root) == head for figure in figures):
+    compared = span.start > span.sent.start and span.doc[span.start - 1].lower_ in ("than", "from")
+    if not compared and not any(clause_head(figure.root) == head for figure in figures):
         return False
     others = [t for t in span.sent if not span.start <= t.i < span.end]
     if any(_names_a_year(t) for t in others):
@@ -178,11 +196,14 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
 
 def _names_a_year(token: Token) -> bool:
     """'in 2021', 'for 1988': a year on its own, not the year of a quarter ("the third quarter of
-    2023", "the 2022 period", "fiscal 2023" is a year too)."""
+    2023", "the 2022 period", "fiscal 2023" is a year too); and a company's year named by its end
+    ("net for the year ended Aug. 31 fell from $9 million last year" compares years)."""
+    after = token.nbor(1).lower_ if token.i + 1 < token.sent.end else ""
+    if token.lower_ == "year":
+        return after in ("ended", "ending")
     if not YEAR.match(token.text):
         return False
     before = token.nbor(-1).lower_ if token.i > token.sent.start else ""
-    after = token.nbor(1).lower_ if token.i + 1 < token.sent.end else ""
     return before not in ("of", "the") and after not in PERIOD_NOUNS
 
 
@@ -239,8 +260,9 @@ def _frame(expr: Expression) -> tuple[Point | None, str]:
     return last_closed_quarter(expr.published), expr.published_anchor()[1]
 
 
-def _interval(start: date, months: int, anchor: str, relative: bool = True) -> Resolution:
-    """A period of ``months`` months from ``start``, as an EDTF interval that can anchor others."""
+def _interval(start: date, months: int, anchor: str, relative: bool = True, fiscal_quarter: int = 0) -> Resolution:
+    """A period of ``months`` months from ``start``, as an EDTF interval that can anchor others;
+    ``fiscal_quarter`` is its number in the company's year when it is a quarter of it."""
     end = start + relativedelta(months=months - 1)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative,
-                      anchor if relative else "", point=Point(start, "month", months))
+                      anchor if relative else "", point=Point(start, "month", months, fiscal_quarter))

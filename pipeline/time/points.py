@@ -19,11 +19,15 @@ GRANULARITY = {"day": 3, "month": 2, "year": 1}
 class Point:
     """A resolved date and how precise it is ("day", "month" or "year"). A reporting period
     ("the third quarter", "the three months to August") also keeps its length in ``months``, so
-    "a year earlier" or "the previous quarter" after it is a period of the same length."""
+    "a year earlier" or "the previous quarter" after it is a period of the same length. A quarter of
+    a company's own year keeps its number in ``fiscal_quarter`` ("the fiscal first quarter ended
+    Sept. 30" is July to September, quarter 1), and so do the periods moved from it ("a year
+    earlier"); 0 for a calendar quarter or any other period."""
 
     day: date
     granularity: str
     months: int = 0
+    fiscal_quarter: int = 0
 
     def edtf(self) -> str:
         """The value at the point's precision: "2022-02-04", "2022-02" or "2022"."""

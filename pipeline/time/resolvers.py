@@ -9,6 +9,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from pipeline.figures.numbers import parse_number
+from pipeline.time.business import reported_fiscal_quarter
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import GRANULARITY, YEAR, Point, Resolution, point_of
 
@@ -226,21 +227,31 @@ def resolve_quarter(expr: Expression, words: DateWords) -> Resolution:
     """A quarter as an interval of months: the third quarter of 2023 -> 2023-07/2023-09."""
     number = next((words.quarters[w] for w in expr.lower if w in words.quarters), None)
     number = number or next(int(w[1]) for w in expr.lower if re.fullmatch(r"q[1-4]", w))
-    return _months(expr, words, 3 * number - 2, 3)
+    calendar = _months(expr, words, 3 * number - 2, 3)
+    return reported_fiscal_quarter(expr, calendar, number) or calendar
 
 
 def resolve_half(expr: Expression, words: DateWords) -> Resolution:
-    """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06; the first
-    five months of 2024 -> 2024-01/2024-05."""
+    """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06, "the last
+    half of 2024" the second; the first five months of 2024 -> 2024-01/2024-05, the first two
+    quarters of 2024 -> 2024-01/2024-06."""
     lower = expr.lower
-    if "months" in lower:
-        count = parse_number([w for w in lower if w not in ("the", "first", "months", "of", "this", "last",
+    unit = next((w for w in lower if w in ("months", "quarters")), None)
+    if unit:
+        count = parse_number([w for w in lower if w not in ("the", "first", unit, "of", "this", "last",
                                                              "year") and not YEAR.match(w)],
                              words.number_words, words.scales)
-        return _months(expr, words, 1, max(1, min(12, int(count or 1))))
-    number = next((words.halves[w] for w in lower if w in words.halves), None)
+        return _months(expr, words, 1, max(1, min(12, int(count or 1) * (3 if unit == "quarters" else 1))))
+    plain = [w for w in lower if w != "-"]  # "first-half"
+    number = next((words.halves[w] for w, after in zip(plain, plain[1:]) if after == "half" and w in words.halves),
+                  None)
     number = number or next(int(c) for w in lower if re.fullmatch(r"h[12]|[12]h", w) for c in w if c.isdigit())
-    return _months(expr, words, 6 * number - 5, 6)
+    if any(w in ("of", "year", "'s", "’s") or YEAR.match(w) for w in lower):
+        return _months(expr, words, 6 * number - 5, 6)
+    # "the second half" alone: told in the past, the latest such half begun by the anchor; else the
+    # anchor's year's ("expects growth in the second half")
+    told = replace(expr, tense=expr.tense if expr.tense in ("past", "future") else "")
+    return _months(told, words, 6 * number - 5, 6, moving=True, keeps_length=True)
 
 
 def resolve_season(expr: Expression, words: DateWords) -> Resolution:
@@ -252,11 +263,13 @@ def resolve_season(expr: Expression, words: DateWords) -> Resolution:
     return _months(expr, words, first, 3, moving=True)
 
 
-def _months(expr: Expression, words: DateWords, first: int, length: int, moving: bool = False) -> Resolution:
+def _months(expr: Expression, words: DateWords, first: int, length: int, moving: bool = False,
+            keeps_length: bool = False) -> Resolution:
     """An interval of ``length`` months from month ``first`` of the year the words name, else of
     the anchor's year: "of last year" the one before, and for a ``moving`` period (a season) "last"
     or "previous" the latest such period ended before the anchor, "next" or "following" the first
-    one begun after it ("last summer", "the following spring")."""
+    one begun after it ("last summer", "the following spring"). As an anchor a moving period is its
+    year, unless it ``keeps_length`` (a half: "a year earlier" after "the first half" is a half)."""
     lower, published, narrative = expr.lower, expr.published, expr.narrative
     moving_words = lower if moving else []
     year_word = next((w for w in lower if YEAR.match(w)), None)
@@ -279,7 +292,7 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
     # as an anchor its year ("four years later" after "the summer of 1959" is 1963); a quarter or
     # half keeps its length too ("a year earlier" after the third quarter of 2024 is 2023-07/2023-09)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative, anchor,
-                      point=Point(start, "year", 0 if moving else length))
+                      point=Point(start, "year", 0 if moving and not keeps_length else length))
 
 
 def _possessive_year(lower: list[str]) -> list[str]:

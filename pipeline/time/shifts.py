@@ -87,7 +87,7 @@ def _shift_by(lower: list[str], anchor: Point | None, anchor_text: str, words: D
         start = anchor.day + step * amount
         end = start + relativedelta(months=anchor.months - 1)
         return Resolution(f"{start.year:04d}-{start.month:02d}/{end.year:04d}-{end.month:02d}", relative=True,
-                          anchor=anchor_text, point=Point(start, "month", anchor.months))
+                          anchor=anchor_text, point=Point(start, "month", anchor.months, anchor.fiscal_quarter))
     if keep_month and anchor.months and unit_months:  # "a month earlier" than the 12 months to September
         anchor = Point(anchor.day + relativedelta(months=anchor.months - 1), "month")
     if unit_months and keep_month and counted and anchor.granularity != "year":

@@ -2,8 +2,9 @@
 task A over type="DATE" timexes) must not fall below what was measured when bare weekdays,
 references to now/the past/the future, the year of a day written without one and business periods
 ("the quarter", "the year-ago quarter") were added, and raised after holidays, years said aloud,
-"the previous Friday", "that year" and a period's end day scored as a TIMEX3 of its own, and again
-after deadlines after "until", clock times before a weekday and "the next morning".
+"the previous Friday", "that year" and a period's end day scored as a TIMEX3 of its own, and
+raised again after company quarters kept their own number, runs of months were written by their
+year, and "Now," and a past "soon" stopped being dates.
 
 The floors are the measured values rounded down a little; raise them when the extraction
 improves, never lower them to make a change pass. The corpus is research-use only and is never
@@ -21,14 +22,14 @@ from pipeline.extract import extract_articles
 
 TIMEBANK = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "timebank"
 
-FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.978 0.915, 0.973 0.878, 0.958 0.861,
-    # 0.986 0.856, 0.756 0.750, 0.946 0.834
+FLOORS = {  # kind of gold value: (relaxed F1, value F1); measured 0.976 0.910, 0.979 0.878, 0.958 0.924,
+    # 0.986 0.907, 0.774 0.768, 0.948 0.850
     "day": (0.97, 0.91),
     "month": (0.97, 0.87),
-    "year": (0.95, 0.86),
-    "quarter": (0.98, 0.85),
-    "ref": (0.75, 0.74),
-    "all": (0.94, 0.83),
+    "year": (0.95, 0.92),
+    "quarter": (0.98, 0.90),
+    "ref": (0.77, 0.76),
+    "all": (0.94, 0.84),
 }
 
 

@@ -13,6 +13,8 @@ from pipeline.evaluate.timex import canonical_timex3, timex3_spans, timex3_value
     # seasons, northern hemisphere; a winter is named by the year of its December
     ("1989-03/1989-05", "1989-SP"), ("1989-06/1989-08", "1989-SU"), ("1989-09/1989-11", "1989-FA"),
     ("1989-12/1990-02", "1989-WI"),
+    # other runs of more than three months: the year that holds them; twelve months, the year they end in
+    ("1988-01/1988-09", "1988"), ("2023-04/2023-09", "2023"), ("1988-10/1989-09", "1989"), ("2023-01/2023-12", "2023"),
     # a Monday-to-Sunday week is its ISO week, also across a year's end
     ("1998-08-10/1998-08-16", "1998-W33"), ("2024-12-30/2025-01-05", "2025-W01"),
     # a Saturday-Sunday weekend is its ISO week's weekend
@@ -24,7 +26,7 @@ from pipeline.evaluate.timex import canonical_timex3, timex3_spans, timex3_value
     # intervals that are no single TIMEX3 period stay as they are
     ("2014/..", "2014/.."), ("../2030", "../2030"), ("1960/1989", "1960/1989"), ("2022/2023", "2022/2023"),
     ("2023-02/2023-04", "2023-02/2023-04"), ("2023-11/2024-01", "2023-11/2024-01"),
-    ("2023-01/2023-02", "2023-01/2023-02"), ("2023-04/2023-09", "2023-04/2023-09"),
+    ("2023-01/2023-02", "2023-01/2023-02"), ("2023-05/2024-02", "2023-05/2024-02"),
     ("1998-08-11/1998-08-17", "1998-08-11/1998-08-17"), ("1998-08-14/1998-08-15", "1998-08-14/1998-08-15"), ("1998-08-10/1998-08-20", "1998-08-10/1998-08-20"),
     ("196X/..", "196X/.."),
 ])
@@ -53,11 +55,11 @@ def test_a_reference_to_a_time_around_publication_is_timemls_ref(reference, time
     # one period, one TIMEX3
     ("the third quarter", "2023-07/2023-09", [("the third quarter", "2023-Q3")]),
     # a period named with the day it ends: the period, and the day in the year of its last month
-    ("the six months ended Aug. 12", "1989-03/1989-08", [("the six months", "1989-03/1989-08"), ("Aug. 12", "1989-08-12")]),
+    ("the six months ended Aug. 12", "1989-03/1989-08", [("the six months", "1989"), ("Aug. 12", "1989-08-12")]),
     ("the fiscal first quarter ended Sept. 30", "2023-07/2023-09",
      [("the fiscal first quarter", "2023-Q3"), ("Sept. 30", "2023-09-30")]),
     ("the quarter ending June 30, 1990", "1990-04/1990-06", [("the quarter", "1990-Q2"), ("June 30, 1990", "1990-06-30")]),
-    ("the six months ended Oct. 1", "1989-04/1989-09", [("the six months", "1989-04/1989-09"), ("Oct. 1", "1989-10-01")]),
+    ("the six months ended Oct. 1", "1989-04/1989-09", [("the six months", "1989"), ("Oct. 1", "1989-10-01")]),
     ("its fourth quarter ended Jan. 2", "1993-10/1993-12", [("its fourth quarter", "1993-Q4"), ("Jan. 2", "1994-01-02")]),
     # "ended" without a day to read stays one period
     ("the year ending tomorrow", "1989", [("the year ending tomorrow", "1989")]),
@@ -88,3 +90,12 @@ def test_a_gold_value_written_two_ways_is_compared_in_one(gold, canonical):
 ])
 def test_a_day_written_with_its_hour_carries_it_in_timex3(text, value, timex3):
     assert [v for _, _, _, v in timex3_spans(0, text, value)] == [timex3]
+@pytest.mark.parametrize("edtf, number, timex3", [
+    ("1989-07/1989-09", 1, "1989-Q1"),  # the fiscal first quarter ended Sept. 30: the year it ends in
+    ("1989-06/1989-08", 4, "1989-Q4"),  # not the summer
+    ("1988-11/1989-01", 4, "1989-Q4"),  # a quarter across the year's end
+    ("1989-07/1989-09", 0, "1989-Q3"),  # a calendar quarter
+    ("1989-01/1989-09", 3, "1989"),  # only a quarter takes the number
+])
+def test_a_company_quarter_is_written_by_its_own_number(edtf, number, timex3):
+    assert timex3_value(edtf, fiscal_quarter=number) == timex3

@@ -118,3 +118,63 @@ def test_the_nine_months_compare_with_the_nine_months_before(extract):
     dates = dict(_dates(extract, text))
     assert dates["the nine months"] == "2023-01/2023-09"
     assert dates["a year earlier"] == "2022-01/2022-09"
+
+
+@pytest.mark.parametrize("words, number", [
+    ("the fiscal first quarter ended Sept. 30", 1), ("its fourth quarter ended Aug. 26 , 2022", 4),
+    ("the fiscal - second quarter ended Oct. 31", 2), ("the quarter ended Sept. 30", 0),  # no number: none kept
+    ("the six months ended Oct. 1", 0),  # a half is no quarter
+])
+def test_a_company_quarter_keeps_its_own_number(words, number):
+    assert resolve(words, "fiscal_quarter").point.fiscal_quarter == number
+
+
+def test_periods_taken_from_a_company_quarter_keep_its_number():
+    fiscal_first = Point(date(2023, 7, 1), "month", 3, fiscal_quarter=1)
+    assert resolve("the latest period", "reporting_period", narrative=fiscal_first).point.fiscal_quarter == 1
+    assert resolve("the year-ago quarter", "reporting_period", narrative=fiscal_first).point.fiscal_quarter == 1
+    assert resolve("a year earlier", "relative_narrative", narrative=fiscal_first).point.fiscal_quarter == 1
+    assert resolve("the nine months", "reporting_period", narrative=fiscal_first).point.fiscal_quarter == 0
+
+
+def test_a_quarter_reported_before_its_calendar_months_end_is_the_company_quarter_just_closed(extract):
+    text = ("The grocer reported a 30% drop in fourth-quarter profit, hurt by higher freight costs.\n\n"
+            "It earned $12 million, compared with $17 million a year earlier. Sales in the latest period rose 4%.")
+    dates = {d.text: d for d in extract(text, published="2023-11-02").dates}
+    assert (dates["fourth-quarter"].value, dates["fourth-quarter"].fiscal_quarter) == ("2023-07/2023-09", 4)
+    assert (dates["a year earlier"].value, dates["a year earlier"].fiscal_quarter) == ("2022-07/2022-09", 4)
+    assert (dates["the latest period"].value, dates["the latest period"].fiscal_quarter) == ("2023-07/2023-09", 4)
+
+
+def test_a_calendar_quarter_ahead_or_over_stays_the_calendar_one(extract):
+    ahead = ("Analysts expect sales to slow in the fourth quarter.", "2023-11-02")
+    over = ("The miner reported a 12% rise in third-quarter output.", "2023-11-02")
+    for text, published in (ahead, over):
+        (quarter,) = [d for d in extract(text, published=published).dates if "quarter" in d.text]
+        assert quarter.fiscal_quarter == 0
+
+
+def test_a_year_ended_in_the_sentence_compares_years_not_the_quarter(extract):
+    text = ("The printer maker reported fourth-quarter net of $3 million.\n\n"
+            "Net for the year ended Aug. 31 was $9 million, down from $11 million last year.")
+    assert ("last year", "2022") in _dates(extract, text)
+
+
+def test_a_year_ago_compared_with_in_a_sentence_about_the_period_is_the_year_ago_quarter(extract):
+    text = ("The brewer posted a 12% gain in third-quarter net income.\n\n"
+            "Shipments were steady. In the 2023 period, freight costs were lower than a year ago.")
+    assert ("a year ago", "2022-07/2022-09") in _dates(extract, text)
+
+
+def test_a_year_ago_of_a_statement_stays_the_year(extract):
+    text = ("The brewer posted a 12% gain in third-quarter net income.\n\n"
+            "Shipments were steady. The quarterly dividend was set a year ago.")
+    assert ("a year ago", "2022") in _dates(extract, text)
+
+
+def test_a_year_ago_quarter_is_no_anchor_for_the_next_year_earlier(extract):
+    text = ("The miller earned $5 million for the fiscal first quarter ended Sept. 30.\n\n"
+            "It had a loss of $2 million a year ago. The mill ran at full capacity.\n\n"
+            "Sales were $48 million, compared with $41 million a year earlier.")
+    dates = [(d.text, d.value, d.fiscal_quarter) for d in extract(text, published="2023-10-26").dates]
+    assert dates[-1] == ("a year earlier", "2022-07/2022-09", 1)
