@@ -92,7 +92,10 @@ class FigureNormalizer:
         if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
             feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
                             and w.lower() not in self.scales)
-            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 6)
+            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 12)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
+            value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
             value = parse_number(words[:-1], self.number_words, self.scales)
@@ -124,6 +127,16 @@ class FigureNormalizer:
         if low is None or high is None or low >= high or all(years):
             return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
         return Amount(None, low * factor, high * factor, unit)
+
+    def _main_and_subunit(self, words: list[str]) -> float | None:
+        """A currency and its hundredths ("thirteen dollars and forty-five cents" -> 13.45): the
+        number before the currency word plus a hundredth of the one after it, under 100."""
+        at = next(i for i, w in enumerate(words) if w.lower() in self.currency_words)
+        main, hundredths = (parse_number([w for w in part if self._is_number_word(w)], self.number_words, self.scales)
+                            for part in (words[:at], words[at + 1:]))
+        if main is None or hundredths is None or not 0 <= hundredths < 100:
+            return None
+        return round(main + hundredths / 100, 2)
 
     def _unit_phrase(self, words: list[str]) -> tuple[str, ...]:
         """The several-word unit the span ends with ("parts per million"), or ()."""

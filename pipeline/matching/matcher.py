@@ -75,6 +75,7 @@ class RuleMatcher:
         self.fractions = frozenset(rules.lexicons["fractions"])
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
+        self.level_nouns = frozenset(rules.lexicons["level_nouns"])
 
     def match(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule's pattern matched, exclusions included, in text order and
