@@ -254,9 +254,13 @@ class FigureNormalizer:
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower, words)
-        if kind == "count":  # the counted thing: the last word after the number
+        if kind == "count":  # the counted thing: the last word after the number, or the group before "of"
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
-            return self.counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+            if numbers and numbers[-1] < len(words) - 1:
+                return self.counted_noun(words[-1], lemmas[-1])
+            if numbers and numbers[0] == 2 and lower[1] == "of":  # "crew of six"
+                return self.counted_noun(words[0], lemmas[0])
+            return ""
         return ""
 
     def currency_mark(self, words: list[str]) -> str:
