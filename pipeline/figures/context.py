@@ -298,15 +298,22 @@ def _rate_unit(spans: list[Span], kinds: list[str], units: list[str], i: int, co
     """The full unit of a rate whose counted noun is left unsaid ("per 100,000 people", "per
     month"): that of a rate per the same base before it in its sentence ("1,237 cases per 100,000
     inhabitants, above the threshold of 300 per 100,000" -> case per 100,000 people), else the
-    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week)."""
+    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week), which
+    may be singular as a class ("built a jet at the rate of 10 per month" -> jet per month)."""
     span, unit = spans[i], units[i]
     for j in range(i - 1, -1, -1):
         if spans[j].sent.start != span.sent.start:
             break
         if kinds[j] == "quantity" and units[j].endswith(" " + unit):
             return units[j]
-    noun = clause_noun(span, counted)
+    noun = clause_noun(span, lambda token: counted(token) or _class_noun(token))
     return f"{noun} {unit}" if noun else unit
+
+
+def _class_noun(token: Token) -> str:
+    """A singular noun that a rate counts as a class of things: "built a wide-body jet at the
+    rate of 10 per month" counts jets; a name or a noun with digits in it counts nothing."""
+    return token.lemma_.lower() if token.tag_ == "NN" and token.is_alpha else ""
 
 
 def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:

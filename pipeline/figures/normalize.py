@@ -116,7 +116,7 @@ class FigureNormalizer:
         if cut is None and form == "range":  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
-            numeric = [w for w in words if self._is_number_word(w)]
+            numeric = [w for w in words if self._is_number_word(w) or w.lower() == "and"]  # "2 and a half"
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
             value = scaled if scaled is not None else value
@@ -196,7 +196,7 @@ class FigureNormalizer:
         """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
         750000000; None for words with no fraction right before a scale word."""
         at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
-        if at is None:
+        if at is None or "and" in lower[:at]:  # "five and a half million" is 5.5 million
             return None
         fraction = self._fraction(lower[:at + 1])
         scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
@@ -221,7 +221,10 @@ class FigureNormalizer:
     def _joins(self, words: list[str], at: int) -> bool:
         """Whether the "and" at ``at`` joins the parts of one number: after a scale word, before a
         number smaller than that scale ("one hundred and sixteen", "two thousand and two hundred");
-        "between one hundred and two hundred" is a range."""
+        "between one hundred and two hundred" is a range. "and a half" ends a number ("two and a
+        half billion", "3 million and a half")."""
+        if words[at].lower() == "and" and [w.lower() for w in words[at + 1:at + 3]] in (["a", "half"], ["one", "half"]):
+            return True
         scale = self.scales.get(words[at - 1].lower()) if words[at].lower() == "and" else None
         after = [w for w in words[at + 1:] if self._is_number_word(w)]
         rest = parse_number(after, self.number_words, self.scales) if scale else None

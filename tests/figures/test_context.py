@@ -59,3 +59,8 @@ def test_a_figure_in_parentheses_restates_the_bound_of_the_one_before(extract) -
     by_text = {f.text: f.qualifier for f in figures}
     assert by_text["£80 million"] == by_text["$101 million"] == "at_most"
     assert by_text["3 million tonnes"] == "exact"
+
+
+def test_a_bare_rate_counts_the_class_its_clause_acts_on(extract) -> None:
+    figures = extract("No yard has launched a cargo ship at the rate of 4 per month.").figures
+    assert [(f.text, f.unit) for f in figures] == [("4 per month", "ship per month")]
