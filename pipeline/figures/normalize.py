@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.figures.numbers import parse_number
+from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
@@ -120,7 +121,7 @@ class FigureNormalizer:
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
             value = scaled if scaled is not None else value
-            value = None if value is None else value * factor
+            value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]

@@ -49,6 +49,9 @@ def overlaps(a, b) -> bool:
 
 TENS = range(20, 100, 10)
 
+SIGN_WORDS = ("minus", "negative")
+"""Words that make the number after them negative ("minus 20 degrees", "negative 0.5 percent")."""
+
 
 def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str],
                   fractions: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -69,6 +72,8 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         return i >= 0 and (doc[i].like_num or doc[i].lower_ in ("a", "an"))
 
     new_start = start
+    if start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num:
+        return start - 1, end  # "minus 20 degrees"
     while True:
         if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
                 and 1 <= (value(new_start) or 0) <= 9:
