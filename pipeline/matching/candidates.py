@@ -72,8 +72,9 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         return i >= 0 and (doc[i].like_num or doc[i].lower_ in ("a", "an"))
 
     new_start = start
-    if start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num:
-        return start - 1, end  # "minus 20 degrees"
+    if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
+            and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
+        return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
     while True:
         if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
                 and 1 <= (value(new_start) or 0) <= 9:
