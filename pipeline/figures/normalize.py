@@ -95,6 +95,9 @@ class FigureNormalizer:
                             and w.lower() not in self.scales)
             value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 12)
             return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "group_size":  # "a crew of six" -> 6 crew member
+            value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
+            return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
@@ -258,12 +261,10 @@ class FigureNormalizer:
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower, words)
-        if kind == "count":  # the counted thing: the last word after the number, or the group before "of"
+        if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
             if numbers and numbers[-1] < len(words) - 1:
                 return self.counted_noun(words[-1], lemmas[-1])
-            if numbers and numbers[0] == 2 and lower[1] == "of":  # "crew of six"
-                return self.counted_noun(words[0], lemmas[0])
             return ""
         return ""
 
