@@ -15,7 +15,8 @@ from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
-                                      link_groups, link_parts, read_context, share_list_roles)
+                                      link_groups, link_parts, read_context, restated_qualifiers,
+                                      share_list_roles)
 from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -123,6 +124,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     dates = [dated.mention for dated in date_spans]
     readings = share_list_roles(doc, spans, [m.kind for m in measured],
                                 [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
+    readings = restated_qualifiers(doc, spans, [m.kind for m in measured], readings)
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
                           lambda noun: _countable(noun, res))

@@ -3,7 +3,7 @@ with direction, share, target, comparison, rank), from the qualifier and role ru
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +37,8 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     more" is at least 500)."""
     qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
+    if qualifier is None and level_start(span, hits.level_nouns) != span.start:  # "below the 5,000 mark"
+        qualifier = _first(hits.ending_at(level_start(span, hits.level_nouns)), "qualifier", kind)
     qualifier = _first(hits.starting_at(span.end), "qualifier", kind) or qualifier  # "500 or more"
     role = (_first(hits.ending_at(cue_end), "role", kind)
             or _first(hits.starting_at(span.end), "role", kind))
@@ -54,6 +56,25 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
         rules=fired,
         role_cue=role_rule.id if role_rule else "",
     )
+
+
+def level_start(span: Span, level_nouns: frozenset[str]) -> int:
+    """Where the noun phrase begins whose threshold noun (``level_nouns``) the figure names the
+    level of: in "fell below the crucial 8,000-point level" or "back over the four thousand mark"
+    the figure modifies the noun right after it, so the comparison word before "the" bounds the
+    figure. Any other figure keeps its start: one that takes in its own noun ("over the past 5
+    years") or names the amount of another thing ("far above the 235,000 forecast")."""
+    doc, end = span.doc, span.end
+    if end >= len(doc) or span.root.head.i != end or doc[end].lemma_.lower() not in level_nouns:
+        return span.start
+    i = span.start
+    while i > 0 and span.start - i < MAX_LEVEL_ADJECTIVES and doc[i - 1].pos_ == "ADJ":
+        i -= 1
+    return i - 1 if i > 0 and doc[i - 1].lower_ == "the" else span.start
+
+
+MAX_LEVEL_ADJECTIVES = 2
+"""How many adjectives may stand between "the" and a level figure ("the crucial 8,000-point level")."""
 
 
 def _first(hits: tuple[ContextHit, ...], label: str, kind: str) -> ContextHit | None:
@@ -101,6 +122,21 @@ def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: li
         if inside and sibling is not None and not reading.role_cue and reading.role == "level":
             cue = f"{sibling.role_cue}@list"
             out[i] = Reading(reading.qualifier, sibling.role, sibling.direction, reading.rules + (cue,), cue)
+    return out
+
+
+def restated_qualifiers(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
+    """A figure in parentheses right after one of its kind says the same amount in other units and
+    so keeps its bound: in "up to €150 million (US$199 million)" or "no further than 60 miles (97
+    km)" the second figure is at most too; its rules name the bound with ``@restated``."""
+    out = list(readings)
+    for i in range(1, len(spans)):
+        before, reading, first = spans[i - 1], out[i], out[i - 1]
+        between = doc[before.end:spans[i].start]
+        if (kinds[i] == kinds[i - 1] and reading.qualifier == "exact" and first.qualifier != "exact"
+                and any(t.text == "(" for t in between) and all(t.is_punct or t.is_space for t in between)):
+            cue = next(r for r in first.rules if r.startswith("qualifier"))
+            out[i] = replace(reading, qualifier=first.qualifier, rules=reading.rules + (f"{cue}@restated",))
     return out
 
 
@@ -262,15 +298,22 @@ def _rate_unit(spans: list[Span], kinds: list[str], units: list[str], i: int, co
     """The full unit of a rate whose counted noun is left unsaid ("per 100,000 people", "per
     month"): that of a rate per the same base before it in its sentence ("1,237 cases per 100,000
     inhabitants, above the threshold of 300 per 100,000" -> case per 100,000 people), else the
-    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week)."""
+    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week), which
+    may be singular as a class ("built a jet at the rate of 10 per month" -> jet per month)."""
     span, unit = spans[i], units[i]
     for j in range(i - 1, -1, -1):
         if spans[j].sent.start != span.sent.start:
             break
         if kinds[j] == "quantity" and units[j].endswith(" " + unit):
             return units[j]
-    noun = clause_noun(span, counted)
+    noun = clause_noun(span, lambda token: counted(token) or _class_noun(token))
     return f"{noun} {unit}" if noun else unit
+
+
+def _class_noun(token: Token) -> str:
+    """A singular noun that a rate counts as a class of things: "built a wide-body jet at the
+    rate of 10 per month" counts jets; a name or a noun with digits in it counts nothing."""
+    return token.lemma_.lower() if token.tag_ == "NN" and token.is_alpha else ""
 
 
 def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -> str:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.figures.numbers import parse_number
+from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
@@ -92,7 +93,13 @@ class FigureNormalizer:
         if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
             feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
                             and w.lower() not in self.scales)
-            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 6)
+            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 12)
+            return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "group_size":  # "a crew of six" -> 6 crew member
+            value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
+            return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
+        if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
+            value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
             value = parse_number(words[:-1], self.number_words, self.scales)
@@ -113,17 +120,27 @@ class FigureNormalizer:
         if cut is None and form == "range":  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
-            numeric = [w for w in words if self._is_number_word(w)]
+            numeric = [w for w in words if self._is_number_word(w) or w.lower() == "and"]  # "2 and a half"
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
             value = scaled if scaled is not None else value
-            value = None if value is None else value * factor
+            value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]
         if low is None or high is None or low >= high or all(years):
             return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
         return Amount(None, low * factor, high * factor, unit)
+
+    def _main_and_subunit(self, words: list[str]) -> float | None:
+        """A currency and its hundredths ("thirteen dollars and forty-five cents" -> 13.45): the
+        number before the currency word plus a hundredth of the one after it, under 100."""
+        at = next(i for i, w in enumerate(words) if w.lower() in self.currency_words)
+        main, hundredths = (parse_number([w for w in part if self._is_number_word(w)], self.number_words, self.scales)
+                            for part in (words[:at], words[at + 1:]))
+        if main is None or hundredths is None or not 0 <= hundredths < 100:
+            return None
+        return round(main + hundredths / 100, 2)
 
     def _unit_phrase(self, words: list[str]) -> tuple[str, ...]:
         """The several-word unit the span ends with ("parts per million"), or ()."""
@@ -183,7 +200,7 @@ class FigureNormalizer:
         """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
         750000000; None for words with no fraction right before a scale word."""
         at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
-        if at is None:
+        if at is None or "and" in lower[:at]:  # "five and a half million" is 5.5 million
             return None
         fraction = self._fraction(lower[:at + 1])
         scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
@@ -208,7 +225,10 @@ class FigureNormalizer:
     def _joins(self, words: list[str], at: int) -> bool:
         """Whether the "and" at ``at`` joins the parts of one number: after a scale word, before a
         number smaller than that scale ("one hundred and sixteen", "two thousand and two hundred");
-        "between one hundred and two hundred" is a range."""
+        "between one hundred and two hundred" is a range. "and a half" ends a number ("two and a
+        half billion", "3 million and a half")."""
+        if words[at].lower() == "and" and [w.lower() for w in words[at + 1:at + 3]] in (["a", "half"], ["one", "half"]):
+            return True
         scale = self.scales.get(words[at - 1].lower()) if words[at].lower() == "and" else None
         after = [w for w in words[at + 1:] if self._is_number_word(w)]
         rest = parse_number(after, self.number_words, self.scales) if scale else None
@@ -243,7 +263,9 @@ class FigureNormalizer:
             return self._measure_unit(lower, words)
         if kind == "count":  # the counted thing: the last word after the number
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
-            return self.counted_noun(words[-1], lemmas[-1]) if numbers and numbers[-1] < len(words) - 1 else ""
+            if numbers and numbers[-1] < len(words) - 1:
+                return self.counted_noun(words[-1], lemmas[-1])
+            return ""
         return ""
 
     def currency_mark(self, words: list[str]) -> str:

@@ -41,16 +41,28 @@ def parse_fraction(word: str) -> float | None:
 
 def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
     """Read a number written in digits, words or both: '1.5 million', 'two billion',
-    'twenty-five', 'a hundred', 'half a million', '10 1/2', '1/4'. Returns None when the words are
+    'twenty-five', 'a hundred', 'half a million', '10 1/2', '1/4', '2 and a half', '3 million and
+    a half' (3.5 million). Returns None when the words are
     not a number, among them two numbers side by side ("2021 5.5", "10 4"): they are two figures,
     never a sum."""
-    total = 0.0
+    total, last_scale = 0.0, 1.0
     current: float | None = None
-    seen = after_scale = after_digits = False
+    seen = after_scale = after_digits = after_and = article = False
     for raw in words:
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
+            after_and = after_and or word == "and"
             continue
+        if after_and and seen and float(number_words.get(word, 1)) < 1:
+            part = float(number_words[word])  # "2 and a half"; "3 million and a half" is 3.5 million
+            if current is None and after_scale:
+                total += part * last_scale
+            else:
+                current = (current or 0.0) + part
+            after_digits = after_and = False
+            continue
+        if word not in ("a", "an"):
+            after_and = False
         fraction = parse_fraction(word)
         if fraction is not None:  # "10 1/2" is ten and a half; a fraction ends the number's digits
             if after_scale or (current is not None and (not after_digits or current != int(current))):
@@ -59,12 +71,15 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
             seen, after_digits = True, True
             continue
         if word in ("a", "an"):  # "a million", "half a million", "one and a half"; not "1 million a day"
+            article = current is None and not seen
             current = current if current is not None or seen else 1.0
             continue
         value = parse_digits(word)
         if value is None and "-" in word:
             value = parse_number(word.split("-"), number_words, scales)
         if value is not None or word in number_words:
+            if article:  # "a two hundred dollar jacket": the article counts nothing
+                current, article = None, False
             if after_digits or (value is not None and current is not None and not after_scale):
                 return None
             after_digits = value is not None and "-" not in word
@@ -73,12 +88,13 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
             seen, after_scale = True, False
             continue
         if word in scales:
+            article = False
             factor = float(scales[word])
             if current is None and after_scale and factor >= 1000:
                 total *= factor  # stacked scales: "20 lakh crore", "a thousand billion"
             elif factor >= 1000:
                 total += (1.0 if current is None else current) * factor
-                current = None
+                current, last_scale = None, factor
             else:
                 current = (1.0 if current is None else current) * factor
             seen = after_scale = True

@@ -49,6 +49,9 @@ def overlaps(a, b) -> bool:
 
 TENS = range(20, 100, 10)
 
+SIGN_WORDS = ("minus", "negative")
+"""Words that make the number after them negative ("minus 20 degrees", "negative 0.5 percent")."""
+
 
 def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str],
                   fractions: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -56,7 +59,8 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
     at "and" or a hyphen: "one hundred and sixteen" (a rule matched "one hundred"), "two hundred
     and fifty people" ("fifty people"), "three thousand two hundred and fifty troops", "twenty-one
     trillion" ("one trillion"), or before its scale: "a quarter million people" ("million
-    people"). ``(start, end)`` when there is nothing to join; never over a small number that
+    people"), and over a half: "five and a half million people" ("a half million people"), "3
+    million and a half" ("3 million"). ``(start, end)`` when there is nothing to join; never over a small number that
     counts a noun of its own ("$2 million and ten jobs")."""
     def value(i: int) -> float | None:
         return number_words.get(doc[i].lower_) if 0 <= i < len(doc) else None
@@ -68,6 +72,9 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         return i >= 0 and (doc[i].like_num or doc[i].lower_ in ("a", "an"))
 
     new_start = start
+    if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
+            and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
+        return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
     while True:
         if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
                 and 1 <= (value(new_start) or 0) <= 9:
@@ -77,6 +84,9 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             new_start -= 3  # "two hundred and" before "fifty people"
         elif 2 <= new_start < start and doc[new_start - 1].lower_ in and_scales and number(new_start - 2):
             new_start -= 2  # "three thousand" before "two hundred and fifty"
+        elif new_start == start and _half_after_and(doc, new_start) is not None and number(_half_after_and(doc, new_start)):
+            new_start = _half_after_and(doc, new_start)  # "five and" before "a half million people"
+            break
         elif new_start == start and doc[new_start].lower_ in and_scales and new_start >= 1 \
                 and doc[new_start - 1].lower_ in fractions:
             new_start -= 1  # "quarter" before "million people"
@@ -86,6 +96,10 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         else:
             break
     new_end = end
+    if (doc[end - 1].lower_ in and_scales and end + 2 < len(doc) and doc[end].lower_ == "and"
+            and doc[end + 1].lower_ in ("a", "an", "one") and doc[end + 2].lower_ == "half"
+            and not (end + 3 < len(doc) and (doc[end + 3].pos_ in ("NOUN", "PROPN", "NUM") or doc[end + 3].like_num))):
+        return new_start, end + 3  # "3 million" and "and a half"
     if doc[end - 1].lower_ in and_scales and end + 1 < len(doc) and doc[end].lower_ == "and" and small(end + 1):
         new_end = end + 2
         if new_end + 1 < len(doc) and doc[new_end].text == "-" and small(new_end + 1):
@@ -95,3 +109,23 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         if new_end < len(doc) and doc[new_end].pos_ in ("NOUN", "PROPN"):
             new_end = end  # "and ten jobs": a count of its own
     return new_start, new_end
+
+
+def _half_after_and(doc, start: int) -> int | None:
+    """Where the whole number starts whose "and a half" a span starts with ("five and a half
+    million": the span "a half million" or "half million" starts at "a" or "half"); None if the
+    span starts with no "a half" after "and" and a number."""
+    at = start - 1 if doc[start].lower_ == "half" and start >= 1 and doc[start - 1].lower_ in ("a", "an") else start
+    if doc[at].lower_ not in ("a", "an") or at < 2 or doc[at - 1].lower_ != "and" or doc[at - 2].lower_ in ("a", "an"):
+        return None
+    return at - 2
+
+
+def without_compound_number(doc, start: int, end: int) -> int:
+    """The end of a figure span that a rule ran into the number of a hyphenated word after it:
+    in "a $24 million one-time charge" or "5,000 two-year bonds" the "one" and "two" describe the
+    next noun, so "$24 million" and "5,000" end before them."""
+    if (end - start > 1 and end + 1 < len(doc) and doc[end - 1].like_num and doc[end].text == "-"
+            and doc[end + 1].is_alpha and not doc[end + 1].like_num and doc[end - 2].like_num):
+        return end - 1
+    return end

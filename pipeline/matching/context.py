@@ -65,6 +65,7 @@ class ContextHits:
         self._touching, self._matcher = touching, matcher
         self._nearby = NearbyHits(touching.doc, nearby, matcher.keys)
         self.subject_rules, self.governor_rules = matcher.subject_rules, matcher.governor_rules
+        self.level_nouns = matcher.level_nouns
         self._ending: dict[int, tuple[ContextHit, ...]] = {}
         self._starting: dict[int, tuple[ContextHit, ...]] = {}
 

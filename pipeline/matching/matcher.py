@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, max_length
-from pipeline.matching.candidates import Candidate, joined_number
+from pipeline.matching.candidates import Candidate, joined_number, without_compound_number
 from pipeline.matching.context import ContextHits, Touching
 from pipeline.matching.flags import LexemeFlags
 from pipeline.matching.nearby import ContextHit, NearbyParts
@@ -75,6 +75,7 @@ class RuleMatcher:
         self.fractions = frozenset(rules.lexicons["fractions"])
         self.subject_rules = tuple(r for r in rules.with_label("role") if r.subject)
         self.governor_rules = tuple(r for r in rules.with_label("role") if r.governor)
+        self.level_nouns = frozenset(rules.lexicons["level_nouns"])
 
     def match(self, doc: Doc) -> tuple[list[Candidate], ContextHits]:
         """Every span an extraction rule's pattern matched, exclusions included, in text order and
@@ -89,7 +90,8 @@ class RuleMatcher:
                 spans.append((rule, start, end))
             else:
                 touching.add(ContextHit(rule, part, start, end))
-        candidates = [Candidate(s, e, r.label, r) for r, s, e in spans]
+        candidates = [Candidate(s, without_compound_number(doc, s, e) if r.label in FIGURE_LABELS else e, r.label, r)
+                      for r, s, e in spans]
         candidates += self._joined(doc, candidates)
         candidates.sort(key=lambda c: (c.start, c.end, self.order[c.rule.id]))
         return candidates, ContextHits(touching, self.nearby, self)

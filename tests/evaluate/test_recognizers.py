@@ -24,8 +24,12 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # once "13F filing" and "800,000 F-Series" are no temperatures; Dimension 69 of 96 (0.719) and
 # Currency 129 of 172 (0.75) once "metric tons", fractions in digits ("10 1/2 miles"), "$ 150
 # million senior notes" (money, not a count of notes) and "a quarter million" read right.
-PASS_RATE_FLOORS = {"Number": 0.53, "Percent": 0.75, "NumberRange": 0.64, "Currency": 0.75,
-                    "Dimension": 0.71, "Age": 0.88, "Temperature": 0.88}
+# Number 51 of 91 (0.560), Percent 16 of 16, Currency 134 of 172 (0.779) and Dimension 74 of 96
+# (0.771) once "and a half" joins its number, "percents"/"percentage" are percent words, dollars and
+# cents are one amount, "20-dollar" is money, "the three-ton" no referring number and feet and
+# inches keep their digits.
+PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.77,
+                    "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
 

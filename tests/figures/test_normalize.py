@@ -195,3 +195,22 @@ def test_numbers_in_words_read_whole(kind, text, value):
 def test_between_two_scaled_numbers_is_still_a_range():
     amount = normalize("count", "between one hundred and two hundred people")
     assert (amount.value_low, amount.value_high) == (100, 200)
+
+
+@pytest.mark.parametrize("kind,text,value,unit", [
+    ("quantity", "minus 12 degrees Celsius", -12, "degree Celsius"),
+    ("percent", "negative 0.25 percent", -0.25, "percent"),
+    ("money", "7 dollars and 5 cents", None, "USD"),  # no form: two amounts, not one
+    ("count", "four and a half million voters", 4.5e6, "voters"),
+    ("count", "A two hundred dollar", 200, "dollar"),
+])
+def test_signs_halves_and_articles(kind, text, value, unit):
+    amount = normalize(kind, text)
+    assert (amount.value, amount.unit) == ((None if value is None else pytest.approx(value)), unit)
+
+
+def test_a_currency_and_its_hundredths():
+    words = "nine dollars and ninety - nine cents".split()
+    assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value == pytest.approx(9.99)
+    words = "9 dollars 140 cents".split()
+    assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value is None

@@ -15,6 +15,8 @@ WORDS, SCALES = LEX["number_words"], LEX["scales"]
     (["5", "bn"], 5e9), (["40", "m"], 4e7), (["3", "crore"], 3e7), (["1,234,567.89"], 1234567.89),
     (["20", "lakh", "crore"], 2e13), (["a", "thousand", "billion"], 1e12), (["third"], None),
     (["1", "million", "a"], 1e6), (["half", "a", "million"], 5e5),
+    (["4", "and", "a", "half"], 4.5), (["7", "million", "and", "a", "half"], 7.5e6), (["two", "dozen"], 24),
+    (["half", "a", "dozen"], 6), (["a", "two", "hundred"], 200), (["a", "hundred", "and", "ten"], 110),
 ])
 def test_parse_number(words, value):
     assert parse_number(words, WORDS, SCALES) == (None if value is None else pytest.approx(value))

@@ -69,3 +69,15 @@ def test_a_number_in_words_cut_at_and_or_a_hyphen_is_joined_whole(resources) -> 
     assert widened("Debt hit twenty-one trillion.", "one", "trillion") == "twenty-one trillion"
     assert widened("A quarter million people marched.", "million", "people") == "A quarter million people"
     assert widened("It cost $2 million and ten jobs.", "2", "million") == "2 million"
+    assert widened("It fell to minus 15 degrees.", "15", "degrees") == "minus 15 degrees"
+    assert widened("A margin of 40 percent, plus or minus 30 basis points.", "30", "points") == "30 basis points"
+    assert widened("It cost four and a half billion euros.", "half", "euros") == "four and a half billion euros"
+    assert widened("The town has 7 million and a half.", "7", "million") == "7 million and a half"
+    assert widened("Sales hit $8 million and a half million came from abroad.", "8", "million") == "8 million"
+
+
+def test_a_number_that_starts_a_hyphenated_word_is_cut_from_the_figure_before_it(resources) -> None:
+    from pipeline.matching.candidates import without_compound_number
+    doc = resources.nlp("It took a $31 million one-time charge and sold twenty-one bonds.")
+    assert doc[without_compound_number(doc, 3, 7) - 1].text == "million"  # "$31 million one"
+    assert without_compound_number(doc, 10, 13) == 13  # "twenty-one" is one number
