@@ -21,6 +21,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.durations import present_perfect
+from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -39,6 +40,7 @@ class ScopeWords:
     relative_back: frozenset[str]
     future_cues: frozenset[str]
     first_person: frozenset[str]
+    survey_nouns: frozenset[str]
     year_bounds: dict[str, str]
 
     @classmethod
@@ -48,7 +50,7 @@ class ScopeWords:
         only when nothing else does."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
-                    "relative_back", "future_cues", "first_person")}
+                    "relative_back", "future_cues", "first_person", "survey_nouns")}
         return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
                    year_bounds=dict(rules.lexicons["year_bounds"]))
 
@@ -100,6 +102,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
         frame, statements = sentence_frame(sent, marks, reporting)
+        frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 69 percent"
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
@@ -108,14 +111,14 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            when = when_clause_date(figure, described)
-            before = context or carried
-            if (stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
+            when = when_clause_date(figure, described) or dated_antecedent(figure, marks)
+            before, aside = context or carried, present_aside(figure)  # "Seagram, which owns 23% of Du Pont"
+            if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, before, statements, reported))
+                                       None if aside else frame, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
