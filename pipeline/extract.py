@@ -26,7 +26,7 @@ from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.fallback import article_day, fallback_scopes, lead_time
-from pipeline.time.durations import span_scopes
+from pipeline.time.durations import run_scopes, span_scopes, to_date_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
@@ -140,6 +140,9 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = market_scopes(spans, scopes, date_spans, day, article.published, res.market_words)
     scopes = span_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
                          article.published, res.rules.lexicons["number_words"])
+    scopes = run_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
+                        article.published, frozenset(res.rules.lexicons["run_nouns"]))
+    scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(
