@@ -119,7 +119,7 @@ def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[
             count = number_words.get(numbers[0].lower_) or _number(numbers[0].text)
             if count:
                 found.append((noun, count))
-        elif noun.tag_ == "NN":
+        elif noun.tag_ == "NN" and any(c.lower_ == "the" for c in modifiers):  # not "last year", the calendar year
             found.append((noun, 0))
     return found
 

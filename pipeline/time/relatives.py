@@ -22,8 +22,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from typing import TYPE_CHECKING
+
 from pipeline.nlp.structure import clause_head
-from pipeline.time.scope import TimeMark
+
+if TYPE_CHECKING:
+    from pipeline.time.scope import TimeMark
 
 _BETWEEN_DATE_AND_NOUN = frozenset({",", "'s", "’s"})
 
@@ -79,3 +83,19 @@ def survey_frame(marks: list[TimeMark], survey_nouns: frozenset[str]) -> TimeMar
 
 def _surveys(noun: Token, survey_nouns: frozenset[str]) -> bool:
     return noun.lemma_.lower() in survey_nouns
+
+
+def relative_on(span: Span, figures: list[Span]) -> Span | None:
+    """'just over US$89.00, which was set on October 18': the figure right before the relative
+    clause a date is in, which that clause describes however the parse hangs it."""
+    verb = clause_head(span.root)
+    opening = verb.left_edge.i - (verb.left_edge.i > 0 and span.doc[verb.left_edge.i - 1].text == ",")
+    return next((f for f in figures if f.end == opening), None) if verb.dep_ == "relcl" else None
+
+
+def noun_after(span: Span) -> Token | None:
+    """'its November 20, 2008 low': the noun right after a date, when the parse ties the two."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    tied = after is not None and (span.start <= after.head.i < span.end or span.root.head.i == after.i)
+    return after if tied and after.pos_ == "NOUN" else None

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
+from pipeline.time.relatives import noun_after, relative_on
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,10 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         gap = span.start - figure.end  # "from $99 million a year earlier", "or 39 cents in the year-ago quarter"
         if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
             return figure
-    if (after := _noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
+    if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
         return measured  # "its November 20, 2008 low of 1316.12", however the parse hangs the date
+    if (described := relative_on(span, figures)) is not None:
+        return described  # "over US$89.00, which was set on October 18"
     nouns = {_described_noun(f): f for f in figures}
     token, described = span.root, None
     while token.head.i != token.i:
@@ -77,14 +80,6 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
             return None
     return None
-
-
-def _noun_after(span: Span) -> Token | None:
-    """'its November 20, 2008 low': the noun right after a date, when the parse ties the two."""
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    tied = after is not None and (span.start <= after.head.i < span.end or span.root.head.i == after.i)
-    return after if tied and after.pos_ == "NOUN" else None
 
 
 def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:

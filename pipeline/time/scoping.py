@@ -91,9 +91,10 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                       if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
-            if is_comparison_base(span, bases, since_comparisons) and not start_point:
+            possessed = base_possessive(span, in_sent)  # "up from last year's $3.27 a share": the base's own year
+            if is_comparison_base(span, bases, since_comparisons) and not start_point and possessed is None:
                 continue
-            owner = owning_figure(span, in_sent, comparison_heads)
+            owner = possessed or owning_figure(span, in_sent, comparison_heads)
             if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
                                                                           comparison_heads):
                 value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
@@ -101,7 +102,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                                       owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
-        frame, statements = sentence_frame(sent, marks, reporting)
+        frame, statements = sentence_frame(sent, [m for m in marks if not conceded(m.span.root)], reporting)
         frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 69 percent"
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
@@ -130,6 +131,30 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         framed = framed or context
         previous = sent
     return scopes
+
+
+CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def conceded(token: Token) -> bool:
+    """'It ended up 1.2%, although this follows a fall to an all-time low yesterday': a date in a
+    clause that concedes something else (its verb, or one it hangs from, is marked "although",
+    "though", "whereas") tells of another event, and frames none of the main clause's figures."""
+    verb = clause_head(token)
+    while verb.head.i != verb.i:
+        if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in verb.children):
+            return True
+        verb = clause_head(verb.head)
+    return False
+
+
+def base_possessive(span: Span, figures: list[Span]) -> Span | None:
+    """'from last year's $3.27 a share', 'from last year's fully diluted $3.27': the figure a date
+    in the possessive stands before, whose period it is however the parse hangs it."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return None
+    return next((f for f in figures if span.end < f.start <= span.end + 3), None)
 
 
 def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:

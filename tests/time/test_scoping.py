@@ -47,6 +47,12 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "the end of 2026.", "400 jobs", "2026", "clause"),
     ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
      "the end of 2026.", "100 jobs", "2024", "clause"),
+    # a relative clause right after a figure is about it, however the parse hangs it
+    ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
+     "2024-04-03", "clause"),
+    # a date in a clause that concedes something else frames nothing of the main clause
+    ("Acme's sales rose 3% on Friday. Its margin ended up 1.2%, although this follows a deep loss yesterday.",
+     "1.2%", "2024-04-05", "context"),
 ]
 
 
