@@ -77,7 +77,8 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
             return nouns[token.i]
         if (measured := _of_figure(token, span, figures)) is not None:
             return measured
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+        if token.pos_ in ("VERB", "AUX") and (token.dep_ not in ("acl", "relcl") or any(
+                clause_head(f.root).i == token.i for f in figures)):  # "a plan to cut 6,000 jobs by year end"
             return None
     return None
 

@@ -47,6 +47,11 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "the end of 2026.", "400 jobs", "2026", "clause"),
     ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
      "the end of 2026.", "100 jobs", "2024", "clause"),
+    # a date in a clause with a figure of its own is that figure's, not the one of the noun the clause describes
+    ("Acme reported first-quarter results. Profit fell to $11 million because of a $2 million charge tied to a "
+     "plan to cut 600 jobs by the end of 2024.", "$2 million", "2024-01/2024-03", "context"),
+    ("Acme reported first-quarter results. Profit fell to $11 million because of a $2 million charge tied to a "
+     "plan to cut 600 jobs by the end of 2024.", "600 jobs", "2024", "clause"),
     # a relative clause right after a figure is about it, however the parse hangs it
     ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
      "2024-04-03", "clause"),
