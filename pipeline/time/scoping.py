@@ -9,8 +9,9 @@ scope among the marks of its sentence is in ``pipeline.time.scope``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -89,6 +90,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         # $21 billion for fiscal 2025": the fiscal year)
         sent_dates = [(span, d) for span, d in sent_dates
                       if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
+        sent_dates = with_year_after(doc, sent_dates)  # "between September and October of 2007"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
             possessed = base_possessive(span, in_sent)  # "up from last year's $3.27 a share": the base's own year
@@ -146,6 +148,25 @@ def conceded(token: Token) -> bool:
             return True
         verb = clause_head(verb.head)
     return False
+
+
+def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
+    """'between September and October of 2007', 'from March to June of 2008': months read without
+    a year, followed by "of" and the year they are in, are one period of that year (the months of
+    the later end fall in it, an earlier start that would come after it in the year before)."""
+    out = list(dated)
+    for i in range(len(out) - 1, 0, -1):
+        (months, mention), (year, named) = out[i - 1], out[i]
+        ends = mention.value.split("/")
+        if (year.start != months.end + 1 or doc[months.end].lower_ != "of" or not re.fullmatch(r"\d{4}", named.value)
+                or not all(re.fullmatch(r"\d{4}-\d\d", end) for end in ends)):
+            continue
+        moved = [f"{named.value}-{end[5:]}" for end in ends]
+        if len(moved) == 2 and moved[0] > moved[1]:
+            moved[0] = f"{int(named.value) - 1}-{ends[0][5:]}"
+        whole = doc[months.start:year.end]
+        out[i - 1:i + 1] = [(whole, replace(mention, value="/".join(moved), text=whole.text))]
+    return out
 
 
 def base_possessive(span: Span, figures: list[Span]) -> Span | None:
@@ -247,9 +268,18 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     """Whether the frame a sentence set carries to the next sentences: only one set by the
     narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
     third quarter of 1990": a period after publication), nor a date in a quote or in words told
-    in the first person ("I think we're responding to the anniversary of the October 1987 crash")."""
+    in the first person ("I think we're responding to the anniversary of the October 1987 crash"),
+    nor the date of a last or first time ("The last time the index rose four weeks in a row was
+    in October 2007": a look back for comparison)."""
     ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return not ahead and is_narrative(sent, first_person)
+    return not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+
+
+def _last_time(token: Token) -> bool:
+    """Whether a date's clause has for its subject "the last time", "the first time"."""
+    verb = clause_head(token)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "time"
+               and any(m.lower_ in ("last", "first", "previous") for m in c.children) for c in verb.children)
 
 
 def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:
