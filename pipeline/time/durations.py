@@ -84,13 +84,18 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
 def back_from(published: date, unit: str, count: float, bare: bool = False) -> str:
     """The span of ``count`` units that ends at publication: 13 years from 1998-09-07 ->
     '1985/1998', two decades -> '1978/1998', nine days from 2008-10-09 -> '2008-10-01/2008-10-09',
-    three months from 2009-04-03 -> '2009-01/2009-04'; a bare "the past year" -> the twelve months
+    three months from 2009-04-03 -> '2009-01/2009-03' (whole months: the month of writing counts
+    once more than half of it is gone, from 2009-04-20 -> '2009-02/2009-04'); a bare "the past year" -> the twelve months
     to the publication month ('2007-10/2008-10')."""
     if unit in UNIT_DAYS:
         first = published - timedelta(days=round(count * UNIT_DAYS[unit]) - 1)
         return f"{first.isoformat()}/{published.isoformat()}"
-    if unit in UNIT_MONTHS or bare:
-        first = published - relativedelta(months=12 if bare else round(count))
+    if unit in UNIT_MONTHS and not bare:  # whole months: the month of writing only once most of it is gone
+        last = published if published.day > 15 else published - relativedelta(months=1)
+        first = last - relativedelta(months=round(count) - 1)
+        return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+    if bare:
+        first = published - relativedelta(months=12)
         return f"{first.year:04d}-{first.month:02d}/{published.year:04d}-{published.month:02d}"
     return f"{published.year - round(count * UNIT_YEARS[unit]):04d}/{published.year:04d}"
 

@@ -14,7 +14,7 @@ SPANS = [  # text, figure, expected scope value and source
      "90,000 passengers", "1994/2024", "span"),
     # a look back in the figure's own clause, not the day of another clause; the nearest of two
     ("After allowing for a revision Friday to the March data, the economy has added 250,000 jobs a month over the last four months and "
-     "270,000 over the last three months.", "270,000", "2024-01/2024-04", "span"),
+     "270,000 over the last three months.", "270,000", "2024-01/2024-03", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
     ("Exports rose 5% in 2023 after falling for two years.", "5%", "2023", "clause"),
@@ -67,5 +67,6 @@ def test_the_year_so_far_ends_at_publication(extract, text, figure, value):
 def test_the_span_back_from_a_day():
     assert back_from(date(2008, 10, 9), "day", 9) == "2008-10-01/2008-10-09"
     assert back_from(date(1998, 2, 6), "decade", 2) == "1978/1998"
-    assert back_from(date(2009, 4, 3), "month", 3) == "2009-01/2009-04"
+    assert back_from(date(2009, 4, 3), "month", 3) == "2009-01/2009-03"
+    assert back_from(date(2009, 4, 20), "month", 3) == "2009-02/2009-04"
     assert back_from(date(2008, 10, 27), "year", 1, bare=True) == "2007-10/2008-10"
