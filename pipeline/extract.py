@@ -26,8 +26,8 @@ from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
-from pipeline.time.fallback import article_day, fallback_scopes, lead_time
-from pipeline.time.durations import span_scopes
+from pipeline.time.fallback import article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.durations import run_scopes, span_scopes, to_date_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
@@ -139,9 +139,13 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     day = article_day(date_spans, sentences, body_start, article.published)
     scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
                              lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
-    scopes = market_scopes(spans, scopes, date_spans, day, article.published, res.market_words)
+    scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, article.published, res.market_words),
+                             frozenset(res.rules.lexicons["result_nouns"]))
     scopes = span_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
                          article.published, res.rules.lexicons["number_words"])
+    scopes = run_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
+                        article.published, frozenset(res.rules.lexicons["run_nouns"]))
+    scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(

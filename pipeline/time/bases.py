@@ -16,7 +16,7 @@ second quarter").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -65,7 +65,22 @@ def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words
     own = [_after_base_word(figure, figures, words) and not _starts_range(figure, starts)
            and any(j != i and measures[j] == measures[i] for j in sentences[figure.sent.start])
            for i, figure in enumerate(figures)]
-    return restated_alternatives(own, figures)
+    flags = restated_alternatives(own, figures)
+    return [flag or any(flags[j] for j in _governing(figure, figures, sentences[figure.sent.start]))
+            for figure, flag in zip(figures, flags)]
+
+
+def _governing(figure: Span, figures: list[Span], sentence: list[int]) -> list[int]:
+    """'from last year's $3.27 a share on earnings of $680.6 million': the figure another one hangs
+    from through nouns and prepositions only (``sentence``: the indices of its sentence's
+    figures), which it describes: a base's is a base too, and an undated one takes its period."""
+    token = figure.root
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        found = [j for j in sentence if figures[j].start <= token.i < figures[j].end and figures[j] != figure]
+        if found:
+            return found
+    return []
 
 
 def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list[bool], words: BaseWords,
@@ -96,6 +111,11 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
             out[i] = TimeScope(scope.text, previous_period(theirs.value), BASE)
         elif _looks_back_a_year(scope.text, words.looking_back) and year_earlier(theirs.value):
             out[i] = TimeScope(scope.text, year_earlier(theirs.value), BASE)
+    for i, figure in enumerate(figures):  # "from last year's $3.27 a share on earnings of $680.6 million"
+        described = [j for j in _governing(figure, figures, sentences[figure.sent.start])
+                     if bases[j] == bases[i] and out[j] is not None and out[j].source not in (PUBLISHED, "context")]
+        if described and out[i] is not None and out[i].source in (PUBLISHED, "context"):
+            out[i] = replace(out[described[0]], source=BASE) if bases[i] else out[described[0]]
     return out
 
 

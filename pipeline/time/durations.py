@@ -11,12 +11,22 @@ of 1998 -> 1985/1998). Two things mark such a span in a figure's clause:
   ... for 13 years", "has sold ... over its 41-year history", "have worked on it seven years").
 Every figure of that clause takes the span (``time_source`` `span`), the duration itself too.
 
+A duration that measures a run back from the figure's own time ("after six straight days of
+losses", "a four-week winning streak", "after ten years of boom", "the lowest figure for almost
+two decades"; ``run_nouns`` in rules/lexicons.yml) is that run, ending at the time its sentence
+gives it (the day, month or year it is dated by, else publication): ``run_scopes``.
+
+A year or month that runs to the time of writing ("so far this year", "this year-to-date", "thus
+far this month"; ``to_date_phrases``) is the part of it up to publication: ``to_date_scopes``.
+
 Counter-examples: "the strike lasted 13 years" and "served for two years", told in the simple
 past, end at no known time; "the last two years of the plan" is no clause's span from now; a
 figure its sentence dates ("rose 5% in 2023 after two decades of decline") keeps its date.
 """
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -33,8 +43,10 @@ UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1}
 UNIT_YEARS = {"year": 1, "decade": 10}
 
-UNDATED_SOURCES = frozenset({"context", PUBLISHED})
-"""A figure its own sentence does not date: a carried frame, the default."""
+OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
+"""A figure its own clause does not date: a carried frame, the default, or the frame of another
+clause of its sentence ("After a revision Friday, the economy has added 358,000 jobs a month for
+the last four months": the four months, not Friday)."""
 
 LOOKING_BACK = frozenset({"past", "last"})
 
@@ -47,30 +59,43 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
     2008-10-01/2008-10-09. ``units`` and ``values`` are each figure's unit and value."""
     if published is None:
         return list(scopes)
-    spans: dict[int, TimeScope] = {}  # clause head -> span
+    durations: dict[int, TimeScope] = {}  # clause head -> the span of a duration told in the present perfect
     for figure, unit, value in zip(figures, units, values):
         if unit in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS} and value and present_perfect(figure.root):
-            spans.setdefault(clause_head(figure.root).i, TimeScope(figure.text, back_from(published, unit, value),
-                                                                   SPAN))
+            durations.setdefault(clause_head(figure.root).i, TimeScope(figure.text, back_from(published, unit, value),
+                                                                       SPAN))
+    looked_back: dict[int, list[tuple[int, TimeScope]]] = {}  # clause head -> (position, span) of each look back
     for sent in {figure.sent.start: figure.sent for figure in figures}.values():
         for noun, count in looked_back_units(sent, number_words):
-            spans.setdefault(clause_head(noun).i, TimeScope(noun.doc[_phrase_start(noun):noun.i + 1].text,
-                                                            back_from(published, _unit(noun), count, bare=count == 0),
-                                                            SPAN))
-    return [spans.get(clause_head(figure.root).i, scope) if scope is not None and scope.source in UNDATED_SOURCES
-            else scope for figure, scope in zip(figures, scopes)]
+            looked_back.setdefault(clause_head(noun).i, []).append(
+                (noun.i, TimeScope(noun.doc[_phrase_start(noun):noun.i + 1].text,
+                                   back_from(published, _unit(noun), count, bare=count == 0), SPAN)))
+    out = []
+    for figure, scope in zip(figures, scopes):
+        clause = clause_head(figure.root).i
+        if scope is None or scope.source not in OUTSIDE_CLAUSE or not (clause in durations or clause in looked_back):
+            out.append(scope)
+        else:  # "358,000 a month for the last four months and 381,000 over the last three months": the nearest
+            out.append(durations.get(clause) or min(
+                looked_back[clause], key=lambda found: (found[0] < figure.start, abs(found[0] - figure.start)))[1])
+    return out
 
 
 def back_from(published: date, unit: str, count: float, bare: bool = False) -> str:
     """The span of ``count`` units that ends at publication: 13 years from 1998-09-07 ->
     '1985/1998', two decades -> '1978/1998', nine days from 2008-10-09 -> '2008-10-01/2008-10-09',
-    three months from 2009-04-03 -> '2009-01/2009-04'; a bare "the past year" -> the twelve months
+    three months from 2009-04-03 -> '2009-01/2009-03' (whole months: the month of writing counts
+    once more than half of it is gone, from 2009-04-20 -> '2009-02/2009-04'); a bare "the past year" -> the twelve months
     to the publication month ('2007-10/2008-10')."""
     if unit in UNIT_DAYS:
         first = published - timedelta(days=round(count * UNIT_DAYS[unit]) - 1)
         return f"{first.isoformat()}/{published.isoformat()}"
-    if unit in UNIT_MONTHS or bare:
-        first = published - relativedelta(months=12 if bare else round(count))
+    if unit in UNIT_MONTHS and not bare:  # whole months: the month of writing only once most of it is gone
+        last = published if published.day > 15 else published - relativedelta(months=1)
+        first = last - relativedelta(months=round(count) - 1)
+        return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+    if bare:
+        first = published - relativedelta(months=12)
         return f"{first.year:04d}-{first.month:02d}/{published.year:04d}-{published.month:02d}"
     return f"{published.year - round(count * UNIT_YEARS[unit]):04d}/{published.year:04d}"
 
@@ -99,7 +124,7 @@ def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[
             count = number_words.get(numbers[0].lower_) or _number(numbers[0].text)
             if count:
                 found.append((noun, count))
-        elif noun.tag_ == "NN":
+        elif noun.tag_ == "NN" and any(c.lower_ == "the" for c in modifiers):  # not "last year", the calendar year
             found.append((noun, 0))
     return found
 
@@ -118,3 +143,87 @@ def _number(text: str) -> float:
         return float(text.replace(",", ""))
     except ValueError:
         return 0.0
+
+
+def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[str | None],
+               values: list[float | None], published: date | None,
+               run_nouns: frozenset[str]) -> list[TimeScope | None]:
+    """Every figure's scope, a duration that measures a run given the run: "posted gains on
+    Friday, marking a four-week winning streak" -> the four weeks to that Friday (Monday to
+    Friday weeks, as trading weeks are counted); "after ten years of boom" (1998) -> 1988/1998;
+    "the lowest figure for almost two decades", dated last month (1998-01) -> 1978/1998. Not a
+    duration of something else ("a 10-year program", "a two-year contract") nor a run that ends
+    after publication."""
+    out = list(scopes)
+    for i, (figure, scope, unit, value) in enumerate(zip(figures, scopes, units, values)):
+        if scope is None or not value or unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS}:
+            continue
+        end = _end_day(scope.value)
+        if end is None or (published is not None and end > published) or not measures_run(figure.root, run_nouns):
+            continue
+        if unit == "week":
+            first = end - timedelta(days=end.weekday() + 7 * (round(value) - 1))
+            out[i] = TimeScope(scope.text, f"{first.isoformat()}/{end.isoformat()}", SPAN, scope.reference)
+        else:
+            out[i] = TimeScope(scope.text, back_from(end, unit, value), SPAN, scope.reference)
+    return out
+
+
+def measures_run(noun: Token, run_nouns: frozenset[str]) -> bool:
+    """'six straight days of losses', 'a two-year boom', 'a four-week long positive streak', 'the
+    lowest figure for almost two decades', 'the highest level in five years':
+    a time unit that counts a run (a noun of ``run_nouns`` it measures or that it is "of"), or
+    the span a superlative reaches back over. "a 12-year low" is a level of one day."""
+    if noun.dep_ in ("compound", "nmod", "amod", "npadvmod") and noun.head.lemma_.lower() in run_nouns:
+        return True
+    if any(g.lemma_.lower() in run_nouns for c in noun.children if c.lower_ == "of" for g in c.children):
+        return True
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in ("for", "in", "over"):
+        return False
+    compared = preposition.head
+    return compared.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in compared.children)
+
+
+def _end_day(value: str) -> date | None:
+    """The last day of a period given as a day, month or year ('1998-01' -> 1998-01-31), or of
+    a closed interval of them; None for anything else."""
+    last = value.split("/")[-1]
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", last):
+        return None
+    year, month, day = (int(part) for part in (last.split("-") + ["0", "0"])[:3])
+    if not month:
+        return date(year, 12, 31)
+    return date(year, month, day or calendar.monthrange(year, month)[1])
+
+
+def to_date_scopes(figures: list[Span], scopes: list[TimeScope | None], published: date | None,
+                   phrases: tuple[str, ...], day: TimeScope | None = None) -> list[TimeScope | None]:
+    """Every figure's scope, one of the current year or month that its clause says runs to the time
+    of writing given that part of it: "shares have plunged 68% so far this year" (2009-02-23) ->
+    2009-01-01/2009-02-23; "down 12% year to date", which nothing else dates, the same. "Sales
+    rose 4% this year" stays the year, and "the largest order so far" its own time. The part ends
+    on the day the article speaks for (``day``: its dateline's, else publication)."""
+    if published is None:
+        return list(scopes)
+    if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+        published = date.fromisoformat(day.value)
+    year, month = published.isoformat()[:4], published.isoformat()[:7]
+    out = []
+    for figure, scope in zip(figures, scopes):
+        said = _phrase_in_clause(figure, phrases)
+        if scope is not None and said and (scope.value in (year, month) or
+                                           (scope.source == PUBLISHED and "year" in said)):
+            first = f"{month}-01" if scope.value == month else f"{year}-01-01"
+            out.append(TimeScope(scope.text or said, f"{first}/{published.isoformat()}", SPAN, scope.reference))
+        else:
+            out.append(scope)
+    return out
+
+
+def _phrase_in_clause(figure: Span, phrases: tuple[str, ...]) -> str:
+    """The phrase of ``phrases`` the figure's clause holds ("so far", "year to date"), hyphens read
+    as spaces, or ''."""
+    verb = clause_head(figure.root)
+    words = " " + " ".join(t.lower_ for t in verb.subtree if t.text not in ("-", "–") and not t.is_space) + " "
+    return next((phrase for phrase in phrases if f" {phrase} " in words), "")

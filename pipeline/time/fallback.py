@@ -7,7 +7,9 @@ climbed to $98 million") belongs to that news: it takes the lead's time, ``time_
 A figure stated as current ("Boeing now has 412 orders", "Hotels are only thirty percent full")
 is checked against the day the article speaks for: the date of its dateline ("VIENNA, June 4
 (Reuters) - ...", or a line that holds only a date under the headline), else the publication
-date, ``time_source`` `published`, so a reviewer sees the period was a default.
+date, ``time_source`` `published`, so a reviewer sees the period was a default. A figure of a
+sentence about the figures just given ("Acme earned $46.9 million. The figures include $15
+million in costs ...") is of their period instead (``referred_scopes``).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, in_dateline
+from pipeline.nlp.structure import by_sentence, clause_head, in_dateline
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -109,6 +111,36 @@ def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: Ti
     otherwise ("The 777-200LR can fly for 9,420 nautical miles")."""
     return [scope if scope is not None else lead if lead is not None and narrated_past(figure.root) else day
             for figure, scope in zip(figures, scopes)]
+
+
+def referred_scopes(figures: list[Span], scopes: list[TimeScope | None],
+                    result_nouns: frozenset[str]) -> list[TimeScope | None]:
+    """Every figure's scope, those of a sentence about the results just given given their period:
+    "Acme earned $46.9 million in the third quarter. The figures include $15 million in costs"
+    (subject "the figures", "the results", "these numbers": ``result_nouns``) -> the third
+    quarter, the period of the last figure of the sentence before, where nothing in the
+    sentence itself dated it (its scope is the article's day or a carried frame)."""
+    out = list(scopes)
+    sentences = by_sentence(figures)
+    starts = sorted(sentences)
+    for position, start in enumerate(starts[1:], 1):
+        before = sentences[starts[position - 1]]
+        referred = scopes[before[-1]]
+        if referred is None or figures[before[-1]].sent.end != start:
+            continue  # only the sentence right before
+        for i in sentences[start]:
+            if scopes[i] is not None and scopes[i].source in (PUBLISHED, "context") \
+                    and _about_results(figures[i].root, result_nouns):
+                out[i] = referred
+    return out
+
+
+def _about_results(token: Token, result_nouns: frozenset[str]) -> bool:
+    """Whether a word's clause has for its subject "the figures", "these results" and the like."""
+    verb = clause_head(token)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in result_nouns
+               and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in c.children)
+               for c in verb.children)
 
 
 def narrated_past(token: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
+from pipeline.time.relatives import noun_after, relative_on
 
 
 @dataclass(frozen=True)
@@ -57,20 +58,27 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         gap = span.start - figure.end  # "from $99 million a year earlier", "or 39 cents in the year-ago quarter"
         if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
             return figure
+    if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
+        return measured  # "its November 20, 2008 low of 1316.12", however the parse hangs the date
+    if (described := relative_on(span, figures)) is not None:
+        return described  # "over US$89.00, which was set on October 18"
     nouns = {_described_noun(f): f for f in figures}
-    token = span.root
+    token, described = span.root, None
     while token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):  # "its record high set on Aug. 6": the date of the high
+            described = token.head
         token = token.head
         if token.lower_ in comparison_heads:
             return None
         for figure in figures:
-            if figure.start <= token.i < figure.end:
-                return figure
+            if figure.start <= token.i < figure.end:  # not "within 70 points of its record high set on Aug. 6"
+                return figure if described is None or figure.start <= described.i < figure.end else None
         if token.i in nouns:
             return nouns[token.i]
         if (measured := _of_figure(token, span, figures)) is not None:
             return measured
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("acl", "relcl"):
+        if token.pos_ in ("VERB", "AUX") and (token.dep_ not in ("acl", "relcl") or any(
+                clause_head(f.root).i == token.i for f in figures)):  # "a plan to cut 6,000 jobs by year end"
             return None
     return None
 
@@ -79,7 +87,8 @@ def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
     """'its November 20, 2008 low of 1316.12', 'a reduction of $500 million by the end of the year':
     the figure a noun the date modifies (straight or through its preposition) is the amount of."""
     head = span.root.head
-    if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i) or noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i, span.end) \
+            or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return next((f for f in figures for g in objects if f.start <= g.i < f.end), None)

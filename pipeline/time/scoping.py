@@ -9,8 +9,9 @@ scope among the marks of its sentence is in ``pipeline.time.scope``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.durations import present_perfect
+from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -39,6 +41,7 @@ class ScopeWords:
     relative_back: frozenset[str]
     future_cues: frozenset[str]
     first_person: frozenset[str]
+    survey_nouns: frozenset[str]
     year_bounds: dict[str, str]
 
     @classmethod
@@ -48,7 +51,7 @@ class ScopeWords:
         only when nothing else does."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
-                    "relative_back", "future_cues", "first_person")}
+                    "relative_back", "future_cues", "first_person", "survey_nouns")}
         return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
                    year_bounds=dict(rules.lexicons["year_bounds"]))
 
@@ -87,11 +90,13 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         # $21 billion for fiscal 2025": the fiscal year)
         sent_dates = [(span, d) for span, d in sent_dates
                       if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
+        sent_dates = with_year_after(doc, sent_dates)  # "between September and October of 2007"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
-            if is_comparison_base(span, bases, since_comparisons) and not start_point:
+            possessed = base_possessive(span, in_sent)  # "up from last year's $3.27 a share": the base's own year
+            if is_comparison_base(span, bases, since_comparisons) and not start_point and possessed is None:
                 continue
-            owner = owning_figure(span, in_sent, comparison_heads)
+            owner = possessed or owning_figure(span, in_sent, comparison_heads)
             if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
                                                                           comparison_heads):
                 value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
@@ -99,7 +104,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                                       owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
-        frame, statements = sentence_frame(sent, marks, reporting)
+        frame, statements = sentence_frame(sent, [m for m in marks if not conceded(m.span.root)], reporting)
+        frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 69 percent"
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
@@ -108,14 +114,14 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            when = when_clause_date(figure, described)
-            before = context or carried
-            if (stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
+            when = when_clause_date(figure, described) or dated_antecedent(figure, marks)
+            before, aside = context or carried, present_aside(figure)  # "Seagram, which owns 23% of Du Pont"
+            if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       frame, before, statements, reported))
+                                       None if aside else frame, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
@@ -127,6 +133,49 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         framed = framed or context
         previous = sent
     return scopes
+
+
+CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def conceded(token: Token) -> bool:
+    """'It ended up 1.2%, although this follows a fall to an all-time low yesterday': a date in a
+    clause that concedes something else (its verb, or one it hangs from, is marked "although",
+    "though", "whereas") tells of another event, and frames none of the main clause's figures."""
+    verb = clause_head(token)
+    while verb.head.i != verb.i:
+        if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in verb.children):
+            return True
+        verb = clause_head(verb.head)
+    return False
+
+
+def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
+    """'between September and October of 2007', 'from March to June of 2008': months read without
+    a year, followed by "of" and the year they are in, are one period of that year (the months of
+    the later end fall in it, an earlier start that would come after it in the year before)."""
+    out = list(dated)
+    for i in range(len(out) - 1, 0, -1):
+        (months, mention), (year, named) = out[i - 1], out[i]
+        ends = mention.value.split("/")
+        if (year.start != months.end + 1 or doc[months.end].lower_ != "of" or not re.fullmatch(r"\d{4}", named.value)
+                or not all(re.fullmatch(r"\d{4}-\d\d", end) for end in ends)):
+            continue
+        moved = [f"{named.value}-{end[5:]}" for end in ends]
+        if len(moved) == 2 and moved[0] > moved[1]:
+            moved[0] = f"{int(named.value) - 1}-{ends[0][5:]}"
+        whole = doc[months.start:year.end]
+        out[i - 1:i + 1] = [(whole, replace(mention, value="/".join(moved), text=whole.text))]
+    return out
+
+
+def base_possessive(span: Span, figures: list[Span]) -> Span | None:
+    """'from last year's $3.27 a share', 'from last year's fully diluted $3.27': the figure a date
+    in the possessive stands before, whose period it is however the parse hangs it."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return None
+    return next((f for f in figures if span.end < f.start <= span.end + 3), None)
 
 
 def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
@@ -219,9 +268,18 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     """Whether the frame a sentence set carries to the next sentences: only one set by the
     narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
     third quarter of 1990": a period after publication), nor a date in a quote or in words told
-    in the first person ("I think we're responding to the anniversary of the October 1987 crash")."""
+    in the first person ("I think we're responding to the anniversary of the October 1987 crash"),
+    nor the date of a last or first time ("The last time the index rose four weeks in a row was
+    in October 2007": a look back for comparison)."""
     ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return not ahead and is_narrative(sent, first_person)
+    return not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+
+
+def _last_time(token: Token) -> bool:
+    """Whether a date's clause has for its subject "the last time", "the first time"."""
+    verb = clause_head(token)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "time"
+               and any(m.lower_ in ("last", "first", "previous") for m in c.children) for c in verb.children)
 
 
 def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:

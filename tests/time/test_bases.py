@@ -37,6 +37,11 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     # ... told by the date's reference to the present, whatever its words
     ("At present the airline has 412 orders, up from 380 orders.", "380 orders", None, None),
     ("These days the mine employs 400 workers, up from 350 workers.", "350 workers", None, None),
+    # a base's own date in the possessive, and a figure that describes the base
+    ("Analysts expect earnings of $5 a share for this year, up from last year's $4.10 a share on sales of "
+     "$900 million.", "$4.10 a share", "2023", "clause"),
+    ("Analysts expect earnings of $5 a share for this year, up from last year's $4.10 a share on sales of "
+     "$900 million.", "$900 million", "2023", "clause"),
 ]
 
 

@@ -12,6 +12,9 @@ SPANS = [  # text, figure, expected scope value and source
     ("The family has been farming the valley for 12 years.", "12 years", "2012/2024", "span"),
     ("The ferry, which has carried 90,000 passengers over its 30-year history, is to be sold.",
      "90,000 passengers", "1994/2024", "span"),
+    # a look back in the figure's own clause, not the day of another clause; the nearest of two
+    ("After allowing for a revision Friday to the March data, the economy has added 250,000 jobs a month over the last four months and "
+     "270,000 over the last three months.", "270,000", "2024-01/2024-03", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
     ("Exports rose 5% in 2023 after falling for two years.", "5%", "2023", "clause"),
@@ -24,8 +27,46 @@ def test_a_count_over_a_span_back_from_publication_takes_the_span(extract, text,
     assert (found.time.value, found.time.source) == (value, source)
 
 
+RUNS = [  # a duration that measures a run is that run, ending when its sentence dates it (published 2024-04-09)
+    ("Shares fell. The index posted gains on Friday, marking a four-week winning streak.", "four-week",
+     "2024-03-11/2024-04-05"),
+    ("Shares fell. The dollar rose after six straight days of losses.", "six straight days", "2024-04-04/2024-04-09"),
+    ("Shares fell. After eight years of growth, the builders are cutting jobs.", "eight years", "2016/2024"),
+    ("Shares fell. The jobless rate fell to 3.9 percent in March, the lowest level for almost three decades.",
+     "three decades", "1994/2024"),
+    ("Shares fell. It marked the end of a two-year boom in the industry.", "two-year", "2022/2024"),
+    # counter-examples: a duration of something else, a level of one day
+    ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
+    ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", RUNS)
+def test_a_duration_that_measures_a_run_is_the_run(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert found.time.value == value
+
+
+TO_DATE = [  # the current year or month run to the time of writing (published 2024-04-09)
+    ("Shares fell. Bank shares have plunged 38% so far this year.", "38%", "2024-01-01/2024-04-09"),
+    ("Shares fell. Bank shares have plunged 38% this year-to-date.", "38%", "2024-01-01/2024-04-09"),
+    ("Shares fell. The index is down 12% year to date.", "12%", "2024-01-01/2024-04-09"),
+    ("Shares fell. Sales are up 4% so far this month.", "4%", "2024-04-01/2024-04-09"),
+    # counter-examples: a year not said to run to now, a year gone by
+    ("Shares fell. Sales rose 4% this year.", "4%", "2024"),
+    ("Shares fell. So far, sales rose 4% in 2022.", "4%", "2022"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", TO_DATE)
+def test_the_year_so_far_ends_at_publication(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert found.time.value == value
+
+
 def test_the_span_back_from_a_day():
     assert back_from(date(2008, 10, 9), "day", 9) == "2008-10-01/2008-10-09"
     assert back_from(date(1998, 2, 6), "decade", 2) == "1978/1998"
-    assert back_from(date(2009, 4, 3), "month", 3) == "2009-01/2009-04"
+    assert back_from(date(2009, 4, 3), "month", 3) == "2009-01/2009-03"
+    assert back_from(date(2009, 4, 20), "month", 3) == "2009-02/2009-04"
     assert back_from(date(2008, 10, 27), "year", 1, bare=True) == "2007-10/2008-10"

@@ -24,6 +24,11 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
     ("A decade ago, the plant was closed.\n\nOutput fell 5%.", "5%", "2024-04-09", "published"),
     ("Jet maker report\n\nThe plane was revealed in January 2024\n\nAbout 5,000 people watched the flight.",
      "5,000 people", "2024-04-09", "published"),
+    # a sentence about the figures just given is of their period
+    ("Acme posted first-quarter results.\n\nThe miner earned $40 million, or 50 cents a share. The figures "
+     "include $12 million in costs for a mine closure.", "$12 million", "2024-01/2024-03", "context"),
+    ("Acme posted first-quarter results.\n\nThe miner earned $40 million. The results reflect a charge of $9 "
+     "million.", "$9 million", "2024-01/2024-03", "context"),
 ]
 
 

@@ -47,6 +47,23 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "the end of 2026.", "400 jobs", "2026", "clause"),
     ("The miner cut 300 jobs during 2024, leaving it within 100 jobs of its goal of a reduction of 400 jobs by "
      "the end of 2026.", "100 jobs", "2024", "clause"),
+    # a date in a clause with a figure of its own is that figure's, not the one of the noun the clause describes
+    ("Acme reported first-quarter results. Profit fell to $11 million because of a $2 million charge tied to a "
+     "plan to cut 600 jobs by the end of 2024.", "$2 million", "2024-01/2024-03", "context"),
+    ("Acme reported first-quarter results. Profit fell to $11 million because of a $2 million charge tied to a "
+     "plan to cut 600 jobs by the end of 2024.", "600 jobs", "2024", "clause"),
+    # months read without a year, then "of" and their year: one period of that year
+    ("Sales rose 5% between March and June of 2022.", "5%", "2022-03/2022-06", "clause"),
+    ("Sales rose 5% between November and January of 2022.", "5%", "2021-11/2022-01", "clause"),
+    # the date of a last time frames only its sentence
+    ("Acme sold 20 boats on Friday.\n\nThe last time the firm had sold boats for four weeks in a row was in the "
+     "spring of 2021, when it sold 1,500.\n\nThe firm also sold 5 cars.", "5 cars", "2024-04-05", "lead"),
+    # a relative clause right after a figure is about it, however the parse hangs it
+    ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
+     "2024-04-03", "clause"),
+    # a date in a clause that concedes something else frames nothing of the main clause
+    ("Acme's sales rose 3% on Friday. Its margin ended up 1.2%, although this follows a deep loss yesterday.",
+     "1.2%", "2024-04-05", "context"),
 ]
 
 

@@ -1,0 +1,101 @@
+"""Periods a figure takes from the clause it sits in when that clause describes a noun.
+
+A relative clause is told about its antecedent, so its time is the antecedent's, not the
+sentence's:
+- a past relative clause on a noun the text dates ("the 1988 bombing that killed 259 people",
+  "the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed 259 people", "the crash in 1987,
+  which wiped $500 billion off shares") takes that date;
+- a relative clause in the present set off from a name ("Seagram, which owns about 23% of Du
+  Pont, said ...") says what is so now: it takes neither the sentence's period nor one carried
+  from earlier sentences, but the article's day;
+- a survey's field dates, written in a participle on the survey ("In a poll completed on
+  Saturday, 69 percent said ...", "The survey, conducted Oct. 1-3, found 45% support"), are the
+  period of the figures it found (``survey_nouns`` in rules/lexicons.yml), where a date that
+  describes any other noun frames nothing ("the company, founded in 1885, ...").
+
+Counter-examples: "energy worth $129 billion that account for 73 percent of imports" (a
+restrictive clause on a common noun) keeps the time of what it describes; "the 2008 law that
+requires 30% renewables" (told in the present) is not dated by the law's year; "In a report
+released Tuesday, ..." is no survey.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from typing import TYPE_CHECKING
+
+from pipeline.nlp.structure import clause_head
+
+if TYPE_CHECKING:
+    from pipeline.time.scope import TimeMark
+
+_BETWEEN_DATE_AND_NOUN = frozenset({",", "'s", "’s"})
+
+
+def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
+    """'the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed 259 people': the date of the
+    noun a past relative clause describes, written before it ("the 1988 bombing"), or after it
+    with "in" or "on" ("the bombing on Dec. 21, 1988, that killed"). The parse often hangs a date
+    before a noun elsewhere, so what stands right before the noun decides."""
+    verb = clause_head(figure.root)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "that killed 259 and injured 11"
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.pos_ != "NOUN":
+        return None
+    noun = verb.head
+    for mark in marks:
+        if not mark.value or mark.source:
+            continue
+        between = noun.doc[mark.span.end:noun.i]
+        before = mark.span.end <= noun.i and all(t.text in _BETWEEN_DATE_AND_NOUN
+                                                 or (t.head.i == noun.i and t.dep_ in ("amod", "compound"))
+                                                 for t in between)  # "the 1988 terrorist bombing"
+        preposition = mark.span.root.head
+        if before or (preposition.lower_ in ("in", "on") and preposition.head.i == noun.i):
+            return mark
+    return None
+
+
+def present_aside(figure: Span) -> bool:
+    """'Seagram, which owns about 23% of Du Pont, said ...', 'National Intergroup, which owns 50%
+    of National Steel, posted ...': a relative clause in the present tense on a name, or set off by
+    a comma, states what is so at the time of writing, whatever period its sentence is about."""
+    verb = clause_head(figure.root)
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    opening = verb.left_edge.i
+    return verb.head.pos_ == "PROPN" or (opening > 0 and verb.doc[opening - 1].text == ",")
+
+
+def survey_frame(marks: list[TimeMark], survey_nouns: frozenset[str]) -> TimeMark | None:
+    """'In a poll completed on Saturday, 69 percent ...': the date of a participle or relative
+    clause that describes a survey, which dates what the survey found."""
+    for mark in marks:
+        if not mark.value or mark.owner is not None or mark.source:
+            continue
+        verb = clause_head(mark.span.root)
+        if verb.dep_ in ("acl", "relcl") and _surveys(verb.head, survey_nouns):
+            return mark
+    return None
+
+
+def _surveys(noun: Token, survey_nouns: frozenset[str]) -> bool:
+    return noun.lemma_.lower() in survey_nouns
+
+
+def relative_on(span: Span, figures: list[Span]) -> Span | None:
+    """'just over US$89.00, which was set on October 18': the figure right before the relative
+    clause a date is in, which that clause describes however the parse hangs it."""
+    verb = clause_head(span.root)
+    opening = verb.left_edge.i - (verb.left_edge.i > 0 and span.doc[verb.left_edge.i - 1].text == ",")
+    return next((f for f in figures if f.end == opening), None) if verb.dep_ == "relcl" else None
+
+
+def noun_after(span: Span) -> Token | None:
+    """'its November 20, 2008 low': the noun right after a date, when the parse ties the two."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    tied = after is not None and (span.start <= after.head.i < span.end or span.root.head.i == after.i)
+    return after if tied and after.pos_ == "NOUN" else None
