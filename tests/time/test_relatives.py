@@ -13,10 +13,10 @@ RELATIVES = [  # text, figure, expected scope value and source
     # a relative clause in the present set off from a name says what is so now
     ("Acme reported a loss in the third quarter. Borex, which owns 23% of Acme, said it would book a charge.",
      "23%", "2024-04-09", "published"),
-    ("Northwind, which owns 40% of the mill, posted net income for the third quarter of $8 million.", "40%",
+    ("Northwind, which owns 40% of the mill, posted net income for the first quarter of $8 million.", "40%",
      "2024-04-09", "published"),
-    ("Northwind, which owns 40% of the mill, posted net income for the third quarter of $8 million.",
-     "$8 million", "2024-07/2024-09", "clause"),
+    ("Northwind, which owns 40% of the mill, posted net income for the first quarter of $8 million.",
+     "$8 million", "2024-01/2024-03", "clause"),
     # ... while a restrictive clause on a common noun keeps the time of what it describes
     ("In 2023, it grew to $240 billion. China imported energy worth $129 billion that accounts for 73 percent "
      "of its imports.", "73 percent", "2023", "context"),
@@ -35,9 +35,9 @@ def test_a_relative_clause_takes_the_time_of_its_noun(extract, text, figure, val
 
 
 DESCRIBED = [  # a date in a clause that describes another noun does not date a figure
-    ("Stocks rose on Tuesday, leaving the index within 70 points of its record high set on Aug. 6.",
-     "70 points", "2024-04-09"),
-    ("However, the index remained above its November 20, 2023 low of 1316.12.", "1316.12", "2023-11-20"),
+    ("Shares climbed on Tuesday, leaving the benchmark within 45 points of its peak reached on March 12.",
+     "45 points", "2024-04-09"),
+    ("The index stayed above its March 3, 2023 low of 2140.55.", "2140.55", "2023-03-03"),
 ]
 
 
