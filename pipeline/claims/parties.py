@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex, claim_clause
@@ -37,6 +38,13 @@ PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
 """Prepositions whose object takes part in what a clause's verb does with a figure: "China
 exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
 Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
+LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
+"""Prepositions whose object says where something happens: "killed 11 on the ground in Lockerbie,
+Scotland", "held in a prison in New York"."""
+COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
+"""The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
+to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
+("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
 DESCRIPTOR_WINDOW = 3
@@ -62,6 +70,9 @@ class PartyWords:
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
+    countries: frozenset[str] = COUNTRIES
+    """Canonical names of the places that own national figures: CLDR's countries and the places of
+    rules/entities.yml ("United States", "Soviet Union")."""
 
 
 def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
@@ -76,7 +87,8 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
         counts=counts | dict(entities.get("counting_words", {})),
         destinations=frozenset(entities.get("destination_prepositions", ())),
-        judging_words=frozenset(entities.get("judging_words", ())))
+        judging_words=frozenset(entities.get("judging_words", ())),
+        countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"})
 
 
 class Parties:
@@ -133,6 +145,23 @@ class Parties:
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
         return self._in_order(found, span.sent)
+
+    def without_places(self, tokens: set[int]) -> set[int]:
+        """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
+        region after "in", "at", "near" ... with what is set beside it ("259 people were killed in
+        Lockerbie, Scotland", "a prison in New York"). A country keeps its phrase ("unemployment
+        in France rose to 8%" is France's), and so does a place that opens its clause, framing all
+        of it ("In Rio, the city government opened 10 clinics")."""
+        dropped: set[int] = set()
+        for i in sorted(tokens):
+            token = self.doc[i]
+            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
+                    or _opens_clause(token.head):
+                continue
+            party = self._entity(token)
+            if party is not None and party[1] in PLACE_LABELS and party[0] not in self.words.countries:
+                dropped |= {t.i for t in token.head.subtree}
+        return tokens - dropped
 
     def _in_order(self, found: list[Party], sent: Span) -> list[str]:
         """The names in the order the sentence names them, those it names only by a pronoun first."""
@@ -387,6 +416,13 @@ def _index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
+
+
+def _opens_clause(prep: Token) -> bool:
+    """Whether a prepositional phrase stands before the word it hangs from and that word's subject:
+    "In Rio, the city government opened ...", "And in Hong Kong, a 3 percent drop"."""
+    subject = _subject(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
+    return prep.i < prep.head.i and (subject is None or prep.i < subject.i)
 
 
 def _subject(verb: Token) -> Token | None:

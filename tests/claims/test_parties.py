@@ -39,6 +39,18 @@ def test_whose_figure(resources, text, figure, entities):
     assert _rows(resources, text)[figure].entities == entities
 
 
+@pytest.mark.parametrize("text, figure, entities", [
+    # a town and its region only say where
+    ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
+    # a country owns its national figures
+    ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
+    # a town that opens the clause frames all of it
+    ("In Springfield, the city council approved a budget of $5 million.", "$5 million", "Springfield"),
+])
+def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, entities):
+    assert _rows(resources, text)[figure].entities == entities
+
+
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
     rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
