@@ -124,7 +124,9 @@ class Parties:
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) + self._partners(obj, span)]
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
-                found += self.resolve(token) + self._partners(token, span)  # "73 percent of Russian exports to China"
+                # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
+                # index losing 3.2% and the DAX ..." is the FTSE's
+                found += self._one(token, 0) + self._partners(token, span)
             token = token.head
         if judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words for c in head.children):
             return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
@@ -138,13 +140,14 @@ class Parties:
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
             subject = _subject(head)
             for subject in subjects or ([subject] if subject is not None else []):
-                found += self.resolve(subject)
+                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
+                    found += self.resolve(subject)
             found += self._partners(head, span)
             if not found:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
-        return self._in_order(found, span.sent)
+        return _respective(span, head, self._in_order(found, span.sent))
 
     def without_places(self, tokens: set[int]) -> set[int]:
         """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
@@ -416,6 +419,19 @@ def _index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
+
+
+def _respective(span: Span, head: Token, names: list[str]) -> list[str]:
+    """Of parties joined as a clause's subject, the one a figure joined with as many others goes
+    with, in turn, where the clause says "respectively": "Spain and Italy will cut 1,600 and 400
+    jobs respectively" -> 400 is Italy's."""
+    if len(names) < 2 or not any(t.lower_ == "respectively" for t in head.children):
+        return names
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    figures = sorted([first, *first.conjuncts], key=lambda t: t.i)
+    return [names[figures.index(span.root)]] if len(figures) == len(names) and span.root in figures else names
 
 
 def _opens_clause(prep: Token) -> bool:

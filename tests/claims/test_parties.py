@@ -51,6 +51,20 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
     assert _rows(resources, text)[figure].entities == entities
 
 
+@pytest.mark.parametrize("text, figure, entities", [
+    # figures joined "respectively" go with the joined subjects in turn
+    ("The Nikkei fell 1 percent, while the Hang Seng and the Straits Times rose 2.5 percent and 0.4 percent "
+     "respectively.", "2.5 percent", "Hang Seng Index"),
+    ("The Nikkei fell 1 percent, while the Hang Seng and the Straits Times rose 2.5 percent and 0.4 percent "
+     "respectively.", "0.4 percent", "Straits Times Index"),
+    # a figure hanging from one of two joined subjects is that one's
+    ("Stocks fell, with the Contoso index losing 3.2 percent and the Northwind index of Ruritania falling 5 percent.",
+     "3.2 percent", "Contoso"),
+])
+def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
+    assert _rows(resources, text)[figure].entities == entities
+
+
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
     rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
