@@ -136,7 +136,10 @@ class Parties:
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
         lemma = head.lemma_.lower()
-        if lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
+        if _says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
+            found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
+                      if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
+        elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
             subject = _subject(head)
             for subject in subjects or ([subject] if subject is not None else []):
@@ -333,6 +336,10 @@ class Parties:
             if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):
                 return fits
         here = bisect_right(self.starts, token.i) - 1
+        if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 19 percent knew she ..."
+            named = [e for e in self.index.within(self.sentences[here].start_char, token.idx) if e["label"] == "PERSON"]
+            if named:
+                return [(named[-1]["canonical"], "PERSON")]
         if labels == ("GPE",):  # "the country's trade": a country in view, else what the headline names
             return self._most_named(token, labels, self.sentences[max(0, here - 1)].start_char, anywhere=False)
         if not pronoun:
@@ -419,6 +426,14 @@ def _index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
+
+
+def _says_what(span: Span, head: Token) -> bool:
+    """Whether a figure counts the people who say, think or know what a clause says: the figure is
+    its verb's subject and the verb has a clause ("54 percent said they backed Smith", "19 percent
+    knew that he opposed the plan"). Such a figure is about whom the clause names."""
+    return any(c.dep_ == "ccomp" for c in head.children) and any(
+        c.dep_ == "nsubj" and (span.start <= c.i < span.end or c.is_ancestor(span.root)) for c in head.children)
 
 
 def _respective(span: Span, head: Token, names: list[str]) -> list[str]:

@@ -54,6 +54,7 @@ class SpeakerFinder:
         self.pronouns = set(speech["person_pronouns"])
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
+        self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
         self.quote_pattern = re.compile("|".join(
             f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
@@ -92,6 +93,8 @@ class SpeakerFinder:
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
             if owner is not None:  # "Unisys Corp.'s announcement of a $648.2 million loss"
                 speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
+                if speaker and lemma in self.survey_nouns:
+                    speaker = f"{speaker} {lemma}"  # the poll speaks for the people it asked
                 if speaker:
                     out.append(Attribution(token.left_edge.i, token.right_edge.i + 1, speaker, cue=token.i))
                     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):

@@ -65,6 +65,14 @@ def test_joined_parties_each_own_their_figure(resources, text, figure, entities)
     assert _rows(resources, text)[figure].entities == entities
 
 
+def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
+    rows = _rows(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
+                            "54 percent of voters said they did not know Smith's position on taxes, and only "
+                            "19 percent knew that she opposed the plan.")
+    assert [(rows[f].entities, rows[f].speaker) for f in ("54 percent", "19 percent")] == [
+        ("Jane Smith", "Contoso Research poll")] * 2
+
+
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
     rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
