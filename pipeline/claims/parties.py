@@ -114,8 +114,10 @@ class Parties:
         token = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
+        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
+            participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
             if token.lemma_.lower() in self.words.judging_words:
                 judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
@@ -136,6 +138,8 @@ class Parties:
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
         lemma = head.lemma_.lower()
+        # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
+        reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
         if _says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
             found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
                       if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
@@ -145,7 +149,7 @@ class Parties:
             for subject in subjects or ([subject] if subject is not None else []):
                 if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
                     found += self.resolve(subject)
-            found += self._partners(head, span)
+            found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
@@ -281,7 +285,8 @@ class Parties:
 
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
-        "the Russian Government"."""
+        "the Russian Government", and the index a market's shares trade on ("Indian shares on the
+        Sensex", where India only says where the index is)."""
         out: list[Party] = []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
@@ -290,6 +295,10 @@ class Parties:
                     out.append(party)
             elif child.dep_ == "poss":
                 out += self._one(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
+                out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian shares on the Sensex index"
+                        for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"]
         return out
 
     def _entity(self, token: Token) -> Party | None:

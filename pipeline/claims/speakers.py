@@ -81,6 +81,9 @@ class SpeakerFinder:
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                if any(c.dep_ == "dobj" for c in content):  # "announced 35 orders, bringing the total to 677"
+                    content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
+                                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):

@@ -73,6 +73,17 @@ def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resource
         ("Jane Smith", "Contoso Research poll")] * 2
 
 
+def test_shares_on_an_index_are_the_index_s_not_the_country_s(resources):
+    rows = _rows(resources, "Indian shares on the Sensex index in Mumbai fell ten percent on Monday.")
+    assert rows["ten percent"].entities == "BSE Sensex"
+
+
+def test_what_goes_on_from_an_announcement_is_the_announcer_s(resources):
+    rows = _rows(resources, "On Saturday, Contoso Corp. announced 35 new orders from Air Berlin and Northwind of "
+                            "Kuwait, bringing the total to 677 orders from 47 customers.")
+    assert (rows["677 orders"].entities, rows["677 orders"].speaker) == ("Contoso", "Contoso")
+
+
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
     rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
