@@ -306,6 +306,8 @@ class Parties:
             return None  # "SAO PAULO (Reuters) - ...": a dateline names where, not whose
         for ent in self.index.within(token.idx - 80, token.idx + len(token) + 80):
             if ent["start"] <= token.idx < ent["end"]:
+                if ent["label"] == "NORP" and ent["canonical"] in self.words.countries:
+                    return ent["canonical"], "GPE"  # "the Belgian government ... it": the country
                 return (ent["canonical"], ent["label"]) if ent["label"] in PARTY_LABELS else None
         return None
 

@@ -31,6 +31,8 @@ def _rows(resources, text: str) -> dict:
     ("The Nikkei dropped sharply on Tuesday. It ended the day down 1.2 percent.", "1.2 percent", "Nikkei 225"),
     # the party a verb deals with takes part in the figure
     ("China paid Russia $5 billion for gas in March.", "$5 billion", "China; Russia"),
+    # a government named by its nationality stands for its country, and "it" for the government
+    ("The Belgian government said it will give 150 million euros in aid.", "150 million euros", "Belgium"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
