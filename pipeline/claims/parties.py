@@ -107,20 +107,26 @@ class Parties:
         ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
         subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
         verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
-        ("..., the ONS said, pushing the pump price above 155p"); an opening "At X," names
-        the subject's owner ("At EDS, profit jumped 16%")."""
+        ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
+        whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
+        opening "At X," names the subject's owner ("At EDS, profit jumped 16%")."""
         head = claim_clause(span.root)
         found: list[Party] = []
         token = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
         participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
+        nearer = False  # a clause between the figure and its verb names whom it deals with
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
             participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
             if token.lemma_.lower() in self.words.judging_words:
                 judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
+            elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
+                own = self._partners(token, span)  # "a program aimed at doubling the two nations' trade"
+                found += own
+                nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
@@ -130,7 +136,8 @@ class Parties:
                 # index losing 3.2% and the DAX ..." is the FTSE's
                 found += self._one(token, 0) + self._partners(token, span)
             token = token.head
-        if judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words for c in head.children):
+        if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
+                                   for c in head.children):
             return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:

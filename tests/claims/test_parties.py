@@ -33,6 +33,9 @@ def _rows(resources, text: str) -> dict:
     ("China paid Russia $5 billion for gas in March.", "$5 billion", "China; Russia"),
     # a government named by its nationality stands for its country, and "it" for the government
     ("The Belgian government said it will give 150 million euros in aid.", "150 million euros", "Belgium"),
+    # a clause between the figure and its verb names whom the figure is about, not the verb's subject
+    ("The goal of Jan Novak's visit was a deal aimed at raising Contoso's sales to $5 billion.", "$5 billion",
+     "Contoso"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
