@@ -122,7 +122,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("GM Hughes said net income fell 22%"), else whose the figure just
         # before was, else what the whole article is about
-        named = (about(parties.of_figure(span), common["speaker"], labels, ("PERSON",)) or about(entities.names(tokens, sent.start_char, sent.end_char),
+        acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
+        named = (about(parties.of_figure(span), common["speaker"], labels, acting) or about(entities.names(tokens, sent.start_char, sent.end_char),
                                                   common["speaker"])
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
@@ -249,7 +250,8 @@ def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = Non
     """The entities a claim is about: its source is not one of them ("..., the Office for National
     Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
     about, not the Bank). Given ``labels``, only a source of those labels is left out: a governor
-    setting a goal speaks for the state, a company reporting its sales speaks of its own."""
+    setting a goal speaks for the state, a company reporting its sales speaks of its own, and, given
+    no label, a person saying her flats are worth half speaks of her own."""
     sources = {name for name in speaker.split("; ") if labels is None or labels.get(name) in sources_of}
     return [name for name in names if name not in sources]
 

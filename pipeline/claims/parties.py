@@ -70,6 +70,8 @@ class PartyWords:
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
     forecasts growth of 0.5%", "his estimate of $2 a share")."""
+    governments: frozenset[str] = frozenset()
+    """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
     countries: frozenset[str] = COUNTRIES
     """Canonical names of the places that own national figures: CLDR's countries and the places of
     rules/entities.yml ("United States", "Soviet Union")."""
@@ -88,6 +90,7 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         counts=counts | dict(entities.get("counting_words", {})),
         destinations=frozenset(entities.get("destination_prepositions", ())),
         judging_words=frozenset(entities.get("judging_words", ())),
+        governments=frozenset(entities.get("government_words", ())),
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"})
 
 
@@ -162,6 +165,19 @@ class Parties:
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
         return _respective(span, head, self._in_order(found, span.sent))
+
+    def person_acts(self, span: Span) -> bool:
+        """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
+        Hale set a goal of 70,000 permits", "her administration would cut waits"): a person who
+        says so then speaks for whom the figure is about, while one who says her properties "are
+        worth half" speaks of her own."""
+        subject = _subject(claim_clause(span.root))
+        if subject is None:
+            return False
+        if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
+            return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
+        own = self._entity(subject)
+        return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
 
     def without_places(self, tokens: set[int]) -> set[int]:
         """A clause's ``tokens`` without the phrases that only say where it happens: a town or a

@@ -89,6 +89,12 @@ def test_what_goes_on_from_an_announcement_is_the_announcer_s(resources):
     assert (rows["677 orders"].entities, rows["677 orders"].speaker) == ("Contoso", "Contoso")
 
 
+def test_a_person_speaking_of_her_own_things_owns_their_figures(resources):
+    rows = _rows(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, worth $13 million in "
+                            "October, are worth only half that now.")
+    assert (rows["$13 million"].entities, rows["$13 million"].speaker) == ("Jane Roe", "Jane Roe")
+
+
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
     rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
