@@ -45,6 +45,8 @@ COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
 to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
+LISTED_THINGS = ("share", "stock")
+"""Nouns only a company has: "its shares", "their stock" are the last company named."""
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
 DESCRIPTOR_WINDOW = 3
@@ -352,7 +354,11 @@ class Parties:
         if word in PERSON_PRONOUNS:
             return self.antecedent(pronoun, ("PERSON",), depth, pronoun=True)
         if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
-            return self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
+            found = self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
+            if not found and pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in LISTED_THINGS:
+                company = self.index.last_before(pronoun.idx, "ORG")  # "... Caterpillar Inc. ... their stocks lost 6%"
+                return [(company["canonical"], "ORG")] if company else []
+            return found
         return []
 
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:

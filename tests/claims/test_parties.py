@@ -36,6 +36,9 @@ def _rows(resources, text: str) -> dict:
     # a clause between the figure and its verb names whom the figure is about, not the verb's subject
     ("The goal of Jan Novak's visit was a deal aimed at raising Contoso's sales to $5 billion.", "$5 billion",
      "Contoso"),
+    # "their stocks" are the last company's, where the sentence before has no party as its subject
+    ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Friday their stocks "
+     "lost nearly six percent.", "six percent", "Contoso"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
