@@ -16,7 +16,8 @@ from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_exte
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
-from pipeline.claims.parties import Parties, PartyWords
+from pipeline.claims.parties import Parties
+from pipeline.claims.party_reading import PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote

@@ -11,89 +11,21 @@ entity of its kind named before it. A relative pronoun stands for the noun its c
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex, claim_clause
+from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS, MAX_DEPTH,
+                                           OWNING_PREPOSITIONS, PARTNER_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS,
+                                           PLACE_LABELS, RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
+                                           PartyWords, clause_subject, opens_clause, respective, says_what)
 from pipeline.nlp.structure import dateline_end
 
-Party = tuple[str, str]
-"""A canonical name and its label: ("Unisys", "ORG")."""
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-THING_LABELS = ("ORG", "INDEX", "GPE")
-PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
-"""Labels of entities that can own a figure: not an event ("El Niño") or a building."""
-PLACE_LABELS = ("GPE", "LOC", "NORP")
-OWNING_PREPOSITIONS = ("of", "at", "for", "from")
-"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
-unit", "a spokesman for Seagram", "orders from Air Berlin"."""
-PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
-"""Prepositions whose object takes part in what a clause's verb does with a figure: "China
-exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
-Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
-LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
-"""Prepositions whose object says where something happens: "killed 11 on the ground in Lockerbie,
-Scotland", "held in a prison in New York"."""
-COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
-"""The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
-to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
-("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
-LISTED_THINGS = ("share", "stock")
-"""Nouns only a company has: "its shares", "their stock" are the last company named."""
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
 DESCRIPTOR_WINDOW = 3
 """How many sentences back "the company" looks for the organisation it names, the most named of
 those in view."""
-MAX_DEPTH = 6
-
-
-@dataclass(frozen=True)
-class PartyWords:
-    """What resolving parties needs from rules/entities.yml."""
-
-    descriptors: Mapping[str, str] = field(default_factory=dict)
-    """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
-    bare: frozenset[str] = frozenset()
-    """Descriptors that stand for a party only with nothing but an article ("the market")."""
-    speech_verbs: frozenset[str] = frozenset()
-    """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
-    counts: Mapping[str, int] = field(default_factory=dict)
-    """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
-    destinations: frozenset[str] = frozenset()
-    """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
-    judging_words: frozenset[str] = frozenset()
-    """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
-    forecasts growth of 0.5%", "his estimate of $2 a share")."""
-    governments: frozenset[str] = frozenset()
-    """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
-    countries: frozenset[str] = COUNTRIES
-    """Canonical names of the places that own national figures: CLDR's countries and the places of
-    rules/entities.yml ("United States", "Soviet Union")."""
-
-
-def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
-    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
-    number words of rules/lexicons.yml that count parties."""
-    bare = entities.get("bare_descriptors", {})
-    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
-    return PartyWords(
-        descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
-                     for label, nouns in table.items() for noun in nouns},
-        bare=frozenset(noun for nouns in bare.values() for noun in nouns),
-        speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
-        counts=counts | dict(entities.get("counting_words", {})),
-        destinations=frozenset(entities.get("destination_prepositions", ())),
-        judging_words=frozenset(entities.get("judging_words", ())),
-        governments=frozenset(entities.get("government_words", ())),
-        countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"})
 
 
 class Parties:
@@ -146,18 +78,18 @@ class Parties:
             return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
-                subject = _subject(clause)
+                subject = clause_subject(clause)
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
         lemma = head.lemma_.lower()
         # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
         reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
-        if _says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
+        if says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
             found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
                       if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
         elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
-            subject = _subject(head)
+            subject = clause_subject(head)
             for subject in subjects or ([subject] if subject is not None else []):
                 if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
                     found += self.resolve(subject)
@@ -166,14 +98,14 @@ class Parties:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
-        return _respective(span, head, self._in_order(found, span.sent))
+        return respective(span, head, self._in_order(found, span.sent))
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
         Hale set a goal of 70,000 permits", "her administration would cut waits"): a person who
         says so then speaks for whom the figure is about, while one who says her properties "are
         worth half" speaks of her own."""
-        subject = _subject(claim_clause(span.root))
+        subject = clause_subject(claim_clause(span.root))
         if subject is None:
             return False
         if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
@@ -191,7 +123,7 @@ class Parties:
         for i in sorted(tokens):
             token = self.doc[i]
             if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
-                    or _opens_clause(token.head):
+                    or opens_clause(token.head):
                 continue
             party = self._entity(token)
             if party is not None and party[1] in PLACE_LABELS and party[0] not in self.words.countries:
@@ -252,7 +184,7 @@ class Parties:
         if sent.start not in self._main:
             self._main[sent.start] = []  # a sentence that leads back to itself names no one
             root = sent.root
-            subject = _subject(root) if root.pos_ in ("VERB", "AUX") else next(
+            subject = clause_subject(root) if root.pos_ in ("VERB", "AUX") else next(
                 (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
             parties = self.resolve(subject) if subject is not None else []
             if not parties and root.lemma_ == "be":
@@ -369,7 +301,7 @@ class Parties:
         is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
         their income")."""
         for above in token.ancestors:
-            subject = _subject(above) if above.pos_ in ("VERB", "AUX") else None
+            subject = clause_subject(above) if above.pos_ in ("VERB", "AUX") else None
             if subject is None or subject.i > token.i or subject.is_ancestor(token) or subject.i == token.i:
                 continue
             fits = [p for p in self.resolve(subject, depth + 1) if p[1] in labels]
@@ -393,7 +325,7 @@ class Parties:
                         for p in self.resolve(subject, depth + 1) if p[1] == "PERSON"][:1]
             if fits:
                 return fits
-            subject = _subject(sent.root)
+            subject = clause_subject(sent.root)
             if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
@@ -466,43 +398,3 @@ def _index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
-
-
-def _says_what(span: Span, head: Token) -> bool:
-    """Whether a figure counts the people who say, think or know what a clause says: the figure is
-    its verb's subject and the verb has a clause ("54 percent said they backed Smith", "19 percent
-    knew that he opposed the plan"). Such a figure is about whom the clause names."""
-    return any(c.dep_ == "ccomp" for c in head.children) and any(
-        c.dep_ == "nsubj" and (span.start <= c.i < span.end or c.is_ancestor(span.root)) for c in head.children)
-
-
-def _respective(span: Span, head: Token, names: list[str]) -> list[str]:
-    """Of parties joined as a clause's subject, the one a figure joined with as many others goes
-    with, in turn, where the clause says "respectively": "Spain and Italy will cut 1,600 and 400
-    jobs respectively" -> 400 is Italy's."""
-    if len(names) < 2 or not any(t.lower_ == "respectively" for t in head.children):
-        return names
-    first = span.root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    figures = sorted([first, *first.conjuncts], key=lambda t: t.i)
-    return [names[figures.index(span.root)]] if len(figures) == len(names) and span.root in figures else names
-
-
-def _opens_clause(prep: Token) -> bool:
-    """Whether a prepositional phrase stands before the word it hangs from and that word's subject:
-    "In Rio, the city government opened ...", "And in Hong Kong, a 3 percent drop"."""
-    subject = _subject(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
-    return prep.i < prep.head.i and (subject is None or prep.i < subject.i)
-
-
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
-    for _ in range(MAX_DEPTH):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
-from pipeline.claims.parties import Parties, PartyWords
+from pipeline.claims.parties import Parties
+from pipeline.claims.party_reading import PartyWords
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
