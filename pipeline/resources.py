@@ -24,7 +24,7 @@ from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.lemmas import cache_lemmatizer
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
-from pipeline.claims.parties import party_words
+from pipeline.claims.party_reading import party_words
 from pipeline.claims.speakers import SpeakerFinder
 from pipeline.nlp.tagrules import index_attribute_ruler
 from pipeline.figures.units import UnitResolver

@@ -6,7 +6,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from babel import Locale
@@ -16,7 +16,8 @@ from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_exte
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
-from pipeline.claims.parties import Parties, PartyWords
+from pipeline.claims.parties import Parties
+from pipeline.claims.party_reading import PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote
@@ -78,9 +79,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
-                                                                     party_words.destinations))
     parties = Parties(doc, entities, party_words)
+    topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
+                                                                     party_words.destinations), parties.without_places)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
                                if sentences else 0)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
@@ -117,11 +118,13 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             openings[item.sentence_index] = dateline_end(sent)
         opening = openings[item.sentence_index]
         clause = clause_tokens(span)
-        tokens = {i for i in without_phrases(span, clause, words.event_prepositions) if i >= opening}
+        tokens = parties.without_places({i for i in without_phrases(span, clause, words.event_prepositions)
+                                         if i >= opening})
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("GM Hughes said net income fell 22%"), else whose the figure just
         # before was, else what the whole article is about
-        named = (about(parties.of_figure(span), common["speaker"], labels, ("PERSON",)) or about(entities.names(tokens, sent.start_char, sent.end_char),
+        acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
+        named = (about(parties.of_figure(span), common["speaker"], labels, acting) or about(entities.names(tokens, sent.start_char, sent.end_char),
                                                   common["speaker"])
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
@@ -203,14 +206,17 @@ class _Topics:
     and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
 
     def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords,
-                 headline: list[str]) -> None:
+                 headline: list[str], without_places: Callable[[set[int]], set[int]] = lambda tokens: tokens) -> None:
         self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
+        self.without_places = without_places
         self.headline = headline
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str]:
         """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
-        that names a place, else what the headline is about. A wire story set as one long
+        that names a place (the places of its main subject, if it names some: "The tourism
+        industry in Kenya has suffered from new resorts in South Africa" is about Kenya), else
+        what the headline is about. A wire story set as one long
         paragraph is no paragraph, and a continent is where rather than whose: "the financial
         tumult in Asia" is not what a later "the rate for adult women rose 0.4 percent" is about."""
         first = index - TOPIC_SENTENCES
@@ -229,8 +235,14 @@ class _Topics:
                 tokens = {t.i for t in root.subtree} - {t.i for c in root.children if c.dep_ == "nsubj" for t in c.subtree}
             else:
                 tokens = clause_tokens(self.doc[root.i: root.i + 1], self.words.event_prepositions)
-            self.cache[index] = [name for name in self.entities.names(tokens, sent.start_char, sent.end_char, ("GPE", "LOC"))
-                                 if name not in WORLD_REGIONS]
+            subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} & tokens
+            self.cache[index] = self._places(subject, sent) or self._places(tokens, sent)
+        return self.cache[index]
+
+    def _places(self, tokens: set[int], sent: Span) -> list[str]:
+        """The places named in ``tokens``, without those that only say where, and without a continent."""
+        return [name for name in self.entities.names(self.without_places(tokens), sent.start_char, sent.end_char,
+                                                     ("GPE", "LOC")) if name not in WORLD_REGIONS]
         return self.cache[index]
 
 
@@ -239,7 +251,8 @@ def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = Non
     """The entities a claim is about: its source is not one of them ("..., the Office for National
     Statistics said"; "The Bank forecasts growth of 0.5%" is about the economy the article is
     about, not the Bank). Given ``labels``, only a source of those labels is left out: a governor
-    setting a goal speaks for the state, a company reporting its sales speaks of its own."""
+    setting a goal speaks for the state, a company reporting its sales speaks of its own, and, given
+    no label, a person saying her flats are worth half speaks of her own."""
     sources = {name for name in speaker.split("; ") if labels is None or labels.get(name) in sources_of}
     return [name for name in names if name not in sources]
 

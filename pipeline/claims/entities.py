@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from os.path import commonprefix
 
+from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.structure import doc_text
@@ -29,6 +31,12 @@ TEXT_LABELS = ("INDEX",)
 PLACE_LABELS = ("GPE", "LOC", "NORP")
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+COUNTRY_NAMES = tuple(name for code, name in Locale("en").territories.items() if not code.isdigit())
+"""The countries and territories as CLDR names them, which a nationality word is read against."""
+PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "nish", "i", "ic", "k", "e")
+"""What a nationality word adds to the shared start of its country's name: Kenya-n, Belgi-an,
+Indonesia-n, Chin-ese, Spa-nish, Iraq-i, Gree-k, Argentin-e ("Liberal" is no Liberia-n, "Roman" no
+Romania)."""
 
 
 @dataclass(frozen=True)
@@ -216,7 +224,10 @@ class EntityTable:
             full = full_names.get(mention.text)
             if full is not None:
                 return full, "PERSON"
-        if mention.cut or mention.label == "NORP":
+        if mention.label == "NORP" and not mention.cut:  # "the Indonesian stock market"
+            country = country_of_people(mention.text)
+            return (country, "NORP") if country else None
+        if mention.cut:
             return None
         return mention.text, mention.label
 
@@ -233,7 +244,10 @@ class EntityTable:
         else:
             return None
         known = self.aliases.get(place.lower())
-        return known if known is not None and known.label == "GPE" else None
+        if known is None:  # "the Belgian government"
+            country = place if place in COUNTRY_NAMES else country_of_people(place)
+            return Known(country, "GPE") if country else None
+        return known if known.label == "GPE" else None
 
     @staticmethod
     def _literal(text: str, mention: _Mention, known: Known) -> bool:
@@ -328,6 +342,21 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
+
+
+def country_of_people(word: str) -> str | None:
+    """The country a nationality word names, read off CLDR's country names rather than a list of
+    nationalities: the one whose name the word shares all but a short ending with ("Indonesian" ->
+    Indonesia, "Belgian" -> Belgium, "South African" -> South Africa, "Kenyans" -> Kenya); None
+    when no country or several fit as well ("Dutch", "Swiss")."""
+    word = word.lower().removesuffix("s") if word.endswith(("ans", "is")) else word.lower()
+    fits: dict[int, list[str]] = {}
+    for name in COUNTRY_NAMES:
+        shared = len(commonprefix([word, name.lower()]))
+        if shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS:
+            fits.setdefault(shared, []).append(name)
+    best = fits.get(max(fits, default=0), [])
+    return best[0] if len(best) == 1 else None
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:

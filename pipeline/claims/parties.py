@@ -11,72 +11,21 @@ entity of its kind named before it. A relative pronoun stands for the noun its c
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex, claim_clause
+from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS, MAX_DEPTH,
+                                           OWNING_PREPOSITIONS, PARTNER_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS,
+                                           PLACE_LABELS, RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
+                                           PartyWords, clause_subject, opens_clause, respective, says_what)
 from pipeline.nlp.structure import dateline_end
 
-Party = tuple[str, str]
-"""A canonical name and its label: ("Unisys", "ORG")."""
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-THING_LABELS = ("ORG", "INDEX", "GPE")
-PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
-"""Labels of entities that can own a figure: not an event ("El Niño") or a building."""
-PLACE_LABELS = ("GPE", "LOC", "NORP")
-OWNING_PREPOSITIONS = ("of", "at", "for", "from")
-"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
-unit", "a spokesman for Seagram", "orders from Air Berlin"."""
-PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
-"""Prepositions whose object takes part in what a clause's verb does with a figure: "China
-exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
-Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
 DESCRIPTOR_WINDOW = 3
 """How many sentences back "the company" looks for the organisation it names, the most named of
 those in view."""
-MAX_DEPTH = 6
-
-
-@dataclass(frozen=True)
-class PartyWords:
-    """What resolving parties needs from rules/entities.yml."""
-
-    descriptors: Mapping[str, str] = field(default_factory=dict)
-    """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
-    bare: frozenset[str] = frozenset()
-    """Descriptors that stand for a party only with nothing but an article ("the market")."""
-    speech_verbs: frozenset[str] = frozenset()
-    """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
-    counts: Mapping[str, int] = field(default_factory=dict)
-    """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
-    destinations: frozenset[str] = frozenset()
-    """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
-    judging_words: frozenset[str] = frozenset()
-    """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
-    forecasts growth of 0.5%", "his estimate of $2 a share")."""
-
-
-def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
-    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
-    number words of rules/lexicons.yml that count parties."""
-    bare = entities.get("bare_descriptors", {})
-    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
-    return PartyWords(
-        descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
-                     for label, nouns in table.items() for noun in nouns},
-        bare=frozenset(noun for nouns in bare.values() for noun in nouns),
-        speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
-        counts=counts | dict(entities.get("counting_words", {})),
-        destinations=frozenset(entities.get("destination_prepositions", ())),
-        judging_words=frozenset(entities.get("judging_words", ())))
 
 
 class Parties:
@@ -95,44 +44,91 @@ class Parties:
         ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
         subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
         verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
-        ("..., the ONS said, pushing the pump price above 155p"); an opening "At X," names
-        the subject's owner ("At EDS, profit jumped 16%")."""
+        ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
+        whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
+        opening "At X," names the subject's owner ("At EDS, profit jumped 16%")."""
         head = claim_clause(span.root)
         found: list[Party] = []
         token = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
+        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
+        nearer = False  # a clause between the figure and its verb names whom it deals with
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
+            participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
             if token.lemma_.lower() in self.words.judging_words:
                 judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
+            elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
+                own = self._partners(token, span)  # "a program aimed at doubling the two nations' trade"
+                found += own
+                nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) + self._partners(obj, span)]
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
-                found += self.resolve(token) + self._partners(token, span)  # "73 percent of Russian exports to China"
+                # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
+                # index losing 3.2% and the DAX ..." is the FTSE's
+                found += self._one(token, 0) + self._partners(token, span)
             token = token.head
-        if judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words for c in head.children):
+        if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
+                                   for c in head.children):
             return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
-                subject = _subject(clause)
+                subject = clause_subject(clause)
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
         lemma = head.lemma_.lower()
-        if lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
+        # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
+        reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
+        if says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
+            found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
+                      if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
+        elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
-            subject = _subject(head)
+            subject = clause_subject(head)
             for subject in subjects or ([subject] if subject is not None else []):
-                found += self.resolve(subject)
-            found += self._partners(head, span)
+                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
+                    found += self.resolve(subject)
+            found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
-        return self._in_order(found, span.sent)
+        return respective(span, head, self._in_order(found, span.sent))
+
+    def person_acts(self, span: Span) -> bool:
+        """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
+        Hale set a goal of 70,000 permits", "her administration would cut waits"): a person who
+        says so then speaks for whom the figure is about, while one who says her properties "are
+        worth half" speaks of her own."""
+        subject = clause_subject(claim_clause(span.root))
+        if subject is None:
+            return False
+        if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
+            return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
+        own = self._entity(subject)
+        return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
+
+    def without_places(self, tokens: set[int]) -> set[int]:
+        """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
+        region after "in", "at", "near" ... with what is set beside it ("259 people were killed in
+        Lockerbie, Scotland", "a prison in New York"). A country keeps its phrase ("unemployment
+        in France rose to 8%" is France's), and so does a place that opens its clause, framing all
+        of it ("In Rio, the city government opened 10 clinics")."""
+        dropped: set[int] = set()
+        for i in sorted(tokens):
+            token = self.doc[i]
+            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
+                    or opens_clause(token.head):
+                continue
+            party = self._entity(token)
+            if party is not None and party[1] in PLACE_LABELS and party[0] not in self.words.countries:
+                dropped |= {t.i for t in token.head.subtree}
+        return tokens - dropped
 
     def _in_order(self, found: list[Party], sent: Span) -> list[str]:
         """The names in the order the sentence names them, those it names only by a pronoun first."""
@@ -188,7 +184,7 @@ class Parties:
         if sent.start not in self._main:
             self._main[sent.start] = []  # a sentence that leads back to itself names no one
             root = sent.root
-            subject = _subject(root) if root.pos_ in ("VERB", "AUX") else next(
+            subject = clause_subject(root) if root.pos_ in ("VERB", "AUX") else next(
                 (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), None)
             parties = self.resolve(subject) if subject is not None else []
             if not parties and root.lemma_ == "be":
@@ -246,7 +242,8 @@ class Parties:
 
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
-        "the Russian Government"."""
+        "the Russian Government", and the index a market's shares trade on ("Indian shares on the
+        Sensex", where India only says where the index is)."""
         out: list[Party] = []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
@@ -255,6 +252,10 @@ class Parties:
                     out.append(party)
             elif child.dep_ == "poss":
                 out += self._one(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
+                out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian shares on the Sensex index"
+                        for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"]
         return out
 
     def _entity(self, token: Token) -> Party | None:
@@ -262,6 +263,8 @@ class Parties:
             return None  # "SAO PAULO (Reuters) - ...": a dateline names where, not whose
         for ent in self.index.within(token.idx - 80, token.idx + len(token) + 80):
             if ent["start"] <= token.idx < ent["end"]:
+                if ent["label"] == "NORP" and ent["canonical"] in self.words.countries:
+                    return ent["canonical"], "GPE"  # "the Belgian government ... it": the country
                 return (ent["canonical"], ent["label"]) if ent["label"] in PARTY_LABELS else None
         return None
 
@@ -283,7 +286,11 @@ class Parties:
         if word in PERSON_PRONOUNS:
             return self.antecedent(pronoun, ("PERSON",), depth, pronoun=True)
         if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
-            return self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
+            found = self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
+            if not found and pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in LISTED_THINGS:
+                company = self.index.last_before(pronoun.idx, "ORG")  # "... Caterpillar Inc. ... their stocks lost 6%"
+                return [(company["canonical"], "ORG")] if company else []
+            return found
         return []
 
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
@@ -294,13 +301,17 @@ class Parties:
         is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
         their income")."""
         for above in token.ancestors:
-            subject = _subject(above) if above.pos_ in ("VERB", "AUX") else None
+            subject = clause_subject(above) if above.pos_ in ("VERB", "AUX") else None
             if subject is None or subject.i > token.i or subject.is_ancestor(token) or subject.i == token.i:
                 continue
             fits = [p for p in self.resolve(subject, depth + 1) if p[1] in labels]
             if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):
                 return fits
         here = bisect_right(self.starts, token.i) - 1
+        if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 19 percent knew she ..."
+            named = [e for e in self.index.within(self.sentences[here].start_char, token.idx) if e["label"] == "PERSON"]
+            if named:
+                return [(named[-1]["canonical"], "PERSON")]
         if labels == ("GPE",):  # "the country's trade": a country in view, else what the headline names
             return self._most_named(token, labels, self.sentences[max(0, here - 1)].start_char, anywhere=False)
         if not pronoun:
@@ -314,7 +325,7 @@ class Parties:
                         for p in self.resolve(subject, depth + 1) if p[1] == "PERSON"][:1]
             if fits:
                 return fits
-            subject = _subject(sent.root)
+            subject = clause_subject(sent.root)
             if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
@@ -387,15 +398,3 @@ def _index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
-
-
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
-    for _ in range(MAX_DEPTH):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
-from pipeline.claims.parties import Parties, PartyWords
+from pipeline.claims.parties import Parties
+from pipeline.claims.party_reading import PartyWords
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
@@ -54,6 +55,7 @@ class SpeakerFinder:
         self.pronouns = set(speech["person_pronouns"])
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
+        self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
         self.quote_pattern = re.compile("|".join(
             f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
@@ -80,6 +82,9 @@ class SpeakerFinder:
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                if any(c.dep_ == "dobj" for c in content):  # "announced 35 orders, bringing the total to 677"
+                    content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
+                                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -92,6 +97,8 @@ class SpeakerFinder:
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
             if owner is not None:  # "Unisys Corp.'s announcement of a $648.2 million loss"
                 speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
+                if speaker and lemma in self.survey_nouns:
+                    speaker = f"{speaker} {lemma}"  # the poll speaks for the people it asked
                 if speaker:
                     out.append(Attribution(token.left_edge.i, token.right_edge.i + 1, speaker, cue=token.i))
                     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.claims.entities import country_of_people
 from pipeline.rules import load_rules
 
 TABLE = load_rules().tables["entities"]
@@ -41,3 +42,13 @@ def test_claim_entities_leave_out_dating_events_and_other_clauses(extract):
     assert rows["ten percent"] == "Russia"
     assert rows["18 percent"] == "Russia"
     assert rows["38 percent"] == "EU; Russia"
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Indonesian", "Indonesia"), ("Belgian", "Belgium"), ("Kenyans", "Kenya"), ("South African", "South Africa"),
+    ("Spanish", "Spain"), ("Iraqi", "Iraq"), ("Iranian", "Iran"),
+    # a word that only starts like a country, or fits none or several, names no country
+    ("Liberal", None), ("Roman", None), ("Dutch", None), ("Muslim", None),
+])
+def test_a_nationality_names_the_country_cldr_gives_it(word, country):
+    assert country_of_people(word) == country

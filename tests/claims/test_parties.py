@@ -31,12 +31,71 @@ def _rows(resources, text: str) -> dict:
     ("The Nikkei dropped sharply on Tuesday. It ended the day down 1.2 percent.", "1.2 percent", "Nikkei 225"),
     # the party a verb deals with takes part in the figure
     ("China paid Russia $5 billion for gas in March.", "$5 billion", "China; Russia"),
+    # a government named by its nationality stands for its country, and "it" for the government
+    ("The Belgian government said it will give 150 million euros in aid.", "150 million euros", "Belgium"),
+    # a clause between the figure and its verb names whom the figure is about, not the verb's subject
+    ("The goal of Jan Novak's visit was a deal aimed at raising Contoso's sales to $5 billion.", "$5 billion",
+     "Contoso"),
+    # "their stocks" are the last company's, where the sentence before has no party as its subject
+    ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Friday their stocks "
+     "lost nearly six percent.", "six percent", "Contoso"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
 ])
 def test_whose_figure(resources, text, figure, entities):
     assert _rows(resources, text)[figure].entities == entities
+
+
+@pytest.mark.parametrize("text, figure, entities", [
+    # a town and its region only say where
+    ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
+    # a country owns its national figures
+    ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
+    # a town that opens the clause frames all of it
+    ("In Springfield, the city council approved a budget of $5 million.", "$5 million", "Springfield"),
+])
+def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, entities):
+    assert _rows(resources, text)[figure].entities == entities
+
+
+@pytest.mark.parametrize("text, figure, entities", [
+    # figures joined "respectively" go with the joined subjects in turn
+    ("The Nikkei fell 1 percent, while the Hang Seng and the Straits Times rose 2.5 percent and 0.4 percent "
+     "respectively.", "2.5 percent", "Hang Seng Index"),
+    ("The Nikkei fell 1 percent, while the Hang Seng and the Straits Times rose 2.5 percent and 0.4 percent "
+     "respectively.", "0.4 percent", "Straits Times Index"),
+    # a figure hanging from one of two joined subjects is that one's
+    ("Stocks fell, with the Contoso index losing 3.2 percent and the Northwind index of Ruritania falling 5 percent.",
+     "3.2 percent", "Contoso"),
+])
+def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
+    assert _rows(resources, text)[figure].entities == entities
+
+
+def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
+    rows = _rows(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
+                            "54 percent of voters said they did not know Smith's position on taxes, and only "
+                            "19 percent knew that she opposed the plan.")
+    assert [(rows[f].entities, rows[f].speaker) for f in ("54 percent", "19 percent")] == [
+        ("Jane Smith", "Contoso Research poll")] * 2
+
+
+def test_shares_on_an_index_are_the_index_s_not_the_country_s(resources):
+    rows = _rows(resources, "Indian shares on the Sensex index in Mumbai fell ten percent on Monday.")
+    assert rows["ten percent"].entities == "BSE Sensex"
+
+
+def test_what_goes_on_from_an_announcement_is_the_announcer_s(resources):
+    rows = _rows(resources, "On Saturday, Contoso Corp. announced 35 new orders from Air Berlin and Northwind of "
+                            "Kuwait, bringing the total to 677 orders from 47 customers.")
+    assert (rows["677 orders"].entities, rows["677 orders"].speaker) == ("Contoso", "Contoso")
+
+
+def test_a_person_speaking_of_her_own_things_owns_their_figures(resources):
+    rows = _rows(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, worth $13 million in "
+                            "October, are worth only half that now.")
+    assert (rows["$13 million"].entities, rows["$13 million"].speaker) == ("Jane Roe", "Jane Roe")
 
 
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):

@@ -1,0 +1,119 @@
+"""What resolving parties reads from the rules and a clause: the words of rules/entities.yml and
+rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and small readings of a
+parsed clause (its subject, a phrase that opens it, figures joined "respectively")."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from babel import Locale
+from spacy.tokens import Span, Token
+
+Party = tuple[str, str]
+"""A canonical name and its label: ("Unisys", "ORG")."""
+MAX_DEPTH = 6
+"""How deep a reading follows heads and owners before it gives up."""
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+THING_LABELS = ("ORG", "INDEX", "GPE")
+PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
+"""Labels of entities that can own a figure: not an event ("El Niño") or a building."""
+PLACE_LABELS = ("GPE", "LOC", "NORP")
+OWNING_PREPOSITIONS = ("of", "at", "for", "from")
+"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
+unit", "a spokesman for Seagram", "orders from Air Berlin"."""
+PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
+"""Prepositions whose object takes part in what a clause's verb does with a figure: "China
+exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
+Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
+LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
+"""Prepositions whose object says where something happens: "killed 11 on the ground in Lockerbie,
+Scotland", "held in a prison in New York"."""
+COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
+"""The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
+to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
+("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
+LISTED_THINGS = ("share", "stock")
+"""Nouns only a company has: "its shares", "their stock" are the last company named."""
+
+@dataclass(frozen=True)
+class PartyWords:
+    """What resolving parties needs from rules/entities.yml."""
+
+    descriptors: Mapping[str, str] = field(default_factory=dict)
+    """Noun lemma -> the label of the party it stands for ("company" -> ORG, "index" -> INDEX)."""
+    bare: frozenset[str] = frozenset()
+    """Descriptors that stand for a party only with nothing but an article ("the market")."""
+    speech_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    counts: Mapping[str, int] = field(default_factory=dict)
+    """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
+    destinations: frozenset[str] = frozenset()
+    """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
+    judging_words: frozenset[str] = frozenset()
+    """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
+    forecasts growth of 0.5%", "his estimate of $2 a share")."""
+    governments: frozenset[str] = frozenset()
+    """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
+    countries: frozenset[str] = COUNTRIES
+    """Canonical names of the places that own national figures: CLDR's countries and the places of
+    rules/entities.yml ("United States", "Soviet Union")."""
+
+
+def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
+    number words of rules/lexicons.yml that count parties."""
+    bare = entities.get("bare_descriptors", {})
+    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
+    return PartyWords(
+        descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
+                     for label, nouns in table.items() for noun in nouns},
+        bare=frozenset(noun for nouns in bare.values() for noun in nouns),
+        speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+        counts=counts | dict(entities.get("counting_words", {})),
+        destinations=frozenset(entities.get("destination_prepositions", ())),
+        judging_words=frozenset(entities.get("judging_words", ())),
+        governments=frozenset(entities.get("government_words", ())),
+        countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"})
+
+
+def says_what(span: Span, head: Token) -> bool:
+    """Whether a figure counts the people who say, think or know what a clause says: the figure is
+    its verb's subject and the verb has a clause ("54 percent said they backed Smith", "19 percent
+    knew that he opposed the plan"). Such a figure is about whom the clause names."""
+    return any(c.dep_ == "ccomp" for c in head.children) and any(
+        c.dep_ == "nsubj" and (span.start <= c.i < span.end or c.is_ancestor(span.root)) for c in head.children)
+
+
+def respective(span: Span, head: Token, names: list[str]) -> list[str]:
+    """Of parties joined as a clause's subject, the one a figure joined with as many others goes
+    with, in turn, where the clause says "respectively": "Spain and Italy will cut 1,600 and 400
+    jobs respectively" -> 400 is Italy's."""
+    if len(names) < 2 or not any(t.lower_ == "respectively" for t in head.children):
+        return names
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    figures = sorted([first, *first.conjuncts], key=lambda t: t.i)
+    return [names[figures.index(span.root)]] if len(figures) == len(names) and span.root in figures else names
+
+
+def opens_clause(prep: Token) -> bool:
+    """Whether a prepositional phrase stands before the word it hangs from and that word's subject:
+    "In Rio, the city government opened ...", "And in Hong Kong, a 3 percent drop"."""
+    subject = clause_subject(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
+    return prep.i < prep.head.i and (subject is None or prep.i < subject.i)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
+    for _ in range(MAX_DEPTH):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
