@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +87,14 @@ class EntityIndex:
             if ent["end"] <= end_char:
                 out.append(ent)
         return out
+
+    def latest_first(self, offset: int) -> Iterator[dict]:
+        """The entities that end by ``offset``, the latest first: ``reversed(within(0, offset))``
+        walked back only as far as the caller reads, not copied whole for each question (which
+        made a long article quadratic)."""
+        for i in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            if self.entities[i]["end"] <= offset:
+                yield self.entities[i]
 
     def last_before(self, offset: int, label: str) -> dict | None:
         """The last entity with this label that ends before ``offset``."""

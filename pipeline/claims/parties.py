@@ -339,7 +339,7 @@ class Parties:
         if not count:
             return []
         named: list[Party] = []
-        for ent in reversed(self.index.within(0, noun.idx)):
+        for ent in self.index.latest_first(noun.idx):
             party = (ent["canonical"], ent["label"])
             if ent["label"] == label and party not in named:
                 named.append(party)
@@ -372,24 +372,30 @@ class Parties:
         often and the start of its latest mention, in the order first named. Asked figure after
         figure, so the count is carried on from the last offset asked rather than made again from
         the start of the article (which made a long article quadratic); made again when asked
-        about an earlier offset, or when an entity ran across the last one."""
+        about an earlier offset. The count carried on stops at an entity that runs across
+        ``offset`` (left out now, counted at a later offset); the entities after it that end by
+        ``offset`` are counted for this answer only."""
         entities = self.index.entities
         counted = self._counts_so_far.get(labels)
         position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
-        across = False
-        while position < len(entities) and entities[position]["start"] < offset:
-            ent = entities[position]
+        while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
+            _tally(counts, entities[position], labels)
             position += 1
-            if ent["end"] > offset:
-                across = True  # left out now, but counted at a later offset: this count cannot go on
-            elif ent["label"] in labels:
-                party = (ent["canonical"], ent["label"])
-                counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
-        if across:
-            self._counts_so_far.pop(labels, None)
-            return counts
         self._counts_so_far[labels] = (offset, position, counts)
-        return dict(counts)
+        counts = dict(counts)
+        for i in range(position + 1, len(entities)):
+            if entities[i]["start"] >= offset:
+                break
+            if entities[i]["end"] <= offset:
+                _tally(counts, entities[i], labels)
+        return counts
+
+
+def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
+    """Count one more mention of an entity's party, if it has one of these labels."""
+    if ent["label"] in labels:
+        party = (ent["canonical"], ent["label"])
+        counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
 
 
 def _index_alone(parties: list[Party]) -> list[Party]:

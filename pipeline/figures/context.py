@@ -263,7 +263,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         if kind == "count" and not unit:
             out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
         if kind == "quantity" and unit.startswith("per "):
-            out[i] = _rate_unit(spans, kinds, units, i, counted)
+            out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)
         if kind == "money" and "/" not in unit and not scaled[i]:
             for j in reversed([j for j in sentences[span.sent.start] if j < i]):
                 if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
@@ -294,16 +294,15 @@ def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales
     return out
 
 
-def _rate_unit(spans: list[Span], kinds: list[str], units: list[str], i: int, counted: Callable[[Token], str]) -> str:
+def _rate_unit(span: Span, unit: str, earlier: list[int], kinds: list[str], units: list[str],
+               counted: Callable[[Token], str]) -> str:
     """The full unit of a rate whose counted noun is left unsaid ("per 100,000 people", "per
-    month"): that of a rate per the same base before it in its sentence ("1,237 cases per 100,000
-    inhabitants, above the threshold of 300 per 100,000" -> case per 100,000 people), else the
-    countable noun its clause acts on ("hiring workers at 300 per week" -> worker per week), which
-    may be singular as a class ("built a jet at the rate of 10 per month" -> jet per month)."""
-    span, unit = spans[i], units[i]
-    for j in range(i - 1, -1, -1):
-        if spans[j].sent.start != span.sent.start:
-            break
+    month"): that of a rate per the same base before it in its sentence (``earlier``: the indices
+    of the figures before it there, from ``by_sentence``; "1,237 cases per 100,000 inhabitants,
+    above the threshold of 300 per 100,000" -> case per 100,000 people), else the countable noun
+    its clause acts on ("hiring workers at 300 per week" -> worker per week), which may be singular
+    as a class ("built a jet at the rate of 10 per month" -> jet per month)."""
+    for j in reversed(earlier):
         if kinds[j] == "quantity" and units[j].endswith(" " + unit):
             return units[j]
     noun = clause_noun(span, lambda token: counted(token) or _class_noun(token))

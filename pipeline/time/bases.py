@@ -62,7 +62,8 @@ def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words
     4.2 percent" one."""
     sentences = by_sentence(figures)
     starts = {figure.start for figure in figures}
-    own = [_after_base_word(figure, figures, words) and not _starts_range(figure, starts)
+    in_figures = {i for figure in figures for i in range(figure.start, figure.end)}
+    own = [_after_base_word(figure, in_figures, words) and not _starts_range(figure, starts)
            and any(j != i and measures[j] == measures[i] for j in sentences[figure.sent.start])
            for i, figure in enumerate(figures)]
     flags = restated_alternatives(own, figures)
@@ -158,15 +159,16 @@ def year_earlier(value: str) -> str:
     return "/".join(shifted)
 
 
-def _after_base_word(figure: Span, figures: list[Span], words: BaseWords) -> bool:
+def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bool:
     """The figure is the object of a base preposition that hangs from a verb, an adverb ("up
-    from") or another figure ("to $2 from $3"), not from a noun ("orders from 47 customers"); or
-    the object of "compared with", maybe through the noun it qualifies ("compared with earnings a
-    year earlier of $382.2 million")."""
+    from") or another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
+    rather than a walk through the figures for each), not from a noun ("orders from 47
+    customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
+    with earnings a year earlier of $382.2 million")."""
     token = figure.root
     if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
         head = token.head.head
-        return head.pos_ not in ("NOUN", "PROPN") or any(other.start <= head.i < other.end for other in figures)
+        return head.pos_ not in ("NOUN", "PROPN") or head.i in in_figures
     for _ in range(3):
         if token.dep_ != "pobj":
             return False

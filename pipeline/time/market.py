@@ -20,12 +20,13 @@ publication.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, in_dateline
+from pipeline.nlp.structure import by_sentence, clause_head, in_dateline
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -74,13 +75,18 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
     """Every figure's scope, the undated closes and moves of a market report given its trading
     day: "The Nasdaq lost 53.5 points, closing at 1,387.7" after "Stocks closed lower on Monday"
     is Monday's; ``day`` is the article's own day (``fallback.article_day``)."""
-    session_days = [(span.start, _owner(span, figures), TimeScope(mention.text, mention.value, MARKET, mention.reference))
-                    for span, mention in dates
-                    if _single_day(mention.value) and not in_dateline(span)
-                    and (published is None or mention.value <= published.isoformat())
-                    and in_market_clause(span.root, words)
-                    and (_owner(span, figures) is not None or not is_comparison_base(
-                        span, words.comparison_bases, words.since_comparisons, words.comparison_heads))]
+    in_sentence = by_sentence(figures)
+    session_days = []  # (start, owning figure's start or None, scope), in text order as the dates come
+    for span, mention in dates:
+        if not (_single_day(mention.value) and not in_dateline(span)
+                and (published is None or mention.value <= published.isoformat())
+                and in_market_clause(span.root, words)):
+            continue
+        owner = _owner(span, [figures[j] for j in in_sentence.get(span.sent.start, ())])
+        if owner is not None or not is_comparison_base(span, words.comparison_bases, words.since_comparisons,
+                                                       words.comparison_heads):
+            session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
+    session_starts = [start for start, _, _ in session_days]
     out = []
     for figure, scope in zip(figures, scopes):
         undated = scope is not None and (scope.source in UNDATED_SOURCES or
@@ -88,10 +94,9 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
         if not undated or not narrated_past(figure.root) or not in_market_clause(figure.root, words):
             out.append(scope)  # "The index is 4% below its peak": as it stands now
             continue
-        before = [session for start, owner, session in session_days
-                  if start < figure.end and owner in (None, figure.start)]
-        if before:
-            out.append(before[-1])
+        before = _last_session(session_days, bisect_left(session_starts, figure.end), figure.start)
+        if before is not None:
+            out.append(before)
         elif published is not None and _after_session(figure.sent, words):
             out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
                                  MARKET))
@@ -123,12 +128,23 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
     return False
 
 
-def _owner(span: Span, figures: list[Span]) -> int | None:
+def _owner(span: Span, in_sentence: list[Span]) -> int | None:
     """The start of the figure a date belongs to ("its November 20, 2008 low of 1316.12"), which
-    dates that figure alone, not the session."""
-    in_sentence = [f for f in figures if f.sent.start == span.sent.start]
+    dates that figure alone, not the session; ``in_sentence`` are the figures of the date's sentence,
+    looked up (``by_sentence``), since walking every figure of the article for each date made a long
+    market report quadratic."""
     owner = owning_figure(span, in_sentence)
     return owner.start if owner is not None else None
+
+
+def _last_session(session_days: list[tuple[int, int | None, TimeScope]], before: int, figure: int) -> TimeScope | None:
+    """The last of the first ``before`` trading days that dates the figure starting at token
+    ``figure``: one that dates a session, not another figure alone."""
+    for i in range(before - 1, -1, -1):
+        _, owner, session = session_days[i]
+        if owner is None or owner == figure:
+            return session
+    return None
 
 
 def _names(noun: Token, nouns: frozenset[str]) -> bool:

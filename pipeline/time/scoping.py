@@ -10,14 +10,13 @@ scope among the marks of its sentence is in ``pipeline.time.scope``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph
+from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -67,10 +66,9 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     events: dict[str, TimeMark] = {}
     context: TimeMark | None = None
     scopes = []
-    dates_by_sentence = _by_sentence(sentences, [(span.start, (span, d)) for span, d in dates])
-    figures_by_sentence = _by_sentence(sentences, [(f.start, f) for f in figures])
-    # each sentence's entities, found once: ``Span.ents`` walks every entity of the article
-    ents_by_sentence = _by_sentence(sentences, [(ent.start, ent) for ent in doc.ents])
+    dates_by_sentence = in_each_sentence(sentences, [dated.span for dated in dates], dates)
+    figures_by_sentence = in_each_sentence(sentences, figures)
+    ents_by_sentence = in_each_sentence(sentences, doc.ents)  # not ``Span.ents``, which walks them all
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
@@ -281,11 +279,3 @@ def _last_time(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "time"
                and any(m.lower_ in ("last", "first", "previous") for m in c.children) for c in verb.children)
 
-
-def _by_sentence(sentences: list[Span], items: list[tuple[int, object]]) -> list[list]:
-    """Items (given with their token position, in text order) grouped by the sentence they are in."""
-    groups: list[list] = [[] for _ in sentences]
-    starts = [s.start for s in sentences]
-    for position, item in items:
-        groups[bisect_right(starts, position) - 1].append(item)
-    return groups

@@ -64,3 +64,18 @@ def test_a_figure_in_parentheses_restates_the_bound_of_the_one_before(extract) -
 def test_a_bare_rate_counts_the_class_its_clause_acts_on(extract) -> None:
     figures = extract("No yard has launched a cargo ship at the rate of 4 per month.").figures
     assert [(f.text, f.unit) for f in figures] == [("4 per month", "ship per month")]
+def test_a_rate_takes_the_counted_noun_of_the_last_rate_per_the_same_base_in_its_sentence() -> None:
+    spans = [CountingSpan(0), CountingSpan(0), CountingSpan(0)]
+    units = carry_units(spans, ["quantity"] * 3, ["case per 100,000 people", "death per 100,000 people", "per 100,000 people"],
+                        [1237.0, 12.0, 300.0], [False] * 3)
+    assert units == ["case per 100,000 people", "death per 100,000 people", "death per 100,000 people"]
+
+
+def test_carrying_rate_units_reads_each_figure_a_bounded_number_of_times() -> None:
+    figures = 5_000  # in each sentence a rate in full, then one per the same base
+    spans = [CountingSpan(i // 2) for i in range(figures)]
+    CountingSpan.reads = 0
+    units = carry_units(spans, ["quantity"] * figures, ["case per 100,000 people", "per 100,000 people"] * (figures // 2),
+                        [10.0] * figures, [False] * figures)
+    assert units == ["case per 100,000 people"] * figures
+    assert CountingSpan.reads <= 3 * figures
