@@ -278,4 +278,3 @@ def _last_time(token: Token) -> bool:
     verb = clause_head(token)
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_ == "time"
                and any(m.lower_ in ("last", "first", "previous") for m in c.children) for c in verb.children)
-
