@@ -79,10 +79,18 @@ def _currencies(path: Path) -> tuple[dict[str, Any], list[str]]:
     for adjective, named in data["nationalities"].items():
         nationalities[str(adjective)] = {**nationalities.get(str(adjective), {}), **named}
     symbols = {**table["symbols"], **data["symbols"]}
+    symbols = {**code_dollar_signs(symbols, codes), **symbols}
     return {"currency_symbols": symbols, "currency_codes": {**codes, **data["codes"]},
             "currency_symbol_heads": symbol_heads(symbols), "currency_signs": sorted(s for s in symbols if not (s.isascii() and s.isalpha())),
             "currency_words": words, "ambiguous_currency_words": ambiguous,
             "currency_nationalities": nationalities}, []
+
+
+def code_dollar_signs(symbols: dict[str, str], codes: dict[str, str]) -> dict[str, str]:
+    """The ISO code of a dollar or peso glued to its "$" ("USD$ 15", "nzd$15", "MXN$ 200"): every
+    currency one of whose symbols holds a "$" may be written so, in either case."""
+    dollars = {code for symbol, code in symbols.items() if "$" in symbol}
+    return {f"{written}$": code for written, code in sorted(codes.items()) if code in dollars and written.upper() == code}
 
 
 def symbol_heads(symbols: dict[str, str]) -> dict[str, str]:

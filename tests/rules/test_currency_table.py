@@ -1,6 +1,6 @@
 """The currency vocabulary drawn from babel's CLDR data, with rules/currencies.yml winning."""
 from pipeline.rules import RULES_DIR
-from pipeline.rules.lexicons import read_lexicons, symbol_heads
+from pipeline.rules.lexicons import code_dollar_signs, read_lexicons, symbol_heads
 
 LEXICONS = read_lexicons(RULES_DIR)[0]
 
@@ -23,3 +23,9 @@ def test_the_news_forms_win_and_words_are_left_alone():
 def test_the_letters_of_a_dollar_sign_written_apart_are_read_but_never_an_article():
     heads = symbol_heads({"HK$": "HKD", "A$": "AUD", "C$": "CAD", "$": "USD"})
     assert heads == {"C": "CAD", "HK": "HKD", "c": "CAD", "hk": "HKD"}
+
+
+def test_a_dollar_s_code_glued_to_its_sign_is_a_symbol_in_either_case_but_no_other_code_is():
+    signs = code_dollar_signs({"NZ$": "NZD", "€": "EUR"}, {"NZD": "NZD", "nzd": "NZD", "EUR": "EUR", "Rs": "INR"})
+    assert signs == {"NZD$": "NZD", "nzd$": "NZD"}
+    assert LEXICONS["currency_symbols"]["usd$"] == "USD" and LEXICONS["currency_symbols"]["AUD$"] == "AUD"

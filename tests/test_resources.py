@@ -1,0 +1,18 @@
+"""The tokenizer as the rules see it: currency codes split from the numbers they are glued to."""
+import pytest
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("115USD", ["115", "USD"]),
+    ("115.5EUR", ["115.5", "EUR"]),
+    ("30 MUSD", ["30", "M", "USD"]),
+    ("nzd$15", ["nzd$", "15"]),
+    ("USD115", ["USD", "115"]),
+])
+def test_a_currency_code_glued_to_a_number_is_its_own_token(resources, text, tokens):
+    assert [t.text for t in resources.nlp.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("text", ["A380", "B737", "COVID19", "USB3", "MUSIC", "MUSDX", "4x4"])
+def test_model_names_and_words_that_only_hold_a_code_stay_whole(resources, text):
+    assert [t.text for t in resources.nlp.make_doc(text)] == [text]
