@@ -21,6 +21,7 @@ from pipeline.time.parser import DateParser
 from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
+from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
 from pipeline.nlp.lemmas import cache_lemmatizer
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
@@ -139,6 +140,8 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     cache_lemmatizer(nlp)
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "digit_groups" not in nlp.pipe_names:
+        nlp.add_pipe("digit_groups", first=True)
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
                      checks=load_checks(rules_dir / CONSISTENCY_FILE),
