@@ -28,7 +28,9 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # (0.771) once "and a half" joins its number, "percents"/"percentage" are percent words, dollars and
 # cents are one amount, "20-dollar" is money, "the three-ton" no referring number and feet and
 # inches keep their digits.
-PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.77,
+# Currency 145 of 172 (0.843) once ISO codes glued to a number ("115USD", "usd$ 15"), "30 MUSD" and
+# "75 USD million" are money.
+PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.84,
                     "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
