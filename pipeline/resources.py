@@ -23,6 +23,7 @@ from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
 from pipeline.nlp.lemmas import cache_lemmatizer
+from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
 from pipeline.claims.party_reading import party_words
@@ -76,7 +77,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "MUSD" -> M USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
@@ -88,15 +89,14 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")$"  # "3.2GHz", "200lbs"
     signs = sorted((s for s in rules.lexicons["currency_signs"] if s != "$"), key=len, reverse=True)
     sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
-    iso = "(?:" + "|".join(sorted(c for c in rules.lexicons["currency_codes"] if c.isupper() and len(c) == 3)) + ")"
+    iso = "(?:" + "|".join(iso_codes(rules.lexicons)) + ")"
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
-    million_code = r"(?<=^M)" + iso + "$"  # "30 MUSD", "120 MEUR": M, a million, then the code
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M." (an
     # upper-case letter before a full stop otherwise reads as an initial)
     unit_stop = [r"(?<=\d[CFMB])\.$", r"(?<=°[CF])\.$", r"(?<=\d[BM]N)\.$"]
-    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, million_code, *unit_stop] + list(nlp.Defaults.suffixes)
+    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
@@ -108,6 +108,11 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # or pence and a full stop ("$5m.", "above 155p.")
     glued = {*scale_words, "p"}
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
+
+
+def iso_codes(lexicons: dict) -> list[str]:
+    """The currency codes written in capitals ("USD", "SEK", "RMB"), which may be glued to a number."""
+    return sorted(code for code in lexicons["currency_codes"] if code.isupper() and len(code) == 3)
 
 
 def glued_units(lexicons: dict) -> list[str]:
@@ -142,6 +147,8 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "digit_groups" not in nlp.pipe_names:
         nlp.add_pipe("digit_groups", first=True)
+    if "million_codes" not in nlp.pipe_names:
+        nlp.add_pipe("million_codes", after="digit_groups", config={"codes": iso_codes(rules.lexicons)})
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
                      checks=load_checks(rules_dir / CONSISTENCY_FILE),
