@@ -84,7 +84,7 @@ class Parties:
         lemma = head.lemma_.lower()
         # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
         reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
-        if says_what(span, head):  # "69 percent of those polled said they did not know D'Amato's position"
+        if says_what(span, head):  # "54 percent of those polled said they did not know Smith's position"
             found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
                       if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
         elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
@@ -115,8 +115,8 @@ class Parties:
 
     def without_places(self, tokens: set[int]) -> set[int]:
         """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
-        region after "in", "at", "near" ... with what is set beside it ("259 people were killed in
-        Lockerbie, Scotland", "a prison in New York"). A country keeps its phrase ("unemployment
+        region after "in", "at", "near" ... with what is set beside it ("31 people were killed in
+        Leeds, England", "a prison in New York"). A country keeps its phrase ("unemployment
         in France rose to 8%" is France's), and so does a place that opens its clause, framing all
         of it ("In Rio, the city government opened 10 clinics")."""
         dropped: set[int] = set()

@@ -102,7 +102,7 @@ class SpeakerFinder:
                 if speaker:
                     out.append(Attribution(token.left_edge.i, token.right_edge.i + 1, speaker, cue=token.i))
                     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):
-                        verb = token.head.head  # "In a Times/CBS News poll, 69 percent said ..."
+                        verb = token.head.head  # "In a Contoso Research poll, 62 percent said ..."
                         out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
             source = self._source(token)
             if source is not None:

@@ -45,7 +45,7 @@ UNIT_YEARS = {"year": 1, "decade": 10}
 
 OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
 """A figure its own clause does not date: a carried frame, the default, or the frame of another
-clause of its sentence ("After a revision Friday, the economy has added 358,000 jobs a month for
+clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
 the last four months": the four months, not Friday)."""
 
 LOOKING_BACK = frozenset({"past", "last"})
@@ -75,7 +75,7 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
         clause = clause_head(figure.root).i
         if scope is None or scope.source not in OUTSIDE_CLAUSE or not (clause in durations or clause in looked_back):
             out.append(scope)
-        else:  # "358,000 a month for the last four months and 381,000 over the last three months": the nearest
+        else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
             out.append(durations.get(clause) or min(
                 looked_back[clause], key=lambda found: (found[0] < figure.start, abs(found[0] - figure.start)))[1])
     return out

@@ -129,7 +129,7 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
 
 
 def _owner(span: Span, in_sentence: list[Span]) -> int | None:
-    """The start of the figure a date belongs to ("its November 20, 2008 low of 1316.12"), which
+    """The start of the figure a date belongs to ("its March 3, 2023 low of 2140.55"), which
     dates that figure alone, not the session; ``in_sentence`` are the figures of the date's sentence,
     looked up (``by_sentence``), since walking every figure of the article for each date made a long
     market report quadratic."""

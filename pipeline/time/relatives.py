@@ -2,14 +2,14 @@
 
 A relative clause is told about its antecedent, so its time is the antecedent's, not the
 sentence's:
-- a past relative clause on a noun the text dates ("the 1988 bombing that killed 259 people",
-  "the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed 259 people", "the crash in 1987,
-  which wiped $500 billion off shares") takes that date;
-- a relative clause in the present set off from a name ("Seagram, which owns about 23% of Du
-  Pont, said ...") says what is so now: it takes neither the sentence's period nor one carried
+- a past relative clause on a noun the text dates ("the 2011 flood that destroyed 900 homes",
+  "the March 3, 1995, derailment of the night train that injured 41 passengers", "the crash in
+  2008, which wiped $800 billion off shares") takes that date;
+- a relative clause in the present set off from a name ("Borex, which owns about 23% of
+  Acme, said ...") says what is so now: it takes neither the sentence's period nor one carried
   from earlier sentences, but the article's day;
 - a survey's field dates, written in a participle on the survey ("In a poll completed on
-  Saturday, 69 percent said ...", "The survey, conducted Oct. 1-3, found 45% support"), are the
+  Saturday, 62 percent said ...", "The survey, conducted Oct. 1-3, found 45% support"), are the
   period of the figures it found (``survey_nouns`` in rules/lexicons.yml), where a date that
   describes any other noun frames nothing ("the company, founded in 1885, ...").
 
@@ -33,7 +33,7 @@ _BETWEEN_DATE_AND_NOUN = frozenset({",", "'s", "’s"})
 
 
 def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
-    """'the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed 259 people': the date of the
+    """'the March 3, 1995, derailment of the night train that injured 41 passengers': the date of the
     noun a past relative clause describes, written before it ("the 1988 bombing"), or after it
     with "in" or "on" ("the bombing on Dec. 21, 1988, that killed"). The parse often hangs a date
     before a noun elsewhere, so what stands right before the noun decides."""
@@ -57,8 +57,8 @@ def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
 
 
 def present_aside(figure: Span) -> bool:
-    """'Seagram, which owns about 23% of Du Pont, said ...', 'National Intergroup, which owns 50%
-    of National Steel, posted ...': a relative clause in the present tense on a name, or set off by
+    """'Borex, which owns about 23% of Acme, said ...', 'Northwind, which owns 40% of the
+    mill, posted ...': a relative clause in the present tense on a name, or set off by
     a comma, states what is so at the time of writing, whatever period its sentence is about."""
     verb = clause_head(figure.root)
     if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
@@ -70,7 +70,7 @@ def present_aside(figure: Span) -> bool:
 
 
 def survey_frame(marks: list[TimeMark], survey_nouns: frozenset[str]) -> TimeMark | None:
-    """'In a poll completed on Saturday, 69 percent ...': the date of a participle or relative
+    """'In a poll completed on Saturday, 62 percent ...': the date of a participle or relative
     clause that describes a survey, which dates what the survey found."""
     for mark in marks:
         if not mark.value or mark.owner is not None or mark.source:
@@ -86,7 +86,7 @@ def _surveys(noun: Token, survey_nouns: frozenset[str]) -> bool:
 
 
 def relative_on(span: Span, figures: list[Span]) -> Span | None:
-    """'just over US$89.00, which was set on October 18': the figure right before the relative
+    """'just over $2,400, which was set on April 3': the figure right before the relative
     clause a date is in, which that clause describes however the parse hangs it."""
     verb = clause_head(span.root)
     opening = verb.left_edge.i - (verb.left_edge.i > 0 and span.doc[verb.left_edge.i - 1].text == ",")
@@ -94,7 +94,7 @@ def relative_on(span: Span, figures: list[Span]) -> Span | None:
 
 
 def noun_after(span: Span) -> Token | None:
-    """'its November 20, 2008 low': the noun right after a date, when the parse ties the two."""
+    """'its March 3, 2023 low': the noun right after a date, when the parse ties the two."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     tied = after is not None and (span.start <= after.head.i < span.end or span.root.head.i == after.i)

@@ -47,8 +47,8 @@ class TimeMark:
 
 def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
     """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
-    recorded in March", "the 11.1 per cent peak reached in October 2022", "its November 2008 low
-    of 1316.12". Found by walking up the
+    recorded in March", "the 11.1 per cent peak reached in October 2022", "its March 2023 low
+    of 2140.55". Found by walking up the
     parse from the expression to its clause's verb, through participles and relative clauses that
     describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
     the date is the base the figure is measured against."""
@@ -59,9 +59,9 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
             return figure
     if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
-        return measured  # "its November 20, 2008 low of 1316.12", however the parse hangs the date
+        return measured  # "its March 3, 2023 low of 2140.55", however the parse hangs the date
     if (described := relative_on(span, figures)) is not None:
-        return described  # "over US$89.00, which was set on October 18"
+        return described  # "over $2,400, which was set on April 3"
     nouns = {_described_noun(f): f for f in figures}
     token, described = span.root, None
     while token.head.i != token.i:
@@ -84,7 +84,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
 
 
 def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
-    """'its November 20, 2008 low of 1316.12', 'a reduction of $500 million by the end of the year':
+    """'its March 3, 2023 low of 2140.55', 'a reduction of $500 million by the end of the year':
     the figure a noun the date modifies (straight or through its preposition) is the amount of."""
     head = span.root.head
     if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i, span.end) \

@@ -103,7 +103,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
         frame, statements = sentence_frame(sent, [m for m in marks if not conceded(m.span.root)], reporting)
-        frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 69 percent"
+        frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 62 percent"
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
@@ -113,7 +113,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
             when = when_clause_date(figure, described) or dated_antecedent(figure, marks)
-            before, aside = context or carried, present_aside(figure)  # "Seagram, which owns 23% of Du Pont"
+            before, aside = context or carried, present_aside(figure)  # "Borex, which owns 23% of Acme"
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
