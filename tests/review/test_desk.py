@@ -139,18 +139,24 @@ def test_a_save_reads_each_table_once(out: Path, monkeypatch: pytest.MonkeyPatch
     assert read == [out / f"{SEED_ID}.claims.csv", out / "claims.csv"]
 
 
+def saving_by_hand_once(table: Path, changes: dict[str, dict[str, str]]):
+    """A reviewer saving ``changes`` into ``table`` by hand the first time the desk reads it, that
+    is between the desk's read and its write."""
+    saved: list[Path] = []
+
+    def hand_save(path: Path) -> None:
+        if path == table and not saved:
+            saved.append(path)
+            review(table, changes)
+
+    return hand_save
+
+
 def test_a_hand_save_between_the_read_and_the_write_is_merged_not_overwritten(out: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = unreviewed(out)[:2]
     table = out / f"{SEED_ID}.claims.csv"
-    saved_by_hand: list[Path] = []
-
-    def hand_save(path: Path) -> None:
-        if path == table and not saved_by_hand:
-            saved_by_hand.append(path)
-            review(table, {second: {"review_note": "by hand"}})
-
-    read = reading_with(monkeypatch, hand_save)
+    read = reading_with(monkeypatch, saving_by_hand_once(table, {second: {"review_note": "by hand"}}))
     save_edit(out, Edit.of_json(edit(first, review_status="verified")))
     rows = read_raw(table).set_index("claim_id")
     assert (rows.loc[first, "review_status"], rows.loc[second, "review_note"]) == ("verified", "by hand")
@@ -161,14 +167,7 @@ def test_a_conflicting_hand_save_between_the_read_and_the_write_is_refused(out: 
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     first = unreviewed(out)[0]
     table = out / f"{SEED_ID}.claims.csv"
-    saved_by_hand: list[Path] = []
-
-    def hand_save(path: Path) -> None:
-        if path == table and not saved_by_hand:
-            saved_by_hand.append(path)
-            review(table, {first: {"review_status": "false"}})
-
-    reading_with(monkeypatch, hand_save)
+    reading_with(monkeypatch, saving_by_hand_once(table, {first: {"review_status": "false"}}))
     with pytest.raises(PipelineError) as refused:
         save_edit(out, Edit.of_json(edit(first, review_status="verified")))
     assert refused.value.code == E_REVIEW_CONFLICT
