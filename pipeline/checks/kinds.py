@@ -203,9 +203,9 @@ def same_measure_two_values(view: ArticleView, p: dict) -> Iterator[Finding]:
 
 def party_named(claim: Claim) -> bool:
     """Whether a figure's own sentence names whose figure it is: its entities are not only the
-    topic of the paragraph or the headline ("Among high school graduates, the rate was 3.9
-    percent" under a headline about Asia names no party). A name counts when its first word is
-    in the sentence ("Bethlehem" for Bethlehem Steel Corp.)."""
+    topic of the paragraph or the headline ("Among college graduates, the rate was 2.7
+    percent" under a headline about Europe names no party). A name counts when its first word is
+    in the sentence ("Northwind" for Northwind Steel Corp.)."""
     names = [name for name in claim.entities.split("; ") if name]
     words = set(re.findall(r"\w+", claim.sentence.lower()))
     return bool(names) and all(_first_word(name) in words for name in names)

@@ -4,12 +4,12 @@ In "net income fell 6% to $20.6 million from $22 million a year earlier", $20.6 
 current period's and $22 million the year-ago one's: "a year earlier" belongs to the base, not
 to the first figure. A base is found from the parse: the object of a base preposition
 ("from", "versus", "against") or of "compared with" (``base_prepositions``, ``comparing_words``
-in rules/lexicons.yml), and any figure that restates it ("from $36 million, or 39 cents a
+in rules/lexicons.yml), and any figure that restates it ("from $41 million, or 52 cents a
 share"). A base that the text does not date takes the period before the one of the figure it is
 compared with: for a quarter, a span of months or a year, the same period a year earlier (the
-way results are reported: "third-quarter profit rose to $98 million from $71 million" compares
-with the third quarter of the year before); for a month the month before, for a day the day
-before ("the yield fell to 5.92 percent from 5.93 percent"). The start of a change written "from
+way results are reported: "second-quarter profit rose to $64 million from $57 million" compares
+with the second quarter of the year before); for a month the month before, for a day the day
+before ("the yield slipped to 4.81 percent from 4.86 percent"). The start of a change written "from
 X to Y" is no base: both ends lie in the period named ("rose from 4 percent to 4.2 percent in the
 second quarter").
 """
@@ -55,10 +55,10 @@ class BaseWords:
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
-    """Which figures are comparison bases: "to $2.35 billion from $2.27 billion", "compared with
-    earnings a year earlier of $382.2 million", "from $36 million, or 39 cents a share". A base
+    """Which figures are comparison bases: "to $3.14 billion from $2.96 billion", "compared with
+    earnings a year earlier of $215.4 million", "from $41 million, or 52 cents a share". A base
     measures what another figure of its sentence measures (``measures``: each figure's kind and
-    unit), so "to 677 orders from 47 customers" has none; nor is the start of "from 4 percent to
+    unit), so "to 412 orders from 38 customers" has none; nor is the start of "from 4 percent to
     4.2 percent" one."""
     sentences = by_sentence(figures)
     starts = {figure.start for figure in figures}
@@ -72,7 +72,7 @@ def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words
 
 
 def _governing(figure: Span, figures: list[Span], sentence: list[int]) -> list[int]:
-    """'from last year's $3.27 a share on earnings of $680.6 million': the figure another one hangs
+    """'from last year's $2.81 a share on earnings of $512.3 million': the figure another one hangs
     from through nouns and prepositions only (``sentence``: the indices of its sentence's
     figures), which it describes: a base's is a base too, and an undated one takes its period."""
     token = figure.root
@@ -88,7 +88,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
                 published: date | None) -> list[TimeScope | None]:
     """Every figure's scope, the bases' set apart from the figure they are compared with (the
     nearest one before them in their sentence that is no base): a base that shares that figure's
-    scope takes the period before it; one dated by a look back of a year ("from $99 million a
+    scope takes the period before it; one dated by a look back of a year ("from $84 million a
     year earlier", "in the year-ago quarter") takes the same period a year before. A base compared
     with a figure stated as current ("412, up from 380"; "now 412, up from 380") has no period: the text does not
     say when it was; one compared with a figure of a period after ``published`` keeps it (a
@@ -112,7 +112,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
             out[i] = TimeScope(scope.text, previous_period(theirs.value), BASE)
         elif _looks_back_a_year(scope.text, words.looking_back) and year_earlier(theirs.value):
             out[i] = TimeScope(scope.text, year_earlier(theirs.value), BASE)
-    for i, figure in enumerate(figures):  # "from last year's $3.27 a share on earnings of $680.6 million"
+    for i, figure in enumerate(figures):  # "from last year's $2.81 a share on earnings of $512.3 million"
         described = [j for j in _governing(figure, figures, sentences[figure.sent.start])
                      if bases[j] == bases[i] and out[j] is not None and out[j].source not in (PUBLISHED, "context")]
         if described and out[i] is not None and out[i].source in (PUBLISHED, "context"):
@@ -164,7 +164,7 @@ def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bo
     from") or another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
     rather than a walk through the figures for each), not from a noun ("orders from 47
     customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
-    with earnings a year earlier of $382.2 million")."""
+    with earnings a year earlier of $215.4 million")."""
     token = figure.root
     if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
         head = token.head.head
@@ -175,7 +175,7 @@ def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bo
         preposition = token.head
         if preposition.lower_ in ("with", "to") and preposition.head.lower_ in words.comparing_words:
             return True
-        token = preposition.head  # through a noun, or a look back on it ("earnings a year earlier of $382.2 million")
+        token = preposition.head  # through a noun, or a look back on it ("earnings a year earlier of $215.4 million")
         if token.pos_ == "ADV" and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
         if token.pos_ not in ("NOUN", "PROPN"):

@@ -1,14 +1,14 @@
 """Dates a figure counted over a span that ends at publication: "in the past two decades", "for 13 years".
 
-"The index fell over 2,000 points in the past nine days", "the jet has sold 2,400 units over its
-41-year history", "his company has been sending travellers on safaris for 13 years": the figure
+"The index lost over 1,500 points in the past eight days", "the tractor has sold 3,100 units over
+its 35-year history", "his company has been sending travellers on safaris for 13 years": the figure
 is a count over a span measured back from the time of writing, so its period is that span, ending
-at publication ("2,000 points" -> the nine days to the publication date; "13 years" in an article
+at publication ("1,500 points" -> the eight days to the publication date; "13 years" in an article
 of 1998 -> 1985/1998). Two things mark such a span in a figure's clause:
 - "the past/last" before a number of time units ("in the past nine days", "over the last two
   decades"; "in the past year" is the twelve months to the publication month);
-- a duration figure ("13 years", "41-year") in a clause of the present perfect ("has been sending
-  ... for 13 years", "has sold ... over its 41-year history", "have worked on it seven years").
+- a duration figure ("13 years", "35-year") in a clause of the present perfect ("has been sending
+  ... for 13 years", "has sold ... over its 35-year history", "have worked on it seven years").
 Every figure of that clause takes the span (``time_source`` `span`), the duration itself too.
 
 A duration that measures a run back from the figure's own time ("after six straight days of
@@ -55,8 +55,8 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
                 values: list[float | None], published: date | None,
                 number_words: dict[str, float]) -> list[TimeScope | None]:
     """Every figure's scope, those counted over a span that ends at publication given that span:
-    "The index fell over 2,000 points in the past nine days" (published 2008-10-09) ->
-    2008-10-01/2008-10-09. ``units`` and ``values`` are each figure's unit and value."""
+    "The index lost over 1,500 points in the past eight days" (published 2008-10-09) ->
+    2008-10-02/2008-10-09. ``units`` and ``values`` are each figure's unit and value."""
     if published is None:
         return list(scopes)
     durations: dict[int, TimeScope] = {}  # clause head -> the span of a duration told in the present perfect

@@ -1,10 +1,10 @@
 """The period of a figure that nothing in its text dates: the time of the article's news, or its day.
 
 A news article's lead sentence says when its news happened ("US stock markets dropped to
-twelve-year lows on Thursday", "Du Pont reported that third-quarter profit grew 19%"). A figure
-told in the past tense later on without a date of its own ("The Nasdaq lost 3.7%", "Profit
-climbed to $98 million") belongs to that news: it takes the lead's time, ``time_source`` `lead`.
-A figure stated as current ("Boeing now has 412 orders", "Hotels are only thirty percent full")
+twelve-year lows on Thursday", "Acme reported that second-quarter profit grew 14%"). A figure
+told in the past tense later on without a date of its own ("The Nasdaq lost 2.9%", "Profit
+climbed to $64 million") belongs to that news: it takes the lead's time, ``time_source`` `lead`.
+A figure stated as current ("The airline now has 212 jets", "Hotels are only forty percent full")
 is checked against the day the article speaks for: the date of its dateline ("VIENNA, June 4
 (Reuters) - ...", or a line that holds only a date under the headline), else the publication
 date, ``time_source`` `published`, so a reviewer sees the period was a default. A figure of a
@@ -107,8 +107,8 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
 def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: TimeScope | None,
                     lead: TimeScope | None) -> list[TimeScope | None]:
     """Every figure's scope, the undated ones given the lead's time when they are told in the
-    past tense ("The Nasdaq Composite lost 53.5 points, or 3.71%") and the article's day
-    otherwise ("The 777-200LR can fly for 9,420 nautical miles")."""
+    past tense ("The Nasdaq Composite lost 41.2 points, or 2.9%") and the article's day
+    otherwise ("The new freighter can fly for 4,800 nautical miles")."""
     return [scope if scope is not None else lead if lead is not None and narrated_past(figure.root) else day
             for figure, scope in zip(figures, scopes)]
 
@@ -116,7 +116,7 @@ def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: Ti
 def referred_scopes(figures: list[Span], scopes: list[TimeScope | None],
                     result_nouns: frozenset[str]) -> list[TimeScope | None]:
     """Every figure's scope, those of a sentence about the results just given given their period:
-    "Acme earned $46.9 million in the third quarter. The figures include $15 million in costs"
+    "Acme earned $46.9 million in the third quarter. The figures include $12 million in costs"
     (subject "the figures", "the results", "these numbers": ``result_nouns``) -> the third
     quarter, the period of the last figure of the sentence before, where nothing in the
     sentence itself dated it (its scope is the article's day or a carried frame)."""

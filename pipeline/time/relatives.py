@@ -5,7 +5,7 @@ sentence's:
 - a past relative clause on a noun the text dates ("the 2011 flood that destroyed 900 homes",
   "the March 3, 1995, derailment of the night train that injured 41 passengers", "the crash in
   2008, which wiped $800 billion off shares") takes that date;
-- a relative clause in the present set off from a name ("Borex, which owns about 23% of
+- a relative clause in the present set off from a name ("Borex, which owns about 27% of
   Acme, said ...") says what is so now: it takes neither the sentence's period nor one carried
   from earlier sentences, but the article's day;
 - a survey's field dates, written in a participle on the survey ("In a poll completed on
@@ -57,7 +57,7 @@ def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
 
 
 def present_aside(figure: Span) -> bool:
-    """'Borex, which owns about 23% of Acme, said ...', 'Northwind, which owns 40% of the
+    """'Borex, which owns about 27% of Acme, said ...', 'Northwind, which owns 40% of the
     mill, posted ...': a relative clause in the present tense on a name, or set off by
     a comma, states what is so at the time of writing, whatever period its sentence is about."""
     verb = clause_head(figure.root)

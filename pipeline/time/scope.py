@@ -55,7 +55,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
     doc = span.doc
     bases = restated_alternatives([is_base_figure(figure) for figure in figures], figures)
     for figure, base in zip(figures, bases):  # "to 6.1 per cent from 6.2 per cent in August": the base's date
-        gap = span.start - figure.end  # "from $99 million a year earlier", "or 39 cents in the year-ago quarter"
+        gap = span.start - figure.end  # "from $84 million a year earlier", "or 52 cents in the year-ago quarter"
         if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
             return figure
     if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
@@ -71,7 +71,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
         if token.lower_ in comparison_heads:
             return None
         for figure in figures:
-            if figure.start <= token.i < figure.end:  # not "within 70 points of its record high set on Aug. 6"
+            if figure.start <= token.i < figure.end:  # not "within 45 points of its peak set on May 12"
                 return figure if described is None or figure.start <= described.i < figure.end else None
         if token.i in nouns:
             return nouns[token.i]
@@ -84,7 +84,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
 
 
 def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
-    """'its March 3, 2023 low of 2140.55', 'a reduction of $500 million by the end of the year':
+    """'its March 3, 2023 low of 2140.55', 'a cut of $300 million by the end of the year':
     the figure a noun the date modifies (straight or through its preposition) is the amount of."""
     head = span.root.head
     if noun.i not in (head.i, head.head.i if head.pos_ == "ADP" else head.i, span.end) \
@@ -106,7 +106,7 @@ def is_base_figure(figure: Span) -> bool:
 
 def restated_alternatives(flags: list[bool], figures: list[Span]) -> list[bool]:
     """``flags`` passed on to the figures that restate a flagged one as an alternative: in "from
-    $36 million, or 39 cents a share", 39 cents is a base as $36 million is."""
+    $41 million, or 52 cents a share", 52 cents is a base as $41 million is."""
     out = list(flags)
     for i in range(1, len(figures)):
         between = [t.lower_ for t in figures[i].doc[figures[i - 1].end:figures[i].start]]
@@ -172,7 +172,7 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
         return False
     if before[-1] != "since":
         return before[-1] in bases or (len(before) == 2 and before[0] in bases and doc[start - 1].pos_ == "ADP")
-    # "the highest since 1900", "than at any time since the 1950s", "has not closed above 8,000
+    # "the highest since 1900", "than at any time since the 1950s", "has not closed above 6,500
     # since February" (the last time it did): measured against a period
     return (since_names_point(doc[start:span.end], since_comparisons)
             or any(t.lower_ in ("first", "time") for t in doc[max(start - 4, 0):start - 1])
@@ -314,7 +314,7 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     sentence was said on."""
     own = [m for m in marks if m.owner == figure.start]
     same_clause = own
-    for clause in _clauses_up(figure.root):  # "shed 663,000 jobs in March, with the rate reaching 8.5%"
+    for clause in _clauses_up(figure.root):  # "cut 412,000 jobs in June, with the rate reaching 7.9%"
         same_clause = same_clause or [m for m in marks if clause_head(m.span.root).i == clause
                                       and m.owner is None and m not in statements]
     if same_clause:
@@ -396,7 +396,7 @@ def is_narrative(sent: Span, first_person: frozenset[str]) -> bool:
 
 def ends_like_sentence(sent: Span) -> bool:
     """Whether a sentence ends in a full stop, a question or exclamation mark or a closing quote,
-    unlike a headline or a picture's caption ("The A380 was revealed in January 2005")."""
+    unlike a headline or a picture's caption ("The new stadium was unveiled in March 2011")."""
     words = [t for t in sent if not t.is_space]
     return bool(words) and words[-1].text in (".", "!", "?", '"', "”", "'")
 

@@ -79,7 +79,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             handing_on = named and previous is not None and ends_like_sentence(previous)
             carried = carried_period(framed, named, looking_back) if handing_on else carried
-            if another_company(sent, ents, companies):  # "At GMAC, net dropped 3.1%": not GM Hughes's nine months
+            if another_company(sent, ents, companies):  # "At Acme Finance, net slipped 2.4%": not Acme Motors' nine months
                 carried = None
             context, framed, named, companies = None, None, set(), set()
         companies |= {ent.text.lower() for ent in ents if ent.label_ == "ORG"}
@@ -137,7 +137,7 @@ CONCESSIVE = frozenset({"although", "though", "whereas"})
 
 
 def conceded(token: Token) -> bool:
-    """'It ended up 1.2%, although this follows a fall to an all-time low yesterday': a date in a
+    """'It ended up 0.8%, although this comes after a slide to a record low yesterday': a date in a
     clause that concedes something else (its verb, or one it hangs from, is marked "although",
     "though", "whereas") tells of another event, and frames none of the main clause's figures."""
     verb = clause_head(token)
@@ -178,9 +178,9 @@ def base_possessive(span: Span, figures: list[Span]) -> Span | None:
 
 def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
     """What a sentence's dates date, by lemma: the verb a date hangs from and the nouns it acts on
-    ("the market crashed 20 years ago" -> crash; "On Saturday, Boeing announced 35 new orders"
-    -> announce, order), for the next sentence to go on about ("The crash sent the market down
-    508 points"; "these orders are worth $5.62 billion")."""
+    ("the bridge collapsed 15 years ago" -> collapse; "On Monday, the airline announced 24 new orders"
+    -> announce, order), for the next sentence to go on about ("The collapse closed the river for
+    40 days"; "these orders are worth $3.1 billion")."""
     acts = {}
     for mark in marks:
         if not mark.value or mark.owner is not None or mark.source:
@@ -193,10 +193,10 @@ def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
 
 def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Span],
                      future_cues: frozenset[str]) -> list[TimeMark]:
-    """'The crash sent the market tumbling down 508 points' after "... the market crashed 20 years
+    """'The collapse closed the river for 40 days' after "... the bridge collapsed 15 years
     ago": a subject that names with "the" or "these" what the sentence before dated goes on about
     it, and takes its date (``time_source`` `event`). Not a subject the sentence before only
-    named ("the market"), nor a name ("the Dow"), nor one of a clause told ahead ("The cuts will
+    named ("the bridge"), nor a name ("the Dow"), nor one of a clause told ahead ("The cuts will
     save $20 million a year" after "cut 400 jobs in March")."""
     marks = []
     for noun in sent:
@@ -215,10 +215,10 @@ DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 def another_company(sent: Span, ents: list[Span], companies: set[str]) -> bool:
     """Whether a paragraph opens about a company the paragraph before did not name: one that is
-    its first sentence's subject or stands in its opening phrase ("At GMAC, net dropped 3.1%",
-    "Armco's net fell 8%"). Its figures take no period from the paragraph before, which was about
-    another company ("In the nine months, GM Hughes net fell 6.6%"). A name sharing a word with
-    one named before ("Unisys" after "Unisys Corp.") is the same company."""
+    its first sentence's subject or stands in its opening phrase ("At Acme Finance, net slipped 2.4%",
+    "Borel's net fell 5%"). Its figures take no period from the paragraph before, which was about
+    another company ("In the nine months, Acme Motors net fell 4.3%"). A name sharing a word with
+    one named before ("Norvik" after "Norvik Corp.") is the same company."""
     seen = {word for name in companies for word in name.split()}
     opening = next((t.i for t in sent if t.text == ","), sent.end) if sent[0].pos_ == "ADP" else sent.start
     return any(ent.label_ == "ORG" and not seen & set(ent.text.lower().split())
@@ -245,7 +245,7 @@ OBLIGATION = frozenset({"must", "should", "may", "might", "could", "can"})
 
 
 def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | None, words: ScopeWords) -> bool:
-    """'... paid $78.8 million in taxes during the quarter. The payments will leave it with $225
+    """'... paid $41.5 million in taxes during the quarter. The payments will leave it with $130
     million in loss carry-forwards'; 'That means it must pay $100 million in interest': a figure
     told in the future or as an obligation is not in a period that was over at publication, so
     such a frame carried from earlier sentences does not date it."""
@@ -266,7 +266,7 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     """Whether the frame a sentence set carries to the next sentences: only one set by the
     narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
     third quarter of 1990": a period after publication), nor a date in a quote or in words told
-    in the first person ("I think we're responding to the anniversary of the October 1987 crash"),
+    in the first person ("I think buyers are remembering the August 1998 default"),
     nor the date of a last or first time ("The last time the index rose four weeks in a row was
     in October 2007": a look back for comparison)."""
     ahead = published is not None and mark.value.split("/")[0] > published.isoformat()

@@ -20,7 +20,7 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Turnout was 66.7 percent, the highest since 1900.", "66.7 percent", "2024-04-09", "published"),
     ("Output was 6.1 percent above its level in the final quarter of 2019.", "6.1 percent", "2024-04-09",
      "published"),
-    ("The index was trading below 11,000 points, which has not happened since 2004.", "11,000 points",
+    ("The index was trading under 9,000 points, which has not happened since 2004.", "9,000 points",
      "2024-04-09", "published"),
     ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
     ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
@@ -62,8 +62,8 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
      "2024-04-03", "clause"),
     # a date in a clause that concedes something else frames nothing of the main clause
-    ("Acme's sales rose 3% on Friday. Its margin ended up 1.2%, although this follows a deep loss yesterday.",
-     "1.2%", "2024-04-05", "context"),
+    ("Acme's sales rose 3% on Friday. Its margin ended up 0.8%, although this comes after a deep loss yesterday.",
+     "0.8%", "2024-04-05", "context"),
 ]
 
 
