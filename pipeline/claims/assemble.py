@@ -25,8 +25,8 @@ from pipeline.claims.speakers import AUTHOR, Reported
 
 
 CARRIED_SENTENCES = 2
-"""How far a figure naming no one looks back for whose the figure before was ("Bethlehem earned
-$46.9 million ... Third-quarter sales dropped 11%"): a sentence or two, not across a whole speech."""
+"""How far a figure naming no one looks back for whose the figure before was ("Northwind earned
+$52.3 million ... Second-quarter sales slipped 8%"): a sentence or two, not across a whole speech."""
 WORLD_REGIONS = frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
 """The world's regions as CLDR names them ("Asia", "Europe", "Latin America"): a place a story's
 events come from, not a party whose figures a paragraph goes on about."""
@@ -121,7 +121,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         tokens = parties.without_places({i for i in without_phrases(span, clause, words.event_prepositions)
                                          if i >= opening})
         # whose figure: its own clause, else what the paragraph or headline is about, else its
-        # reporting organisation ("GM Hughes said net income fell 22%"), else whose the figure just
+        # reporting organisation ("Acme Motors said net income fell 17%"), else whose the figure just
         # before was, else what the whole article is about
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
         named = (about(parties.of_figure(span), common["speaker"], labels, acting) or about(entities.names(tokens, sent.start_char, sent.end_char),
@@ -217,8 +217,8 @@ class _Topics:
         that names a place (the places of its main subject, if it names some: "The tourism
         industry in Kenya has suffered from new resorts in South Africa" is about Kenya), else
         what the headline is about. A wire story set as one long
-        paragraph is no paragraph, and a continent is where rather than whose: "the financial
-        tumult in Asia" is not what a later "the rate for adult women rose 0.4 percent" is about."""
+        paragraph is no paragraph, and a continent is where rather than whose: "the market
+        turmoil in Europe" is not what a later "the rate for young workers rose 0.3 percent" is about."""
         first = index - TOPIC_SENTENCES
         while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
@@ -281,8 +281,8 @@ def headline_topic(text: str, title: str, entities: EntityIndex, destinations: f
     """What an article is about as a whole: the first country its headline names, else the first
     organisation ("UK inflation slows ..." -> United Kingdom; "Premier League clubs smash ..." ->
     Premier League). Only a headline that opens the text counts; a person or a people is no topic,
-    nor where something goes (``destinations``: "A380 makes maiden flight to US", "Boeing delivers
-    final 717 to AirTran")."""
+    nor where something goes (``destinations``: "New airliner makes first flight to Canada", "Airbus
+    delivers last A340 to Lufthansa")."""
     start = len(text) - len(text.lstrip())
     if not title or not text.startswith(title, start):
         return []

@@ -8,7 +8,7 @@ A figure stated as current ("The airline now has 212 jets", "Hotels are only for
 is checked against the day the article speaks for: the date of its dateline ("VIENNA, June 4
 (Reuters) - ...", or a line that holds only a date under the headline), else the publication
 date, ``time_source`` `published`, so a reviewer sees the period was a default. A figure of a
-sentence about the figures just given ("Acme earned $46.9 million. The figures include $15
+sentence about the figures just given ("Acme earned $46.9 million. The figures include $12
 million in costs ...") is of their period instead (``referred_scopes``).
 """
 from __future__ import annotations
