@@ -121,7 +121,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
-    dates = [dated.mention for dated in date_spans]
+    dates = [dated.mention for dated in date_spans if dated.mention.rules[0] not in res.anchor_words.unlisted_rules]
     readings = share_list_roles(doc, spans, [m.kind for m in measured],
                                 [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
     readings = restated_qualifiers(doc, spans, [m.kind for m in measured], readings)

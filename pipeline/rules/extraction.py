@@ -27,7 +27,7 @@ RULE_KEYS = {"id", "doc", "pattern", "before", "after", "not_before", "not_after
              "quantifies"}
 FILE_KEYS = {"label", "doc", "rules"}
 EXAMPLE_KEYS = {"text", "match", "figure", "value", "unit", "qualifier", "role", "direction",
-                "relative", "modifier", "reference", "value_low", "value_high", "kind"}
+                "relative", "modifier", "reference", "value_low", "value_high", "kind", "time"}
 GUARD_KEYS = ("before", "after", "not_before", "not_after")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import Candidate
 from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, paragraph_numbers
@@ -46,15 +46,19 @@ class AnchorWords:
     narrative_words: frozenset[str]
     deadline_verbs: frozenset[str]
     open_bounds: dict[str, str]
+    unlisted_rules: frozenset[str]
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> AnchorWords:
         """From lexicons.yml; ``open_bounds`` tells which side of an interval a word before a date
-        leaves open ("since" the start, "until" and "by" the end)."""
+        leaves open ("since" the start, "until" and "by" the end); ``unlisted_rules`` are the date
+        rules with ``listed: false``, whose match only dates figures ("since then" repeats a date
+        the text already gave) and is no date row of its own."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("comparison_bases", "since_comparisons", "future_cues", "framing_prepositions",
                     "narrative_words", "deadline_verbs")}
-        return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]))
+        unlisted = frozenset(rule.id for rule in rules.rules if rule.sets.get("listed") is False)
+        return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]), unlisted_rules=unlisted)
 
 
 class DatedSpan(NamedTuple):
@@ -95,8 +99,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = None  # the publication date, or nothing
         elif kind in CALENDAR_TYPES and not follows_narrative and (paragraph_anchor or published):
             anchor = paragraph_anchor[:2] if paragraph_anchor else None
-        elif kind == "relative_narrative" and any(t.lower_ == "that" for t in span):
-            anchor = mentioned or article_anchor  # "that year": the year just named, even a figure's
+        elif kind == "relative_narrative" and any(t.lower_ in ("that", "then") for t in span):
+            anchor = mentioned or article_anchor  # "that year", "since then": the date just named, even a figure's
         else:
             anchor = article_anchor
         year_back = False  # the frame's period a year before: a comparison base, never the next anchor
@@ -125,7 +129,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
-        if resolution.point is not None and not side and not _describes_noun(span, cand):
+        if resolution.point is not None and not side:  # "the list, which began in 1950. Since then, ..."
             mentioned = (resolution.point, span.text)
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
                 and owner is None):
@@ -133,7 +137,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             if not resolution.relative and _frames(span, resolution.point, words.framing_prepositions):
                 paragraph_anchor = (*article_anchor, _carries_on(span, resolution.point) or sent_start)
         if side:
-            span = span.doc[span.start - 1:span.end]
+            if span.start and span.doc[span.start - 1].lower_ in words.open_bounds:  # "since 2014" as one span
+                span = span.doc[span.start - 1:span.end]
             value = f"{value.split('/')[0]}/.." if side == "start" else f"../{value.split('/')[-1]}"
         mentions.append(DatedSpan(span, DateMention(
             start=span.start_char, end=span.end_char, text=span.text, value=value,
@@ -195,8 +200,23 @@ def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], 
     """'start' for "since 2014", 'end' for "until 2030" and a deadline "by 2030", else ''. The
     base of a comparison ("the highest since 1900"), a past "by 2006" and "by" before anything but
     a bare year ("by December", "by the end of 2024": a point the text names) stay points."""
-    word = span.doc[span.start - 1].lower_ if span.start else ""
+    bound = _bounding_word(span)
+    word = bound.lower_ if bound is not None else ""
     side = open_bounds.get(word, "")
     if point or (word == "by" and (tense == "past" or not any(YEAR.match(t.text) for t in span))):
         return ""
     return "" if side == "end" and "/" in value else side  # "by 2025-26" names the fiscal year itself
+
+
+def _bounding_word(span: Span) -> Token | None:
+    """The word that may make a date one end of an interval: the one right before it ("since
+    2014", "until 2030"), the span's own first word ("since then"), or a "since" whose object the
+    date describes ("since its 1972 launch", "since the March 2009 low": from that event on)."""
+    root = span.root
+    noun = root.head
+    if (root.dep_ in ("nummod", "compound", "amod", "nmod") and noun.i >= span.end and noun.dep_ == "pobj"
+            and noun.head.lower_ == "since" and noun.head.i < span.start):
+        return noun.head
+    if span[0].lower_ == "since":
+        return span[0]
+    return span.doc[span.start - 1] if span.start else None

@@ -33,6 +33,10 @@ ABSOLUTE = [
     ("The debt was the highest ratio since the early 1960s.", "the early 1960s", "196X"),
     ("They are closer now than at any time since 2014.", "2014", "2014"),
     ("Sales fell for the first time since 2014.", "since 2014", "2014/.."),
+    # a year that describes the object of "since" opens the interval too, its span kept alone
+    ("Since its 1972 launch, 3,100 of the tractors have been sold.", "1972", "1972/.."),
+    ("Prices have fallen since the March 2009 low.", "March 2009", "2009-03/.."),
+    ("The 1972 launch went well.", "1972", "1972"),
 ]
 
 

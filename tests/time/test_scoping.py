@@ -13,6 +13,9 @@ def test_since_scopes_figures_as_an_open_interval(extract):
 
 SCOPES = [  # text, figure, expected scope value and source (published 2024-04-09)
     ("Prices have risen 10% since 2014.", "10%", "2014/..", "clause"),
+    # "since then": from the date named last, even in a clause that describes a noun
+    ("Wardens keep a register, which opened in 1961. Since then, 212 escapees have been found.",
+     "212 escapees", "1961/..", "clause"),
     ("Core inflation eased to 6.1 per cent from 6.2 per cent in August.", "6.2 per cent", "2023-08", "clause"),
     ("In 2023, exports rose 5%. Core inflation eased to 6.1 per cent from 6.2 per cent in August.",
      "6.1 per cent", "2023", "context"),
