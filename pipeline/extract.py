@@ -15,7 +15,7 @@ from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
-                                      link_groups, link_parts, read_context, restated_qualifiers,
+                                      event_units, link_groups, link_parts, read_context, restated_qualifiers,
                                       share_list_roles)
 from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount
@@ -128,6 +128,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
                           lambda noun: _countable(noun, res))
+    carried = event_units(spans, carried, lambda verb: verb if f"{verb}s" in res.figures.count_nouns else "")
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)

@@ -277,6 +277,19 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     return out
 
 
+def event_units(spans: list[Span], units: list[str], event_noun: Callable[[str], str]) -> list[str]:
+    """What "N times" counts when its verb names a countable event: "was arrested more than a
+    dozen times" counts arrests, "the convoy was attacked five times" attacks; ``event_noun`` gives the
+    counted noun of a verb's lemma ("arrest" -> arrest) or "" for a verb whose acts are not counted
+    as things ("lost five times", "raised rates 14 times" stay times)."""
+    out = list(units)
+    for i, (span, unit) in enumerate(zip(spans, units)):
+        times = span[-1]
+        if unit == "time" and times.dep_ in ("npadvmod", "advmod", "dobj") and times.head.pos_ == "VERB":
+            out[i] = event_noun(times.head.lemma_.lower()) or unit
+    return out
+
+
 def carry_currency(spans: list[Span], kinds: list[str], units: list[str], scales: set[str]) -> list[str]:
     """The currency of a bare scaled number that repeats the scale of earlier amounts of money in its
     sentence, when those amounts are all in one currency ("revenues would reach 8 trillion roubles
