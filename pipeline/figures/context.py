@@ -246,6 +246,10 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
     return out
 
 
+OTHERS = "other"
+"""The counted noun of "300 others", which stands for the noun of a count before it."""
+
+
 @dataclass(frozen=True)
 class CountReading:
     """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
@@ -267,7 +271,9 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     noun its clause acts on (``clause_noun``: "creating jobs at a rate of 358,000 a month"), else
     the counted noun of the nearest count before it that is no part named after "including", in its
     sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
-    ("permits for 61,000 homes. That number had fallen to 19,000"). ``counted`` names the unit of a
+    ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
+    they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
+    300 others" -> person). ``counted`` names the unit of a
     countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the words for the rest."""
     out = list(units)
     sentences = by_sentence(spans)
@@ -287,7 +293,9 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         elif kind == "count" and not out[i] and last_count is not None:
             if spans[last_count].sent.start == span.sent.start or _number_subject(span) == "" or refers_back(span):
                 out[i] = out[last_count]
-        if kind == "count" and out[i] and not is_included(span):
+        elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
+            out[i] = out[last_count]
+        if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span):
             last_count = i
     return out
 
