@@ -14,9 +14,9 @@ from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
-from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
-                                      link_groups, link_parts, read_context, restated_qualifiers,
-                                      share_list_roles)
+from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
+                                      endpoint_roles, event_units, link_groups, link_parts, read_context,
+                                      restated_qualifiers, share_list_roles)
 from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -127,7 +127,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     readings = restated_qualifiers(doc, spans, [m.kind for m in measured], readings)
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
-                          lambda noun: _countable(noun, res))
+                          lambda noun: _countable(noun, res), _count_reading(res))
+    carried = event_units(spans, carried, lambda verb: verb if f"{verb}s" in res.figures.count_nouns else "")
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
@@ -247,6 +248,14 @@ def _countable(noun: Token, res: Resources) -> str:
     if noun.tag_ not in ("NNS", "NNPS") or noun.lower_ not in res.figures.count_nouns:
         return ""
     return res.figures.counted_noun(noun.text, noun.lemma_)
+
+
+def _count_reading(res: Resources) -> CountReading:
+    """The verbs of reaching and the member nouns of groups, from the lexicons: "a crowd of 3,000"
+    counts people (``member_nouns``), a singular group noun only (tagged a name at the head of a sentence)."""
+    members = res.rules.lexicons["member_nouns"]
+    return CountReading(frozenset(res.rules.lexicons["reaching_verbs"]),
+                        lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "")
 
 
 def _own_direction(amount: Amount, role: str) -> str:

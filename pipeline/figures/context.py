@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.figures.counted import group_members, is_included, reached_subject, refers_back
 from pipeline.matching.context import ContextHits
 from pipeline.matching.nearby import ContextHit
 from pipeline.nlp.structure import by_sentence, clause_head
@@ -245,23 +246,43 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
     return out
 
 
+OTHERS = "other"
+"""The counted noun of "300 others", which stands for the noun of a count before it."""
+
+
+@dataclass(frozen=True)
+class CountReading:
+    """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
+    "exceed") and the member noun of a group or collective noun ("crowd" -> person), "" for others."""
+
+    reaching_verbs: frozenset[str] = frozenset()
+    members: Callable[[Token], str] = lambda noun: ""
+
+
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
-                scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "") -> list[str]:
+                scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "",
+                reading: CountReading = CountReading()) -> list[str]:
     """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
     price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
     a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
     fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
-    part of ("411 of the 650 seats"), else the countable noun its clause acts on (``clause_noun``:
-    "creating jobs at a rate of 358,000 a month"), else the counted noun of the nearest count before
-    it, in its sentence or, when its clause is about "that number", in an earlier one ("permits for
-    61,000 homes. That number had fallen to 19,000"). ``counted`` names the unit of a countable noun
-    ("jobs" -> job) and "" for any other."""
+    part of ("411 of the 650 seats"), else the subject a verb of reaching measures ("cases topped
+    2.5 million"), else the members of a group it sizes ("a crowd of 3,000"), else the countable
+    noun its clause acts on (``clause_noun``: "creating jobs at a rate of 358,000 a month"), else
+    the counted noun of the nearest count before it that is no part named after "including", in its
+    sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
+    ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
+    they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
+    300 others" -> person). ``counted`` names the unit of a
+    countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the words for the rest."""
     out = list(units)
     sentences = by_sentence(spans)
     last_count: int | None = None  # the latest count with a unit so far
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = _number_subject(span) or _whole_unit(spans, kinds, units, i) or clause_noun(span, counted)
+            out[i] = (_number_subject(span) or _whole_unit(spans, kinds, units, i)
+                      or reached_subject(span, reading.reaching_verbs, counted)
+                      or group_members(span, reading.members) or clause_noun(span, counted))
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)
         if kind == "money" and "/" not in unit and not scaled[i]:
@@ -270,10 +291,25 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
                     out[i] = out[j]
                     break
         elif kind == "count" and not out[i] and last_count is not None:
-            if spans[last_count].sent.start == span.sent.start or _number_subject(span) == "":
+            if spans[last_count].sent.start == span.sent.start or _number_subject(span) == "" or refers_back(span):
                 out[i] = out[last_count]
-        if kind == "count" and out[i]:
+        elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
+            out[i] = out[last_count]
+        if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span):
             last_count = i
+    return out
+
+
+def event_units(spans: list[Span], units: list[str], event_noun: Callable[[str], str]) -> list[str]:
+    """What "N times" counts when its verb names a countable event: "was arrested more than a
+    dozen times" counts arrests, "the convoy was attacked five times" attacks; ``event_noun`` gives the
+    counted noun of a verb's lemma ("arrest" -> arrest) or "" for a verb whose acts are not counted
+    as things ("lost five times", "raised rates 14 times" stay times)."""
+    out = list(units)
+    for i, (span, unit) in enumerate(zip(spans, units)):
+        times = span[-1]
+        if unit == "time" and times.dep_ in ("npadvmod", "advmod", "dobj") and times.head.pos_ == "VERB":
+            out[i] = event_noun(times.head.lemma_.lower()) or unit
     return out
 
 

@@ -56,6 +56,7 @@ class FigureNormalizer:
         self.conversions = dict(lexicons["unit_conversions"])
         self.count_unit_names = dict(lexicons["count_unit_names"])
         self.count_nouns = frozenset(lexicons["count_nouns"])
+        self.numbered_model_noun = lexicons["numbered_model_noun"]
         self.fractions = dict(lexicons["fractions"])
         self.multipliers = dict(lexicons["multipliers"])
         self.unit_phrases = {tuple(k.split()): v for k, v in lexicons["unit_phrases"].items()}
@@ -281,7 +282,10 @@ class FigureNormalizer:
 
     def counted_noun(self, word: str, lemma: str) -> str:
         """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
-        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP)."""
+        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP); the plural of a bare model
+        number counts what the number names ('737s' -> plane)."""
+        if word[:-1].isdigit() and word.endswith("s"):
+            return self.numbered_model_noun
         if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
             return word[:-1] if word.endswith("s") else word
         if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP

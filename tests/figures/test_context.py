@@ -79,3 +79,8 @@ def test_carrying_rate_units_reads_each_figure_a_bounded_number_of_times() -> No
                         [10.0] * figures, [False] * figures)
     assert units == ["case per 100,000 people"] * figures
     assert CountingSpan.reads <= 3 * figures
+
+
+def test_times_count_the_events_their_verb_names_when_those_are_counted(extract) -> None:
+    figures = extract("The courier was attacked four times. The team lost just five times.").figures
+    assert [(f.text, f.unit) for f in figures] == [("four times", "attack"), ("five times", "time")]

@@ -214,3 +214,12 @@ def test_a_currency_and_its_hundredths():
     assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value == pytest.approx(9.99)
     words = "9 dollars 140 cents".split()
     assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value is None
+
+
+@pytest.mark.parametrize("word,lemma,noun", [
+    ("777s", "777s", "plane"),     # a bare model number names no thing: its plural counts aircraft
+    ("F-35s", "F-35s", "F-35"),    # a lettered designation names itself
+    ("troops", "troop", "troop"),
+])
+def test_the_plural_of_a_model_number_counts_what_the_number_names(word: str, lemma: str, noun: str) -> None:
+    assert NORMALIZER.counted_noun(word, lemma) == noun

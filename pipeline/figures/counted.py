@@ -1,0 +1,70 @@
+"""What a bare count counts, read from the parse around it: the members of a group it gives the size
+of ("a crowd of about 3,000" -> person), the subject a verb of reaching measures ("cases topped 2.5
+million" -> case), and which earlier count it continues ("600 of them"; not a part named after
+"including")."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.structure import clause_head
+
+REFERRING_PRONOUNS = ("them", "those", "these")
+"""Words after "of" that point back to things counted before ("6,000 of them")."""
+
+INCLUDING_WORDS = ("including", "among")
+"""Words that open a part of the count before them ("200 staff, including 40 nurses")."""
+
+
+def group_members(span: Span, members: Callable[[Token], str]) -> str:
+    """The members counted by a bare number that gives the size of a group or a collective, by
+    "of" ("a crowd of about 3,000", "a population of 9 million") or as what its clause's subject
+    measures ("employment peaked at 8,200", "attendance rose to 18,400"); ``members`` names the
+    member of such a noun ("crowd" -> person) and "" for any other. "" when there is none."""
+    number = span.root
+    if number.head.lower_ == "of" and number.dep_ == "pobj" and members(number.head.head):
+        return members(number.head.head)
+    verb = clause_head(number)
+    if verb.i == number.i:
+        return ""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.i < span.start and members(subject):
+            return members(subject)
+    return ""
+
+
+def reached_subject(span: Span, reaching: frozenset[str], counted: Callable[[Token], str]) -> str:
+    """The counted noun of the subject of a verb of reaching whose object is the number: "dengue
+    cases top 2.5 million" -> case, "deaths passed 10,000" -> death; the number as object measures
+    the subject, unlike "workers earned 3,000" (``reaching`` holds the verbs' lemmas)."""
+    number = span.root
+    verb = number.head
+    if number.dep_ != "dobj" or verb.lemma_.lower() not in reaching:
+        return ""
+    return next((counted(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and counted(c)), "")
+
+
+def refers_back(span: Span) -> bool:
+    """Whether a bare count is a part of things counted before it, in this sentence or an earlier
+    one: "6,714 of them developed the illness"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ in REFERRING_PRONOUNS
+
+
+def is_included(span: Span) -> bool:
+    """Whether a count is a part named after "including" or "among" within a bigger count of its
+    sentence ("about 200,000 soldiers, including some 40,000 volunteers"): a bare count later in
+    the sentence continues the bigger one, not the part."""
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        if token.lower_ in INCLUDING_WORDS:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+MAX_CLIMB = 4
+"""How many heads up from a count its "including" may be."""

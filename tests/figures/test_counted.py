@@ -1,0 +1,33 @@
+"""What a bare count counts, read from the parse: the members of a group, the subject of a verb of
+reaching, the earlier count it continues."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The crowd of about 4,000 rose to its feet.", "4,000", "person"),
+    ("It vaccinated a fraction of the population of 88 million.", "88 million", "person"),
+    ("Average attendance rose to 21,500 this season.", "21,500", "spectator"),
+    ("Employment at the mill peaked at 9,300 in 1951.", "9,300", "worker"),
+    ("Flu cases top 1.5 million as clinics strain.", "1.5 million", "case"),
+])
+def test_a_bare_count_counts_the_members_of_its_group_or_what_its_verb_of_reaching_measures(
+        extract, text: str, figure: str, unit: str) -> None:
+    units = {f.text: f.unit for f in extract(text).figures}
+    assert units[figure] == unit
+
+
+def test_a_number_earned_as_object_counts_no_subject(extract) -> None:
+    units = {f.text: f.unit for f in extract("The workers earned 3,000 in May.").figures}
+    assert units.get("3,000", "") == ""
+
+
+def test_a_bare_count_continues_the_whole_not_the_part_named_after_including(extract) -> None:
+    text = "The army has about 150,000 soldiers, including some 30,000 reservists, and wants to reach 250,000 by 2030."
+    assert {f.text: f.unit for f in extract(text).figures}["250,000"] == "soldier"
+
+
+def test_n_of_them_takes_the_noun_counted_in_an_earlier_sentence(extract) -> None:
+    text = "The study followed 120,000 nurses. Over those years, 5,210 of them fell ill."
+    assert {f.text: f.unit for f in extract(text).figures}["5,210"] == "nurse"
