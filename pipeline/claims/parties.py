@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex, claim_clause
 from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS, MAX_DEPTH,
-                                           OWNING_PREPOSITIONS, PARTNER_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS,
-                                           PLACE_LABELS, RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
-                                           PartyWords, clause_subject, opens_clause, respective, says_what)
+                                           OWNING_LABELS, OWNING_PREPOSITIONS, PARTNER_PREPOSITIONS, PARTY_LABELS,
+                                           PERSON_PRONOUNS, PLACE_LABELS, RELATIVE_PRONOUNS, THING_LABELS,
+                                           THING_PRONOUNS, Party, PartyWords, clause_subject, opens_clause,
+                                           respective, says_what,
+                                           states_figure)
 from pipeline.nlp.structure import dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -67,7 +69,8 @@ class Parties:
             elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                    for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) + self._partners(obj, span)]
+                    for obj in prep.children if obj.dep_ == "pobj"
+                    for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
                 # index losing 3.2% and the DAX ..." is the FTSE's
@@ -98,6 +101,12 @@ class Parties:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
+        if not found and head.dep_ == "relcl" and head.head.i != head.i:
+            # "its chemicals segment, where profit soared to $155 million"; "rose 8%, which is 392 points"
+            noun = head.head
+            if not states_figure(noun):
+                return self._in_order(self.resolve(noun), span.sent)
+            return self.of_figure(self.doc[noun.i: noun.i + 1])
         return respective(span, head, self._in_order(found, span.sent))
 
     def person_acts(self, span: Span) -> bool:
@@ -126,9 +135,21 @@ class Parties:
                     or opens_clause(token.head):
                 continue
             party = self._entity(token)
-            if party is not None and party[1] in PLACE_LABELS and party[0] not in self.words.countries:
+            if party is not None and self._only_where(party):
                 dropped |= {t.i for t in token.head.subtree}
         return tokens - dropped
+
+    def _only_where(self, party: Party) -> bool:
+        """Whether a party is a town or a region, which only says where: not a country."""
+        return party[1] in PLACE_LABELS and party[0] not in self.words.countries
+
+    def _places_left_out(self, prep: Token, parties: list[Party]) -> list[Party]:
+        """The parties of a preposition's object without the towns and regions it only says something
+        comes from or goes to ("flew 300 passengers from Leeds to Rome", "100 miles from Lyon"):
+        orders from an airline or exports to a country keep their party."""
+        if prep.lower_ not in LOCATING_PREPOSITIONS or opens_clause(prep):
+            return parties
+        return [p for p in parties if not self._only_where(p)]
 
     def _in_order(self, found: list[Party], sent: Span) -> list[str]:
         """The names in the order the sentence names them, those it names only by a pronoun first."""
@@ -140,7 +161,8 @@ class Parties:
 
     def _partners(self, verb: Token, span: Span) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of
-        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish")."""
+        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish"), not a town
+        something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
         out: list[Party] = []
         for child in verb.children:
             if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
@@ -154,7 +176,7 @@ class Parties:
             for obj in objects:
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
                     out += self._partners(obj, span)
-                out += self.resolve(obj) if obj.pos_ != "PRON" else []
+                out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
         return out
 
     def speaking(self, head: Token) -> str:
@@ -308,6 +330,12 @@ class Parties:
             if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):
                 return fits
         here = bisect_right(self.starts, token.i) - 1
+        if pronoun and token.dep_ == "poss" and labels == THING_LABELS:
+            # "Leading the gains for Contoso was its chemicals segment": no subject above, a company before
+            named = [e for e in self.index.within(self.doc[self._opening(token)].idx, token.idx)
+                     if e["label"] in OWNING_LABELS]
+            if named:
+                return [(named[-1]["canonical"], named[-1]["label"])]
         if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 19 percent knew she ..."
             named = [e for e in self.index.within(self.sentences[here].start_char, token.idx) if e["label"] == "PERSON"]
             if named:

@@ -39,6 +39,13 @@ def _rows(resources, text: str) -> dict:
     # "their stocks" are the last company's, where the sentence before has no party as its subject
     ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Friday their stocks "
      "lost nearly six percent.", "six percent", "Contoso"),
+    # a clause hanging from a noun with "where" is about whose that noun is; "its" with no subject
+    # above it stands for the company named before it in its sentence
+    ("Contoso Ltd. reported a loss. Leading the gains for Northwind Traders was its paper segment, where profit "
+     "rose to $40 million.", "$40 million", "Northwind Traders"),
+    # what a relative clause says of a figure is the same party's
+    ("Stocks fell in the United States on Monday. The FTSE 100 rose by 4.2 percent, which is 210 points, to 7,400.",
+     "210 points", "FTSE 100"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
@@ -50,6 +57,8 @@ def test_whose_figure(resources, text, figure, entities):
 @pytest.mark.parametrize("text, figure, entities", [
     # a town and its region only say where
     ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
+    # towns a figure only comes from or goes to name no party; the company that flies does
+    ("Contoso Air flew 300 passengers from Springfield to Shelbyville on Monday.", "300 passengers", "Contoso Air"),
     # a country owns its national figures
     ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
     # a town that opens the clause frames all of it
