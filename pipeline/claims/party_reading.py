@@ -131,3 +131,10 @@ def states_figure(token: Token) -> bool:
     """Whether a word is (the head of) a figure, so that what a relative clause says of it is said of
     the same party: "rose 8%, which is 392 points", "35 orders, which are worth $5 billion"."""
     return token.like_num or token.ent_type_ in FIGURE_ENTITY_TYPES or any(c.dep_ == "nummod" for c in token.children)
+
+
+def has_own_figure(noun: Token) -> bool:
+    """Whether a noun has a participle of its own that gives it a figure: "the Contoso index losing
+    3.2%" (not "Contoso, founded in 1904", whose year is a date)."""
+    return any(c.dep_ == "acl" and c.pos_ == "VERB" and any(t.ent_type_ in FIGURE_ENTITY_TYPES for t in c.subtree)
+               for c in noun.children)
