@@ -102,6 +102,9 @@ class Parties:
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
             return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+        employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
+        if employer is not None:
+            return [employer]
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
         if label is not None and head.tag_ in ("NNS", "NNPS"):
@@ -113,6 +116,20 @@ class Parties:
             return []  # "the largest gains of the three indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _employer(self, person: str) -> Party | None:
+        """The organisation the article names a person with, which "his company" or "whose firm"
+        stands for: "Jane Doe, president of Contoso Tours, ..." ... "Doe said her company ..."."""
+        for ent in self.index.entities:
+            if ent["canonical"] != person or ent["label"] != "PERSON":
+                continue
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            phrase = [t for c in span.root.children if c.dep_ in ("appos", "compound") and not span.start <= c.i < span.end
+                      for t in c.subtree]
+            found = [p for t in phrase for p in [self._entity(t)] if p and p[1] == "ORG"]
+            if found:
+                return found[0]
+        return None
 
     def _descriptor(self, noun: Token) -> str | None:
         """The label of the party a descriptor noun stands for ("the company" -> ORG), None for

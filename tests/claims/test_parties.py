@@ -49,6 +49,11 @@ def _rows(resources, text: str) -> dict:
     # what a relative clause says of a figure is the same party's
     ("Stocks fell in the United States on Monday. The FTSE 100 rose by 4.2 percent, which is 210 points, to 7,400.",
      "210 points", "FTSE 100"),
+    # "whose company", "her company" of a person is the organisation the article names her with
+    ("\"Demand is strong,\" said Jane Okafor, president of Contoso Tours, a travel agency in Springfield. Okafor, "
+     "whose company has run safaris for 12 years, said bookings rose.", "12 years", "Contoso Tours"),
+    ("\"Demand is strong,\" said Jane Okafor, president of Contoso Tours. Okafor said her company had received "
+     "only two cancellations.", "two cancellations", "Contoso Tours"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
