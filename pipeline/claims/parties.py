@@ -222,7 +222,7 @@ class Parties:
         if not pronoun:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
-                or self._object_named_before(token, labels) or self._most_named(token, labels, window)
+                or self._most_named(token, labels, window)
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             fits = [p for p in self.of_sentence(sent) if p[1] in labels]
             if not fits and labels == ("PERSON",):  # "Kopp, who is charged with ..." ... "He has ..."
@@ -234,15 +234,6 @@ class Parties:
             if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
-
-    def _object_named_before(self, noun: Token, labels: tuple[str, ...]) -> list[Party]:
-        """What a descriptor that is an object stands for: the last party of its kind named before it
-        in its sentence ("Jan Novak will visit Contoso to discuss a debt to the company"). A subject
-        ("..., the company said") is left to the parties named more often."""
-        if noun.dep_ not in ("pobj", "dobj"):
-            return []
-        named = [e for e in self.index.within(self.doc[self._opening(noun)].idx, noun.idx) if e["label"] in labels]
-        return [(named[-1]["canonical"], named[-1]["label"])] if named else []
 
     def _counted(self, noun: Token, label: str) -> list[Party]:
         """What a counted plural descriptor stands for: the last parties of its kind named before
