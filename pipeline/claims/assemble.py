@@ -16,7 +16,7 @@ from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_exte
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
-from pipeline.claims.parties import Parties
+from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
@@ -79,7 +79,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    parties = Parties(doc, entities, party_words)
+    parties = FigureParties(doc, entities, party_words)
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
                                                                      party_words.destinations), parties.without_places)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char

@@ -94,7 +94,7 @@ class EntityTable:
             for word in (name.split()[0], name.split()[-1]):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names)
-        short = {m.start: m for m in _short_forms(doc, mentions) + abbreviations if m.start not in taken}
+        short = {m.start: m for m in _short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
                           key=lambda m: m.start)
         out = []
@@ -200,13 +200,16 @@ class EntityTable:
                         cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
-        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title."""
+        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
+        written in lower case names a post at the organisation after it ("president of Contoso
+        Tours")."""
         if ent.label_ != "ORG" or ent.text.lower() in self.aliases:
             return False
         doc = ent.doc
-        before = [t.lower_ for t in doc[max(0, ent.start - 2): ent.start]]
+        before = doc[max(0, ent.start - 2): ent.start]
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        return (len(before) == 2 and before[1] == "of" and before[0] in self.titles) or (
+        return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in self.titles
+                and before[0].is_title) or (
             after in self.titles and after not in ("state", "former", "then", "acting"))
 
     def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
@@ -313,18 +316,26 @@ def _beside_name(doc: Doc, i: int) -> bool:
     return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
 
 
-def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = ()) -> list[_Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
-    Albion", even where the model took it for a person). A short form stands for the
+    Albion", even where the model took it for a person). An organisation's or an index's leading word
+    is a short form only of a longer name given before the word is first used alone: "Barclays fell
+    13%" is not the "Barclays Capital" of a later sentence, nor "Boeing" after a headline on Boeing
+    and a later "Boeing Commercial Airplanes". The same goes for an index's leading word ("the S&P gained 3%"
+    after "the S&P 500", ``written`` as the table names it). A short form stands for the
     longer name it fits that the article uses most, unless another fits as often; one the model
     tags as a person stands for a person where one fits ("Mr. Weil of Weil & Co." after "Ulric
     Weil")."""
-    counts = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and len(m.text.split()) > 1)
-    labels = {m.text: m.label for m in mentions}
+    counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
+                     and len(m.text.split()) > 1)
+    labels = {m.text: m.label for m in [*mentions, *written]}
+    first_named: dict[str, int] = {}
+    for m in sorted([*mentions, *written], key=lambda m: m.start):
+        first_named.setdefault(m.text, m.start)
     tagged = {m.start: m for m in mentions}
-    inside = {i for m in mentions for i in range(m.start, m.end)}
+    inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
     out = []
     for token in doc:
         mention = tagged.get(token.idx)
@@ -333,8 +344,9 @@ def _short_forms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
                                 or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only as a proper noun standing alone
-        fits = Counter({name: n for name, n in counts.items() if token.text == name.split()[0]
-                        or (labels[name] == "PERSON" and token.text == name.split()[-1])})
+        fits = Counter({name: n for name, n in counts.items() if (token.text == name.split()[0]
+                        or (labels[name] == "PERSON" and token.text == name.split()[-1]))
+                        and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx))})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Weil of Weil & Co."
         ranked = fits.most_common(2)

@@ -1,5 +1,5 @@
-"""Whose a figure is: the party its clause gives it, read from the dependency parse, with "the
-company", "its", "he" and "which" resolved to the party named before them.
+"""Which party a noun phrase names, with "the company", "its", "he" and "which" resolved to the
+party named before them (pipeline/claims/figure_parties.py reads whose a figure is from them).
 
 The small spaCy model has no coreference, so a rule-based resolver stands in: a pronoun or a
 descriptor noun of rules/entities.yml ("the company", "the Wilmington, Del., company", "the
@@ -14,11 +14,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.describe import EntityIndex, claim_clause
-from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS, MAX_DEPTH,
-                                           OWNING_PREPOSITIONS, PARTNER_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS,
-                                           PLACE_LABELS, RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
-                                           PartyWords, clause_subject, opens_clause, respective, says_what)
+from pipeline.claims.describe import EntityIndex
+from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, MAX_DEPTH, OWNING_LABELS,
+                                           OWNING_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
+                                           RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
+                                           clause_subject)
 from pipeline.nlp.structure import dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -38,124 +38,6 @@ class Parties:
         self._main: dict[int, list[Party]] = {}
         self._openings: dict[int, int] = {}
         self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
-
-    def of_figure(self, span: Span) -> list[str]:
-        """The parties that own a figure: those of the nouns between it and its clause's verb
-        ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
-        subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
-        verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
-        ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
-        whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
-        opening "At X," names the subject's owner ("At EDS, profit jumped 16%")."""
-        head = claim_clause(span.root)
-        found: list[Party] = []
-        token = span.root
-        judged = False
-        reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
-        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
-        nearer = False  # a clause between the figure and its verb names whom it deals with
-        while token.i != head.i and token.head.i != token.i:
-            reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
-            participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
-            if token.lemma_.lower() in self.words.judging_words:
-                judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
-                found += self._partners(token, span) if token.pos_ == "NOUN" else []
-            elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
-                own = self._partners(token, span)  # "a program aimed at doubling the two nations' trade"
-                found += own
-                nearer = nearer or bool(own)
-            elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
-                found += self._owners(token, 0) + [
-                    p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                    for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) + self._partners(obj, span)]
-            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
-                # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
-                # index losing 3.2% and the DAX ..." is the FTSE's
-                found += self._one(token, 0) + self._partners(token, span)
-            token = token.head
-        if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
-                                   for c in head.children):
-            return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
-        for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
-            if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
-                subject = clause_subject(clause)
-                found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
-                    + self._partners(clause, span)
-        lemma = head.lemma_.lower()
-        # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
-        reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
-        if says_what(span, head):  # "54 percent of those polled said they did not know Smith's position"
-            found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
-                      if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
-        elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
-            subject = clause_subject(head)
-            for subject in subjects or ([subject] if subject is not None else []):
-                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
-                    found += self.resolve(subject)
-            found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
-            if not found:
-                found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
-                          for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
-                          if p[1] == "ORG"]
-        return respective(span, head, self._in_order(found, span.sent))
-
-    def person_acts(self, span: Span) -> bool:
-        """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
-        Hale set a goal of 70,000 permits", "her administration would cut waits"): a person who
-        says so then speaks for whom the figure is about, while one who says her properties "are
-        worth half" speaks of her own."""
-        subject = clause_subject(claim_clause(span.root))
-        if subject is None:
-            return False
-        if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
-            return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
-        own = self._entity(subject)
-        return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
-
-    def without_places(self, tokens: set[int]) -> set[int]:
-        """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
-        region after "in", "at", "near" ... with what is set beside it ("31 people were killed in
-        Leeds, England", "a prison in New York"). A country keeps its phrase ("unemployment
-        in France rose to 8%" is France's), and so does a place that opens its clause, framing all
-        of it ("In Rio, the city government opened 10 clinics")."""
-        dropped: set[int] = set()
-        for i in sorted(tokens):
-            token = self.doc[i]
-            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
-                    or opens_clause(token.head):
-                continue
-            party = self._entity(token)
-            if party is not None and party[1] in PLACE_LABELS and party[0] not in self.words.countries:
-                dropped |= {t.i for t in token.head.subtree}
-        return tokens - dropped
-
-    def _in_order(self, found: list[Party], sent: Span) -> list[str]:
-        """The names in the order the sentence names them, those it names only by a pronoun first."""
-        names = list(dict.fromkeys(name for name, _ in found))
-        first = {}
-        for ent in self.index.within(sent.start_char, sent.end_char):
-            first.setdefault(ent["canonical"], ent["start"])
-        return sorted(names, key=lambda name: first.get(name, -1))
-
-    def _partners(self, verb: Token, span: Span) -> list[Party]:
-        """Named parties the verb deals with besides its subject: its object and the objects of
-        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish")."""
-        out: list[Party] = []
-        for child in verb.children:
-            if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
-                continue
-            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
-                objects = [child]
-            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-            else:
-                continue
-            for obj in objects:
-                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
-                    out += self._partners(obj, span)
-                out += self.resolve(obj) if obj.pos_ != "PRON" else []
-        return out
 
     def speaking(self, head: Token) -> str:
         """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
@@ -220,6 +102,9 @@ class Parties:
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
             return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+        employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
+        if employer is not None:
+            return [employer]
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
         if label is not None and head.tag_ in ("NNS", "NNPS"):
@@ -231,6 +116,20 @@ class Parties:
             return []  # "the largest gains of the three indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _employer(self, person: str) -> Party | None:
+        """The organisation the article names a person with, which "his company" or "whose firm"
+        stands for: "Jane Doe, president of Contoso Tours, ..." ... "Doe said her company ..."."""
+        for ent in self.index.entities:
+            if ent["canonical"] != person or ent["label"] != "PERSON":
+                continue
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            phrase = [t for c in span.root.children if c.dep_ in ("appos", "compound") and not span.start <= c.i < span.end
+                      for t in c.subtree]
+            found = [p for t in phrase for p in [self._entity(t)] if p and p[1] == "ORG"]
+            if found:
+                return found[0]
+        return None
 
     def _descriptor(self, noun: Token) -> str | None:
         """The label of the party a descriptor noun stands for ("the company" -> ORG), None for
@@ -308,6 +207,12 @@ class Parties:
             if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):
                 return fits
         here = bisect_right(self.starts, token.i) - 1
+        if pronoun and token.dep_ == "poss" and labels == THING_LABELS:
+            # "Leading the gains for Contoso was its chemicals segment": no subject above, a company before
+            named = [e for e in self.index.within(self.doc[self._opening(token)].idx, token.idx)
+                     if e["label"] in OWNING_LABELS]
+            if named:
+                return [(named[-1]["canonical"], named[-1]["label"])]
         if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 19 percent knew she ..."
             named = [e for e in self.index.within(self.sentences[here].start_char, token.idx) if e["label"] == "PERSON"]
             if named:

@@ -21,6 +21,9 @@ THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
 PLACE_LABELS = ("GPE", "LOC", "NORP")
+OWNING_LABELS = ("ORG", "INDEX")
+"""Labels of the parties a possessive "its" with no subject above it stands for when named before it
+in its sentence: a company or an index, not a place the sentence is set in ("In Paris, its ...")."""
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
 """Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
 unit", "a spokesman for Seagram", "orders from Air Berlin"."""
@@ -28,9 +31,11 @@ PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
 """Prepositions whose object takes part in what a clause's verb does with a figure: "China
 exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
 Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
-LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
-"""Prepositions whose object says where something happens: "killed 11 on the ground in Lockerbie,
-Scotland", "held in a prison in New York"."""
+LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
+                         "from", "to", "via", "into")
+"""Prepositions whose object says where something happens or goes: "killed 11 on the ground in
+Lockerbie, Scotland", "held in a prison in New York", "flew 100 miles from Springfield", "a flight
+from Leeds to Rome"."""
 COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
 to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
@@ -117,3 +122,19 @@ def clause_subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+FIGURE_ENTITY_TYPES = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+
+
+def states_figure(token: Token) -> bool:
+    """Whether a word is (the head of) a figure, so that what a relative clause says of it is said of
+    the same party: "rose 8%, which is 392 points", "35 orders, which are worth $5 billion"."""
+    return token.like_num or token.ent_type_ in FIGURE_ENTITY_TYPES or any(c.dep_ == "nummod" for c in token.children)
+
+
+def has_own_figure(noun: Token) -> bool:
+    """Whether a noun has a participle of its own that gives it a figure: "the Contoso index losing
+    3.2%" (not "Contoso, founded in 1904", whose year is a date)."""
+    return any(c.dep_ == "acl" and c.pos_ == "VERB" and any(t.ent_type_ in FIGURE_ENTITY_TYPES for t in c.subtree)
+               for c in noun.children)

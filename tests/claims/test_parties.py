@@ -1,13 +1,16 @@
 """Whose a figure is: the party its clause gives it, with descriptors and pronouns resolved to the
-party named before them (pipeline/claims/parties.py), on sentences written for these tests."""
+party named before them (pipeline/claims/figure_parties.py, parties.py), on sentences written for these
+tests."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.claims.assemble import headline_topic
 from pipeline.claims.describe import EntityIndex
+from pipeline.claims.figure_parties import FigureParties
 from pipeline.extract import extract_articles
 from pipeline.records import Article
 
@@ -39,6 +42,18 @@ def _rows(resources, text: str) -> dict:
     # "their stocks" are the last company's, where the sentence before has no party as its subject
     ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Friday their stocks "
      "lost nearly six percent.", "six percent", "Contoso"),
+    # a clause hanging from a noun with "where" is about whose that noun is; "its" with no subject
+    # above it stands for the company named before it in its sentence
+    ("Contoso Ltd. reported a loss. Leading the gains for Northwind Traders was its paper segment, where profit "
+     "rose to $40 million.", "$40 million", "Northwind Traders"),
+    # what a relative clause says of a figure is the same party's
+    ("Stocks fell in the United States on Monday. The FTSE 100 rose by 4.2 percent, which is 210 points, to 7,400.",
+     "210 points", "FTSE 100"),
+    # "whose company", "her company" of a person is the organisation the article names her with
+    ("\"Demand is strong,\" said Jane Okafor, president of Contoso Tours, a travel agency in Springfield. Okafor, "
+     "whose company has run safaris for 12 years, said bookings rose.", "12 years", "Contoso Tours"),
+    ("\"Demand is strong,\" said Jane Okafor, president of Contoso Tours. Okafor said her company had received "
+     "only two cancellations.", "two cancellations", "Contoso Tours"),
     # initials stand for the longer name, without its legal form
     ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
      "Electronic Data Systems"),
@@ -50,6 +65,8 @@ def test_whose_figure(resources, text, figure, entities):
 @pytest.mark.parametrize("text, figure, entities", [
     # a town and its region only say where
     ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
+    # towns a figure only comes from or goes to name no party; the company that flies does
+    ("Contoso Air flew 300 passengers from Springfield to Shelbyville on Monday.", "300 passengers", "Contoso Air"),
     # a country owns its national figures
     ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
     # a town that opens the clause frames all of it
@@ -68,6 +85,9 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
     # a figure hanging from one of two joined subjects is that one's
     ("Stocks fell, with the Contoso index losing 3.2 percent and the Northwind index of Ruritania falling 5 percent.",
      "3.2 percent", "Contoso"),
+    # and the figure of their shared verb is the other's, the one with no figure of its own
+    ("Markets were lower today, with the Contoso index losing 3.2% and the Northwind index of Ruritania falling by "
+     "five percent.", "five percent", "Northwind"),
 ])
 def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
     assert _rows(resources, text)[figure].entities == entities
@@ -148,3 +168,21 @@ def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(re
     offsets = [token.idx for token in doc] + [token.idx for token in doc][::-1] + [index.entities[0]["start"] + 1]
     for offset in offsets:
         assert list(parties._party_counts(offset, ("ORG",)).items()) == list(from_the_start(offset).items())
+
+
+def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(resources):
+    """On the parse the model gives some market reports, the 5% hangs from the verb the two joined
+    indexes share, while the first index has its 3.2% in a participle of its own."""
+    words = ["with", "the", "Contoso", "index", "losing", "3.2", "%", "and", "the", "Northwind", "index", "falling",
+             "by", "5", "%"]
+    heads = [0, 3, 3, 11, 3, 6, 4, 3, 10, 10, 3, 0, 11, 14, 12]
+    deps = ["ROOT", "det", "compound", "nsubj", "acl", "nummod", "dobj", "cc", "det", "compound", "conj", "pcomp",
+            "prep", "nummod", "pobj"]
+    pos = ["ADP", "DET", "PROPN", "NOUN", "VERB", "NUM", "NOUN", "CCONJ", "DET", "PROPN", "NOUN", "VERB", "ADP",
+           "NUM", "NOUN"]
+    ents = ["O", "O", "B-ORG", "O", "O", "B-PERCENT", "I-PERCENT", "O", "O", "B-ORG", "O", "O", "O", "B-PERCENT",
+            "I-PERCENT"]
+    doc = Doc(resources.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * 14)
+    index = EntityIndex(doc, resources.entities.canonical_entities(doc))
+    assert FigureParties(doc, index)._sharing(doc[3]) == [("Northwind", "ORG")]

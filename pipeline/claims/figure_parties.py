@@ -1,0 +1,166 @@
+"""Whose a figure is: the parties its clause gives it, read from the dependency parse (the nouns
+between the figure and its verb, the verb's subject and the parties it deals with), with pronouns
+and descriptors resolved by :class:`pipeline.claims.parties.Parties`; and which named places only
+say where a figure happens or goes."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.claims.describe import claim_clause
+from pipeline.claims.parties import Parties
+from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
+                                           PLACE_LABELS, Party, clause_subject, has_own_figure, opens_clause,
+                                           respective, says_what, states_figure)
+
+
+class FigureParties(Parties):
+    """Resolves the parties of one article's figures."""
+
+    def of_figure(self, span: Span) -> list[str]:
+        """The parties that own a figure: those of the nouns between it and its clause's verb
+        ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
+        subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
+        verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
+        ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
+        whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
+        opening "At X," names the subject's owner ("At EDS, profit jumped 16%")."""
+        head = claim_clause(span.root)
+        found: list[Party] = []
+        token = span.root
+        judged = False
+        reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
+        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
+        nearer = False  # a clause between the figure and its verb names whom it deals with
+        while token.i != head.i and token.head.i != token.i:
+            reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
+            participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
+            if token.lemma_.lower() in self.words.judging_words:
+                judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
+                found += self._partners(token, span) if token.pos_ == "NOUN" else []
+            elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
+                own = self._partners(token, span)  # "a program aimed at doubling the two nations' trade"
+                found += own
+                nearer = nearer or bool(own)
+            elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
+                found += self._owners(token, 0) + [
+                    p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                    for obj in prep.children if obj.dep_ == "pobj"
+                    for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
+                # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
+                # index losing 3.2% and the DAX ..." is the FTSE's
+                found += self._one(token, 0) + self._partners(token, span)
+            token = token.head
+        if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
+                                   for c in head.children):
+            return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
+        for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
+            if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
+                subject = clause_subject(clause)
+                found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
+                    + self._partners(clause, span)
+        lemma = head.lemma_.lower()
+        # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
+        reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
+        if says_what(span, head):  # "54 percent of those polled said they did not know Smith's position"
+            found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
+                      if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
+        elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
+            subject = clause_subject(head)
+            for subject in subjects or ([subject] if subject is not None else []):
+                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
+                    found += self._sharing(subject)
+            found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
+            if not found:
+                found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
+                          for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
+                          if p[1] == "ORG"]
+        if not found and head.dep_ == "relcl" and head.head.i != head.i:
+            # "its chemicals segment, where profit soared to $155 million"; "rose 8%, which is 392 points"
+            noun = head.head
+            if not states_figure(noun):
+                return self._in_order(self.resolve(noun), span.sent)
+            return self.of_figure(self.doc[noun.i: noun.i + 1])
+        return respective(span, head, self._in_order(found, span.sent))
+
+    def person_acts(self, span: Span) -> bool:
+        """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
+        Hale set a goal of 70,000 permits", "her administration would cut waits"): a person who
+        says so then speaks for whom the figure is about, while one who says her properties "are
+        worth half" speaks of her own."""
+        subject = clause_subject(claim_clause(span.root))
+        if subject is None:
+            return False
+        if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
+            return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
+        own = self._entity(subject)
+        return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
+
+    def without_places(self, tokens: set[int]) -> set[int]:
+        """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
+        region after "in", "at", "near" ... with what is set beside it ("31 people were killed in
+        Leeds, England", "a prison in New York"). A country keeps its phrase ("unemployment
+        in France rose to 8%" is France's), and so does a place that opens its clause, framing all
+        of it ("In Rio, the city government opened 10 clinics")."""
+        dropped: set[int] = set()
+        for i in sorted(tokens):
+            token = self.doc[i]
+            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
+                    or opens_clause(token.head):
+                continue
+            party = self._entity(token)
+            if party is not None and self._only_where(party):
+                dropped |= {t.i for t in token.head.subtree}
+        return tokens - dropped
+
+    def _only_where(self, party: Party) -> bool:
+        """Whether a party is a town or a region, which only says where: not a country."""
+        return party[1] in PLACE_LABELS and party[0] not in self.words.countries
+
+    def _places_left_out(self, prep: Token, parties: list[Party]) -> list[Party]:
+        """The parties of a preposition's object without the towns and regions it only says something
+        comes from or goes to ("flew 300 passengers from Leeds to Rome", "100 miles from Lyon"):
+        orders from an airline or exports to a country keep their party."""
+        if prep.lower_ not in LOCATING_PREPOSITIONS or opens_clause(prep):
+            return parties
+        return [p for p in parties if not self._only_where(p)]
+
+    def _in_order(self, found: list[Party], sent: Span) -> list[str]:
+        """The names in the order the sentence names them, those it names only by a pronoun first."""
+        names = list(dict.fromkeys(name for name, _ in found))
+        first = {}
+        for ent in self.index.within(sent.start_char, sent.end_char):
+            first.setdefault(ent["canonical"], ent["start"])
+        return sorted(names, key=lambda name: first.get(name, -1))
+
+    def _sharing(self, subject: Token) -> list[Party]:
+        """The parties of joined subjects that share their verb's figure: not one that has its own
+        figure in a participle ("the Contoso index losing 3.2% and the Northwind index falling
+        5%": the 5% is Northwind's alone)."""
+        joined = [subject, *(c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("NOUN", "PROPN"))]
+        sharing = [t for t in joined if not has_own_figure(t)]
+        if not sharing or len(sharing) == len(joined):
+            return self.resolve(subject)
+        return list(dict.fromkeys(p for t in sharing for p in self._one(t, 0)))
+
+    def _partners(self, verb: Token, span: Span) -> list[Party]:
+        """Named parties the verb deals with besides its subject: its object and the objects of
+        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish"), not a town
+        something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
+        out: list[Party] = []
+        for child in verb.children:
+            if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
+                continue
+            if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
+                objects = [child]
+            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects:
+                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
+                    out += self._partners(obj, span)
+                out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
+        return out
+
