@@ -196,14 +196,14 @@ def _count_parties(counts: dict[str, int], claim: Claim, item: GoldItem) -> list
 def entity_counts(claim: Claim, item: GoldItem) -> tuple[int, int, int]:
     """Single names of the row's entities against the gold's, as (right, extra, missing):
     "China; Russia" against ("Russia",) is (1, 1, 0)."""
-    got, want = set(_names(claim.entities)), set(item.entities or ())
+    got, want = {name_key(n) for n in _names(claim.entities)}, {name_key(n) for n in item.entities or ()}
     return len(got & want), len(got - want), len(want - got)
 
 
 def speaker_right(claim: Claim, item: GoldItem) -> bool:
     """The row names the gold's speakers, in any order: "Xi Jinping; Vladimir Putin" is
     "Vladimir Putin; Xi Jinping"."""
-    return set(_names(claim.speaker)) == set(_names(item.speaker or ""))
+    return {name_key(n) for n in _names(claim.speaker)} == {name_key(n) for n in _names(item.speaker or "")}
 
 
 def token_f1(predicted: str, expected: str) -> float:
@@ -219,6 +219,14 @@ def token_f1(predicted: str, expected: str) -> float:
 
 def _words(phrase: str) -> list[str]:
     return re.findall(r"\w+", phrase.lower())
+
+
+def name_key(name: str) -> str:
+    """A name as compared: the same letters and digits whatever the case, spaces, punctuation
+    or "&" for "and" ("Du Pont" is "DuPont", "Lease & Finance Co." is "Lease and Finance Co"),
+    so a spelling the article uses matches the gold's; a different word ("Russel" for "Russell")
+    does not."""
+    return re.sub(r"[\W_]+", "", name.casefold().replace("&", "and"))
 
 
 def _names(joined: str) -> list[str]:

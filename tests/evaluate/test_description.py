@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.evaluate.description import describe_results, token_f1
+from pipeline.evaluate.description import describe_results, name_key, token_f1
 from pipeline.evaluate.matching import score_article
 from tests.evaluate.seed_fixture import MONEY_190, PERCENT_36, TOP_10, claim_for, extraction, figure
 
@@ -39,6 +39,17 @@ def test_speakers_compare_as_sets_of_names():
     item = replace(MONEY_190, speaker="Vladimir Putin; Xi Jinping")
     result = score_article(replace(extraction([money]), claims=claims), [item])
     assert describe_results([result]).speaker_accuracy == 1.0
+
+
+@pytest.mark.parametrize("written,gold,same", [
+    ("Du Pont", "DuPont", True),
+    ("Hanmi Lease & Finance Co.", "Hanmi Lease and Finance Co", True),
+    ("E.ON", "EON", True),
+    ("Russel 2000", "Russell 2000", False),
+    ("Bank of China", "China", False),
+])
+def test_names_compare_whatever_their_spacing_case_and_punctuation(written, gold, same):
+    assert (name_key(written) == name_key(gold)) is same
 
 
 def test_found_figures_with_a_gold_period_are_scored_per_kind_on_period_entities_and_speaker():
