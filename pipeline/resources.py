@@ -77,7 +77,8 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
@@ -101,8 +102,9 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
     after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
+    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")/)"  # "10km/hr"
     infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
-               rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
+               rf"(?<={dash}){symbol}", unit_before_slash] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "m." and "p." are abbreviation exceptions; after a number at a sentence end they are a scale
     # or pence and a full stop ("$5m.", "above 155p.")

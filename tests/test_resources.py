@@ -22,6 +22,7 @@ def test_model_names_and_words_that_only_hold_a_code_stay_whole(resources, text)
     ("It raised twenty MEUR.", ["It", "raised", "twenty", "M", "EUR", "."]),
     ("MARS ROVER LANDS", ["MARS", "ROVER", "LANDS"]),
     ("The MUSD index fell.", ["The", "MUSD", "index", "fell", "."]),
+    ("Sales were MSEK 500.", ["Sales", "were", "M", "SEK", "500", "."]),
 ])
-def test_an_m_for_million_parts_from_its_code_only_after_a_number(resources, text, tokens):
+def test_an_m_for_million_parts_from_its_code_only_next_to_a_number(resources, text, tokens):
     assert [t.text for t in resources.nlp(text)] == tokens
