@@ -104,8 +104,10 @@ class FigureNormalizer:
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
-        if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
-            value = parse_number(words[:-1], self.number_words, self.scales)
+        if form == "letter_unit":  # "1.8m tall", "10 m/s": the letter after the number is the unit, no scale
+            value = parse_number(words[:1], self.number_words, self.scales)
+            per = self._per([w.lower() for w in words])
+            unit = f"{unit} per {per}" if per else unit
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
