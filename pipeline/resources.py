@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -77,7 +78,8 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), and
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
@@ -93,21 +95,24 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
-    # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M." (an
-    # upper-case letter before a full stop otherwise reads as an initial)
-    unit_stop = [r"(?<=\d[CFMB])\.$", r"(?<=°[CF])\.$", r"(?<=\d[BM]N)\.$"]
+    # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
+    # "at 250kW." (an upper-case letter before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
     suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
     after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
+    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")/)"  # "10km/hr"
     infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
-               rf"(?<={dash}){symbol}"] + list(nlp.Defaults.infixes)
+               rf"(?<={dash}){symbol}", unit_before_slash] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # "m." and "p." are abbreviation exceptions; after a number at a sentence end they are a scale
-    # or pence and a full stop ("$5m.", "above 155p.")
-    glued = {*scale_words, "p"}
+    # "m.", "p." and "h." are abbreviation exceptions; after a number at a sentence end they are a
+    # scale, pence or the hour of a rate, and a full stop ("$5m.", "above 155p.", "900 km/h.")
+    glued = {*scale_words, "p", *(t for t in rules.lexicons["rate_times"] if len(t) == 1)}
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
+    for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r):  # "b/d", "km/h": one unit
+        nlp.tokenizer.add_special_case(reading, [{ORTH: reading}])
 
 
 def iso_codes(lexicons: dict) -> list[str]:

@@ -22,6 +22,18 @@ def test_model_names_and_words_that_only_hold_a_code_stay_whole(resources, text)
     ("It raised twenty MEUR.", ["It", "raised", "twenty", "M", "EUR", "."]),
     ("MARS ROVER LANDS", ["MARS", "ROVER", "LANDS"]),
     ("The MUSD index fell.", ["The", "MUSD", "index", "fell", "."]),
+    ("Sales were MSEK 500.", ["Sales", "were", "M", "SEK", "500", "."]),
 ])
-def test_an_m_for_million_parts_from_its_code_only_after_a_number(resources, text, tokens):
+def test_an_m_for_million_parts_from_its_code_only_next_to_a_number(resources, text, tokens):
     assert [t.text for t in resources.nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("at 900 km/h.", ["at", "900", "km/h", "."]),
+    ("hit 12 million b/d.", ["hit", "12", "million", "b/d", "."]),
+    ("charges at 250kW.", ["charges", "at", "250", "kW", "."]),
+    ("or 10km/hr", ["or", "10", "km", "/", "hr"]),
+    ("born in the U.S.", ["born", "in", "the", "U.S."]),
+])
+def test_a_rate_s_unit_stays_whole_and_a_glued_unit_parts_from_the_slash_and_the_full_stop(resources, text, tokens):
+    assert [t.text for t in resources.nlp.make_doc(text)] == tokens

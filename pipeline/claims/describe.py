@@ -139,6 +139,7 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
     parentheses ("cars (20 percent)", "industrial equipment (around 23 percent of exports)"), "X
     percent of <NP>" ("62% of them": the things counted just before), the noun the figure modifies
     ("the 2,615-mile border"), the noun it is the amount of ("revenue of £712.8m"), the noun it is
+    the age of ("children aged 10 to 14"), the noun it is
     the worth of ("energy commodities worth $129 billion", told with the verb and its subject:
     "energy commodities imported by China"), or else the subject of its clause ("bilateral trade
     grew by 36 percent"). A goal ("surpassing the $200 billion mark") measures its clause's subject,
@@ -166,6 +167,8 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
     if (owner is not None and owner.pos_ == "NOUN" and owner.i < span.start
             and owner.lemma_.lower() not in words.target_nouns):
         return _phrase(owner, span)
+    if root.head.lower_ in ("aged", "ages") and root.head.head.pos_ == "NOUN" and root.head.head.i < span.start:
+        return _phrase(root.head.head, span)  # an age: "children aged 10 to 14" -> children
     if root.head.lower_ == "worth" and root.head.head.pos_ in ("NOUN", "PROPN"):
         return _with_verb(root.head.head, span)
     transaction = _transaction(span, words.transaction_nouns)

@@ -51,6 +51,7 @@ class FigureNormalizer:
         self.cased_units = dict(lexicons["unit_cased_readings"])
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
+        self.rate_times = dict(lexicons["rate_times"])
         self.range_links = set(lexicons["range_links"])
         self.unit_scales = dict(lexicons["unit_scales"])
         self.conversions = dict(lexicons["unit_conversions"])
@@ -83,6 +84,8 @@ class FigureNormalizer:
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
         unit = sets.get("unit") or self._unit(kind, words, lemmas)
         form = sets.get("form")
+        if form == "scale_first":  # "MSEK 500": the scale before the code and number applies to the number
+            words, lemmas = words[1:] + words[:1], lemmas[1:] + lemmas[:1]
         if form == "fraction_of_percent":  # "half a percent" -> 0.5 percent
             lower = [w.lower() for w in words]
             fraction = self._fraction(lower)
@@ -91,10 +94,10 @@ class FigureNormalizer:
             return Amount(value, unit="percentage_point" if points else unit)
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
-        if form == "feet_inches":  # "5 ft 2 in" -> 5.16667 foot
+        if form == "feet_inches":  # "5 ft 2 in" -> 62 inch
             feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
                             and w.lower() not in self.scales)
-            value = None if feet is None or inches is None or inches >= 12 else round(feet + inches / 12, 12)
+            value = None if feet is None or inches is None or inches >= 12 else feet * 12 + inches
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "group_size":  # "a crew of six" -> 6 crew member
             value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
@@ -102,8 +105,10 @@ class FigureNormalizer:
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
-        if form == "letter_unit":  # "1.8m tall": the letter after the number is the unit, no scale
-            value = parse_number(words[:-1], self.number_words, self.scales)
+        if form == "letter_unit":  # "1.8m tall", "10 m/s": the letter after the number is the unit, no scale
+            value = parse_number(words[:1], self.number_words, self.scales)
+            per = self._per([w.lower() for w in words])
+            unit = f"{unit} per {per}" if per else unit
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
@@ -134,11 +139,17 @@ class FigureNormalizer:
         return Amount(None, low * factor, high * factor, unit)
 
     def _main_and_subunit(self, words: list[str]) -> float | None:
-        """A currency and its hundredths ("thirteen dollars and forty-five cents" -> 13.45): the
-        number before the currency word plus a hundredth of the one after it, under 100."""
-        at = next(i for i, w in enumerate(words) if w.lower() in self.currency_words)
+        """A currency and its hundredths ("thirteen dollars and forty-five cents" -> 13.45, "17
+        USD 25" -> 17.25, "$ 100 and fifty" -> 100.5): the number before the currency's name or
+        code (or, after a symbol, before the last "and") plus a hundredth of the one after it,
+        under 100."""
+        lower = [w.lower() for w in words]
+        first = next((i for i, w in enumerate(words) if self._is_number_word(w) and w.lower() not in ("a", "an")), 0)
+        named = [i for i in range(first + 1, len(words))
+                 if lower[i] in self.currency_words or words[i] in self.currency_marks]
+        at = named[0] if named else max((i for i, w in enumerate(lower) if w == "and"), default=len(words))
         main, hundredths = (parse_number([w for w in part if self._is_number_word(w)], self.number_words, self.scales)
-                            for part in (words[:at], words[at + 1:]))
+                            for part in (words[first:at], words[at + 1:]))
         if main is None or hundredths is None or not 0 <= hundredths < 100:
             return None
         return round(main + hundredths / 100, 2)
@@ -319,9 +330,9 @@ class FigureNormalizer:
         return f"{name} per {self.time_units.get(per, per)}" if per else name
 
     def _per(self, lower: list[str]) -> str:
-        """The unit after "per"/"a" at the end of a rate, by its canonical name ("per day" -> day,
-        "a litre" -> liter, "per megawatt hour")."""
+        """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
+        day, "a litre" -> liter, "per megawatt hour", "/ms" -> millisecond)."""
         for i, word in enumerate(lower[:-1]):
-            if word in ("per", "a", "an", "each") and i > 0 and not self._is_number_word(lower[i + 1]):
-                return " ".join(self.units.get(w, self.time_units.get(w, w)) for w in lower[i + 1:])
+            if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
+                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w))) for w in lower[i + 1:])
         return ""

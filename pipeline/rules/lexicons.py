@@ -27,7 +27,7 @@ def read_lexicons(rules_dir: Path) -> tuple[dict[str, Any] | None, list[str]]:
     """The word lists, plus the units (``units``: a lower-case word -> its canonical unit;
     ``unit_symbols``: the symbols as written, which the tokenizer splits from a number: "3.2GHz";
     ``unit_cased_readings``: readings that hold only as written, "Nm" newton meters where "nm"
-    stays nanometers),
+    stays nanometers; ``rate_times``: the units of time a rate may be per, "ms" in "50 km/ms"),
     their conversions as ``unit_conversions`` and the units left without an SI value as
     ``units_without_si``, and every problem with either file. The lists are None when
     ``lexicons.yml`` cannot be used, since no rule that names one ("@scales") can be read without
@@ -88,9 +88,10 @@ def _currencies(path: Path) -> tuple[dict[str, Any], list[str]]:
 
 def code_dollar_signs(symbols: dict[str, str], codes: dict[str, str]) -> dict[str, str]:
     """The ISO code of a dollar or peso glued to its "$" ("USD$ 15", "nzd$15", "MXN$ 200"): every
-    currency one of whose symbols holds a "$" may be written so, in either case."""
-    dollars = {code for symbol, code in symbols.items() if "$" in symbol}
-    return {f"{written}$": code for written, code in sorted(codes.items()) if code in dollars and written.upper() == code}
+    currency one of whose symbols holds a "$" may be written so, in either case, even a code read
+    in capitals only when alone ("cad$ 15": glued to the sign it is no word)."""
+    dollars = {code for symbol, code in symbols.items() if "$" in symbol} & set(codes.values())
+    return {f"{written}$": code for code in sorted(dollars) for written in (code, code.lower())}
 
 
 def symbol_heads(symbols: dict[str, str]) -> dict[str, str]:
@@ -138,5 +139,6 @@ def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]
     plain = {str(k).lower(): str(v) for k, v in readings.items() if str(k) not in cased}
     return {"units": {**surfaces, **plain}, "unit_cased_readings": cased,
             "unit_symbols": table["symbols"], "unit_readings": sorted(map(str, readings)),
+            "rate_times": table["times"],
             "unit_conversions": {**table["conversions"], **good},
             "units_without_si": list(data.get("no_si") or [])}, problems

@@ -79,12 +79,34 @@ def build_unit_table(registry: dict[str, Any], names: list[str] = ()) -> dict[st
         for form, is_symbol in forms:
             if form:
                 add(form, canonical, rank[base], is_symbol)
+    times = rate_times(ureg, registry.get("times", {}), set(registry.get("time_skip", ())))
     durations = {**kinds, "second": "second"}  # the time units' names ("day") convert too
     powers = [f"{power} {name}" for name, c in conversions.items() if c["si"] == "meter" for power in ("square", "cubic")]
     others = {name: conversion for name, conversion in _conversions_of(ureg, [*names, *powers], durations).items()
               if name not in conversions}
+    times_si = _conversions_of(ureg, sorted(set(times.values())), durations)
     return {"surfaces": {surface: canonical for surface, (_, canonical) in sorted(found.items())},
-            "symbols": sorted(symbols), "conversions": {**conversions, **others}}
+            "symbols": sorted(symbols), "conversions": {**times_si, **conversions, **others}, "times": times}
+
+
+def rate_times(ureg, times: dict[str, list[str]], skip: set[str]) -> dict[str, str]:
+    """The units of time that may follow "per" or "/" in a rate ("km/h", "meters per
+    millisecond", "50 km/ms"), as ``{lower-case surface: canonical name}``: each time unit
+    ``times`` names with its name, plural, aliases and symbol, and those of the prefixes it lists
+    ("ms", "millisecond"). Symbols of one letter ("h", "s") enter here, where no other reading
+    competes; the ``skip`` surfaces do not."""
+    found: dict[str, str] = {}
+    for name, prefixes in sorted(times.items()):
+        for prefix in ["", *prefixes]:
+            unit = ureg._units[name]
+            canonical = f"{prefix}{name}"
+            mark = ureg._prefixes[prefix].symbol if prefix else ""
+            words = [name, *(a for a in unit.aliases if len(a) > 1 and a.isalpha())]
+            forms = [prefix + w for w in words] + [prefix + _plural(w) for w in words if _plural(w)]
+            forms += [mark + unit.symbol] if unit.symbol else []
+            found.update({form.lower(): canonical for form in forms
+                          if form.lower() not in skip and "_" not in form and form.isprintable()})
+    return found
 
 
 def _base_units(ureg, expression: str) -> str:

@@ -30,8 +30,14 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # inches keep their digits.
 # Currency 145 of 172 (0.843) once ISO codes glued to a number ("115USD", "usd$ 15"), "30 MUSD" and
 # "75 USD million" are money.
-PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.84,
-                    "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
+# Currency 163 of 167 (0.976), Dimension 75 of 75, Age 18 of 18 and Temperature 39 of 40 (0.975)
+# once amounts with their hundredths unsaid ("15 dollars 50"), "Mex$", "cad$", "MAUD 60", "rmb" and
+# "pesetas" are money, rates per unit of time ("50 km/ms", "10km/hr"), units in brackets, "°",
+# "farenheit", "aged 87" and "87 yo" read right, a "13F" filing is no temperature, and the cases
+# of other conventions are decided (letters after a number read otherwise, kitchen and angle
+# units, feet and inches in inches).
+PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.97,
+                    "Dimension": 1.0, "Age": 1.0, "Temperature": 0.97}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
 

@@ -29,3 +29,4 @@ def test_a_dollar_s_code_glued_to_its_sign_is_a_symbol_in_either_case_but_no_oth
     signs = code_dollar_signs({"NZ$": "NZD", "€": "EUR"}, {"NZD": "NZD", "nzd": "NZD", "EUR": "EUR", "Rs": "INR"})
     assert signs == {"NZD$": "NZD", "nzd$": "NZD"}
     assert LEXICONS["currency_symbols"]["usd$"] == "USD" and LEXICONS["currency_symbols"]["AUD$"] == "AUD"
+    assert LEXICONS["currency_symbols"]["cad$"] == "CAD"  # "cad" alone is a word; glued to "$" it is no word

@@ -60,3 +60,12 @@ def test_the_units_come_from_pint_with_the_news_readings_winning() -> None:
     assert units["nm"] == "nanometer" and lexicons["unit_cased_readings"]["Nm"] == "newton meter"  # only as written
     assert conversions["degree Celsius"] == {"si": "kelvin", "factor": 1.0, "offset": 273.15}
     assert "GHz" in lexicons["unit_symbols"] and "in" not in units and "quarter" not in units
+
+
+def test_the_units_of_time_a_rate_is_per_come_from_pint_with_their_prefixes_and_symbols() -> None:
+    lexicons, _ = read_lexicons(RULES_DIR)
+    times, conversions = lexicons["rate_times"], lexicons["unit_conversions"]
+    assert times["ms"] == times["milliseconds"] == "millisecond" and times["h"] == times["hr"] == "hour"
+    assert conversions["millisecond"] == {"si": "second", "factor": 0.001}
+    assert "a" not in times  # pint's symbol of the year is the article
+    assert "ms" not in lexicons["units"]  # "5 MS patients" stays no quantity
