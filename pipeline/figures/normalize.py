@@ -213,10 +213,13 @@ class FigureNormalizer:
 
     def _range_link(self, words: list[str]) -> int | None:
         """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
-        hyphen inside a written compound ("twenty-five") links no range."""
+        hyphen inside a written compound ("twenty-five") links no range, nor does "and" without
+        "between" before it."""
         numbers = [i for i, w in enumerate(words)
                    if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
+            if word.lower() == "and" and "between" not in (w.lower() for w in words[:i]):
+                continue  # "two hundred and two thousand" is one number; "between 200 and 2,000" a range
             if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
                 if not self._is_compound(words[i - 1], word, words[i + 1]) and not self._joins(words, i):
                     return i

@@ -9,8 +9,8 @@ import re
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 """Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
-_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+$")
-"""Thousands grouped by spaces ("1 000 000", "2\u2009500"), every group after the first of three digits."""
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(\.\d+)?$")
+"""Thousands grouped by spaces ("1 000 000", "2\u2009500", "1 234 567.89"), every group after the first of three digits."""
 _FRACTION = re.compile(r"^(\d{1,2})/(2|3|4|8|16|32|64)$")
 """A fraction in digits as news and market copy write them ("1/2", "3/4", "7/8", "5/16"); "9/11"
 and "24/7" are names, not fractions."""

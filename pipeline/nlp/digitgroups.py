@@ -2,8 +2,8 @@
 a thin or no-break space as well) into one token, so that the rules and the normalizer read one
 number, not three.
 
-Groups join only when every group after the first has exactly three digits and each is one space
-from the last: "in 2019 100 000 people" joins "100 000" alone (a year has four digits), and
+Groups join only when every group after the first has exactly three digits (the last may carry
+decimals: "1 234 567.89") and each is one space from the last: "in 2019 100 000 people" joins "100 000" alone (a year has four digits), and
 "3 100-metre races" stays two numbers (a hyphen ties the last group to the word after it).
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")
 no-break space (spaCy makes a token of each but the plain space)."""
 
 _HEAD = re.compile(r"^\d{1,3}$")
-_GROUP = re.compile(r"^\d{3}$")
+_GROUP = re.compile(r"^\d{3}(\.\d+)?$")
+"""A group of three digits; the last may carry the decimals ("1 234 567.89")."""
 _DASHES = ("-", "–", "—")
 
 
@@ -33,7 +34,7 @@ def digit_group_spans(doc: Doc) -> list[tuple[int, int]]:
             group = _next_group(doc, i)
             while group is not None:
                 end = group + 1
-                group = _next_group(doc, group)
+                group = None if "." in doc[group].text else _next_group(doc, group)
         if end > i + 1:
             spans.append((i, end))
         i = end

@@ -30,7 +30,11 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # inches keep their digits.
 # Currency 145 of 172 (0.843) once ISO codes glued to a number ("115USD", "usd$ 15"), "30 MUSD" and
 # "75 USD million" are money.
-PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.84,
+# Number 57 of 80 (0.712) once digits grouped by spaces or in lakhs ("1 414 021 100", "12,34,567.89")
+# stand as bare numbers, "and" without "between" links no range ("two hundred and two thousand"), and
+# "two thirds" alone, "1m", "10G", "- 10 k", "X million and five ninths" and three more "are two
+# valid numbers" cases are decided.
+PASS_RATE_FLOORS = {"Number": 0.71, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.84,
                     "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 

@@ -197,6 +197,12 @@ def test_between_two_scaled_numbers_is_still_a_range():
     assert (amount.value_low, amount.value_high) == (100, 200)
 
 
+def test_and_without_between_links_no_range():
+    """"three hundred and four thousand" is 304,000 (British usage), never 300 to 4,000."""
+    amount = normalize("count", "three hundred and four thousand voters")
+    assert (amount.value, amount.value_low, amount.value_high) == (304000, None, None)
+
+
 @pytest.mark.parametrize("kind,text,value,unit", [
     ("quantity", "minus 12 degrees Celsius", -12, "degree Celsius"),
     ("percent", "negative 0.25 percent", -0.25, "percent"),
