@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.figures.numbers import parse_number
+from pipeline.figures.numbers import parse_fraction, parse_number
 from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -170,8 +170,9 @@ class FigureNormalizer:
         if form == "fraction":
             fraction = self._fraction(lower)
             return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
-        if form == "ratio":
-            part, whole = number(lower[:1]), number(lower[-1:])
+        if form == "ratio":  # "one in twenty-five", "two out of five hundred"
+            at = next(i for i, w in enumerate(lower) if w in ("in", "out"))
+            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w != "of"])
             readable = part is not None and whole and part < whole
             return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
         value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
@@ -184,11 +185,11 @@ class FigureNormalizer:
 
     def _fraction(self, lower: list[str]) -> float | None:
         """The fraction the words name, as a number: "two-thirds" -> 0.667, "a tenth of a percent"
-        -> 0.1, "half a percent" -> 0.5. A bare "third" is an ordinal ("her third of four
+        -> 0.1, "half a percent" -> 0.5, "2/3" -> 0.667. A bare "third" is an ordinal ("her third of four
         attempts"); "half" is not."""
         at = next((i for i, w in enumerate(lower) if w in self.fractions), None)
-        if at is None:
-            return None
+        if at is None:  # "2/3 of voters"
+            return next((f for f in map(parse_fraction, lower) if f is not None), None)
         head = [w for w in lower[:at] if w != "-"]
         if head in ([], ["a"], ["an"]):
             numerator = 1.0 if head or lower[at] == "half" else None
@@ -202,7 +203,7 @@ class FigureNormalizer:
         at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
         if at is None or "and" in lower[:at]:  # "five and a half million" is 5.5 million
             return None
-        fraction = self._fraction(lower[:at + 1])
+        fraction = self._fraction(lower[:at + 1]) if at else 1 / self.fractions[lower[at]]  # "quarter million"
         scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
         return None if fraction is None or scale is None else fraction * scale
 

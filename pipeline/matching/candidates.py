@@ -58,7 +58,7 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
     """The span of a figure widened over the rest of a number written in words that the rules cut
     at "and" or a hyphen: "one hundred and sixteen" (a rule matched "one hundred"), "two hundred
     and fifty people" ("fifty people"), "three thousand two hundred and fifty troops", "twenty-one
-    trillion" ("one trillion"), or before its scale: "a quarter million people" ("million
+    trillion" ("one trillion"), "one in twenty-one" ("one in twenty"), or before its scale: "a quarter million people" ("million
     people"), and over a half: "five and a half million people" ("a half million people"), "3
     million and a half" ("3 million"). ``(start, end)`` when there is nothing to join; never over a small number that
     counts a noun of its own ("$2 million and ten jobs")."""
@@ -96,6 +96,8 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         else:
             break
     new_end = end
+    if end + 1 < len(doc) and doc[end].text == "-" and value(end - 1) in TENS and 1 <= (value(end + 1) or 0) <= 9:
+        return new_start, end + 2  # "one in twenty" and "-one"
     if (doc[end - 1].lower_ in and_scales and end + 2 < len(doc) and doc[end].lower_ == "and"
             and doc[end + 1].lower_ in ("a", "an", "one") and doc[end + 2].lower_ == "half"
             and not (end + 3 < len(doc) and (doc[end + 3].pos_ in ("NOUN", "PROPN", "NUM") or doc[end + 3].like_num))):

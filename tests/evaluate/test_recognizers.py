@@ -34,7 +34,10 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # stand as bare numbers, "and" without "between" links no range ("two hundred and two thousand"), and
 # "two thirds" alone, "1m", "10G", "- 10 k", "X million and five ninths" and three more "are two
 # valid numbers" cases are decided.
-PASS_RATE_FLOORS = {"Number": 0.71, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.84,
+# Number 61 of 80 (0.762) and NumberRange 19 of 25 (0.76) once ratios read compound terms ("1 in
+# twenty-one", "two out of five hundred"), "2/3 of" is a share, a bare "half a million" or "quarter
+# million" a count, "5k-20k" a range and "five hundred and more" a lower bound.
+PASS_RATE_FLOORS = {"Number": 0.76, "Percent": 0.93, "NumberRange": 0.76, "Currency": 0.84,
                     "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 

@@ -220,3 +220,19 @@ def test_a_currency_and_its_hundredths():
     assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value == pytest.approx(9.99)
     words = "9 dollars 140 cents".split()
     assert NORMALIZER.normalize("money", words, words, {"form": "main_and_subunit"}).value is None
+
+
+@pytest.mark.parametrize("form,text,value", [
+    ("ratio", "one in twenty - five", 4),
+    ("ratio", "two out of five hundred", 0.4),
+    ("ratio", "3 out of 10", 30),
+    ("fraction", "2/3", 66.667),
+    ("fraction", "9/11", None),
+])
+def test_shares_read_every_word_of_their_terms(form, text, value):
+    words = text.split()
+    assert NORMALIZER.normalize("percent", words, words, {"form": form}).value == value
+
+
+def test_a_fraction_right_before_its_scale_needs_no_article():
+    assert normalize("count", "quarter million").value == 250000
