@@ -123,6 +123,7 @@ class FigureNormalizer:
             numeric = [w for w in words if self._is_number_word(w) or w.lower() == "and"]  # "2 and a half"
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
+            scaled = scaled if scaled is not None else self._fraction_after_scale(lower)
             value = scaled if scaled is not None else value
             value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
@@ -207,6 +208,19 @@ class FigureNormalizer:
         scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
         return None if fraction is None or scale is None else fraction * scale
 
+    def _fraction_after_scale(self, lower: list[str]) -> float | None:
+        """A number with a fraction of its scale after "and": "3 million and a quarter" ->
+        3250000, "five billion and three quarters" -> 5750000000; None for other words ("two and
+        a half" is read by ``parse_number``)."""
+        if len(lower) < 4 or lower[-1] not in self.fractions or "and" not in lower:
+            return None
+        at = len(lower) - 1 - lower[::-1].index("and")
+        head = lower[:at]
+        if not head or head[-1] not in self.scales:
+            return None
+        whole, fraction = parse_number(head, self.number_words, self.scales), self._fraction(lower[at + 1:])
+        return None if whole is None or fraction is None else whole + fraction * float(self.scales[head[-1]])
+
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
         return (lower in self.number_words or lower in self.scales or lower in ("a", "an")
@@ -265,8 +279,8 @@ class FigureNormalizer:
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower, words)
-        if kind == "count":  # the counted thing: the last word after the number
-            numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
+        if kind == "count":  # the counted thing: the last word after the number ("3 million and a quarter": none)
+            numbers = [i for i, w in enumerate(words) if self._is_number_word(w) or w.lower() in self.fractions]
             if numbers and numbers[-1] < len(words) - 1:
                 return self.counted_noun(words[-1], lemmas[-1])
             return ""

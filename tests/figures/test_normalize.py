@@ -236,3 +236,13 @@ def test_shares_read_every_word_of_their_terms(form, text, value):
 
 def test_a_fraction_right_before_its_scale_needs_no_article():
     assert normalize("count", "quarter million").value == 250000
+
+
+@pytest.mark.parametrize("text,value", [
+    ("3 million and a quarter", 3.25e6),
+    ("five billion and three quarters", 5.75e9),
+    ("two million and one half", 2.5e6),
+])
+def test_a_fraction_after_and_is_a_fraction_of_the_scale_before_it(text, value):
+    amount = normalize("count", text)
+    assert (amount.value, amount.unit) == (pytest.approx(value), "")
