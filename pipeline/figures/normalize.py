@@ -120,7 +120,8 @@ class FigureNormalizer:
         if cut is None and form == "range":  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
-            numeric = [w for w in words if self._is_number_word(w) or w.lower() == "and"]  # "2 and a half"
+            numeric = [w for i, w in enumerate(words) if self._is_number_word(w) or w.lower() == "and"  # "2 and a half"
+                       or (w.lower() == "point" and 0 < i < len(words) - 1 and self._is_number_word(words[i + 1]))]
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
             scaled = scaled if scaled is not None else self._fraction_after_scale(lower)

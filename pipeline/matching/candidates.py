@@ -80,6 +80,11 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         return i
 
     new_start = start
+    if start >= 2 and doc[start - 1].lower_ == "point" and value(start) is not None and doc[start - 2].like_num:
+        new_start = start - 2  # "three point" before "two percent"
+        while new_start >= 1 and doc[new_start - 1].like_num and doc[new_start - 1].is_alpha:
+            new_start -= 1  # "two hundred point"
+        return new_start, end
     if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
             and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
         return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
@@ -110,7 +115,15 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             and (doc[end + 1].lower_ in ("a", "an", "one") or small(end + 1)) and doc[end + 2].lower_ in fractions
             and not (end + 3 < len(doc) and (doc[end + 3].pos_ in ("NOUN", "PROPN", "NUM") or doc[end + 3].like_num))):
         return new_start, end + 3  # "3 million" and "and a half", "and a quarter"
-    return new_start, _rest_after_scale(doc, end, and_scales, value, small)
+    new_end = _rest_after_scale(doc, end, and_scales, value, small)
+    def digit(i: int) -> bool:  # a number word said after "point": "zero" too
+        return (value(i) if value(i) is not None else 100) < 100
+
+    if new_end + 1 < len(doc) and doc[new_end].lower_ == "point" and doc[new_end - 1].like_num and digit(new_end + 1):
+        new_end += 2  # "two hundred" and "point zero three"
+        while new_end < len(doc) and (digit(new_end) or (doc[new_end].text == "-" and digit(new_end + 1))):
+            new_end += 1
+    return new_start, new_end
 
 
 def _rest_after_scale(doc, end: int, and_scales: frozenset[str], value: Callable, small: Callable) -> int:

@@ -40,7 +40,9 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # Number 66 of 80 (0.825) and NumberRange 20 of 25 (0.80) once numbers in words go on over a scale
 # of their own and over runs of spaces ("three thousand nine hundred and sixty five", "two  thousand
 # and  two hundred"), "3 million and a quarter" is 3.25 million and "bigger or equal than" a bound.
-PASS_RATE_FLOORS = {"Number": 0.82, "Percent": 0.93, "NumberRange": 0.80, "Currency": 0.84,
+# Number 68 of 80 (0.85) once decimals said aloud read ("two hundred point zero three", "three point
+# two percent").
+PASS_RATE_FLOORS = {"Number": 0.85, "Percent": 0.93, "NumberRange": 0.80, "Currency": 0.84,
                     "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 

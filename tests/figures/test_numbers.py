@@ -54,3 +54,13 @@ def test_format_number_is_plain(value, text):
 ])
 def test_fractions_in_digits(words, value):
     assert parse_number(words, {}, {"million": 1000000}) == (pytest.approx(value) if value else None)
+
+
+@pytest.mark.parametrize("words,value", [
+    ("three point two", 3.2), ("two hundred point zero three", 200.03), ("two hundred point seventy - one", 200.71),
+    ("four point five million", 4.5e6), ("three point", None), ("2.5 point five", None),
+])
+def test_decimals_said_aloud_after_point(words, value):
+    lexicons = load_rules().lexicons
+    found = parse_number(words.split(), lexicons["number_words"], lexicons["scales"])
+    assert found == (None if value is None else pytest.approx(value))
