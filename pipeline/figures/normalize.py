@@ -69,9 +69,11 @@ class FigureNormalizer:
     def whole_count(self, words: list[str], amount: Amount) -> bool:
         """Whether a count of things reads as whole numbers, with no decimals unless a scale
         follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
-        bare number counts no named thing and may be any number ("1,674,200.5")."""
-        if not amount.unit:
-            return True
+        bare number counts no named thing and may be any number ("1,674,200.5"); nor need a
+        fraction of a scale ("a third of a million people")."""
+        lower = [w.lower() for w in words]
+        if not amount.unit or (any(w in self.fractions for w in lower) and any(w in self.scales for w in lower)):
+            return True  # "a third of a million people" is a whole count, if not a whole number
         if any(v is not None and v != int(v) for v in (amount.value, amount.value_low, amount.value_high)):
             return False
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
@@ -201,12 +203,17 @@ class FigureNormalizer:
 
     def _scaled_fraction(self, lower: list[str]) -> float | None:
         """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
-        750000000; None for words with no fraction right before a scale word."""
-        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
+        750000000, "a third of a million" -> 333333.33; None for words with no fraction right
+        before a scale word or "of a" and one."""
+        def scale_after(i: int) -> int | None:  # where the scale word after the fraction at i stands
+            at = i + 3 if lower[i + 1:i + 3] in (["of", "a"], ["of", "an"]) else i + 1
+            return at if at < len(lower) and lower[at] in self.scales else None
+
+        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and scale_after(i) is not None), None)
         if at is None or "and" in lower[:at]:  # "five and a half million" is 5.5 million
             return None
         fraction = self._fraction(lower[:at + 1]) if at else 1 / self.fractions[lower[at]]  # "quarter million"
-        scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
+        scale = parse_number([lower[scale_after(at)]], self.number_words, self.scales)
         return None if fraction is None or scale is None else fraction * scale
 
     def _fraction_after_scale(self, lower: list[str]) -> float | None:

@@ -42,7 +42,9 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # and  two hundred"), "3 million and a quarter" is 3.25 million and "bigger or equal than" a bound.
 # Number 68 of 80 (0.85) once decimals said aloud read ("two hundred point zero three", "three point
 # two percent").
-PASS_RATE_FLOORS = {"Number": 0.85, "Percent": 0.93, "NumberRange": 0.80, "Currency": 0.84,
+# Number 69 of 80 (0.862) and NumberRange 21 of 24 (0.875) once "a third of a million" is a count,
+# "ranged from 1,000 to 3,000" a range with no noun, and two bounds said apart decided.
+PASS_RATE_FLOORS = {"Number": 0.86, "Percent": 0.93, "NumberRange": 0.87, "Currency": 0.84,
                     "Dimension": 0.77, "Age": 0.88, "Temperature": 0.88}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 
