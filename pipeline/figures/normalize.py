@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.figures.numbers import parse_number
+from pipeline.figures.numbers import parse_fraction, parse_number
 from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -71,9 +71,11 @@ class FigureNormalizer:
     def whole_count(self, words: list[str], amount: Amount) -> bool:
         """Whether a count of things reads as whole numbers, with no decimals unless a scale
         follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
-        bare number counts no named thing and may be any number ("1,674,200.5")."""
-        if not amount.unit:
-            return True
+        bare number counts no named thing and may be any number ("1,674,200.5"); nor need a
+        fraction of a scale ("a third of a million people")."""
+        lower = [w.lower() for w in words]
+        if not amount.unit or (any(w in self.fractions for w in lower) and any(w in self.scales for w in lower)):
+            return True  # "a third of a million people" is a whole count, if not a whole number
         if any(v is not None and v != int(v) for v in (amount.value, amount.value_low, amount.value_high)):
             return False
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
@@ -126,9 +128,11 @@ class FigureNormalizer:
         if cut is None and form == "range":  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
-            numeric = [w for w in words if self._is_number_word(w) or w.lower() == "and"]  # "2 and a half"
+            numeric = [w for i, w in enumerate(words) if self._is_number_word(w) or w.lower() == "and"  # "2 and a half"
+                       or (w.lower() == "point" and 0 < i < len(words) - 1 and self._is_number_word(words[i + 1]))]
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
+            scaled = scaled if scaled is not None else self._fraction_after_scale(lower)
             value = scaled if scaled is not None else value
             value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
@@ -182,8 +186,9 @@ class FigureNormalizer:
         if form == "fraction":
             fraction = self._fraction(lower)
             return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
-        if form == "ratio":
-            part, whole = number(lower[:1]), number(lower[-1:])
+        if form == "ratio":  # "one in twenty-five", "two out of five hundred"
+            at = next(i for i, w in enumerate(lower) if w in ("in", "out"))
+            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w != "of"])
             readable = part is not None and whole and part < whole
             return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
         value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
@@ -196,11 +201,11 @@ class FigureNormalizer:
 
     def _fraction(self, lower: list[str]) -> float | None:
         """The fraction the words name, as a number: "two-thirds" -> 0.667, "a tenth of a percent"
-        -> 0.1, "half a percent" -> 0.5. A bare "third" is an ordinal ("her third of four
+        -> 0.1, "half a percent" -> 0.5, "2/3" -> 0.667. A bare "third" is an ordinal ("her third of four
         attempts"); "half" is not."""
         at = next((i for i, w in enumerate(lower) if w in self.fractions), None)
-        if at is None:
-            return None
+        if at is None:  # "2/3 of voters"
+            return next((f for f in map(parse_fraction, lower) if f is not None), None)
         head = [w for w in lower[:at] if w != "-"]
         if head in ([], ["a"], ["an"]):
             numerator = 1.0 if head or lower[at] == "half" else None
@@ -210,13 +215,31 @@ class FigureNormalizer:
 
     def _scaled_fraction(self, lower: list[str]) -> float | None:
         """A fraction of a scale: "a quarter million" -> 250000, "three quarters billion" ->
-        750000000; None for words with no fraction right before a scale word."""
-        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and lower[i + 1] in self.scales), None)
+        750000000, "a third of a million" -> 333333.33; None for words with no fraction right
+        before a scale word or "of a" and one."""
+        def scale_after(i: int) -> int | None:  # where the scale word after the fraction at i stands
+            at = i + 3 if lower[i + 1:i + 3] in (["of", "a"], ["of", "an"]) else i + 1
+            return at if at < len(lower) and lower[at] in self.scales else None
+
+        at = next((i for i, w in enumerate(lower[:-1]) if w in self.fractions and scale_after(i) is not None), None)
         if at is None or "and" in lower[:at]:  # "five and a half million" is 5.5 million
             return None
-        fraction = self._fraction(lower[:at + 1])
-        scale = parse_number(lower[at + 1:at + 2], self.number_words, self.scales)
+        fraction = self._fraction(lower[:at + 1]) if at else 1 / self.fractions[lower[at]]  # "quarter million"
+        scale = parse_number([lower[scale_after(at)]], self.number_words, self.scales)
         return None if fraction is None or scale is None else fraction * scale
+
+    def _fraction_after_scale(self, lower: list[str]) -> float | None:
+        """A number with a fraction of its scale after "and": "3 million and a quarter" ->
+        3250000, "five billion and three quarters" -> 5750000000; None for other words ("two and
+        a half" is read by ``parse_number``)."""
+        if len(lower) < 4 or lower[-1] not in self.fractions or "and" not in lower:
+            return None
+        at = len(lower) - 1 - lower[::-1].index("and")
+        head = lower[:at]
+        if not head or head[-1] not in self.scales:
+            return None
+        whole, fraction = parse_number(head, self.number_words, self.scales), self._fraction(lower[at + 1:])
+        return None if whole is None or fraction is None else whole + fraction * float(self.scales[head[-1]])
 
     def _is_number_word(self, word: str) -> bool:
         lower = word.lower()
@@ -225,10 +248,13 @@ class FigureNormalizer:
 
     def _range_link(self, words: list[str]) -> int | None:
         """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
-        hyphen inside a written compound ("twenty-five") links no range."""
+        hyphen inside a written compound ("twenty-five") links no range, nor does "and" without
+        "between" before it."""
         numbers = [i for i, w in enumerate(words)
                    if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
+            if word.lower() == "and" and "between" not in (w.lower() for w in words[:i]):
+                continue  # "two hundred and two thousand" is one number; "between 200 and 2,000" a range
             if word.lower() in self.range_links and numbers and numbers[0] < i < numbers[-1]:
                 if not self._is_compound(words[i - 1], word, words[i + 1]) and not self._joins(words, i):
                     return i
@@ -273,8 +299,8 @@ class FigureNormalizer:
             return f"{code}/{per}" if per else code
         if kind == "quantity":
             return self._measure_unit(lower, words)
-        if kind == "count":  # the counted thing: the last word after the number
-            numbers = [i for i, w in enumerate(words) if self._is_number_word(w)]
+        if kind == "count":  # the counted thing: the last word after the number ("3 million and a quarter": none)
+            numbers = [i for i, w in enumerate(words) if self._is_number_word(w) or w.lower() in self.fractions]
             if numbers and numbers[-1] < len(words) - 1:
                 return self.counted_noun(words[-1], lemmas[-1])
             return ""

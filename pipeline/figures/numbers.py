@@ -9,8 +9,8 @@ import re
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 """Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
 _LEADING_ZERO = re.compile(r"^[+-]?0\d")
-_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+$")
-"""Thousands grouped by spaces ("1 000 000", "2\u2009500"), every group after the first of three digits."""
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(\.\d+)?$")
+"""Thousands grouped by spaces ("1 000 000", "2\u2009500", "1 234 567.89"), every group after the first of three digits."""
 _FRACTION = re.compile(r"^(\d{1,2})/(2|3|4|8|16|32|64)$")
 """A fraction in digits as news and market copy write them ("1/2", "3/4", "7/8", "5/16"); "9/11"
 and "24/7" are names, not fractions."""
@@ -46,9 +46,20 @@ def parse_fraction(word: str) -> float | None:
 def parse_number(words: list[str], number_words: dict, scales: dict) -> float | None:
     """Read a number written in digits, words or both: '1.5 million', 'two billion',
     'twenty-five', 'a hundred', 'half a million', '10 1/2', '1/4', '2 and a half', '3 million and
-    a half' (3.5 million). Returns None when the words are
+    a half' (3.5 million), 'three point two' (3.2, as said aloud). Returns None when the words are
     not a number, among them two numbers side by side ("2021 5.5", "10 4"): they are two figures,
     never a sum."""
+    lowered = [w.lower().strip() for w in words]
+    if "point" in lowered[1:-1]:  # "three point two", "two hundred point zero three", "four point five million"
+        at = lowered.index("point")
+        tail = lowered[at + 1:]
+        scale = 1.0
+        while tail and tail[-1] in scales:
+            scale, tail = scale * float(scales[tail[-1]]), tail[:-1]
+        whole, decimals = parse_number(words[:at], number_words, scales), spoken_digits(tail, number_words)
+        if whole is None or decimals is None or whole != int(whole):
+            return None
+        return float(f"{int(whole)}.{decimals}") * scale
     total, last_scale = 0.0, 1.0
     current: float | None = None
     seen = after_scale = after_digits = after_and = article = False
@@ -108,6 +119,21 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
     if not seen:
         return None
     return total + (current or 0.0)
+
+
+def spoken_digits(words: list[str], number_words: dict) -> str | None:
+    """The digits said after "point", word by word: "zero three" -> "03", "seventy-one" and
+    "seventy one" -> "71", "five" -> "5"; None when a word is no number below a hundred."""
+    words = [w for w in words if w != "-"]
+    digits, i = "", 0
+    while i < len(words):
+        value = number_words.get(words[i])
+        if value is None or not 0 <= value < 100 or value != int(value):
+            return None
+        if value >= 20 and value % 10 == 0 and i + 1 < len(words) and 1 <= number_words.get(words[i + 1], 0) <= 9:
+            value, i = value + number_words[words[i + 1]], i + 1  # "seventy-one"
+        digits, i = digits + str(int(value)), i + 1
+    return digits or None
 
 
 SIGNIFICANT_DIGITS = 15

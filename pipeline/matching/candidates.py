@@ -58,10 +58,12 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
     """The span of a figure widened over the rest of a number written in words that the rules cut
     at "and" or a hyphen: "one hundred and sixteen" (a rule matched "one hundred"), "two hundred
     and fifty people" ("fifty people"), "three thousand two hundred and fifty troops", "twenty-one
-    trillion" ("one trillion"), or before its scale: "a quarter million people" ("million
-    people"), and over a half: "five and a half million people" ("a half million people"), "3
-    million and a half" ("3 million"). ``(start, end)`` when there is nothing to join; never over a small number that
-    counts a noun of its own ("$2 million and ten jobs")."""
+    trillion" ("one trillion"), "one in twenty-one" ("one in twenty"), "three thousand nine
+    hundred" ("three thousand"), or before its scale: "a quarter million people" ("million
+    people"), and over a fraction: "five and a half million people" ("a half million people"), "3
+    million and a quarter" ("3 million"). Runs of spaces between the words are stepped over. ``(start,
+    end)`` when there is nothing to join; never over a small number that counts a noun of its own
+    ("$2 million and ten jobs")."""
     def value(i: int) -> float | None:
         return number_words.get(doc[i].lower_) if 0 <= i < len(doc) else None
 
@@ -71,19 +73,31 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
     def number(i: int) -> bool:
         return i >= 0 and (doc[i].like_num or doc[i].lower_ in ("a", "an"))
 
+    def before(i: int) -> int:  # the word before token i, over spaces ("two  thousand")
+        i -= 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        return i
+
     new_start = start
+    if start >= 2 and doc[start - 1].lower_ == "point" and value(start) is not None and doc[start - 2].like_num:
+        new_start = start - 2  # "three point" before "two percent"
+        while new_start >= 1 and doc[new_start - 1].like_num and doc[new_start - 1].is_alpha:
+            new_start -= 1  # "two hundred point"
+        return new_start, end
     if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
             and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
         return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
     while True:
+        one, two = before(new_start), before(before(new_start))
         if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
                 and 1 <= (value(new_start) or 0) <= 9:
             new_start -= 2  # "twenty-" before "one trillion"
-        elif new_start >= 2 and small(new_start) and doc[new_start - 1].lower_ == "and" \
-                and doc[new_start - 2].lower_ in and_scales and number(new_start - 3):
-            new_start -= 3  # "two hundred and" before "fifty people"
-        elif 2 <= new_start < start and doc[new_start - 1].lower_ in and_scales and number(new_start - 2):
-            new_start -= 2  # "three thousand" before "two hundred and fifty"
+        elif two >= 1 and small(new_start) and doc[one].lower_ == "and" \
+                and doc[two].lower_ in and_scales and number(before(two)):
+            new_start = before(two)  # "two hundred and" before "fifty people"
+        elif one >= 1 and new_start < start and doc[one].lower_ in and_scales and number(before(one)):
+            new_start = before(one)  # "three thousand" before "two hundred and fifty"
         elif new_start == start and _half_after_and(doc, new_start) is not None and number(_half_after_and(doc, new_start)):
             new_start = _half_after_and(doc, new_start)  # "five and" before "a half million people"
             break
@@ -95,20 +109,61 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             break
         else:
             break
-    new_end = end
+    if end + 1 < len(doc) and doc[end].text == "-" and value(end - 1) in TENS and 1 <= (value(end + 1) or 0) <= 9:
+        return new_start, end + 2  # "one in twenty" and "-one"
     if (doc[end - 1].lower_ in and_scales and end + 2 < len(doc) and doc[end].lower_ == "and"
-            and doc[end + 1].lower_ in ("a", "an", "one") and doc[end + 2].lower_ == "half"
+            and (doc[end + 1].lower_ in ("a", "an", "one") or small(end + 1)) and doc[end + 2].lower_ in fractions
             and not (end + 3 < len(doc) and (doc[end + 3].pos_ in ("NOUN", "PROPN", "NUM") or doc[end + 3].like_num))):
-        return new_start, end + 3  # "3 million" and "and a half"
-    if doc[end - 1].lower_ in and_scales and end + 1 < len(doc) and doc[end].lower_ == "and" and small(end + 1):
-        new_end = end + 2
-        if new_end + 1 < len(doc) and doc[new_end].text == "-" and small(new_end + 1):
-            new_end += 2  # "and sixty-one"
-        elif small(new_end) and value(new_end - 1) in TENS:
-            new_end += 1  # "and thirty one"
-        if new_end < len(doc) and doc[new_end].pos_ in ("NOUN", "PROPN"):
-            new_end = end  # "and ten jobs": a count of its own
+        return new_start, end + 3  # "3 million" and "and a half", "and a quarter"
+    new_end = _rest_after_scale(doc, end, and_scales, value, small)
+    def digit(i: int) -> bool:  # a number word said after "point": "zero" too
+        return (value(i) if value(i) is not None else 100) < 100
+
+    if new_end + 1 < len(doc) and doc[new_end].lower_ == "point" and doc[new_end - 1].like_num and digit(new_end + 1):
+        new_end += 2  # "two hundred" and "point zero three"
+        while new_end < len(doc) and (digit(new_end) or (doc[new_end].text == "-" and digit(new_end + 1))):
+            new_end += 1
     return new_start, new_end
+
+
+def _rest_after_scale(doc, end: int, and_scales: frozenset[str], value: Callable, small: Callable) -> int:
+    """Where a number in words ends that goes on after the scale word at ``end - 1``: over "and"
+    and a number below a hundred ("one hundred and sixty-one", "and thirty one"), and over a
+    number word with a scale of its own ("three thousand nine hundred", "one thousand and five
+    hundred"); ``end`` when nothing goes on. A number joined by "and" that counts a noun of its
+    own stays apart ("$2 million and ten jobs")."""
+    def after(i: int) -> int:  # token i, or the word after the spaces at i
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        return i
+
+    at = end
+    while at >= 1 and doc[at - 1].lower_ in and_scales:
+        first = after(at)
+        joined = first < len(doc) and doc[first].lower_ == "and"
+        first = after(first + 1) if joined else first
+        last = _small_number_end(doc, first, value, small)
+        nxt = after(last)
+        spelled = at >= 2 and doc[at - 2].is_alpha  # "three thousand nine hundred", not "$5 million two hundred"
+        if last > first and nxt < len(doc) and doc[nxt].lower_ in and_scales and (joined or spelled):
+            at = nxt + 1  # "nine hundred", "and five hundred": a part with a scale of its own
+            continue
+        if last > first and joined and not (nxt < len(doc) and doc[nxt].pos_ in ("NOUN", "PROPN")):
+            at = last  # "and sixteen"; "and ten jobs" counts jobs
+        break
+    return at
+
+
+def _small_number_end(doc, i: int, value: Callable, small: Callable) -> int:
+    """The end of a number in words below a hundred that starts at token ``i`` ("five",
+    "sixty-one", "thirty one"); ``i`` when none does."""
+    if i >= len(doc) or not small(i):
+        return i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and value(i) in TENS and 1 <= (value(i + 2) or 0) <= 9:
+        return i + 3
+    if value(i) in TENS and 1 <= (value(i + 1) or 0) <= 9:
+        return i + 2
+    return i + 1
 
 
 def _half_after_and(doc, start: int) -> int | None:

@@ -2,9 +2,10 @@
 a thin or no-break space as well) into one token, so that the rules and the normalizer read one
 number, not three.
 
-Groups join only when every group after the first has exactly three digits and each is one space
-from the last: "in 2019 100 000 people" joins "100 000" alone (a year has four digits), and
-"3 100-metre races" stays two numbers (a hyphen ties the last group to the word after it).
+Groups join only when every group after the first has exactly three digits (the last may carry
+decimals: "1 234 567.89") and each is one space from the last: "in 2019 100 000 people" joins
+"100 000" alone (a year has four digits), "3 100-metre races" stays two numbers (a hyphen ties the
+last group to the word after it), and so do "Boeing 737 800" and "March 3 200" (a name's number).
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")
 no-break space (spaCy makes a token of each but the plain space)."""
 
 _HEAD = re.compile(r"^\d{1,3}$")
-_GROUP = re.compile(r"^\d{3}$")
+_GROUP = re.compile(r"^\d{3}(\.\d+)?$")
+"""A group of three digits; the last may carry the decimals ("1 234 567.89")."""
 _DASHES = ("-", "–", "—")
 
 
@@ -29,11 +31,11 @@ def digit_group_spans(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < len(doc):
         end = i + 1
-        if _HEAD.match(doc[i].text) and not _follows_digits(doc, i):
+        if _HEAD.match(doc[i].text) and not _follows_digits(doc, i) and not _follows_name(doc, i):
             group = _next_group(doc, i)
             while group is not None:
                 end = group + 1
-                group = _next_group(doc, group)
+                group = None if "." in doc[group].text else _next_group(doc, group)
         if end > i + 1:
             spans.append((i, end))
         i = end
@@ -53,6 +55,13 @@ def _next_group(doc: Doc, i: int) -> int | None:
     if doc[at].whitespace_ == "" and at + 1 < len(doc) and doc[at + 1].text in _DASHES:
         return None
     return at
+
+
+def _follows_name(doc: Doc, i: int) -> bool:
+    """Whether a capitalised word that is no stop word stands right before token ``i``: a name or
+    a month whose number the next one only follows ("Boeing 737 800 jets", "on March 3 200
+    protesters"), never the head of groups; "About 1 000 people" is one number."""
+    return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_stop and doc[i - 1].whitespace_ == " "
 
 
 def _follows_digits(doc: Doc, i: int) -> bool:

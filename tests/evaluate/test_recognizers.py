@@ -36,7 +36,21 @@ SUITE = Path(__file__).resolve().parents[1] / "fixtures" / "recognizers_text"
 # "farenheit", "aged 87" and "87 yo" read right, a "13F" filing is no temperature, and the cases
 # of other conventions are decided (letters after a number read otherwise, kitchen and angle
 # units, feet and inches in inches).
-PASS_RATE_FLOORS = {"Number": 0.56, "Percent": 0.93, "NumberRange": 0.64, "Currency": 0.97,
+# Number 57 of 80 (0.712) once digits grouped by spaces or in lakhs ("1 414 021 100", "12,34,567.89")
+# stand as bare numbers, "and" without "between" links no range ("two hundred and two thousand"), and
+# "two thirds" alone, "1m", "10G", "- 10 k", "X million and five ninths" and three more "are two
+# valid numbers" cases are decided.
+# Number 61 of 80 (0.762) and NumberRange 19 of 25 (0.76) once ratios read compound terms ("1 in
+# twenty-one", "two out of five hundred"), "2/3 of" is a share, a bare "half a million" or "quarter
+# million" a count, "5k-20k" a range and "five hundred and more" a lower bound.
+# Number 66 of 80 (0.825) and NumberRange 20 of 25 (0.80) once numbers in words go on over a scale
+# of their own and over runs of spaces ("three thousand nine hundred and sixty five", "two  thousand
+# and  two hundred"), "3 million and a quarter" is 3.25 million and "bigger or equal than" a bound.
+# Number 68 of 80 (0.85) once decimals said aloud read ("two hundred point zero three", "three point
+# two percent").
+# Number 69 of 80 (0.862) and NumberRange 21 of 24 (0.875) once "a third of a million" is a count,
+# "ranged from 1,000 to 3,000" a range with no noun, and two bounds said apart decided.
+PASS_RATE_FLOORS = {"Number": 0.86, "Percent": 0.93, "NumberRange": 0.87, "Currency": 0.97,
                     "Dimension": 1.0, "Age": 1.0, "Temperature": 0.97}
 """The pass rates of `claims eval --recognizers tests/fixtures/recognizers_text`, rounded down."""
 

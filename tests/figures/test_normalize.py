@@ -197,6 +197,12 @@ def test_between_two_scaled_numbers_is_still_a_range():
     assert (amount.value_low, amount.value_high) == (100, 200)
 
 
+def test_and_without_between_links_no_range():
+    """"three hundred and four thousand" is 304,000 (British usage), never 300 to 4,000."""
+    amount = normalize("count", "three hundred and four thousand voters")
+    assert (amount.value, amount.value_low, amount.value_high) == (304000, None, None)
+
+
 @pytest.mark.parametrize("kind,text,value,unit", [
     ("quantity", "minus 12 degrees Celsius", -12, "degree Celsius"),
     ("percent", "negative 0.25 percent", -0.25, "percent"),
@@ -223,3 +229,27 @@ def test_a_currency_and_its_hundredths():
 ])
 def test_the_plural_of_a_model_number_counts_what_the_number_names(word: str, lemma: str, noun: str) -> None:
     assert NORMALIZER.counted_noun(word, lemma) == noun
+@pytest.mark.parametrize("form,text,value", [
+    ("ratio", "one in twenty - five", 4),
+    ("ratio", "two out of five hundred", 0.4),
+    ("ratio", "3 out of 10", 30),
+    ("fraction", "2/3", 66.667),
+    ("fraction", "9/11", None),
+])
+def test_shares_read_every_word_of_their_terms(form, text, value):
+    words = text.split()
+    assert NORMALIZER.normalize("percent", words, words, {"form": form}).value == value
+
+
+def test_a_fraction_right_before_its_scale_needs_no_article():
+    assert normalize("count", "quarter million").value == 250000
+
+
+@pytest.mark.parametrize("text,value", [
+    ("3 million and a quarter", 3.25e6),
+    ("five billion and three quarters", 5.75e9),
+    ("two million and one half", 2.5e6),
+])
+def test_a_fraction_after_and_is_a_fraction_of_the_scale_before_it(text, value):
+    amount = normalize("count", text)
+    assert (amount.value, amount.unit) == (pytest.approx(value), "")

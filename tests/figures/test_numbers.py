@@ -30,6 +30,7 @@ def test_not_numbers(words):
 @pytest.mark.parametrize("word,value", [
     ("1,234", 1234), ("1,5", 1.5), ("12,34", 12.34), ("-0,5", -0.5), ("1.234,5", 1234.5), ("2.615", 2.615),
     ("1,23,456", 123456), ("12,34,56,789", 123456789), ("12,3456", None), ("1,23,45", None), ("1.234.5", None),
+    ("1 234 567.5", 1234567.5), ("1\u202f234", 1234),
     ("0.5", 0.5), ("0", 0), ("0,5", 0.5), ("000", None), ("007", None), ("020", None),
 ])
 def test_parse_digits_reads_thousands_separators_and_decimal_commas(word, value):
@@ -53,3 +54,13 @@ def test_format_number_is_plain(value, text):
 ])
 def test_fractions_in_digits(words, value):
     assert parse_number(words, {}, {"million": 1000000}) == (pytest.approx(value) if value else None)
+
+
+@pytest.mark.parametrize("words,value", [
+    ("three point two", 3.2), ("two hundred point zero three", 200.03), ("two hundred point seventy - one", 200.71),
+    ("four point five million", 4.5e6), ("three point", None), ("2.5 point five", None),
+])
+def test_decimals_said_aloud_after_point(words, value):
+    lexicons = load_rules().lexicons
+    found = parse_number(words.split(), lexicons["number_words"], lexicons["scales"])
+    assert found == (None if value is None else pytest.approx(value))

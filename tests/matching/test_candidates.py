@@ -74,6 +74,11 @@ def test_a_number_in_words_cut_at_and_or_a_hyphen_is_joined_whole(resources) -> 
     assert widened("It cost four and a half billion euros.", "half", "euros") == "four and a half billion euros"
     assert widened("The town has 7 million and a half.", "7", "million") == "7 million and a half"
     assert widened("Sales hit $8 million and a half million came from abroad.", "8", "million") == "8 million"
+    assert widened("They counted three thousand nine hundred.", "three", "thousand") == "three thousand nine hundred"
+    assert widened("They counted one thousand and five hundred.", "one", "thousand") == "one thousand and five hundred"
+    assert widened("They counted four hundred  and  twelve.", "four", "hundred") == "four hundred  and  twelve"
+    assert widened("It raised 5 million two hundred ways.", "5", "million") == "5 million"
+    assert widened("The town has 7 million and a quarter.", "7", "million") == "7 million and a quarter"
 
 
 def test_a_number_that_starts_a_hyphenated_word_is_cut_from_the_figure_before_it(resources) -> None:
