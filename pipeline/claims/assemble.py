@@ -214,8 +214,8 @@ class _Topics:
 
     def before(self, index: int) -> list[str]:
         """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
-        that names a place (the places of its main subject, if it names some: "The tourism
-        industry in Kenya has suffered from new resorts in South Africa" is about Kenya), else
+        that names a place (the places of its main subject, if it names some: "The coffee
+        trade in Ethiopia has lost buyers to growers in Vietnam" is about Ethiopia), else
         what the headline is about. A wire story set as one long
         paragraph is no paragraph, and a continent is where rather than whose: "the market
         turmoil in Europe" is not what a later "the rate for young workers rose 0.3 percent" is about."""
@@ -265,8 +265,8 @@ LEAD_SENTENCES = 8
 
 def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
     """What an article is about as a whole: the organisation, country or index it names most, if
-    it names it at least TOPIC_MENTIONS times and in its lead ("Unisys" in a story that opens on its
-    quarterly loss; "Hotels are only thirty percent full" in one about Hong Kong). A person is no
+    it names it at least TOPIC_MENTIONS times and in its lead ("Corvane" in a story that opens on its
+    quarterly loss; "Guesthouses are barely forty percent booked" in one about Macau). A person is no
     topic."""
     in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
     counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))

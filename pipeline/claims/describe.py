@@ -237,8 +237,8 @@ def _clause_subject(verb: Token, figure: Span) -> str:
 
 
 def _antecedent(pronoun: Token, figure: Span) -> str:
-    """The subject of a clause above the pronoun in its sentence ("Unisys said it reduced
-    inventories $100 million" -> Unisys), else the subject of the main clause of the sentence
+    """The subject of a clause above the pronoun in its sentence ("Corvane said it trimmed
+    stockpiles by $65 million" -> Corvane), else the subject of the main clause of the sentence
     before, if it is in the same paragraph."""
     for above in pronoun.ancestors:
         subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i

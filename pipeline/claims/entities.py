@@ -7,10 +7,10 @@ mend what the model gets wrong on news: a possessive stuck to a name ("Xi Jinpin
 inside a name ("President Xi"), a headline read as an organisation ("Xi’s Unholy Alliance"), a word
 of a title read as one ("State" in "Secretary of State"), and a place labelled as an organisation
 ("Crimea"). A person's short form ("Xi") takes the full name the article uses ("Xi Jinping"); an
-organisation's leading words or initials take its longer name ("GM Hughes", "EDS"). Stock market
+organisation's leading words or initials take its longer name ("BM Kessler", "ADS"). Stock market
 indexes are found in the text itself ("the Dow", "the FTSE 100"), whatever the model tags. A place
-or a nationality that only describes a party ("the Wilmington, Del., company", "a New York-based
-bank") and a time zone read as an organisation ("16:08 UTC") name nobody.
+or a nationality that only describes a party ("the Akron, Ohio, company", "a New York-based
+bank") and a time zone read as an organisation ("14:52 UTC") name nobody.
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ class EntityTable:
         return out
 
     def _without_legal_form(self, name: str) -> str:
-        """"Unisys Corp." -> "Unisys", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
+        """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
         words = name.split()
         if len(words) > 1 and words[-1] in self.legal_forms:
             return " ".join(words[:-1]).rstrip(",")
@@ -133,11 +133,11 @@ class EntityTable:
 
     def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str]) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
-        gives it: "EDS" after "Electronic Data Systems Corp.", "GMAC" after "General Motors
-        Acceptance Corp.", "the GM Hughes unit" after "GM Hughes Electronics". Only a form that
+        gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
+        Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics". Only a form that
         fits one longer name counts, and not a person's name that is a surname or first name of a
-        person the article names in full ("Mr. Weil of Weil & Associates" after "Ulric Weil"). Also the names whose initials take in their legal form
-        ("GMAC"): that form is part of the name as people use it, spelled out ("General Motors
+        person the article names in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names whose initials take in their legal form
+        ("BMAC"): that form is part of the name as people use it, spelled out ("Brightwater Motors
         Acceptance Corporation")."""
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
@@ -162,15 +162,15 @@ class EntityTable:
         return out, spelled
 
     def _describes(self, ent: Span) -> bool:
-        """A place or nationality that only describes a party ("the Wilmington, Del., company",
-        "a New York-based bank", "the primary UK index, the FTSE 100"), and a time zone after a
-        clock time ("16:08 UTC")."""
+        """A place or nationality that only describes a party ("the Akron, Ohio, company",
+        "a New York-based bank", "the main German index, the DAX"), and a time zone after a
+        clock time ("14:52 UTC")."""
         doc = ent.doc
         if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
             return True
         root = _head_word(ent)
         if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in root.children):
-            return False  # "the Blue Bell, Pa., concern": a town and its state, whatever the model tags
+            return False  # "the Green Bay, Wis., concern": a town and its state, whatever the model tags
         following = doc[ent.end: ent.end + 2]
         if following.text.lower().replace(" ", "").startswith("-based"):
             return True
@@ -265,22 +265,22 @@ LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", 
 
 
 def _spelled_out(name: str) -> str:
-    """"General Motors Acceptance Corp." -> "General Motors Acceptance Corporation"."""
+    """"Brightwater Motors Acceptance Corp." -> "Brightwater Motors Acceptance Corporation"."""
     words = name.split()
     return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
 
 
 def _name_key(name: str) -> str:
-    """A name as compared across its spellings: "Du Pont", "DuPont" and "du Pont" -> "dupont";
-    "Lease & Finance" is "Lease and Finance"."""
+    """A name as compared across its spellings: "Van Arden", "VanArden" and "van Arden" -> "vanarden";
+    "Rail & Freight" is "Rail and Freight"."""
     return re.sub(r"\W|_", "", name.replace("&", " and ").lower())
 
 
 def _one_name_each(entities: list[dict]) -> list[dict]:
     """One canonical name per party across an article's spellings: an organisation or person
-    written another way later ("DuPont" after "Du Pont Co.", "Lease and Finance" after "Lease &
-    Finance") takes the name it was first given; a person's shorter name that ends a longer one
-    ("bin Laden" after "Osama Bin Laden") takes the longer, if only one fits."""
+    written another way later ("VanArden" after "Van Arden Co.", "Rail and Freight" after "Rail &
+    Freight") takes the name it was first given; a person's shorter name that ends a longer one
+    ("van Hoek" after "Pieter Van Hoek") takes the longer, if only one fits."""
     first: dict[tuple[str, str], str] = {}
     for ent in entities:
         first.setdefault((ent["label"], _name_key(ent["canonical"])), ent["canonical"])
@@ -298,14 +298,14 @@ def _one_name_each(entities: list[dict]) -> list[dict]:
 
 
 def _head_word(ent: Span) -> Token:
-    """An entity's head word, not the article the model took in with it: "Bell" in "the Blue Bell,
-    Pa., concern", whose "the" belongs to "concern"."""
+    """An entity's head word, not the article the model took in with it: "Bay" in "the Green Bay,
+    Wis., concern", whose "the" belongs to "concern"."""
     words = [t for t in ent if t.dep_ != "det" and not ent.start <= t.head.i < ent.end]
     return words[0] if words else ent.root
 
 
 def _initials(name: str) -> str:
-    """"Electronic Data Systems Corp." -> "EDSC"; "Federal Bureau of Investigation" -> "FBI"."""
+    """"Ardent Data Services Corp." -> "ADSC"; "Federal Bureau of Investigation" -> "FBI"."""
     return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
 
 
@@ -321,13 +321,13 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
     Albion", even where the model took it for a person). An organisation's or an index's leading word
-    is a short form only of a longer name given before the word is first used alone: "Barclays fell
-    13%" is not the "Barclays Capital" of a later sentence, nor "Boeing" after a headline on Boeing
-    and a later "Boeing Commercial Airplanes". The same goes for an index's leading word ("the S&P gained 3%"
+    is a short form only of a longer name given before the word is first used alone: "Halden fell
+    9%" is not the "Halden Capital" of a later sentence, nor "Fabrikam" after a headline on Fabrikam
+    and a later "Fabrikam Aerospace Systems". The same goes for an index's leading word ("the S&P gained 3%"
     after "the S&P 500", ``written`` as the table names it). A short form stands for the
     longer name it fits that the article uses most, unless another fits as often; one the model
-    tags as a person stands for a person where one fits ("Mr. Weil of Weil & Co." after "Ulric
-    Weil")."""
+    tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
+    Brandt")."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and len(m.text.split()) > 1)
     labels = {m.text: m.label for m in [*mentions, *written]}
@@ -348,7 +348,7 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
                         and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx))})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
-            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Weil of Weil & Co."
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]

@@ -18,18 +18,18 @@ class FigureParties(Parties):
 
     def of_figure(self, span: Span) -> list[str]:
         """The parties that own a figure: those of the nouns between it and its clause's verb
-        ("23% of Du Pont", "Du Pont's stock rose $2.50", "revenue for the GM Hughes unit"), and the
-        subject of that verb ("Unisys ... had an operating loss of about $30 million"), unless the
+        ("31% of Van Arden", "Van Arden's stock rose $1.75", "revenue for the BM Kessler unit"), and the
+        subject of that verb ("Corvane ... posted an operating loss of roughly $45 million"), unless the
         verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
         ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
         whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
-        opening "At X," names the subject's owner ("At EDS, profit jumped 16%")."""
+        opening "At X," names the subject's owner ("At ADS, profit jumped 16%")."""
         head = claim_clause(span.root)
         found: list[Party] = []
         token = span.root
         judged = False
-        reported = False  # the figure is what the verb reports: "the company reported net of $547 million"
-        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 677"
+        reported = False  # the figure is what the verb reports: "the company reported net of $318 million"
+        participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 512"
         nearer = False  # a clause between the figure and its verb names whom it deals with
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
@@ -38,31 +38,31 @@ class FigureParties(Parties):
                 judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
             elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
-                own = self._partners(token, span)  # "a program aimed at doubling the two nations' trade"
+                own = self._partners(token, span)  # "a plan aimed at tripling the two nations' exports"
                 found += own
                 nearer = nearer or bool(own)
-            elif token.i == span.root.i:  # "23% of Du Pont", "35 new orders from Air Berlin"
+            elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
                     for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
-                # "73 percent of Russian exports to China"; not what is joined to the noun: "the FTSE
-                # index losing 3.2% and the DAX ..." is the FTSE's
+                # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
+                # index losing 2.7% and the IBEX ..." is the CAC's
                 found += self._one(token, 0) + self._partners(token, span)
             token = token.head
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
-            return self._in_order(found, span.sent)  # "cut her estimate to $2 a share": not hers
+            return self._in_order(found, span.sent)  # "lowered her estimate to $3.40 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
                 subject = clause_subject(clause)
                 found += (self.resolve(subject) if subject is not None and subject.pos_ != "PRON" else []) \
                     + self._partners(clause, span)
         lemma = head.lemma_.lower()
-        # "Boeing announced 35 orders, bringing its total to 677": what goes on from an announced thing is the announcer's
+        # "Fabrikam announced 28 orders, bringing its total to 512": what goes on from an announced thing is the announcer's
         reported = reported or (participle and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children))
-        if says_what(span, head):  # "54 percent of those polled said they did not know Smith's position"
+        if says_what(span, head):  # "54 percent of those asked said they were unsure of Smith's position"
             found += [p for clause in head.children if clause.dep_ == "ccomp" for t in clause.subtree
                       if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") for p in self._one(t, 0)]
         elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
@@ -77,7 +77,7 @@ class FigureParties(Parties):
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
         if not found and head.dep_ == "relcl" and head.head.i != head.i:
-            # "its chemicals segment, where profit soared to $155 million"; "rose 8%, which is 392 points"
+            # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points"
             noun = head.head
             if not states_figure(noun):
                 return self._in_order(self.resolve(noun), span.sent)
@@ -136,7 +136,7 @@ class FigureParties(Parties):
 
     def _sharing(self, subject: Token) -> list[Party]:
         """The parties of joined subjects that share their verb's figure: not one that has its own
-        figure in a participle ("the Contoso index losing 3.2% and the Northwind index falling
+        figure in a participle ("the Contoso index losing 2.7% and the Northwind index falling
         5%": the 5% is Northwind's alone)."""
         joined = [subject, *(c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("NOUN", "PROPN"))]
         sharing = [t for t in joined if not has_own_figure(t)]

@@ -2,11 +2,11 @@
 party named before them (pipeline/claims/figure_parties.py reads whose a figure is from them).
 
 The small spaCy model has no coreference, so a rule-based resolver stands in: a pronoun or a
-descriptor noun of rules/entities.yml ("the company", "the Wilmington, Del., company", "the
+descriptor noun of rules/entities.yml ("the company", "the Akron, Ohio, company", "the
 index") stands for the most recent compatible party in view: the subject of a clause above it in
-its sentence ("Unisys said it paid ..."), else the subject of a sentence before it, else the last
+its sentence ("Corvane said it paid ..."), else the subject of a sentence before it, else the last
 entity of its kind named before it. A relative pronoun stands for the noun its clause hangs from
-("Unisys, whose revenue ...").
+("Corvane, whose revenue ...").
 """
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ class Parties:
 
     def speaking(self, head: Token) -> str:
         """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
-        company said" -> Unisys, "it said" -> GMAC, "General Motors Corp.'s unit, GM Hughes
-        Electronics, said" -> GM Hughes Electronics, "a company spokesman said" -> "GM Hughes
+        company said" -> Corvane, "it said" -> BMAC, "Brightwater Motors Corp.'s unit, BM Kessler
+        Electronics, said" -> BM Kessler Electronics, "a company spokesman said" -> "BM Kessler
         Electronics spokesman"; "" for any other phrase."""
         label = self._descriptor(head)
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
@@ -60,9 +60,9 @@ class Parties:
 
     def of_sentence(self, sent: Span) -> list[Party]:
         """The parties a sentence is about: those of its main subject, else what that subject is
-        ("One of the worst indexes was the Brazilian Bovespa index"), else of an opening "At X,".
-        A sentence parsed without a verb at its root takes its first subject ("The Japanese index
-        the Nikkei was one of the few to rise")."""
+        ("One of the weakest indexes was the Argentine Merval index"), else of an opening "At X,".
+        A sentence parsed without a verb at its root takes its first subject ("The Korean index
+        the Kospi among the handful that gained")."""
         if sent.start not in self._main:
             self._main[sent.start] = []  # a sentence that leads back to itself names no one
             root = sent.root
@@ -78,9 +78,9 @@ class Parties:
         return self._main[sent.start]
 
     def resolve(self, head: Token, depth: int = 0) -> list[Party]:
-        """The parties a noun phrase names, given its head: a name set beside it ("GM's finance
-        arm, General Motors Acceptance Corp."), else the entity it is part of with the names
-        that own it ("Du Pont's Conoco Inc. oil company"), else what a pronoun or a descriptor
+        """The parties a noun phrase names, given its head: a name set beside it ("BM's finance
+        arm, Brightwater Motors Acceptance Corp."), else the entity it is part of with the names
+        that own it ("Van Arden's Petrel Inc. oil company"), else what a pronoun or a descriptor
         stands for ("its", "the company"), else its owner by a preposition ("profit at the unit");
         joined parties all count ("Bank of America and Citigroup")."""
         if depth > MAX_DEPTH:
@@ -101,7 +101,7 @@ class Parties:
         label = self._descriptor(head)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
-            return _index_alone(owners)  # "Du Pont's stock"; but "Ebrahim, whose company ..." is the company
+            return _index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
         employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
         if employer is not None:
             return [employer]
@@ -113,7 +113,7 @@ class Parties:
                                                 for c in head.children)):
             return self.antecedent(head, (label,), depth)
         if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
-            return []  # "the largest gains of the three indexes": the group compared owns nothing
+            return []  # "the biggest rises of the four indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
 
@@ -140,8 +140,8 @@ class Parties:
         return self.words.descriptors.get(lemma)
 
     def _owners(self, head: Token, depth: int) -> list[Party]:
-        """Names in the words that modify a noun: "Unisys stock", "Du Pont's stock", "its dividend",
-        "the Russian Government", and the index a market's shares trade on ("Indian shares on the
+        """Names in the words that modify a noun: "Corvane stock", "Van Arden's stock", "its dividend",
+        "the Russian Government", and the index a market's shares trade on ("Indian stocks on the
         Sensex", where India only says where the index is)."""
         out: list[Party] = []
         for child in head.children:
@@ -152,7 +152,7 @@ class Parties:
             elif child.dep_ == "poss":
                 out += self._one(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
-                out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian shares on the Sensex index"
+                out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
                         for p in [self._entity(named)] if p and p[1] == "INDEX"]
         return out
@@ -176,7 +176,7 @@ class Parties:
     def _pronoun(self, pronoun: Token, depth: int) -> list[Party]:
         word = pronoun.lower_
         if word in RELATIVE_PRONOUNS:
-            for clause in (pronoun, *pronoun.ancestors):  # "Unisys, whose revenue inched up ..."
+            for clause in (pronoun, *pronoun.ancestors):  # "Corvane, whose revenue inched up ..."
                 if clause.dep_ == "relcl":
                     return self._one(clause.head, depth + 1)
                 if clause.pos_ in ("VERB", "AUX"):
@@ -187,14 +187,14 @@ class Parties:
         if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
             found = self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
             if not found and pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in LISTED_THINGS:
-                company = self.index.last_before(pronoun.idx, "ORG")  # "... Caterpillar Inc. ... their stocks lost 6%"
+                company = self.index.last_before(pronoun.idx, "ORG")  # "... Contoso Inc. ... their shares dropped 7%"
                 return [(company["canonical"], "ORG")] if company else []
             return found
         return []
 
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
         """What a pronoun or descriptor stands for: the subject of a clause above it in its
-        sentence ("Unisys also noted that it paid ..."), else the subject of a sentence before it,
+        sentence ("Corvane also stated that it spent ..."), else the subject of a sentence before it,
         else, for a descriptor of an organisation or an index, the last one named. A pronoun
         stands for the nearest subject that is no pronoun, and names no party when that subject
         is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
@@ -213,7 +213,7 @@ class Parties:
                      if e["label"] in OWNING_LABELS]
             if named:
                 return [(named[-1]["canonical"], named[-1]["label"])]
-        if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 19 percent knew she ..."
+        if pronoun and labels == ("PERSON",):  # "54 percent did not know Smith's position, and 23 percent knew she ..."
             named = [e for e in self.index.within(self.sentences[here].start_char, token.idx) if e["label"] == "PERSON"]
             if named:
                 return [(named[-1]["canonical"], "PERSON")]
@@ -225,7 +225,7 @@ class Parties:
                 or self._most_named(token, labels, window)
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             fits = [p for p in self.of_sentence(sent) if p[1] in labels]
-            if not fits and labels == ("PERSON",):  # "Kopp, who is charged with ..." ... "He has ..."
+            if not fits and labels == ("PERSON",):  # "Renner, who is accused of ..." ... "He has ..."
                 fits = [p for subject in reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")])
                         for p in self.resolve(subject, depth + 1) if p[1] == "PERSON"][:1]
             if fits:
@@ -254,7 +254,7 @@ class Parties:
 
     def _named_before(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
         """The party the same noun was last given a name with, a few sentences before: "the unit"
-        after "the GM Hughes unit", "the carrier" after "the carrier, Air Berlin"."""
+        after "the BM Kessler unit", "the carrier" after "the carrier, Northwind Air"."""
         lemma = noun.lemma_.lower()
         for earlier in reversed(self.doc[window:noun.i]):
             if earlier.lemma_.lower() == lemma and earlier.tag_ == noun.tag_:  # "clubs" is not "the club"
@@ -267,7 +267,7 @@ class Parties:
     def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
         """Of the parties of these labels named from ``window`` up to the token, the one the
         article has named most often, the latest named of equals: "the club" in a story about
-        Chelsea's spending, "the company" in one about Unisys."""
+        Chelsea's spending, "the company" in one about Corvane."""
         counts = self._party_counts(token.idx, labels)
         in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
@@ -305,7 +305,7 @@ def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, .
 
 def _index_alone(parties: list[Party]) -> list[Party]:
     """The parties of one noun phrase without the place that only says where its stock market index
-    trades: "the UK's FTSE-100 index", "Japan's Nikkei 225", "the Russian RTS" are the index's."""
+    trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are the index's."""
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties

@@ -10,7 +10,7 @@ from babel import Locale
 from spacy.tokens import Span, Token
 
 Party = tuple[str, str]
-"""A canonical name and its label: ("Unisys", "ORG")."""
+"""A canonical name and its label: ("Corvane", "ORG")."""
 MAX_DEPTH = 6
 """How deep a reading follows heads and owners before it gives up."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -25,16 +25,16 @@ OWNING_LABELS = ("ORG", "INDEX")
 """Labels of the parties a possessive "its" with no subject above it stands for when named before it
 in its sentence: a company or an index, not a place the sentence is set in ("In Paris, its ...")."""
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
-"""Prepositions whose object owns the noun they hang from: "shares of Caterpillar", "profit at the
-unit", "a spokesman for Seagram", "orders from Air Berlin"."""
+"""Prepositions whose object owns the noun they hang from: "shares of Contoso", "profit at the
+unit", "a spokesman for Kestrel", "orders from Northwind Air"."""
 PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
 """Prepositions whose object takes part in what a clause's verb does with a figure: "China
 exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
-Where it happens ("in the U.S.", "on the Big Board", "into Japan's financial system") is no party."""
+Where it happens ("in the U.S.", "on the Big Board", "into Brazil's banking system") is no party."""
 LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
                          "from", "to", "via", "into")
-"""Prepositions whose object says where something happens or goes: "killed 11 on the ground in
-Lockerbie, Scotland", "held in a prison in New York", "flew 100 miles from Springfield", "a flight
+"""Prepositions whose object says where something happens or goes: "killed 7 on the ground in
+Dunmore, Ireland", "held in a prison in New York", "flew 100 miles from Springfield", "a flight
 from Leeds to Rome"."""
 COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
@@ -59,7 +59,7 @@ class PartyWords:
     """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
     judging_words: frozenset[str] = frozenset()
     """Verbs and nouns whose subject or owner judges a figure rather than owns it ("the Bank
-    forecasts growth of 0.5%", "his estimate of $2 a share")."""
+    forecasts growth of 0.5%", "his estimate of $3.40 a share")."""
     governments: frozenset[str] = frozenset()
     """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
     countries: frozenset[str] = COUNTRIES
@@ -86,16 +86,16 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
 
 def says_what(span: Span, head: Token) -> bool:
     """Whether a figure counts the people who say, think or know what a clause says: the figure is
-    its verb's subject and the verb has a clause ("54 percent said they backed Smith", "19 percent
-    knew that he opposed the plan"). Such a figure is about whom the clause names."""
+    its verb's subject and the verb has a clause ("54 percent said they backed Smith", "23 percent
+    knew that he favoured the plan"). Such a figure is about whom the clause names."""
     return any(c.dep_ == "ccomp" for c in head.children) and any(
         c.dep_ == "nsubj" and (span.start <= c.i < span.end or c.is_ancestor(span.root)) for c in head.children)
 
 
 def respective(span: Span, head: Token, names: list[str]) -> list[str]:
     """Of parties joined as a clause's subject, the one a figure joined with as many others goes
-    with, in turn, where the clause says "respectively": "Spain and Italy will cut 1,600 and 400
-    jobs respectively" -> 400 is Italy's."""
+    with, in turn, where the clause says "respectively": "Spain and Italy will shed 900 and 250
+    jobs respectively" -> 250 is Italy's."""
     if len(names) < 2 or not any(t.lower_ == "respectively" for t in head.children):
         return names
     first = span.root
@@ -107,7 +107,7 @@ def respective(span: Span, head: Token, names: list[str]) -> list[str]:
 
 def opens_clause(prep: Token) -> bool:
     """Whether a prepositional phrase stands before the word it hangs from and that word's subject:
-    "In Rio, the city government opened ...", "And in Hong Kong, a 3 percent drop"."""
+    "In Rio, the city government opened ...", "And in Manila, a 4 percent drop"."""
     subject = clause_subject(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
     return prep.i < prep.head.i and (subject is None or prep.i < subject.i)
 

@@ -82,7 +82,7 @@ class SpeakerFinder:
                 takes_object = lemma in self.object_verbs
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
-                if any(c.dep_ == "dobj" for c in content):  # "announced 35 orders, bringing the total to 677"
+                if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
@@ -90,12 +90,12 @@ class SpeakerFinder:
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
                     stretches.append(leading)
                 if _says_of_its_noun(token):
-                    stretches.append((token.head.left_edge.i, token.head.i + 1))  # "8,000 jobs that Unisys said ..."
+                    stretches.append((token.head.left_edge.i, token.head.i + 1))  # "4,000 jobs that Corvane said ..."
                 if speaker and stretches:
                     time = _statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
-            if owner is not None:  # "Unisys Corp.'s announcement of a $648.2 million loss"
+            if owner is not None:  # "Corvane Corp.'s announcement of a $412.6 million loss"
                 speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
                 if speaker and lemma in self.survey_nouns:
                     speaker = f"{speaker} {lemma}"  # the poll speaks for the people it asked
@@ -129,9 +129,9 @@ class SpeakerFinder:
         return None
 
     def _owner(self, noun: Token) -> Token | None:
-        """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Unisys's
+        """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Corvane's
         announcement"), the agent of its participle ("a report released by the Labor Department"),
-        its "by" phrase ("the 235,000 forecast by economists"), or a name before it ("a Times/CBS
+        its "by" phrase ("the 190,000 forecast by economists"), or a name before it ("a Ledger/Channel 9
         News poll"); None for one nobody is given ("a report")."""
         for child in noun.children:
             if child.dep_ == "poss":
@@ -233,7 +233,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         return covering[0]["canonical"]
     aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
     aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
-              for t in d.subtree}  # "a spokesman for Seagram, the concern controlled by the Bronfman family"
+              for t in d.subtree}  # "a spokesman for Kestrel, the concern controlled by the Ashworth family"
     tokens = [t for t in head.subtree if t.i not in aside]
     named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
@@ -265,7 +265,7 @@ def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[
     if antecedent is not None:
         covering = [e for e in names.within(antecedent.idx - 60, antecedent.idx + 60)
                     if e["start"] <= antecedent.idx < e["end"]]
-        if not covering or covering[0]["label"] == "PERSON":  # "He said Du Pont holds ...": not Du Pont
+        if not covering or covering[0]["label"] == "PERSON":  # "He said Van Arden holds ...": not Van Arden
             return party_name(names, antecedent, pronouns, titles)
     person = names.last_before(pronoun.idx, "PERSON")
     return person["canonical"] if person else ""
@@ -291,7 +291,7 @@ def _hedged(verb: Token) -> bool:
 
 def _says_of_its_noun(verb: Token) -> bool:
     """Whether a reporting verb's relative clause says something of the noun it hangs from, the
-    subject of what is said: "8,000 employees that Unisys said would be laid off"; not where the
+    subject of what is said: "4,000 workers that Corvane said would be let go"; not where the
     noun is only what another subject acted on ("a speech that aides said she had rewritten"), nor
     where the noun itself speaks ("500 workers who said they were fired")."""
     subject = _subject(verb)

@@ -23,8 +23,8 @@ CASES = [
     ("Unemployment fell to 3.9 percent in March. It had been 4.1 percent a month earlier.",
      {"4.1 percent": "Unemployment"}),
     # "it" under a clause with its own subject stands for that subject, not the sentence before's
-    ("The tax payments will leave Northwind with losses. Northwind said it cut stocks by a further $100 million.",
-     {"$100 million": "Northwind"}),
+    ("The levy bills will saddle Northwind with losses. Northwind said it trimmed stockpiles by another $65 million.",
+     {"$65 million": "Northwind"}),
     # a count measures the noun it counts, with what defines it and without its time
     ("About 1.6 million households whose fixed deals expire next year face higher payments.",
      {"1.6 million households": "households whose fixed deals expire next year"}),

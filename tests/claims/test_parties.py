@@ -22,7 +22,7 @@ def _rows(resources, text: str) -> dict:
 
 @pytest.mark.parametrize("text, figure, entities", [
     # a possessive pronoun stands for the subject of its clause
-    ("Northwind Traders Inc. raised its quarterly dividend to $1.20 a share.", "$1.20 a share", "Northwind Traders"),
+    ("Northwind Traders Inc. lifted its quarterly dividend to $0.85 a share.", "$0.85 a share", "Northwind Traders"),
     # "the company" stands for the organisation named before; its home town names nobody
     ("Northwind Traders Inc. reported results on Monday. The Boston-based company said net income rose 12 percent.",
      "12 percent", "Northwind Traders"),
@@ -35,13 +35,13 @@ def _rows(resources, text: str) -> dict:
     # the party a verb deals with takes part in the figure
     ("China paid Russia $5 billion for gas in March.", "$5 billion", "China; Russia"),
     # a government named by its nationality stands for its country, and "it" for the government
-    ("The Belgian government said it will give 150 million euros in aid.", "150 million euros", "Belgium"),
+    ("The Austrian government said it will provide 90 million euros in relief.", "90 million euros", "Austria"),
     # a clause between the figure and its verb names whom the figure is about, not the verb's subject
     ("The goal of Jan Novak's visit was a deal aimed at raising Contoso's sales to $5 billion.", "$5 billion",
      "Contoso"),
     # "their stocks" are the last company's, where the sentence before has no party as its subject
-    ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Friday their stocks "
-     "lost nearly six percent.", "six percent", "Contoso"),
+    ("Fears of a slump have led Contoso Inc., which makes diggers, to warn on profits. On Tuesday their shares "
+     "dropped almost seven percent.", "seven percent", "Contoso"),
     # a clause hanging from a noun with "where" is about whose that noun is; "its" with no subject
     # above it stands for the company named before it in its sentence
     ("Contoso Ltd. reported a loss. Leading the gains for Northwind Traders was its paper segment, where profit "
@@ -55,8 +55,8 @@ def _rows(resources, text: str) -> dict:
     ("\"Demand is strong,\" said Jane Okafor, president of Contoso Tours. Okafor said her company had received "
      "only two cancellations.", "two cancellations", "Contoso Tours"),
     # initials stand for the longer name, without its legal form
-    ("Electronic Data Systems Corp. reported results. At EDS, profit jumped 16 percent.", "16 percent",
-     "Electronic Data Systems"),
+    ("Ardent Data Services Corp. reported results. At ADS, profit jumped 16 percent.", "16 percent",
+     "Ardent Data Services"),
 ])
 def test_whose_figure(resources, text, figure, entities):
     assert _rows(resources, text)[figure].entities == entities
@@ -83,10 +83,10 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
     ("The Nikkei fell 1 percent, while the Hang Seng and the Straits Times rose 2.5 percent and 0.4 percent "
      "respectively.", "0.4 percent", "Straits Times Index"),
     # a figure hanging from one of two joined subjects is that one's
-    ("Stocks fell, with the Contoso index losing 3.2 percent and the Northwind index of Ruritania falling 5 percent.",
-     "3.2 percent", "Contoso"),
+    ("Stocks fell, with the Contoso index losing 2.7 percent and the Northwind index of Ruritania falling 5 percent.",
+     "2.7 percent", "Contoso"),
     # and the figure of their shared verb is the other's, the one with no figure of its own
-    ("Markets were lower today, with the Contoso index losing 3.2% and the Northwind index of Ruritania falling by "
+    ("Trading was weak on Tuesday, with the Contoso index losing 2.7% and the Northwind index of Ruritania falling by "
      "five percent.", "five percent", "Northwind"),
 ])
 def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
@@ -96,25 +96,25 @@ def test_joined_parties_each_own_their_figure(resources, text, figure, entities)
 def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
     rows = _rows(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
                             "54 percent of voters said they did not know Smith's position on taxes, and only "
-                            "19 percent knew that she opposed the plan.")
-    assert [(rows[f].entities, rows[f].speaker) for f in ("54 percent", "19 percent")] == [
+                            "23 percent knew that she favoured the plan.")
+    assert [(rows[f].entities, rows[f].speaker) for f in ("54 percent", "23 percent")] == [
         ("Jane Smith", "Contoso Research poll")] * 2
 
 
 def test_shares_on_an_index_are_the_index_s_not_the_country_s(resources):
-    rows = _rows(resources, "Indian shares on the Sensex index in Mumbai fell ten percent on Monday.")
-    assert rows["ten percent"].entities == "BSE Sensex"
+    rows = _rows(resources, "Indian stocks on the Sensex in Mumbai slid eight percent on Wednesday.")
+    assert rows["eight percent"].entities == "BSE Sensex"
 
 
 def test_what_goes_on_from_an_announcement_is_the_announcer_s(resources):
-    rows = _rows(resources, "On Saturday, Contoso Corp. announced 35 new orders from Air Berlin and Northwind of "
-                            "Kuwait, bringing the total to 677 orders from 47 customers.")
-    assert (rows["677 orders"].entities, rows["677 orders"].speaker) == ("Contoso", "Contoso")
+    rows = _rows(resources, "On Saturday, Contoso Corp. announced 28 new orders from Northwind Air and Northwind of "
+                            "Ruritania, bringing the total to 512 orders from 38 customers.")
+    assert (rows["512 orders"].entities, rows["512 orders"].speaker) == ("Contoso", "Contoso")
 
 
 def test_a_person_speaking_of_her_own_things_owns_their_figures(resources):
-    rows = _rows(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, worth $13 million in "
-                            "October, are worth only half that now.")
+    rows = _rows(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, valued at $13 million in "
+                            "spring, now fetch just half of that.")
     assert (rows["$13 million"].entities, rows["$13 million"].speaker) == ("Jane Roe", "Jane Roe")
 
 
@@ -172,8 +172,8 @@ def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(re
 
 def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(resources):
     """On the parse the model gives some market reports, the 5% hangs from the verb the two joined
-    indexes share, while the first index has its 3.2% in a participle of its own."""
-    words = ["with", "the", "Contoso", "index", "losing", "3.2", "%", "and", "the", "Northwind", "index", "falling",
+    indexes share, while the first index has its 2.7% in a participle of its own."""
+    words = ["with", "the", "Contoso", "index", "losing", "2.7", "%", "and", "the", "Northwind", "index", "falling",
              "by", "5", "%"]
     heads = [0, 3, 3, 11, 3, 6, 4, 3, 10, 10, 3, 0, 11, 14, 12]
     deps = ["ROOT", "det", "compound", "nsubj", "acl", "nummod", "dobj", "cc", "det", "compound", "conj", "pcomp",
