@@ -256,7 +256,8 @@ def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[Valu
     placed = sorted((f.claim.sentence_index, number[(f.value, f.claim.time_value)]) for f in members)
     paired: set[tuple[int, int]] = set()
     for here, (sentence, first) in enumerate(placed):
-        for other, second in placed[here + 1:]:
+        for later in range(here + 1, len(placed)):  # not a copy of the rest for each figure
+            other, second = placed[later]
             if other - sentence > gap:
                 break
             if other != sentence and (same or first != second):

@@ -23,12 +23,13 @@ def split_text(text: str, limit: int = MAX_PIECE) -> list[str]:
     """Consecutive pieces of at most ``limit`` characters that join back into ``text``, cut after a
     line break where one is near, else after a space, else anywhere."""
     pieces = []
-    while len(text) > limit:
-        window = text[:limit]
-        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or limit
-        pieces.append(text[:cut])
-        text = text[cut:]
-    return pieces + [text] if text or not pieces else pieces
+    start = 0  # the rest is text[start:], not copied again after each piece
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        pieces.append(text[start:cut])
+        start = cut
+    return pieces + [text[start:]] if start < len(text) or not pieces else pieces
 
 
 BATCH_CHARACTERS = 100_000
