@@ -61,10 +61,10 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
 
 def level_start(span: Span, level_nouns: frozenset[str]) -> int:
     """Where the noun phrase begins whose threshold noun (``level_nouns``) the figure names the
-    level of: in "fell below the crucial 8,000-point level" or "back over the four thousand mark"
+    level of: in "slid under the key 6,500-point level" or "back over the four thousand mark"
     the figure modifies the noun right after it, so the comparison word before "the" bounds the
     figure. Any other figure keeps its start: one that takes in its own noun ("over the past 5
-    years") or names the amount of another thing ("far above the 235,000 forecast")."""
+    years") or names the amount of another thing ("well above the 190,000 forecast")."""
     doc, end = span.doc, span.end
     if end >= len(doc) or span.root.head.i != end or doc[end].lemma_.lower() not in level_nouns:
         return span.start
@@ -75,7 +75,7 @@ def level_start(span: Span, level_nouns: frozenset[str]) -> int:
 
 
 MAX_LEVEL_ADJECTIVES = 2
-"""How many adjectives may stand between "the" and a level figure ("the crucial 8,000-point level")."""
+"""How many adjectives may stand between "the" and a level figure ("the key 6,500-point level")."""
 
 
 def _first(hits: tuple[ContextHit, ...], label: str, kind: str) -> ContextHit | None:
@@ -128,7 +128,7 @@ def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: li
 
 def restated_qualifiers(doc: Doc, spans: list[Span], kinds: list[str], readings: list[Reading]) -> list[Reading]:
     """A figure in parentheses right after one of its kind says the same amount in other units and
-    so keeps its bound: in "up to €150 million (US$199 million)" or "no further than 60 miles (97
+    so keeps its bound: in "up to €80 million (US$87 million)" or "no further than 40 miles (64
     km)" the second figure is at most too; its rules name the bound with ``@restated``."""
     out = list(readings)
     for i in range(1, len(spans)):
@@ -268,7 +268,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
     part of ("411 of the 650 seats"), else the subject a verb of reaching measures ("cases topped
     2.5 million"), else the members of a group it sizes ("a crowd of 3,000"), else the countable
-    noun its clause acts on (``clause_noun``: "creating jobs at a rate of 358,000 a month"), else
+    noun its clause acts on (``clause_noun``: "adding jobs at a pace of 212,000 a month"), else
     the counted noun of the nearest count before it that is no part named after "including", in its
     sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
     ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
@@ -337,7 +337,7 @@ def _rate_unit(span: Span, unit: str, earlier: list[int], kinds: list[str], unit
     of the figures before it there, from ``by_sentence``; "1,237 cases per 100,000 inhabitants,
     above the threshold of 300 per 100,000" -> case per 100,000 people), else the countable noun
     its clause acts on ("hiring workers at 300 per week" -> worker per week), which may be singular
-    as a class ("built a jet at the rate of 10 per month" -> jet per month)."""
+    as a class ("turned out a plane at the rate of 14 per month" -> plane per month)."""
     for j in reversed(earlier):
         if kinds[j] == "quantity" and units[j].endswith(" " + unit):
             return units[j]
@@ -346,8 +346,8 @@ def _rate_unit(span: Span, unit: str, earlier: list[int], kinds: list[str], unit
 
 
 def _class_noun(token: Token) -> str:
-    """A singular noun that a rate counts as a class of things: "built a wide-body jet at the
-    rate of 10 per month" counts jets; a name or a noun with digits in it counts nothing."""
+    """A singular noun that a rate counts as a class of things: "turned out a cargo plane at the
+    rate of 14 per month" counts planes; a name or a noun with digits in it counts nothing."""
     return token.lemma_.lower() if token.tag_ == "NN" and token.is_alpha else ""
 
 
@@ -366,7 +366,7 @@ def _whole_unit(spans: list[Span], kinds: list[str], units: list[str], i: int) -
 def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
     """The unit of the countable noun a bare count's clause acts on, its object or else its
     subject, when the number hangs from the clause through other words and so measures that noun:
-    "creating jobs at a rate of 358,000 a month" -> job, "jobs grew by 358,000" -> job. A number that
+    "adding jobs at a pace of 212,000 a month" -> job, "jobs grew by 212,000" -> job. A number that
     is itself the object ("workers earned 3,000 a month") measures no noun of its clause, nor does
     one whose noun has its own number ("hired 200 workers and spent 3,000")."""
     number = span.root

@@ -345,7 +345,7 @@ class FigureNormalizer:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
         'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
         at = next((i for i, w in enumerate(lower) if w in self.units), None)
-        if at is None:  # "10 per month" is a rate of things left unsaid, "30 years" a duration
+        if at is None:  # "14 per month" is a rate of things left unsaid, "30 years" a duration
             per = self._per(lower)
             return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]

@@ -178,8 +178,8 @@ def _half_after_and(doc, start: int) -> int | None:
 
 def without_compound_number(doc, start: int, end: int) -> int:
     """The end of a figure span that a rule ran into the number of a hyphenated word after it:
-    in "a $24 million one-time charge" or "5,000 two-year bonds" the "one" and "two" describe the
-    next noun, so "$24 million" and "5,000" end before them."""
+    in "a $31 million one-time gain" or "5,000 two-year bonds" the "one" and "two" describe the
+    next noun, so "$31 million" and "5,000" end before them."""
     if (end - start > 1 and end + 1 < len(doc) and doc[end - 1].like_num and doc[end].text == "-"
             and doc[end + 1].is_alpha and not doc[end + 1].like_num and doc[end - 2].like_num):
         return end - 1

@@ -114,7 +114,7 @@ def _sentence_holds(rule: Rule, span) -> bool:
     """Whether the span's sentence holds one of the rule's ``in_sentence`` words and none of its
     ``not_in_sentence`` words (each compared with a token's lower-case text and its lemma). A
     sentence about "it" or "they" speaks of what the sentence before named, so the ``in_sentence``
-    words may stand there too ("TUI led the index. It went up by 41.25 points")."""
+    words may stand there too ("Bayer topped the index. It went up by 27.5 points")."""
     if not rule.in_sentence and not rule.not_in_sentence:
         return True
     words = _words(span.sent)
@@ -153,7 +153,7 @@ def quantifies_last(span) -> bool:
     word is the number's head, or the head of its head and so on, within one clause (no verb on
     the way): "eighteen new wide-body jets" (eighteen -> jets), "two hundred thirty-five thousand
     residents" (two -> thousand -> residents), "a record 212 graduates" (212 -> record ->
-    graduates), "1,600 and 400 jobs" (400 -> 1,600 -> jobs). "the 737 offers more seats" fails:
+    graduates), "2,300 and 700 homes" (700 -> 2,300 -> homes). "the 737 offers more seats" fails:
     737 is the subject of "offers". A number joined by a hyphen to a word describes the noun
     instead ("a 22,000-seat stadium", "a 52-year-old driver")."""
     if any(t.text == "-" and span[i - 1].like_num and not span[i + 1].like_num

@@ -129,7 +129,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)
                 if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
-        if resolution.point is not None and not side:  # "the list, which began in 1950. Since then, ..."
+        if resolution.point is not None and not side:  # "the survey, which started in 1962. Since then, ..."
             mentioned = (resolution.point, span.text)
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)
                 and owner is None):

@@ -7,8 +7,8 @@ to the first figure. A base is found from the parse: the object of a base prepos
 in rules/lexicons.yml), and any figure that restates it ("from $41 million, or 52 cents a
 share"). A base that the text does not date takes the period before the one of the figure it is
 compared with: for a quarter, a span of months or a year, the same period a year earlier (the
-way results are reported: "second-quarter profit rose to $64 million from $57 million" compares
-with the second quarter of the year before); for a month the month before, for a day the day
+way results are reported: "third-quarter profit rose to $83 million from $76 million" compares
+with the third quarter of the year before); for a month the month before, for a day the day
 before ("the yield slipped to 4.81 percent from 4.86 percent"). The start of a change written "from
 X to Y" is no base: both ends lie in the period named ("rose from 4 percent to 4.2 percent in the
 second quarter").

@@ -37,7 +37,7 @@ def test_a_sentence_about_it_takes_its_sentence_words_from_the_sentence_before(r
     def holding(text: str) -> set[str]:
         doc = resources.nlp(text)
         candidates, hits = resources.matcher.match(doc)
-        return {c.rule.id for c in candidates if doc[c.start:c.end].text == "41.25 points" and hits.holds(c)}
+        return {c.rule.id for c in candidates if doc[c.start:c.end].text == "27.5 points" and hits.holds(c)}
 
-    assert "quantity-index-points" in holding("The firm led the index. It went up by 41.25 points.")
-    assert "quantity-index-points" not in holding("The firm led the index. Its chairman won 41.25 points.")
+    assert "quantity-index-points" in holding("The firm topped the index. It went up by 27.5 points.")
+    assert "quantity-index-points" not in holding("The firm topped the index. Its chairman won 27.5 points.")

@@ -92,7 +92,7 @@ CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
 ]
 
 
-COMPANIES = ("Acme Corp. said third-quarter net fell 22%.\n\nIn the nine months, Acme's net fell 6.6% to $486 million."
+COMPANIES = ("Acme Corp. said third-quarter net fell 22%.\n\nIn the nine months, Acme's net fell 4.3% to $512 million."
              "\n\n{} dropped 3.1% to $234 million.")
 
 
