@@ -1,12 +1,10 @@
 """What a figure measures: subject noun phrases read from the parse."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_articles
-from pipeline.records import Article
+from tests.claims.claims_fixture import claims_by_text
+
 
 CASES = [
     ("In 2022, bilateral trade grew by 36 percent to $190 billion. In 2023, it grew to $240 billion, "
@@ -69,29 +67,25 @@ def test_three_times_is_no_count_of_times(extract):
     assert rows.get("three times", "Exports") == "Exports"
 
 
-def _claims(resources, text: str, title: str = "") -> dict[str, object]:
-    article = Article(id="t", text=text, title=title, published=date(2023, 10, 18))
-    return {c.text: c for c in next(extract_articles([article], resources)).claims}
-
 
 def test_a_figure_naming_no_one_is_about_what_the_headline_names(resources):
     title = "UK inflation slows but Bank of England warns rates will stay high"
-    rows = _claims(resources, f"{title}\n\nFood prices climbed 12.2 percent in the year to September.", title)
+    rows = claims_by_text(resources, f"{title}\n\nFood prices climbed 12.2 percent in the year to September.", title)
     assert rows["12.2 percent"].entities == "United Kingdom"
 
 
 def test_no_headline_no_topic(resources):
-    rows = _claims(resources, "Food prices climbed 12.2 percent in the year to September.")
+    rows = claims_by_text(resources, "Food prices climbed 12.2 percent in the year to September.")
     assert rows["12.2 percent"].entities == ""
 
 
 def test_a_source_and_a_dateline_are_not_what_a_figure_is_about(resources):
-    rows = _claims(resources, "LONDON - Britain's inflation held at 6.7 per cent in September, "
+    rows = claims_by_text(resources, "LONDON - Britain's inflation held at 6.7 per cent in September, "
                               "the Office for National Statistics said on Wednesday.")
     assert rows["6.7 per cent"].entities == "United Kingdom"
     assert rows["6.7 per cent"].speaker == "Office for National Statistics"
 
 
 def test_people_and_organisations_named_before_do_not_carry_over(resources):
-    rows = _claims(resources, "The Bank of England raised rates in September. Food prices climbed 12.2 percent.")
+    rows = claims_by_text(resources, "The Bank of England raised rates in September. Food prices climbed 12.2 percent.")
     assert rows["12.2 percent"].entities == ""

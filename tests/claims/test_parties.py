@@ -3,21 +3,13 @@ party named before them (pipeline/claims/figure_parties.py, parties.py), on sent
 tests."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.tokens import Doc
 
 from pipeline.claims.assemble import headline_topic
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.figure_parties import FigureParties
-from pipeline.extract import extract_articles
-from pipeline.records import Article
-
-
-def _rows(resources, text: str) -> dict:
-    article = Article(id="t", text=text, title="", published=date(2023, 10, 18))
-    return {c.text: c for c in next(extract_articles([article], resources)).claims}
+from tests.claims.claims_fixture import claims_by_text
 
 
 @pytest.mark.parametrize("text, figure, entities", [
@@ -59,7 +51,7 @@ def _rows(resources, text: str) -> dict:
      "Ardent Data Services"),
 ])
 def test_whose_figure(resources, text, figure, entities):
-    assert _rows(resources, text)[figure].entities == entities
+    assert claims_by_text(resources, text)[figure].entities == entities
 
 
 @pytest.mark.parametrize("text, figure, entities", [
@@ -73,7 +65,7 @@ def test_whose_figure(resources, text, figure, entities):
     ("In Springfield, the city council approved a budget of $5 million.", "$5 million", "Springfield"),
 ])
 def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, entities):
-    assert _rows(resources, text)[figure].entities == entities
+    assert claims_by_text(resources, text)[figure].entities == entities
 
 
 @pytest.mark.parametrize("text, figure, entities", [
@@ -90,11 +82,11 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
      "five percent.", "five percent", "Northwind"),
 ])
 def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
-    assert _rows(resources, text)[figure].entities == entities
+    assert claims_by_text(resources, text)[figure].entities == entities
 
 
 def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
-    rows = _rows(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
+    rows = claims_by_text(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
                             "54 percent of voters said they did not know Smith's position on taxes, and only "
                             "23 percent knew that she favoured the plan.")
     assert [(rows[f].entities, rows[f].speaker) for f in ("54 percent", "23 percent")] == [
@@ -102,35 +94,35 @@ def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resource
 
 
 def test_shares_on_an_index_are_the_index_s_not_the_country_s(resources):
-    rows = _rows(resources, "Indian stocks on the Sensex in Mumbai slid eight percent on Wednesday.")
+    rows = claims_by_text(resources, "Indian stocks on the Sensex in Mumbai slid eight percent on Wednesday.")
     assert rows["eight percent"].entities == "BSE Sensex"
 
 
 def test_what_goes_on_from_an_announcement_is_the_announcer_s(resources):
-    rows = _rows(resources, "On Saturday, Contoso Corp. announced 28 new orders from Northwind Air and Northwind of "
+    rows = claims_by_text(resources, "On Saturday, Contoso Corp. announced 28 new orders from Northwind Air and Northwind of "
                             "Ruritania, bringing the total to 512 orders from 38 customers.")
     assert (rows["512 orders"].entities, rows["512 orders"].speaker) == ("Contoso", "Contoso")
 
 
 def test_a_person_speaking_of_her_own_things_owns_their_figures(resources):
-    rows = _rows(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, valued at $13 million in "
+    rows = claims_by_text(resources, "Jane Roe owns eight flats in Leeds. She estimates her flats, valued at $13 million in "
                             "spring, now fetch just half of that.")
     assert (rows["$13 million"].entities, rows["$13 million"].speaker) == ("Jane Roe", "Jane Roe")
 
 
 def test_a_forecaster_is_not_the_owner_of_what_it_forecasts(resources):
-    rows = _rows(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
+    rows = claims_by_text(resources, "Britain's economy is slowing. The Bank of England forecasts growth of 0.5 percent.")
     assert "Bank of England" not in rows["0.5 percent"].entities
 
 
 def test_a_person_pronoun_stands_for_a_person_not_a_company(resources):
-    rows = _rows(resources, "Jane Roe runs Contoso Securities. She said Contoso holds 23 percent of the market.")
+    rows = claims_by_text(resources, "Jane Roe runs Contoso Securities. She said Contoso holds 23 percent of the market.")
     assert rows["23 percent"].speaker == "Jane Roe"
     assert rows["23 percent"].entities == "Contoso Securities"
 
 
 def test_the_company_as_speaker_is_the_organisation(resources):
-    rows = _rows(resources, "Northwind Traders Inc. reported results on Monday. "
+    rows = claims_by_text(resources, "Northwind Traders Inc. reported results on Monday. "
                             "The company said sales rose 4 percent to $2 billion.")
     assert rows["4 percent"].speaker == "Northwind Traders"
 
