@@ -10,11 +10,11 @@ import pytest
 from pipeline.claims.restates import restated, with_restatements, written_step
 from pipeline.extract import extract_articles
 from pipeline.records import Article, Claim
+from tests.claims.claims_fixture import claims_by_text
 
 
 def _rows(resources, text: str, title: str = "") -> dict[str, Claim]:
-    article = Article(id="t", text=text, title=title, published=date(2024, 3, 4))
-    return {c.text: c for c in next(extract_articles([article], resources)).claims}
+    return claims_by_text(resources, text, title, published=date(2024, 3, 4))
 
 
 HARBOUR = (
