@@ -90,8 +90,7 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
     while True:
         one, two = before(new_start), before(before(new_start))
-        if new_start >= 2 and doc[new_start - 1].text == "-" and value(new_start - 2) in TENS \
-                and 1 <= (value(new_start) or 0) <= 9:
+        if new_start >= 2 and _hyphenated_tens(doc, new_start - 2, value):
             new_start -= 2  # "twenty-" before "one trillion"
         elif two >= 1 and small(new_start) and doc[one].lower_ == "and" \
                 and doc[two].lower_ in and_scales and number(before(two)):
@@ -109,7 +108,7 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             break
         else:
             break
-    if end + 1 < len(doc) and doc[end].text == "-" and value(end - 1) in TENS and 1 <= (value(end + 1) or 0) <= 9:
+    if end >= 1 and _hyphenated_tens(doc, end - 1, value):
         return new_start, end + 2  # "one in twenty" and "-one"
     if (doc[end - 1].lower_ in and_scales and end + 2 < len(doc) and doc[end].lower_ == "and"
             and (doc[end + 1].lower_ in ("a", "an", "one") or small(end + 1)) and doc[end + 2].lower_ in fractions
@@ -159,11 +158,17 @@ def _small_number_end(doc, i: int, value: Callable, small: Callable) -> int:
     "sixty-one", "thirty one"); ``i`` when none does."""
     if i >= len(doc) or not small(i):
         return i
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and value(i) in TENS and 1 <= (value(i + 2) or 0) <= 9:
+    if _hyphenated_tens(doc, i, value):
         return i + 3
     if value(i) in TENS and 1 <= (value(i + 1) or 0) <= 9:
         return i + 2
     return i + 1
+
+
+def _hyphenated_tens(doc, i: int, value: Callable) -> bool:
+    """Whether tokens ``i`` to ``i + 2`` are a tens word, a hyphen and a unit ("twenty - one")."""
+    return (i + 2 < len(doc) and doc[i + 1].text == "-" and value(i) in TENS
+            and 1 <= (value(i + 2) or 0) <= 9)
 
 
 def _half_after_and(doc, start: int) -> int | None:
