@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.figures.numbers import parse_fraction, parse_number
+from pipeline.figures.numbers import parse_fraction, parse_number, without_float_noise
 from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -72,11 +72,13 @@ class FigureNormalizer:
         """Whether a count of things reads as whole numbers, with no decimals unless a scale
         follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
         bare number counts no named thing and may be any number ("1,674,200.5"); nor need a
-        fraction of a scale ("a third of a million people")."""
+        fraction of a scale ("a third of a million people"). Whole is read past the noise of binary
+        floats: "132.8 million shares" is 132800000, though 132.8 * 1e6 is not."""
         lower = [w.lower() for w in words]
         if not amount.unit or (any(w in self.fractions for w in lower) and any(w in self.scales for w in lower)):
             return True  # "a third of a million people" is a whole count, if not a whole number
-        if any(v is not None and v != int(v) for v in (amount.value, amount.value_low, amount.value_high)):
+        values = [without_float_noise(v) for v in (amount.value, amount.value_low, amount.value_high) if v is not None]
+        if any(v != int(v) for v in values):
             return False
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
 
@@ -332,12 +334,15 @@ class FigureNormalizer:
 
     def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
         """ISO code of a currency written as a word, a nationality before it deciding which
-        ("Hong Kong dollars" -> HKD, "dollars" -> USD, "cents" -> USD)."""
+        ("Hong Kong dollars" -> HKD, "dollars" -> USD, "cents" -> USD). A subunit after a nationality
+        is a hundredth of that nation's currency of the same name ("Canadian cents" -> CAD, as
+        "Canadian dollars")."""
         for i, word in enumerate(lower):
+            named = self.nationalities.get(lower[i - 1], {}) if i else {}
             if word in self.currency_subunits:
-                return self.currency_subunits[word]
+                code = self.currency_subunits[word]
+                return next((own for main, own in named.items() if self.currency_words.get(main) == code), code)
             if word in self.currency_words:
-                named = self.nationalities.get(lower[i - 1], {}) if i else {}
                 return named.get(lemmas[i], named.get(word, self.currency_words[word]))
         return ""
 
