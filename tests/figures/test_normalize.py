@@ -57,7 +57,8 @@ CURRENCIES = [
     ("two billion dollars", 2e9, "USD"), ("two billion euros", 2e9, "EUR"), ("5 million pounds", 5e6, "GBP"),
     ("3 billion yen", 3e9, "JPY"), ("half a million dollars", 5e5, "USD"), ("a billion dollars", 1e9, "USD"),
     ("5 billion Hong Kong dollars", 5e9, "HKD"), ("10 billion Philippine pesos", 1e10, "PHP"),
-    ("50 cents", 0.5, "USD"), ("85 pence", 0.85, "GBP"),
+    ("50 cents", 0.5, "USD"), ("85 pence", 0.85, "GBP"), ("45 Canadian cents", 0.45, "CAD"),
+    ("seven Australian cents", 0.07, "AUD"), ("30 U.S. cents", 0.3, "USD"),
 ]
 SCALES = [
     ("$5 thousand", 5e3), ("$500k", 5e5), ("$40m", 4e7), ("$3 mn", 3e6), ("$3 mln", 3e6),
@@ -253,3 +254,19 @@ def test_a_fraction_right_before_its_scale_needs_no_article():
 def test_a_fraction_after_and_is_a_fraction_of_the_scale_before_it(text, value):
     amount = normalize("count", text)
     assert (amount.value, amount.unit) == (pytest.approx(value), "")
+
+
+@pytest.mark.parametrize("sentence,text,value,unit", [
+    ("Turnover reached 132.8 million shares on Monday.", "132.8 million shares", 132.8e6, "share"),
+    ("The lender sold 2.4 million of its shares.", "2.4 million of its shares", 2.4e6, "share"),
+    ("Gunmen wounded three Peruvian police officers.", "three Peruvian police officers", 3, "officer"),
+    ("The seller heard from two other bidders.", "two other bidders", 2, "bidder"),
+])
+def test_counts_with_a_scaled_decimal_or_a_sorting_adjective(extract, sentence, text, value, unit):
+    assert [(f.text, f.value, f.unit) for f in extract(sentence).figures] == [(text, pytest.approx(value), unit)]
+
+
+def test_a_range_before_a_national_currency_name_is_that_currency(extract):
+    figure = extract("The refit will cost 20 million to 25 million Australian dollars.").figures[0]
+    assert (figure.text, figure.kind, figure.value_low, figure.value_high, figure.unit) == (
+        "20 million to 25 million Australian dollars", "money", 2e7, 2.5e7, "AUD")
