@@ -261,6 +261,7 @@ def test_a_fraction_after_and_is_a_fraction_of_the_scale_before_it(text, value):
     ("The lender sold 2.4 million of its shares.", "2.4 million of its shares", 2.4e6, "share"),
     ("Gunmen wounded three Peruvian police officers.", "three Peruvian police officers", 3, "officer"),
     ("The seller heard from two other bidders.", "two other bidders", 2, "bidder"),
+    ("A plan backed by four of the bank's trustees passed.", "four of the bank's trustees", 4, "trustee"),
 ])
 def test_counts_with_a_scaled_decimal_or_a_sorting_adjective(extract, sentence, text, value, unit):
     assert [(f.text, f.value, f.unit) for f in extract(sentence).figures] == [(text, pytest.approx(value), unit)]
@@ -270,3 +271,15 @@ def test_a_range_before_a_national_currency_name_is_that_currency(extract):
     figure = extract("The refit will cost 20 million to 25 million Australian dollars.").figures[0]
     assert (figure.text, figure.kind, figure.value_low, figure.value_high, figure.unit) == (
         "20 million to 25 million Australian dollars", "money", 2e7, 2.5e7, "AUD")
+
+
+def test_a_number_as_subject_of_a_passive_verb_counts_what_the_sentence_names(extract):
+    figures = extract("Of the twelve climbers, five were rescued and two were never found.").figures
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("twelve climbers", 12, "climber"), ("five", 5, "climber"), ("two", 2, "climber")]
+
+
+def test_a_bare_change_of_a_named_index_is_points_and_a_share_price_is_not(extract):
+    index = extract("The Hang Seng index slid 1.4%, or 231.56, to 16,377.80.").figures
+    assert [(f.text, f.unit) for f in index] == [("1.4%", "percent"), ("231.56", "point"), ("16,377.80", "point")]
+    assert "1.25" not in [f.text for f in extract("Shares of Acme rose 1.25 to 31.50.").figures]
