@@ -39,6 +39,11 @@ def test_a_count_of_a_measure_becomes_a_quantity(extract):
     assert (figure.kind, figure.unit, figure.rules) == ("quantity", "decibel", ("count-number-noun", "unit-resolver"))
 
 
+def test_a_plural_unit_symbol_that_spells_a_currency_code_is_the_unit(extract):
+    figure = next(f for f in extract("The ferry carried 450 kgs of rice.").figures)
+    assert (figure.text, figure.kind, figure.unit) == ("450 kgs", "quantity", "kilogram")
+
+
 def test_spans_quantulum3_reads_as_units_pass_the_quick_test():
     """Every span quantulum3 reads as one quantity of a listed entity passes ``may_read_unit``,
     which only lets the parser be skipped: here for each such unit's first name and symbol."""
