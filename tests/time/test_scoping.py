@@ -216,3 +216,19 @@ def test_only_a_narrative_frame_carries(extract, text, figure, value, source):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.time.value, found.time.source) == (value, source)
 
+
+OWN_CLAUSE_DATES = [  # a date in a clause with a subject of its own, beside or below the figure's, is that clause's
+    ("Orion Foods posted third-quarter net of $12 million. Operating profit fell 4% to $20 million, but "
+     "its shares rose 30 cents in late trading yesterday.", "4%", "2024-01/2024-03"),
+    ("Orion Foods posted third-quarter net of $12 million. Operating profit fell 4% to $20 million, but "
+     "its shares rose 30 cents in late trading yesterday.", "30 cents", "2024-04-08"),
+    # counter-examples: a participle or an infinitive without a subject frames the sentence still
+    ("The deficit would narrow to 3.9 per cent of output in the year starting April 1.", "3.9 per cent",
+     "2025/2026"),
+    ("Barges waited an average of 2.5 days to unload at the river port in early March.", "2.5 days", "2024-03"),
+]
+
+
+@pytest.mark.parametrize("text,figure_text,value", OWN_CLAUSE_DATES)
+def test_a_date_of_a_clause_with_its_own_subject_frames_that_clause(extract, text, figure_text, value):
+    assert figure(extract(text), figure_text).time.value == value
