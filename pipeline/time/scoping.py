@@ -142,11 +142,14 @@ def governs(frame: TimeMark, figure: Span) -> bool:
     clause is one beside the figure's or an adverbial clause, with a subject of its own, that is
     not above the figure's clause ("Operating profit fell 4% to $20 million, but its shares rose 30
     cents in late trading yesterday"; "the stock slid $3 after the bank reported its results after
-    the exchange shut on Tuesday": that clause's time). A survey's date ("In a poll completed on
-    Saturday, 62 percent said") still frames the sentence."""
+    the exchange shut on Tuesday": that clause's time). A clause of "when", "while" or "as" tells
+    when the main clause happened ("40 people were hurt when two trams collided last March"), and
+    a survey's date ("In a poll completed on Saturday, 62 percent said") still frames the sentence;
+    so does a clause without a subject ("waited 3.5 days to unload in May", "in the year starting
+    April 1")."""
     head = clause_head(frame.span.root)
-    # with a subject of its own: not "waited 3.5 days to unload in May", "in the year starting April 1"
-    own_clause = head.dep_ in ("advcl", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    own_clause = (head.dep_ in ("advcl", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+                  and not any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in head.children))
     token = clause_head(figure.root)
     while token.i != head.i and token.head.i != token.i:
         token = token.head
@@ -228,6 +231,9 @@ def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Sp
 
 
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+SIMULTANEOUS = frozenset({"when", "while", "as"})
+"""Words that open a clause telling when its main clause happened."""
 
 
 def another_company(sent: Span, ents: list[Span], companies: set[str]) -> bool:

@@ -232,3 +232,9 @@ OWN_CLAUSE_DATES = [  # a date in a clause with a subject of its own, beside or 
 @pytest.mark.parametrize("text,figure_text,value", OWN_CLAUSE_DATES)
 def test_a_date_of_a_clause_with_its_own_subject_frames_that_clause(extract, text, figure_text, value):
     assert figure(extract(text), figure_text).time.value == value
+
+
+def test_a_when_clause_dates_its_main_clause(extract):
+    found = figure(extract("Tram services resumed. Forty riders were hurt when two trams collided on Thursday."),
+                   "Forty riders")
+    assert found.time.value == "2024-04-04"
