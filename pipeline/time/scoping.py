@@ -146,9 +146,11 @@ def governs(frame: TimeMark, figure: Span) -> bool:
     when the main clause happened ("40 people were hurt when two trams collided last March"), and
     a survey's date ("In a poll completed on Saturday, 62 percent said") still frames the sentence;
     so does a clause without a subject ("waited 3.5 days to unload in May", "in the year starting
-    April 1")."""
+    April 1") and a date before the sentence's main verb ("On May 2, divers, who had searched ...,
+    found the hull 40 feet down", however the parse hangs it)."""
     head = clause_head(frame.span.root)
-    own_clause = (head.dep_ in ("advcl", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    own_clause = (head.dep_ in ("advcl", "conj") and frame.span.start > figure.sent.root.i  # not one fronted
+                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
                   and not any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in head.children))
     token = clause_head(figure.root)
     while token.i != head.i and token.head.i != token.i:

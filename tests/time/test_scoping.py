@@ -238,3 +238,9 @@ def test_a_when_clause_dates_its_main_clause(extract):
     found = figure(extract("Tram services resumed. Forty riders were hurt when two trams collided on Thursday."),
                    "Forty riders")
     assert found.time.value == "2024-04-04"
+
+
+def test_a_date_before_the_main_verb_frames_the_sentence(extract):
+    text = ("Salvage crews resumed work. But on March 28, divers, wondering whether the wreck had shifted in the "
+            "storm, searched the bay again and found the hull 40 feet below the surface.")
+    assert figure(extract(text), "40 feet").time.value == "2024-03-28"
