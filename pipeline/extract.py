@@ -26,8 +26,8 @@ from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
-from pipeline.time.fallback import article_day, fallback_scopes, lead_time, referred_scopes
-from pipeline.time.durations import run_scopes, span_scopes, to_date_scopes
+from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
@@ -147,6 +147,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = run_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
                         article.published, frozenset(res.rules.lexicons["run_nouns"]))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
+    scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(

@@ -163,9 +163,23 @@ class SpeakerFinder:
             return ""  # "68 percent said ...": a share of people, not a source
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
-        found = [parties.speaking(party) or party_name(names, party, self.pronouns, self.titles, self.quantifiers)
-                 for party in named]
+        found = [parties.speaking(party) or self._described(subject, parties)
+                 or party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in named]
         return "; ".join(dict.fromkeys(name for name in found if name))
+
+    def _described(self, subject: Token, parties: Parties) -> str:
+        """The organisation a subject of common nouns after "the" describes when the last of them
+        is an organisation's descriptor ("The Swedish timber, pulp and printing concern, said" ->
+        the company named before), as "the company said" is; a name inside the phrase is no
+        description."""
+        if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return ""
+        nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
+                            and (c.dep_ in ("conj", "appos")))]
+        last = max(nouns, key=lambda t: t.i)
+        if last is subject or self.party_words.descriptors.get(last.lemma_.lower()) != "ORG":
+            return ""
+        return "; ".join(name for name, _ in parties.antecedent(last, ("ORG",))[:1])
 
     def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
         """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""

@@ -17,7 +17,8 @@ two decades"; ``run_nouns`` in rules/lexicons.yml) is that run, ending at the ti
 gives it (the day, month or year it is dated by, else publication): ``run_scopes``.
 
 A year or month that runs to the time of writing ("so far this year", "this year-to-date", "thus
-far this month"; ``to_date_phrases``) is the part of it up to publication: ``to_date_scopes``.
+far this month"; ``to_date_phrases``) is the part of it up to publication: ``to_date_scopes``; and
+an open interval begun by then ("since 1950") ends there: ``closed_at_publication``.
 
 Counter-examples: "the strike lasted 13 years" and "served for two years", told in the simple
 past, end at no known time; "the last two years of the plan" is no clause's span from now; a
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -227,3 +229,21 @@ def _phrase_in_clause(figure: Span, phrases: tuple[str, ...]) -> str:
     verb = clause_head(figure.root)
     words = " " + " ".join(t.lower_ for t in verb.subtree if t.text not in ("-", "–") and not t.is_space) + " "
     return next((phrase for phrase in phrases if f" {phrase} " in words), "")
+
+
+def closed_at_publication(scopes: list[TimeScope | None], published: date | None) -> list[TimeScope | None]:
+    """Every figure's scope, an open interval that began by publication closed there, at its start's
+    precision: "the co-operative has planted 9,000 olive trees since 1988" (2024-04-09) -> 1988/2024;
+    "sales tripled since October 2022" (2024-03-10) -> 2022-10/2024-03. What the figure says holds
+    up to the time of writing, and a checker needs the end. "from 2026" (not begun) stays 2026/..;
+    "../2030" has no start to close from."""
+    if published is None:
+        return list(scopes)
+    out = []
+    for scope in scopes:
+        start = scope.value[:-3] if scope is not None and scope.value.endswith("/..") else ""
+        if start and "/" not in start and start.replace("X", "0") <= published.isoformat()[:len(start)]:
+            end = published.isoformat()[:len(start)] if "X" not in start else str(published.year)
+            scope = replace(scope, value=f"{start}/{end}")
+        out.append(scope)
+    return out

@@ -9,7 +9,9 @@ is checked against the day the article speaks for: the date of its dateline ("VI
 (Reuters) - ...", or a line that holds only a date under the headline), else the publication
 date, ``time_source`` `published`, so a reviewer sees the period was a default. A figure of a
 sentence about the figures just given ("Acme earned $46.9 million. The figures include $12
-million in costs ...") is of their period instead (``referred_scopes``).
+million in costs ...") is of their period instead (``referred_scopes``); a figure said another way
+("$3.1 million, or 44 cents a share") is of the period of the figure it restates
+(``alternative_scopes``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.scope import (ends_like_sentence, is_base_figure, is_comparison_base, is_day, is_narrative,
-                                 owning_figure)
+                                 owning_figure, restates_as_alternative)
 
 PUBLISHED = "published"
 """``time_source`` of a figure dated by the article's own day."""
@@ -132,6 +134,29 @@ def referred_scopes(figures: list[Span], scopes: list[TimeScope | None],
             if scopes[i] is not None and scopes[i].source in (PUBLISHED, "context") \
                     and _about_results(figures[i].root, result_nouns):
                 out[i] = referred
+    return out
+
+
+def alternative_scopes(figures: list[Span], scopes: list[TimeScope | None],
+                       dates: list[DatedSpan]) -> list[TimeScope | None]:
+    """Every figure's scope, a figure said another way ("$410,000, or six cents a share") given
+    the period of the figure it restates: the two are one amount. A date right after the pair is
+    both figures' ("had net income of $410,000, or six cents a share, a year earlier": the
+    year-ago quarter for $410,000 too); otherwise the restating figure takes the first one's ("a
+    first-quarter loss of $3.1 million, or 44 cents a share": the quarter for 44 cents a share;
+    "net was $12 million, or 80 cents a share, up 9% from $11 million, or 73 cents a share, a year
+    earlier": the six months for 80 cents a share, not the look back of the base after it)."""
+    out = list(scopes)
+    date_starts = {span.start for span, _ in dates}
+    for i in range(1, len(figures)):
+        first, second = figures[i - 1], figures[i]
+        if not restates_as_alternative(first, second):
+            continue
+        after = second.end + (second.end < len(second.doc) and second.doc[second.end].is_punct)
+        if after in date_starts and out[i] is not None:
+            out[i - 1] = out[i]
+        else:
+            out[i] = out[i - 1]
     return out
 
 

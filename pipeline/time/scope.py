@@ -109,10 +109,14 @@ def restated_alternatives(flags: list[bool], figures: list[Span]) -> list[bool]:
     $41 million, or 52 cents a share", 52 cents is a base as $41 million is."""
     out = list(flags)
     for i in range(1, len(figures)):
-        between = [t.lower_ for t in figures[i].doc[figures[i - 1].end:figures[i].start]]
-        if out[i - 1] and between in (["or"], [",", "or"]):
+        if out[i - 1] and restates_as_alternative(figures[i - 1], figures[i]):
             out[i] = True
     return out
+
+
+def restates_as_alternative(first: Span, second: Span) -> bool:
+    """'$41 million, or 52 cents a share': the second figure is the first said another way."""
+    return [t.lower_ for t in second.doc[first.end:second.start]] in (["or"], [",", "or"])
 
 
 def _described_noun(figure: Span) -> int:

@@ -117,9 +117,10 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
+            governing = frame if frame is not None and not aside and governs(frame, figure) else None
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       None if aside else frame, before, statements, reported))
+                                       governing, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
@@ -134,6 +135,27 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
 
 
 CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def governs(frame: TimeMark, figure: Span) -> bool:
+    """Whether the sentence's frame is said of the figure's clause: it is not when the frame's
+    clause is one beside the figure's or an adverbial clause, with a subject of its own, that is
+    not above the figure's clause ("Operating profit fell 4% to $20 million, but its shares rose 30
+    cents in late trading yesterday"; "the stock slid $3 after the bank reported its results after
+    the exchange shut on Tuesday": that clause's time). A clause of "when", "while" or "as" tells
+    when the main clause happened ("40 people were hurt when two trams collided last March"), and
+    a survey's date ("In a poll completed on Saturday, 62 percent said") still frames the sentence;
+    so does a clause without a subject ("waited 3.5 days to unload in May", "in the year starting
+    April 1") and a date before the sentence's main verb ("On May 2, divers, who had searched ...,
+    found the hull 40 feet down", however the parse hangs it)."""
+    head = clause_head(frame.span.root)
+    own_clause = (head.dep_ in ("advcl", "conj") and frame.span.start > figure.sent.root.i  # not one fronted
+                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+                  and not any(c.dep_ in ("advmod", "mark") and c.lower_ in SIMULTANEOUS for c in head.children))
+    token = clause_head(figure.root)
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+    return token.i == head.i or not own_clause
 
 
 def conceded(token: Token) -> bool:
@@ -211,6 +233,9 @@ def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Sp
 
 
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+SIMULTANEOUS = frozenset({"when", "while", "as"})
+"""Words that open a clause telling when its main clause happened."""
 
 
 def another_company(sent: Span, ents: list[Span], companies: set[str]) -> bool:

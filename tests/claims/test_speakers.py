@@ -39,3 +39,22 @@ def test_a_reporting_verb_whose_subject_is_punctuation_names_no_one(extract):
     extraction = extract("said; said #! August")  # once an IndexError that stopped the batch
     assert all(quote.speaker == "" for quote in extraction.quotes)
     assert {claim.speaker for claim in extraction.claims} <= {"author", ""}
+
+
+
+
+DESCRIBED = [  # a subject of common nouns after "the" that ends in a company's descriptor is that company
+    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The Swedish paper, pulp and printing "
+     "concern, said profit from core lines fell 8% to 210 million kronor.", "8%", "Nordvik Holdings"),
+    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The Swedish timber, pulp and printing "
+     "concern, said profit fell 8%.", "8%", "Nordvik Holdings"),
+    # counter-example: a common-noun source that describes no company
+    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The port workers said wages fell 8%.",
+     "8%", "port workers"),
+]
+
+
+@pytest.mark.parametrize("text,figure,speaker", DESCRIBED)
+def test_a_described_company_speaks_for_the_one_named_before(extract, text, figure, speaker):
+    rows = {c.text: c for c in extract(text).claims}
+    assert rows[figure].speaker == speaker

@@ -6,16 +6,35 @@ def figure(extraction, text):
     return next(f for f in extraction.figures if f.text == text)
 
 
-def test_since_scopes_figures_as_an_open_interval(extract):
-    figure = extract("Prices have risen 10% since 2014.").figures[0]
-    assert (figure.time.text, figure.time.value) == ("since 2014", "2014/..")
+def test_since_scopes_figures_up_to_publication(extract):
+    """The date row keeps the open interval; the figure's period ends when the article was written."""
+    extraction = extract("Prices have risen 10% since 2014.")
+    assert (extraction.figures[0].time.text, extraction.figures[0].time.value) == ("since 2014", "2014/2024")
+    assert [d.value for d in extraction.dates if d.text == "since 2014"] in ([], ["2014/.."])
+
+
+CLOSED = [  # an open interval begun by publication (2024-04-09) ends there, at its start's precision
+    ("The ferry line has lost 40 percent of its riders since March 2021.", "40 percent", "2021-03/2024-04"),
+    ("Since 1988, the co-operative has planted 9,000 olive trees.", "9,000 olive trees", "1988/2024"),
+]
+
+
+@pytest.mark.parametrize("text,figure_text,value", CLOSED)
+def test_an_open_interval_begun_by_publication_is_closed_there(extract, text, figure_text, value):
+    assert figure(extract(text), figure_text).time.value == value
+
+
+def test_an_open_interval_stays_open_without_a_publication_date(extract):
+    found = figure(extract("Since 1988, the co-operative has planted 9,000 olive trees.", published=None),
+                   "9,000 olive trees")
+    assert found.time is not None and found.time.value == "1988/.."
 
 
 SCOPES = [  # text, figure, expected scope value and source (published 2024-04-09)
-    ("Prices have risen 10% since 2014.", "10%", "2014/..", "clause"),
+    ("Prices have risen 10% since 2014.", "10%", "2014/2024", "clause"),
     # "since then": from the date named last, even in a clause that describes a noun
     ("Wardens keep a register, which opened in 1961. Since then, 212 escapees have been found.",
-     "212 escapees", "1961/..", "clause"),
+     "212 escapees", "1961/2024", "clause"),
     ("Core inflation eased to 6.1 per cent from 6.2 per cent in August.", "6.2 per cent", "2023-08", "clause"),
     ("In 2023, exports rose 5%. Core inflation eased to 6.1 per cent from 6.2 per cent in August.",
      "6.1 per cent", "2023", "context"),
@@ -196,3 +215,32 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
 def test_only_a_narrative_frame_carries(extract, text, figure, value, source):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.time.value, found.time.source) == (value, source)
+
+
+OWN_CLAUSE_DATES = [  # a date in a clause with a subject of its own, beside or below the figure's, is that clause's
+    ("Orion Foods posted third-quarter net of $12 million. Operating profit fell 4% to $20 million, but "
+     "its shares rose 30 cents in late trading yesterday.", "4%", "2024-01/2024-03"),
+    ("Orion Foods posted third-quarter net of $12 million. Operating profit fell 4% to $20 million, but "
+     "its shares rose 30 cents in late trading yesterday.", "30 cents", "2024-04-08"),
+    # counter-examples: a participle or an infinitive without a subject frames the sentence still
+    ("The deficit would narrow to 3.9 per cent of output in the year starting April 1.", "3.9 per cent",
+     "2025/2026"),
+    ("Barges waited an average of 2.5 days to unload at the river port in early March.", "2.5 days", "2024-03"),
+]
+
+
+@pytest.mark.parametrize("text,figure_text,value", OWN_CLAUSE_DATES)
+def test_a_date_of_a_clause_with_its_own_subject_frames_that_clause(extract, text, figure_text, value):
+    assert figure(extract(text), figure_text).time.value == value
+
+
+def test_a_when_clause_dates_its_main_clause(extract):
+    found = figure(extract("Tram services resumed. Forty riders were hurt when two trams collided on Thursday."),
+                   "Forty riders")
+    assert found.time.value == "2024-04-04"
+
+
+def test_a_date_before_the_main_verb_frames_the_sentence(extract):
+    text = ("Salvage crews resumed work. But on March 28, divers, wondering whether the wreck had shifted in the "
+            "storm, searched the bay again and found the hull 40 feet below the surface.")
+    assert figure(extract(text), "40 feet").time.value == "2024-03-28"
