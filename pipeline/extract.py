@@ -128,7 +128,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
                           lambda noun: _countable(noun, res), _count_reading(res))
-    carried = event_units(spans, carried, lambda verb: verb if f"{verb}s" in res.figures.count_nouns else "")
+    carried = event_units(spans, carried, lambda verb: verb if verb in res.counted_events else "")
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)

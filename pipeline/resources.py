@@ -23,7 +23,7 @@ from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
-from pipeline.nlp.lemmas import cache_lemmatizer
+from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
@@ -62,6 +62,9 @@ class Resources:
     fallback_words: FallbackWords
     base_words: BaseWords
     market_words: MarketWords
+    counted_events: frozenset[str]
+    """The singulars of the count nouns ("arrest", "search"): a verb of one of these lemmas counts
+    its acts ("was arrested a dozen times" counts arrests)."""
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -165,4 +168,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      units=UnitResolver(rules.lexicons),
                      scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
                      fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
-                     market_words=MarketWords.from_rules(rules))
+                     market_words=MarketWords.from_rules(rules),
+                     counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))
