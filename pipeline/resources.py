@@ -81,23 +81,26 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
     glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
-    symbol = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    marks = "(?:" + "|".join(re.escape(s) for s in symbols) + ")"
+    symbol = marks + r"(?=\d)"
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
     scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
-    unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")$"  # "3.2GHz", "200lbs"
+    glued = glued_units(rules.lexicons) + sorted(rules.lexicons["unit_letters"])
+    unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued)) + ")$"  # "3.2GHz", "200lbs", "65W"
     signs = sorted((s for s in rules.lexicons["currency_signs"] if s != "$"), key=len, reverse=True)
     sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     iso = "(?:" + "|".join(iso_codes(rules.lexicons)) + ")"
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
-    prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
+    below = r"[Ss]ub-(?=\d|" + marks + ")"  # "sub-1,000 sq ft", "sub-$500 phones"
+    prefixes = [invisible, below, symbol_prefix] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
     # "at 250kW." (an upper-case letter before a full stop otherwise reads as an initial)
     unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]

@@ -48,7 +48,7 @@ class FigureNormalizer:
         self.currency_subunits = dict(lexicons["currency_subunits"])
         self.nationalities = dict(lexicons["currency_nationalities"])
         self.units = dict(lexicons["units"])
-        self.cased_units = dict(lexicons["unit_cased_readings"])
+        self.cased_units = {**lexicons["unit_letters"], **lexicons["unit_cased_readings"]}
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.rate_times = dict(lexicons["rate_times"])
@@ -343,14 +343,15 @@ class FigureNormalizer:
 
     def _measure_unit(self, lower: list[str], words: list[str]) -> str:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
-        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
-        at = next((i for i, w in enumerate(lower) if w in self.units), None)
+        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers), '65 W'
+        glued -> 'watt'."""
+        at = next((i for i, w in enumerate(lower) if w in self.units or words[i] in self.cased_units), None)
         if at is None:  # "14 per month" is a rate of things left unsaid, "30 years" a duration
             per = self._per(lower)
             return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
-        name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
+        name = " ".join(before + [self.cased_units.get(words[at]) or self.units[lower[at]]] + after)
         name = self.units.get(name, name)  # "metric ton" is a tonne
         per = self._per(lower)
         return f"{name} per {self.time_units.get(per, per)}" if per else name
