@@ -117,7 +117,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # scale, pence or the hour of a rate, and a full stop ("$5m.", "above 155p.", "900 km/h.")
     glued = {*scale_words, "p", *(t for t in rules.lexicons["rate_times"] if len(t) == 1)}
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
-    for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r):  # "b/d", "km/h": one unit
+    for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r or "-" in r):  # "b/d", "light-year"
         nlp.tokenizer.add_special_case(reading, [{ORTH: reading}])
 
 

@@ -186,9 +186,9 @@ class FigureNormalizer:
         if form == "fraction":
             fraction = self._fraction(lower)
             return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
-        if form == "ratio":  # "one in twenty-five", "two out of five hundred"
+        if form == "ratio":  # "one in twenty-five", "two out of five hundred", "7 out of every 1,000"
             at = next(i for i, w in enumerate(lower) if w in ("in", "out"))
-            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w != "of"])
+            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w not in ("of", "every")])
             readable = part is not None and whole and part < whole
             return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
         value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
@@ -345,6 +345,8 @@ class FigureNormalizer:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
         'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers), '65 W'
         glued -> 'watt'."""
+        words = [w for w in words if w != "-"]  # "1,800-square-foot", "40 megawatt-hours"
+        lower = [w for w in lower if w != "-"]
         at = next((i for i, w in enumerate(lower) if w in self.units or words[i] in self.cased_units), None)
         if at is None:  # "14 per month" is a rate of things left unsaid, "30 years" a duration
             per = self._per(lower)
