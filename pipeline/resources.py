@@ -109,7 +109,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
     after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
-    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")/)"  # "10km/hr"
+    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued)) + ")/)"  # "10km/hr", "95g/km"
     infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
                rf"(?<={dash}){symbol}", unit_before_slash] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
