@@ -94,6 +94,10 @@ class FigureNormalizer:
             points = lower[-1] in ("point", "points")
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
+        if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
+            fraction, unit = self._fraction([w.lower() for w in words]), self._unit(kind, words[-1:], lemmas[-1:])
+            value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
+            return Amount(value, unit=unit, **self.to_si(value, unit))
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         if form == "feet_inches":  # "5 ft 2 in" -> 62 inch
