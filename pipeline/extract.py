@@ -17,6 +17,7 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
+from pipeline.figures.counted import joined_measures
 from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -117,7 +118,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
-    measured = _local_dollars(doc, measured, res)
+    measured = _joined_measures(_local_dollars(doc, measured, res), res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -128,7 +129,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
                           lambda noun: _countable(noun, res), _count_reading(res))
-    carried = event_units(spans, carried, lambda verb: verb if f"{verb}s" in res.figures.count_nouns else "")
+    carried = event_units(spans, carried, lambda verb: verb if verb in res.counted_events else "")
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
@@ -212,6 +213,20 @@ def _carry_currency(measured: list[Measured], res: Resources) -> list[Measured]:
                                 [m.amount.unit for m in measured], set(res.figures.scales))
     return [m._replace(amount=replace(m.amount, unit=code), kind="money", rules=m.rules + (CARRIED_CURRENCY_RULE,))
             if code else m for m, code in zip(measured, currencies)]
+
+
+JOINED_UNIT_RULE = "unit-of-range-end"
+"""Named in the ``rules`` column of a bare number that takes the unit of the quantity it is joined to."""
+
+
+def _joined_measures(measured: list[Measured], res: Resources) -> list[Measured]:
+    """Bare numbers joined to a measured quantity or counted thing right after them take its kind
+    and unit ("from 3,000 to 4,500 kilometers")."""
+    joined = joined_measures([m.span for m in measured], [m.kind for m in measured],
+                             [m.amount.unit for m in measured], res.figures.range_links)
+    return [m if j is None else m._replace(
+        amount=replace(m.amount, unit=measured[j].amount.unit, **res.figures.to_si(m.amount.value, measured[j].amount.unit)),
+        kind=measured[j].kind, rules=m.rules + (JOINED_UNIT_RULE,)) for m, j in zip(measured, joined)]
 
 
 def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[Measured]:

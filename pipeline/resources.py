@@ -23,7 +23,7 @@ from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
-from pipeline.nlp.lemmas import cache_lemmatizer
+from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
@@ -62,6 +62,9 @@ class Resources:
     fallback_words: FallbackWords
     base_words: BaseWords
     market_words: MarketWords
+    counted_events: frozenset[str]
+    """The singulars of the count nouns ("arrest", "search"): a verb of one of these lemmas counts
+    its acts ("was arrested a dozen times" counts arrests)."""
 
 
 def load_nlp(model: str | None = None) -> Language:
@@ -78,23 +81,26 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
     glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
-    symbol = "(?:" + "|".join(re.escape(s) for s in symbols) + r")(?=\d)"
+    marks = "(?:" + "|".join(re.escape(s) for s in symbols) + ")"
+    symbol = marks + r"(?=\d)"
     symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
     scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
-    unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")$"  # "3.2GHz", "200lbs"
+    glued = glued_units(rules.lexicons) + sorted(rules.lexicons["unit_letters"])
+    unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued)) + ")$"  # "3.2GHz", "200lbs", "65W"
     signs = sorted((s for s in rules.lexicons["currency_signs"] if s != "$"), key=len, reverse=True)
     sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     iso = "(?:" + "|".join(iso_codes(rules.lexicons)) + ")"
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
-    prefixes = [invisible, symbol_prefix] + list(nlp.Defaults.prefixes)
+    below = r"[Ss]ub-(?=\d|" + marks + ")"  # "sub-1,000 sq ft", "sub-$500 phones"
+    prefixes = [invisible, below, symbol_prefix] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
     # "at 250kW." (an upper-case letter before a full stop otherwise reads as an initial)
     unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
@@ -103,7 +109,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
     after_scale = "(?:(?<=%)|(?<=\\d[a-z])|(?<=\\d[a-z]{2})|(?<=\\d[a-z]{3}))"  # "3%-", "5m-", "5bn-"
-    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued_units(rules.lexicons))) + ")/)"  # "10km/hr"
+    unit_before_slash = r"(?<=\d)(?=(?:" + "|".join(map(re.escape, glued)) + ")/)"  # "10km/hr", "95g/km"
     infixes = [rf"(?<=\d)(?:%|{scale})(?={dash})", rf"{after_scale}{dash}(?=\d)", rf"{dash}(?={symbol})",
                rf"(?<={dash}){symbol}", unit_before_slash] + list(nlp.Defaults.infixes)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
@@ -111,7 +117,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # scale, pence or the hour of a rate, and a full stop ("$5m.", "above 155p.", "900 km/h.")
     glued = {*scale_words, "p", *(t for t in rules.lexicons["rate_times"] if len(t) == 1)}
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
-    for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r):  # "b/d", "km/h": one unit
+    for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r or "-" in r):  # "b/d", "light-year"
         nlp.tokenizer.add_special_case(reading, [{ORTH: reading}])
 
 
@@ -165,4 +171,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      units=UnitResolver(rules.lexicons),
                      scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
                      fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
-                     market_words=MarketWords.from_rules(rules))
+                     market_words=MarketWords.from_rules(rules),
+                     counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))

@@ -68,3 +68,16 @@ def is_included(span: Span) -> bool:
 
 MAX_CLIMB = 4
 """How many heads up from a count its "including" may be."""
+
+
+def joined_measures(spans: list[Span], kinds: list[str], units: list[str], links: set[str]) -> list[int | None]:
+    """For a bare number joined by a range word to a quantity or a count of a named thing right
+    after it ("will stretch from 3,000 to 4,500 kilometers", "from 3 million to 4.5 million
+    units"), the index of that figure: a reader takes both in its unit. None for every other figure."""
+    out: list[int | None] = [None] * len(spans)
+    for i, (span, following) in enumerate(zip(spans, spans[1:])):
+        between = span.doc[span.end:following.start]
+        if (kinds[i] == "count" and not units[i] and kinds[i + 1] in ("quantity", "count") and units[i + 1]
+                and len(between) == 1 and between[0].lower_ in links):
+            out[i] = i + 1
+    return out

@@ -48,7 +48,7 @@ class FigureNormalizer:
         self.currency_subunits = dict(lexicons["currency_subunits"])
         self.nationalities = dict(lexicons["currency_nationalities"])
         self.units = dict(lexicons["units"])
-        self.cased_units = dict(lexicons["unit_cased_readings"])
+        self.cased_units = {**lexicons["unit_letters"], **lexicons["unit_cased_readings"]}
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.rate_times = dict(lexicons["rate_times"])
@@ -96,6 +96,10 @@ class FigureNormalizer:
             points = lower[-1] in ("point", "points")
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
+        if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
+            fraction, unit = self._fraction([w.lower() for w in words]), self._unit(kind, words[-1:], lemmas[-1:])
+            value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
+            return Amount(value, unit=unit, **self.to_si(value, unit))
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         if form == "feet_inches":  # "5 ft 2 in" -> 62 inch
@@ -188,9 +192,9 @@ class FigureNormalizer:
         if form == "fraction":
             fraction = self._fraction(lower)
             return Amount(None if fraction is None else round(100 * fraction, 3), unit=unit)
-        if form == "ratio":  # "one in twenty-five", "two out of five hundred"
+        if form == "ratio":  # "one in twenty-five", "two out of five hundred", "7 out of every 1,000"
             at = next(i for i, w in enumerate(lower) if w in ("in", "out"))
-            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w != "of"])
+            part, whole = number(lower[:at]), number([w for w in lower[at + 1:] if w not in ("of", "every")])
             readable = part is not None and whole and part < whole
             return Amount(round(100 * part / whole, 3) if readable else None, unit=unit)
         value = next((float(self.multipliers[m]) for m in lemmas + lower if m in self.multipliers), None)
@@ -348,14 +352,17 @@ class FigureNormalizer:
 
     def _measure_unit(self, lower: list[str], words: list[str]) -> str:
         """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
-        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers)."""
-        at = next((i for i, w in enumerate(lower) if w in self.units), None)
+        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers), '65 W'
+        glued -> 'watt'."""
+        words = [w for w in words if w != "-"]  # "1,800-square-foot", "40 megawatt-hours"
+        lower = [w for w in lower if w != "-"]
+        at = next((i for i, w in enumerate(lower) if w in self.units or words[i] in self.cased_units), None)
         if at is None:  # "14 per month" is a rate of things left unsaid, "30 years" a duration
             per = self._per(lower)
             return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
         before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
         after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
-        name = " ".join(before + [self.cased_units.get(words[at], self.units[lower[at]])] + after)
+        name = " ".join(before + [self.cased_units.get(words[at]) or self.units[lower[at]]] + after)
         name = self.units.get(name, name)  # "metric ton" is a tonne
         per = self._per(lower)
         return f"{name} per {self.time_units.get(per, per)}" if per else name

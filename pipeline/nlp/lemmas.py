@@ -79,3 +79,12 @@ def cache_lemmatizer(nlp: Language) -> None:
     cached = nlp.replace_pipe("lemmatizer", "cached_lemmatizer",
                               config={"mode": model.mode, "overwrite": model.overwrite})
     cached.initialize(lookups=indexed_lookups(model.lookups))
+
+
+def plural_lemmas(nlp: Language, plurals: list[str]) -> dict[str, str]:
+    """The model's lemma of each plural noun, mapped to the plural ("searches" -> search,
+    "casualties" -> casualty, "people" -> person): the singular a verb of the same stem matches
+    ("was searched three times" counts searches), whatever the spelling of its plural."""
+    doc = Doc(nlp.vocab, words=plurals, pos=["NOUN"] * len(plurals), tags=["NNS"] * len(plurals))
+    doc = nlp.get_pipe("lemmatizer")(doc) if "lemmatizer" in nlp.pipe_names else doc
+    return {token.lemma_ or token.lower_: token.text for token in doc}

@@ -27,7 +27,8 @@ def read_lexicons(rules_dir: Path) -> tuple[dict[str, Any] | None, list[str]]:
     """The word lists, plus the units (``units``: a lower-case word -> its canonical unit;
     ``unit_symbols``: the symbols as written, which the tokenizer splits from a number: "3.2GHz";
     ``unit_cased_readings``: readings that hold only as written, "Nm" newton meters where "nm"
-    stays nanometers; ``rate_times``: the units of time a rate may be per, "ms" in "50 km/ms"),
+    stays nanometers; ``unit_letters``: pint's symbols of one letter read only glued to a number,
+    "65W" watts; ``rate_times``: the units of time a rate may be per, "ms" in "50 km/ms"),
     their conversions as ``unit_conversions`` and the units left without an SI value as
     ``units_without_si``, and every problem with either file. The lists are None when
     ``lexicons.yml`` cannot be used, since no rule that names one ("@scales") can be read without
@@ -138,7 +139,8 @@ def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]
     cased = {str(k): str(v) for k, v in readings.items() if str(k) != str(k).lower() and str(k).lower() in surfaces}
     plain = {str(k).lower(): str(v) for k, v in readings.items() if str(k) not in cased}
     return {"units": {**surfaces, **plain}, "unit_cased_readings": cased,
-            "unit_symbols": table["symbols"], "unit_readings": sorted(map(str, readings)),
+            "unit_symbols": table["symbols"], "unit_letters": table.get("letters", {}),
+            "unit_readings": sorted(map(str, readings)),
             "rate_times": table["times"],
             "unit_conversions": {**table["conversions"], **good},
             "units_without_si": list(data.get("no_si") or [])}, problems

@@ -20,7 +20,8 @@ from pipeline.rules.built import cached_json
 
 def cached_unit_table(registry: dict[str, Any], names: list[str]) -> dict[str, Any]:
     """``{"surfaces": {lower-case surface: canonical unit}, "symbols": [case-sensitive symbols],
-    "conversions": {canonical unit: {si, factor[, offset]}}}`` for the pint units ``registry``
+    "conversions": {canonical unit: {si, factor[, offset]}}, "letters": {symbol of one letter read
+    only glued to a number ("W"): canonical unit}}`` for the pint units ``registry``
     admits, and the conversions of the other canonical ``names`` the rules give ("square foot",
     "day"), read from the cache when it was built from the same settings and pint version."""
     return cached_json("units", "pint", [registry, sorted(names)], lambda: build_unit_table(registry, names))
@@ -85,8 +86,11 @@ def build_unit_table(registry: dict[str, Any], names: list[str] = ()) -> dict[st
     others = {name: conversion for name, conversion in _conversions_of(ureg, [*names, *powers], durations).items()
               if name not in conversions}
     times_si = _conversions_of(ureg, sorted(set(times.values())), durations)
+    letters = {letter: rename.get(name, name.replace("_", " ")) for letter in registry.get("letters", ())
+               if (name := str(ureg.parse_units(letter))) in ureg._units}
     return {"surfaces": {surface: canonical for surface, (_, canonical) in sorted(found.items())},
-            "symbols": sorted(symbols), "conversions": {**times_si, **conversions, **others}, "times": times}
+            "symbols": sorted(symbols), "conversions": {**times_si, **conversions, **others}, "times": times,
+            "letters": letters}
 
 
 def rate_times(ureg, times: dict[str, list[str]], skip: set[str]) -> dict[str, str]:

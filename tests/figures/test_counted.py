@@ -31,3 +31,23 @@ def test_a_bare_count_continues_the_whole_not_the_part_named_after_including(ext
 def test_n_of_them_takes_the_noun_counted_in_an_earlier_sentence(extract) -> None:
     text = "The study followed 120,000 nurses. Over those years, 5,210 of them fell ill."
     assert {f.text: f.unit for f in extract(text).figures}["5,210"] == "nurse"
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The man had been arrested at least nine times since 2019.", "nine times", "arrest"),
+    ("Agents searched the depot four times last spring.", "four times", "search"),
+    ("Her rival beat her seven times.", "seven times", "time"),
+])
+def test_n_times_after_a_verb_counts_its_acts_whatever_the_spelling_of_their_plural(
+        extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+@pytest.mark.parametrize("text,figure,kind,unit", [
+    ("The canal will run from 2,000 to 2,600 kilometers.", "2,000", "quantity", "kilometer"),
+    ("Deliveries went from 2 million to 2.4 million vehicles.", "2 million", "count", "vehicle"),
+])
+def test_a_bare_number_joined_to_a_measure_after_it_takes_its_unit(extract, text, figure, kind, unit) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.kind, found.unit) == (kind, unit)
+    assert found.value_si is None or found.value_si == 2_000_000
