@@ -9,6 +9,7 @@ a Matcher run over it, several times faster.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
@@ -133,7 +134,9 @@ class WordTests:
     """One-token patterns that test only the word, answered for a Lexeme in Python as spaCy's
     Matcher answers them: flags (``{"LIKE_NUM": True}``, a rule's word-list flag) and string
     attributes of the word equal to a string, in or not in a list, or matching a regex
-    (``{"LOWER": {"IN": ["million", "billion"]}}``); every test of a pattern must hold. A pattern
+    (``{"LOWER": {"IN": ["million", "billion"]}}``), or several of these at once (a list of months
+    but "may"), and the word's length, equal to or compared with a number (``{"LENGTH": {">=": 2}}``);
+    every test of a pattern must hold. A pattern
     that is one list or one string is looked up by the word; for the others, their flags are
     compared at once as bits of the word's flags, then any other test is checked."""
 
@@ -156,8 +159,9 @@ class WordTests:
             return False
         index = len(self._ids)
         self._ids.append(match_id)
-        self._props.update(dict.fromkeys(LEXEME_STRINGS[name] for name in map(str.upper, map(str, token))
-                                         if name in LEXEME_STRINGS))
+        self._props.update(dict.fromkeys("orth_" if name == "LENGTH" else LEXEME_STRINGS[name]
+                                         for name in map(str.upper, map(str, token))
+                                         if name in LEXEME_STRINGS or name == "LENGTH"))
         if len(tests) == 1 and isinstance(tests[0], tuple):
             prop, words = tests[0]
             for word in words:
@@ -194,21 +198,54 @@ def _word_test(attr: str | int, value: object) -> _WordTest | None:
     number = attr if isinstance(attr, int) else IDS.get(str(attr).upper(), -1)
     if 0 < number <= FLAG63:
         return (number if value else -number) if isinstance(value, bool) else None
+    if isinstance(attr, str) and attr.upper() == "LENGTH":
+        return _length_test(value)
     prop = LEXEME_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
     if prop is None:
         return None
     if isinstance(value, str):
         return prop, (value,)
-    if not isinstance(value, dict) or len(value) != 1:
+    if not isinstance(value, dict) or not value:
         return None
-    (operator, operand), = value.items()
-    if operator in ("IN", "NOT_IN") and isinstance(operand, list | tuple) and all(isinstance(w, str) for w in operand):
+    if len(value) == 1 and "IN" in value and _words(value["IN"]):
+        return prop, tuple(frozenset(value["IN"]))
+    checks = [_operator_check(prop, operator, operand) for operator, operand in value.items()]
+    if None in checks:
+        return None
+    return checks[0] if len(checks) == 1 else (lambda texts: all(check(texts) for check in checks))
+
+
+def _operator_check(prop: str, operator: str, operand: object) -> Callable[[dict[str, str]], bool] | None:
+    """One operator of a string test as a check; a value with several ({"IN": months, "NOT_IN":
+    ["may"]}) passes when every one holds, as in spaCy's Matcher. None for an operator not read here."""
+    if operator in ("IN", "NOT_IN") and _words(operand):
         words = frozenset(operand)
-        return (prop, tuple(words)) if operator == "IN" else (lambda texts: texts[prop] not in words)
+        return (lambda texts: texts[prop] in words) if operator == "IN" else (lambda texts: texts[prop] not in words)
     if operator == "REGEX" and isinstance(operand, str):
         search = re.compile(operand).search
         return lambda texts: search(texts[prop]) is not None
     return None
+
+
+COMPARISONS = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt,
+               "<": operator.lt}
+"""The comparisons spaCy's Matcher allows on a number attribute ({"LENGTH": {">=": 2}})."""
+
+
+def _length_test(value: object) -> Callable[[dict[str, str]], bool] | None:
+    """A test of the word's length in characters, a number or comparisons with numbers, each of
+    which must hold; None for any other value."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return lambda texts: len(texts["orth_"]) == value
+    if not isinstance(value, dict) or not value or not all(
+            op in COMPARISONS and isinstance(number, int) and not isinstance(number, bool) for op, number in value.items()):
+        return None
+    tests = [(COMPARISONS[op], number) for op, number in value.items()]
+    return lambda texts: all(compare(len(texts["orth_"]), number) for compare, number in tests)
+
+
+def _words(operand: object) -> bool:
+    return isinstance(operand, list | tuple) and all(isinstance(word, str) for word in operand)
 
 
 def _as_check(test: _WordTest) -> Callable[[dict[str, str]], bool]:

@@ -19,6 +19,9 @@ WORD_PATTERNS = {
     "lower word": [{"IS_TITLE": False, "IS_ALPHA": True}],
     "month": [{"LOWER": {"REGEX": "^(jan|feb|mar)"}, "IS_TITLE": True}],
     "shape": [{"SHAPE": "dd"}],
+    "month but may": [{"LOWER": {"IN": ["february", "may", "march", "feb."], "NOT_IN": ["may", "march"]}}],
+    "long number": [{"LENGTH": {">=": 4, "<": 6}, "LIKE_NUM": True}],
+    "two characters": [{"LENGTH": 2}],
 }
 
 
@@ -61,6 +64,7 @@ def test_patterns_on_the_token_in_its_document_are_matched_by_the_matcher(resour
 def test_only_tests_on_the_word_are_answered_in_python():
     tests = WordTests()
     assert tests.add(1, {"LOWER": {"IN": ["million"]}})
-    for other in ({"POS": "NOUN"}, {"LENGTH": 3}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
+    assert tests.add(3, {"LENGTH": {">=": 3}, "LOWER": {"IN": ["million"], "NOT_IN": ["bn"]}})
+    for other in ({"POS": "NOUN"}, {"LENGTH": {"IN": [3]}}, {"LENGTH": {">=": "3"}}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
                   {"LOWER": {"FUZZY": "million"}}, {"_": {"custom": True}}):
         assert not tests.add(2, other)
