@@ -4,8 +4,8 @@ What a one-token pattern matches depends only on the token's word (its lexeme: t
 form, flags) and on the token attributes the pattern tests (lemma, tag, dependency, ...). So
 instead of running such patterns over every token of every document, a caller asks about the
 tokens it needs, and each combination of word and tested attributes is matched only once. Where
-every pattern tests only the word, a new word is answered in Python (``WordTests``) rather than by
-a Matcher run over it, several times faster.
+the patterns test only the word and the token's tags, lemma and dependency, a new word is
+answered in Python (``WordTests``) rather than by a Matcher run over it, several times faster.
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 
 from spacy.attrs import FLAG63, IDS, ORTH
-from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -31,6 +30,11 @@ LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": 
 TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
                "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
 """Pattern attributes of a token in its document, by the Token property that holds each."""
+
+TOKEN_STRINGS = {**LEXEME_STRINGS, "POS": "pos_", "TAG": "tag_", "LEMMA": "lemma_", "DEP": "dep_", "NORM": "norm_",
+                 "ENT_TYPE": "ent_type_"}
+"""Attributes a token test may compare with strings, by the Token property that holds each: the
+word's, and the token's own in its document."""
 
 
 class OneTokenMatcher:
@@ -107,7 +111,7 @@ class OneTokenMatcher:
         """What the Matcher gives for the token alone: its match ids in the order the patterns were
         added, each once."""
         if self._word_tests is not None:
-            return self._word_tests(token.lex)
+            return self._word_tests(token)
         return tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
 
 
@@ -131,9 +135,10 @@ def is_lexical(attr: str | int) -> bool:
 
 
 class WordTests:
-    """One-token patterns that test only the word, answered for a Lexeme in Python as spaCy's
-    Matcher answers them: flags (``{"LIKE_NUM": True}``, a rule's word-list flag) and string
-    attributes of the word equal to a string, in or not in a list, or matching a regex
+    """One-token patterns that test the word and the token's string attributes, answered for a
+    token in Python as spaCy's Matcher answers them: flags of the word (``{"LIKE_NUM": True}``, a
+    rule's word-list flag) and string attributes of the word or the token (``TOKEN_STRINGS``:
+    ``{"TAG": {"NOT_IN": ["VBD"]}}``) equal to a string, in or not in a list, or matching a regex
     (``{"LOWER": {"IN": ["million", "billion"]}}``), or several of these at once (a list of months
     but "may"), and the word's length, equal to or compared with a number (``{"LENGTH": {">=": 2}}``);
     every test of a pattern must hold. A pattern
@@ -144,13 +149,13 @@ class WordTests:
         self._ids: list[int] = []
         """The match id of each pattern, in the order added."""
         self._listed: dict[str, dict[str, list[int]]] = {}
-        """By Lexeme property and its value, the patterns that are that one test."""
+        """By Token property and its value, the patterns that are that one test."""
         self._flagged: list[tuple[int, int, int]] = []
         """(pattern, flag bits tested, the bits of those that must be set) of patterns of flags only."""
         self._checked: list[tuple[int, int, int, Callable[[dict[str, str]], bool]]] = []
         """The other patterns, as flags as above and a check of their other tests."""
         self._props: dict[str, None] = {}
-        """The Lexeme properties the patterns read, in the order first read."""
+        """The Token properties the patterns read, in the order first read."""
 
     def add(self, match_id: int, token: dict) -> bool:
         """Add a one-token pattern; False (and nothing added) for one that tests anything else."""
@@ -159,9 +164,9 @@ class WordTests:
             return False
         index = len(self._ids)
         self._ids.append(match_id)
-        self._props.update(dict.fromkeys("orth_" if name == "LENGTH" else LEXEME_STRINGS[name]
+        self._props.update(dict.fromkeys("orth_" if name == "LENGTH" else TOKEN_STRINGS[name]
                                          for name in map(str.upper, map(str, token))
-                                         if name in LEXEME_STRINGS or name == "LENGTH"))
+                                         if name in TOKEN_STRINGS or name == "LENGTH"))
         if len(tests) == 1 and isinstance(tests[0], tuple):
             prop, words = tests[0]
             for word in words:
@@ -178,10 +183,10 @@ class WordTests:
             self._flagged.append((index, mask, wanted))
         return True
 
-    def __call__(self, lexeme: Lexeme) -> tuple[int, ...]:
-        """The match ids of the patterns the word passes, in the order added, each once."""
-        texts = {prop: getattr(lexeme, prop) for prop in self._props}
-        flags = lexeme.flags
+    def __call__(self, token: Token) -> tuple[int, ...]:
+        """The match ids of the patterns the token passes, in the order added, each once."""
+        texts = {prop: getattr(token, prop) for prop in self._props}
+        flags = token.lex.flags
         passed = [i for prop, by_word in self._listed.items() for i in by_word.get(texts[prop], ())]
         passed += [i for i, mask, wanted in self._flagged if flags & mask == wanted]
         passed += [i for i, mask, wanted, check in self._checked if flags & mask == wanted and check(texts)]
@@ -194,13 +199,13 @@ a word list or a string; or a check of the word's strings by property."""
 
 
 def _word_test(attr: str | int, value: object) -> _WordTest | None:
-    """One test of a pattern token on the word; None when it is not a test read here."""
+    """One test of a pattern token on the word or the token; None when it is not a test read here."""
     number = attr if isinstance(attr, int) else IDS.get(str(attr).upper(), -1)
     if 0 < number <= FLAG63:
         return (number if value else -number) if isinstance(value, bool) else None
     if isinstance(attr, str) and attr.upper() == "LENGTH":
         return _length_test(value)
-    prop = LEXEME_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
+    prop = TOKEN_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
     if prop is None:
         return None
     if isinstance(value, str):
