@@ -1,7 +1,10 @@
 """The ``claims`` command: thin wrappers that parse options, call one function of a job or stage package, print.
 
 Results go to files (``run``, ``eval``) or stdout (``extract``); progress and problems go to
-stderr, one line each. The exit code is 1 when any input failed.
+stderr, one line each. The exit code is 1 when any input failed. A command that only some users
+run (eval, diff, verify, export, report, review) imports its package when it runs, so that ``run``
+and ``extract`` start without loading evaluation baselines (quantulum3 and its inflect, dateparser's
+search) or the review pages.
 """
 from __future__ import annotations
 
@@ -21,22 +24,12 @@ from tqdm import tqdm
 
 from pipeline.jobs.bench import (SIDES, generate_corpus, generate_long_articles, run_bench, run_size_bench, size_lines,
                                  summary_lines, write_corpus)
-from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
-from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
 from pipeline.errors import E_REPORT, PipelineError
 from pipeline.ingest.jsonl import DEFAULT_FIELDS, JsonFields
-from pipeline.evaluate.corpus import evaluate_corpus
-from pipeline.evaluate.metrics import write_metrics
-from pipeline.evaluate.recognizers import run_suite, write_suite_metrics
-from pipeline.evaluate.timex_scores import evaluate_timeml
-from pipeline.review.desk import Desk
-from pipeline.review.pages import write_pages
 from pipeline.jobs.engines import EngineUnavailable, choose_extractor
-from pipeline.review.report import ArticleSummary, read_reports
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_all
 from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
-from pipeline.jobs.verify import verify_folder
 from pipeline.output.write import atomic_write, read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -196,6 +189,11 @@ def eval_cli(
                                           "files of this folder, as TempEval-3 task A."),
 ) -> None:
     """Compare the pipeline's output with the gold corpus; print P/R/F1 per kind and field."""
+    from pipeline.evaluate.corpus import evaluate_corpus
+    from pipeline.evaluate.metrics import write_metrics
+    from pipeline.evaluate.recognizers import run_suite, write_suite_metrics
+    from pipeline.evaluate.timex_scores import evaluate_timeml
+
     res = build_resources(model)
     if recognizers is not None:
         suite = run_suite(recognizers, res)
@@ -220,6 +218,8 @@ def diff_cli(
     csv: Optional[Path] = typer.Option(None, "--csv", help="Also write the changes to this CSV."),
 ) -> None:
     """Show new, removed and changed claims per article between two claims tables."""
+    from pipeline.review.diff import diff_tables, format_text, read_rows, write_diff_csv
+
     diff = diff_tables(read_rows(old), read_rows(new))
     print(format_text(diff))
     if csv is not None:
@@ -233,6 +233,8 @@ def verify_cli(
     out: Path = typer.Option(Path("out"), "--out", help="Folder of the claims tables to check."),
 ) -> None:
     """Compare the claims with reference facts; fill reference_status, _value, _source, _diff."""
+    from pipeline.jobs.verify import verify_folder
+
     raise typer.Exit(1 if verify_folder(out, reference, _say) else 0)
 
 
@@ -245,6 +247,8 @@ def export_cli(
     out: Optional[Path] = typer.Option(None, "--out", help="Write to this file instead of stdout."),
 ) -> None:
     """Export reviewed claims (rows with a final review_status) in a publishing format."""
+    from pipeline.review.claimreview import export_claimreviews, read_articles, read_run_articles, to_json
+
     if not claimreview:
         raise typer.BadParameter("choose a format: --claimreview")
     infos = {**read_run_articles(claims.parent / "claims.jsonl"), **(read_articles(articles, _say) if articles else {})}
@@ -263,6 +267,9 @@ def report_cli(
 ) -> None:
     """Review progress of a run: one line per article, or with --html a page per article and an index.
     Exit code 1 if any part of the folder could not be read."""
+    from pipeline.review.pages import write_pages
+    from pipeline.review.report import ArticleSummary, read_reports
+
     problems = []
 
     def problem(line: str) -> None:
@@ -292,6 +299,8 @@ def review_cli(
 ) -> None:
     """Serve the review pages on 127.0.0.1, where verdicts, notes, evidence links and reviewer are
     saved into OUT's claims tables as they are given. Ctrl+C stops it."""
+    from pipeline.review.desk import Desk
+
     if not (out / "claims.jsonl").is_file():
         _say(str(PipelineError(E_REPORT, str(out / "claims.jsonl"), "no claims.jsonl here: run `claims run` into this folder first")))
         raise typer.Exit(1)

@@ -22,7 +22,7 @@ from pipeline.figures.dollars import local_dollars
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
-from pipeline.nlp.structure import index_sentences
+from pipeline.nlp.structure import index_sentences, keep_text
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.anchoring import resolve_dates
@@ -97,9 +97,10 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     """One article's figures, dates, entities, quotes and claims rows from its parsed ``doc``, for
     a caller that parses on its own (``extract_articles`` parses in batches and calls this). ``doc``
     must be ``article.text`` parsed by ``res.nlp``: every offset is into that text. ``doc`` gets
-    faster sentence look-ups (``index_sentences``) on the way."""
+    faster sentence look-ups (``index_sentences``) and its text (``keep_text``) on the way."""
     sentences = list(doc.sents)
     index_sentences(doc, sentences)
+    keep_text(doc, article.text)
     matched, hits = res.matcher.match(doc)
     amounts: dict[tuple[int, int, str], Amount] = {}
 

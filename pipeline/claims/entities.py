@@ -17,9 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from os.path import commonprefix
 
 from babel import Locale
+from spacy.attrs import IDX, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.structure import doc_text
@@ -337,7 +340,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     tagged = {m.start: m for m in mentions}
     inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
     out = []
-    for token in doc:
+    rows = doc.to_array([POS, IDX]).tolist()  # only proper nouns and tagged names can be short forms
+    for token in (doc[i] for i, (pos, idx) in enumerate(rows) if pos == PROPN or idx in tagged):
         mention = tagged.get(token.idx)
         if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
             continue  # among tagged names, only a one-word person or organisation is a short form
@@ -356,6 +360,7 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     return out
 
 
+@lru_cache(maxsize=4096)  # a scan of every country name; the same few words come back in every article
 def country_of_people(word: str) -> str | None:
     """The country a nationality word names, read off CLDR's country names rather than a list of
     nationalities: the one whose name the word shares all but a short ending with ("Indonesian" ->

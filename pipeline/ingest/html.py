@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
-from trafilatura.utils import load_html
 
 from pipeline.ingest.cleanup import normalize_spaces
 from pipeline.errors import E_HTML, E_NO_TEXT, PipelineError
@@ -67,6 +65,9 @@ class Declared:
 
 def read_page(html: str, where: str) -> Page:
     """The article of a saved page; a coded error when the page has no article text."""
+    import trafilatura  # a tenth of a second to import, which an article in text or Markdown never needs
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(html)
         declared = declared_metadata(tree) if tree is not None else Declared()

@@ -99,13 +99,18 @@ class RuleMatcher:
     def _joined(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """The figure spans widened over the rest of a number in words that their rule cut at "and"
         or a hyphen ("one hundred and sixteen", see ``joined_number``), as further candidates: the
-        longest that holds wins, the span as matched where it does not."""
+        longest that holds wins, the span as matched where it does not. Several rules often match
+        the same span ("$5 million" as money by three of them), which is read once."""
         joined = []
+        widened: dict[tuple[int, int], tuple[int, int]] = {}
         for cand in candidates:
             if cand.label in FIGURE_LABELS:
-                start, end = joined_number(doc, cand.start, cand.end, self.number_words, self.and_scales,
-                                           self.fractions)
-                if (start, end) != (cand.start, cand.end):
+                span = (cand.start, cand.end)
+                if span not in widened:
+                    widened[span] = joined_number(doc, cand.start, cand.end, self.number_words, self.and_scales,
+                                                  self.fractions)
+                start, end = widened[span]
+                if (start, end) != span:
                     joined.append(Candidate(start, end, cand.label, cand.rule))
         return joined
 

@@ -4,16 +4,16 @@ What a one-token pattern matches depends only on the token's word (its lexeme: t
 form, flags) and on the token attributes the pattern tests (lemma, tag, dependency, ...). So
 instead of running such patterns over every token of every document, a caller asks about the
 tokens it needs, and each combination of word and tested attributes is matched only once. Where
-every pattern tests only the word, a new word is answered in Python (``WordTests``) rather than by
-a Matcher run over it, several times faster.
+the patterns test only the word and the token's tags, lemma and dependency, a new word is
+answered in Python (``WordTests``) rather than by a Matcher run over it, several times faster.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
 from spacy.attrs import FLAG63, IDS, ORTH
-from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -30,6 +30,11 @@ LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": 
 TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
                "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
 """Pattern attributes of a token in its document, by the Token property that holds each."""
+
+TOKEN_STRINGS = {**LEXEME_STRINGS, "POS": "pos_", "TAG": "tag_", "LEMMA": "lemma_", "DEP": "dep_", "NORM": "norm_",
+                 "ENT_TYPE": "ent_type_"}
+"""Attributes a token test may compare with strings, by the Token property that holds each: the
+word's, and the token's own in its document."""
 
 
 class OneTokenMatcher:
@@ -106,7 +111,7 @@ class OneTokenMatcher:
         """What the Matcher gives for the token alone: its match ids in the order the patterns were
         added, each once."""
         if self._word_tests is not None:
-            return self._word_tests(token.lex)
+            return self._word_tests(token)
         return tuple(match_id for match_id, _, _ in self.matcher(token.doc[token.i:token.i + 1], allow_missing=True))
 
 
@@ -130,10 +135,13 @@ def is_lexical(attr: str | int) -> bool:
 
 
 class WordTests:
-    """One-token patterns that test only the word, answered for a Lexeme in Python as spaCy's
-    Matcher answers them: flags (``{"LIKE_NUM": True}``, a rule's word-list flag) and string
-    attributes of the word equal to a string, in or not in a list, or matching a regex
-    (``{"LOWER": {"IN": ["million", "billion"]}}``); every test of a pattern must hold. A pattern
+    """One-token patterns that test the word and the token's string attributes, answered for a
+    token in Python as spaCy's Matcher answers them: flags of the word (``{"LIKE_NUM": True}``, a
+    rule's word-list flag) and string attributes of the word or the token (``TOKEN_STRINGS``:
+    ``{"TAG": {"NOT_IN": ["VBD"]}}``) equal to a string, in or not in a list, or matching a regex
+    (``{"LOWER": {"IN": ["million", "billion"]}}``), or several of these at once (a list of months
+    but "may"), and the word's length, equal to or compared with a number (``{"LENGTH": {">=": 2}}``);
+    every test of a pattern must hold. A pattern
     that is one list or one string is looked up by the word; for the others, their flags are
     compared at once as bits of the word's flags, then any other test is checked."""
 
@@ -141,13 +149,13 @@ class WordTests:
         self._ids: list[int] = []
         """The match id of each pattern, in the order added."""
         self._listed: dict[str, dict[str, list[int]]] = {}
-        """By Lexeme property and its value, the patterns that are that one test."""
+        """By Token property and its value, the patterns that are that one test."""
         self._flagged: list[tuple[int, int, int]] = []
         """(pattern, flag bits tested, the bits of those that must be set) of patterns of flags only."""
         self._checked: list[tuple[int, int, int, Callable[[dict[str, str]], bool]]] = []
         """The other patterns, as flags as above and a check of their other tests."""
         self._props: dict[str, None] = {}
-        """The Lexeme properties the patterns read, in the order first read."""
+        """The Token properties the patterns read, in the order first read."""
 
     def add(self, match_id: int, token: dict) -> bool:
         """Add a one-token pattern; False (and nothing added) for one that tests anything else."""
@@ -156,8 +164,9 @@ class WordTests:
             return False
         index = len(self._ids)
         self._ids.append(match_id)
-        self._props.update(dict.fromkeys(LEXEME_STRINGS[name] for name in map(str.upper, map(str, token))
-                                         if name in LEXEME_STRINGS))
+        self._props.update(dict.fromkeys("orth_" if name == "LENGTH" else TOKEN_STRINGS[name]
+                                         for name in map(str.upper, map(str, token))
+                                         if name in TOKEN_STRINGS or name == "LENGTH"))
         if len(tests) == 1 and isinstance(tests[0], tuple):
             prop, words = tests[0]
             for word in words:
@@ -174,10 +183,10 @@ class WordTests:
             self._flagged.append((index, mask, wanted))
         return True
 
-    def __call__(self, lexeme: Lexeme) -> tuple[int, ...]:
-        """The match ids of the patterns the word passes, in the order added, each once."""
-        texts = {prop: getattr(lexeme, prop) for prop in self._props}
-        flags = lexeme.flags
+    def __call__(self, token: Token) -> tuple[int, ...]:
+        """The match ids of the patterns the token passes, in the order added, each once."""
+        texts = {prop: getattr(token, prop) for prop in self._props}
+        flags = token.lex.flags
         passed = [i for prop, by_word in self._listed.items() for i in by_word.get(texts[prop], ())]
         passed += [i for i, mask, wanted in self._flagged if flags & mask == wanted]
         passed += [i for i, mask, wanted, check in self._checked if flags & mask == wanted and check(texts)]
@@ -190,25 +199,58 @@ a word list or a string; or a check of the word's strings by property."""
 
 
 def _word_test(attr: str | int, value: object) -> _WordTest | None:
-    """One test of a pattern token on the word; None when it is not a test read here."""
+    """One test of a pattern token on the word or the token; None when it is not a test read here."""
     number = attr if isinstance(attr, int) else IDS.get(str(attr).upper(), -1)
     if 0 < number <= FLAG63:
         return (number if value else -number) if isinstance(value, bool) else None
-    prop = LEXEME_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
+    if isinstance(attr, str) and attr.upper() == "LENGTH":
+        return _length_test(value)
+    prop = TOKEN_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
     if prop is None:
         return None
     if isinstance(value, str):
         return prop, (value,)
-    if not isinstance(value, dict) or len(value) != 1:
+    if not isinstance(value, dict) or not value:
         return None
-    (operator, operand), = value.items()
-    if operator in ("IN", "NOT_IN") and isinstance(operand, list | tuple) and all(isinstance(w, str) for w in operand):
+    if len(value) == 1 and "IN" in value and _words(value["IN"]):
+        return prop, tuple(frozenset(value["IN"]))
+    checks = [_operator_check(prop, operator, operand) for operator, operand in value.items()]
+    if None in checks:
+        return None
+    return checks[0] if len(checks) == 1 else (lambda texts: all(check(texts) for check in checks))
+
+
+def _operator_check(prop: str, operator: str, operand: object) -> Callable[[dict[str, str]], bool] | None:
+    """One operator of a string test as a check; a value with several ({"IN": months, "NOT_IN":
+    ["may"]}) passes when every one holds, as in spaCy's Matcher. None for an operator not read here."""
+    if operator in ("IN", "NOT_IN") and _words(operand):
         words = frozenset(operand)
-        return (prop, tuple(words)) if operator == "IN" else (lambda texts: texts[prop] not in words)
+        return (lambda texts: texts[prop] in words) if operator == "IN" else (lambda texts: texts[prop] not in words)
     if operator == "REGEX" and isinstance(operand, str):
         search = re.compile(operand).search
         return lambda texts: search(texts[prop]) is not None
     return None
+
+
+COMPARISONS = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt,
+               "<": operator.lt}
+"""The comparisons spaCy's Matcher allows on a number attribute ({"LENGTH": {">=": 2}})."""
+
+
+def _length_test(value: object) -> Callable[[dict[str, str]], bool] | None:
+    """A test of the word's length in characters, a number or comparisons with numbers, each of
+    which must hold; None for any other value."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return lambda texts: len(texts["orth_"]) == value
+    if not isinstance(value, dict) or not value or not all(
+            op in COMPARISONS and isinstance(number, int) and not isinstance(number, bool) for op, number in value.items()):
+        return None
+    tests = [(COMPARISONS[op], number) for op, number in value.items()]
+    return lambda texts: all(compare(len(texts["orth_"]), number) for compare, number in tests)
+
+
+def _words(operand: object) -> bool:
+    return isinstance(operand, list | tuple) and all(isinstance(word, str) for word in operand)
 
 
 def _as_check(test: _WordTest) -> Callable[[dict[str, str]], bool]:

@@ -41,6 +41,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the text ``doc`` was parsed from, which spaCy keeps to the character, so
+    that it never joins the tokens at all (a Python object made for every token of the article). A
+    text of another length than the document's is not kept."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if len(text) == end:
+        doc.user_data[_TEXT_KEY] = text
+
+
 def starts_paragraph(doc: Doc, sent: Span) -> bool:
     """A sentence opens a paragraph when a line break separates it from the text before it."""
     gap = doc[sent.start - 1].text_with_ws if sent.start else "\n"

@@ -19,6 +19,9 @@ WORD_PATTERNS = {
     "lower word": [{"IS_TITLE": False, "IS_ALPHA": True}],
     "month": [{"LOWER": {"REGEX": "^(jan|feb|mar)"}, "IS_TITLE": True}],
     "shape": [{"SHAPE": "dd"}],
+    "month but may": [{"LOWER": {"IN": ["february", "may", "march", "feb."], "NOT_IN": ["may", "march"]}}],
+    "long number": [{"LENGTH": {">=": 4, "<": 6}, "LIKE_NUM": True}],
+    "two characters": [{"LENGTH": 2}],
 }
 
 
@@ -51,16 +54,24 @@ def test_word_tests_answer_as_the_matcher_in_its_order():
 def test_patterns_on_the_token_in_its_document_are_matched_by_the_matcher(resources):
     vocab = resources.nlp.vocab
     ones, matcher = OneTokenMatcher(vocab), Matcher(vocab, validate=False)
-    for key, pattern in {**WORD_PATTERNS, "noun": [{"POS": "NOUN"}], "verb lemma": [{"LEMMA": {"IN": ["rise"]}}]}.items():
+    on_token = {"noun": [{"POS": "NOUN"}], "verb lemma": [{"LEMMA": {"IN": ["rise"]}}],
+                "number not a verb": [{"LIKE_NUM": True, "TAG": {"NOT_IN": ["VBD", "VBZ"]}}],
+                "subject": [{"DEP": {"IN": ["nsubj", "nsubjpass"]}, "IS_TITLE": True}], "named": [{"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON", "DATE", "MONEY", "PERCENT"]}}],
+                "past verb": [{"TAG": "VBD", "LEMMA": {"REGEX": "^[a-r]"}}]}
+    for key, pattern in {**WORD_PATTERNS, **on_token}.items():
         ones.add(key, [pattern])
         matcher.add(key, [pattern])
     tokens = _words_of_corpus(resources.nlp, limit=3)
-    assert [ones.on(token) for token in tokens] == [_matcher_answer(matcher, token) for token in tokens]
+    answers = [ones.on(token) for token in tokens]
+    assert answers == [_matcher_answer(matcher, token) for token in tokens]
+    assert {vocab.strings[match_id] for found in answers for match_id in found} >= set(on_token)  # each passed
 
 
-def test_only_tests_on_the_word_are_answered_in_python():
+def test_only_tests_on_the_word_and_the_token_strings_are_answered_in_python():
     tests = WordTests()
     assert tests.add(1, {"LOWER": {"IN": ["million"]}})
-    for other in ({"POS": "NOUN"}, {"LENGTH": 3}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
+    assert tests.add(3, {"LENGTH": {">=": 3}, "LOWER": {"IN": ["million"], "NOT_IN": ["bn"]}})
+    assert tests.add(4, {"POS": "NOUN", "DEP": {"IN": ["nsubj"]}})
+    for other in ({"ENT_IOB": "B"}, {"IS_SENT_START": True}, {"LENGTH": {"IN": [3]}}, {"LENGTH": {">=": "3"}}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
                   {"LOWER": {"FUZZY": "million"}}, {"_": {"custom": True}}):
         assert not tests.add(2, other)
