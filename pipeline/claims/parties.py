@@ -129,8 +129,8 @@ class Parties:
     def _currency(self, noun: Token) -> Party | None:
         """The currency a noun names, with the country set before it: "the U.S. dollar rose
         against the yen" is the United States dollar's move, not the country's."""
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in CURRENCY_WORDS:
-            return None
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in CURRENCY_WORDS or states_figure(noun):
+            return None  # "claims of 100,000 Kenyan shillings" are paid in the currency, not about it
         countries = [p[0] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
                      for p in [self._entity(c)] if p and p[0] in self.words.countries]
         if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
