@@ -42,6 +42,8 @@ class FigureParties(Parties):
                 found += own
                 nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
+                people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
+                found += [people] if people is not None and people[0] in self.words.countries else []
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
