@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel import Locale
 from babel.numbers import get_territory_currencies
@@ -150,6 +151,7 @@ def has_own_figure(noun: Token) -> bool:
                for c in noun.children)
 
 
+@cache
 def currency_name(noun: str, country: str | None = None) -> str | None:
     """The currency a noun names, given the country named with it: "the U.S. dollar" -> "United States
     dollar", "the Japanese yen" and "the yen" -> "Japanese yen", "the euro" -> "Euro"; None for a
