@@ -22,7 +22,7 @@ from os.path import commonprefix
 from babel import Locale
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.structure import doc_text
+from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
@@ -91,6 +91,7 @@ class EntityTable:
         written = self._written(doc)
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
+                    and not part_of_dateline(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 DATELINE_SEPARATORS = ("-", "–", "—", "--", "_")
 """What ends a dateline: a dash, two hyphens or an underscore in old wire copy."""
+DATELINE_TOKENS = 12
+"""How far into its sentence a dateline's separator may come ("DAR ES SALAAM, Tanzania (AP) _")."""
 
 _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 """Dependencies that join a separate clause: its tense is not the date's."""
@@ -69,7 +71,7 @@ def dateline_end(sent: Span) -> int:
     place: list[Token] = []
     region: list[Token] = []  # or the day, after the place's comma
     in_parentheses = False
-    for token in sent[:12]:
+    for token in sent[:DATELINE_TOKENS]:
         if _separates(token):
             fits = place and all(t.is_upper for t in place) and all(_names_region(t) for t in region)
             return token.i + 1 if fits else sent.start
@@ -82,6 +84,13 @@ def dateline_end(sent: Span) -> int:
         else:
             place.append(token)
     return sent.start
+
+
+def part_of_dateline(span: Span) -> bool:
+    """Whether a span lies in the dateline that opens its sentence ("KELSO" and "AP" in "KELSO,
+    Tasmania (AP) _ Ferries ..."): where the story was filed and who sent it, not what it is about."""
+    sent = span.sent
+    return span.start - sent.start < DATELINE_TOKENS and span.start < dateline_end(sent)
 
 
 def _separates(token: Token) -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, in_dateline, index_sentences,
-                                    paragraph_numbers, starts_paragraph)
+                                    paragraph_numbers, part_of_dateline, starts_paragraph)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -82,6 +82,11 @@ def test_a_dateline_on_a_line_of_its_own_is_its_whole_sentence(resources):
     first = next(doc.sents)
     assert "quarry" not in first.text
     assert dateline_end(first) >= first.end - 1 and all(t.is_space for t in doc[dateline_end(first):first.end])
+
+
+def test_the_place_and_agency_of_a_dateline_are_part_of_it(resources):
+    doc = resources.nlp("LIMA (Reuters) - Copper exports to Chile rose.")
+    assert [t.text for t in doc if part_of_dateline(doc[t.i:t.i + 1])] == ["LIMA", "(", "Reuters", ")", "-"]
 
 
 @pytest.mark.parametrize("text", ["BRIGHT HORIZON Co. said its RENT-A-BOAT unit grew.", "Prices - and wages - rose.",
