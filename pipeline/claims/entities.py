@@ -25,12 +25,14 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.structure import doc_text
+from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 POSSESSIVES = ("’s", "'s", "’", "'")
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
+_LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
+"""Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 PLACE_LABELS = ("GPE", "LOC", "NORP")
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -75,6 +77,8 @@ class EntityTable:
                           tuple(entry.get("literal_after", ())))
             for alias in entry["aliases"]:
                 self.aliases[alias.lower()] = known
+        for alias, known in list(self.aliases.items()):
+            self.aliases.setdefault(_without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -90,6 +94,7 @@ class EntityTable:
         written = self._written(doc)
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
+                    and not part_of_dateline(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
@@ -386,3 +391,10 @@ def _describes_party(ent: Span, titles: set[str]) -> bool:
         return False
     named = [c for c in noun.children if c.dep_ in ("appos", "poss") and c.pos_ == "PROPN"]
     return bool(named) or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
+
+
+def _without_last_period(name: str) -> str:
+    """A name with its dotted initials written without their last period, as some wire services
+    write them: "u.s." -> "u.s" ("the U.S embassy"), "u.n. security council" -> "u.n security
+    council". A spelling of the same name, so the table need not list it."""
+    return _LAST_INITIAL.sub(r"\1", name)

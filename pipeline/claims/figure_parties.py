@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
-from pipeline.claims.parties import Parties
+from pipeline.claims.parties import Parties, index_alone
 from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
                                            PLACE_LABELS, Party, clause_subject, has_own_figure, opens_clause,
                                            respective, says_what, states_figure)
@@ -42,6 +42,8 @@ class FigureParties(Parties):
                 found += own
                 nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
+                people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
+                found += [people] if people is not None and people[0] in self.words.countries else []
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
@@ -82,7 +84,7 @@ class FigureParties(Parties):
             if not states_figure(noun):
                 return self._in_order(self.resolve(noun), span.sent)
             return self.of_figure(self.doc[noun.i: noun.i + 1])
-        return respective(span, head, self._in_order(found, span.sent))
+        return respective(span, head, self._in_order(index_alone(found), span.sent))
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
@@ -159,6 +161,8 @@ class FigureParties(Parties):
             else:
                 continue
             for obj in objects:
+                if child.lower_ == "against" and self._currency(obj) is not None:
+                    continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
                     out += self._partners(obj, span)
                 out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []

@@ -15,14 +15,20 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
-from pipeline.claims.party_reading import (GROUP_PRONOUNS, LISTED_THINGS, MAX_DEPTH, OWNING_LABELS,
+from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, MAX_DEPTH, OWNING_LABELS,
                                            OWNING_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
-                                           clause_subject)
+                                           clause_subject, currency_name, states_figure)
 from pipeline.nlp.structure import dateline_end
 
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
+SETTING_BESIDE = ("appos", "conj", "amod", "compound")
+"""How the words of a place phrase set a country beside a town: "Lagos, Nigeria", "Accra, the
+Ghanaian capital", "France and Spain"."""
+WHERE_PREPOSITIONS = ("on", "in", "near", "via", "into", "across", "throughout", "within")
+"""Prepositions whose object only says where something happens, not who acts: "shares closed
+on the Big Board", "sales in Ohio"."""
 DESCRIPTOR_WINDOW = 3
 """How many sentences back "the company" looks for the organisation it names, the most named of
 those in view."""
@@ -94,14 +100,17 @@ class Parties:
     def _one(self, head: Token, depth: int) -> list[Party]:
         own = self._entity(head)
         if own:
-            return _index_alone([own] + self._owners(head, depth))
+            return index_alone([own] + self._owners(head, depth))
         aside = [p for c in head.children if c.dep_ == "appos" for p in self._one(c, depth + 1)]
         if aside:
             return aside
+        currency = self._currency(head)
+        if currency is not None:
+            return [currency]
         label = self._descriptor(head)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
-            return _index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
+            return index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
         employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
         if employer is not None:
             return [employer]
@@ -116,6 +125,18 @@ class Parties:
             return []  # "the biggest rises of the four indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+
+    def _currency(self, noun: Token) -> Party | None:
+        """The currency a noun names, with the country set before it: "the U.S. dollar rose
+        against the yen" is the United States dollar's move, not the country's."""
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in CURRENCY_WORDS or states_figure(noun):
+            return None  # "claims of 100,000 Kenyan shillings" are paid in the currency, not about it
+        countries = [p[0] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                     for p in [self._entity(c)] if p and p[0] in self.words.countries]
+        if not countries and not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None  # "gold rose 2%" is the metal; "the yen rose 2%" the currency
+        name = currency_name(noun.lemma_.lower(), countries[0] if countries else None)
+        return (name, "CURRENCY") if name else None
 
     def _employer(self, person: str) -> Party | None:
         """The organisation the article names a person with, which "his company" or "whose firm"
@@ -154,8 +175,26 @@ class Parties:
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
-                        for p in [self._entity(named)] if p and p[1] == "INDEX"]
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"] + self.countries_in(child)
         return out
+
+    def countries_in(self, prep: Token) -> list[Party]:
+        """The countries an "in" phrase sets something in, named or set beside a town: "sales in
+        Germany", "cut 900 jobs in France and Spain", "embassies in Lagos, Nigeria, and Accra,
+        Ghana" (national figures are the country's as well as the company's or the embassy's);
+        nothing for another preposition, a town alone ("in Leeds") or places counted ("in 12
+        states and Canada")."""
+        named = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ != "in" or any(states_figure(t) for t in named):
+            return []  # "protests in seven states and Italy" count places rather than set anything in one
+        out: list[Party] = []
+        while named:
+            token = named.pop(0)
+            party = self._entity(token)
+            if party is not None and party[0] in self.words.countries:
+                out.append((party[0], "GPE"))
+            named += [c for c in token.children if c.dep_ in SETTING_BESIDE]
+        return list(dict.fromkeys(out))
 
     def _entity(self, token: Token) -> Party | None:
         if token.i < self._opening(token):
@@ -269,8 +308,16 @@ class Parties:
         article has named most often, the latest named of equals: "the club" in a story about
         Chelsea's spending, "the company" in one about Corvane."""
         counts = self._party_counts(token.idx, labels)
-        in_window = [party for party, (_, last) in counts.items() if last >= window] or (list(counts) if anywhere else [])
+        acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
+        in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
+            or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+    def _named_where(self, ent: dict) -> bool:
+        """Whether a mention only says where something happens ("closed at $15 on the New York
+        Stock Exchange", "trading in Tokyo"): "the company" a few sentences on is not that one."""
+        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS
 
     def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
         """Each party of these labels named before ``offset`` (the entity ending by then), with how
@@ -303,9 +350,10 @@ def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, .
         counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
 
 
-def _index_alone(parties: list[Party]) -> list[Party]:
-    """The parties of one noun phrase without the place that only says where its stock market index
-    trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are the index's."""
+def index_alone(parties: list[Party]) -> list[Party]:
+    """The parties of one noun phrase, or of one figure, without the place that only says where its
+    stock market index trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are
+    the index's, and so is "Japan's stock losses pushed the Nikkei down to 15,200"."""
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties

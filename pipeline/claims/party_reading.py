@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from babel import Locale
+from babel.numbers import get_territory_currencies
 from spacy.tokens import Span, Token
+
+from pipeline.claims.entities import country_of_people
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
@@ -40,6 +44,13 @@ COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
 to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
+TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
+CURRENCY_NAMES = {code: Locale("en").currencies[code] for territory in TERRITORY_CODES.values()
+                  for code in get_territory_currencies(territory)}
+"""The currencies countries pay in today, as CLDR names them ("US Dollar", "Japanese Yen", "Euro"):
+not a unit of account ("Unit of Constant Value") nor a currency of the past."""
+CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
+"""The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
 LISTED_THINGS = ("share", "stock")
 """Nouns only a company has: "its shares", "their stock" are the last company named."""
 
@@ -138,3 +149,31 @@ def has_own_figure(noun: Token) -> bool:
     3.2%" (not "Contoso, founded in 1904", whose year is a date)."""
     return any(c.dep_ == "acl" and c.pos_ == "VERB" and any(t.ent_type_ in FIGURE_ENTITY_TYPES for t in c.subtree)
                for c in noun.children)
+
+
+@cache
+def currency_name(noun: str, country: str | None = None) -> str | None:
+    """The currency a noun names, given the country named with it: "the U.S. dollar" -> "United States
+    dollar", "the Japanese yen" and "the yen" -> "Japanese yen", "the euro" -> "Euro"; None for a
+    noun several currencies share with no country to tell them apart ("the dollar", "the pound"),
+    and for one whose currency is not named after its people ("the 5,000 mark" is no "Convertible
+    Mark"). A rate or a move of a currency is the currency's, not
+    its country's."""
+    if country is not None:
+        codes = get_territory_currencies(TERRITORY_CODES[country]) if country in TERRITORY_CODES else []
+    else:
+        codes = [code for code, name in CURRENCY_NAMES.items() if name.split()[-1].lower() == noun and _national(code)]
+    fits = [code for code in codes if code in CURRENCY_NAMES and CURRENCY_NAMES[code].split()[-1].lower() == noun]
+    if len(fits) != 1:
+        return None
+    *prefix, last = CURRENCY_NAMES[fits[0]].split()
+    if prefix and " ".join(prefix).isupper():  # "US Dollar": the country named in full
+        prefix = [Locale("en").territories.get(fits[0][:2], " ".join(prefix))]
+    return " ".join([*prefix, last.lower()]) if prefix else last
+
+
+def _national(code: str) -> bool:
+    """Whether CLDR names a currency by itself or by the people of its country: "Euro", "Japanese
+    Yen" (Japan), not "Bosnia-Herzegovina Convertible Mark"."""
+    *prefix, _ = CURRENCY_NAMES[code].split()
+    return not prefix or country_of_people(" ".join(prefix)) == Locale("en").territories.get(code[:2])

@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-DATELINE_DASHES = ("-", "–", "—")
+DATELINE_SEPARATORS = ("-", "–", "—", "--", "_")
+"""What ends a dateline: a dash, two hyphens or an underscore in old wire copy."""
+DATELINE_TOKENS = 12
+"""How far into its sentence a dateline's separator may come ("DAR ES SALAAM, Tanzania (AP) _")."""
 
 _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 """Dependencies that join a separate clause: its tense is not the date's."""
@@ -68,18 +71,49 @@ def paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
 
 
 def dateline_end(sent: Span) -> int:
-    """The first token after a dateline that opens a sentence ("LONDON - Chelsea have ...",
-    "SAO PAULO (Reuters) - ..."): a place in capitals and a dash; else the sentence's first token."""
-    words: list[Token] = []
+    """The first token after a dateline that opens a sentence, else the sentence's first token. A
+    dateline is a place in capitals, perhaps its region or the day after a comma, perhaps the
+    agency in parentheses, then a dash or an underscore: "LONDON - Chelsea have ...", "SAO PAULO
+    (Reuters) - ...", "KELSO, Tasmania (AP) _ Ferries ...", "ORLAND, Mo. _ ...", "TALLINN, May 3
+    (Xinhua) -- ...". On a line of its own it is the whole sentence. A hyphen inside a word ("AVON
+    RENT-A-CAR Corp.") separates nothing."""
+    place: list[Token] = []
+    region: list[Token] = []  # or the day, after the place's comma
     in_parentheses = False
-    for token in sent[:8]:
-        if token.text in DATELINE_DASHES:
-            return token.i + 1 if words and all(t.is_upper for t in words) else sent.start
+    for token in sent[:DATELINE_TOKENS]:
+        if _separates(token):
+            fits = place and all(t.is_upper for t in place) and all(_names_region(t) for t in region)
+            return token.i + 1 if fits else sent.start
         if token.text in ("(", ")"):
             in_parentheses = token.text == "("
-        elif not in_parentheses and not token.is_space:
-            words.append(token)
+        elif in_parentheses or token.is_space:
+            continue
+        elif token.text == "," or region:
+            region.append(token)
+        else:
+            place.append(token)
     return sent.start
+
+
+def part_of_dateline(span: Span) -> bool:
+    """Whether a span lies in the dateline that opens its sentence ("KELSO" and "AP" in "KELSO,
+    Tasmania (AP) _ Ferries ..."): where the story was filed and who sent it, not what it is about."""
+    sent = span.sent
+    return span.start - sent.start < DATELINE_TOKENS and span.start < dateline_end(sent)
+
+
+def _separates(token: Token) -> bool:
+    """A dash or an underscore after a dateline, not a hyphen joining two words ("RENT-A-CAR").
+    Two hyphens right after the agency stay one token with it ("(AP)--" is "(", "AP)--")."""
+    if token.text not in DATELINE_SEPARATORS:
+        return token.text.endswith("--") and token.text.rstrip("-").endswith(")")
+    return token.text != "-" or bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
+
+
+def _names_region(token: Token) -> bool:
+    """A word of the region or the day after a dateline's place: "Tasmania", "New Zealand",
+    "N.Y.", "MO.", "May 3"."""
+    return token.is_title or token.is_upper or token.like_num or token.text == ","
 
 
 def in_dateline(span: Span) -> bool:

@@ -162,6 +162,39 @@ def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(re
         assert list(parties._party_counts(offset, ("ORG",)).items()) == list(from_the_start(offset).items())
 
 
+@pytest.mark.parametrize("text, figure, entities", [
+    # a currency's move is the currency's, named as CLDR names it, not its country's nor the one it is
+    # measured against
+    ("The Japanese yen rose 0.8 percent against the euro on Tuesday.", "0.8 percent", "Japanese yen"),
+    ("The U.S. dollar slipped 0.3 percent on Friday.", "0.3 percent", "United States dollar"),
+    # the countries an "in" phrase sets a thing in, named or set beside a town, are its parties too
+    ("The blasts at U.S. consulates in Lagos, Nigeria, and Accra, Ghana, injured 140 people.", "140 people",
+     "United States; Nigeria; Ghana"),
+    ("Tailspin Toys said its sales in Mexico rose 9 percent.", "9 percent", "Tailspin Toys; Mexico"),
+    # a figure counting a country's people is that country's, wherever they are
+    ("Few of the 2,500 Americans in occupied Kuwait left on Monday.", "2,500 Americans", "United States; Kuwait"),
+    # a place named beside an index only says where the index trades
+    ("The Japanese stock slump pushed the Nikkei down to 15,200.", "15,200", "Nikkei 225"),
+    # "the company" is not the exchange the article names each time a share price closes on it
+    ("Northwind Traders Inc. posted a loss. Its shares fell 20 cents on the New York Stock Exchange after "
+     "trading resumed on the New York Stock Exchange at noon. The company said sales fell 4 percent.", "4 percent",
+     "Northwind Traders"),
+])
+def test_whose_figure_beyond_the_clause_subject(resources, text, figure, entities):
+    assert claims_by_text(resources, text)[figure].entities == entities
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Gold rose 1.2 percent to $1,950 an ounce.", "1.2 percent"),  # the metal, not a currency named "Gold"
+    ("The Dax climbed above the 16,000 mark on Friday.", "16,000"),  # a level, not a "Convertible Mark"
+    ("The dollar rose 0.5 percent on Monday.", "0.5 percent"),  # many countries' currency: none is named
+    # an amount paid in a currency is not about the currency
+    ("The Indian government will pay 40 claims of 90,000 Indian rupees each.", "40 claims"),
+])
+def test_a_word_that_only_may_name_a_currency_names_none(resources, text, figure):
+    assert not any(word in claims_by_text(resources, text)[figure].entities.lower() for word in ("gold", "mark", "dollar", "rupee"))
+
+
 def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(resources):
     """On the parse the model gives some market reports, the 5% hangs from the verb the two joined
     indexes share, while the first index has its 2.7% in a participle of its own."""

@@ -2,8 +2,10 @@
 starts give what spaCy's own give."""
 from pathlib import Path
 
+import pytest
+
 from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, in_dateline, index_sentences,
-                                    paragraph_numbers, starts_paragraph)
+                                    paragraph_numbers, part_of_dateline, starts_paragraph)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -61,6 +63,37 @@ def test_a_dateline_is_a_place_in_capitals_before_a_dash(resources):
     first, second = doc.sents
     assert doc[dateline_end(first)].text == "Prices"
     assert dateline_end(second) == second.start  # counter-example: no place before the dash
+
+
+@pytest.mark.parametrize("text, body", [
+    ("KELSO, Tasmania (AP) _ Ferries stopped running on Monday.", "Ferries"),
+    ("ORLAND, Mo. _ Two mills closed.", "Two"),
+    ("TALLINN, May 3 (Xinhua) -- Port traffic rose.", "Port"),
+    ("PORT LOUIS (Reuters)-- Sugar output fell.", "Sugar"),
+])
+def test_a_dateline_may_name_a_region_a_day_and_an_agency_before_a_dash_or_an_underscore(resources, text, body):
+    doc = resources.nlp(text)
+    first = next(doc.sents)
+    assert doc[dateline_end(first)].text == body
+
+
+def test_a_dateline_on_a_line_of_its_own_is_its_whole_sentence(resources):
+    doc = resources.nlp("GRAFTON, Vermont (AP) _\n\nThe quarry shed 40 jobs.")
+    first = next(doc.sents)
+    assert "quarry" not in first.text
+    assert dateline_end(first) >= first.end - 1 and all(t.is_space for t in doc[dateline_end(first):first.end])
+
+
+def test_the_place_and_agency_of_a_dateline_are_part_of_it(resources):
+    doc = resources.nlp("LIMA (Reuters) - Copper exports to Chile rose.")
+    assert [t.text for t in doc if part_of_dateline(doc[t.i:t.i + 1])] == ["LIMA", "(", "Reuters", ")", "-"]
+
+
+@pytest.mark.parametrize("text", ["BRIGHT HORIZON Co. said its RENT-A-BOAT unit grew.", "Prices - and wages - rose.",
+                                  "the port, Grafton - rose"])
+def test_no_dateline_without_a_place_in_capitals_before_a_separating_dash(resources, text):
+    first = next(resources.nlp(text).sents)
+    assert dateline_end(first) == first.start
 
 
 def test_the_date_of_a_dateline_follows_a_place_and_a_comma(resources):
