@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate.baseline_quantulum import quantulum_figures
-from pipeline.evaluate.news_quantities import load_sentences, score_sentences
+from pipeline.evaluate.news_quantities import NewsScore, Sentence, load_sentences, score_sentences
 from pipeline.extract import extract_articles
 from pipeline.records import Article
 
@@ -24,29 +24,48 @@ def sentences():
     return load_sentences(SENTENCES)
 
 
-@pytest.fixture(scope="module")
-def pipeline_score(sentences, resources):
+def score_pipeline(sentences: list[Sentence], resources) -> NewsScore:
+    """The pipeline's figures of each sentence, read as one short article, scored against its quantities."""
     articles = [Article(id=f"s{i}", text=s.text, published=date(2024, 4, 9)) for i, s in enumerate(sentences)]
     return score_sentences(sentences, [e.figures for e in extract_articles(articles, resources)])
 
 
-def test_every_quantity_is_located_in_its_sentence(sentences) -> None:
-    assert len(sentences) >= 200
+def assert_scores_hold(score: NewsScore, value_floor: float, value_unit_floor: float) -> None:
+    """Both F1 at or above their floors; on failure, every quantity read wrong is shown."""
+    wrong = "\n".join(" | ".join(w) for w in score.wrong)
+    assert score.value.f1 >= value_floor, wrong
+    assert score.value_unit.f1 >= value_unit_floor, wrong
+
+
+def assert_beats_quantulum(sentences: list[Sentence], score: NewsScore) -> None:
+    baseline = score_sentences(sentences, [quantulum_figures(s.text) for s in sentences])
+    assert score.value.f1 > baseline.value.f1
+    assert score.value_unit.f1 > baseline.value_unit.f1
+
+
+@pytest.fixture(scope="module")
+def pipeline_score(sentences, resources):
+    return score_pipeline(sentences, resources)
+
+
+def assert_every_quantity_located(sentences: list[Sentence]) -> None:
+    """A quantity's ``text`` is found where its sentence says it is, so its span is what the figures overlap."""
     for sentence in sentences:
         for quantity in sentence.quantities:
             assert sentence.text[quantity.start:quantity.end] == quantity.text
 
 
+def test_every_quantity_is_located_in_its_sentence(sentences) -> None:
+    assert len(sentences) >= 200
+    assert_every_quantity_located(sentences)
+
+
 def test_pipeline_holds_its_value_and_unit_scores(pipeline_score) -> None:
-    wrong = "\n".join(" | ".join(w) for w in pipeline_score.wrong)
-    assert pipeline_score.value.f1 >= VALUE_F1_FLOOR, wrong
-    assert pipeline_score.value_unit.f1 >= VALUE_UNIT_F1_FLOOR, wrong
+    assert_scores_hold(pipeline_score, VALUE_F1_FLOOR, VALUE_UNIT_F1_FLOOR)
 
 
 def test_pipeline_reads_more_quantities_right_than_quantulum3(sentences, pipeline_score) -> None:
-    baseline = score_sentences(sentences, [quantulum_figures(s.text) for s in sentences])
-    assert pipeline_score.value.f1 > baseline.value.f1
-    assert pipeline_score.value_unit.f1 > baseline.value_unit.f1
+    assert_beats_quantulum(sentences, pipeline_score)
 
 
 def test_a_unit_is_scored_only_with_a_right_value(sentences) -> None:
