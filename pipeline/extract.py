@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.checks.consistency import check_consistency
@@ -234,7 +234,9 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     """A bare "$" in the article's own dollar, where the article says which (``local_dollars``):
     "AU$1.2 billion ... $40 million" is AUD twice; "$500 million (US$350 million)" is no USD. A
     currency name written alone in the currency of the one land the article names with it
-    (``named_currency``): "40 million guilders" in a report on the Netherlands is NLG."""
+    (``named_currency``): "40 million guilders" in a report on the Netherlands is NLG. A land is
+    named by a word the article writes capitalised only, as nationalities are: "financial" or
+    "gold" in lower case names no Luxembourg franc nor gold franc."""
     money = [i for i, m in enumerate(measured) if m.kind == "money"]
     if not money:
         return measured
@@ -250,7 +252,8 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     words = {doc.vocab.strings[lower] for lower in set(doc.to_array(LOWER).tolist())}  # no Token per word
     named = {nationalities[word]["dollar"] for word in words if "dollar" in nationalities.get(word, {})}
     decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)
-    lands = [nationalities[word] for word in words if word in nationalities]
+    written = {doc.vocab.strings[orth] for orth in set(doc.to_array(ORTH).tolist())}
+    lands = [nationalities[word] for word in words if word in nationalities and word not in written]  # "Dutch", never "gold"
     decided = [named_currency(span[-1].lower_, len(span) > 1 and span[-2].lower_ in nationalities, lands,
                               res.figures.dollar_codes) or code
                for code, span in zip(decided, (measured[i].span for i in money))]

@@ -121,6 +121,8 @@ def test_a_currency_name_alone_takes_the_land_the_article_names(extract):
     assert [f.unit for f in figures if f.kind == "money"] == ["NLG"]
     figures = extract("A Finnish mill cost 420 million markkaa to build.").figures
     assert [f.unit for f in figures if f.kind == "money"] == ["FIM"]
+    figures = extract("The financial group in Basel booked 60 million francs.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["CHF"]  # "financial" in lower case names no land
 
 
 def test_units_and_currencies_news_writes_glued_or_apart(extract):
