@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.checks.consistency import check_consistency
@@ -18,7 +18,7 @@ from pipeline.figures.context import (CountReading, alternative_roles, carry_cur
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
 from pipeline.figures.counted import joined_measures
-from pipeline.figures.dollars import local_dollars
+from pipeline.figures.dollars import local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -232,7 +232,11 @@ def _joined_measures(measured: list[Measured], res: Resources) -> list[Measured]
 
 def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[Measured]:
     """A bare "$" in the article's own dollar, where the article says which (``local_dollars``):
-    "AU$1.2 billion ... $40 million" is AUD twice; "$500 million (US$350 million)" is no USD."""
+    "AU$1.2 billion ... $40 million" is AUD twice; "$500 million (US$350 million)" is no USD. A
+    currency name written alone in the currency of the one land the article names with it
+    (``named_currency``): "40 million guilders" in a report on the Netherlands is NLG. A land is
+    named by a word the article writes capitalised only, as nationalities are: "financial" or
+    "gold" in lower case names no Luxembourg franc nor gold franc."""
     money = [i for i, m in enumerate(measured) if m.kind == "money"]
     if not money:
         return measured
@@ -248,6 +252,11 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     words = {doc.vocab.strings[lower] for lower in set(doc.to_array(LOWER).tolist())}  # no Token per word
     named = {nationalities[word]["dollar"] for word in words if "dollar" in nationalities.get(word, {})}
     decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)
+    written = {doc.vocab.strings[orth] for orth in set(doc.to_array(ORTH).tolist())}
+    lands = [nationalities[word] for word in words if word in nationalities and word not in written]  # "Dutch", never "gold"
+    decided = [named_currency(span[-1].lower_, len(span) > 1 and span[-2].lower_ in nationalities, lands,
+                              res.figures.dollar_codes) or code
+               for code, span in zip(decided, (measured[i].span for i in money))]
     changed = list(measured)
     for i, code, old in zip(money, decided, codes):
         if code != old:

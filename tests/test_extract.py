@@ -116,6 +116,15 @@ def test_a_bare_dollar_sign_takes_the_article_s_own_dollar(extract):
     assert [f.unit for f in figures if f.kind == "money"] == ["USD"]
 
 
+def test_a_currency_name_alone_takes_the_land_the_article_names(extract):
+    figures = extract("In 1996 the Dutch brewer sold its Leiden plant for 85 million guilders.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["NLG"]
+    figures = extract("A Finnish mill cost 420 million markkaa to build.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["FIM"]
+    figures = extract("The financial group in Basel booked 60 million francs.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["CHF"]  # "financial" in lower case names no land
+
+
 def test_units_and_currencies_news_writes_glued_or_apart(extract):
     figures = extract("The 3.2GHz phone with 256GB costs HK $4,500, and the 510bhp car reached 75 mph.").figures
     assert [(f.text, f.unit) for f in figures] == [("3.2GHz", "gigahertz"), ("256GB", "gigabyte"),

@@ -1,4 +1,5 @@
-"""Decides which dollar a bare "$" means from the article's own signals.
+"""Decides which dollar a bare "$" means, and which currency a name several currencies share means,
+from the article's own signals.
 
 "$" alone is the US dollar in the lexicons, as most English news means it. An article that writes
 another dollar's symbol says otherwise: an Australian report that writes "AU$1.2 billion" means
@@ -34,3 +35,19 @@ def local_dollars(marks: list[str], codes: list[str], equivalents: list[bool], r
     return [(local if not equivalent else fallback) or code
             if mark == BARE_SIGN and not restatement and (equivalent or US_DOLLAR not in written) else code
             for mark, code, equivalent, restatement in zip(marks, codes, equivalents, restatements)]
+
+
+def named_currency(word: str, written_nationality: bool, named_lands: list[dict[str, str]],
+                   dollar_codes: set[str]) -> str:
+    """The one currency the article's own words give a currency name written alone (``word``,
+    lower case): "guilders" is the Caribbean guilder in the lexicons, but in an article that says
+    "Dutch" or "the Netherlands" (and names no other guilder's land) it is the Dutch guilder.
+    ``named_lands`` are the currencies by name of each nationality the article's words hold
+    ("dutch" -> {guilder: NLG, guilders: NLG}). "" when the name has its nationality written
+    before it, is a dollar (``local_dollars`` decides those), or the article names no land of it,
+    or several."""
+    if written_nationality:
+        return ""
+    named = {by_word[word] for by_word in named_lands if word in by_word}
+    code = next(iter(named)) if len(named) == 1 else ""
+    return "" if code in dollar_codes else code

@@ -22,11 +22,13 @@ class UnitResolver:
     def __init__(self, lexicons: dict):
         self.entities = frozenset(lexicons["resolver_entities"])
         self.units = dict(lexicons["units"])
+        self.skipped = frozenset(lexicons["unit_skipped_surfaces"])
         self.resolve = lru_cache(maxsize=4096)(self._resolve)
 
     def _resolve(self, text: str, value: float) -> str:
         """The unit of a span such as "40 knots" (-> "knot"), or "" when quantulum3's reading is
-        not trustworthy."""
+        not trustworthy or names its unit by a surface the units registry leaves out as a word or
+        another reading ("40 gals" is no acceleration in galileos)."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import parser
@@ -42,7 +44,8 @@ class UnitResolver:
         name = quantity.unit.name
         unit_words = len(text.split()) - 1
         if (quantity.surface != text or quantity.unit.entity.name not in self.entities
-                or quantity.value != value or not 0 < len(name.split()) <= max(unit_words, 1)):
+                or quantity.value != value or not 0 < len(name.split()) <= max(unit_words, 1)
+                or name in self.skipped):
             return ""
         return self.units.get(name, name)
 

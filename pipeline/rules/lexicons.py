@@ -29,8 +29,9 @@ def read_lexicons(rules_dir: Path) -> tuple[dict[str, Any] | None, list[str]]:
     ``unit_cased_readings``: readings that hold only as written, "Nm" newton meters where "nm"
     stays nanometers; ``unit_letters``: pint's symbols of one letter read only glued to a number,
     "65W" watts; ``rate_times``: the units of time a rate may be per, "ms" in "50 km/ms"),
-    their conversions as ``unit_conversions`` and the units left without an SI value as
-    ``units_without_si``, and every problem with either file. The lists are None when
+    their conversions as ``unit_conversions``, the units left without an SI value as
+    ``units_without_si`` and the surfaces left out as words or other readings
+    (``unit_skipped_surfaces``: "gal"), and every problem with either file. The lists are None when
     ``lexicons.yml`` cannot be used, since no rule that names one ("@scales") can be read without
     it; a problem in the units file leaves them usable."""
     lexicons, problems = _word_lists(rules_dir / LEXICON_FILE)
@@ -108,6 +109,16 @@ def symbol_heads(symbols: dict[str, str]) -> dict[str, str]:
 REGISTRY_KEYS = ("kinds", "prefixed", "skip", "skip_surfaces", "rename")
 
 
+def _plural_symbols(table: dict[str, Any], skip_surfaces: set[str]) -> dict[str, str]:
+    """The symbols news writes with a plural -s ("80 kms", "12 cms", "3 yds"), each read as its
+    symbol: a lower-case symbol of letters whose -s form is no unit of the table itself and no
+    surface the registry skips as a word or another reading ("atms" is cash machines)."""
+    surfaces = table["surfaces"]
+    return {symbol + "s": surfaces[symbol] for symbol in table["symbols"]
+            if symbol.isascii() and symbol.isalpha() and symbol.islower() and len(symbol) > 1
+            and symbol in surfaces and symbol + "s" not in surfaces and symbol + "s" not in skip_surfaces}
+
+
 def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]:
     """The units joined from pint and the file, with a problem naming each conversion that is not
     ``{si, factor[, offset]}`` and each part of the file that is missing."""
@@ -135,7 +146,7 @@ def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]
         return {}, problems
     names = sorted({*map(str, readings.values()), *map(str, lexicons.get("time_units", {}).values())})
     table = cached_unit_table(registry, names)
-    surfaces = table["surfaces"]
+    surfaces = {**table["surfaces"], **_plural_symbols(table, set(map(str, registry["skip_surfaces"])))}
     cased = {str(k): str(v) for k, v in readings.items() if str(k) != str(k).lower() and str(k).lower() in surfaces}
     plain = {str(k).lower(): str(v) for k, v in readings.items() if str(k) not in cased}
     return {"units": {**surfaces, **plain}, "unit_cased_readings": cased,
@@ -143,4 +154,5 @@ def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]
             "unit_readings": sorted(map(str, readings)),
             "rate_times": table["times"],
             "unit_conversions": {**table["conversions"], **good},
-            "units_without_si": list(data.get("no_si") or [])}, problems
+            "units_without_si": list(data.get("no_si") or []),
+            "unit_skipped_surfaces": sorted(map(str, registry["skip_surfaces"]))}, problems

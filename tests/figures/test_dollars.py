@@ -1,5 +1,5 @@
 """A bare "$" in the article's own dollar, where the article says which."""
-from pipeline.figures.dollars import local_dollars
+from pipeline.figures.dollars import local_dollars, named_currency
 
 DOLLARS = {"USD", "AUD", "CAD", "HKD"}
 
@@ -28,3 +28,11 @@ def test_an_amount_with_its_us_dollar_equivalent_after_it_is_in_the_local_dollar
 
 def test_a_bare_amount_restating_another_currency_in_parentheses_stays_us_dollars():
     assert decide(["C$", "$"], ["CAD", "USD"], restatements=[False, True]) == ["CAD", "USD"]
+
+
+def test_a_currency_name_written_alone_takes_the_one_land_the_article_names_with_it():
+    dutch, caribbean = {"guilder": "NLG", "guilders": "NLG"}, {"guilder": "XCG", "guilders": "XCG"}
+    assert named_currency("guilders", False, [dutch], DOLLARS) == "NLG"
+    assert named_currency("guilders", False, [dutch, caribbean], DOLLARS) == ""  # two lands: no telling
+    assert named_currency("guilders", True, [dutch], DOLLARS) == ""  # its own nationality is written
+    assert named_currency("dollars", False, [{"dollars": "AUD"}], DOLLARS) == ""  # dollars decide by their signs

@@ -22,6 +22,7 @@ def test_names_physical_units_the_lexicons_lack(text, value, unit):
     ("300 troops", 300),        # a count, dimensionless
     ("40 knots", 41),           # a value that differs from the rules' reading
     ("96 Apache helicopters", 96),
+    ("25 gals", 25),            # galileos, a unit no news text means
 ])
 def test_known_misreadings_are_refused(text, value):
     assert RESOLVER.resolve(text, value) == ""

@@ -69,3 +69,11 @@ def test_the_units_of_time_a_rate_is_per_come_from_pint_with_their_prefixes_and_
     assert conversions["millisecond"] == {"si": "second", "factor": 0.001}
     assert "a" not in times  # pint's symbol of the year is the article
     assert "ms" not in lexicons["units"]  # "5 MS patients" stays no quantity
+
+
+def test_a_unit_symbol_with_a_plural_s_is_its_unit_unless_that_form_is_a_word_or_another_unit() -> None:
+    lexicons, _ = read_lexicons(RULES_DIR)
+    units = lexicons["units"]
+    assert units["kms"] == "kilometer" and units["cms"] == "centimeter" and units["yds"] == "yard"
+    assert "atms" not in units and "dms" not in units  # cash machines and direct messages
+    assert units["mins"] == "minute" and units["hrs"] == "hour"  # the news readings of time
