@@ -17,11 +17,12 @@ CACHE_ENV = "CLAIMS_CACHE_DIR"
 
 def cached_json(name: str, package: str, settings: Any, build: Callable[[], Any]) -> Any:
     """What ``build()`` returns, read from the cache when it was built from the same ``settings``
-    with the same version of ``package`` (the library whose data it reads); else built and
-    written there. A cache that cannot be read is built again; one that cannot be written only
+    with the same version of ``package`` (the library whose data it reads) by the same code (the
+    text of the module that defines ``build``, so that a changed builder never reads a table the
+    old one wrote); else built and written there. A cache that cannot be read is built again; one that cannot be written only
     costs the next process the same build."""
     version = importlib.metadata.version(package)
-    key = hashlib.sha1(json.dumps([version, settings], sort_keys=True).encode()).hexdigest()[:16]
+    key = hashlib.sha1(json.dumps([version, settings, _builder_text(build)], sort_keys=True).encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -36,6 +37,14 @@ def cached_json(name: str, package: str, settings: Any, build: Callable[[], Any]
     except OSError:
         pass
     return built
+
+
+def _builder_text(build: Callable[[], Any]) -> str:
+    """A digest of the source file that defines ``build`` ("" where it cannot be read)."""
+    try:
+        return hashlib.sha1(Path(build.__code__.co_filename).read_bytes()).hexdigest()
+    except (AttributeError, OSError):
+        return ""
 
 
 def cache_dir() -> Path:

@@ -1,4 +1,6 @@
 """Built vocabularies are cached as JSON and built again when the cache cannot be used."""
+import importlib.util
+
 from pipeline.rules.built import CACHE_ENV, cached_json
 
 
@@ -26,3 +28,16 @@ def test_an_unreadable_cache_is_built_again_and_an_unwritable_one_only_costs_tim
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "file"))
     (tmp_path / "file").write_text("", encoding="utf-8")
     assert cached_json("units", "pint", {}, lambda: [3]) == [3]
+
+
+def test_a_changed_builder_builds_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    results = []
+    for version, text in enumerate(("{'mph': 'mile per hour'}", "{'mph': 'mile per hour', 'kph': 'kilometer per hour'}")):
+        source = tmp_path / f"builder{version}.py"
+        source.write_text(f"def build():\n    return {text}\n", encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(f"builder{version}", source)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        results.append(cached_json("units", "pint", {"a": 1}, module.build))
+    assert results[1] == {"mph": "mile per hour", "kph": "kilometer per hour"}
