@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, starts_paragraph
+from pipeline.nlp.structure import clause_head, dateline_end, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
 
@@ -379,8 +379,11 @@ def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
     """Where the body starts after a headline: a first paragraph of one sentence that does not end
     like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0.
     When the article's metadata gives a ``title``, the first line is its headline only if it is
-    that title (a first line "WASHINGTON _" or a kicker is not)."""
+    that title (a first line "WASHINGTON _" or a kicker is not). A line that is a whole dateline
+    ("GRAFTON, Vermont (AP) _") is none either: the body starts at the top."""
     if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
+        return 0
+    if _whole_dateline(sentences[0]):
         return 0
     if title.strip() and sentences[0].text.strip() != title.strip():
         return 0
@@ -389,6 +392,12 @@ def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _whole_dateline(sent: Span) -> bool:
+    """Whether a sentence is nothing but a dateline: no word after its separator."""
+    end = dateline_end(sent)
+    return end > sent.start and all(t.is_space for t in sent.doc[end:sent.end])
 
 
 def is_narrative(sent: Span, first_person: frozenset[str]) -> bool:
