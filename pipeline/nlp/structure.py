@@ -95,6 +95,13 @@ def dateline_end(sent: Span) -> int:
     return sent.start
 
 
+def whole_dateline(sent: Span) -> bool:
+    """Whether a sentence is nothing but a dateline ("GRAFTON, Vermont (AP) _" on a line of its
+    own): neither a headline nor the lead, which is the sentence after it."""
+    end = dateline_end(sent)
+    return end > sent.start and all(t.is_space for t in sent.doc[end:sent.end])
+
+
 def part_of_dateline(span: Span) -> bool:
     """Whether a span lies in the dateline that opens its sentence ("KELSO" and "AP" in "KELSO,
     Tasmania (AP) _ Ferries ..."): where the story was filed and who sent it, not what it is about."""

@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, dateline_end, starts_paragraph
+from pipeline.nlp.structure import clause_head, starts_paragraph, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
 
@@ -383,7 +383,7 @@ def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
     ("GRAFTON, Vermont (AP) _") is none either: the body starts at the top."""
     if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
         return 0
-    if _whole_dateline(sentences[0]):
+    if whole_dateline(sentences[0]):
         return 0
     if title.strip() and sentences[0].text.strip() != title.strip():
         return 0
@@ -392,12 +392,6 @@ def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
-
-
-def _whole_dateline(sent: Span) -> bool:
-    """Whether a sentence is nothing but a dateline: no word after its separator."""
-    end = dateline_end(sent)
-    return end > sent.start and all(t.is_space for t in sent.doc[end:sent.end])
 
 
 def is_narrative(sent: Span, first_person: frozenset[str]) -> bool:
