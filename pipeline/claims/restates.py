@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.structure import starts_paragraph
+from pipeline.nlp.structure import starts_paragraph, whole_dateline
 from pipeline.records import FIGURE_KINDS, Claim
 from pipeline.time.scope import headline_end
 
@@ -32,11 +32,12 @@ WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 def opening_ends(doc: Doc, sentences: list[Span], title: str) -> tuple[int, int]:
     """The character offsets where the headline ends and where the lead (the body's first
-    paragraph) ends; 0 for a part the article does not have. A lead is only a lead with more text
-    after it."""
+    paragraph, after any dateline on a line of its own) ends; 0 for a part the article does not
+    have. A lead is only a lead with more text after it."""
     body = headline_end(doc, sentences, title)
     body_start = doc[body].idx if body else 0
-    first = next((i for i, sent in enumerate(sentences) if sent.start_char >= body_start), None)
+    first = next((i for i, sent in enumerate(sentences) if sent.start_char >= body_start and not whole_dateline(sent)),
+                 None)
     if first is None:
         return body_start, 0
     after = next((sent for sent in sentences[first + 1:] if starts_paragraph(doc, sent)), None)

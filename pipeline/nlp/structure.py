@@ -95,6 +95,13 @@ def dateline_end(sent: Span) -> int:
     return sent.start
 
 
+def whole_dateline(sent: Span) -> bool:
+    """Whether a sentence is nothing but a dateline ("GRAFTON, Vermont (AP) _" on a line of its
+    own): neither a headline nor the lead, which is the sentence after it."""
+    end = dateline_end(sent)
+    return end > sent.start and all(t.is_space for t in sent.doc[end:sent.end])
+
+
 def part_of_dateline(span: Span) -> bool:
     """Whether a span lies in the dateline that opens its sentence ("KELSO" and "AP" in "KELSO,
     Tasmania (AP) _ Ferries ..."): where the story was filed and who sent it, not what it is about."""
@@ -112,19 +119,19 @@ def _separates(token: Token) -> bool:
 
 def _names_region(token: Token) -> bool:
     """A word of the region or the day after a dateline's place: "Tasmania", "New Zealand",
-    "N.Y.", "MO.", "May 3"."""
-    return token.is_title or token.is_upper or token.like_num or token.text == ","
+    "N.Y.", "MO.", "May 3", and the full stop the tokenizer splits off a state it does not know
+    ("Tex", ".")."""
+    return token.is_title or token.is_upper or token.like_num or token.text in (",", ".")
 
 
 def in_dateline(span: Span) -> bool:
     """'VIENNA, June 4 (Reuters) - Saudi Arabia will cut ...': the date of a dateline is the day
-    the story was filed, on or before publication, whatever the tense of the sentence it opens.
-    Only a place in capitals and commas may come before it at the head of its paragraph."""
+    the story was filed, on or before publication, whatever the tense of the sentence it opens. It
+    is read from the dateline ``dateline_end`` reads, after its place, at the head of a paragraph
+    ("ORLAND, Mo., Oct. 3 (AP) --"); a date opening a paragraph without one ("On April 8, ...") is
+    not."""
     sent = span.sent
-    before = span.doc[sent.start:span.start]
-    words = [t for t in before if not t.is_space]
-    return (starts_paragraph(span.doc, sent) and bool(words) and words[-1].text == ","
-            and all(t.is_punct or (t.is_alpha and t.is_upper) for t in words))
+    return span.start > sent.start and starts_paragraph(span.doc, sent) and part_of_dateline(span)
 
 
 def clause_head(token: Token) -> Token:

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import by_sentence, clause_head, in_dateline
+from pipeline.nlp.structure import by_sentence, clause_head, in_dateline, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -188,8 +188,10 @@ def _dates_verb(span: Span) -> bool:
 
 
 def _lead(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Span:
-    """The first sentence of the body that is more than a date line (``sentences`` is not empty)."""
-    return next((sent for sent in sentences if sent.end > body_start and not _only_date(sent, dates)),
+    """The first sentence of the body that is more than a date line or a dateline (``sentences``
+    is not empty)."""
+    return next((sent for sent in sentences
+                 if sent.end > body_start and not _only_date(sent, dates) and not whole_dateline(sent)),
                 sentences[-1])
 
 

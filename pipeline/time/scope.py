@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, starts_paragraph
+from pipeline.nlp.structure import clause_head, starts_paragraph, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
 
@@ -379,8 +379,11 @@ def headline_end(doc: Doc, sentences: list[Span], title: str = "") -> int:
     """Where the body starts after a headline: a first paragraph of one sentence that does not end
     like a sentence ("Poland to spend 4.7% of GDP on defence"), followed by more text; else 0.
     When the article's metadata gives a ``title``, the first line is its headline only if it is
-    that title (a first line "WASHINGTON _" or a kicker is not)."""
+    that title (a first line "WASHINGTON _" or a kicker is not). A line that is a whole dateline
+    ("GRAFTON, Vermont (AP) _") is none either: the body starts at the top."""
     if len(sentences) < 2 or not starts_paragraph(doc, sentences[1]):
+        return 0
+    if whole_dateline(sentences[0]):
         return 0
     if title.strip() and sentences[0].text.strip() != title.strip():
         return 0

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.claims.restates import restated, with_restatements, written_step
+from pipeline.claims.restates import opening_ends, restated, with_restatements, written_step
 from pipeline.extract import extract_articles
 from pipeline.records import Article, Claim
 from tests.claims.claims_fixture import claims_by_text
@@ -42,6 +42,13 @@ def test_a_lead_figure_restates_the_later_figure_of_its_value_and_period(resourc
     assert [row.time_value for row in body] == ["2026", "2025"]
     assert lead.restates == body[1].claim_id  # the 2026 figure has the lead's value, not its period
     assert [row.restates for row in body] == ["", ""]
+
+
+def test_the_lead_is_the_paragraph_after_a_dateline_on_its_own_line(resources):
+    text = ("MARLOW, Okla. (AP) _\n\nBluewater Ferries carried 2.3 million passengers in 2025.\n\n"
+            "The ships carried 2.3 million passengers in 2025, up from 1.9 million.\n")
+    doc = resources.nlp(text)
+    assert opening_ends(doc, list(doc.sents), "") == (0, text.index("The ships"))
 
 
 def test_a_lead_figure_restates_no_other_value_of_its_unit_and_period():

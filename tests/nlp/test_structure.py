@@ -102,6 +102,22 @@ def test_the_date_of_a_dateline_follows_a_place_and_a_comma(resources):
     assert in_dateline(first[2:4]) and not in_dateline(second[1:3])
 
 
+@pytest.mark.parametrize("text, date", [
+    ("DENTON, Tex., Sept. 14 (AP) -- Grain shipments rose.", "Sept. 14"),
+    ("TALLINN, May 3 (Xinhua) -- Port traffic rose.", "May 3"),
+])
+def test_the_date_of_a_dateline_is_read_wherever_the_dateline_is(resources, text, date):
+    doc = resources.nlp(text)
+    start = next(t.i for t in doc if t.text == date.split()[0])
+    assert in_dateline(doc[start:start + 2])
+    assert not in_dateline(doc[0:1])  # the place is no date
+
+
+def test_a_date_before_a_dash_without_a_place_in_capitals_is_no_dateline(resources):
+    doc = resources.nlp("Late on May 3 - a Friday - grain shipments rose.")
+    assert not in_dateline(doc[2:4])
+
+
 def test_the_tense_of_a_date_is_that_of_its_clause(resources):
     def tense(text, words):
         doc = resources.nlp(text)

@@ -9,7 +9,11 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
     ("Hotels are only thirty percent full.", "thirty percent", "2024-04-09", "published"),
     # a dateline's day is the day the article speaks for
     ("Fleet report\n\nApril 8, 2024\n\nThe carrier employs 5,200 people.", "5,200 people", "2024-04-08", "published"),
+    ("DENTON, Tex., April 5 (AP) --\n\nThe carrier employs 5,200 people.", "5,200 people", "2024-04-05",
+     "published"),
     # a past-tense close or move takes the trading day the lead names
+    ("MARLOW, Okla. (AP) _\n\nShares in Europe closed lower on Monday as banks slid.\n\nThe DAX lost 2.1%.",
+     "2.1%", "2024-04-08", "lead"),  # the lead is the sentence after a dateline on its own line
     ("Shares in Europe closed lower on Monday as banks slid.\n\nThe DAX lost 2.1%, closing at 17,900 points.",
      "2.1%", "2024-04-08", "lead"),
     # past the paragraphs that name other periods

@@ -67,3 +67,12 @@ def test_a_first_line_is_the_headline_only_when_it_is_the_title(resources, title
     doc = resources.nlp("Stocks slide in Europe\n\nThe DAX lost 2% on Monday.")
     sentences = list(doc.sents)
     assert (headline_end(doc, sentences, title) > 0) is is_headline
+
+
+@pytest.mark.parametrize("text, is_headline", [
+    ("GRAFTON, Vermont (AP) _\n\nThe quarry shed 40 jobs on Monday.\n\nIt had 300.", False),
+    ("Quarry sheds 40 jobs\n\nGRAFTON, Vermont (AP) _ The quarry shed 40 jobs on Monday.", True),
+])
+def test_a_line_that_is_a_whole_dateline_is_no_headline(resources, text, is_headline):
+    doc = resources.nlp(text)
+    assert (headline_end(doc, list(doc.sents)) > 0) is is_headline
