@@ -187,6 +187,8 @@ def eval_cli(
                                                "Recognizers-Text specs in this folder (tests/fixtures/recognizers_text)."),
     timeml: Optional[Path] = typer.Option(None, "--timeml", help="Also score dates against the TimeML (.tml) "
                                           "files of this folder, as TempEval-3 task A."),
+    news: Optional[Path] = typer.Option(None, "--news", help="Instead of the corpus, score value and value+unit "
+                                        "on this JSON-lines file of news sentences (tests/fixtures/news_quantities*.jsonl)."),
 ) -> None:
     """Compare the pipeline's output with the gold corpus; print P/R/F1 per kind and field."""
     from pipeline.evaluate.corpus import evaluate_corpus
@@ -200,6 +202,13 @@ def eval_cli(
         print(suite.format_text())
         write_suite_metrics(suite, out / "metrics.json")
         _say(f"recognizers -> {out / 'metrics.json'}")
+        return
+    if news is not None:
+        from pipeline.evaluate.news_quantities import format_scores, load_sentences, score_pipeline, score_quantulum
+
+        sentences = load_sentences(news)
+        print(format_scores({"pipeline": score_pipeline(sentences, res), "quantulum3": score_quantulum(sentences)},
+                            "pipeline"))
         return
     report, negatives = evaluate_corpus(corpus, res, _say)
     if timeml is not None:

@@ -12,15 +12,23 @@ missed nor a false hit; a ``"unit": null`` scores its value alone.
 from __future__ import annotations
 
 import json
+from datetime import date
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from pipeline.evaluate.baseline_quantulum import quantulum_figures
 from pipeline.evaluate.counts import FieldScore
 from pipeline.evaluate.gold import GoldItem
 from pipeline.evaluate.matching import Prediction, match
 from pipeline.evaluate.recognizers import same_unit
+from pipeline.extract import extract_articles
+from pipeline.records import Article
+from pipeline.resources import Resources
+
+SENTENCE_DAY = date(2024, 4, 9)
+"""The publication date each sentence is read with: the sets date nothing, but "last year" needs a day."""
 
 FIGURE = "figure"
 """The one kind both sides are matched as: the benchmark scores quantities whatever their kind."""
@@ -107,3 +115,28 @@ def _shown(item: object) -> str:
     value = f"{low:g}-{item.value_high:g}" if low is not None else \
         ("-" if item.value is None else f"{item.value:g}")
     return f"{value} {item.unit or ''}".strip()
+
+
+def score_pipeline(sentences: Sequence[Sentence], res: Resources) -> NewsScore:
+    """The pipeline's figures of each sentence, read as one short article, scored against its quantities."""
+    articles = [Article(id=f"s{i}", text=s.text, published=SENTENCE_DAY) for i, s in enumerate(sentences)]
+    return score_sentences(sentences, [e.figures for e in extract_articles(articles, res)])
+
+
+def score_quantulum(sentences: Sequence[Sentence]) -> NewsScore:
+    """quantulum3's quantities of each sentence scored the same way: the reference point."""
+    return score_sentences(sentences, [quantulum_figures(s.text) for s in sentences])
+
+
+def format_scores(scores: dict[str, NewsScore], wrong_of: str) -> str:
+    """One line per extractor (value and value+unit P, R, F1), then what ``wrong_of`` read wrong,
+    as ``claims eval --news`` prints it."""
+    lines = [f"{'extractor':<12} {'value P':>7} {'R':>6} {'F1':>6}   {'value+unit P':>12} {'R':>6} {'F1':>6}"]
+    for name, score in scores.items():
+        v, vu = score.value, score.value_unit
+        lines.append(f"{name:<12} {v.precision:7.3f} {v.recall:6.3f} {v.f1:6.3f}   "
+                     f"{vu.precision:12.3f} {vu.recall:6.3f} {vu.f1:6.3f}")
+    wrong = scores[wrong_of].wrong
+    lines.append(f"{wrong_of}: read wrong or missed ({len(wrong)}): sentence | quantity | expected | found")
+    lines += [f"  {' | '.join(row)}" for row in wrong]
+    return "\n".join(lines)

@@ -2,15 +2,12 @@
 value and value+unit F1 of the pipeline held at what it measured, and above quantulum3's."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.baseline_quantulum import quantulum_figures
-from pipeline.evaluate.news_quantities import NewsScore, Sentence, load_sentences, score_sentences
-from pipeline.extract import extract_articles
-from pipeline.records import Article
+from pipeline.evaluate.news_quantities import (NewsScore, Sentence, format_scores, load_sentences, score_pipeline,
+                                               score_quantulum, score_sentences)
 
 SENTENCES = Path(__file__).resolve().parents[1] / "fixtures" / "news_quantities.jsonl"
 
@@ -24,12 +21,6 @@ def sentences():
     return load_sentences(SENTENCES)
 
 
-def score_pipeline(sentences: list[Sentence], resources) -> NewsScore:
-    """The pipeline's figures of each sentence, read as one short article, scored against its quantities."""
-    articles = [Article(id=f"s{i}", text=s.text, published=date(2024, 4, 9)) for i, s in enumerate(sentences)]
-    return score_sentences(sentences, [e.figures for e in extract_articles(articles, resources)])
-
-
 def assert_scores_hold(score: NewsScore, value_floor: float, value_unit_floor: float) -> None:
     """Both F1 at or above their floors; on failure, every quantity read wrong is shown."""
     wrong = "\n".join(" | ".join(w) for w in score.wrong)
@@ -38,7 +29,7 @@ def assert_scores_hold(score: NewsScore, value_floor: float, value_unit_floor: f
 
 
 def assert_beats_quantulum(sentences: list[Sentence], score: NewsScore) -> None:
-    baseline = score_sentences(sentences, [quantulum_figures(s.text) for s in sentences])
+    baseline = score_quantulum(sentences)
     assert score.value.f1 > baseline.value.f1
     assert score.value_unit.f1 > baseline.value_unit.f1
 
@@ -75,3 +66,14 @@ def test_a_unit_is_scored_only_with_a_right_value(sentences) -> None:
     wrong = type("Found", (), {"start": inch.start, "end": inch.end, "text": inch.text, "value": 6.0, "unit": "inch"})
     score = score_sentences([sentence], [[wrong]])
     assert (score.value.correct, score.value_unit.correct, score.value.misses) == (0, 0, 1)
+
+
+def test_the_printed_table_gives_each_extractor_and_what_went_wrong(sentences) -> None:
+    sentence = next(s for s in sentences if "6.1-inch" in s.text)
+    inch = next(q for q in sentence.quantities if q.text == "6.1-inch")
+    right = type("Found", (), {"start": inch.start, "end": inch.end, "text": inch.text, "value": 6.1, "unit": "inch"})
+    text = format_scores({"pipeline": score_sentences([sentence], [[right]]), "quantulum3": score_sentences([sentence], [[]])},
+                         "pipeline")
+    rows = text.splitlines()
+    assert rows[1].startswith("pipeline") and rows[2].startswith("quantulum3")
+    assert f"| {inch.text} |" not in text  # found right, so not listed as wrong

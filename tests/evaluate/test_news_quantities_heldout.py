@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.news_quantities import load_sentences
-from tests.evaluate.test_news_quantities import (assert_beats_quantulum, assert_every_quantity_located,
-                                               assert_scores_hold, score_pipeline)
+from pipeline.evaluate.news_quantities import load_sentences, score_pipeline
+from tests.evaluate.test_news_quantities import assert_beats_quantulum, assert_every_quantity_located, assert_scores_hold
 
 SENTENCES = Path(__file__).resolve().parents[1] / "fixtures" / "news_quantities_heldout.jsonl"
 
