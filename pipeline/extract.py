@@ -277,11 +277,22 @@ def _countable(noun: Token, res: Resources) -> str:
 
 
 def _count_reading(res: Resources) -> CountReading:
-    """The verbs of reaching and the member nouns of groups, from the lexicons: "a crowd of 3,000"
-    counts people (``member_nouns``), a singular group noun only (tagged a name at the head of a sentence)."""
-    members = res.rules.lexicons["member_nouns"]
-    return CountReading(frozenset(res.rules.lexicons["reaching_verbs"]),
-                        lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "")
+    """The verbs of reaching and change and the member nouns of groups, from the lexicons: "a crowd
+    of 3,000" counts people (``member_nouns``), a singular group noun only (tagged a name at the head
+    of a sentence); "bookings climbed to 9,400" counts bookings, a plural subject that is no money
+    ("revenues") nor a level ("prices", ``measured_plurals``)."""
+    lexicons = res.rules.lexicons
+    members = lexicons["member_nouns"]
+    not_counted = frozenset(lexicons["money_nouns"]) | frozenset(lexicons["measured_plurals"])
+
+    def plural_subject(noun: Token) -> str:
+        if noun.tag_ != "NNS" or noun.lower_ in not_counted or noun.lemma_.lower() in not_counted:
+            return ""
+        return res.figures.counted_noun(noun.text, noun.lemma_)
+
+    return CountReading(frozenset(lexicons["reaching_verbs"]),
+                        lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "",
+                        frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject)
 
 
 def _own_direction(amount: Amount, role: str) -> str:

@@ -253,10 +253,14 @@ OTHERS = "other"
 @dataclass(frozen=True)
 class CountReading:
     """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
-    "exceed") and the member noun of a group or collective noun ("crowd" -> person), "" for others."""
+    "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
+    ("crowd" -> person), and the counted noun of any plural subject such a verb measures
+    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others."""
 
     reaching_verbs: frozenset[str] = frozenset()
     members: Callable[[Token], str] = lambda noun: ""
+    change_verbs: frozenset[str] = frozenset()
+    plural_subject: Callable[[Token], str] = lambda noun: ""
 
 
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
@@ -281,7 +285,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
             out[i] = (_number_subject(span) or _whole_unit(spans, kinds, units, i)
-                      or reached_subject(span, reading.reaching_verbs, counted)
+                      or reached_subject(span, reading.reaching_verbs, reading.change_verbs,
+                                         lambda noun: counted(noun) or reading.plural_subject(noun))
                       or group_members(span, reading.members) or clause_noun(span, counted))
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)
