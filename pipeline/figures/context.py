@@ -35,7 +35,8 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
     clause's subject. A role cue before the figure may stand before its qualifier ("grew by
     around 36 percent"). A bound after the figure wins over a qualifier before it ("about 500 or
-    more" is at least 500)."""
+    more" is at least 500). With no qualifier around it, the extraction rule may set one ("a couple
+    of hundred fans" is about 200)."""
     qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
     if qualifier is None and level_start(span, hits.level_nouns) != span.start:  # "below the 5,000 mark"
@@ -51,7 +52,7 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
     role_sets = role_rule.sets if role_rule else sets
     return Reading(
-        qualifier=qualifier.rule.sets["qualifier"] if qualifier else "exact",
+        qualifier=qualifier.rule.sets["qualifier"] if qualifier else sets.get("qualifier", "exact"),
         role=role_sets.get("role", "level"),
         direction=role_sets.get("direction", ""),
         rules=fired,

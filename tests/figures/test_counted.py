@@ -72,3 +72,8 @@ def test_a_bare_number_joined_to_a_measure_after_it_takes_its_unit(extract, text
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.kind, found.unit) == (kind, unit)
     assert found.value_si is None or found.value_si == 2_000_000
+
+
+def test_a_couple_of_a_scale_is_about_two_of_it_and_a_few_of_it_no_number(extract) -> None:
+    figures = extract("A couple of hundred fans cheered while a few hundred marchers and several thousand others left.").figures
+    assert [(f.value, f.unit, f.qualifier) for f in figures] == [(200, "fan", "approx")]
