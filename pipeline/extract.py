@@ -314,9 +314,15 @@ def _unit_of_count(span: Span, cand: Candidate, amount: Amount, res: Resources) 
 
 def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
     """The figure's value and unit; none for a count that is no whole number ("118.40 points",
-    "2.5 viewers": counts are whole) unless its noun is a unit ("37.8 microgrammes")."""
+    "2.5 viewers": counts are whole) unless its noun is a unit ("37.8 microgrammes"). A rate of
+    things per one of something whose things are a unit the fallback resolver reads ("37.8
+    microgrammes per gramme") is no count of them: none, so that the measure alone is read."""
     words = [t.text for t in span]
     amount = res.figures.normalize(cand.label, words, [t.lemma_ for t in span], cand.rule.sets)
+    if cand.rule.sets.get("form") == "count_rate" and amount.value is not None:
+        things = span[:[t.lower_ for t in span].index("per")]
+        if res.units.resolve(things.text, amount.value):
+            return Amount(None, unit=amount.unit)
     if cand.label == "count" and not res.figures.whole_count(words, amount) \
             and not _unit_of_count(span, cand, amount, res):
         return Amount(None, unit=amount.unit)
