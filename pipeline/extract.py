@@ -277,11 +277,22 @@ def _countable(noun: Token, res: Resources) -> str:
 
 
 def _count_reading(res: Resources) -> CountReading:
-    """The verbs of reaching and the member nouns of groups, from the lexicons: "a crowd of 3,000"
-    counts people (``member_nouns``), a singular group noun only (tagged a name at the head of a sentence)."""
-    members = res.rules.lexicons["member_nouns"]
-    return CountReading(frozenset(res.rules.lexicons["reaching_verbs"]),
-                        lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "")
+    """The verbs of reaching and change and the member nouns of groups, from the lexicons: "a crowd
+    of 3,000" counts people (``member_nouns``), a singular group noun only (tagged a name at the head
+    of a sentence); "bookings climbed to 9,400" counts bookings, a plural subject that is no money
+    ("revenues") nor a level ("prices", ``measured_plurals``)."""
+    lexicons = res.rules.lexicons
+    members = lexicons["member_nouns"]
+    not_counted = frozenset(lexicons["money_nouns"]) | frozenset(lexicons["measured_plurals"])
+
+    def plural_subject(noun: Token) -> str:
+        if noun.tag_ != "NNS" or noun.lower_ in not_counted or noun.lemma_.lower() in not_counted:
+            return ""
+        return res.figures.counted_noun(noun.text, noun.lemma_)
+
+    return CountReading(frozenset(lexicons["reaching_verbs"]),
+                        lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "",
+                        frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject)
 
 
 def _own_direction(amount: Amount, role: str) -> str:
@@ -303,9 +314,15 @@ def _unit_of_count(span: Span, cand: Candidate, amount: Amount, res: Resources) 
 
 def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
     """The figure's value and unit; none for a count that is no whole number ("118.40 points",
-    "2.5 viewers": counts are whole) unless its noun is a unit ("37.8 microgrammes")."""
+    "2.5 viewers": counts are whole) unless its noun is a unit ("37.8 microgrammes"). A rate of
+    things per one of something whose things are a unit the fallback resolver reads ("37.8
+    microgrammes per gramme") is no count of them: none, so that the measure alone is read."""
     words = [t.text for t in span]
     amount = res.figures.normalize(cand.label, words, [t.lemma_ for t in span], cand.rule.sets)
+    if cand.rule.sets.get("form") == "count_rate" and amount.value is not None:
+        things = span[:[t.lower_ for t in span].index("per")]
+        if res.units.resolve(things.text, amount.value):
+            return Amount(None, unit=amount.unit)
     if cand.label == "count" and not res.figures.whole_count(words, amount) \
             and not _unit_of_count(span, cand, amount, res):
         return Amount(None, unit=amount.unit)

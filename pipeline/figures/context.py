@@ -35,7 +35,8 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     the verbs that govern the figure's clause ("would narrow to 5.1 per cent" is a target); else the
     clause's subject. A role cue before the figure may stand before its qualifier ("grew by
     around 36 percent"). A bound after the figure wins over a qualifier before it ("about 500 or
-    more" is at least 500)."""
+    more" is at least 500). With no qualifier around it, the extraction rule may set one ("a couple
+    of hundred fans" is about 200)."""
     qualifier = _first(hits.ending_at(span.start), "qualifier", kind)
     cue_end = qualifier.start if qualifier else span.start
     if qualifier is None and level_start(span, hits.level_nouns) != span.start:  # "below the 5,000 mark"
@@ -51,7 +52,7 @@ def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Readin
     fired = tuple(r.id for r in (qualifier.rule if qualifier else None, role_rule) if r is not None)
     role_sets = role_rule.sets if role_rule else sets
     return Reading(
-        qualifier=qualifier.rule.sets["qualifier"] if qualifier else "exact",
+        qualifier=qualifier.rule.sets["qualifier"] if qualifier else sets.get("qualifier", "exact"),
         role=role_sets.get("role", "level"),
         direction=role_sets.get("direction", ""),
         rules=fired,
@@ -253,10 +254,14 @@ OTHERS = "other"
 @dataclass(frozen=True)
 class CountReading:
     """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
-    "exceed") and the member noun of a group or collective noun ("crowd" -> person), "" for others."""
+    "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
+    ("crowd" -> person), and the counted noun of any plural subject such a verb measures
+    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others."""
 
     reaching_verbs: frozenset[str] = frozenset()
     members: Callable[[Token], str] = lambda noun: ""
+    change_verbs: frozenset[str] = frozenset()
+    plural_subject: Callable[[Token], str] = lambda noun: ""
 
 
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
@@ -281,7 +286,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
             out[i] = (_number_subject(span) or _whole_unit(spans, kinds, units, i)
-                      or reached_subject(span, reading.reaching_verbs, counted)
+                      or reached_subject(span, reading.reaching_verbs, reading.change_verbs,
+                                         lambda noun: counted(noun) or reading.plural_subject(noun))
                       or group_members(span, reading.members) or clause_noun(span, counted))
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)

@@ -1,7 +1,7 @@
 """What a bare count counts, read from the parse around it: the members of a group it gives the size
-of ("a crowd of about 3,000" -> person), the subject a verb of reaching measures ("cases topped 2.5
-million" -> case), and which earlier count it continues ("600 of them"; not a part named after
-"including")."""
+of ("a crowd of about 3,000" -> person), the subject a verb of reaching or change measures ("cases
+topped 2.5 million" -> case, "bookings climbed to 9,400" -> booking), and which earlier count it
+continues ("600 of them"; not a part named after "including")."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -34,15 +34,31 @@ def group_members(span: Span, members: Callable[[Token], str]) -> str:
     return ""
 
 
-def reached_subject(span: Span, reaching: frozenset[str], counted: Callable[[Token], str]) -> str:
-    """The counted noun of the subject of a verb of reaching whose object is the number: "dengue
-    cases top 2.5 million" -> case, "deaths passed 10,000" -> death; the number as object measures
-    the subject, unlike "workers earned 3,000" (``reaching`` holds the verbs' lemmas)."""
+def reached_subject(span: Span, reaching: frozenset[str], changing: frozenset[str],
+                    counted: Callable[[Token], str]) -> str:
+    """The counted noun of the subject of a verb of reaching or change that the number measures:
+    the object of a verb of reaching ("dengue cases top 2.5 million" -> case, "deaths passed
+    10,000" -> death) or the number after "to" or "by" of either ("bookings climbed to 9,400" ->
+    booking, "visitors rose by 1.2 million" -> visitor). Not "workers earned 3,000" (no such
+    verb), "employers added 9,000" (a verb of change acts on its object) nor "firms cut jobs by
+    500" (another object). ``reaching`` and ``changing`` hold the verbs' lemmas."""
     number = span.root
-    verb = number.head
-    if number.dep_ != "dobj" or verb.lemma_.lower() not in reaching:
+    linked = number.dep_ == "pobj" and number.head.lower_ in MEASURED_LINKS
+    # the parser hangs "to 64 million" after a "by" phrase on the verb, with its "to" inside
+    linked_inside = number.dep_ == "npadvmod" and any(c.lower_ in MEASURED_LINKS for c in number.children)
+    verb = number.head.head if linked else number.head
+    lemma = verb.lemma_.lower()
+    if not (linked or linked_inside) and not (number.dep_ == "dobj" and lemma in reaching):
+        return ""
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in reaching | changing:
+        return ""
+    if any(c.dep_ == "dobj" and c.i != number.i for c in verb.children):
         return ""
     return next((counted(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and counted(c)), "")
+
+
+MEASURED_LINKS = ("to", "by")
+"""Prepositions between a verb of change and the level or the change it measures ("rose to 9,400")."""
 
 
 def refers_back(span: Span) -> bool:

@@ -118,6 +118,14 @@ class FigureNormalizer:
             per = self._per([w.lower() for w in words])
             unit = f"{unit} per {per}" if per else unit
             return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "couple":  # "couple of hundred fans" -> 200 fan
+            scale = parse_number([w for w in words if w.lower() in self.scales], self.number_words, self.scales)
+            return Amount(None if scale is None else 2 * scale, unit=self.counted_noun(words[-1], lemmas[-1]))
+        if form == "count_rate":  # "240 frames per second" -> 240 frame per second
+            lower = [w.lower() for w in words]
+            at = lower.index("per")
+            value = parse_number(words[:at - 1], self.number_words, self.scales)
+            return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {self._per(lower[at - 1:])}")
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
             bare = self._is_number_word(words[-1])  # "300 per 100,000": the people are left unsaid too
@@ -369,8 +377,9 @@ class FigureNormalizer:
 
     def _per(self, lower: list[str]) -> str:
         """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
-        day, "a litre" -> liter, "per megawatt hour", "/ms" -> millisecond)."""
+        day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond)."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
-                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w))) for w in lower[i + 1:])
+                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w)))
+                                for w in lower[i + 1:] if w != "-")
         return ""

@@ -18,6 +18,27 @@ def test_a_bare_count_counts_the_members_of_its_group_or_what_its_verb_of_reachi
     assert units[figure] == unit
 
 
+@pytest.mark.parametrize("text,figure,unit", [
+    ("Bookings climbed to 9,400 in June.", "9,400", "booking"),
+    ("Subscribers rose by 3.1 million to 64 million last year.", "3.1 million", "subscriber"),
+    ("Subscribers rose by 3.1 million to 64 million last year.", "64 million", "subscriber"),
+    ("Registrations fell 6% to 152,400 in March.", "152,400", "registration"),
+    ("Arrivals hit 5.2 million in the summer.", "5.2 million", "arrival"),
+])
+def test_a_bare_count_counts_the_plural_subject_its_verb_of_change_measures(
+        extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Revenue rose to 71 million last year.", "71 million"),
+    ("Prices climbed to 4,500 by the close.", "4,500"),
+    ("Employers added 9,000 in May.", "9,000"),
+])
+def test_a_verb_of_change_counts_no_money_level_or_acting_subject(extract, text: str, figure: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}.get(figure, "") == ""
+
+
 def test_a_number_earned_as_object_counts_no_subject(extract) -> None:
     units = {f.text: f.unit for f in extract("The workers earned 3,000 in May.").figures}
     assert units.get("3,000", "") == ""
@@ -51,3 +72,8 @@ def test_a_bare_number_joined_to_a_measure_after_it_takes_its_unit(extract, text
     found = next(f for f in extract(text).figures if f.text == figure)
     assert (found.kind, found.unit) == (kind, unit)
     assert found.value_si is None or found.value_si == 2_000_000
+
+
+def test_a_couple_of_a_scale_is_about_two_of_it_and_a_few_of_it_no_number(extract) -> None:
+    figures = extract("A couple of hundred fans cheered while a few hundred marchers and several thousand others left.").figures
+    assert [(f.value, f.unit, f.qualifier) for f in figures] == [(200, "fan", "approx")]

@@ -77,3 +77,13 @@ def test_counted_nouns_that_are_no_unit_are_not_parsed(text):
 @pytest.mark.parametrize("text", ["40 knots", "5 km/h", "twelve feet", "3°C", "2 mb/d", "40°"])
 def test_unit_spans_are_parsed(text):
     assert may_read_unit(text)
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The new sensor captures 240 frames per second.", "240 frames per second", "frame per second"),
+    ("The guard averaged 26.1 points per game this season.", "26.1 points per game", "point per game"),
+    ("Storage now costs $98 per kilowatt-hour.", "$98 per kilowatt-hour", "USD/kilowatt hour"),
+    ("The state fixed the price at Rs 2,250 per quintal.", "Rs 2,250 per quintal", "INR/quintal"),
+])
+def test_the_unit_after_per_is_whole_and_may_be_any_noun(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
