@@ -34,6 +34,13 @@ def test_invalid_yaml_names_the_file(rules):
     assert any("dates.yml" in p and "invalid YAML" in p for p in problems)
 
 
+def test_a_key_given_twice_is_a_problem_not_a_silent_replacement(rules):
+    lexicons = rules / "lexicons.yml"
+    lexicons.write_text(lexicons.read_text(encoding="utf-8") + "\nmoney_nouns: [cash]\n", encoding="utf-8")
+    _, problems = check_rules(rules)
+    assert any("lexicons.yml" in p and "duplicate key 'money_nouns'" in p for p in problems)
+
+
 def test_load_rules_raises_with_every_problem(rules):
     (rules / "extra.yml").write_text("label: nonsense\nrules: []\n")
     with pytest.raises(Exception) as info:
