@@ -169,7 +169,7 @@ class SpeakerFinder:
 
     def _described(self, subject: Token, parties: Parties) -> str:
         """The organisation a subject of common nouns after "the" describes when the last of them
-        is an organisation's descriptor ("The Swedish timber, pulp and printing concern, said" ->
+        is an organisation's descriptor ("The Danish brewing, bottling and packaging concern, said" ->
         the company named before), as "the company said" is; a name inside the phrase is no
         description."""
         if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):

@@ -172,7 +172,7 @@ def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(re
      "United States; Nigeria; Ghana"),
     ("Tailspin Toys said its sales in Mexico rose 9 percent.", "9 percent", "Tailspin Toys; Mexico"),
     # a figure counting a country's people is that country's, wherever they are
-    ("Few of the 2,500 Americans in occupied Kuwait left on Monday.", "2,500 Americans", "United States; Kuwait"),
+    ("Some of the 1,300 Canadians in northern Peru flew home on Monday.", "1,300 Canadians", "Canada; Peru"),
     # a place named beside an index only says where the index trades
     ("The Japanese stock slump pushed the Nikkei down to 15,200.", "15,200", "Nikkei 225"),
     # "the company" is not the exchange the article names each time a share price closes on it

@@ -44,12 +44,12 @@ def test_a_reporting_verb_whose_subject_is_punctuation_names_no_one(extract):
 
 
 DESCRIBED = [  # a subject of common nouns after "the" that ends in a company's descriptor is that company
-    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The Swedish paper, pulp and printing "
+    ("Nordvik Holdings PLC reported a 4% drop in half-year earnings. The Danish brewing, bottling and packaging "
      "concern, said profit from core lines fell 8% to 210 million kronor.", "8%", "Nordvik Holdings"),
-    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The Swedish timber, pulp and printing "
+    ("Nordvik Holdings PLC reported a 4% drop in half-year earnings. The Danish malt, glass and packaging "
      "concern, said profit fell 8%.", "8%", "Nordvik Holdings"),
     # counter-example: a common-noun source that describes no company
-    ("Nordvik Holdings PLC said that net income for the half slipped 4%. The port workers said wages fell 8%.",
+    ("Nordvik Holdings PLC reported a 4% drop in half-year earnings. The port workers said wages fell 8%.",
      "8%", "port workers"),
 ]
 
