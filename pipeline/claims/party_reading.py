@@ -40,11 +40,12 @@ LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "acr
 """Prepositions whose object says where something happens or goes: "killed 7 on the ground in
 Dunmore, Ireland", "held in a prison in New York", "flew 100 miles from Springfield", "a flight
 from Leeds to Rome"."""
-COUNTRIES = frozenset(name for code, name in Locale("en").territories.items() if not code.isdigit())
+TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
+"""Each country or territory by its CLDR name, with its code ("Kenya": "KE")."""
+COUNTRIES = frozenset(TERRITORY_CODES)
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
 to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
-TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
 CURRENCY_NAMES = {code: Locale("en").currencies[code] for territory in TERRITORY_CODES.values()
                   for code in get_territory_currencies(territory)}
 """The currencies countries pay in today, as CLDR names them ("US Dollar", "Japanese Yen", "Euro"):
