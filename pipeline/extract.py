@@ -18,7 +18,7 @@ from pipeline.figures.context import (CountReading, alternative_roles, carry_cur
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
 from pipeline.figures.counted import joined_measures
-from pipeline.figures.dollars import local_dollars, named_currency
+from pipeline.figures.dollars import bare_price_currency, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -119,7 +119,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
-    measured = _joined_measures(_local_dollars(doc, measured, res), res)
+    measured = _joined_measures(_bare_prices(_local_dollars(doc, measured, res), res), res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -263,6 +263,22 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
             amount = measured[i].amount
             changed[i] = measured[i]._replace(amount=replace(amount, unit=code + amount.unit[len(old):]))
     return changed
+
+
+BARE_PRICE = "bare_price"
+"""The ``form`` of the rules that read a share price quoted with no currency sign."""
+
+
+def _bare_prices(measured: list[Measured], res: Resources) -> list[Measured]:
+    """Share prices quoted with no sign ("fell 3 to 41") in the article's own currency
+    (``bare_price_currency``): dollars in a New York report, pence in a London one."""
+    bare = [m.cand.rule.sets.get("form") == BARE_PRICE for m in measured]
+    if not any(bare):
+        return measured
+    code, factor = bare_price_currency([m.amount.unit.partition("/")[0] for m, b in zip(measured, bare)
+                                        if m.kind == "money" and not b], res.rules.lexicons["subunit_share_quotes"])
+    return [m._replace(amount=replace(m.amount, unit=code, value=round(m.amount.value * factor, 6)))
+            if b and m.amount.value is not None else m for m, b in zip(measured, bare)]
 
 
 def _has_scale(span: Span, res: Resources) -> bool:

@@ -11,6 +11,8 @@ an amount in another currency ("C$500 million ($370 million)") is its US-dollar 
 """
 from __future__ import annotations
 
+from collections import Counter
+
 US_DOLLAR = "USD"
 BARE_SIGN = "$"
 
@@ -51,3 +53,15 @@ def named_currency(word: str, written_nationality: bool, named_lands: list[dict[
     named = {by_word[word] for by_word in named_lands if word in by_word}
     code = next(iter(named)) if len(named) == 1 else ""
     return "" if code in dollar_codes else code
+
+
+def bare_price_currency(codes: list[str], subunit_quotes: dict[str, float]) -> tuple[str, float]:
+    """The currency of a share price quoted with no sign ("Harlan Mills rose 1 1/4 to 52 3/8"), and
+    the factor from the number to it, given the currency codes of the article's other money
+    figures (``codes``): the one the article writes most, US dollars when it writes none, the
+    sign a stock table leaves out being the article's own. Some exchanges quote in the
+    currency's hundredths (``subunit_quotes``): a London report that writes "#10.86" or "£4.20"
+    quotes "fell 11 to 286" in pence, 2.86 GBP."""
+    counted = Counter(codes)
+    code = max(counted, key=lambda c: (counted[c], c == US_DOLLAR)) if counted else US_DOLLAR
+    return code, subunit_quotes.get(code, 1.0)
