@@ -254,9 +254,10 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     decided = local_dollars(marks, codes, equivalents, restatements, res.figures.dollar_codes, named)
     written = {doc.vocab.strings[orth] for orth in set(doc.to_array(ORTH).tolist())}
     lands = [nationalities[word] for word in words if word in nationalities and word not in written]  # "Dutch", never "gold"
-    decided = [named_currency(span[-1].lower_, len(span) > 1 and span[-2].lower_ in nationalities, lands,
+    names = [_currency_word(measured[i].span, res) for i in money]  # "6.70 guilders a share": guilders
+    decided = [named_currency(name.lower_, name.i > span.start and doc[name.i - 1].lower_ in nationalities, lands,
                               res.figures.dollar_codes) or code
-               for code, span in zip(decided, (measured[i].span for i in money))]
+               for code, span, name in zip(decided, (measured[i].span for i in money), names)]
     changed = list(measured)
     for i, code, old in zip(money, decided, codes):
         if code != old:
@@ -279,6 +280,12 @@ def _bare_prices(measured: list[Measured], res: Resources) -> list[Measured]:
                                         if m.kind == "money" and not b], res.rules.lexicons["subunit_share_quotes"])
     return [m._replace(amount=replace(m.amount, unit=code, value=round(m.amount.value * factor, 6)))
             if b and m.amount.value is not None else m for m, b in zip(measured, bare)]
+
+
+def _currency_word(span: Span, res: Resources) -> Token:
+    """The word of a money span that names its currency: the last one the lexicons know as a
+    currency name, which a price per unit is followed by ("4.10 guilders a share"), else the last."""
+    return next((t for t in reversed(span) if t.lower_ in res.figures.currency_words), span[-1])
 
 
 def _has_scale(span: Span, res: Resources) -> bool:
