@@ -123,6 +123,19 @@ def test_a_currency_name_alone_takes_the_land_the_article_names(extract):
     assert [f.unit for f in figures if f.kind == "money"] == ["FIM"]
     figures = extract("The financial group in Basel booked 60 million francs.").figures
     assert [f.unit for f in figures if f.kind == "money"] == ["CHF"]  # "financial" in lower case names no land
+    figures = extract("The Dutch insurer earned 310 million guilders, or 5.20 guilders a share.").figures
+    assert [f.unit for f in figures if f.kind == "money"] == ["NLG", "NLG/share"]  # the name, not "share", says which
+
+
+def test_a_share_price_quoted_bare_is_money_in_the_article_s_currency(extract):
+    figures = extract("Harlan Mills offered $48 a share. Its stock rose 1 1/4 to 52 3/8 in heavy trading.").figures
+    assert [(f.value, f.unit, f.role) for f in figures if f.kind == "money"][1:] == [(1.25, "USD", "change"),
+                                                                                   (52.375, "USD", "level")]
+    text = ("Ostrander paid £4.20 a share for Kestrel, worth £310 million. "
+            "On the exchange, Kestrel shares rose 12 to 432 on heavy trading.")
+    figures = extract(text).figures
+    assert [(f.value, f.unit) for f in figures if f.kind == "money"][2:] == [(0.12, "GBP"), (4.32, "GBP")]  # pence
+    assert not [f for f in extract("The death toll rose 3 to 20 on Sunday.").figures if f.kind == "money"]
 
 
 def test_units_and_currencies_news_writes_glued_or_apart(extract):

@@ -1,5 +1,5 @@
-"""Decides which dollar a bare "$" means, and which currency a name several currencies share means,
-from the article's own signals.
+"""Decides which dollar a bare "$" means, which currency a name several currencies share means, and
+which currency a share price quoted with no sign is in, from the article's own signals.
 
 "$" alone is the US dollar in the lexicons, as most English news means it. An article that writes
 another dollar's symbol says otherwise: an Australian report that writes "AU$1.2 billion" means

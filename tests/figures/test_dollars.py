@@ -1,5 +1,6 @@
-"""A bare "$" in the article's own dollar, where the article says which."""
-from pipeline.figures.dollars import local_dollars, named_currency
+"""A bare "$" in the article's own dollar, where the article says which; a share price quoted with no
+sign in the article's own currency."""
+from pipeline.figures.dollars import bare_price_currency, local_dollars, named_currency
 
 DOLLARS = {"USD", "AUD", "CAD", "HKD"}
 
@@ -36,3 +37,12 @@ def test_a_currency_name_written_alone_takes_the_one_land_the_article_names_with
     assert named_currency("guilders", False, [dutch, caribbean], DOLLARS) == ""  # two lands: no telling
     assert named_currency("guilders", True, [dutch], DOLLARS) == ""  # its own nationality is written
     assert named_currency("dollars", False, [{"dollars": "AUD"}], DOLLARS) == ""  # dollars decide by their signs
+
+
+def test_a_share_price_quoted_bare_is_in_the_currency_the_article_writes_most():
+    hundredths = {"GBP": 0.01}
+    assert bare_price_currency([], hundredths) == ("USD", 1.0)  # a stock table's sign left out: dollars
+    assert bare_price_currency(["USD", "USD", "EUR"], hundredths) == ("USD", 1.0)
+    assert bare_price_currency(["CAD", "CAD", "USD"], hundredths) == ("CAD", 1.0)
+    assert bare_price_currency(["GBP", "USD"], hundredths) == ("USD", 1.0)  # a tie keeps dollars
+    assert bare_price_currency(["GBP", "GBP", "USD"], hundredths) == ("GBP", 0.01)  # London quotes pence

@@ -282,4 +282,5 @@ def test_a_number_as_subject_of_a_passive_verb_counts_what_the_sentence_names(ex
 def test_a_bare_change_of_a_named_index_is_points_and_a_share_price_is_not(extract):
     index = extract("The Hang Seng index slid 1.4%, or 231.56, to 16,377.80.").figures
     assert [(f.text, f.unit) for f in index] == [("1.4%", "percent"), ("231.56", "point"), ("16,377.80", "point")]
-    assert "1.25" not in [f.text for f in extract("Shares of Acme rose 1.25 to 31.50.").figures]
+    shares = extract("Shares of Acme rose 1.25 to 31.50.").figures  # a share's price, in the article's dollars
+    assert [(f.text, f.kind, f.unit) for f in shares] == [("1.25", "money", "USD"), ("31.50", "money", "USD")]
