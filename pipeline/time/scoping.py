@@ -20,6 +20,7 @@ from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, 
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.durations import present_perfect
 from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
@@ -107,7 +108,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
-        named |= {m.value for m in marks if m.value and not is_day(m.value)}
+        named |= {m.value for m in marks if m.value and not is_day(m.value) and not compared_period(m)}
         described = {span.root.i: TimeMark(span, d.value, d.text, reference=d.reference)
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
@@ -117,10 +118,12 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
-            governing = frame if frame is not None and not aside and governs(frame, figure) else None
+            governing = frame if (frame is not None and not aside and governs(frame, figure)
+                                  and not happened_before(figure, frame, published, words)) else None
+            usable = [m for m in marks if not overlaps(m.span, figure)
+                      and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
-                          choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       governing, before, statements, reported))
+                          choose_scope(figure, next_start, usable, governing, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
@@ -280,6 +283,27 @@ def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | Non
     return told_ahead(figure, words.future_cues) and end < published.isoformat()[:len(end)]
 
 
+def happened_before(figure: Span, frame: TimeMark, published: date | None, words: ScopeWords) -> bool:
+    """'promised to hold a referendum next year after the delegates voted 89-52': a figure told in
+    the simple past happened by publication, so a frame of its sentence that starts after it (a
+    plan, a horizon) does not date it. A date that describes a noun ("trimmed his 1990 earnings
+    projection to $2.95 a share") names what the noun is about, and still dates the figure."""
+    head = frame.span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return (published is not None and frame.value.split("/")[0] > published.isoformat()
+            and head.pos_ not in ("NOUN", "PROPN") and clause_head(figure.root).tag_ == "VBD"
+            and clause_tense(figure, words.future_cues) == "past")
+
+
+def before_subordinator(figure: Span, mark: TimeMark) -> bool:
+    """'promised to hold a referendum next year after the delegates voted 89-52': a date written
+    before the word that opens the figure's clause ("after", "when") belongs to the clause above,
+    however the parse hangs it, and is not the figure's clause's own date."""
+    opener = next((c for c in clause_head(figure.root).children if c.dep_ == "mark"), None)
+    return opener is not None and mark.span.end <= opener.i < figure.start
+
+
 def told_ahead(span: Span, future_cues: frozenset[str]) -> bool:
     """Whether a clause is told in the future or as an obligation ("will leave", "must pay")."""
     verb = clause_head(span.root)
@@ -293,9 +317,24 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     third quarter of 1990": a period after publication), nor a date in a quote or in words told
     in the first person ("I think buyers are remembering the August 1998 default"),
     nor the date of a last or first time ("The last time the index rose four weeks in a row was
-    in October 2007": a look back for comparison)."""
+    in October 2007": a look back for comparison), nor a results period a year or a quarter back
+    (below)."""
     ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+    return (not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+            and not compared_period(mark))
+
+
+def compared_period(mark: TimeMark) -> bool:
+    """Whether a date is a span of months named as a look back ("In the year-earlier quarter, the
+    tax credit was $3.3 million", "a year ago", "the previous quarter"): the period a results story
+    compares with, told in a sentence of its own. It frames that sentence only, and is not a
+    period of its paragraph: "Sales rose 8% to $368.5 million" after it is the quarter reported
+    again, and the paragraph's "For the nine months, ..." still carries to the next one."""
+    looks_back = any(t.lower_ in YEAR_BACK_WORDS and t.lower_ != "last" for t in mark.span)
+    return looks_back and bool(MONTH_SPAN.fullmatch(mark.value))
+
+
+MONTH_SPAN = re.compile(r"\d{4}-\d\d/\d{4}-\d\d")
 
 
 def _last_time(token: Token) -> bool:
