@@ -85,14 +85,18 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             context, framed, named, companies = None, None, set(), set()
         companies |= {ent.text.lower() for ent in ents if ent.label_ == "ORG"}
         marks = []
-        # "now" dates a figure only where its sentence names no other date ("it now sees sales of
-        # $21 billion for fiscal 2025": the fiscal year)
-        sent_dates = [(span, d) for span, d in sent_dates
-                      if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
+        # "now" dates a figure only where its clause names no other date ("it now sees sales of
+        # $21 billion for fiscal 2025": the fiscal year; but "Although rivals are back to 80% now,
+        # it lagged during the quarter": now)
+        sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
+            o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
+            for s, o in sent_dates)]
         sent_dates = with_year_after(doc, sent_dates)  # "between September and October of 2007"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
-            possessed = base_possessive(span, in_sent)  # "up from last year's $3.27 a share": the base's own year
+            # "up from last year's $3.27 a share": the base's own year; "since it bought the mill in
+            # 2019 for $40 million": the year of the since clause's own figure
+            possessed = base_possessive(span, in_sent) or since_clause_figure(span, in_sent)
             if is_comparison_base(span, bases, since_comparisons) and not start_point and possessed is None:
                 continue
             owner = possessed or owning_figure(span, in_sent, comparison_heads)
@@ -171,6 +175,22 @@ def conceded(token: Token) -> bool:
             return True
         verb = clause_head(verb.head)
     return False
+
+
+def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
+    """'Since Acme bought the mill in February for $40 million, it has sold $9 million of
+    equipment': a date in a clause opened by "since" is, for the figures around it, the start of
+    a comparison or an interval, but for the clause's own figure the time it happened: the first
+    figure of that clause, which takes it (February for $40 million). Not a date after "since"
+    itself ("Since its 1967 debut, 5,700 jets have been delivered": the years from 1967)."""
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+        if verb.lower_ == "since":
+            return None
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None  # a clause opened by "since" is one below another
+    return next((f for f in figures if clause_head(f.root).i == verb.i and not overlaps(f, span)), None)
 
 
 def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:

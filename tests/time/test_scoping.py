@@ -83,6 +83,17 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # a relative clause right after a figure is about it, however the parse hangs it
     ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
      "2024-04-03", "clause"),
+    # ... unless the clause has a figure of its own, whose date it is
+    ("First-quarter results included securities gains of $31 million, which included $12 million from the sale "
+     "of a stake in January.", "$12 million", "2024-01", "clause"),
+    ("First-quarter results included securities gains of $31 million, which included $12 million from the sale "
+     "of a stake in January.", "$31 million", "2024-01/2024-03", "clause"),
+    # a date in a clause opened by "since" dates that clause's own figure (the others take it as a start or a base)
+    ("Since Halden Group bought the brewery in May 2019 for $61 million, it has sold $14 million of its land.",
+     "$61 million", "2019-05", "clause"),
+    # "now" dates its own clause's figure, even when another clause of the sentence names a period
+    ("Although ferry traffic is back to 85% of its old level now, the operator lost money in the first quarter.",
+     "85%", "2024-04-09", "clause"),
     # a figure told in the past is not dated by a plan or horizon of its sentence, wherever the parse hangs it
     ("The premier pledged to call an election next year after lawmakers voted 61-40 against the budget.",
      "61", "2024-04-09", "published"),
