@@ -285,8 +285,20 @@ def _in_subject(token: Token) -> bool:
 def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
     """'Hotels are only thirty percent full': a main clause in the present tense says what is so
     now, and takes no period carried from earlier sentences. A relative clause takes the time of
-    what it describes ("imported energy worth $129 billion that account for 73 percent of ...")."""
-    return clause_tense(figure, future_cues) == "present" and clause_head(figure.root).dep_ == "ROOT"
+    what it describes ("imported energy worth $129 billion that account for 73 percent of ..."),
+    and so is current when that is told in the present too, all the way up to the main verb ("Acme
+    is close to a deal with Borel that is likely to give it a 30% stake")."""
+    tense = clause_tense(figure, future_cues)
+    if tense == "present" and clause_head(figure.root).dep_ == "ROOT":
+        return True
+    verbs = [t for t in [figure.root, *figure.root.ancestors] if t.pos_ in ("VERB", "AUX")]
+    return (tense in ("present", "") and bool(verbs) and verbs[-1].dep_ == "ROOT" and verbs[-1].tag_ in ("VBZ", "VBP")
+            and all(v.tag_ in PRESENT_OR_PLAIN and not any(c.dep_ == "aux" and c.lower_ in future_cues
+                                                            for c in v.children) for v in verbs))
+
+
+PRESENT_OR_PLAIN = frozenset({"VBZ", "VBP", "VB", "VBG"})
+"""Verb tags of a clause told in the present or without a tense of its own ("is likely to give")."""
 
 
 OBLIGATION = frozenset({"must", "should", "may", "might", "could", "can"})

@@ -91,6 +91,9 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # a date in a clause opened by "since" dates that clause's own figure (the others take it as a start or a base)
     ("Since Halden Group bought the brewery in May 2019 for $61 million, it has sold $14 million of its land.",
      "$61 million", "2019-05", "clause"),
+    # a figure told in the present all the way up to the main verb is current: no frame carried from before
+    ("Ford made its offer on Tuesday. Acme is close to a deal with Borel that is likely to give it a 30% stake.",
+     "30%", "2024-04-09", "published"),
     # "now" dates its own clause's figure, even when another clause of the sentence names a period
     ("Although ferry traffic is back to 85% of its old level now, the operator lost money in the first quarter.",
      "85%", "2024-04-09", "clause"),
