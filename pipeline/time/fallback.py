@@ -122,9 +122,9 @@ def referred_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: 
     (subject "the figures", "the results", "these numbers": ``result_nouns``) -> the third
     quarter, the period of the last figure of the sentence before, where nothing in the
     sentence itself dated it (its scope is the article's day or a carried frame). Not that of a
-    base the sentence before compared with: after "profit rose to $5.8 million from $4 million, or
-    24 cents a share, a year earlier", "The latest results include a $2.6 million payment" is of
-    the $5.8 million's quarter (``bases``: the figures compared with, ``bases.comparison_bases``)."""
+    base the sentence before compared with: after "the mill earned $7.1 million, up from $5.2
+    million in the year-ago quarter", "These results include a $1.9 million land sale" is of the
+    $7.1 million's quarter (``bases``: the figures compared with, ``bases.comparison_bases``)."""
     out = list(scopes)
     sentences = by_sentence(figures)
     starts = sorted(sentences)

@@ -162,7 +162,7 @@ def _after_session(sent: Span, words: MarketWords) -> bool:
 
 def _previous_session_phrase(sent: Span, words: MarketWords) -> str:
     """The words of a ``previous_session`` phrase in a sentence, also with the exchange's name
-    between them, read from the parse ("in composite New York Stock Exchange trading": "trading"
+    between them, read from the parse ("in composite Midwest Stock Exchange trading": "trading"
     and the words before it that hang from it, "composite" among them)."""
     lower = [t.lower_ for t in sent]
     for phrase in words.previous_session:

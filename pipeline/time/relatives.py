@@ -88,8 +88,8 @@ def _surveys(noun: Token, survey_nouns: frozenset[str]) -> bool:
 def relative_on(span: Span, figures: list[Span]) -> Span | None:
     """'just over $2,400, which was set on April 3': the figure right before the relative
     clause a date is in, which that clause describes however the parse hangs it. Not when the
-    clause has a figure of its own, whose date it is ("gains of $48 million, which included $27
-    million from a sale in August": August is the $27 million's)."""
+    clause has a figure of its own, whose date it is ("fees of $19 million, which included $7
+    million from a bond deal in May": May is the $7 million's)."""
     verb = clause_head(span.root)
     if verb.dep_ != "relcl" or any(clause_head(f.root).i == verb.i for f in figures):
         return None

@@ -86,8 +86,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         companies |= {ent.text.lower() for ent in ents if ent.label_ == "ORG"}
         marks = []
         # "now" dates a figure only where its clause names no other date ("it now sees sales of
-        # $21 billion for fiscal 2025": the fiscal year; but "Although rivals are back to 80% now,
-        # it lagged during the quarter": now)
+        # $21 billion for fiscal 2025": the fiscal year; but "Although ferry traffic is back to 85%
+        # now, the operator lost money in the first quarter": now)
         sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
             o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
             for s, o in sent_dates)]
@@ -316,10 +316,10 @@ def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | Non
 
 
 def happened_before(figure: Span, frame: TimeMark, published: date | None, words: ScopeWords) -> bool:
-    """'promised to hold a referendum next year after the delegates voted 89-52': a figure told in
+    """'pledged to call an election next year after lawmakers voted 61-40': a figure told in
     the simple past happened by publication, so a frame of its sentence that starts after it (a
-    plan, a horizon) does not date it. A date that describes a noun ("trimmed his 1990 earnings
-    projection to $2.95 a share") names what the noun is about, and still dates the figure."""
+    plan, a horizon) does not date it. A date that describes a noun ("cut its 2025 profit estimate
+    for Corvel to $3.40") names what the noun is about, and still dates the figure."""
     head = frame.span.root.head
     if head.dep_ == "prep":
         head = head.head
@@ -329,7 +329,7 @@ def happened_before(figure: Span, frame: TimeMark, published: date | None, words
 
 
 def before_subordinator(figure: Span, mark: TimeMark) -> bool:
-    """'promised to hold a referendum next year after the delegates voted 89-52': a date written
+    """'pledged to call an election next year after lawmakers voted 61-40': a date written
     before the word that opens the figure's clause ("after", "when") belongs to the clause above,
     however the parse hangs it, and is not the figure's clause's own date."""
     opener = next((c for c in clause_head(figure.root).children if c.dep_ == "mark"), None)
@@ -357,10 +357,10 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
 
 
 def compared_period(mark: TimeMark) -> bool:
-    """Whether a date is a span of months named as a look back ("In the year-earlier quarter, the
-    tax credit was $3.3 million", "a year ago", "the previous quarter"): the period a results story
+    """Whether a date is a span of months named as a look back ("In the year-earlier quarter, it
+    earned $6 million", "a year ago", "the previous quarter"): the period a results story
     compares with, told in a sentence of its own. It frames that sentence only, and is not a
-    period of its paragraph: "Sales rose 8% to $368.5 million" after it is the quarter reported
+    period of its paragraph: "Shipments rose 4% to 12,000 tons" after it is the quarter reported
     again, and the paragraph's "For the nine months, ..." still carries to the next one."""
     looks_back = any(t.lower_ in YEAR_BACK_WORDS and t.lower_ != "last" for t in mark.span)
     return looks_back and bool(MONTH_SPAN.fullmatch(mark.value))
