@@ -142,15 +142,15 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     day = article_day(date_spans, sentences, body_start, article.published)
     scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
                              lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
+    bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, article.published, res.market_words),
-                             frozenset(res.rules.lexicons["result_nouns"]))
+                             bases, frozenset(res.rules.lexicons["result_nouns"]))
     scopes = span_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
                          article.published, res.rules.lexicons["number_words"])
     scopes = run_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
                         article.published, frozenset(res.rules.lexicons["run_nouns"]))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
-    bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,

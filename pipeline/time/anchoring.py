@@ -150,11 +150,13 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
 
 
 def _sets_deadline(span: Span, deadline_verbs: frozenset[str]) -> bool:
-    """Whether the date is a deadline its clause's verb sets ahead, after "until" ("has given the
-    firm until Friday to reply", "postponed the vote until Tuesday"): then it lies ahead of the
-    publication date whatever the verb's tense."""
+    """Whether the date is a deadline its clause's verb sets ahead, after "until" or "through" ("has
+    given the firm until Friday to reply", "postponed the vote until Tuesday", "has extended
+    credit lines through January"): then it lies ahead of the publication date whatever the verb's
+    tense."""
     before = span.doc[span.start - 1] if span.start else None
-    return before is not None and before.lower_ in ("until", "till") and clause_head(span.root).lemma_ in deadline_verbs
+    return (before is not None and before.lower_ in ("until", "till", "through")
+            and clause_head(span.root).lemma_ in deadline_verbs)
 
 
 def _trim(span: Span) -> Span:

@@ -92,7 +92,9 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
     year earlier", "in the year-ago quarter") takes the same period a year before. A base compared
     with a figure stated as current ("412, up from 380"; "now 412, up from 380") has no period: the text does not
     say when it was; one compared with a figure of a period after ``published`` keeps it (a
-    forecast revised from an earlier one)."""
+    forecast revised from an earlier one). A figure after "from" that only figures after it could
+    be compared with is no such base ("The loss stems from $357 million of write-downs on its
+    $4 billion portfolio, which holds $3 billion of bonds"): it keeps its scope."""
     out = list(scopes)
     sentences = by_sentence(figures)
     for i, (scope, is_base) in enumerate(zip(scopes, bases)):
@@ -102,7 +104,7 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
             continue
         shared = (scope.text, scope.value) == (theirs.text, theirs.value)  # from the clause, the sentence...
         if theirs.source == PUBLISHED or theirs.reference == "present":
-            out[i] = None if shared else scope
+            out[i] = None if shared and compared < i else scope
         elif published is not None and theirs.value[:10] > published.isoformat():
             continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"
         elif shared:  # "rose 2% sequentially to $5 billion from $4.9 billion": the quarter before

@@ -119,11 +119,14 @@ def reported_fiscal_quarter(expr: Expression, calendar: Resolution, number: int)
     publication: a company's own quarter, the last one closed. "Ralston reported a decline in
     fourth-quarter earnings" in a story of November 2, 1989 reports a quarter that is over, and
     the calendar's fourth quarter was not: it is July to September 1989, the company's quarter 4.
-    None for any other quarter ("the fourth quarter" ahead, "the fourth quarter of 1988")."""
+    A quarter called "fiscal" is the company's own whatever its calendar months: "earnings rose
+    in the fiscal first quarter" in a story of October 26, 1989 reports the quarter just closed,
+    July to September, not one that ended seven months before. None for any other quarter ("the
+    fourth quarter" ahead, "the fourth quarter of 1988")."""
     point, published = calendar.point, expr.published
     if (expr.tense != "past" or published is None or point is None or not calendar.relative
             or any(w in ("this", "next", "last", "coming", "current") for w in expr.lower)
-            or period_end(point) <= published):
+            or (period_end(point) <= published and "fiscal" not in expr.lower)):
         return None
     return _interval(last_closed_quarter(published).day, 3, expr.published_anchor()[1], fiscal_quarter=number)
 

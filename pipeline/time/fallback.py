@@ -115,19 +115,22 @@ def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: Ti
             for figure, scope in zip(figures, scopes)]
 
 
-def referred_scopes(figures: list[Span], scopes: list[TimeScope | None],
+def referred_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list[bool],
                     result_nouns: frozenset[str]) -> list[TimeScope | None]:
     """Every figure's scope, those of a sentence about the results just given given their period:
     "Acme earned $46.9 million in the third quarter. The figures include $12 million in costs"
     (subject "the figures", "the results", "these numbers": ``result_nouns``) -> the third
     quarter, the period of the last figure of the sentence before, where nothing in the
-    sentence itself dated it (its scope is the article's day or a carried frame)."""
+    sentence itself dated it (its scope is the article's day or a carried frame). Not that of a
+    base the sentence before compared with: after "the mill earned $7.1 million, up from $5.2
+    million in the year-ago quarter", "These results include a $1.9 million land sale" is of the
+    $7.1 million's quarter (``bases``: the figures compared with, ``bases.comparison_bases``)."""
     out = list(scopes)
     sentences = by_sentence(figures)
     starts = sorted(sentences)
     for position, start in enumerate(starts[1:], 1):
-        before = sentences[starts[position - 1]]
-        referred = scopes[before[-1]]
+        before = [i for i in sentences[starts[position - 1]] if not bases[i]]
+        referred = scopes[before[-1]] if before else None
         if referred is None or figures[before[-1]].sent.end != start:
             continue  # only the sentence right before
         for i in sentences[start]:

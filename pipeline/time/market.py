@@ -161,11 +161,18 @@ def _after_session(sent: Span, words: MarketWords) -> bool:
 
 
 def _previous_session_phrase(sent: Span, words: MarketWords) -> str:
+    """The words of a ``previous_session`` phrase in a sentence, also with the exchange's name
+    between them, read from the parse ("in composite Midwest Stock Exchange trading": "trading"
+    and the words before it that hang from it, "composite" among them)."""
     lower = [t.lower_ for t in sent]
     for phrase in words.previous_session:
         for i in range(len(lower) - len(phrase) + 1):
             if tuple(lower[i:i + len(phrase)]) == phrase:
                 return sent[i:i + len(phrase)].text
+        for token in (t for t in sent if t.lower_ == phrase[-1] and len(phrase) == 2):
+            modifier = next((t for t in sent.doc[token.left_edge.i:token.i] if t.lower_ == phrase[0]), None)
+            if modifier is not None:
+                return sent.doc[modifier.i:token.i + 1].text
     return ""
 
 

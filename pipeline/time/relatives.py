@@ -87,10 +87,14 @@ def _surveys(noun: Token, survey_nouns: frozenset[str]) -> bool:
 
 def relative_on(span: Span, figures: list[Span]) -> Span | None:
     """'just over $2,400, which was set on April 3': the figure right before the relative
-    clause a date is in, which that clause describes however the parse hangs it."""
+    clause a date is in, which that clause describes however the parse hangs it. Not when the
+    clause has a figure of its own, whose date it is ("fees of $19 million, which included $7
+    million from a bond deal in May": May is the $7 million's)."""
     verb = clause_head(span.root)
+    if verb.dep_ != "relcl" or any(clause_head(f.root).i == verb.i for f in figures):
+        return None
     opening = verb.left_edge.i - (verb.left_edge.i > 0 and span.doc[verb.left_edge.i - 1].text == ",")
-    return next((f for f in figures if f.end == opening), None) if verb.dep_ == "relcl" else None
+    return next((f for f in figures if f.end == opening), None)
 
 
 def noun_after(span: Span) -> Token | None:

@@ -20,6 +20,7 @@ from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, 
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.durations import present_perfect
 from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
@@ -84,14 +85,18 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             context, framed, named, companies = None, None, set(), set()
         companies |= {ent.text.lower() for ent in ents if ent.label_ == "ORG"}
         marks = []
-        # "now" dates a figure only where its sentence names no other date ("it now sees sales of
-        # $21 billion for fiscal 2025": the fiscal year)
-        sent_dates = [(span, d) for span, d in sent_dates
-                      if d.reference != "present" or all(o.reference == "present" or not o.value for _, o in sent_dates)]
+        # "now" dates a figure only where its clause names no other date ("it now sees sales of
+        # $21 billion for fiscal 2025": the fiscal year; but "Although ferry traffic is back to 85%
+        # now, the operator lost money in the first quarter": now)
+        sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
+            o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
+            for s, o in sent_dates)]
         sent_dates = with_year_after(doc, sent_dates)  # "between September and October of 2007"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
-            possessed = base_possessive(span, in_sent)  # "up from last year's $3.27 a share": the base's own year
+            # "up from last year's $3.27 a share": the base's own year; "since it bought the mill in
+            # 2019 for $40 million": the year of the since clause's own figure
+            possessed = base_possessive(span, in_sent) or since_clause_figure(span, in_sent)
             if is_comparison_base(span, bases, since_comparisons) and not start_point and possessed is None:
                 continue
             owner = possessed or owning_figure(span, in_sent, comparison_heads)
@@ -107,7 +112,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
             carried = None
-        named |= {m.value for m in marks if m.value and not is_day(m.value)}
+        named |= {m.value for m in marks if m.value and not is_day(m.value) and not compared_period(m)}
         described = {span.root.i: TimeMark(span, d.value, d.text, reference=d.reference)
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
@@ -117,10 +122,12 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
                 before = None
-            governing = frame if frame is not None and not aside and governs(frame, figure) else None
+            governing = frame if (frame is not None and not aside and governs(frame, figure)
+                                  and not happened_before(figure, frame, published, words)) else None
+            usable = [m for m in marks if not overlaps(m.span, figure)
+                      and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
-                          choose_scope(figure, next_start, [m for m in marks if not overlaps(m.span, figure)],
-                                       governing, before, statements, reported))
+                          choose_scope(figure, next_start, usable, governing, before, statements, reported))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
@@ -168,6 +175,22 @@ def conceded(token: Token) -> bool:
             return True
         verb = clause_head(verb.head)
     return False
+
+
+def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
+    """'Since Acme bought the mill in February for $40 million, it has sold $9 million of
+    equipment': a date in a clause opened by "since" is, for the figures around it, the start of
+    a comparison or an interval, but for the clause's own figure the time it happened: the first
+    figure of that clause, which takes it (February for $40 million). Not a date after "since"
+    itself ("Since its 1967 debut, 5,700 jets have been delivered": the years from 1967)."""
+    verb = span.root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+        if verb.lower_ == "since":
+            return None
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None  # a clause opened by "since" is one below another
+    return next((f for f in figures if clause_head(f.root).i == verb.i and not overlaps(f, span)), None)
 
 
 def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
@@ -262,8 +285,20 @@ def _in_subject(token: Token) -> bool:
 def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
     """'Hotels are only thirty percent full': a main clause in the present tense says what is so
     now, and takes no period carried from earlier sentences. A relative clause takes the time of
-    what it describes ("imported energy worth $129 billion that account for 73 percent of ...")."""
-    return clause_tense(figure, future_cues) == "present" and clause_head(figure.root).dep_ == "ROOT"
+    what it describes ("imported energy worth $129 billion that account for 73 percent of ..."),
+    and so is current when that is told in the present too, all the way up to the main verb ("Acme
+    is close to a deal with Borel that is likely to give it a 30% stake")."""
+    tense = clause_tense(figure, future_cues)
+    if tense == "present" and clause_head(figure.root).dep_ == "ROOT":
+        return True
+    verbs = [t for t in [figure.root, *figure.root.ancestors] if t.pos_ in ("VERB", "AUX")]
+    return (tense in ("present", "") and bool(verbs) and verbs[-1].dep_ == "ROOT" and verbs[-1].tag_ in ("VBZ", "VBP")
+            and all(v.tag_ in PRESENT_OR_PLAIN and not any(c.dep_ == "aux" and c.lower_ in future_cues
+                                                            for c in v.children) for v in verbs))
+
+
+PRESENT_OR_PLAIN = frozenset({"VBZ", "VBP", "VB", "VBG"})
+"""Verb tags of a clause told in the present or without a tense of its own ("is likely to give")."""
 
 
 OBLIGATION = frozenset({"must", "should", "may", "might", "could", "can"})
@@ -280,6 +315,27 @@ def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | Non
     return told_ahead(figure, words.future_cues) and end < published.isoformat()[:len(end)]
 
 
+def happened_before(figure: Span, frame: TimeMark, published: date | None, words: ScopeWords) -> bool:
+    """'pledged to call an election next year after lawmakers voted 61-40': a figure told in
+    the simple past happened by publication, so a frame of its sentence that starts after it (a
+    plan, a horizon) does not date it. A date that describes a noun ("cut its 2025 profit estimate
+    for Corvel to $3.40") names what the noun is about, and still dates the figure."""
+    head = frame.span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return (published is not None and frame.value.split("/")[0] > published.isoformat()
+            and head.pos_ not in ("NOUN", "PROPN") and clause_head(figure.root).tag_ == "VBD"
+            and clause_tense(figure, words.future_cues) == "past")
+
+
+def before_subordinator(figure: Span, mark: TimeMark) -> bool:
+    """'pledged to call an election next year after lawmakers voted 61-40': a date written
+    before the word that opens the figure's clause ("after", "when") belongs to the clause above,
+    however the parse hangs it, and is not the figure's clause's own date."""
+    opener = next((c for c in clause_head(figure.root).children if c.dep_ == "mark"), None)
+    return opener is not None and mark.span.end <= opener.i < figure.start
+
+
 def told_ahead(span: Span, future_cues: frozenset[str]) -> bool:
     """Whether a clause is told in the future or as an obligation ("will leave", "must pay")."""
     verb = clause_head(span.root)
@@ -293,9 +349,24 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     third quarter of 1990": a period after publication), nor a date in a quote or in words told
     in the first person ("I think buyers are remembering the August 1998 default"),
     nor the date of a last or first time ("The last time the index rose four weeks in a row was
-    in October 2007": a look back for comparison)."""
+    in October 2007": a look back for comparison), nor a results period a year or a quarter back
+    (below)."""
     ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+    return (not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+            and not compared_period(mark))
+
+
+def compared_period(mark: TimeMark) -> bool:
+    """Whether a date is a span of months named as a look back ("In the year-earlier quarter, it
+    earned $6 million", "a year ago", "the previous quarter"): the period a results story
+    compares with, told in a sentence of its own. It frames that sentence only, and is not a
+    period of its paragraph: "Shipments rose 4% to 12,000 tons" after it is the quarter reported
+    again, and the paragraph's "For the nine months, ..." still carries to the next one."""
+    looks_back = any(t.lower_ in YEAR_BACK_WORDS and t.lower_ != "last" for t in mark.span)
+    return looks_back and bool(MONTH_SPAN.fullmatch(mark.value))
+
+
+MONTH_SPAN = re.compile(r"\d{4}-\d\d/\d{4}-\d\d")
 
 
 def _last_time(token: Token) -> bool:

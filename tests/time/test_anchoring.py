@@ -122,6 +122,8 @@ def test_a_figure_stated_as_now_is_dated_by_publication(extract):
     # a deadline set ahead, in the past tense; a time that was reached
     ("The judge has given the landlord until Friday to answer.", "until Friday", "../2024-04-12"),
     ("The council postponed the vote until Thursday.", "until Thursday", "../2024-04-11"),
+    ("Its lenders have extended the credit line through February.", "through February", "../2025-02"),
+    ("Output was weak through February.", "through February", "../2024-02"),
     ("It was not until Thursday that the mayor spoke.", "until Thursday", "../2024-04-04"),
     # a weekday before a plural noun; a clock time before a weekday
     ("The Sunday raids left 12 people dead.", "Sunday", "2024-04-07"),

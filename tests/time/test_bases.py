@@ -34,6 +34,9 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     ("The maker brought its total to 412 orders from 38 customers in 2023.", "38 customers", "2023", "clause"),
     ("She lowered her forecast for next year to $4 a share from $5.", "$5", "2025", "clause"),
     ("The airline now has 412 orders, up from 380 orders.", "380 orders", None, None),
+    # a figure after "from" that no figure before it is compared with keeps its scope
+    ("The charge stems from $210 million of losses on the bank's $3 billion loan book, which includes $1 billion "
+     "of farm loans.", "$210 million", "2024-04-09", "published"),
     # ... told by the date's reference to the present, whatever its words
     ("At present the airline has 412 orders, up from 380 orders.", "380 orders", None, None),
     ("These days the mine employs 400 workers, up from 350 workers.", "350 workers", None, None),

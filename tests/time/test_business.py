@@ -177,3 +177,19 @@ def test_a_year_ago_quarter_is_no_anchor_for_the_next_year_earlier(extract):
             "Sales were $48 million, compared with $41 million a year earlier.")
     dates = [(d.text, d.value, d.fiscal_quarter) for d in extract(text, published="2023-10-26").dates]
     assert dates[-1] == ("a year earlier", "2022-07/2022-09", 1)
+
+
+@pytest.mark.parametrize("published, value", [
+    ("1989-10-26", "1989-07/1989-09"),  # its calendar first quarter ended seven months before: the quarter just closed
+    ("2024-05-02", "2024-01/2024-03"),  # the last quarter closed is the calendar's own
+])
+def test_a_fiscal_quarter_reported_in_the_past_is_the_company_quarter_just_closed(extract, published, value):
+    text = "Pinecrest Airways said its profit jumped 41% in the fiscal first quarter, helped by busier routes."
+    (quarter,) = [d for d in extract(text, published=published).dates if "quarter" in d.text]
+    assert (quarter.text, quarter.value, quarter.fiscal_quarter) == ("the fiscal first quarter", value, 1)
+
+
+def test_a_fiscal_quarter_ahead_is_not_taken_for_the_one_just_closed(extract):
+    text = "Pinecrest Airways expects traffic to recover in the fiscal first quarter."
+    (quarter,) = [d for d in extract(text, published="1989-10-26").dates if "quarter" in d.text]
+    assert quarter.fiscal_quarter == 0 and quarter.value != "1989-07/1989-09"

@@ -19,6 +19,9 @@ MARKET = [  # text, figure, expected scope value and source
     # a close "in composite trading" is the session before the morning paper (Monday for Tuesday's)
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. In composite trading on the New York "
      "Stock Exchange, Acme shares rose 75 cents to $31.25.", "$31.25", "2024-04-08", "market"),
+    # also with the exchange's name inside the phrase
+    ("Kestrel Bancorp reported a loss after the close. Its shares closed at $7.25 in composite American Stock "
+     "Exchange trading, down 40 cents.", "$7.25", "2024-04-08", "market"),
     # counter-examples: results keep the lead's quarter, a dated close its date, a year its year
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. Revenue dropped to $310 million.",
      "$310 million", "2024-01/2024-03", "context"),

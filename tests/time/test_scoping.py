@@ -83,6 +83,26 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # a relative clause right after a figure is about it, however the parse hangs it
     ("Gold hit a record, with the highest price being just over $2,400, which was set on April 3.", "$2,400",
      "2024-04-03", "clause"),
+    # ... unless the clause has a figure of its own, whose date it is
+    ("First-quarter results included fees of $19 million, which included $7 million from a bond deal in "
+     "January.", "$7 million", "2024-01", "clause"),
+    ("First-quarter results included fees of $19 million, which included $7 million from a bond deal in "
+     "January.", "$19 million", "2024-01/2024-03", "clause"),
+    # a date in a clause opened by "since" dates that clause's own figure (the others take it as a start or a base)
+    ("Since Halden Group bought the brewery in May 2019 for $61 million, it has sold $14 million of its land.",
+     "$61 million", "2019-05", "clause"),
+    # a figure told in the present all the way up to the main verb is current: no frame carried from before
+    ("Ford made its offer on Tuesday. Acme is close to a deal with Borel that is likely to give it a 30% stake.",
+     "30%", "2024-04-09", "published"),
+    # "now" dates its own clause's figure, even when another clause of the sentence names a period
+    ("Although ferry traffic is back to 85% of its old level now, the operator lost money in the first quarter.",
+     "85%", "2024-04-09", "clause"),
+    # a figure told in the past is not dated by a plan or horizon of its sentence, wherever the parse hangs it
+    ("The premier pledged to call an election next year after lawmakers voted 61-40 against the budget.",
+     "61", "2024-04-09", "published"),
+    # counter-example: a date that describes a noun of the figure's clause still dates it
+    ("Yesterday the broker cut its 2025 earnings estimate for Corvel to $3.40 a share.", "$3.40 a share", "2025",
+     "clause"),
     # a date in a clause that concedes something else frames nothing of the main clause
     ("Acme's sales rose 3% on Friday. Its margin ended up 0.8%, although this comes after a deep loss yesterday.",
      "0.8%", "2024-04-05", "context"),
@@ -108,6 +128,13 @@ CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
     ("A year ago, everyone expected a downturn.\n\nPrices rose 2.6 percent.", "2.6 percent", "2024-04-09"),
     ("Tariffs will rise by 2025.\n\nExports grew 3 per cent.", "3 per cent", "2024-04-09"),
     ("Bond yields fell on Friday.\n\nSpending is budgeted at $47 billion.", "$47 billion", "2024-04-09"),
+    # a results period looked back to frames its own sentence only: the paragraph goes on with its period,
+    # and the next paragraph takes that period
+    ("Talbot Mills earned $9 million in the third quarter of 2023. In the year-earlier quarter, it earned $6 "
+     "million. Shipments rose 4% to 12,000 tons.", "4%", "2023-07/2023-09"),
+    ("Talbot Mills earned $9 million in the third quarter of 2023.\n\nFor the nine months, it earned $25 million. "
+     "In the year-earlier period, it earned $19 million.\n\nShipments rose 4% to 31,000 tons.", "31,000 tons",
+     "2023-01/2023-09"),
 ]
 
 
