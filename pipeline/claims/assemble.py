@@ -83,7 +83,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
                                                                      party_words.destinations), parties.without_places)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
-                               if sentences else 0)
+                               if sentences else 0) or article_company(extraction.entities, party_words.legal_forms)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
     carried: tuple[int, list[str]] = (-1, [])  # whose the figure before was, and its sentence
     ids: dict[int, str] = {}
@@ -261,6 +261,9 @@ TOPIC_MENTIONS = 3
 """How often an article names a party for it to be what the article is about as a whole."""
 LEAD_SENTENCES = 8
 """The opening sentences (a headline among them) where an article names what it is about."""
+LEAD_CHARACTERS = 400
+"""How far from the first name an article gives a company's name with its legal form may stand
+for the article to be about that company: its opening sentence or two."""
 
 
 def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
@@ -275,6 +278,17 @@ def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
             and ranked[0][0] in in_lead:
         return [ranked[0][0]]
     return []
+
+
+def article_company(entities: tuple[dict, ...], legal_forms: frozenset[str]) -> list[str]:
+    """The company an article is about: the first organisation it names with its legal form, in its
+    opening sentences, if it names no other organisation as often ("Tarrow's Inc. said it will take
+    a charge ..." makes "The plan includes removing $40 million in good will" Tarrow's)."""
+    lead = [e for e in entities if e["label"] == "ORG" and e["start"] < entities[0]["start"] + LEAD_CHARACTERS
+            and e["text"].split()[-1].capitalize() in {form.capitalize() for form in legal_forms}][:1]
+    counts = Counter(e["canonical"] for e in entities if e["label"] == "ORG")
+    return [e["canonical"] for e in lead if all(n < counts[e["canonical"]] for name, n in counts.items()
+                                               if name != e["canonical"])]
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex, destinations: frozenset[str] = frozenset()) -> list[str]:

@@ -39,8 +39,10 @@ class FigureParties(Parties):
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
             elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
                 own = self._partners(token, span)  # "a plan aimed at tripling the two nations' exports"
+                # but "Contoso agreed to buy Tarrow's for $9 a share" is Contoso's as well, unless the
+                # figure has an owner of its own ("plans to discuss Ukraine's $1 billion debt to Tarrow's")
+                nearer = nearer or (bool(own) and (token.dep_ != "xcomp" or bool(found)))
                 found += own
-                nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
                 people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
                 found += [people] if people is not None and people[0] in self.words.countries else []
