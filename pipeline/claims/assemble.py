@@ -20,7 +20,7 @@ from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
-from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote
+from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
 from pipeline.claims.speakers import AUTHOR, Reported
 
 
@@ -85,7 +85,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
                                if sentences else 0) or article_company(extraction.entities, party_words.legal_forms)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
-    carried: tuple[int, list[str]] = (-1, [])  # whose the figure before was, and its sentence
+    carried: tuple[int, list[str], Figure | None] = (-1, [], None)  # whose the figure before was, its sentence, the figure
     ids: dict[int, str] = {}
     openings: dict[int, int] = {}  # each sentence's first token after a dateline
     for _, what, item in items:
@@ -122,16 +122,21 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                                          if i >= opening})
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("Acme Motors said net income fell 17%"), else whose the figure just
-        # before was, else what the whole article is about
+        # before was, else what the whole article is about; a sentence naming only a town it happens
+        # in names no one, and a country's share of an organisation's figure is the organisation's too
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
-        named = (about(parties.of_figure(span), common["speaker"], labels, acting) or about(entities.names(tokens, sent.start_char, sent.end_char),
-                                                  common["speaker"])
+        named = (about(parties.of_figure(span), common["speaker"], labels, acting)
+                 or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
+                                                 common["speaker"]), sent)
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
                  or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
                  or (main_topic if what == "figure" else []))
+        if what == "figure" and named and all(name in party_words.countries for name in named) \
+                and breaks_down(item, carried[2], item.sentence_index - carried[0]):
+            named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
-            carried = (item.sentence_index, named)
+            carried = (item.sentence_index, named, item)
         common["entities"] = "; ".join(named)
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)
@@ -244,6 +249,15 @@ class _Topics:
         return [name for name in self.entities.names(self.without_places(tokens), sent.start_char, sent.end_char,
                                                      ("GPE", "LOC")) if name not in WORLD_REGIONS]
         return self.cache[index]
+
+
+def breaks_down(figure: Figure, before: Figure | None, sentences_apart: int) -> bool:
+    """Whether a figure given for a country is a share of an organisation's figure just before
+    it, in the same unit and no larger: "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
+    is Contoso's as well as France's."""
+    return before is not None and sentences_apart <= CARRIED_SENTENCES and bool(figure.unit) \
+        and (figure.kind, figure.unit) == (before.kind, before.unit) \
+        and figure.value is not None and before.value is not None and figure.value <= before.value
 
 
 def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = None,

@@ -4,6 +4,8 @@ and descriptors resolved by :class:`pipeline.claims.parties.Parties`; and which 
 say where a figure happens or goes."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
@@ -53,7 +55,9 @@ class FigureParties(Parties):
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
-                found += self._one(token, 0) + self._partners(token, span)
+                # "completed its purchase of Tarrow for $90 million"; not "had the largest gains of the three indexes"
+                acted_on = token.dep_ == "dobj" and not any(c.tag_ == "JJS" for c in token.children)
+                found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
             token = token.head
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
@@ -118,6 +122,24 @@ class FigureParties(Parties):
                 dropped |= {t.i for t in token.head.subtree}
         return tokens - dropped
 
+    def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
+        """The names of a figure's sentence, unless all are towns or regions that only say where
+        it happens, not opening it ("The test flight lasted four hours, circling 100 miles from
+        Leeds" is not Leeds's; "And in Leeds, a 3 percent drop" is): then whose the figure is is
+        read from the paragraph, the figure before or the article."""
+        named = [ent for ent in self.index.within(sent.start_char, sent.end_char) if ent["canonical"] in names]
+        for ent in named:
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            label = "GPE" if ent["canonical"] in self._places else ent["label"]  # a town the model took for a person here
+            if not self._only_where((ent["canonical"], label)) or (span.root.dep_ == "pobj" and opens_clause(span.root.head)):
+                return names
+        return [] if named else names
+
+    @cached_property
+    def _places(self) -> set[str]:
+        """The names the article gives a place somewhere."""
+        return {ent["canonical"] for ent in self.index.entities if ent["label"] in PLACE_LABELS}
+
     def _only_where(self, party: Party) -> bool:
         """Whether a party is a town or a region, which only says where: not a country."""
         return party[1] in PLACE_LABELS and party[0] not in self.words.countries
@@ -148,7 +170,7 @@ class FigureParties(Parties):
             return self.resolve(subject)
         return list(dict.fromkeys(p for t in sharing for p in self._one(t, 0)))
 
-    def _partners(self, verb: Token, span: Span) -> list[Party]:
+    def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of
         "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish"), not a town
         something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
@@ -158,7 +180,7 @@ class FigureParties(Parties):
                 continue
             if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
                 objects = [child]
-            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS:
+            elif child.dep_ in ("prep", "dative") and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 continue
