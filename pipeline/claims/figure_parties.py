@@ -55,8 +55,9 @@ class FigureParties(Parties):
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
-                # "completed its purchase of Tarrow for $90 million"; not "had the largest gains of the three indexes"
-                acted_on = token.dep_ == "dobj" and not any(c.tag_ == "JJS" for c in token.children)
+                # "completed its purchase of Tarrow for $90 million"; not "had the largest gains of the three
+                # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
+                acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
                 found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
             token = token.head
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
