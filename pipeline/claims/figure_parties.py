@@ -55,7 +55,7 @@ class FigureParties(Parties):
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
-                # "completed its purchase of Tarrow for $90 million"; not "had the largest gains of the three
+                # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
                 found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
@@ -125,8 +125,8 @@ class FigureParties(Parties):
 
     def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
         """The names of a figure's sentence, unless all are towns or regions that only say where
-        it happens, not opening it ("The test flight lasted four hours, circling 100 miles from
-        Leeds" is not Leeds's; "And in Leeds, a 3 percent drop" is): then whose the figure is is
+        it happens, not opening it ("The trial run took three hours, the plane looping 80 miles
+        from Leeds" is not Leeds's; "And in Leeds, a 3 percent drop" is): then whose the figure is is
         read from the paragraph, the figure before or the article."""
         named = [ent for ent in self.index.within(sent.start_char, sent.end_char) if ent["canonical"] in names]
         for ent in named:
