@@ -20,7 +20,7 @@ from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
-from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Quote
+from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
 from pipeline.claims.speakers import AUTHOR, Reported
 
 
@@ -83,9 +83,9 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
                                                                      party_words.destinations), parties.without_places)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
-                               if sentences else 0)
+                               if sentences else 0) or article_company(extraction.entities, party_words.legal_forms)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
-    carried: tuple[int, list[str]] = (-1, [])  # whose the figure before was, and its sentence
+    carried: tuple[int, list[str], Figure | None] = (-1, [], None)  # whose the figure before was, its sentence, the figure
     ids: dict[int, str] = {}
     openings: dict[int, int] = {}  # each sentence's first token after a dateline
     for _, what, item in items:
@@ -122,16 +122,21 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                                          if i >= opening})
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("Acme Motors said net income fell 17%"), else whose the figure just
-        # before was, else what the whole article is about
+        # before was, else what the whole article is about; a sentence naming only a town it happens
+        # in names no one, and a country's share of an organisation's figure is the organisation's too
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
-        named = (about(parties.of_figure(span), common["speaker"], labels, acting) or about(entities.names(tokens, sent.start_char, sent.end_char),
-                                                  common["speaker"])
+        named = (about(parties.of_figure(span), common["speaker"], labels, acting)
+                 or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
+                                                 common["speaker"]), sent)
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
                  or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
                  or (main_topic if what == "figure" else []))
+        if what == "figure" and named and all(name in party_words.countries for name in named) \
+                and breaks_down(item, carried[2], item.sentence_index - carried[0]):
+            named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
-            carried = (item.sentence_index, named)
+            carried = (item.sentence_index, named, item)
         common["entities"] = "; ".join(named)
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)
@@ -246,6 +251,15 @@ class _Topics:
         return self.cache[index]
 
 
+def breaks_down(figure: Figure, before: Figure | None, sentences_apart: int) -> bool:
+    """Whether a figure given for a country is a share of an organisation's figure just before
+    it, in the same unit and no larger: "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
+    is Contoso's as well as France's."""
+    return before is not None and sentences_apart <= CARRIED_SENTENCES and bool(figure.unit) \
+        and (figure.kind, figure.unit) == (before.kind, before.unit) \
+        and figure.value is not None and before.value is not None and figure.value <= before.value
+
+
 def about(names: list[str], speaker: str, labels: Mapping[str, str] | None = None,
           sources_of: tuple[str, ...] = ()) -> list[str]:
     """The entities a claim is about: its source is not one of them ("..., the Office for National
@@ -261,6 +275,9 @@ TOPIC_MENTIONS = 3
 """How often an article names a party for it to be what the article is about as a whole."""
 LEAD_SENTENCES = 8
 """The opening sentences (a headline among them) where an article names what it is about."""
+LEAD_CHARACTERS = 400
+"""How far from the first name an article gives a company's name with its legal form may stand
+for the article to be about that company: its opening sentence or two."""
 
 
 def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
@@ -275,6 +292,17 @@ def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
             and ranked[0][0] in in_lead:
         return [ranked[0][0]]
     return []
+
+
+def article_company(entities: tuple[dict, ...], legal_forms: frozenset[str]) -> list[str]:
+    """The company an article is about: the first organisation it names with its legal form, in its
+    opening sentences, if it names no other organisation as often ("Tarrow's Inc. said it will take
+    a charge ..." makes "The plan calls for writing off $40 million of goodwill" Tarrow's)."""
+    lead = [e for e in entities if e["label"] == "ORG" and e["start"] < entities[0]["start"] + LEAD_CHARACTERS
+            and e["text"].split()[-1].capitalize() in {form.capitalize() for form in legal_forms}][:1]
+    counts = Counter(e["canonical"] for e in entities if e["label"] == "ORG")
+    return [e["canonical"] for e in lead if all(n < counts[e["canonical"]] for name, n in counts.items()
+                                               if name != e["canonical"])]
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex, destinations: frozenset[str] = frozenset()) -> list[str]:

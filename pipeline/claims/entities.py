@@ -25,10 +25,10 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.legal_names import POSSESSIVES, called_by, legal_name_spans, spelled_out, unshouted, without_legal_form
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
-POSSESSIVES = ("’s", "'s", "’", "'")
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
 _LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
@@ -96,6 +96,10 @@ class EntityTable:
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and not part_of_dateline(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
+        legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
+                 if not taken & set(range(*span))]  # "Tarrow's Inc.", whatever the model made of it
+        mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
+                          + [_Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
@@ -111,10 +115,10 @@ class EntityTable:
             if named is not None:
                 canonical, label = named
                 if label == "ORG":
-                    canonical = _spelled_out(canonical) if canonical in spelled else self._without_legal_form(canonical)
+                    canonical = spelled_out(canonical) if canonical in spelled else without_legal_form(canonical, self.legal_forms)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return _one_name_each(out)
+        return _one_name_each(unshouted(out))
 
     def _written(self, doc: Doc) -> list[_Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
@@ -132,13 +136,6 @@ class EntityTable:
                 out.append(mention)
         return out
 
-    def _without_legal_form(self, name: str) -> str:
-        """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
-        words = name.split()
-        if len(words) > 1 and words[-1] in self.legal_forms:
-            return " ".join(words[:-1]).rstrip(",")
-        return name
-
     def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str]) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
@@ -150,11 +147,11 @@ class EntityTable:
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {_initials(name), _initials(self._without_legal_form(name))}:
+            for form in {_initials(name), _initials(without_legal_form(name, self.legal_forms))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != _initials(self._without_legal_form(name))}
+                   if m.text != _initials(without_legal_form(name, self.legal_forms))}
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
@@ -190,10 +187,12 @@ class EntityTable:
         return False
 
     def _mention(self, ent: Span, text: str) -> _Mention | None:
-        """The entity without a leading "the", a possessive and what follows it, and title words;
-        None for a word of a title the model read as a name."""
+        """The entity without a leading "the", a possessive and what follows it (not in a name
+        ending in its legal form), and title words; None for a word of a title the model read as
+        a name."""
         tokens = list(ent)
-        cut = next((i for i, t in enumerate(tokens) if t.text in POSSESSIVES), None)
+        cut = None if tokens[-1].text in self.legal_forms else next(  # "Tarrow's Inc." is one name
+            (i for i, t in enumerate(tokens) if t.text in POSSESSIVES), None)
         if cut is not None:
             tokens = tokens[:cut]
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
@@ -211,8 +210,8 @@ class EntityTable:
         """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
         written in lower case names a post at the organisation after it ("president of Contoso
         Tours")."""
-        if ent.label_ != "ORG" or ent.text.lower() in self.aliases:
-            return False
+        if ent.label_ != "ORG" or ent.text.lower() in self.aliases or ent[-1].text in POSSESSIVES:
+            return False  # "Contoso Inc.'s chief executive": the title is the organisation's
         doc = ent.doc
         before = doc[max(0, ent.start - 2): ent.start]
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -267,15 +266,6 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
-
-
-LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
-
-
-def _spelled_out(name: str) -> str:
-    """"Brightwater Motors Acceptance Corp." -> "Brightwater Motors Acceptance Corporation"."""
-    words = name.split()
-    return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
 
 
 def _name_key(name: str) -> str:
@@ -353,7 +343,7 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
                                 or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only as a proper noun standing alone
-        fits = Counter({name: n for name, n in counts.items() if (token.text == name.split()[0]
+        fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name)
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
                         and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx))})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):

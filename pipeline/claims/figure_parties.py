@@ -4,6 +4,8 @@ and descriptors resolved by :class:`pipeline.claims.parties.Parties`; and which 
 say where a figure happens or goes."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
@@ -39,8 +41,10 @@ class FigureParties(Parties):
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
             elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
                 own = self._partners(token, span)  # "a plan aimed at tripling the two nations' exports"
+                # but "Contoso agreed to buy Tarrow's for $9 a share" is Contoso's as well, unless the
+                # figure has an owner of its own ("plans to discuss Ukraine's $1 billion debt to Tarrow's")
+                nearer = nearer or (bool(own) and (token.dep_ != "xcomp" or bool(found)))
                 found += own
-                nearer = nearer or bool(own)
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
                 people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
                 found += [people] if people is not None and people[0] in self.words.countries else []
@@ -51,7 +55,10 @@ class FigureParties(Parties):
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
-                found += self._one(token, 0) + self._partners(token, span)
+                # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
+                # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
+                acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
+                found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
             token = token.head
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
@@ -116,6 +123,24 @@ class FigureParties(Parties):
                 dropped |= {t.i for t in token.head.subtree}
         return tokens - dropped
 
+    def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
+        """The names of a figure's sentence, unless all are towns or regions that only say where
+        it happens, not opening it ("The trial run took three hours, the plane looping 80 miles
+        from Leeds" is not Leeds's; "And in Leeds, a 3 percent drop" is): then whose the figure is is
+        read from the paragraph, the figure before or the article."""
+        named = [ent for ent in self.index.within(sent.start_char, sent.end_char) if ent["canonical"] in names]
+        for ent in named:
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            label = "GPE" if ent["canonical"] in self._places else ent["label"]  # a town the model took for a person here
+            if not self._only_where((ent["canonical"], label)) or (span.root.dep_ == "pobj" and opens_clause(span.root.head)):
+                return names
+        return [] if named else names
+
+    @cached_property
+    def _places(self) -> set[str]:
+        """The names the article gives a place somewhere."""
+        return {ent["canonical"] for ent in self.index.entities if ent["label"] in PLACE_LABELS}
+
     def _only_where(self, party: Party) -> bool:
         """Whether a party is a town or a region, which only says where: not a country."""
         return party[1] in PLACE_LABELS and party[0] not in self.words.countries
@@ -146,7 +171,7 @@ class FigureParties(Parties):
             return self.resolve(subject)
         return list(dict.fromkeys(p for t in sharing for p in self._one(t, 0)))
 
-    def _partners(self, verb: Token, span: Span) -> list[Party]:
+    def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of
         "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish"), not a town
         something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
@@ -156,7 +181,7 @@ class FigureParties(Parties):
                 continue
             if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
                 objects = [child]
-            elif child.dep_ in ("prep", "dative") and child.lower_ in PARTNER_PREPOSITIONS:
+            elif child.dep_ in ("prep", "dative") and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 continue

@@ -75,6 +75,9 @@ class PartyWords:
     governments: frozenset[str] = frozenset()
     """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
     countries: frozenset[str] = COUNTRIES
+    legal_forms: frozenset[str] = frozenset()
+    """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
+    names it so in its opening sentence."""
     """Canonical names of the places that own national figures: CLDR's countries and the places of
     rules/entities.yml ("United States", "Soviet Union")."""
 
@@ -93,7 +96,8 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         destinations=frozenset(entities.get("destination_prepositions", ())),
         judging_words=frozenset(entities.get("judging_words", ())),
         governments=frozenset(entities.get("government_words", ())),
-        countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"})
+        countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
+        legal_forms=frozenset(entities.get("legal_forms", ())))
 
 
 def says_what(span: Span, head: Token) -> bool:

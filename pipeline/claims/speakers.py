@@ -200,7 +200,7 @@ class SpeakerFinder:
             # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
             owner = next((a for a in nearby if a.start < span.end and span.start < a.end
                           and not span.start <= a.cue < span.end), None)
-            if owner is None and quotes and _continues(text, quotes[-1], start):
+            if owner is None and quotes and _continues(text, quotes[-1], start, end):
                 owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
             if owner is not None:
                 quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
@@ -376,11 +376,19 @@ def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScop
     return None
 
 
-def _continues(text: str, previous: Quote, start: int) -> bool:
-    """Whether a quote starting at ``start`` goes on from ``previous``: same paragraph, nothing
-    but a sentence or two of attribution between them."""
-    between = text[previous.end:start]
-    return "\n" not in between and len(between) < 200
+def _continues(text: str, previous: Quote, start: int, end: int) -> bool:
+    """Whether a quote from ``start`` to ``end`` goes on from ``previous``: nothing but a sentence
+    or two of attribution between them, in the same paragraph, or ending it and the quote making
+    up the next paragraph ("“We will build it,” said Ann Dole. / “It has to last 20 years.”" are
+    both Dole's; not "/ “It will fly in May,” a pilot said.")."""
+    lines = text[previous.end:start].split("\n")
+    if len(lines) == 1:
+        return len(lines[0]) < 200
+    return len(lines[0]) < 200 and not any(line.strip() for line in lines[1:-1]) \
+        and not lines[-1].strip(QUOTE_MARKS) and not text[end:].split("\n", 1)[0].strip(QUOTE_MARKS + ".,;:!?")
+
+
+QUOTE_MARKS = " \t\"'`“”‘’«»"  # quote marks as news text writes them, and the spaces around them
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,96 @@
+"""Organisations known by their legal form: a run of capitalised words ending in a legal form of
+rules/entities.yml ("Tarrow's Inc.", "Maud Pelham Ltd.", "Kestrel Bay Co.") names a company,
+whatever the model tags it (a person, a place, nothing at all); and the way such a name is said
+and written out ("Kestrel Bay Co." -> "Kestrel Bay", "Brightwater Motors Acceptance Corp." ->
+"Brightwater Motors Acceptance Corporation"), by its leading word ("Tarrow" of "Tarrow's Inc.",
+"Kestrel" of "KESTREL BAY Corp.") and without the capitals of a wire's lead ("KESTREL BAY Corp.
+said ..." and later "Kestrel shares rose": Kestrel Bay)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+POSSESSIVES = ("’s", "'s", "’", "'")
+NAME_JOINERS = ("&", "'s", "’s")
+"""Words inside a company's name between two capitalised words: "Pell & Barrow Inc.", "Tarrow's
+Inc." ("of" is left out: "Chairman Ann Dole of Kestrel Corp." is two names)."""
+LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
+
+
+def legal_name_spans(doc: Doc, legal_forms: set[str], leading: set[str]) -> list[tuple[int, int]]:
+    """The character spans of company names that end in a legal form and that the model tagged
+    as no organisation, or as one that starts inside the name: "Tarrow's Inc. said it will ..."
+    (untagged), "Maud Pelham Ltd. plans ..." (tagged a person), "Pell Ware Dunn Inc." (tagged from
+    "Ware" on). The words before the form are the capitalised words and joiners up to it, without
+    a leading word of ``leading`` ("The", a title)."""
+    out = []
+    for token in doc:
+        if token.text not in legal_forms or token.i == 0:
+            continue
+        end = token.i - 1 if doc[token.i - 1].text == "," else token.i
+        start = end
+        while start > token.sent.start and _part_of_name(doc, start - 1, end):
+            start -= 1
+        while start < end and doc[start].text.lower() in leading:
+            start += 1
+        tagged = _organisation_start(token)
+        if start < end and doc[start].text not in NAME_JOINERS and (tagged is None or start < tagged):
+            out.append((doc[start].idx, token.idx + len(token)))
+    return out
+
+
+def without_legal_form(name: str, legal_forms: set[str]) -> str:
+    """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
+    words = name.split()
+    if len(words) > 1 and (words[-1] in legal_forms or words[-1].capitalize() in legal_forms):  # "INC." too
+        return " ".join(words[:-1]).rstrip(",")
+    return name
+
+
+def spelled_out(name: str) -> str:
+    """"Brightwater Motors Acceptance Corp." -> "Brightwater Motors Acceptance Corporation"."""
+    words = name.split()
+    return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
+
+
+def called_by(word: str, name: str) -> bool:
+    """Whether a word is a name's leading word, written as the article writes it later: its first
+    word without a possessive ("Tarrow" of "Tarrow's Inc."), in capitals or not ("Kestrel" of
+    "KESTREL BAY Corp.")."""
+    first = name.split()[0]
+    first = next((first.removesuffix(p) for p in POSSESSIVES if first.endswith(p) and first != p), first)
+    return word == first or (first.isupper() and len(first) > 1 and word == first.capitalize())
+
+
+def unshouted(entities: list[dict]) -> list[dict]:
+    """Organisations' names written in capitals ("KESTREL BAY", in a wire's lead) in the case the
+    article writes them in elsewhere, whole or by their leading word ("Kestrel shares rose"):
+    "Kestrel Bay". A name the article writes only in capitals (an acronym, "IBM") stays."""
+    written = {e["text"] for e in entities}
+    renamed = {e["canonical"]: " ".join(w.capitalize() for w in e["canonical"].split()) for e in entities
+               if e["label"] == "ORG" and e["canonical"].isupper()}
+    renamed = {name: lower for name, lower in renamed.items() if any(lower.split()[0] == w.split()[0] for w in written)}
+    return [e | {"canonical": renamed.get(e["canonical"], e["canonical"])} for e in entities]
+
+
+def _organisation_start(form: Token) -> int | None:
+    """Where the organisation the model reads a legal form, or the word before it, as part of
+    starts ("Kestrel Corp." tagged whole, or "Kestrel" tagged with the form left out); None if
+    it reads no organisation there."""
+    token = form if form.ent_type_ == "ORG" else form.nbor(-1)
+    if token.ent_type_ != "ORG":
+        return None
+    while token.ent_iob_ == "I" and token.i > 0:
+        token = token.nbor(-1)
+    return token.i
+
+
+def _part_of_name(doc: Doc, i: int, end: int) -> bool:
+    """Whether a word belongs to the name before a legal form: capitalised (a noun if it opens
+    its sentence: "Pell Ware Dunn Inc. said"; written in capitals only before a word written
+    so), or a joiner between capitalised words."""
+    word = doc[i]
+    if word.text in NAME_JOINERS:
+        return i + 1 < end and i > 0 and doc[i - 1].text[:1].isupper()
+    if not word.text[:1].isupper() or word.is_punct or (word.text.isupper() and not doc[i + 1].text.isupper()):
+        return False  # a heading in capitals is no part of the name after it: "BONDS Tarrow's Inc."
+    return word.pos_ in ("PROPN", "NOUN") or not word.is_sent_start
