@@ -51,7 +51,8 @@ class WriteReport:
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims as a table of strings in CLAIM_COLUMNS order, reviewer columns empty."""
-    return rows_frame(sorted((claim_row(claim) for claim in claims), key=row_key), CLAIM_COLUMNS)
+    rows = sorted((claim_row(claim) for claim in claims), key=row_key)
+    return pd.DataFrame([[row[column] for column in CLAIM_COLUMNS] for row in rows], columns=CLAIM_COLUMNS, dtype=str)
 
 
 def claim_row(claim: Claim) -> Row:
@@ -74,13 +75,6 @@ def as_int(cell: str) -> int:
         return -1
 
 
-def rows_frame(rows: list[Row], columns: Iterable[str]) -> pd.DataFrame:
-    """A string table with exactly ``columns``; cells missing from a row are empty."""
-    columns = list(columns)
-    cells = [[row.get(column, "") for column in columns] for row in rows]
-    return pd.DataFrame(cells, columns=columns, dtype=str)
-
-
 def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] | None = None,
                  reviewed: Iterable[ReviewedFile] = ()) -> WriteReport:
     """Write the claims CSV, merging in the reviewer cells and extra columns of an existing one
@@ -93,11 +87,9 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     check_unique(new_rows, f"{path} (this run)")
 
     def merged() -> tuple[list[Row], list[str], WriteReport]:
-        old_rows, extras = [], []  # no table yet: nothing to carry
-        if path.exists():
-            old = read_claims(path)
-            extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
-            old_rows = old.to_dict("records")
+        old = read_claims(path) if path.exists() else None  # no table yet: nothing to carry
+        extras = [column for column in old.columns if column not in CLAIM_COLUMNS] if old is not None else []
+        old_rows = old.to_dict("records") if old is not None else []
         problems = status_problems(path, old_rows)
         for copy in reviewed:
             extras += [column for column in copy.extra_columns() if column not in extras]
@@ -161,18 +153,16 @@ def rows_writer(rows: list[Row], extras: list[str]) -> Callable[[TextIO], None]:
 
 def write_rows(handle: TextIO, rows: Iterable[Row], columns: list[str], header: bool = True) -> int:
     """Write ``rows`` as CSV lines of ``columns`` (a cell a row lacks is empty), text cells
-    neutralized, quoted only where needed, with RFC 4180 line ends; return how many rows. The csv
-    module writes the same bytes a pandas table of strings would, without building one per
-    article (building and mapping it took more processor time than writing)."""
+    neutralized, with RFC 4180 line ends; return how many. The bytes a pandas table of strings
+    writes, without building one per article (which took more processor time than writing)."""
     texts = set(text_columns(columns))
     writer = csv.writer(handle, lineterminator=CSV_NEWLINE)
     if header:
         writer.writerow(columns)
     written = 0
-    for row in rows:
+    for written, row in enumerate(rows, start=1):
         cells = ((column, as_cell(row.get(column, ""))) for column in columns)
         writer.writerow([neutralize(cell) if column in texts else cell for column, cell in cells])
-        written += 1
     return written
 
 
