@@ -215,5 +215,29 @@ CLAIM_ID_PREFIX = "c"
 REVIEW_COLUMNS = ("review_status", "reviewer", "review_note", "evidence_url", "reviewed_at")
 """Columns a reviewer fills in; the pipeline writes them empty and never overwrites them."""
 
-CLAIM_COLUMNS = tuple(Claim.__dataclass_fields__) + REVIEW_COLUMNS
+CLAIM_FIELDS = tuple(Claim.__dataclass_fields__)
+"""The fields of a claim, in column order."""
+
+CLAIM_COLUMNS = CLAIM_FIELDS + REVIEW_COLUMNS
 """The column order of every claims CSV."""
+
+
+def claim_cells(claim: Claim) -> tuple:
+    """A claim's values in column order (``("c1f2...", "a1", 3, ...)``): ``dataclasses.astuple``
+    without its deep copy of every value, which a claim, all text and whole numbers, never needs."""
+    return tuple(getattr(claim, name) for name in CLAIM_FIELDS)
+
+
+def record_dict(record: object) -> dict:
+    """A record as a dict, a record it holds as a dict too (a figure's time scope), its tuples as
+    tuples: what ``dataclasses.asdict`` gives for these records, without deep-copying text, numbers
+    and dates, which are never changed in place (the copies cost more than the JSON written from them)."""
+    return {name: _plain(getattr(record, name)) for name in record.__dataclass_fields__}
+
+
+def _plain(value: object) -> object:
+    if hasattr(type(value), "__dataclass_fields__"):
+        return record_dict(value)
+    if type(value) is tuple:
+        return tuple(map(_plain, value))
+    return value

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from os.path import commonprefix
 
 from babel import Locale
@@ -36,8 +37,16 @@ _LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
 PLACE_LABELS = ("GPE", "LOC", "NORP")
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+def _opening(name: str) -> str:
+    return name.lower()[:3]
+
+
 COUNTRY_NAMES = tuple(name for code, name in Locale("en").territories.items() if not code.isdigit())
 """The countries and territories as CLDR names them, which a nationality word is read against."""
+_NAMES_BY_OPENING = {opening: tuple(names) for opening, names
+                     in groupby(sorted(COUNTRY_NAMES, key=_opening), key=_opening)}  # a stable sort
+"""The country names by their first three letters in lower case, each group in ``COUNTRY_NAMES``
+order: ``country_of_people`` compares a word with the names that open as it does only."""
 PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "nish", "i", "ic", "k", "e")
 """What a nationality word adds to the shared start of its country's name: Kenya-n, Belgi-an,
 Indonesia-n, Chin-ese, Spa-nish, Iraq-i, Gree-k, Argentin-e ("Liberal" is no Liberia-n, "Roman" no
@@ -363,7 +372,7 @@ def country_of_people(word: str) -> str | None:
     when no country or several fit as well ("Dutch", "Swiss")."""
     word = word.lower().removesuffix("s") if word.endswith(("ans", "is")) else word.lower()
     fits: dict[int, list[str]] = {}
-    for name in COUNTRY_NAMES:
+    for name in _NAMES_BY_OPENING.get(word[:3], ()):  # a fit shares at least three letters
         shared = len(commonprefix([word, name.lower()]))
         if shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS:
             fits.setdefault(shared, []).append(name)

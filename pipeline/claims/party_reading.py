@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from babel import Locale
-from babel.numbers import get_territory_currencies
 from spacy.tokens import Span, Token
 
 from pipeline.claims.entities import country_of_people
+from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
@@ -46,8 +46,12 @@ COUNTRIES = frozenset(TERRITORY_CODES)
 """The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
 to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
-CURRENCY_NAMES = {code: Locale("en").currencies[code] for territory in TERRITORY_CODES.values()
-                  for code in get_territory_currencies(territory)}
+_CURRENT = current_currencies()
+TENDERS = _CURRENT["tenders"]
+"""The currencies each country pays in today by its code, the main one first ("JP": ["JPY"]): the
+currency vocabulary's own reading of CLDR."""
+CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES.values()
+                  for code in TENDERS.get(territory, ())}
 """The currencies countries pay in today, as CLDR names them ("US Dollar", "Japanese Yen", "Euro"):
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
@@ -165,7 +169,7 @@ def currency_name(noun: str, country: str | None = None) -> str | None:
     Mark"). A rate or a move of a currency is the currency's, not
     its country's."""
     if country is not None:
-        codes = get_territory_currencies(TERRITORY_CODES[country]) if country in TERRITORY_CODES else []
+        codes = TENDERS.get(TERRITORY_CODES[country], []) if country in TERRITORY_CODES else []
     else:
         codes = [code for code, name in CURRENCY_NAMES.items() if name.split()[-1].lower() == noun and _national(code)]
     fits = [code for code in codes if code in CURRENCY_NAMES and CURRENCY_NAMES[code].split()[-1].lower() == noun]

@@ -8,7 +8,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from pipeline.ingest.read import iter_articles
 from pipeline.output.failures import FailureList
 from pipeline.output.journal import Journal
 from pipeline.output.lock import hold_output_lock
-from pipeline.records import Article, Claim, Extraction, Figure
+from pipeline.records import Article, Claim, Extraction, Figure, record_dict
 from pipeline.resources import Resources
 from pipeline.output.reviewer import ReviewedFile
 from pipeline.figures.numbers import without_float_noise
@@ -306,14 +306,14 @@ def extraction_record(extraction: Extraction) -> dict:
                    "anchor": d.anchor, "modifier": d.modifier, "reference": d.reference, "rules": list(d.rules)}
                   for d in extraction.dates],
         "entities": list(extraction.entities),
-        "quotes": [asdict(q) for q in extraction.quotes],
+        "quotes": [record_dict(q) for q in extraction.quotes],
         "claims": [claim_record(c) for c in extraction.claims],
     }
 
 
 def article_record(article: Article) -> dict:
     """The article as the pipeline read it: its metadata and the cleaned text all offsets index."""
-    record = asdict(article)
+    record = record_dict(article)
     record["published"] = article.published.isoformat() if article.published else None
     return record
 
@@ -322,7 +322,7 @@ def figure_record(figure: Figure) -> dict:
     """A figure as ``extraction_record`` lists it: its fields without ``sentence_index`` (the
     claims rows carry it), ``linked_to`` as offsets, numbers with the precision of the text
     ("$17.1bn" is 17100000000, never 17100000000.000002)."""
-    record = asdict(figure)
+    record = record_dict(figure)
     record.pop("sentence_index")
     for name in ("value", "value_low", "value_high", "value_si"):
         if isinstance(record[name], float):

@@ -17,6 +17,9 @@ _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 _TEXT_KEY = "pipeline.text"
 """Where ``doc_text`` keeps the text, in ``Doc.user_data``."""
 
+_DATELINES_KEY = "pipeline.datelines"
+"""Where ``dateline_end`` keeps each sentence's answer, by its (start, end), in ``Doc.user_data``."""
+
 
 def index_sentences(doc: Doc, sentences: list[Span]) -> None:
     """Make ``Span.sent`` and ``Token.sent`` look their sentence up among the document's
@@ -28,7 +31,7 @@ def index_sentences(doc: Doc, sentences: list[Span]) -> None:
 
     def sentence_at(owner: Doc, i: int) -> Span:
         k = bisect_right(starts, i) - 1
-        return owner[starts[k]:ends[k]]
+        return Span(owner, starts[k], ends[k])  # what owner[start:end] makes, without checking the bounds
 
     doc.user_span_hooks["sent"] = lambda span: sentence_at(span.doc, span.start)
     doc.user_token_hooks["sent"] = lambda token: sentence_at(token.doc, token.i)
@@ -76,7 +79,16 @@ def dateline_end(sent: Span) -> int:
     agency in parentheses, then a dash or an underscore: "LONDON - Chelsea have ...", "SAO PAULO
     (Reuters) - ...", "KELSO, Tasmania (AP) _ Ferries ...", "ORLAND, Mo. _ ...", "TALLINN, May 3
     (Xinhua) -- ...". On a line of its own it is the whole sentence. A hyphen inside a word ("AVON
-    RENT-A-CAR Corp.") separates nothing."""
+    RENT-A-CAR Corp.") separates nothing. Read once per sentence and kept with the document: the
+    stages ask it of the same sentences again and again (three or four times each in news)."""
+    known = sent.doc.user_data.setdefault(_DATELINES_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _dateline_end(sent)
+    return known[key]
+
+
+def _dateline_end(sent: Span) -> int:
     place: list[Token] = []
     region: list[Token] = []  # or the day, after the place's comma
     in_parentheses = False

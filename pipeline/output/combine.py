@@ -22,9 +22,8 @@ from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, allowed_status, current_layout, overlay, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
-from pipeline.output.write import (CSV_NEWLINE, Row, WriteReport, claim_row, map_text_columns, merge_rows, neutralize,
-                                   replace_unless_changed, row_key, rows_frame, unneutralize, without_blank_rows,
-                                   write_claims)
+from pipeline.output.write import (Row, WriteReport, claim_row, map_text_columns, merge_rows, replace_unless_changed,
+                                   row_key, unneutralize, without_blank_rows, write_claims, write_rows)
 
 CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""
@@ -166,22 +165,16 @@ def _write_table(db: sqlite3.Connection, handle: TextIO, columns: list[str]) -> 
             rows = old
         pending += sorted(rows, key=row_key)
         if len(pending) >= CHUNK_ROWS:
-            written += _write_rows(handle, pending, columns, header)
+            written += write_rows(handle, pending, columns, header)
             pending, header = [], False
     if pending or header:
-        written += _write_rows(handle, pending, columns, header)
+        written += write_rows(handle, pending, columns, header)
     return written, carried, stale
 
 
 def _rows(db: sqlite3.Connection, table: str, article_id: str) -> list[Row]:
     return [json.loads(row) for (row,) in
             db.execute(f"SELECT row FROM {table} WHERE article_id = ? ORDER BY rowid", (article_id,))]
-
-
-def _write_rows(handle: TextIO, rows: list[Row], columns: list[str], header: bool) -> int:
-    frame = map_text_columns(rows_frame(rows, columns), neutralize)
-    frame.to_csv(handle, index=False, header=header, lineterminator=CSV_NEWLINE)
-    return len(frame)
 
 
 def _run_records(path: Path, journal: Path, ran: set[str]) -> Iterator[dict]:

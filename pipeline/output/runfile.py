@@ -4,14 +4,13 @@ read back line by line, every line that is not a record reported under the reade
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.figures.numbers import format_number
-from pipeline.records import CLAIM_NUMBER_FIELDS, Claim
+from pipeline.records import CLAIM_FIELDS, CLAIM_NUMBER_FIELDS, Claim, claim_cells
 from pipeline.output.write import atomic_write
 
 RUN_FILE = "claims.jsonl"
@@ -93,7 +92,7 @@ def record_claims(record: Any) -> list[Claim]:
 def claim_record(claim: Claim) -> dict:
     """A claim as JSON gives it (``claims.jsonl``, ``extract``): its numbers as numbers
     (``"checkworthiness": 0.45``, ``"value": 17100000000``) or null when empty, the rest as text."""
-    record = asdict(claim)
+    record = dict(zip(CLAIM_FIELDS, claim_cells(claim)))
     for field in CLAIM_NUMBER_FIELDS:
         record[field] = json_number(record[field])
     return record

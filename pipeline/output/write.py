@@ -3,19 +3,20 @@ without ever losing what a reviewer typed into an earlier version of the file.
 """
 from __future__ import annotations
 
+import csv
 import os
 import re
 import stat
 import uuid
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
 
 from pipeline.errors import E_OUTPUT, E_TABLE_CHANGED, PipelineError
-from pipeline.records import CLAIM_COLUMNS, REFERENCE_RESULT_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.records import CLAIM_COLUMNS, REFERENCE_RESULT_COLUMNS, REVIEW_COLUMNS, Claim, claim_cells
 from pipeline.output.reviewer import ReviewedFile, current_layout, overlay, status_problems
 
 NUMERIC_COLUMNS = ("value", "value_low", "value_high", "start", "end", "sentence_index")
@@ -50,12 +51,13 @@ class WriteReport:
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims as a table of strings in CLAIM_COLUMNS order, reviewer columns empty."""
-    return rows_frame(sorted((claim_row(claim) for claim in claims), key=row_key), CLAIM_COLUMNS)
+    rows = sorted((claim_row(claim) for claim in claims), key=row_key)
+    return pd.DataFrame([[row[column] for column in CLAIM_COLUMNS] for row in rows], columns=CLAIM_COLUMNS, dtype=str)
 
 
 def claim_row(claim: Claim) -> Row:
     """One claim as CSV cells, with empty reviewer cells."""
-    cells = [str(value) for value in astuple(claim)] + [""] * len(REVIEW_COLUMNS)
+    cells = [str(value) for value in claim_cells(claim)] + [""] * len(REVIEW_COLUMNS)
     return dict(zip(CLAIM_COLUMNS, cells))
 
 
@@ -73,13 +75,6 @@ def as_int(cell: str) -> int:
         return -1
 
 
-def rows_frame(rows: list[Row], columns: Iterable[str]) -> pd.DataFrame:
-    """A string table with exactly ``columns``; cells missing from a row are empty."""
-    columns = list(columns)
-    cells = [[row.get(column, "") for column in columns] for row in rows]
-    return pd.DataFrame(cells, columns=columns, dtype=str)
-
-
 def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] | None = None,
                  reviewed: Iterable[ReviewedFile] = ()) -> WriteReport:
     """Write the claims CSV, merging in the reviewer cells and extra columns of an existing one
@@ -92,9 +87,9 @@ def write_claims(path: Path, claims: Iterable[Claim], articles: Collection[str] 
     check_unique(new_rows, f"{path} (this run)")
 
     def merged() -> tuple[list[Row], list[str], WriteReport]:
-        old = read_claims(path) if path.exists() else claims_frame([])
-        extras = [column for column in old.columns if column not in CLAIM_COLUMNS]
-        old_rows = old.to_dict("records")
+        old = read_claims(path) if path.exists() else None  # no table yet: nothing to carry
+        extras = [column for column in old.columns if column not in CLAIM_COLUMNS] if old is not None else []
+        old_rows = old.to_dict("records") if old is not None else []
         problems = status_problems(path, old_rows)
         for copy in reviewed:
             extras += [column for column in copy.extra_columns() if column not in extras]
@@ -152,8 +147,31 @@ def _replace_rows(path: Path, merged: Callable[[], tuple[list[Row], list[str], W
 
 def rows_writer(rows: list[Row], extras: list[str]) -> Callable[[TextIO], None]:
     """What writes rows sorted, in CLAIM_COLUMNS order plus ``extras``, neutralized, to a handle."""
-    frame = map_text_columns(rows_frame(sorted(rows, key=row_key), [*CLAIM_COLUMNS, *extras]), neutralize)
-    return lambda handle: frame.to_csv(handle, index=False, lineterminator=CSV_NEWLINE)
+    ordered = sorted(rows, key=row_key)
+    return lambda handle: write_rows(handle, ordered, [*CLAIM_COLUMNS, *extras])
+
+
+def write_rows(handle: TextIO, rows: Iterable[Row], columns: list[str], header: bool = True) -> int:
+    """Write ``rows`` as CSV lines of ``columns`` (a cell a row lacks is empty), text cells
+    neutralized, with RFC 4180 line ends; return how many. The bytes a pandas table of strings
+    writes, without building one per article (which took more processor time than writing)."""
+    texts = set(text_columns(columns))
+    writer = csv.writer(handle, lineterminator=CSV_NEWLINE)
+    if header:
+        writer.writerow(columns)
+    written = 0
+    for written, row in enumerate(rows, start=1):
+        cells = ((column, as_cell(row.get(column, ""))) for column in columns)
+        writer.writerow([neutralize(cell) if column in texts else cell for column, cell in cells])
+    return written
+
+
+def as_cell(value: object) -> str:
+    """A row's value as its cell's text: a cell missing from a short hand-edited line (read as
+    NA) is empty, as pandas writes it."""
+    if isinstance(value, str):
+        return value
+    return "" if pd.isna(value) else str(value)
 
 
 MERGE_ATTEMPTS = 3

@@ -27,6 +27,31 @@ def cached_currency_table(settings: dict[str, Any]) -> dict[str, Any]:
     return cached_json("currencies", "babel", settings, lambda: build_currency_table(settings))
 
 
+def current_currencies() -> dict[str, Any]:
+    """The currencies in use today as CLDR gives them, read once for the currency vocabulary
+    (``build_currency_table``) and for naming a currency as the party of a figure
+    (``pipeline.claims.party_reading``): ``tenders``, the legal tender of each territory by its
+    code, the main currency first ("CH": ["CHF"]); ``names``, each such currency's English name
+    as CLDR writes it ("CHF": "Swiss Franc", "USD": "US Dollar"). Cached like the vocabulary."""
+    return cached_json("current-currencies", "babel", {}, read_current_currencies)
+
+
+def read_current_currencies() -> dict[str, Any]:
+    """``current_currencies`` read from babel."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    english = Locale("en")
+    tenders = {}
+    for territory in english.territories:
+        try:
+            tenders[territory] = list(get_territory_currencies(territory, tender=True))
+        except Exception:  # noqa: BLE001 - CLDR lists regions (continents) that have no currency
+            continue
+    current = sorted({code for codes in tenders.values() for code in codes})
+    return {"tenders": tenders, "names": {code: english.currencies.get(code, code) for code in current}}
+
+
 def build_currency_table(settings: dict[str, Any]) -> dict[str, Any]:
     """The vocabulary drawn from CLDR, before the overrides:
 
@@ -43,10 +68,10 @@ def build_currency_table(settings: dict[str, Any]) -> dict[str, Any]:
       "swedish" -> {krona: SEK, kronor: SEK}), where it names one currency.
     """
     from babel import Locale, localedata
-    from babel.numbers import get_currency_name, get_territory_currencies
+    from babel.numbers import get_currency_name
 
     english = Locale("en")
-    tenders = _tenders(english, get_territory_currencies)
+    tenders = current_currencies()["tenders"]
     current = {code for codes_ in tenders.values() for code in codes_}
     codes = {code: code for code in sorted(current)}
     codes.update({code.lower(): code for code in sorted(current) if code.lower() not in settings["not_lower_case"]})
@@ -82,17 +107,6 @@ def build_currency_table(settings: dict[str, Any]) -> dict[str, Any]:
                      for adjective, by_word in sorted(adjectives.items())}
     return {"codes": codes, "symbols": symbols, "words": words,
             "nationalities": {adjective: by_word for adjective, by_word in nationalities.items() if by_word}}
-
-
-def _tenders(english, territory_currencies) -> dict[str, tuple[str, ...]]:
-    """The currencies that are legal tender today in each territory, the main one first."""
-    tenders = {}
-    for territory in english.territories:
-        try:
-            tenders[territory] = tuple(territory_currencies(territory, tender=True))
-        except Exception:  # noqa: BLE001 - CLDR lists regions (continents) that have no currency
-            continue
-    return tenders
 
 
 def _has_sign(symbol: str) -> bool:

@@ -109,16 +109,6 @@ def symbol_heads(symbols: dict[str, str]) -> dict[str, str]:
 REGISTRY_KEYS = ("kinds", "prefixed", "skip", "skip_surfaces", "rename")
 
 
-def _plural_symbols(table: dict[str, Any], skip_surfaces: set[str]) -> dict[str, str]:
-    """The symbols news writes with a plural -s ("80 kms", "12 cms", "3 yds"), each read as its
-    symbol: a lower-case symbol of letters whose -s form is no unit of the table itself and no
-    surface the registry skips as a word or another reading ("atms" is cash machines)."""
-    surfaces = table["surfaces"]
-    return {symbol + "s": surfaces[symbol] for symbol in table["symbols"]
-            if symbol.isascii() and symbol.isalpha() and symbol.islower() and len(symbol) > 1
-            and symbol in surfaces and symbol + "s" not in surfaces and symbol + "s" not in skip_surfaces}
-
-
 def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]:
     """The units joined from pint and the file, with a problem naming each conversion that is not
     ``{si, factor[, offset]}`` and each part of the file that is missing."""
@@ -146,7 +136,7 @@ def _units_table(path: Path, lexicons: dict) -> tuple[dict[str, Any], list[str]]
         return {}, problems
     names = sorted({*map(str, readings.values()), *map(str, lexicons.get("time_units", {}).values())})
     table = cached_unit_table(registry, names)
-    surfaces = {**table["surfaces"], **_plural_symbols(table, set(map(str, registry["skip_surfaces"])))}
+    surfaces = table["surfaces"]
     cased = {str(k): str(v) for k, v in readings.items() if str(k) != str(k).lower() and str(k).lower() in surfaces}
     plain = {str(k).lower(): str(v) for k, v in readings.items() if str(k) not in cased}
     return {"units": {**surfaces, **plain}, "unit_cased_readings": cased,

@@ -19,7 +19,7 @@ from pipeline.rules.built import cached_json
 
 
 def cached_unit_table(registry: dict[str, Any], names: list[str]) -> dict[str, Any]:
-    """``{"surfaces": {lower-case surface: canonical unit}, "symbols": [case-sensitive symbols],
+    """``{"surfaces": {lower-case surface, plural symbols among them ("kms"): canonical unit}, "symbols": [case-sensitive symbols],
     "conversions": {canonical unit: {si, factor[, offset]}}, "letters": {symbol of one letter read
     only glued to a number ("W"): canonical unit}}`` for the pint units ``registry``
     admits, and the conversions of the other canonical ``names`` the rules give ("square foot",
@@ -88,9 +88,19 @@ def build_unit_table(registry: dict[str, Any], names: list[str] = ()) -> dict[st
     times_si = _conversions_of(ureg, sorted(set(times.values())), durations)
     letters = {letter: rename.get(name, name.replace("_", " ")) for letter in registry.get("letters", ())
                if (name := str(ureg.parse_units(letter))) in ureg._units}
-    return {"surfaces": {surface: canonical for surface, (_, canonical) in sorted(found.items())},
+    surfaces = {surface: canonical for surface, (_, canonical) in sorted(found.items())}
+    return {"surfaces": {**surfaces, **plural_symbols(surfaces, sorted(symbols), skip_surfaces)},
             "symbols": sorted(symbols), "conversions": {**times_si, **conversions, **others}, "times": times,
             "letters": letters}
+
+
+def plural_symbols(surfaces: dict[str, str], symbols: list[str], skip_surfaces: set[str]) -> dict[str, str]:
+    """The symbols news writes with a plural -s ("80 kms", "12 cms", "3 yds"), each read as its
+    symbol: a lower-case symbol of letters whose -s form is no unit of the table itself and no
+    surface the registry skips as a word or another reading ("atms" is cash machines)."""
+    return {symbol + "s": surfaces[symbol] for symbol in symbols
+            if symbol.isascii() and symbol.isalpha() and symbol.islower() and len(symbol) > 1
+            and symbol in surfaces and symbol + "s" not in surfaces and symbol + "s" not in skip_surfaces}
 
 
 def rate_times(ureg, times: dict[str, list[str]], skip: set[str]) -> dict[str, str]:

@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +17,7 @@ from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
 from tests.reviewer_edits import read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.output import write
 from pipeline.output.reviewer import ReviewedFile, record_lines
 from pipeline.output.write import claims_frame, read_claims, read_reviewed, rewrite_claims, write_claims
 
@@ -216,13 +216,13 @@ def test_writer_raising_after_partial_output_leaves_the_old_file(tmp_path: Path,
     write_claims(path, [claim("c1")])
     review(path, {"c1": {"review_status": "verified"}})
     before = path.read_bytes()
-    real_to_csv = pd.DataFrame.to_csv
+    real_write_rows = write.write_rows
 
-    def write_half_then_raise(self: pd.DataFrame, handle, **kwargs) -> None:
-        real_to_csv(self.head(len(self) // 2 + 1), handle, **kwargs)
+    def write_half_then_raise(handle, rows, columns, header=True) -> int:
+        real_write_rows(handle, rows[:len(rows) // 2 + 1], columns, header)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", write_half_then_raise)
+    monkeypatch.setattr(write, "write_rows", write_half_then_raise)
     with pytest.raises(KeyboardInterrupt):
         write_claims(path, [claim("c1"), claim("c2", start=5), claim("c3", start=9)])
     assert path.read_bytes() == before

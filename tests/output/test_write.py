@@ -13,6 +13,7 @@ from pipeline.errors import E_OUTPUT, PipelineError
 from tests.reviewer_edits import read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
+from pipeline.output import write
 from pipeline.output.write import claims_frame, neutralize, write_claims
 
 
@@ -189,11 +190,11 @@ def test_failed_csv_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     write_claims(path, [claim("c1")])
     before = path.read_bytes()
 
-    def half_then_fail(self: pd.DataFrame, handle, **kwargs) -> None:
+    def half_then_fail(handle, rows, columns, header=True) -> int:
         handle.write("claim_id,article\nc9,")
         raise OSError("disk full")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", half_then_fail)
+    monkeypatch.setattr(write, "write_rows", half_then_fail)
     with pytest.raises(OSError, match="disk full"):
         write_claims(path, [claim("c2")])
     assert path.read_bytes() == before

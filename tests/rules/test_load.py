@@ -6,8 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pipeline.rules import CHECK_IDS, RULES_DIR, check_all, check_rules, load_rules
+from pipeline.rules.files import FastUniqueKeyLoader, UniqueKeyLoader
 
 
 @pytest.fixture
@@ -86,3 +88,17 @@ def test_a_broken_lexicon_file_is_reported_once_and_the_other_files_still_checke
                         "[E010] entities.yml: missing or empty 'examples'",
                         "[E010] entities.yml: missing or empty 'counter_examples'"]
     assert files.ruleset.rules == ()  # rules name the lexicons' lists, so they cannot be read without them
+
+
+def test_every_rule_file_reads_the_same_with_libyaml_as_with_pure_python() -> None:
+    """The rules are read by libyaml's parser for speed; the pure-Python one is the reference."""
+    for path in sorted(RULES_DIR.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=FastUniqueKeyLoader) == yaml.load(text, Loader=UniqueKeyLoader), path.name
+
+
+def test_a_repeated_key_is_refused_by_either_parser() -> None:
+    text = "units:\n  knot: kn\nscales: [bn]\nunits:\n  mile: mi\n"
+    for loader in (FastUniqueKeyLoader, UniqueKeyLoader):
+        with pytest.raises(yaml.constructor.ConstructorError, match="duplicate key 'units'"):
+            yaml.load(text, Loader=loader)
