@@ -81,7 +81,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C, "12pc" -> 12 pc), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
     glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
@@ -98,13 +98,14 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     iso = "(?:" + "|".join(iso_codes(rules.lexicons)) + ")"
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
+    percent_suffix = r"(?<=\d)(?:" + "|".join(rules.lexicons["glued_percent_marks"]) + ")$"  # "12pc", "35bps"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     below = r"[Ss]ub-(?=\d|" + marks + ")"  # "sub-1,000 sq ft", "sub-$500 phones"
     prefixes = [invisible, below, symbol_prefix] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
-    # "at 250kW." (an upper-case letter before a full stop otherwise reads as an initial)
-    unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
-    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
+    # "at 250kW.", "4.9 mmol/L." (an upper-case letter before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=/[A-Za-z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
+    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, percent_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"

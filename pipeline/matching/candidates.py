@@ -86,8 +86,9 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
             new_start -= 1  # "two hundred point"
         return new_start, end
     if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
-            and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
-        return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
+            and not (start >= 2 and (doc[start - 2].lower_ in ("/", "plus")
+                                     or doc[start - 2].lower_ == "or" and start >= 3 and doc[start - 3].lower_ == "plus"))):
+        return start - 1, end  # "minus 20 degrees", "4 kelvin, or minus 269 degrees"; "plus or minus 50 basis points" is a margin
     while True:
         one, two = before(new_start), before(before(new_start))
         if new_start >= 2 and _hyphenated_tens(doc, new_start - 2, value):
