@@ -98,7 +98,10 @@ class FigureNormalizer:
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
-            fraction, unit = self._fraction([w.lower() for w in words]), self._unit(kind, words[-1:], lemmas[-1:])
+            lower = [w.lower() for w in words]
+            fraction, unit = self._fraction(lower), self._unit(kind, words[-1:], lemmas[-1:])
+            if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
+                fraction = 1 / self.fractions[lower[0]]
             value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form in ("fraction", "ratio", "multiplier"):

@@ -1,5 +1,5 @@
-"""A bare "$" in the article's own dollar, where the article says which."""
-from pipeline.figures.dollars import local_dollars, named_currency
+"""A bare "$" in the article's own dollar, where the article says which; cents in its one other currency."""
+from pipeline.figures.dollars import local_cents, local_dollars, named_currency
 
 DOLLARS = {"USD", "AUD", "CAD", "HKD"}
 
@@ -36,3 +36,18 @@ def test_a_currency_name_written_alone_takes_the_one_land_the_article_names_with
     assert named_currency("guilders", False, [dutch, caribbean], DOLLARS) == ""  # two lands: no telling
     assert named_currency("guilders", True, [dutch], DOLLARS) == ""  # its own nationality is written
     assert named_currency("dollars", False, [{"dollars": "AUD"}], DOLLARS) == ""  # dollars decide by their signs
+
+
+OWN_SUBUNITS = {"GBP", "INR", "RUB"}
+
+
+def test_cents_are_in_the_one_other_currency_of_the_article():
+    assert local_cents(["ZAR/liter", "USD"], [False, True], OWN_SUBUNITS) == ["ZAR/liter", "ZAR"]
+    assert local_cents(["EUR", "USD/share"], [False, True], OWN_SUBUNITS) == ["EUR", "EUR/share"]
+
+
+def test_cents_stay_us_cents_beside_dollars_pounds_or_several_currencies():
+    assert local_cents(["USD/gallon", "USD"], [False, True], OWN_SUBUNITS) == ["USD/gallon", "USD"]
+    assert local_cents(["GBP", "USD"], [False, True], OWN_SUBUNITS) == ["GBP", "USD"]  # pounds have pence
+    assert local_cents(["EUR", "ZAR", "USD"], [False, False, True], OWN_SUBUNITS) == ["EUR", "ZAR", "USD"]
+    assert local_cents(["USD"], [True], OWN_SUBUNITS) == ["USD"]
