@@ -18,7 +18,7 @@ from pipeline.figures.context import (CountReading, alternative_roles, carry_cur
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
 from pipeline.figures.counted import joined_measures
-from pipeline.figures.dollars import bare_price_currency, local_dollars, named_currency
+from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -236,7 +236,8 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     currency name written alone in the currency of the one land the article names with it
     (``named_currency``): "40 million guilders" in a report on the Netherlands is NLG. A land is
     named by a word the article writes capitalised only, as nationalities are: "financial" or
-    "gold" in lower case names no Luxembourg franc nor gold franc."""
+    "gold" in lower case names no Luxembourg franc nor gold franc. Cents in the one other currency
+    the article's money is in (``local_cents``): "R24.87 a litre ... a 63-cent increase" is ZAR."""
     money = [i for i, m in enumerate(measured) if m.kind == "money"]
     if not money:
         return measured
@@ -258,6 +259,10 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     decided = [named_currency(name.lower_, name.i > span.start and doc[name.i - 1].lower_ in nationalities, lands,
                               res.figures.dollar_codes) or code
                for code, span, name in zip(decided, (measured[i].span for i in money), names)]
+    subunits = res.figures.currency_subunits
+    in_cents = [not mark and not any(t.lower_ in nationalities for t in measured[i].span)
+                and any(subunits.get(t.lower_) == US_DOLLAR for t in measured[i].span) for i, mark in zip(money, marks)]
+    decided = local_cents(decided, in_cents, set(subunits.values()) - {US_DOLLAR})
     changed = list(measured)
     for i, code, old in zip(money, decided, codes):
         if code != old:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import LIKE_NUM
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -22,6 +23,7 @@ from pipeline.time.parser import DateParser
 from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
+from pipeline.figures.numbers import VULGAR_FRACTION
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
 from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
@@ -81,7 +83,7 @@ def load_nlp(model: str | None = None) -> Language:
 
 def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     """Split currency prefixes and scale suffixes glued to numbers ("US$5bn" -> US$ 5 bn,
-    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
+    "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C, "12pc" -> 12 pc), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
     glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
     figure is written."""
@@ -98,13 +100,17 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     sign_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, signs)) + ")$"  # "40€", "1,200元"
     iso = "(?:" + "|".join(iso_codes(rules.lexicons)) + ")"
     code_suffix = r"(?<=\d)" + iso + "$"  # "115USD"
+    percent_suffix = r"(?<=\d)(?:" + "|".join(rules.lexicons["glued_percent_marks"]) + ")$"  # "12pc", "35bps"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     below = r"[Ss]ub-(?=\d|" + marks + ")"  # "sub-1,000 sq ft", "sub-$500 phones"
-    prefixes = [invisible, below, symbol_prefix] + list(nlp.Defaults.prefixes)
+    minus = "\u2212(?=\\d)"  # the typeset minus sign U+2212 before digits ("−18C"), which no number is read with
+    prefixes = [invisible, below, symbol_prefix, minus] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
-    # "at 250kW." (an upper-case letter before a full stop otherwise reads as an initial)
-    unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
-    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, *unit_stop] + list(nlp.Defaults.suffixes)
+    # "at 250kW.", "4.9 mmol/L." (an upper-case letter before a full stop otherwise reads as an initial)
+    unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=/[A-Za-z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
+    fraction_percent = "(?<=[\u00bc-\u00be\u2150-\u215e])%"  # "4¾%"
+    suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, percent_suffix, fraction_percent,
+                *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
@@ -119,6 +125,13 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
     for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r or "-" in r):  # "b/d", "light-year"
         nlp.tokenizer.add_special_case(reading, [{ORTH: reading}])
+
+
+def read_vulgar_fractions(nlp: Language) -> None:
+    """A number with a fraction typeset as one character ("2½ million", "¾") is like a number, as
+    "2.5" is, for the rules that ask for one; the number parser reads its value."""
+    like_num = nlp.vocab.lex_attr_getters[LIKE_NUM]
+    nlp.vocab.lex_attr_getters[LIKE_NUM] = lambda text: like_num(text) or bool(VULGAR_FRACTION.match(text))
 
 
 def iso_codes(lexicons: dict) -> list[str]:
@@ -151,6 +164,7 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
     A rule file with problems raises one PipelineError listing them all; no model raises OSError."""
     rules = load_rules(rules_dir)
     nlp = load_nlp(model)
+    read_vulgar_fractions(nlp)
     adapt_tokenizer(nlp, rules)
     index_attribute_ruler(nlp)
     cache_lemmatizer(nlp)

@@ -1,4 +1,5 @@
-"""The tokens as the rules see them: currency codes split from the numbers they are glued to."""
+"""The tokens as the rules see them: currency codes, percent marks and minus signs split from the numbers
+they are glued to, and numbers with a typeset fraction read as numbers."""
 import pytest
 
 
@@ -37,3 +38,20 @@ def test_an_m_for_million_parts_from_its_code_only_next_to_a_number(resources, t
 ])
 def test_a_rate_s_unit_stays_whole_and_a_glued_unit_parts_from_the_slash_and_the_full_stop(resources, text, tokens):
     assert [t.text for t in resources.nlp.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Margins up 3.5pc", ["Margins", "up", "3.5", "pc"]),
+    ("spreads at 140bps.", ["spreads", "at", "140", "bps", "."]),
+    ("a 25bp cut", ["a", "25", "bp", "cut"]),
+    ("lows of \u22127C", ["lows", "of", "\u2212", "7", "C"]),
+    ("glucose of 5.5 mmol/L.", ["glucose", "of", "5.5", "mmol", "/", "L", "."]),
+    ("yields 4\u00be%", ["yields", "4\u00be", "%"]),
+    ("the PC market", ["the", "PC", "market"]),
+])
+def test_percent_marks_minus_signs_and_a_slashed_unit_letter_part_from_their_number(resources, text, tokens):
+    assert [t.text for t in resources.nlp.make_doc(text)] == tokens
+
+
+def test_a_number_with_a_typeset_fraction_is_like_a_number(resources):
+    assert [t.like_num for t in resources.nlp.make_doc("some 2\u00bd million")] == [False, True, True]

@@ -8,6 +8,8 @@ bare sign stays ambiguous and keeps the default. And an amount followed by its U
 equivalent in parentheses ("$500 million (US$350 million)") is not itself in US dollars: it is in
 the article's own dollar when the article names one; while a bare "$" amount in parentheses after
 an amount in another currency ("C$500 million ($370 million)") is its US-dollar equivalent.
+Cents are the US dollar's in the lexicons too, unless the article's money is all in one other
+currency: "R24.87 a litre after a 63-cent increase" is South African cents.
 """
 from __future__ import annotations
 
@@ -65,3 +67,17 @@ def bare_price_currency(codes: list[str], subunit_quotes: dict[str, float]) -> t
     counted = Counter(codes)
     code = max(counted, key=lambda c: (counted[c], c == US_DOLLAR)) if counted else US_DOLLAR
     return code, subunit_quotes.get(code, 1.0)
+
+
+def local_cents(codes: list[str], in_cents: list[bool], own_subunits: set[str]) -> list[str]:
+    """The currency of each money figure of an article, given the code the lexicons read
+    (``codes``) and whether the figure is written in cents alone (``in_cents``: "63 cents", "a
+    63-cent rise", read as US cents): cents in the one currency the article's other amounts are
+    in, when that is no US dollar and no currency with a subunit of its own name (``own_subunits``:
+    pence, paise); else as read."""
+    others = {code.partition("/")[0] for code, cents in zip(codes, in_cents) if not cents}
+    local = next(iter(others)) if len(others) == 1 else US_DOLLAR
+    if local == US_DOLLAR or local in own_subunits:
+        return codes
+    return [local + code[len(US_DOLLAR):] if cents and code.startswith(US_DOLLAR) else code
+            for code, cents in zip(codes, in_cents)]

@@ -49,6 +49,7 @@ class FigureNormalizer:
         self.nationalities = dict(lexicons["currency_nationalities"])
         self.units = dict(lexicons["units"])
         self.cased_units = {**lexicons["unit_letters"], **lexicons["unit_cased_readings"]}
+        self.letters_after_slash = {letter.lower(): unit for letter, unit in lexicons["unit_letters"].items()}
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
         self.rate_times = dict(lexicons["rate_times"])
@@ -97,7 +98,10 @@ class FigureNormalizer:
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
-            fraction, unit = self._fraction([w.lower() for w in words]), self._unit(kind, words[-1:], lemmas[-1:])
+            lower = [w.lower() for w in words]
+            fraction, unit = self._fraction(lower), self._unit(kind, words[-1:], lemmas[-1:])
+            if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
+                fraction = 1 / self.fractions[lower[0]]
             value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form in ("fraction", "ratio", "multiplier"):
@@ -315,6 +319,8 @@ class FigureNormalizer:
             return self._measure_unit(lower, words)
         if kind == "count":  # the counted thing: the last word after the number ("3 million and a quarter": none)
             numbers = [i for i, w in enumerate(words) if self._is_number_word(w) or w.lower() in self.fractions]
+            if numbers and numbers[-1] < len(words) - 3 and words[-2] == "-":  # "e-bikes" -> e-bike
+                return f"{words[-3].lower()}-{self.counted_noun(words[-1], lemmas[-1])}"
             if numbers and numbers[-1] < len(words) - 1:
                 return self.counted_noun(words[-1], lemmas[-1])
             return ""
@@ -377,9 +383,13 @@ class FigureNormalizer:
 
     def _per(self, lower: list[str]) -> str:
         """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
-        day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond)."""
+        day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond,
+        "/L" -> liter: a unit letter stands alone after a slash)."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
+                after = lower[i + 1:]
+                if word == "/" and len(after) == 1 and after[0] in self.letters_after_slash:
+                    return self.letters_after_slash[after[0]]
                 return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w)))
-                                for w in lower[i + 1:] if w != "-")
+                                for w in after if w != "-")
         return ""

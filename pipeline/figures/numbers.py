@@ -5,6 +5,7 @@ They take plain strings and the lexicons, so they can be tested without spaCy.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3}|\d+)(\.\d+)?$")
 """Plain digits with English ("1,234,567") or Indian ("12,34,567") grouping."""
@@ -14,12 +15,14 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(\.\d+)?$")
 _FRACTION = re.compile(r"^(\d{1,2})/(2|3|4|8|16|32|64)$")
 """A fraction in digits as news and market copy write them ("1/2", "3/4", "7/8", "5/16"); "9/11"
 and "24/7" are names, not fractions."""
+VULGAR_FRACTION = re.compile(r"^(\d*)([\u00bc-\u00be\u2150-\u215e])$")
+"""A whole number and a fraction typeset as one character ("2½", "¾", "3⅓"), as some papers print them."""
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$")
 """European notation that cannot be English: "1,5", "2,25", "1.234,5" (a comma then one or two digits)."""
 
 
 def parse_digits(word: str) -> float | None:
-    """'2,615' -> 2615.0, '1,23,456' -> 123456.0, '1.5' -> 1.5, '1,5' -> 1.5; None for anything that is not a plain number.
+    """'2,615' -> 2615.0, '1,23,456' -> 123456.0, '1.5' -> 1.5, '1,5' -> 1.5, '2½' -> 2.5; None for anything that is not a plain number.
 
     A comma followed by three digits is always a thousands separator, so "1,500" stays 1500.
     Digits with a leading zero ("000", "007", "020") are codes or the tail of a number split by a
@@ -32,6 +35,9 @@ def parse_digits(word: str) -> float | None:
         return float(word.replace(",", ""))
     if _DECIMAL_COMMA.match(word):
         return float(word.replace(".", "").replace(",", "."))
+    vulgar = VULGAR_FRACTION.match(word)
+    if vulgar:  # "2½" -> 2.5
+        return int(vulgar.group(1) or 0) + unicodedata.numeric(vulgar.group(2))
     return None
 
 

@@ -49,8 +49,9 @@ def overlaps(a, b) -> bool:
 
 TENS = range(20, 100, 10)
 
-SIGN_WORDS = ("minus", "negative")
-"""Words that make the number after them negative ("minus 20 degrees", "negative 0.5 percent")."""
+SIGN_WORDS = ("minus", "negative", "\u2212")
+"""Words that make the number after them negative ("minus 20 degrees", "negative 0.5 percent"), and
+the typeset minus sign the tokenizer splits from its digits ("\u221218C")."""
 
 
 def joined_number(doc, start: int, end: int, number_words: dict, and_scales: frozenset[str],
@@ -85,9 +86,10 @@ def joined_number(doc, start: int, end: int, number_words: dict, and_scales: fro
         while new_start >= 1 and doc[new_start - 1].like_num and doc[new_start - 1].is_alpha:
             new_start -= 1  # "two hundred point"
         return new_start, end
-    if (start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num
-            and not (start >= 2 and doc[start - 2].lower_ in ("or", "/", "plus"))):
-        return start - 1, end  # "minus 20 degrees"; "plus or minus 50 basis points" is a margin
+    margin = start >= 2 and (doc[start - 2].lower_ in ("/", "plus")
+                             or doc[start - 2].lower_ == "or" and start >= 3 and doc[start - 3].lower_ == "plus")
+    if start >= 1 and doc[start - 1].lower_ in SIGN_WORDS and doc[start].like_num and not margin:
+        return start - 1, end  # "minus 20 degrees", "4 kelvin, or minus 269"; "plus or minus 50 basis points" is a margin
     while True:
         one, two = before(new_start), before(before(new_start))
         if new_start >= 2 and _hyphenated_tens(doc, new_start - 2, value):

@@ -155,14 +155,19 @@ def quantifies_last(span) -> bool:
     residents" (two -> thousand -> residents), "a record 212 graduates" (212 -> record ->
     graduates), "2,300 and 700 homes" (700 -> 2,300 -> homes). "the 737 offers more seats" fails:
     737 is the subject of "offers". A number joined by a hyphen to a word describes the noun
-    instead ("a 22,000-seat stadium", "a 52-year-old driver")."""
+    instead ("a 22,000-seat stadium", "a 52-year-old driver"). A noun the tokenizer cut at its
+    hyphen is one word: the number may hang on any of its parts ("9,000 e-bikes": 9,000 -> e)."""
     if any(t.text == "-" and span[i - 1].like_num and not span[i + 1].like_num
            for i, t in enumerate(span[1:-1], start=1)):
         return False
     token, last = span[0], span[-1]
+    ends, k = {last.i}, len(span) - 1
+    while k >= 3 and span[k - 1].text == "-" and not span[k - 1].whitespace_ and not span[k - 2].whitespace_:
+        ends.add(span[k - 2].i)  # "e-bikes", "x-ray machines" are one noun
+        k -= 2
     for _ in range(MAX_CLIMB):
-        if token.head.i == token.i or token.head.i == last.i:
-            return token.head.i == last.i
+        if token.head.i == token.i or token.head.i in ends:
+            return token.head.i in ends
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return False

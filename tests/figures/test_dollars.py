@@ -1,6 +1,6 @@
-"""A bare "$" in the article's own dollar, where the article says which; a share price quoted with no
-sign in the article's own currency."""
-from pipeline.figures.dollars import bare_price_currency, local_dollars, named_currency
+"""A bare "$" in the article's own dollar, where the article says which; cents in its one other currency;
+a share price quoted with no sign in the article's own currency."""
+from pipeline.figures.dollars import bare_price_currency, local_cents, local_dollars, named_currency
 
 DOLLARS = {"USD", "AUD", "CAD", "HKD"}
 
@@ -46,3 +46,18 @@ def test_a_share_price_quoted_bare_is_in_the_currency_the_article_writes_most():
     assert bare_price_currency(["CAD", "CAD", "USD"], hundredths) == ("CAD", 1.0)
     assert bare_price_currency(["GBP", "USD"], hundredths) == ("USD", 1.0)  # a tie keeps dollars
     assert bare_price_currency(["GBP", "GBP", "USD"], hundredths) == ("GBP", 0.01)  # London quotes pence
+
+
+OWN_SUBUNITS = {"GBP", "INR", "RUB"}
+
+
+def test_cents_are_in_the_one_other_currency_of_the_article():
+    assert local_cents(["ZAR/liter", "USD"], [False, True], OWN_SUBUNITS) == ["ZAR/liter", "ZAR"]
+    assert local_cents(["EUR", "USD/share"], [False, True], OWN_SUBUNITS) == ["EUR", "EUR/share"]
+
+
+def test_cents_stay_us_cents_beside_dollars_pounds_or_several_currencies():
+    assert local_cents(["USD/gallon", "USD"], [False, True], OWN_SUBUNITS) == ["USD/gallon", "USD"]
+    assert local_cents(["GBP", "USD"], [False, True], OWN_SUBUNITS) == ["GBP", "USD"]  # pounds have pence
+    assert local_cents(["EUR", "ZAR", "USD"], [False, False, True], OWN_SUBUNITS) == ["EUR", "ZAR", "USD"]
+    assert local_cents(["USD"], [True], OWN_SUBUNITS) == ["USD"]

@@ -32,6 +32,7 @@ def test_not_numbers(words):
     ("1,23,456", 123456), ("12,34,56,789", 123456789), ("12,3456", None), ("1,23,45", None), ("1.234.5", None),
     ("1 234 567.5", 1234567.5), ("1\u202f234", 1234),
     ("0.5", 0.5), ("0", 0), ("0,5", 0.5), ("000", None), ("007", None), ("020", None),
+    ("2\u00bd", 2.5), ("\u00be", 0.75), ("12\u2153", 12 + 1 / 3), ("\u00bd2", None),
 ])
 def test_parse_digits_reads_thousands_separators_and_decimal_commas(word, value):
     assert parse_digits(word) == (None if value is None else pytest.approx(value))
