@@ -182,7 +182,7 @@ def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
     equipment': a date in a clause opened by "since" is, for the figures around it, the start of
     a comparison or an interval, but for the clause's own figure the time it happened: the first
     figure of that clause, which takes it (February for $40 million). Not a date after "since"
-    itself ("Since its 1967 debut, 5,700 jets have been delivered": the years from 1967)."""
+    itself ("Since its launch in 1981, 3,100 ferries have left the yard": the years from 1981)."""
     verb = span.root
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
