@@ -97,7 +97,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # glued scale ("R24.87", "R1,200", "R500", "R3bn").
     letters = [s for s in symbols if len(s) == 1 and s.isalpha()]
     amount = rf"(?:\d+[.,]\d|\d{{3}}|\d+{scale})"
-    symbol_prefix = f"(?!(?:{'|'.join(letters)})(?!{amount})){symbol}" if letters else symbol
+    symbol_prefix = rf"(?!(?:{'|'.join(letters)})(?=\d)(?!{amount})){symbol}" if letters else symbol
     scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
     glued = glued_units(rules.lexicons) + sorted(rules.lexicons["unit_letters"])
     unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued)) + ")$"  # "3.2GHz", "200lbs", "65W"

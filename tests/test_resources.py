@@ -15,6 +15,7 @@ def test_a_currency_code_glued_to_a_number_is_its_own_token(resources, text, tok
 
 @pytest.mark.parametrize("text, tokens", [
     ("R24.87", ["R", "24.87"]), ("R1,200", ["R", "1,200"]), ("R500", ["R", "500"]), ("R3bn", ["R", "3", "bn"]),
+    ("R$20", ["R$", "20"]), ("RMB1", ["RMB", "1"]),  # other symbols that begin with the letter split as before
 ])
 def test_a_one_letter_currency_symbol_parts_from_an_amount(resources, text, tokens):
     assert [t.text for t in resources.nlp.make_doc(text)] == tokens

@@ -150,6 +150,8 @@ def subject_of(span: Span, words: DescribeWords = DescribeWords(), counted: bool
     if counted and span[-1].pos_ == "NOUN":  # a count ends with its noun ("between 4.2 million and 5 million cases")
         return _counted_noun(span[-1], span)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
+        if len(span) == 1 and span[0].like_num:
+            return "age"  # a bare number set beside a person: "Dana Whitfield, 52, a welder"
         return _phrase(root.head, span)
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ == "of":

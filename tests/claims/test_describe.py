@@ -48,6 +48,8 @@ CASES = [
      {"£2 billion": "spending by Premier League clubs"}),
     ("The government spent R$200 million on insecticide last year.",
      {"R$200 million": "spending on insecticide"}),
+    # a bare number set between commas beside a person is the person's age
+    ("Dana Whitfield, 52, a welder from Ohio, lost her job in May.", {"52": "age"}),
 ]
 
 
