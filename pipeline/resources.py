@@ -92,12 +92,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbol = marks + r"(?=\d)"
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    # A symbol of one letter ("R", the rand) names models and roads too ("the Audi R8", "the R27 road"): it
-    # is split only before an amount, with decimals or a thousands group, three digits or more, or a
-    # glued scale ("R24.87", "R1,200", "R500", "R3bn").
-    letters = [s for s in symbols if len(s) == 1 and s.isalpha()]
-    amount = rf"(?:\d+[.,]\d|\d{{3}}|\d+{scale})"
-    symbol_prefix = rf"(?!(?:{'|'.join(letters)})(?=\d)(?!{amount})){symbol}" if letters else symbol
+    symbol_prefix = symbol
     scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
     glued = glued_units(rules.lexicons) + sorted(rules.lexicons["unit_letters"])
     unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued)) + ")$"  # "3.2GHz", "200lbs", "65W"

@@ -17,11 +17,11 @@ def test_a_currency_code_glued_to_a_number_is_its_own_token(resources, text, tok
     ("R24.87", ["R", "24.87"]), ("R1,200", ["R", "1,200"]), ("R500", ["R", "500"]), ("R3bn", ["R", "3", "bn"]),
     ("R$20", ["R$", "20"]), ("RMB1", ["RMB", "1"]),  # other symbols that begin with the letter split as before
 ])
-def test_a_one_letter_currency_symbol_parts_from_an_amount(resources, text, tokens):
+def test_a_currency_symbol_parts_from_an_amount(resources, text, tokens):
     assert [t.text for t in resources.nlp.make_doc(text)] == tokens
 
 
-@pytest.mark.parametrize("text", ["A380", "B737", "COVID19", "USB3", "MUSIC", "MUSDX", "4x4", "R8", "R27"])
+@pytest.mark.parametrize("text", ["A380", "B737", "COVID19", "USB3", "MUSIC", "MUSDX", "4x4"])
 def test_model_names_and_words_that_only_hold_a_code_stay_whole(resources, text):
     assert [t.text for t in resources.nlp.make_doc(text)] == [text]
 
