@@ -90,9 +90,9 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
     marks = "(?:" + "|".join(re.escape(s) for s in symbols) + ")"
     symbol = marks + r"(?=\d)"
+    symbol_prefix = symbol
     scale_words = sorted((w for w in rules.lexicons["scales"] if w.isalpha()), key=len, reverse=True)
     scale = "(?:" + "|".join(scale_words) + ")"
-    symbol_prefix = symbol
     scale_suffix = r"(?<=\d)(?:" + scale + "|M|B|BN|MN|p|°?[CF])$"  # "5bn", "$5M", "147p" (pence), "1.5C" (degrees)
     glued = glued_units(rules.lexicons) + sorted(rules.lexicons["unit_letters"])
     unit_suffix = r"(?<=\d)(?:" + "|".join(map(re.escape, glued)) + ")$"  # "3.2GHz", "200lbs", "65W"

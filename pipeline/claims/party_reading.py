@@ -79,11 +79,11 @@ class PartyWords:
     governments: frozenset[str] = frozenset()
     """Nouns for a government ("administration", "cabinet"): someone's is the body acting for them."""
     countries: frozenset[str] = COUNTRIES
+    """Canonical names of the places that own national figures: CLDR's countries and the places of
+    rules/entities.yml ("United States", "Soviet Union")."""
     legal_forms: frozenset[str] = frozenset()
     """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
     names it so in its opening sentence."""
-    """Canonical names of the places that own national figures: CLDR's countries and the places of
-    rules/entities.yml ("United States", "Soviet Union")."""
 
 
 def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
