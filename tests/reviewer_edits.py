@@ -1,9 +1,20 @@
 """How the tests read and edit a claims CSV the way a reviewer's tool (pandas) would."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+
+from pipeline.output.write import claim_row, row_key
+from pipeline.records import CLAIM_COLUMNS, Claim
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """The claims as ``read_raw`` should read them back: strings in CLAIM_COLUMNS order, sorted as
+    the writer sorts, reviewer columns empty."""
+    rows = sorted((claim_row(claim) for claim in claims), key=row_key)
+    return pd.DataFrame([[row[column] for column in CLAIM_COLUMNS] for row in rows], columns=CLAIM_COLUMNS, dtype=str)
 
 
 def read_raw(path: Path) -> pd.DataFrame:

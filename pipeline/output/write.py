@@ -49,12 +49,6 @@ class WriteReport:
     """The written rows that hold reviewer work, for the other table of the folder to take."""
 
 
-def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
-    """The claims as a table of strings in CLAIM_COLUMNS order, reviewer columns empty."""
-    rows = sorted((claim_row(claim) for claim in claims), key=row_key)
-    return pd.DataFrame([[row[column] for column in CLAIM_COLUMNS] for row in rows], columns=CLAIM_COLUMNS, dtype=str)
-
-
 def claim_row(claim: Claim) -> Row:
     """One claim as CSV cells, with empty reviewer cells."""
     cells = [str(value) for value in claim_cells(claim)] + [""] * len(REVIEW_COLUMNS)

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
-from tests.reviewer_edits import read_raw, review
+from tests.reviewer_edits import claims_frame, read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output import write
 from pipeline.output.reviewer import ReviewedFile, record_lines
-from pipeline.output.write import claims_frame, read_claims, read_reviewed, rewrite_claims, write_claims
+from pipeline.output.write import read_claims, read_reviewed, rewrite_claims, write_claims
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import E_OUTPUT, PipelineError
-from tests.reviewer_edits import read_raw, review
+from tests.reviewer_edits import claims_frame, read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output import write
-from pipeline.output.write import claims_frame, neutralize, write_claims
+from pipeline.output.write import neutralize, write_claims
 
 
 def claim(claim_id: str, article_id: str = "a", start: int = 0, **fields: object) -> Claim:
