@@ -30,6 +30,9 @@ $52.3 million ... Second-quarter sales slipped 8%"): a sentence or two, not acro
 WORLD_REGIONS = frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
 """The world's regions as CLDR names them ("Asia", "Europe", "Latin America"): a place a story's
 events come from, not a party whose figures a paragraph goes on about."""
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
+"""Units an age is told in ("a 7-year-old boy", "a six-week-old foal"): only such a figure is read
+as the age of the noun it describes."""
 TOPIC_SENTENCES = 3
 """How many sentences back in its paragraph a figure whose clause names no one looks for what the
 paragraph is about."""
@@ -113,7 +116,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             claim = _quote_row(common, item) if what == "quote" else Claim(**common, kind="statement", value="")
             rows.append(_scored(claim, own, scorer))
             continue
-        common["speaker"] = reported.speaker_at(span)
+        aged = parties.of_age(span) if what == "figure" and item.unit in AGE_UNITS else None
+        common["speaker"] = reported.speaker_at(span) if aged is None else reported.quoted_by(span) or AUTHOR
         if item.sentence_index not in openings:
             openings[item.sentence_index] = dateline_end(sent)
         opening = openings[item.sentence_index]
@@ -125,13 +129,14 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         # before was, else what the whole article is about; a sentence naming only a town it happens
         # in names no one, and a country's share of an organisation's figure is the organisation's too
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
-        named = (about(parties.of_figure(span), common["speaker"], labels, acting)
-                 or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
-                                                 common["speaker"]), sent)
-                 or topics.before(item.sentence_index)
-                 or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
-                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
-                 or (main_topic if what == "figure" else []))
+        named = aged if aged is not None else (
+            about(parties.of_figure(span), common["speaker"], labels, acting)
+            or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
+                                            common["speaker"]), sent)
+            or topics.before(item.sentence_index)
+            or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
+            or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
+            or (main_topic if what == "figure" else []))
         if what == "figure" and named and all(name in party_words.countries for name in named) \
                 and breaks_down(item, carried[2], item.sentence_index - carried[0]):
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"

@@ -11,8 +11,8 @@ from spacy.tokens import Span, Token
 from pipeline.claims.describe import claim_clause
 from pipeline.claims.parties import Parties, index_alone
 from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
-                                           PLACE_LABELS, Party, clause_subject, has_own_figure, opens_clause,
-                                           respective, says_what, states_figure)
+                                           PLACE_LABELS, Party, clause_subject, described_by_age, has_own_figure,
+                                           opens_clause, respective, says_what, states_figure)
 
 
 class FigureParties(Parties):
@@ -92,6 +92,17 @@ class FigureParties(Parties):
                 return self._in_order(self.resolve(noun), span.sent)
             return self.of_figure(self.doc[noun.i: noun.i + 1])
         return respective(span, head, self._in_order(index_alone(found), span.sent))
+
+    def of_age(self, span: Span) -> list[str] | None:
+        """Whose an age is: the person it describes, and no one else its clause names ("Havana
+        demanded the return of 7-year-old Mateo Ruiz" is Ruiz's age, not Havana's; "the 58-year-old
+        judge, Arturo Mendes," is Mendes's); an empty list when that person has no name here ("a
+        23-year-old man", and "a 23-year-old man from Leeds" only says where he is from); None when
+        the figure is no age."""
+        noun = described_by_age(span)
+        if noun is None:
+            return None
+        return self._in_order([p for p in self.resolve(noun) if not self._only_where(p)], span.sent)
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor

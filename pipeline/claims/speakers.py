@@ -221,14 +221,21 @@ class Reported:
     def speaker_at(self, span: Span) -> str:
         """Who asserts a figure or date: the quote it is in, the narrowest reported stretch holding
         it, else the author."""
-        i = bisect_right(self.quote_starts, span.start_char) - 1
-        if i >= 0 and span.end_char <= self.quotes[i].end:
-            return self.quotes[i].speaker
+        quoted = self.quoted_by(span)
+        if quoted is not None:
+            return quoted
         first = bisect_left(self.attribution_starts, span.start - self.longest)
         last = bisect_right(self.attribution_starts, span.start)
         holding = [a for a in self.attributions[first:last] if span.end <= a.end]
         return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
 
+
+    def quoted_by(self, span: Span) -> str | None:
+        """The speaker of the quotation marks a span is in, None outside quotes: a description the
+        author gives in reported words ("Varga said the 7-year-old boy should go home") is still
+        the author's."""
+        i = bisect_right(self.quote_starts, span.start_char) - 1
+        return self.quotes[i].speaker if i >= 0 and span.end_char <= self.quotes[i].end else None
 
 def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
                quantifiers: set[str] = frozenset()) -> str:
