@@ -143,7 +143,7 @@ class FigureNormalizer:
         if kind == "quantity":  # "55 bcm" is 55 billion cubic meters
             factor = next((float(self.unit_scales[w]) for w in lower if w in self.unit_scales), 1.0)
         cut = self._range_link(words)
-        if cut is None and form == "range":  # a range rule whose words hold no two-ended range
+        if cut is None and form in ("range", "near_range"):  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
             numeric = [w for i, w in enumerate(words) if self._is_number_word(w) or w.lower() == "and"  # "2 and a half"
@@ -158,6 +158,8 @@ class FigureNormalizer:
         years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]
         if low is None or high is None or low >= high or all(years):
             return Amount(None, unit=unit)  # "2019-2023" is a span of years, a date
+        if form == "near_range" and 2 * low < high:  # "fell 12,000 to 310,000 claims": a change and a level
+            return Amount(None, unit=unit)
         return Amount(None, low * factor, high * factor, unit)
 
     def _main_and_subunit(self, words: list[str]) -> float | None:
