@@ -249,6 +249,8 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
 
 OTHERS = "other"
 """The counted noun of "300 others", which stands for the noun of a count before it."""
+PERSON = "person"
+"""The counted noun of people ("40 to 50 people")."""
 
 
 @dataclass(frozen=True)
@@ -278,8 +280,9 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
     ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
     they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
-    300 others" -> person). ``counted`` names the unit of a
-    countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the words for the rest."""
+    300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others").
+    ``counted`` names the unit of a countable noun ("jobs" -> job) and "" for any other;
+    ``reading`` holds the words for the rest."""
     out = list(units)
     sentences = by_sentence(spans)
     last_count: int | None = None  # the latest count with a unit so far
@@ -301,6 +304,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
                 out[i] = out[last_count]
         elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
             out[i] = out[last_count]
+        elif kind == "count" and unit == OTHERS and any(t.ent_type_ == "PERSON" for t in span[-1].conjuncts):
+            out[i] = PERSON  # "Mateo Ruiz and 13 others were rescued": others beside a person are people
         if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span):
             last_count = i
     return out
