@@ -35,6 +35,9 @@ TEXT_LABELS = ("INDEX",)
 _LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
 """Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 PLACE_LABELS = ("GPE", "LOC", "NORP")
+NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+"""Model labels of a word that is no short form of a name: a place, a number, or a name the
+model read in full (a product or a work of art it took a surname for still may be one)."""
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 def _opening(name: str) -> str:
@@ -334,7 +337,8 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     after "the S&P 500", ``written`` as the table names it). A short form stands for the
     longer name it fits that the article uses most, unless another fits as often; one the model
     tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
-    Brandt")."""
+    Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
+    Mendes"); one it tags as a place or a number is none."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and len(m.text.split()) > 1)
     labels = {m.text: m.label for m in [*mentions, *written]}
@@ -349,14 +353,16 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
         mention = tagged.get(token.idx)
         if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
             continue  # among tagged names, only a one-word person or organisation is a short form
-        if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ or not token.is_title
-                                or _beside_name(doc, token.i)):
+        if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
+                                or not token.is_title or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only as a proper noun standing alone
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name)
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
                         and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx))})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
+        elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]

@@ -94,15 +94,19 @@ class FigureParties(Parties):
         return respective(span, head, self._in_order(index_alone(found), span.sent))
 
     def of_age(self, span: Span) -> list[str] | None:
-        """Whose an age is: the person it describes, and no one else its clause names ("Havana
-        demanded the return of 7-year-old Mateo Ruiz" is Ruiz's age, not Havana's; "the 58-year-old
-        judge, Arturo Mendes," is Mendes's); an empty list when that person has no name here ("a
-        23-year-old man", and "a 23-year-old man from Leeds" only says where he is from); None when
-        the figure is no age."""
+        """Whose an age is: the person it describes, by name or by the name set beside it, and no
+        one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
+        age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
+        doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
+        23-year-old man from Leeds", "her 6-year-old son": not the mother's); None when the figure
+        is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
-        return self._in_order([p for p in self.resolve(noun) if not self._only_where(p)], span.sent)
+        named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
+        parties = [party for token in named for party in [self._entity(token)]
+                   if party is not None and not self._only_where(party)]
+        return self._in_order(parties, span.sent)
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
