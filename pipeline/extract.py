@@ -119,7 +119,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
-    measured = _joined_measures(_bare_prices(_local_dollars(doc, measured, res), res), res)
+    measured = _joined_measures(_bare_prices(_local_dollars(doc, _written_money(measured, res), res), res), res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -214,6 +214,22 @@ def _carry_currency(measured: list[Measured], res: Resources) -> list[Measured]:
                                 [m.amount.unit for m in measured], set(res.figures.scales))
     return [m._replace(amount=replace(m.amount, unit=code), kind="money", rules=m.rules + (CARRIED_CURRENCY_RULE,))
             if code else m for m, code in zip(measured, currencies)]
+
+
+WRITTEN_MONEY_RULE = "currency-of-article"
+"""Named in the ``rules`` column of a count of a currency name that is also a common word, which
+the article writes as money elsewhere."""
+
+
+def _written_money(measured: list[Measured], res: Resources) -> list[Measured]:
+    """A currency name that is also a common word ("marks", "crowns"), counted alone with no scale
+    word, is money where the article writes that word as money elsewhere: after "fined 60,000
+    marks ($33,000)", "a gift of 12,500 marks" further down is DEM, no count of marks."""
+    ambiguous = res.rules.lexicons["ambiguous_currency_words"]
+    written = {m.span[-1].lower_ for m in measured if m.kind == "money" and m.span[-1].lower_ in ambiguous}
+    return [m._replace(kind="money", amount=replace(m.amount, unit=ambiguous[m.span[-1].lower_], value_si=None, unit_si=""),
+                       rules=m.rules + (WRITTEN_MONEY_RULE,))
+            if m.kind == "count" and m.span[-1].lower_ in written else m for m in measured]
 
 
 JOINED_UNIT_RULE = "unit-of-range-end"
