@@ -30,6 +30,48 @@ class Fig:
     def id(self) -> str:
         return self.claim.claim_id
 
+    @property
+    def linked(self) -> set[str]:
+        """The ids of the figures the parse links this one with ("rose 5% to $21 million from $20
+        million": the change, its start and its end)."""
+        return {i.strip() for i in self.claim.linked_to.split(";") if i.strip()}
+
+    @property
+    def half_step(self) -> float:
+        """How far the true number may lie from the one written, which is rounded to its last
+        digit: "$27.7 million" is 27.65 to 27.75 million, "$94 million" 93.5 to 94.5 million; 0
+        for a number written in words ("seventy million")."""
+        found = re.search(r"\d[\d,]*(?:\.(\d+))?", self.claim.text)
+        written = float(found.group(0).replace(",", "")) if found else 0.0
+        if not written:
+            return 0.0
+        return 0.5 * 10 ** -len(found.group(1) or "") * abs(self.value) / written
+
+    @property
+    def names_party_only(self) -> bool:
+        """Whether its measure is only the name of its party ("Norton had net of ... or $3.87 a
+        share" and "Norton had operating profit of ... or $3.66 a share"): the subject says whose
+        figure it is, not what it measures."""
+        return self.measure in {name.strip().lower() for name in self.claim.entities.split(";")}
+
+
+def relative_range(a: Fig, b: Fig) -> tuple[float, tuple[float, float]] | None:
+    """The percent change from A to B as written, and its lowest and highest over what their
+    rounding allows."""
+    if not a.value:
+        return None
+    written = (b.value / a.value - 1) * 100
+    low, high = a.value - a.half_step, a.value + a.half_step
+    if low <= 0:
+        return written, (written, written)
+    ends = ((b.value - b.half_step) / high - 1) * 100, ((b.value + b.half_step) / low - 1) * 100
+    return written, (min(ends), max(ends))
+
+
+def off_range(stated: float, found: tuple[float, float]) -> float:
+    """How far a stated number lies outside a range: 0 inside it."""
+    return max(found[0] - stated, stated - found[1], 0.0)
+
 
 def figures_of(claims: Sequence[Claim]) -> list[Fig]:
     """The figure claims with a single value, in text order, each with its measure: its own

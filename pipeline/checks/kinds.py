@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from pipeline.checks.figures import Fig, ends_with_word, fmt, has_word, last_cue, word_list
+from pipeline.checks.figures import Fig, ends_with_word, fmt, has_word, last_cue, off_range, relative_range, word_list
 from pipeline.checks.view import ArticleView, Finding, from_to_pair
 from pipeline.records import Claim
 
@@ -81,44 +81,58 @@ def growth_vs_levels(view: ArticleView, p: dict) -> Iterator[Finding]:
 
 def from_to_change(view: ArticleView, p: dict) -> Iterator[Finding]:
     """"From A to B" against the change stated with it: "rose by $2 billion from $5 billion to
-    $7 billion"."""
+    $7 billion". A and B are rounded as written, so the change may be anything their last digits
+    allow: "38% to $18.3 million from $13.2 million" (37.7% to 39.5%) is no mismatch."""
     for start in view.figs:
         pair = from_to_pair(start, view)
         if pair is None:
             continue
         a, b = pair
+        spread = a.half_step + b.half_step
         for change in view.sentence(a.claim.sentence_index):
             c = change.claim
-            if c.role != "change" or change in pair:
+            if c.role != "change" or change in pair or not about_pair(change, pair, view):
                 continue
             sign = -1.0 if c.direction == "down" else 1.0
             stated = sign * change.value
             if c.unit == a.claim.unit and c.unit not in ("percent", "percentage_point"):
                 actual = b.value - a.value
                 shown = f"{fmt(a.value)}->{fmt(b.value)}={fmt(actual, True)}"
-                ok = close(actual, stated, p["tolerance"])
+                ok = close(actual, stated, p["tolerance"]) or abs(actual - stated) <= spread
                 tol, stated_text = f"tol {percent(p['tolerance'])}", fmt(stated, True)
             elif c.unit in ("percent", "percentage_point"):
-                relative = (b.value / a.value - 1) * 100 if a.value else None
-                points = b.value - a.value if a.claim.unit == "percent" else None
+                relative = relative_range(a, b)
+                gain = b.value - a.value
+                points = (gain, (gain - spread, gain + spread)) if a.claim.unit == "percent" else None
                 if c.unit == "percent" and a.claim.unit != "percent":
                     candidates = [relative]
                 elif c.unit == "percent":
                     candidates = [relative, points]
                 else:
                     candidates = [points]
-                candidates = [x for x in candidates if x is not None]
-                if not candidates:
+                found = [x for x in candidates if x is not None]
+                if not found:
                     continue
-                best = min(candidates, key=lambda x: abs(x - stated))
+                best, best_range = min(found, key=lambda x: off_range(stated, x[1]))
                 suffix = "%" if c.unit == "percent" else " points"
                 shown = f"{fmt(a.value)}->{fmt(b.value)}={best:+.3g}{suffix}"
-                ok = abs(best - stated) <= p["percent_tolerance_points"]
+                ok = off_range(stated, best_range) <= p["percent_tolerance_points"]
                 tol, stated_text = f"tol {p['percent_tolerance_points']:g} points", f"{stated:+g}{suffix}"
             else:
                 continue
             flag = f"ok({shown},{tol})" if ok else f"mismatch({shown}!={stated_text},{tol})"
             yield Finding(flag, (change.id, a.id, b.id))
+
+
+def about_pair(change: Fig, pair: tuple[Fig, Fig], view: ArticleView) -> bool:
+    """Whether a change of the sentence is the change from A to B: one the parse links with them,
+    when it links any change with them; else any not linked with other figures. "profit rose 12%
+    to $41 million from $36.6 million on a 30% rise in sales": 30% is of sales."""
+    linked = {i for end in pair for i in end.linked}
+    theirs = {f.id for f in view.sentence(change.claim.sentence_index) if f.claim.role == "change"} & linked
+    if theirs:
+        return change.id in theirs
+    return not change.linked or bool(change.linked & {end.id for end in pair})
 
 
 def shares_over_100(view: ArticleView, p: dict) -> Iterator[Finding]:
@@ -230,10 +244,11 @@ def scale_slip(view: ArticleView, p: dict) -> Iterator[Finding]:
 
 
 def measured_levels(figs: list[Fig], vague: Iterable[str]) -> list[Fig]:
-    """Levels with a subject of their own that says what is measured ("goods", "the figure" do
-    not), the figures that may be compared as "the same measure"."""
+    """Levels with a subject of their own that says what is measured ("goods", "the figure" and a
+    party's bare name do not), the figures that may be compared as "the same measure"."""
     vague = set(vague)
-    return [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague]
+    return [f for f in figs if f.claim.role == "level" and f.own_measure and f.measure not in vague
+            and not f.names_party_only]
 
 
 ValueClass = tuple[float, str]

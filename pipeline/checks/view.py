@@ -52,10 +52,13 @@ def article_view(claims: Sequence[Claim], dates: Sequence[DateMention], number_w
 
 def from_to_pair(start: Fig, view: ArticleView) -> tuple[Fig, Fig] | None:
     """``start`` and the figure it goes to in "from A to B" (or "to B from A"): the same unit, one
-    right after a from-word, the other right after a to-word, in one sentence."""
+    right after a from-word, the other right after a to-word, in one sentence; and, when the parse
+    links ``start`` to figures, one of them: in "net rose to $94 million, including gains of $31
+    million, up from $10 million", $10 million goes with the gains, not to $94 million."""
     if not ends_with_word(start.before, view.from_to["from"]):
         return None
     ends = [f for f in view.sentence(start.claim.sentence_index) if f is not start
-            and f.claim.unit == start.claim.unit and ends_with_word(f.before, view.from_to["to"])]
+            and f.claim.unit == start.claim.unit and ends_with_word(f.before, view.from_to["to"])
+            and (not start.linked or f.id in start.linked)]
     return (start, ends[0]) if len(ends) == 1 else None
 

@@ -34,6 +34,9 @@ set earlier in their paragraph, else the publication's, else the last one the ar
 DEICTIC_WORDS = ("this", "last", "next", "coming")
 """Words that place a calendar name from the publication date ("last September"), not a paragraph's year."""
 
+NARROWING = ("early", "mid", "late")
+"""Modifiers that narrow a date without moving it: "since early September" still opens at September."""
+
 
 @dataclass(frozen=True)
 class AnchorWords:
@@ -128,7 +131,9 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         # "the worst defeat since 1935" is still 1935/..; "than at any time since the 1950s" a point
         point = since_value_is_point(span, words.since_comparisons)
         side = (_open_side(span, value, tense, words.open_bounds, point)
-                if value and ".." not in value and resolution.modifier in ("", "fiscal") else "")
+                if value and ".." not in value and resolution.modifier in ("", "fiscal", *NARROWING) else "")
+        if side != "start" and resolution.modifier in NARROWING:
+            side = ""  # "since early September" opens at September; "until late 2025" stays a point
         if resolution.point is not None and not side:  # "the survey, which started in 1962. Since then, ..."
             mentioned = (resolution.point, span.text)
         if (resolution.point is not None and not side and not comparison and not _describes_noun(span, cand)

@@ -104,10 +104,12 @@ def back_from(published: date, unit: str, count: float, bare: bool = False) -> s
 
 def present_perfect(token: Token) -> bool:
     """Whether a word's clause is told in the present perfect: "has sold", "have worked", "has
-    been sending"."""
+    been sending"; not the future perfect ("will have dragged it into a six-year war"), which
+    ends at no time the text gives."""
     verb = clause_head(token)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxiliaries & {"has", "have", "'ve"}) and (verb.tag_ == "VBN" or "been" in auxiliaries)
+    return (bool(auxiliaries & {"has", "have", "'ve"}) and not auxiliaries & {"will", "would", "shall", "'ll"}
+            and (verb.tag_ == "VBN" or "been" in auxiliaries))
 
 
 def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[Token, float]]:

@@ -179,6 +179,8 @@ def narrated_past(token: Token) -> bool:
     while (verb.tag_ in ("VBG", "VBN", "VB") and verb.head.i != verb.i  # "fell 3% to end the day at 7,114"
            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)):
         verb = clause_head(verb.head)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False  # a clause of "if" supposes: "would not be surprised if its share rose to 30%"
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (verb.tag_ == "VBD" and not auxiliaries) or bool(auxiliaries & PAST_AUXILIARIES)
 

@@ -7,10 +7,13 @@ month", "the nine months") or the time of the article's lead when that is a peri
 profit") is never the period of a close. So a figure told in a market clause (its verb is "close",
 or its subject or setting is an index, a stock, shares, a yield or a market: ``market_nouns`` and
 ``market_settings`` in rules/lexicons.yml) that nothing of its own sentence dates takes the
-trading day: the last day that dated a market clause before it (``time_source`` `market`); else,
-for a close "in composite trading" (the exchange's consolidated tape, which a morning paper
-reports for the session before), the trading day before publication; else the day the article
-speaks for (its dateline or publication date).
+trading day: the last day that dated a market clause before it (``time_source`` `market`), not
+the day of a close after which news came ("after the market closed Wednesday"); else the first
+such day after it that is the last session before publication or publication's own, as a report
+may name its session further on ("the stocks that fell in price yesterday"); else, for a close
+"in composite trading" (the exchange's consolidated tape, which a morning paper reports for the
+session before), the trading day before publication; else the day the article speaks for (its
+dateline or publication date).
 
 Counter-examples: "Profit fell to $98 million" is no market clause; a close dated in its own
 sentence ("rose 3% on Tuesday", "closed at $84 yesterday") keeps that date; a lead that dates the
@@ -80,7 +83,7 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
     for span, mention in dates:
         if not (_single_day(mention.value) and not in_dateline(span)
                 and (published is None or mention.value <= published.isoformat())
-                and in_market_clause(span.root, words)):
+                and in_market_clause(span.root, words) and not _after_close(span.root, words)):
             continue
         owner = _owner(span, [figures[j] for j in in_sentence.get(span.sent.start, ())])
         if owner is not None or not is_comparison_base(span, words.comparison_bases, words.since_comparisons,
@@ -94,9 +97,14 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
         if not undated or not narrated_past(figure.root) or not in_market_clause(figure.root, words):
             out.append(scope)  # "The index is 4% below its peak": as it stands now
             continue
-        before = _last_session(session_days, bisect_left(session_starts, figure.end), figure.start)
+        here = bisect_left(session_starts, figure.end)
+        before = _last_session(session_days, here, figure.start)
+        later = next((session for _, owner, session in session_days[here:] if owner is None and (
+            published is None or session.value >= _session_before(published).isoformat())), None)
         if before is not None:
             out.append(before)
+        elif later is not None:
+            out.append(later)  # a report that names its session further on ("fell in price yesterday")
         elif published is not None and _after_session(figure.sent, words):
             out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
                                  MARKET))
@@ -108,7 +116,9 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
 def in_market_clause(token: Token, words: MarketWords) -> bool:
     """Whether a word is told in a market clause: up its chain of verbs ("lost 53.5 points,
     closing at 1,387.7"; "Stocks rose, pushing the Dow up 72.24 points"), one is a close or has a
-    market noun as its subject, or a market setting as its object or a preposition's."""
+    market noun as its subject (or as the antecedent of a relative subject: "the stocks that
+    fell"), a subject in a market setting ("Volume on the exchange totaled 312 million shares"),
+    or a market setting as its object or a preposition's."""
     verb = clause_head(token)
     chain = [verb]
     while verb.dep_ in _CHAINED and verb.head.i != verb.i:
@@ -119,13 +129,25 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
                 c.dep_ in _CHAINED and c.lemma_.lower() in words.close_verbs for c in verb.children):
             return True
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and _names(child, words.market_nouns):
-                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (_names(child, words.market_nouns) or (
+                    child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and _names(verb.head, words.market_nouns))
+                    or any(_names(o, words.market_settings) for p in child.children if p.dep_ == "prep"
+                           for o in p.children if o.dep_ == "pobj")):
+                return True  # also "the stocks that fell in price yesterday", "Volume on the exchange totaled"
             objects = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
                 if child.dep_ == "prep" else []
             if any(_names(o, words.market_settings) for o in objects):
                 return True
     return False
+
+
+def _after_close(token: Token, words: MarketWords) -> bool:
+    """Whether a day is that of a close in a clause of "after" ("Compaq fell after reporting
+    earnings after the market closed Wednesday"): the news came after that session, so the day
+    dates no session the report goes on to list."""
+    verb = clause_head(token)
+    return verb.lemma_.lower() in words.close_verbs and any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
 
 
 def _owner(span: Span, in_sentence: list[Span]) -> int | None:

@@ -5,8 +5,9 @@ sentence's:
 - a past relative clause on a noun the text dates ("the 2011 flood that destroyed 900 homes",
   "the March 3, 1995, derailment of the night train that injured 41 passengers", "the crash in
   2008, which wiped $800 billion off shares") takes that date;
-- a relative clause in the present set off from a name ("Borex, which owns about 27% of
-  Acme, said ...") says what is so now: it takes neither the sentence's period nor one carried
+- a relative clause in the present or the present perfect set off from a name ("Borex, which
+  owns about 27% of Acme, said ...", "the floods, which have displaced 9,000 people") says what
+  is so now: it takes neither the sentence's period nor one carried
   from earlier sentences, but the article's day;
 - a survey's field dates, written in a participle on the survey ("In a poll completed on
   Saturday, 62 percent said ...", "The survey, conducted Oct. 1-3, found 45% support"), are the
@@ -58,12 +59,14 @@ def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
 
 def present_aside(figure: Span) -> bool:
     """'Borex, which owns about 27% of Acme, said ...', 'Northwind, which owns 40% of the
-    mill, posted ...': a relative clause in the present tense on a name, or set off by
-    a comma, states what is so at the time of writing, whatever period its sentence is about."""
+    mill, posted ...': a relative clause in the present tense or the present perfect ("the
+    floods, which have displaced 9,000 people") on a name, or set off by a comma, states what is
+    so at the time of writing, whatever period its sentence is about."""
     verb = clause_head(figure.root)
-    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lemma_ == "have"
+               and auxiliaries[0].tag_ in ("VBZ", "VBP"))  # "the blasts, which have killed 90 people"
+    if verb.dep_ != "relcl" or not (perfect or (verb.tag_ in ("VBZ", "VBP") and not auxiliaries)):
         return False
     opening = verb.left_edge.i
     return verb.head.pos_ == "PROPN" or (opening > 0 and verb.doc[opening - 1].text == ",")

@@ -32,6 +32,11 @@ def test_check_example(check, example, extract) -> None:
     assert (example["figure"], example["flag"]) in found, found
 
 
+def test_a_change_of_another_measure_beside_the_pair_is_not_checked_against_it(extract) -> None:
+    found = consistency_flags(extract("Pretax profit rose 12% to $41 million from $36.6 million on a 30% rise in sales."))
+    assert {flag for _, flag in found} == {"consistency:from-to-change:ok(36.6e6->41e6=+12%,tol 0.5 points)"}
+
+
 @pytest.mark.parametrize("check,example", list(cases("counter_examples")))
 def test_check_counter_example(check, example, extract) -> None:
     found = consistency_flags(extract(example["text"], published=example.get("published", "2024-04-09")))

@@ -17,6 +17,8 @@ SPANS = [  # text, figure, expected scope value and source
      "270,000 over the last three months.", "270,000", "2024-01/2024-03", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
+    ("If the talks fail, the junta will have dragged the country into a fruitless six-year war.", "six-year",
+     "2024-04-09", "published"),
     ("Exports rose 5% in 2023 after falling for two years.", "5%", "2023", "clause"),
 ]
 

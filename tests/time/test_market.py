@@ -27,6 +27,17 @@ MARKET = [  # text, figure, expected scope value and source
      "$310 million", "2024-01/2024-03", "context"),
     ("The index rose 3% on Tuesday.", "3%", "2024-04-09", "clause"),
     ("European shares closed lower on Monday. Bank shares have plunged 40% this year.", "40%", "2024", "clause"),
+    # a report that names its session only further on ("yesterday" in a clause on "the stocks that ...")
+    ("Weak earnings hit stocks.\n\nThe Dow Jones average fell 12.4 points, to 2,140.2, in heavy trading.\n\n"
+     "The stocks that fell in price yesterday numbered 1,200.", "12.4 points", "2024-04-08", "market"),
+    # a subject in a market setting; the day of a close news came after is no session
+    ("Weak earnings hit stocks.\n\nThe Dow Jones average fell 12.4 points yesterday. Orlon slid after posting "
+     "a loss after the market "
+     "closed Friday.\n\nVolume on the exchange totaled 312 million shares.", "312 million shares", "2024-04-08",
+     "market"),
+    # a clause of "if" supposes: no past close
+    ("Acme shares closed Friday at $48.20, up 35 cents.\n\nThe analyst said he would not be surprised if "
+     "Borel's market share increased to 30%.", "30%", "2024-04-09", "published"),
     # a day that is a comparison base dates no session: the article's day stays
     ("The index stayed above its low of March 5.\n\nThe Nasdaq lost 1.2%, closing at 16,110.", "1.2%",
      "2024-04-09", "published"),

@@ -17,6 +17,9 @@ RELATIVES = [  # text, figure, expected scope value and source
      "2024-04-09", "published"),
     ("Northwind, which owns 40% of the mill, posted net income for the first quarter of $8 million.",
      "$8 million", "2024-01/2024-03", "clause"),
+    # ... and so does one in the present perfect: a total to date
+    ("Officials met on Monday to weigh aid after the floods, which have displaced 9,000 people.",
+     "9,000 people", "2024-04-09", "published"),
     # ... while a restrictive clause on a common noun keeps the time of what it describes
     ("In 2023, it grew to $240 billion. China imported energy worth $129 billion that accounts for 73 percent "
      "of its imports.", "73 percent", "2023", "context"),

@@ -16,6 +16,8 @@ def test_since_scopes_figures_up_to_publication(extract):
 CLOSED = [  # an open interval begun by publication (2024-04-09) ends there, at its start's precision
     ("The ferry line has lost 40 percent of its riders since March 2021.", "40 percent", "2021-03/2024-04"),
     ("Since 1988, the co-operative has planted 9,000 olive trees.", "9,000 olive trees", "1988/2024"),
+    # "early" or "late" narrows the start, which still opens the interval
+    ("The fund has lost $161 million since early February.", "$161 million", "2024-02/2024-04"),
 ]
 
 
