@@ -13,6 +13,9 @@ from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
+_SIGNS = (*SIGN_WORDS, "-")
+"""What makes a span's number negative: a sign word, or a hyphen the span starts with, which only a
+rule for signed amounts lets it start with ("-$48m")."""
 
 @dataclass(frozen=True)
 class Amount:
@@ -152,7 +155,7 @@ class FigureNormalizer:
             scaled = self._scaled_fraction(lower)
             scaled = scaled if scaled is not None else self._fraction_after_scale(lower)
             value = scaled if scaled is not None else value
-            value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
+            value = None if value is None else value * factor * (-1 if lower[0] in _SIGNS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]
