@@ -17,7 +17,7 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
-from pipeline.figures.counted import joined_measures
+from pipeline.figures.counted import joined_measures, linked_measures
 from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -134,6 +134,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
+    measured = _linked_measures(measured, parts, linked, res)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
     body_start = headline_end(doc, sentences, article.title)
@@ -217,17 +218,30 @@ def _carry_currency(measured: list[Measured], res: Resources) -> list[Measured]:
 
 
 JOINED_UNIT_RULE = "unit-of-range-end"
-"""Named in the ``rules`` column of a bare number that takes the unit of the quantity it is joined to."""
+"""Named in the ``rules`` column of a bare number that takes the unit of the quantity it is joined to,
+as a range's or a change's other end."""
 
 
 def _joined_measures(measured: list[Measured], res: Resources) -> list[Measured]:
     """Bare numbers joined to a measured quantity or counted thing right after them take its kind
     and unit ("from 3,000 to 4,500 kilometers")."""
-    joined = joined_measures([m.span for m in measured], [m.kind for m in measured],
-                             [m.amount.unit for m in measured], res.figures.range_links)
+    return _take_units(measured, joined_measures([m.span for m in measured], [m.kind for m in measured],
+                                                 [m.amount.unit for m in measured], res.figures.range_links), res)
+
+
+def _linked_measures(measured: list[Measured], parts: list[str], linked: list[tuple[int, ...]],
+                     res: Resources) -> list[Measured]:
+    """A bare end of a change takes the kind and unit of its measured other end ("from 14 years to
+    10" is 10 years), a bare change those of the count it leads to (``linked_measures``)."""
+    return _take_units(measured, linked_measures([m.kind for m in measured], [m.amount.unit for m in measured],
+                                                 parts, linked), res)
+
+
+def _take_units(measured: list[Measured], sources: list[int | None], res: Resources) -> list[Measured]:
+    """Each figure with a source index takes that figure's kind and unit, its SI value read anew."""
     return [m if j is None else m._replace(
         amount=replace(m.amount, unit=measured[j].amount.unit, **res.figures.to_si(m.amount.value, measured[j].amount.unit)),
-        kind=measured[j].kind, rules=m.rules + (JOINED_UNIT_RULE,)) for m, j in zip(measured, joined)]
+        kind=measured[j].kind, rules=m.rules + (JOINED_UNIT_RULE,)) for m, j in zip(measured, sources)]
 
 
 def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[Measured]:
