@@ -18,7 +18,7 @@ from pipeline.figures.context import (CountReading, alternative_roles, carry_cur
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
 from pipeline.figures.counted import joined_measures, linked_measures
-from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, local_cents, local_dollars, named_currency
+from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -119,7 +119,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
-    measured = _joined_measures(_bare_prices(_local_dollars(doc, measured, res), res), res)
+    measured = _joined_measures(_bare_prices(_exchange_rates(_local_dollars(doc, measured, res), res), res), res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -287,6 +287,26 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
 
 BARE_PRICE = "bare_price"
 """The ``form`` of the rules that read a share price quoted with no currency sign."""
+
+
+def _exchange_rates(measured: list[Measured], res: Resources) -> list[Measured]:
+    """Exchange rates ("the won slid to 1,392 per dollar") in the currency their sentence names per
+    the one after the number (``exchange_rate``); a rate whose sentence names no other currency
+    keeps its number alone."""
+    names = res.figures.currency_words
+    out = []
+    for m in measured:
+        if m.cand.rule.sets.get("form") == EXCHANGE_RATE:
+            sent = m.span.sent
+            before = [t.lower_ for t in sent if t.i < m.span.start]
+            after = [t.lower_ for t in sent if t.i >= m.span.end]
+            m = m._replace(amount=replace(m.amount, unit=exchange_rate(m.span[-1].lower_, before, after, names)))
+        out.append(m)
+    return out
+
+
+EXCHANGE_RATE = "exchange_rate"
+"""The form of a rule's match that is an exchange rate."""
 
 
 def _bare_prices(measured: list[Measured], res: Resources) -> list[Measured]:

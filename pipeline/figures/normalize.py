@@ -114,6 +114,9 @@ class FigureNormalizer:
                             and w.lower() not in self.scales)
             value = None if feet is None or inches is None or inches >= 12 else feet * 12 + inches
             return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "exchange_rate":  # "151 per dollar": the number's currency is its sentence's (``exchange_rates``)
+            numbers = [w for w in words if self._is_number_word(w)]
+            return Amount(parse_number(numbers, self.number_words, self.scales))
         if form == "group_size":  # "a crew of six" -> 6 crew member
             value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
