@@ -13,9 +13,7 @@ from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
-_SIGNS = (*SIGN_WORDS, "-")
-"""What makes a span's number negative: a sign word, or a hyphen the span starts with, which only a
-rule for signed amounts lets it start with ("-$48m")."""
+_SIGNS = (*SIGN_WORDS, "-")  # a sign word, or a hyphen only a rule for signed amounts starts a span with ("-$48m")
 
 @dataclass(frozen=True)
 class Amount:
