@@ -17,8 +17,8 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
-from pipeline.figures.counted import joined_measures
-from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, local_cents, local_dollars, named_currency
+from pipeline.figures.counted import joined_measures, linked_measures
+from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
 from pipeline.nlp.parse import parse_articles
@@ -119,7 +119,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     sent_index = {s.start: i for i, s in enumerate(sentences)}
     measured = _carry_currency([_resolve_unit(doc[c.start:c.end], c, amounts[_key(c)], res)
                                 for c in candidates if c.label != "date"], res)
-    measured = _joined_measures(_bare_prices(_local_dollars(doc, _written_money(measured, res), res), res), res)
+    measured = _joined_measures(_bare_prices(_exchange_rates(_local_dollars(doc, _written_money(measured, res), res), res),
+                                             res), res)
     spans = [m.span for m in measured]
     date_spans = resolve_dates(doc, sentences, [c for c in candidates if c.label == "date"], spans,
                                article.published, res.dates, res.anchor_words)
@@ -134,6 +135,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     measured = [m._replace(amount=replace(m.amount, unit=unit)) for m, unit in zip(measured, carried)]
     parts = link_parts(doc, spans, [r.role for r in readings], set(res.rules.lexicons["link_fillers"]))
     linked = link_groups(doc, spans, parts)
+    measured = _linked_measures(measured, parts, linked, res)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
     body_start = headline_end(doc, sentences, article.title)
@@ -233,17 +235,30 @@ def _written_money(measured: list[Measured], res: Resources) -> list[Measured]:
 
 
 JOINED_UNIT_RULE = "unit-of-range-end"
-"""Named in the ``rules`` column of a bare number that takes the unit of the quantity it is joined to."""
+"""Named in the ``rules`` column of a bare number that takes the unit of the quantity it is joined to,
+as a range's or a change's other end."""
 
 
 def _joined_measures(measured: list[Measured], res: Resources) -> list[Measured]:
     """Bare numbers joined to a measured quantity or counted thing right after them take its kind
     and unit ("from 3,000 to 4,500 kilometers")."""
-    joined = joined_measures([m.span for m in measured], [m.kind for m in measured],
-                             [m.amount.unit for m in measured], res.figures.range_links)
+    return _take_units(measured, joined_measures([m.span for m in measured], [m.kind for m in measured],
+                                                 [m.amount.unit for m in measured], res.figures.range_links), res)
+
+
+def _linked_measures(measured: list[Measured], parts: list[str], linked: list[tuple[int, ...]],
+                     res: Resources) -> list[Measured]:
+    """A bare end of a change takes the kind and unit of its measured other end ("from 14 years to
+    10" is 10 years), a bare change those of the count it leads to (``linked_measures``)."""
+    return _take_units(measured, linked_measures([m.kind for m in measured], [m.amount.unit for m in measured],
+                                                 parts, linked), res)
+
+
+def _take_units(measured: list[Measured], sources: list[int | None], res: Resources) -> list[Measured]:
+    """Each figure with a source index takes that figure's kind and unit, its SI value read anew."""
     return [m if j is None else m._replace(
         amount=replace(m.amount, unit=measured[j].amount.unit, **res.figures.to_si(m.amount.value, measured[j].amount.unit)),
-        kind=measured[j].kind, rules=m.rules + (JOINED_UNIT_RULE,)) for m, j in zip(measured, joined)]
+        kind=measured[j].kind, rules=m.rules + (JOINED_UNIT_RULE,)) for m, j in zip(measured, sources)]
 
 
 def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[Measured]:
@@ -289,6 +304,26 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
 
 BARE_PRICE = "bare_price"
 """The ``form`` of the rules that read a share price quoted with no currency sign."""
+
+
+def _exchange_rates(measured: list[Measured], res: Resources) -> list[Measured]:
+    """Exchange rates ("the won slid to 1,392 per dollar") in the currency their sentence names per
+    the one after the number (``exchange_rate``); a rate whose sentence names no other currency
+    keeps its number alone."""
+    names = res.figures.currency_words
+    out = []
+    for m in measured:
+        if m.cand.rule.sets.get("form") == EXCHANGE_RATE:
+            sent = m.span.sent
+            before = [t.lower_ for t in sent if t.i < m.span.start]
+            after = [t.lower_ for t in sent if t.i >= m.span.end]
+            m = m._replace(amount=replace(m.amount, unit=exchange_rate(m.span[-1].lower_, before, after, names)))
+        out.append(m)
+    return out
+
+
+EXCHANGE_RATE = "exchange_rate"
+"""The form of a rule's match that is an exchange rate."""
 
 
 def _bare_prices(measured: list[Measured], res: Resources) -> list[Measured]:

@@ -103,7 +103,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     percent_suffix = r"(?<=\d)(?:" + "|".join(rules.lexicons["glued_percent_marks"]) + ")$"  # "12pc", "35bps"
     invisible = "[\ufeff\u200b\u200c\u200d\u2060]"  # a BOM or zero-width space glued to a word
     below = r"[Ss]ub-(?=\d|" + marks + ")"  # "sub-1,000 sq ft", "sub-$500 phones"
-    minus = "\u2212(?=\\d)"  # the typeset minus sign U+2212 before digits ("−18C"), which no number is read with
+    minus = "\u2212(?=\\d|" + symbol + ")"  # the typeset minus U+2212 before digits or an amount ("−18C", "−€1bn"), which no number is read with
     prefixes = [invisible, below, symbol_prefix, minus] + list(nlp.Defaults.prefixes)
     # a full stop after a glued unit or scale ends the sentence: "by 0.12C." -> 0.12 C ., "$5M.",
     # "at 250kW.", "4.9 mmol/L." (an upper-case letter before a full stop otherwise reads as an initial)

@@ -97,3 +97,24 @@ def joined_measures(spans: list[Span], kinds: list[str], units: list[str], links
                 and len(between) == 1 and between[0].lower_ in links):
             out[i] = i + 1
     return out
+
+
+def linked_measures(kinds: list[str], units: list[str], parts: list[str],
+                    linked: list[tuple[int, ...]]) -> list[int | None]:
+    """For a bare number that is one end of a change whose other end is measured ("cut his term
+    from 14 years to 10", "from 6 hours to 4"), the index of that other end: a reader takes both
+    ends in one unit. A bare change takes the unit of the count it leads to ("subscribers rose by
+    5.9 million to 247 million"), but not of a measure, whose change may be in other units ("by 25
+    basis points to 5"). None for every other figure."""
+    out: list[int | None] = [None] * len(kinds)
+    for i, (kind, unit, part) in enumerate(zip(kinds, units, parts)):
+        if kind != "count" or unit:
+            continue
+        wanted = ENDS.get(part, ())
+        out[i] = next((j for j in linked[i] if units[j] and (parts[j], kinds[j]) in wanted), None)
+    return out
+
+
+ENDS = {"to": (("from", "quantity"), ("from", "count")), "from": (("to", "quantity"), ("to", "count")),
+        "by": (("to", "count"),)}
+"""For the part a bare number plays, the (part, kind) of a linked figure whose unit it takes."""

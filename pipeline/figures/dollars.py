@@ -81,3 +81,21 @@ def local_cents(codes: list[str], in_cents: list[bool], own_subunits: set[str]) 
         return codes
     return [local + code[len(US_DOLLAR):] if cents and code.startswith(US_DOLLAR) else code
             for code, cents in zip(codes, in_cents)]
+
+
+def exchange_rate(base_word: str, before: list[str], after: list[str], names: dict[str, str]) -> str:
+    """The unit of an exchange rate ("151 per dollar" -> JPY/USD): the currency its sentence names
+    as a thing, after "the" or a possessive, nearest before the rate ("the yen weakened past 151
+    per dollar"; not "lost 38% of its value"), else after it ("at 395 to the euro, the forint
+    ..."), per the currency named after the number (``base_word``). ``before`` and ``after`` are
+    the sentence's lower-case words on either side of the rate and ``names`` the currency names
+    with their codes ("yen" -> JPY, "won" -> KRW); "" when the sentence names no other currency."""
+    base = names.get(base_word, US_DOLLAR if base_word == "greenback" else "")
+    named = [*reversed(_named_things(before)), *_named_things(after)]
+    quote = next((names[w] for w in named if w in names and names[w] != base), "")
+    return f"{quote}/{base}" if quote and base else ""
+
+
+def _named_things(words: list[str]) -> list[str]:
+    """The words written after "the" or a possessive ("the yen", "Japan's yen"), in order."""
+    return [w for previous, w in zip(words, words[1:]) if previous in ("the", "'s", "\u2019s")]

@@ -13,6 +13,7 @@ from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _DECIMAL = re.compile(r"^\d[\d,]*\.\d+$")
+_SIGNS = (*SIGN_WORDS, "-")  # a sign word, or a hyphen only a rule for signed amounts starts a span with ("-$48m")
 
 @dataclass(frozen=True)
 class Amount:
@@ -111,6 +112,9 @@ class FigureNormalizer:
                             and w.lower() not in self.scales)
             value = None if feet is None or inches is None or inches >= 12 else feet * 12 + inches
             return Amount(value, unit=unit, **self.to_si(value, unit))
+        if form == "exchange_rate":  # "151 per dollar": the number's currency is its sentence's (``exchange_rates``)
+            numbers = [w for w in words if self._is_number_word(w)]
+            return Amount(parse_number(numbers, self.number_words, self.scales))
         if form == "group_size":  # "a crew of six" -> 6 crew member
             value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
@@ -152,7 +156,7 @@ class FigureNormalizer:
             scaled = self._scaled_fraction(lower)
             scaled = scaled if scaled is not None else self._fraction_after_scale(lower)
             value = scaled if scaled is not None else value
-            value = None if value is None else value * factor * (-1 if lower[0] in SIGN_WORDS else 1)
+            value = None if value is None else value * factor * (-1 if lower[0] in _SIGNS else 1)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         low, high = self._range_ends(words[:cut], words[cut + 1:])
         years = [any(_YEAR.match(w) for w in side) for side in (words[:cut], words[cut + 1:])]

@@ -74,6 +74,22 @@ def test_a_bare_number_joined_to_a_measure_after_it_takes_its_unit(extract, text
     assert found.value_si is None or found.value_si == 2_000_000
 
 
+@pytest.mark.parametrize("text,figure,kind,unit", [
+    ("The judges cut her ban from eight years to five.", "five", "quantity", "year"),
+    ("The crossing was shortened from 9 hours to 6.", "6", "quantity", "hour"),
+    ("Members of the club rose by 1,200 to 15,300 players.", "1,200", "count", "player"),
+])
+def test_a_bare_end_or_change_takes_the_unit_of_the_other_end_it_is_linked_to(extract, text, figure, kind, unit) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.kind, found.unit) == (kind, unit)
+
+
+def test_a_bare_number_after_a_change_of_a_measure_keeps_no_unit_of_it(extract) -> None:
+    """A change in basis points may lead to a level in percent: the level does not take basis points."""
+    found = {f.text: f.unit for f in extract("The lender trimmed its rate by 15 basis points to 4.").figures}
+    assert found.get("4", "") != "basis_point"
+
+
 def test_a_couple_of_a_scale_is_about_two_of_it_and_a_few_of_it_no_number(extract) -> None:
     figures = extract("A couple of hundred fans cheered while a few hundred marchers and several thousand others left.").figures
     assert [(f.value, f.unit, f.qualifier) for f in figures] == [(200, "fan", "approx")]

@@ -1,6 +1,6 @@
 """A bare "$" in the article's own dollar, where the article says which; cents in its one other currency;
 a share price quoted with no sign in the article's own currency."""
-from pipeline.figures.dollars import bare_price_currency, local_cents, local_dollars, named_currency
+from pipeline.figures.dollars import bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 
 DOLLARS = {"USD", "AUD", "CAD", "HKD"}
 
@@ -61,3 +61,17 @@ def test_cents_stay_us_cents_beside_dollars_pounds_or_several_currencies():
     assert local_cents(["GBP", "USD"], [False, True], OWN_SUBUNITS) == ["GBP", "USD"]  # pounds have pence
     assert local_cents(["EUR", "ZAR", "USD"], [False, False, True], OWN_SUBUNITS) == ["EUR", "ZAR", "USD"]
     assert local_cents(["USD"], [True], OWN_SUBUNITS) == ["USD"]
+
+
+NAMES = {"yen": "JPY", "dollar": "USD", "euro": "EUR", "zloty": "PLN", "value": "ECV"}
+
+
+def test_an_exchange_rate_is_in_the_currency_its_sentence_names_per_the_one_after_it():
+    assert exchange_rate("dollar", "the yen eased to".split(), [], NAMES) == "JPY/USD"
+    assert exchange_rate("euro", "at".split(), ", the zloty held".split(), NAMES) == "PLN/EUR"
+    assert exchange_rate("greenback", "japan 's yen sank to".split(), [], NAMES) == "JPY/USD"
+
+
+def test_an_exchange_rate_names_no_currency_its_sentence_does_not_name_as_a_thing():
+    assert exchange_rate("dollar", "it lost half its value , trading at".split(), [], NAMES) == ""
+    assert exchange_rate("dollar", "the dollar bought".split(), [], NAMES) == ""
