@@ -3,6 +3,7 @@ rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and s
 parsed clause (its subject, a phrase that opens it, figures joined "respectively")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,9 +43,10 @@ Dunmore, Ireland", "held in a prison in New York", "flew 100 miles from Springfi
 from Leeds to Rome"."""
 TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
 """Each country or territory by its CLDR name, with its code ("Kenya": "KE")."""
-COUNTRIES = frozenset(TERRITORY_CODES)
-"""The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
-to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
+COUNTRIES = frozenset(TERRITORY_CODES) | frozenset(re.sub(r" (SAR|-) .*| \([^)]*\)$", "", name) for name in TERRITORY_CODES)
+"""The countries and territories as CLDR names them, also without the qualifier CLDR writes after a
+name ("Kenya"; "Hong Kong" for "Hong Kong SAR China", "Myanmar" for "Myanmar (Burma)"): national
+figures belong to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
 _CURRENT = current_currencies()
 TENDERS = _CURRENT["tenders"]

@@ -63,6 +63,13 @@ def test_whose_figure(resources, text, figure, entities):
     ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
     # a town that opens the clause frames all of it
     ("In Springfield, the city council approved a budget of $5 million.", "$5 million", "Springfield"),
+    # a story or a paragraph about a town gives no party to the figures that name no one
+    ("Storms battered Chicago on Monday. The mayor of Chicago closed the lakefront, and schools in Chicago shut "
+     "early. Two ferries were stranded for six hours.", "six hours", ""),
+    ("Heavy rain fell on Tuesday.\n\nChicago was the worst hit. Some 40 boats waited in the harbor.", "40 boats", ""),
+    # a territory CLDR names with a qualifier is a country by its short name too
+    ("Storms battered Hong Kong on Monday. Hong Kong closed its schools, and Hong Kong shut its port. Two ferries "
+     "were stranded for six hours.", "six hours", "Hong Kong"),
 ])
 def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities
