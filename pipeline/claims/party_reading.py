@@ -155,6 +155,13 @@ def states_figure(token: Token) -> bool:
     return token.like_num or token.ent_type_ in FIGURE_ENTITY_TYPES or any(c.dep_ == "nummod" for c in token.children)
 
 
+def names_body(words: list[Token]) -> bool:
+    """Whether a title word opens the name of a body that a common noun after it belongs to: "a
+    Foreign Ministry official", "the Defense Department spokeswoman" are the ministry's and the
+    department's people, not an "official" with the title "Foreign"."""
+    return len(words) > 2 and words[0].is_title and words[1].pos_ == "PROPN" and words[-1].pos_ == "NOUN"
+
+
 def has_own_figure(noun: Token) -> bool:
     """Whether a noun has a participle of its own that gives it a figure: "the Contoso index losing
     3.2%" (not "Contoso, founded in 1904", whose year is a date)."""
