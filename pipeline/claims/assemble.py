@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cached_property
 
 from babel import Locale
 from spacy.tokens import Doc, Span
@@ -225,22 +226,25 @@ class _Topics:
         self.cache: dict[int, list[str]] = {}
 
     def before(self, index: int) -> list[str] | None:
-        """The countries of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES
-        back, that names a place (the places of its main subject, if it names some: "The coffee
-        trade in Ethiopia has lost buyers to growers in Vietnam" is about Ethiopia), else what the
-        headline is about (no one for a town), else None. A wire story set as one long paragraph is no paragraph, and a
-        continent is where rather than whose: "the market turmoil in Europe" is not what a later
-        "the rate for young workers rose 0.3 percent" is about. A paragraph about a town is about
-        no one the table names (an empty list): "Tromso's harbour froze. Two ferries were stranded"."""
+        """The places of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
+        that names some (those of its main subject, if it names some: "The coffee trade in Ethiopia
+        has lost buyers to growers in Vietnam" is about Ethiopia), else what the headline is about,
+        else None. A wire story set as one long paragraph is no paragraph, and a continent is where
+        rather than whose: "the market turmoil in Europe" is not what a later "the rate for young
+        workers rose 0.3 percent" is about. Nor is a town whose (an empty list when it is all there
+        is): "Chicago was the worst hit. Some 40 boats waited in the harbor" names no one."""
         first = index - TOPIC_SENTENCES
         while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:
-                return [name for name in names if name in self.countries]
-        places = {e["canonical"] for e in self.entities.entities if e["label"] in ("GPE", "LOC")}
-        return [name for name in self.headline if name not in places or name in self.countries] \
-            if self.headline else None
+                return [name for name in names if name not in self._towns]
+        return [name for name in self.headline if name not in self._towns] if self.headline else None
+
+    @cached_property
+    def _towns(self) -> set[str]:
+        """The places the article names that are no country: towns, cities, states."""
+        return {e["canonical"] for e in self.entities.entities if e["label"] == "GPE"} - self.countries
 
     def _main(self, index: int) -> list[str]:
         if index not in self.cache:

@@ -67,6 +67,10 @@ def test_whose_figure(resources, text, figure, entities):
     ("Storms battered Chicago on Monday. The mayor of Chicago closed the lakefront, and schools in Chicago shut "
      "early. Two ferries were stranded for six hours.", "six hours", ""),
     ("Heavy rain fell on Tuesday.\n\nChicago was the worst hit. Some 40 boats waited in the harbor.", "40 boats", ""),
+    # a relative clause the parse hangs from a place says what the thing there did
+    ("Officials met on Monday to discuss the twin blasts at French consulates in Mali and Niger, which have killed "
+     "more than 80 people.", "80 people", "France; Mali; Niger"),
+    ("She moved to Norway, which has 5 million people.", "5 million people", "Norway"),
     # a territory CLDR names with a qualifier is a country by its short name too
     ("Storms battered Hong Kong on Monday. Hong Kong closed its schools, and Hong Kong shut its port. Two ferries "
      "were stranded for six hours.", "six hours", "Hong Kong"),
