@@ -6,7 +6,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import cached_property
 
@@ -243,8 +243,7 @@ class _Topics:
 
     @cached_property
     def _towns(self) -> set[str]:
-        """The places the article names that are no country: towns, cities, states."""
-        return {e["canonical"] for e in self.entities.entities if e["label"] == "GPE"} - self.countries
+        return towns(self.entities.entities, self.countries)
 
     def _main(self, index: int) -> list[str]:
         if index not in self.cache:
@@ -301,12 +300,20 @@ def article_topic(entities: tuple[dict, ...], lead_end: int, countries: frozense
     town ("the Tromso relatives")."""
     in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
     counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))
-    towns = {e["canonical"] for e in entities if e["label"] == "GPE" and e["canonical"] not in countries}
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
-            and ranked[0][0] in in_lead and ranked[0][0] not in towns:
+            and ranked[0][0] in in_lead and ranked[0][0] not in towns(entities, countries):
         return [ranked[0][0]]
     return []
+
+
+def towns(entities: Iterable[dict], countries: frozenset[str] = COUNTRIES) -> set[str]:
+    """The places an article names that are no country: towns, cities, states. Not a name the
+    model tags a place once but the article gives an organisation elsewhere, whole or as its
+    leading word ("Tarrow earned $4 million" after "Tarrow Mills Corp.")."""
+    places = {e["canonical"] for e in entities if e["label"] == "GPE"} - countries
+    others = {e["canonical"] for e in entities if e["label"] != "GPE"}
+    return {place for place in places if not any(name == place or name.startswith(place + " ") for name in others)}
 
 
 def article_company(entities: tuple[dict, ...], legal_forms: frozenset[str]) -> list[str]:
