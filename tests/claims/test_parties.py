@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.claims.assemble import headline_topic
+from pipeline.claims.assemble import headline_topic, towns
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.figure_parties import FigureParties
 from tests.claims.claims_fixture import claims_by_text
@@ -222,3 +222,10 @@ def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(reso
               sent_starts=[True] + [False] * 14)
     index = EntityIndex(doc, resources.entities.canonical_entities(doc))
     assert FigureParties(doc, index)._sharing(doc[3]) == [("Northwind", "ORG")]
+
+
+def test_a_company_the_model_once_tags_a_place_is_no_town():
+    entities = [{"canonical": "Tarrow Mills", "label": "ORG"}, {"canonical": "Tarrow", "label": "GPE"},
+                {"canonical": "Leeds", "label": "GPE"}, {"canonical": "Kenya", "label": "GPE"},
+                {"canonical": "Hong Kong", "label": "GPE"}]
+    assert towns(entities) == {"Leeds"}
