@@ -6,8 +6,9 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from functools import cached_property
 
 from babel import Locale
 from spacy.tokens import Doc, Span
@@ -17,7 +18,7 @@ from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens,
                                      without_phrases)
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.claims.figure_parties import FigureParties
-from pipeline.claims.party_reading import PartyWords
+from pipeline.claims.party_reading import COUNTRIES, PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
@@ -84,9 +85,11 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
     text = article.text
     parties = FigureParties(doc, entities, party_words)
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
-                                                                     party_words.destinations), parties.without_places)
+                                                                     party_words.destinations),
+                     parties.without_places, party_words.countries)
     main_topic = article_topic(extraction.entities, sentences[min(len(sentences), LEAD_SENTENCES) - 1].end_char
-                               if sentences else 0) or article_company(extraction.entities, party_words.legal_forms)
+                               if sentences else 0, party_words.countries) \
+        or article_company(extraction.entities, party_words.legal_forms)
     labels = {e["canonical"]: e["label"] for e in extraction.entities}
     carried: tuple[int, list[str], Figure | None] = (-1, [], None)  # whose the figure before was, its sentence, the figure
     ids: dict[int, str] = {}
@@ -127,16 +130,19 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         # whose figure: its own clause, else what the paragraph or headline is about, else its
         # reporting organisation ("Acme Motors said net income fell 17%"), else whose the figure just
         # before was, else what the whole article is about; a sentence naming only a town it happens
-        # in names no one, and a country's share of an organisation's figure is the organisation's too
+        # in names no one, a paragraph about a town stops there, and a country's share of an
+        # organisation's figure is the organisation's too; an age is only the person it describes
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
         named = aged if aged is not None else (
             about(parties.of_figure(span), common["speaker"], labels, acting)
             or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
-                                            common["speaker"]), sent)
-            or topics.before(item.sentence_index)
-            or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
-            or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
-            or (main_topic if what == "figure" else []))
+                                            common["speaker"]), sent))
+        if not named and aged is None:
+            paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
+            named = paragraph if paragraph is not None else (
+                [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
+                or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
+                or (main_topic if what == "figure" else []))
         if what == "figure" and named and all(name in party_words.countries for name in named) \
                 and breaks_down(item, carried[2], item.sentence_index - carried[0]):
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
@@ -213,29 +219,37 @@ class _Topics:
     """What a paragraph is about so far: a claim whose clause names no one ("In 2022, bilateral
     trade grew by 36 percent") is about the entities of the main clause of the nearest sentence
     before it in its paragraph that names some ("... a much more robust relationship between China
-    and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe")."""
+    and Russia"). Who says a sentence is not what it is about ("..., said Jane Doe"), and a town
+    is where rather than whose: "Rescuers in Tromso searched for two days" after "Storms hit the
+    port of Tromso" is about no one named."""
 
     def __init__(self, doc: Doc, sentences: list[Span], entities: EntityIndex, words: DescribeWords,
-                 headline: list[str], without_places: Callable[[set[int]], set[int]] = lambda tokens: tokens) -> None:
+                 headline: list[str], without_places: Callable[[set[int]], set[int]] = lambda tokens: tokens,
+                 countries: frozenset[str] = COUNTRIES) -> None:
         self.doc, self.sentences, self.entities, self.words = doc, sentences, entities, words
-        self.without_places = without_places
+        self.without_places, self.countries = without_places, countries
         self.headline = headline
         self.cache: dict[int, list[str]] = {}
 
-    def before(self, index: int) -> list[str]:
-        """The names of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
-        that names a place (the places of its main subject, if it names some: "The coffee
-        trade in Ethiopia has lost buyers to growers in Vietnam" is about Ethiopia), else
-        what the headline is about. A wire story set as one long
-        paragraph is no paragraph, and a continent is where rather than whose: "the market
-        turmoil in Europe" is not what a later "the rate for young workers rose 0.3 percent" is about."""
+    def before(self, index: int) -> list[str] | None:
+        """The places of the nearest sentence before in the paragraph, at most TOPIC_SENTENCES back,
+        that names some (those of its main subject, if it names some: "The coffee trade in Ethiopia
+        has lost buyers to growers in Vietnam" is about Ethiopia), else what the headline is about,
+        else None. A wire story set as one long paragraph is no paragraph, and a continent is where
+        rather than whose: "the market turmoil in Europe" is not what a later "the rate for young
+        workers rose 0.3 percent" is about. Nor is a town whose (an empty list when it is all there
+        is): "Chicago was the worst hit. Some 40 boats waited in the harbor" names no one."""
         first = index - TOPIC_SENTENCES
         while index > max(0, first) and not starts_paragraph(self.doc, self.sentences[index]):
             index -= 1
             names = self._main(index)
             if names:
-                return names
-        return list(self.headline)
+                return [name for name in names if name not in self._towns]
+        return [name for name in self.headline if name not in self._towns] if self.headline else None
+
+    @cached_property
+    def _towns(self) -> set[str]:
+        return towns(self.entities.entities, self.countries)
 
     def _main(self, index: int) -> list[str]:
         if index not in self.cache:
@@ -253,7 +267,6 @@ class _Topics:
         """The places named in ``tokens``, without those that only say where, and without a continent."""
         return [name for name in self.entities.names(self.without_places(tokens), sent.start_char, sent.end_char,
                                                      ("GPE", "LOC")) if name not in WORLD_REGIONS]
-        return self.cache[index]
 
 
 def breaks_down(figure: Figure, before: Figure | None, sentences_apart: int) -> bool:
@@ -285,18 +298,28 @@ LEAD_CHARACTERS = 400
 for the article to be about that company: its opening sentence or two."""
 
 
-def article_topic(entities: tuple[dict, ...], lead_end: int) -> list[str]:
+def article_topic(entities: tuple[dict, ...], lead_end: int, countries: frozenset[str] = COUNTRIES) -> list[str]:
     """What an article is about as a whole: the organisation, country or index it names most, if
     it names it at least TOPIC_MENTIONS times and in its lead ("Corvane" in a story that opens on its
     quarterly loss; "Guesthouses are barely forty percent booked" in one about Macau). A person is no
-    topic."""
+    topic, and a story about a town is about no one the table names, however often it names the
+    town ("the Tromso relatives")."""
     in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
     counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
-            and ranked[0][0] in in_lead:
+            and ranked[0][0] in in_lead and ranked[0][0] not in towns(entities, countries):
         return [ranked[0][0]]
     return []
+
+
+def towns(entities: Iterable[dict], countries: frozenset[str] = COUNTRIES) -> set[str]:
+    """The places an article names that are no country: towns, cities, states. Not a name the
+    model tags a place once but the article gives an organisation elsewhere, whole or as its
+    leading word ("Tarrow earned $4 million" after "Tarrow Mills Corp.")."""
+    places = {e["canonical"] for e in entities if e["label"] == "GPE"} - countries
+    others = {e["canonical"] for e in entities if e["label"] != "GPE"}
+    return {place for place in places if not any(name == place or name.startswith(place + " ") for name in others)}
 
 
 def article_company(entities: tuple[dict, ...], legal_forms: frozenset[str]) -> list[str]:

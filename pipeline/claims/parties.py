@@ -15,8 +15,8 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
-from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, MAX_DEPTH, OWNING_LABELS,
-                                           OWNING_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
+from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
+                                           MAX_DEPTH, OWNING_LABELS, OWNING_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
                                            clause_subject, currency_name, states_figure)
 from pipeline.nlp.structure import dateline_end
@@ -217,7 +217,7 @@ class Parties:
         if word in RELATIVE_PRONOUNS:
             for clause in (pronoun, *pronoun.ancestors):  # "Corvane, whose revenue inched up ..."
                 if clause.dep_ == "relcl":
-                    return self._one(clause.head, depth + 1)
+                    return self._one(self._placed(clause.head), depth + 1)
                 if clause.pos_ in ("VERB", "AUX"):
                     break
             return []
@@ -230,6 +230,19 @@ class Parties:
                 return [(company["canonical"], "ORG")] if company else []
             return found
         return []
+
+    def _placed(self, noun: Token) -> Token:
+        """The noun a place phrase says where of, when the parse hangs a relative clause from the
+        place: in "the blasts at French consulates in Mali and Niger, which killed 80 people" the
+        consulates' blasts killed, not Mali; "He moved to Lyon, which has ..." stays Lyon's."""
+        top = noun
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        party = self._entity(top)
+        if party is None or party[1] not in PLACE_LABELS or top.dep_ != "pobj" \
+                or top.head.lower_ not in LOCATING_PREPOSITIONS or top.head.head.pos_ not in ("NOUN", "PROPN"):
+            return noun
+        return top.head.head
 
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
         """What a pronoun or descriptor stands for: the subject of a clause above it in its

@@ -3,6 +3,7 @@ rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and s
 parsed clause (its subject, a phrase that opens it, figures joined "respectively")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,9 +43,10 @@ Dunmore, Ireland", "held in a prison in New York", "flew 100 miles from Springfi
 from Leeds to Rome"."""
 TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
 """Each country or territory by its CLDR name, with its code ("Kenya": "KE")."""
-COUNTRIES = frozenset(TERRITORY_CODES)
-"""The countries and territories as CLDR names them ("Kenya", "Hong Kong"): national figures belong
-to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
+COUNTRIES = frozenset(TERRITORY_CODES) | frozenset(re.sub(r" (SAR|-) .*| \([^)]*\)$", "", name) for name in TERRITORY_CODES)
+"""The countries and territories as CLDR names them, also without the qualifier CLDR writes after a
+name ("Kenya"; "Hong Kong" for "Hong Kong SAR China", "Myanmar" for "Myanmar (Burma)"): national
+figures belong to the country they are given for ("unemployment in France rose to 8%"), while a town or a region
 ("Lockerbie", "Scotland", "Dar es Salaam") only says where a figure comes from."""
 _CURRENT = current_currencies()
 TENDERS = _CURRENT["tenders"]
@@ -168,6 +170,13 @@ def states_figure(token: Token) -> bool:
     """Whether a word is (the head of) a figure, so that what a relative clause says of it is said of
     the same party: "rose 8%, which is 392 points", "35 orders, which are worth $5 billion"."""
     return token.like_num or token.ent_type_ in FIGURE_ENTITY_TYPES or any(c.dep_ == "nummod" for c in token.children)
+
+
+def names_body(words: list[Token]) -> bool:
+    """Whether a title word opens the name of a body that a common noun after it belongs to: "a
+    Foreign Ministry official", "the Defense Department spokeswoman" are the ministry's and the
+    department's people, not an "official" with the title "Foreign"."""
+    return len(words) > 2 and words[0].is_title and words[1].pos_ == "PROPN" and words[-1].pos_ == "NOUN"
 
 
 def has_own_figure(noun: Token) -> bool:

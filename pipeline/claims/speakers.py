@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PartyWords
+from pipeline.claims.party_reading import PartyWords, names_body
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, Quote, TimeScope
 
@@ -265,7 +265,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
-                              or (words[0].lower_ in titles and words[1].tag_ != "POS")):
+                              or (words[0].lower_ in titles and words[1].tag_ != "POS" and not names_body(words))):
         words = words[1:]
     owner = ""
     if words[0].tag_ == "PRP$" and words[0].lower_ in pronouns and len(words) > 1:

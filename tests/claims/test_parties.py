@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.claims.assemble import headline_topic
+from pipeline.claims.assemble import headline_topic, towns
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.figure_parties import FigureParties
 from tests.claims.claims_fixture import claims_by_text
@@ -63,6 +63,17 @@ def test_whose_figure(resources, text, figure, entities):
     ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
     # a town that opens the clause frames all of it
     ("In Springfield, the city council approved a budget of $5 million.", "$5 million", "Springfield"),
+    # a story or a paragraph about a town gives no party to the figures that name no one
+    ("Storms battered Chicago on Monday. The mayor of Chicago closed the lakefront, and schools in Chicago shut "
+     "early. Two ferries were stranded for six hours.", "six hours", ""),
+    ("Heavy rain fell on Tuesday.\n\nChicago was the worst hit. Some 40 boats waited in the harbor.", "40 boats", ""),
+    # a relative clause the parse hangs from a place says what the thing there did
+    ("Officials met on Monday to discuss the twin blasts at French consulates in Mali and Niger, which have killed "
+     "more than 80 people.", "80 people", "France; Mali; Niger"),
+    ("She moved to Norway, which has 5 million people.", "5 million people", "Norway"),
+    # a territory CLDR names with a qualifier is a country by its short name too
+    ("Storms battered Hong Kong on Monday. Hong Kong closed its schools, and Hong Kong shut its port. Two ferries "
+     "were stranded for six hours.", "six hours", "Hong Kong"),
 ])
 def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities
@@ -211,3 +222,10 @@ def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(reso
               sent_starts=[True] + [False] * 14)
     index = EntityIndex(doc, resources.entities.canonical_entities(doc))
     assert FigureParties(doc, index)._sharing(doc[3]) == [("Northwind", "ORG")]
+
+
+def test_a_company_the_model_once_tags_a_place_is_no_town():
+    entities = [{"canonical": "Tarrow Mills", "label": "ORG"}, {"canonical": "Tarrow", "label": "GPE"},
+                {"canonical": "Leeds", "label": "GPE"}, {"canonical": "Kenya", "label": "GPE"},
+                {"canonical": "Hong Kong", "label": "GPE"}]
+    assert towns(entities) == {"Leeds"}
