@@ -126,8 +126,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         # in names no one, and a country's share of an organisation's figure is the organisation's too
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
         named = (about(parties.of_figure(span), common["speaker"], labels, acting)
-                 or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
-                                                 common["speaker"]), sent)
+                 or parties.not_only_towns(about(parties.with_owners(entities.names(tokens, sent.start_char, sent.end_char),
+                                                                     tokens, sent), common["speaker"]), sent)
                  or topics.before(item.sentence_index)
                  or [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
                  or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
@@ -136,7 +136,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 and breaks_down(item, carried[2], item.sentence_index - carried[0]):
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
-            carried = (item.sentence_index, named, item)
+            carried = (item.sentence_index, parties.carried(named, sent), item)
         common["entities"] = "; ".join(named)
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)
