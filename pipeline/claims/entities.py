@@ -210,12 +210,12 @@ class EntityTable:
             tokens = tokens[1:]
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
-        tokens = joined_before(tokens)
-        name = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+        joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
+        label = ent.label_ if len(joined) == len(tokens) or ent.label_ in ("GPE", "LOC") else "ORG"
+        name = text[joined[0].idx: joined[-1].idx + len(joined[-1])]
         for suffix in POSSESSIVES:
             name = name.removesuffix(suffix)
-        return _Mention(tokens[0].idx, tokens[0].idx + len(name), name, ent.label_,
-                        cut is not None and cut < len(ent) - 1)
+        return _Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
         """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
