@@ -135,8 +135,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         acting = ("PERSON",) if parties.person_acts(span) else ()  # "She estimates her properties ..." are hers
         named = aged if aged is not None else (
             about(parties.of_figure(span), common["speaker"], labels, acting)
-            or parties.not_only_towns(about(entities.names(tokens, sent.start_char, sent.end_char),
-                                            common["speaker"]), sent))
+            or parties.not_only_towns(about(parties.with_owners(entities.names(tokens, sent.start_char, sent.end_char),
+                                                                tokens, sent), common["speaker"]), sent))
         if not named and aged is None:
             paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
             named = paragraph if paragraph is not None else (
@@ -147,7 +147,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 and breaks_down(item, carried[2], item.sentence_index - carried[0]):
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
-            carried = (item.sentence_index, named, item)
+            carried = (item.sentence_index, parties.carried(named, sent), item)
         common["entities"] = "; ".join(named)
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)

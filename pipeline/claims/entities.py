@@ -26,7 +26,7 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.legal_names import POSSESSIVES, called_by, legal_name_spans, spelled_out, unshouted, without_legal_form
+from pipeline.claims.legal_names import POSSESSIVES, called_by, initials_of, joined_before, legal_name_spans, spelled_out, unshouted, without_legal_form
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -38,7 +38,6 @@ PLACE_LABELS = ("GPE", "LOC", "NORP")
 NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 """Model labels of a word that is no short form of a name: a place, a number, or a name the
 model read in full (a product or a work of art it took a surname for still may be one)."""
-INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 def _opening(name: str) -> str:
     return name.lower()[:3]
@@ -108,6 +107,8 @@ class EntityTable:
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and not part_of_dateline(ent)
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
+        mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
+                    if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
                  if not taken & set(range(*span))]  # "Tarrow's Inc.", whatever the model made of it
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
@@ -159,11 +160,11 @@ class EntityTable:
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {_initials(name), _initials(without_legal_form(name, self.legal_forms))}:
+            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != _initials(without_legal_form(name, self.legal_forms))}
+                   if m.text != initials_of(without_legal_form(name, self.legal_forms))}
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
@@ -212,11 +213,12 @@ class EntityTable:
             tokens = tokens[1:]
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
-        name = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+        joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
+        label = ent.label_ if len(joined) == len(tokens) or ent.label_ in ("GPE", "LOC") else "ORG"
+        name = text[joined[0].idx: joined[-1].idx + len(joined[-1])]
         for suffix in POSSESSIVES:
             name = name.removesuffix(suffix)
-        return _Mention(tokens[0].idx, tokens[0].idx + len(name), name, ent.label_,
-                        cut is not None and cut < len(ent) - 1)
+        return _Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
         """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
@@ -314,11 +316,6 @@ def _head_word(ent: Span) -> Token:
     return words[0] if words else ent.root
 
 
-def _initials(name: str) -> str:
-    """"Ardent Data Services Corp." -> "ADSC"; "Federal Bureau of Investigation" -> "FBI"."""
-    return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
-
-
 def _beside_name(doc: Doc, i: int) -> bool:
     """Whether a proper noun stands right before or after the token: looked at only for a word that
     may be a short form, as building the neighbouring tokens for every word was a good part of the
@@ -340,7 +337,7 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
     Mendes"); one it tags as a place or a number is none."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
-                     and len(m.text.split()) > 1)
+                     and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
     first_named: dict[str, int] = {}
     for m in sorted([*mentions, *written], key=lambda m: m.start):

@@ -10,9 +10,10 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
 from pipeline.claims.parties import Parties, index_alone
-from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
-                                           PLACE_LABELS, Party, clause_subject, described_by_age, has_own_figure,
-                                           opens_clause, respective, says_what, states_figure)
+from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, NESTED_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS,
+                                           PERSON_PRONOUNS, PLACE_LABELS, Party, clause_subject, described_by_age,
+                                           has_own_figure, opens_clause, prepositions_above, respective, says_what,
+                                           states_figure)
 
 
 class FigureParties(Parties):
@@ -107,6 +108,33 @@ class FigureParties(Parties):
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
         return self._in_order(parties, span.sent)
+
+    def with_owners(self, names: list[str], tokens: set[int], sent: Span) -> list[str]:
+        """The names of a figure's clause with the parties its possessive descriptors and pronouns
+        stand for, as the owner of what the clause names: "a gain of $9 million on the company's
+        holding in Brenner Optics" is the company's as well as Brenner's, not Brenner's alone. A
+        clause that names no one is left to the steps after it."""
+        if not names:
+            return names
+        owners = [p for i in sorted(tokens) if self.doc[i].dep_ == "poss" and self._entity(self.doc[i]) is None
+                  for p in self._one(self.doc[i], 0) if p[1] in OWNING_LABELS]
+        if not owners:
+            return names
+        return self._in_order(owners + [(name, "") for name in names], sent)
+
+    def carried(self, names: list[str], sent: Span) -> list[str]:
+        """The names of a figure that go on to the ownerless figures after it: not a company the
+        sentence names only deep inside what the figure came from ("a $4 million gain from the
+        sale of 500,000 Brenner shares", "a gain on the company's holding in Brenner"), two
+        prepositions or more below its verb, so that "Net for the half was $120 million" after it
+        is not Brenner's; "orders from Northwind Air" keeps the airline."""
+        deep = set(names)
+        for ent in self.index.within(sent.start_char, sent.end_char):
+            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+            if span is not None and ent["canonical"] in deep and prepositions_above(span.root) < NESTED_PREPOSITIONS:
+                deep.discard(ent["canonical"])
+        named = {ent["canonical"] for ent in self.index.within(sent.start_char, sent.end_char)}
+        return [name for name in names if name not in deep or name not in named]
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
@@ -207,4 +235,5 @@ class FigureParties(Parties):
                     out += self._partners(obj, span)
                 out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
         return out
+
 

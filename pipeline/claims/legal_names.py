@@ -3,16 +3,26 @@ rules/entities.yml ("Tarrow's Inc.", "Maud Pelham Ltd.", "Kestrel Bay Co.") name
 whatever the model tags it (a person, a place, nothing at all); and the way such a name is said
 and written out ("Kestrel Bay Co." -> "Kestrel Bay", "Brightwater Motors Acceptance Corp." ->
 "Brightwater Motors Acceptance Corporation"), by its leading word ("Tarrow" of "Tarrow's Inc.",
-"Kestrel" of "KESTREL BAY Corp.") and without the capitals of a wire's lead ("KESTREL BAY Corp.
-said ..." and later "Kestrel shares rose": Kestrel Bay)."""
+"Kestrel" of "KESTREL BAY Corp.", "Hewlett" of "Hewlett-Packard Co.") and without the capitals of a
+wire's lead ("KESTREL BAY Corp. said ..." and later "Kestrel shares rose": Kestrel Bay). An
+ampersand joins the capitalised words around it into one name, written or escaped ("Pell amp
+Barrow": Pell & Barrow)."""
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
 POSSESSIVES = ("’s", "'s", "’", "'")
-NAME_JOINERS = ("&", "'s", "’s")
-"""Words inside a company's name between two capitalised words: "Pell & Barrow Inc.", "Tarrow's
-Inc." ("of" is left out: "Chairman Ann Dole of Kestrel Corp." is two names)."""
+NAME_JOINERS = ("&", "amp", "'s", "’s")
+"""Words inside a company's name between two capitalised words: "Pell & Barrow Inc." (or "Pell amp
+Barrow Inc.", an HTML escape that lost its punctuation), "Tarrow's Inc." ("of" is left out:
+"Chairman Ann Dole of Kestrel Corp." is two names)."""
+AMPERSANDS = ("&", "amp")
+"""An ampersand as written, and as an HTML escape ("&amp;") with its punctuation lost in some news
+archives ("Pell amp Barrow")."""
+ESCAPED_AMPERSAND = re.compile(r"(?<=[A-Za-z.]) amp (?=[A-Z])")
+INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
 
 
@@ -39,9 +49,12 @@ def legal_name_spans(doc: Doc, legal_forms: set[str], leading: set[str]) -> list
 
 
 def without_legal_form(name: str, legal_forms: set[str]) -> str:
-    """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it."""
+    """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it,
+    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow")."""
+    name = ESCAPED_AMPERSAND.sub(" & ", name)
     words = name.split()
-    if len(words) > 1 and (words[-1] in legal_forms or words[-1].capitalize() in legal_forms):  # "INC." too
+    if len(words) > 1 and any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + ".")):
+        # "INC." too, and "Cos" where the name was read without its period
         return " ".join(words[:-1]).rstrip(",")
     return name
 
@@ -55,9 +68,11 @@ def spelled_out(name: str) -> str:
 def called_by(word: str, name: str) -> bool:
     """Whether a word is a name's leading word, written as the article writes it later: its first
     word without a possessive ("Tarrow" of "Tarrow's Inc."), in capitals or not ("Kestrel" of
-    "KESTREL BAY Corp.")."""
+    "KESTREL BAY Corp."), or the first of hyphenated names ("Hewlett" of "Hewlett-Packard Co.")."""
     first = name.split()[0]
     first = next((first.removesuffix(p) for p in POSSESSIVES if first.endswith(p) and first != p), first)
+    if word == first.split("-")[0] and "-" in first:
+        return True  # "Hewlett" of "Hewlett-Packard Co."
     return word == first or (first.isupper() and len(first) > 1 and word == first.capitalize())
 
 
@@ -94,3 +109,20 @@ def _part_of_name(doc: Doc, i: int, end: int) -> bool:
     if not word.text[:1].isupper() or word.is_punct or (word.text.isupper() and not doc[i + 1].text.isupper()):
         return False  # a heading in capitals is no part of the name after it: "BONDS Tarrow's Inc."
     return word.pos_ in ("PROPN", "NOUN") or not word.is_sent_start
+
+
+def joined_before(tokens: list[Token]) -> list[Token]:
+    """A name's tokens with the capitalised words an ampersand joins to it from before, where the
+    model began the name after it: "Savings & Loan Association" is "Harbor Savings & Loan
+    Association"; the ampersand may be an HTML escape whose punctuation was lost ("amp")."""
+    doc, start = tokens[0].doc, tokens[0].i
+    while start >= 2 and doc[start - 1].text in AMPERSANDS and doc[start - 2].text[:1].isupper():
+        start -= 2
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+    return [doc[i] for i in range(start, tokens[0].i)] + tokens
+
+
+def initials_of(name: str) -> str:
+    """"Ardent Data Services Corp." -> "ADSC"; "Federal Bureau of Investigation" -> "FBI"."""
+    return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())

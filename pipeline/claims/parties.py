@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
-                                           MAX_DEPTH, OWNING_LABELS, OWNING_PREPOSITIONS, PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
+                                           MAX_DEPTH, NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
+                                           PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
-                                           clause_subject, currency_name, states_figure)
+                                           clause_subject, currency_name, prepositions_above, states_figure)
 from pipeline.nlp.structure import dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -43,6 +44,7 @@ class Parties:
         self.starts = [sent.start for sent in self.sentences]
         self._main: dict[int, list[Party]] = {}
         self._openings: dict[int, int] = {}
+        self._acting: dict[tuple[int, int], bool] = {}
         self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
 
     def speaking(self, head: Token) -> str:
@@ -322,9 +324,23 @@ class Parties:
         Chelsea's spending, "the company" in one about Corvane."""
         counts = self._party_counts(token.idx, labels)
         acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
+        if "ORG" in labels:  # "the company" is not one named only inside what it holds or sold
+            counts = {party: n for party, n in counts.items() if party in self._acting_before(token.idx)} or counts
         in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
             or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+    def _acting_before(self, offset: int) -> set[Party]:
+        """The parties named before ``offset`` at least once other than deep inside what something
+        came from or concerns ("a gain on the company's holding in Brenner Optics",
+        ``NESTED_PREPOSITIONS``)."""
+        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset) if self._acts(e["start"], e["end"])}
+
+    def _acts(self, start: int, end: int) -> bool:
+        if (start, end) not in self._acting:  # one answer per mention, asked figure after figure
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._acting[(start, end)] = span is not None and prepositions_above(span.root) < NESTED_PREPOSITIONS
+        return self._acting[(start, end)]
 
     def _named_where(self, ent: dict) -> bool:
         """Whether a mention only says where something happens ("closed at $15 on the New York

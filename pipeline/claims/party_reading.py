@@ -29,6 +29,10 @@ PLACE_LABELS = ("GPE", "LOC", "NORP")
 OWNING_LABELS = ("ORG", "INDEX")
 """Labels of the parties a possessive "its" with no subject above it stands for when named before it
 in its sentence: a company or an index, not a place the sentence is set in ("In Paris, its ...")."""
+NESTED_PREPOSITIONS = 2
+"""How many prepositions below its verb put a name inside what a figure came from or concerns
+rather than among those who act: "a gain from the sale of Brenner shares", "the value of the
+company's holding in Brenner"."""
 OWNING_PREPOSITIONS = ("of", "at", "for", "from")
 """Prepositions whose object owns the noun they hang from: "shares of Contoso", "profit at the
 unit", "a spokesman for Kestrel", "orders from Northwind Air"."""
@@ -212,3 +216,13 @@ def _national(code: str) -> bool:
     Yen" (Japan), not "Bosnia-Herzegovina Convertible Mark"."""
     *prefix, _ = CURRENCY_NAMES[code].split()
     return not prefix or country_of_people(" ".join(prefix)) == Locale("en").territories.get(code[:2])
+
+
+def prepositions_above(token: Token) -> int:
+    """How many prepositions stand between a word and the verb of its clause: one in "orders from
+    Northwind Air", two in "a gain from the sale of Brenner shares"."""
+    count = 0
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        count += token.dep_ == "prep"
+        token = token.head
+    return count
