@@ -2,14 +2,17 @@
 
 Earnings stories say where the company's year ends once ("its fiscal year ends Aug. 31", "for the
 year ended Feb. 25", "the fiscal year, which ended in June", "its fourth quarter ended Sept. 30",
-"fiscal 1990 began Oct. 1") and then name its periods by number: "fiscal 1990", "the fiscal fourth
-quarter", "the first half", "the latest fiscal year". With the year ending in August, "fiscal 1990"
-is September 1989 to August 1990 (a fiscal year is named by the calendar year it ends in), "the
-fiscal fourth quarter" June to August, "the first half" September to February. Without a stated
+"fiscal 1990 began Oct. 1") and then name its periods by reference or by number: "the latest
+fiscal year", "the current fiscal year", "the fiscal fourth quarter", "the first half". With the
+year ending in August, in a story of October 1989, "the current fiscal year" is fiscal 1990 (a
+fiscal year is named by the calendar year it ends in, and its value is that name, modifier fiscal,
+as corpus/ANNOTATION.md writes "fiscal 2023"), "the latest fiscal year" fiscal 1989, "the fiscal
+fourth quarter" June to August 1989, "the first half" September to February. Without a stated
 calendar, or with one that ends in December, the calendar reading stays.
 
 Counter-examples: "the year ended with a rally" names no month; "sales for the third quarter of
-1989" names its calendar year; "the first six months" counts months from January.
+1989" names its calendar year; "the first six months" counts months from January; "fiscal 1990"
+is already named.
 """
 from __future__ import annotations
 
@@ -62,10 +65,10 @@ def fiscal_year_end(sentences: list[Span], words: DateWords, bounds: dict[str, s
 
 def on_company_calendar(expr: Expression, kind: str, resolution: Resolution, words: DateWords) -> Resolution:
     """``resolution`` read on the company's calendar (``expr.fiscal_end``, the month its year ends):
-    "fiscal 1990" (year ending in August) -> 1989-09/1990-08; "the latest fiscal year" -> the
-    last one ended at publication; "the fiscal year" -> the one the reporting frame ends in, else
-    the one publication is in; "the fiscal fourth quarter", "the first half" -> that part of the
-    latest such year whose part had ended at publication (the next one for a forecast). Anything
+    "the latest fiscal year" -> the last one ended at publication; "the fiscal year" -> the one
+    the reporting frame ends in, else the one publication is in; "the fiscal fourth quarter", "the
+    first half" -> that part of the latest such year whose part had ended at publication (the next
+    one for a forecast); "the fourth quarter of fiscal 1990" -> that part of fiscal 1990. Anything
     else, and a year that ends in December, as it was."""
     end = expr.fiscal_end
     lower = expr.lower
@@ -73,8 +76,6 @@ def on_company_calendar(expr: Expression, kind: str, resolution: Resolution, wor
     fiscal = "fiscal" in lower or expr.modifier == "fiscal"
     if end in (0, 12) or resolution.point is None and kind != "fiscal_year":
         return resolution
-    if kind == "year" and fiscal:  # "fiscal 1990", "FY1990"
-        return _period(_year_start(resolution.point.day.year, end), 12, "", resolution)
     if kind == "fiscal_year" and any(w in ("fiscal", "full") for w in lower):
         return _fiscal_year(expr, resolution)
     if kind not in ("quarter", "half") or not (fiscal or _not_yet_over(expr, resolution)):
@@ -100,19 +101,19 @@ def on_company_calendar(expr: Expression, kind: str, resolution: Resolution, wor
 
 def _fiscal_year(expr: Expression, resolution: Resolution) -> Resolution:
     """'the fiscal year', 'the current fiscal year', 'the latest fiscal year', 'the next fiscal
-    year' on the company's calendar; a frame that is a year already is that year."""
-    frame, published, end = expr.narrative, expr.published, expr.fiscal_end
-    if frame is not None and frame.months == 12 or published is None:
+    year' on the company's calendar, by its name ("1990", modifier fiscal); a frame that is a
+    year already is that year."""
+    frame, published, end, lower = expr.narrative, expr.published, expr.fiscal_end, expr.lower
+    steps = {"latest": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+             "current": 0, "this": 0}
+    step = next((steps[w] for w in lower if w in steps), None)
+    if published is None or (step is None and frame is not None and frame.months == 12):
         return resolution
-    lower = expr.lower
-    year = _year_of(published, end)
-    if any(w in ("latest", "last", "past", "previous", "prior") for w in lower):
-        year -= 1
-    elif any(w in ("next", "coming") for w in lower):
-        year += 1
-    elif not any(w in ("current", "this") for w in lower) and frame is not None and frame.months:
+    year = _year_of(published, end) + (step or 0)
+    if step is None and frame is not None and frame.months:
         year = _year_of(frame.day + relativedelta(months=frame.months - 1), end)  # the year the frame ends in
-    return _period(_year_start(year, end), 12, resolution.anchor or expr.published_anchor()[1], resolution)
+    return replace(resolution, value=str(year), relative=True, anchor=resolution.anchor or expr.published_anchor()[1],
+                   modifier="fiscal", point=Point(date(year, 1, 1), "year", 12))
 
 
 def _months_left(before: list[str], words: DateWords) -> int | None:

@@ -17,8 +17,9 @@ def _dates(extract, text, published):
     "Marlow Tools said fiscal 2024 began on Sept. 1.",
 ])
 def test_a_stated_calendar_reads_fiscal_years_on_it(extract, statement):
-    text = statement + "\n\nIn fiscal 2024, the tool maker expects sales of $90 million."
-    assert _dates(extract, text, "2023-11-14")["fiscal 2024"].value == "2023-09/2024-08"
+    text = statement + "\n\nThe tool maker expects sales of $90 million in the current fiscal year."
+    found = _dates(extract, text, "2023-11-14")["the current fiscal year"]
+    assert (found.value, found.modifier) == ("2024", "fiscal")  # the year to August 2024, by its name
 
 
 def test_fiscal_periods_of_a_company_whose_year_ends_in_august(extract):
@@ -28,14 +29,17 @@ def test_fiscal_periods_of_a_company_whose_year_ends_in_august(extract):
     dates = _dates(extract, text, "1989-10-12")
     assert dates["the fiscal fourth quarter"].value == "1989-06/1989-08"
     assert dates["the fiscal fourth quarter"].fiscal_quarter == 4
-    assert dates["the latest fiscal year"].value == "1988-09/1989-08"
-    assert dates["the current fiscal year"].value == "1989-09/1990-08"
+    assert dates["the latest fiscal year"].value == "1989"
+    assert dates["the current fiscal year"].value == "1990"
 
 
 def test_the_fiscal_year_is_the_one_the_reported_quarter_ends(extract):
     text = ("Corbin Paper estimated that net for its fourth quarter ended Sept. 30 fell 40%.\n\n"
             "The mill said the drop will mean lower net for the fiscal year.")
-    assert _dates(extract, text, "1989-11-06")["the fiscal year"].value == "1988-10/1989-09"
+    assert _dates(extract, text, "1989-11-06")["the fiscal year"].value == "1989"
+    text = ("Corbin Paper, whose fiscal year ends June 30, said net rose 40% in its first quarter ended Sept. 30.\n\n"
+            "The mill expects higher net for the fiscal year.")
+    assert _dates(extract, text, "1989-11-06")["the fiscal year"].value == "1990"
 
 
 def test_a_half_reported_before_its_calendar_months_end_is_the_company_half(extract):
@@ -49,12 +53,18 @@ def test_a_fiscal_half_is_the_company_half(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "Dunmore Foods said sales rose 6% in fiscal 1990.",  # no calendar stated
-    "Dunmore Foods, whose fiscal year ends Dec. 31, said sales rose 6% in fiscal 1990.",  # the calendar's own
-    "The year started in March with a rally. Dunmore Foods said sales rose 6% in fiscal 1990.",  # no company's year
+    "Dunmore Foods said sales rose 6% in the current fiscal year.",  # no calendar stated
+    "Dunmore Foods, whose fiscal year ends Dec. 31, said sales rose 6% in the current fiscal year.",  # the calendar's
+    "The year started in March with a rally. Dunmore Foods said sales rose 6% in the current fiscal year.",
 ])
-def test_without_a_stated_company_calendar_fiscal_years_stay_years(extract, text):
-    assert _dates(extract, text, "1990-11-14")["fiscal 1990"].value == "1990"
+def test_without_a_stated_company_calendar_fiscal_years_stay_calendar_years(extract, text):
+    assert _dates(extract, text, "1990-11-14")["the current fiscal year"].value == "1990"
+
+
+def test_a_fiscal_year_named_keeps_its_name(extract):
+    text = "Dunmore Foods, whose fiscal year ends Aug. 31, said sales rose 6% in fiscal 1990."
+    found = _dates(extract, text, "1990-11-14")["fiscal 1990"]
+    assert (found.value, found.modifier) == ("1990", "fiscal")
 
 
 def test_a_calendar_quarter_with_its_year_stays_the_calendar_one(extract):
