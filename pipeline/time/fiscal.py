@@ -30,7 +30,7 @@ _WEEK_INTO_MONTH = 7
 ("the year ended Oct. 1", as 52-week years end)."""
 
 _BETWEEN = frozenset({",", "which", "that", "will", "is", "was", "has", "had", "to", "in", "on", "at", "the",
-                      "end", "of", "its", "on", "scheduled", "due"})
+                      "end", "of", "its", "scheduled", "due"})
 """Words that may stand between a fiscal year, the verb that bounds it and its month ("the fiscal
 year, which ended in June", "fiscal 1990 will begin on Oct. 1")."""
 
@@ -90,11 +90,10 @@ def on_company_calendar(expr: Expression, kind: str, resolution: Resolution, wor
     if expr.published is None:
         return resolution
     year = _year_of(expr.published, end) + 1
-    ahead = expr.tense == "future"
+    ahead = expr.tense == "future"  # the first such part not yet over, else the latest over
     while True:
         start = _year_start(year, end) + relativedelta(months=offset)
-        over = start + relativedelta(months=length) <= expr.published
-        if (over and not ahead) or (ahead and _over(start - relativedelta(years=1), length, expr.published)):
+        if _over(start - relativedelta(years=1) if ahead else start, length, expr.published):
             return _period(start, length, expr.published_anchor()[1], resolution, number if length == 3 else 0)
         year -= 1
 
