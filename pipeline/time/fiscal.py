@@ -1,7 +1,7 @@
 """A company's fiscal calendar, stated once in an article, read into the fiscal periods it names.
 
 Earnings stories say where the company's year ends once ("its fiscal year ends Aug. 31", "for the
-year ended Feb. 25", "the fiscal year, which ended in June", "its fourth quarter ended Sept. 30",
+year ended Feb. 25", "the fiscal year, which ended in June", "its second quarter ended March 31",
 "fiscal 1990 began Oct. 1") and then name its periods by reference or by number: "the latest
 fiscal year", "the current fiscal year", "the fiscal fourth quarter", "the first half". With the
 year ending in August, in a story of October 1989, "the current fiscal year" is fiscal 1990 (a

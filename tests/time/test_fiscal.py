@@ -34,9 +34,9 @@ def test_fiscal_periods_of_a_company_whose_year_ends_in_august(extract):
 
 
 def test_the_fiscal_year_is_the_one_the_reported_quarter_ends(extract):
-    text = ("Corbin Paper estimated that net for its fourth quarter ended Sept. 30 fell 40%.\n\n"
+    text = ("Corbin Paper estimated that its net for its second quarter ended March 31 fell by 40%.\n\n"
             "The mill said the drop will mean lower net for the fiscal year.")
-    assert _dates(extract, text, "1989-11-06")["the fiscal year"].value == "1989"
+    assert _dates(extract, text, "1989-05-08")["the fiscal year"].value == "1989"  # October 1988 to September 1989
     text = ("Corbin Paper, whose fiscal year ends June 30, said net rose 40% in its first quarter ended Sept. 30.\n\n"
             "The mill expects higher net for the fiscal year.")
     assert _dates(extract, text, "1989-11-06")["the fiscal year"].value == "1990"
