@@ -23,6 +23,7 @@ from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, parag
 from pipeline.records import DateMention
 from pipeline.rules import RuleSet
 from pipeline.time.business import FRAME_TYPES, compares_with_frame, sets_frame
+from pipeline.time.fiscal import fiscal_year_end
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
 from pipeline.time.scope import is_base_figure, is_comparison_base, owning_figure, since_value_is_point
@@ -49,6 +50,7 @@ class AnchorWords:
     narrative_words: frozenset[str]
     deadline_verbs: frozenset[str]
     open_bounds: dict[str, str]
+    fiscal_bounds: dict[str, str]
     unlisted_rules: frozenset[str]
 
     @classmethod
@@ -61,7 +63,8 @@ class AnchorWords:
                    ("comparison_bases", "since_comparisons", "future_cues", "framing_prepositions",
                     "narrative_words", "deadline_verbs")}
         unlisted = frozenset(rule.id for rule in rules.rules if rule.sets.get("listed") is False)
-        return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]), unlisted_rules=unlisted)
+        return cls(**lexicon, open_bounds=dict(rules.lexicons["open_bounds"]),
+                   fiscal_bounds=dict(rules.lexicons["fiscal_bounds"]), unlisted_rules=unlisted)
 
 
 class DatedSpan(NamedTuple):
@@ -85,6 +88,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     paragraph_anchor: tuple[Point, str, bool | int] | None = None  # the sentence it holds for, or True
     paragraph = -1
     frame: tuple[Point, str, int] | None = None  # the reporting frame: the last period results were given for
+    fiscal_end = fiscal_year_end(sentences, parser.words, words.fiscal_bounds)  # "its fiscal year ends Aug. 31"
     figures_in: dict[int, list[Span]] = defaultdict(list)  # by the start of their sentence
     for figure in figures:
         figures_in[figure.sent.start].append(figure)
@@ -124,7 +128,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         if kind == "future_ref" and tense == "past":
             continue  # "the trickle soon became a flood": soon after a past event, no time after publication
         resolution = parser.resolve([t.text for t in span], kind, published, *(anchor or (None, "")),
-                                    tense, cand.rule.sets.get("order", ""))
+                                    tense, cand.rule.sets.get("order", ""), fiscal_end)
         value = resolution.value
         if sets_frame(kind, resolution.point, [t.lower_ for t in span], tense, comparison, frame, published):
             frame = (resolution.point, span.text, sent_index[sent_start])

@@ -48,6 +48,12 @@ _WEEK_INTO_MONTH = 7
 """A period that ends this many days or fewer into a month ends, in months, with the month before
 ("the six months ended Oct. 1", as retailers' 52-week years end)."""
 
+_LAST_WEEK = 24
+"""A period that ends on this day of a month or later began in the last week of a month too, and is
+counted from the month after ("the quarter ended Aug. 26" is June to August); one that ends between
+the first and the last week began in the middle of a month, which it takes in ("the six months
+ended Aug. 12" ran from Feb. 13: February to August)."""
+
 _MONTH_COUNT = re.compile(r"^(three|six|nine|twelve|\d{1,2})$")
 
 
@@ -97,7 +103,7 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
     own calendar, the three months that end in the month named (July to September), whatever the
     quarter's number; without a year, the last such month at publication."""
     link = next(i for i, w in enumerate(expr.lower) if w in ("ended", "ending", "through"))
-    month = next(words.months[w] for w in expr.lower[link + 1:] if w in words.months)
+    named = month = next(words.months[w] for w in expr.lower[link + 1:] if w in words.months)
     day = next((int(w) for w in expr.lower[link + 1:] if w.isdigit() and len(w) <= 2), 31)
     if day <= _WEEK_INTO_MONTH:  # "the quarter ended Oct. 1": a 52-week calendar's quarter to September
         month = month - 1 or 12
@@ -107,11 +113,28 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
     ahead = "ending" in expr.lower or expr.tense == "future"  # "the quarter ending June 30": the next one
     year = year_word or expr.published.year + (month < expr.published.month if ahead else
                                                -(month > expr.published.month))
+    anchor = "" if year_word else expr.published_anchor()[1]
+    if "weeks" in expr.lower[:link]:
+        end = date(year + (named < month), named, 1) + relativedelta(day=day)  # "Jan. 2" after December
+        return _weeks_ended(expr.lower[:link], end, words, anchor)
     months = _months_named(expr.lower[:link], words) or 3
     start = date(year, month, 1) - relativedelta(months=months - 1)
     number = next((words.quarters[w] for w in expr.lower[:link] if w in words.quarters), 0) if months == 3 else 0
-    return _interval(start, months, "" if year_word else expr.published_anchor()[1], relative=year_word is None,
-                     fiscal_quarter=number)
+    if _WEEK_INTO_MONTH < day < _LAST_WEEK:  # "the six months ended Aug. 12" began on Feb. 13
+        start, months = start - relativedelta(months=1), months + 1
+    return _interval(start, months, anchor, relative=year_word is None, fiscal_quarter=number)
+
+
+def _weeks_ended(lower: list[str], end: date, words: DateWords, anchor: str) -> Resolution:
+    """'the 12 weeks ended Oct. 7', 'the 40 weeks ended March 3': a retailer's period counted in
+    weeks, the days from the one after the same day N weeks before to the day named
+    (1989-07-16/1989-10-07); as a frame its length in months, rounded ("the year-earlier
+    period" after it is the same months a year back)."""
+    count = int(parse_number([w for w in lower if _MONTH_COUNT.match(w) or w in words.number_words],
+                             words.number_words, words.scales) or 1)
+    start = end - timedelta(weeks=count) + timedelta(days=1)
+    return Resolution(f"{start.isoformat()}/{end.isoformat()}", bool(anchor), anchor,
+                      point=Point(start, "day", max(1, round(count * 7 / 30.44))))
 
 
 def reported_fiscal_quarter(expr: Expression, calendar: Resolution, number: int) -> Resolution | None:
@@ -246,7 +269,7 @@ def _months_named(lower: list[str], words: DateWords) -> int:
     """The length the words give a period: "quarter" 3, "half" 6, "nine months" 9, "year" 12
     (not the "year" of "year-ago"), else 0: the frame's own length, for "the period"."""
     if "months" in lower:
-        count = [w for w in lower if _MONTH_COUNT.match(w)]
+        count = [w for w in lower if _MONTH_COUNT.match(w) or w in words.number_words]
         return int(parse_number(count, words.number_words, words.scales) or 0) if count else 0
     named = {"quarter": 3, "half": 6, "period": 0}
     return next((named[w] for w in lower if w in named), 12 if lower and lower[-1] == "year" else 0)

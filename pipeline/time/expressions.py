@@ -15,7 +15,8 @@ class Expression:
     publication date, the last date the narrative set, and the tense of its clause, which places
     a month or weekday named without a year on the right side of the publication date ("added
     jobs in October" -> the last one). ``order`` ("dmy" or "mdy") is how a rule of type numeric
-    reads "13/2/2022"; ``modifier`` is the one its words carry ("early", "mid", "fiscal")."""
+    reads "13/2/2022"; ``modifier`` is the one its words carry ("early", "mid", "fiscal");
+    ``fiscal_end`` the month the company's fiscal year ends when the article states it, else 0."""
 
     words: list[str]
     lower: list[str]
@@ -25,6 +26,7 @@ class Expression:
     tense: str = ""
     order: str = ""
     modifier: str = ""
+    fiscal_end: int = 0
 
     def narrative_anchor(self) -> tuple[Point, str]:
         """The last date the narrative set, and how the anchor column names it."""

@@ -61,6 +61,10 @@ class MarketWords:
     comparison_heads: frozenset[str]
     """The words of a comparison base ("remained above its November 20 low"): a day it names is
     no session's."""
+    day_before: frozenset[str]
+    same_day: frozenset[str]
+    """The words that tell a morning paper's copy, which reports the day before ("yesterday"), from
+    copy written on the day ("today", "tonight")."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> MarketWords:
@@ -70,7 +74,8 @@ class MarketWords:
                    frozenset(lexicons["close_verbs"]),
                    tuple(tuple(phrase.split()) for phrase in lexicons["previous_session"]),
                    *(frozenset(lexicons[name]) for name in ("comparison_bases", "since_comparisons",
-                                                             "comparison_heads")))
+                                                             "comparison_heads", "day_before_words",
+                                                             "same_day_words")))
 
 
 def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: list[DatedSpan],
@@ -90,6 +95,7 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
                                                        words.comparison_heads):
             session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
     session_starts = [start for start, _, _ in session_days]
+    morning = published is not None and day is not None and not day.text and _reports_day_before(dates, words)
     out = []
     for figure, scope in zip(figures, scopes):
         undated = scope is not None and (scope.source in UNDATED_SOURCES or
@@ -105,7 +111,7 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
             out.append(before)
         elif later is not None:
             out.append(later)  # a report that names its session further on ("fell in price yesterday")
-        elif published is not None and _after_session(figure.sent, words):
+        elif published is not None and (_after_session(figure.sent, words) or morning):
             out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
                                  MARKET))
         else:
@@ -174,6 +180,15 @@ def _names(noun: Token, nouns: frozenset[str]) -> bool:
     of it is one of ``nouns``."""
     return any(t.lemma_.lower() in nouns or t.lower_ in nouns
                for t in [noun, *(c for c in noun.children if c.dep_ == "compound")])
+
+
+def _reports_day_before(dates: list[DatedSpan], words: MarketWords) -> bool:
+    """Whether the article is a morning paper's, written the day after what it reports: it says
+    "yesterday" ("The bank said yesterday that ...") and never "today" or "tonight". Its closes
+    that name no day ("On the Toronto Stock Exchange, Harlow shares closed at C$21, up 25 cents")
+    are the session before publication."""
+    said = {t.lower_ for span, _ in dates for t in span}
+    return bool(said & words.day_before) and not said & words.same_day
 
 
 def _after_session(sent: Span, words: MarketWords) -> bool:

@@ -30,6 +30,7 @@ from dateparser.date import DateDataParser
 from pipeline.time.business import (resolve_fiscal_quarter, resolve_fiscal_year, resolve_reporting_period,
                                     resolve_weekend, resolve_year_end)
 from pipeline.time.expressions import DateWords, Expression
+from pipeline.time.fiscal import on_company_calendar
 from pipeline.time.named import resolve_holiday, resolve_spoken_decade, resolve_spoken_year
 from pipeline.time.points import Point, Resolution
 from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
@@ -86,18 +87,20 @@ class DateParser:
         self.words = DateWords.from_lexicons(lexicons, DateDataParser(languages=["en"], settings=_CALENDAR_SETTINGS))
 
     def resolve(self, words: list[str], kind: str, published: date | None, narrative: Point | None,
-                narrative_text: str = "", tense: str = "", order: str = "") -> Resolution:
+                narrative_text: str = "", tense: str = "", order: str = "", fiscal_end: int = 0) -> Resolution:
         """The value of a time expression of rule type ``kind``: "20 days later" after "February 4,
         2022" is 2022-02-24. ``tense`` ("past", "future", "present" or "") of the clause places a
         month or weekday named without a year on the right side of the publication date; ``order``
-        ("dmy" or "mdy") is how a numeric date reads."""
+        ("dmy" or "mdy") is how a numeric date reads; ``fiscal_end``, the month the company's year
+        ends, reads its fiscal periods on its calendar ("fiscal 1990" ending in August is
+        1989-09/1990-08)."""
         resolver = RESOLVERS.get(kind)
         if resolver is None:
             raise ValueError(f"unknown date type {kind!r}")
         lower = [w.lower() for w in words]
         modifier = next((self.words.modifiers[p] for w in lower if (p := _prefix(w)) in self.words.modifiers), "")
-        expression = Expression(words, lower, published, narrative, narrative_text, tense, order, modifier)
-        resolution = resolver(expression, self.words)
+        expression = Expression(words, lower, published, narrative, narrative_text, tense, order, modifier, fiscal_end)
+        resolution = on_company_calendar(expression, kind, resolver(expression, self.words), self.words)
         return resolution if resolution.modifier or not modifier else replace(resolution, modifier=modifier)
 
 

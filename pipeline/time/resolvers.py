@@ -9,7 +9,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from pipeline.figures.numbers import parse_number
-from pipeline.time.business import reported_fiscal_quarter
+from pipeline.time.business import reported_fiscal_quarter, resolve_fiscal_quarter
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import GRANULARITY, YEAR, Point, Resolution, point_of
 
@@ -208,9 +208,13 @@ def _place_in_year(month: int, day: int | None, anchor: Point, tense: str, stric
 
 
 def resolve_period_to(expr: Expression, words: DateWords) -> Resolution:
-    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one."""
+    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one; a
+    company's period ended on a day named is read as its fiscal periods are ("the year ended July
+    2" is a 52-week year to June)."""
     lower = expr.lower
     link = next(i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended"))
+    if lower[link] == "ended" and any(w.isdigit() and len(w) <= 2 for w in lower[link + 1:]):
+        return resolve_fiscal_quarter(expr, words)
     end = resolve_month(replace(expr, lower=lower[link + 1:]), words)
     if end.point is None:
         return end

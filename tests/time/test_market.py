@@ -22,7 +22,13 @@ MARKET = [  # text, figure, expected scope value and source
     # also with the exchange's name inside the phrase
     ("Kestrel Bancorp reported a loss after the close. Its shares closed at $7.25 in composite American Stock "
      "Exchange trading, down 40 cents.", "$7.25", "2024-04-08", "market"),
-    # counter-examples: results keep the lead's quarter, a dated close its date, a year its year
+    # a morning paper's copy (it says "yesterday", never "today"): a close that names no day is the session before
+    ("Brandt Mills said yesterday it would sell its paper unit for $90 million. On the Toronto Stock Exchange, "
+     "Brandt shares closed at C$18.50, up 25 cents.", "C$18.50", "2024-04-08", "market"),
+    # counter-examples: copy written on the day ("today") keeps the article's day
+    ("Brandt Mills said today it would sell its paper unit for $90 million. On the Toronto Stock Exchange, "
+     "Brandt shares closed at C$18.50, up 25 cents.", "C$18.50", "2024-04-09", "published"),
+    # results keep the lead's quarter, a dated close its date, a year its year
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. Revenue dropped to $310 million.",
      "$310 million", "2024-01/2024-03", "context"),
     ("The index rose 3% on Tuesday.", "3%", "2024-04-09", "clause"),
