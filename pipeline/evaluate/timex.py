@@ -134,8 +134,8 @@ def _time_of_day(text: str, value: str) -> str:
 
 
 def _ended_spans(start: int, text: str, value: str, mapped: str) -> list[tuple[int, int, str, str]]:
-    """"the six months ended Aug. 12" (``1989-03/1989-08``) as the period's TIMEX3 and its end
-    day's (``1989-08-12``); the day takes the year of the period's last month unless it writes
+    """"the six months ended Aug. 14" (``1989-02/1989-08``) as the period's TIMEX3 and its end
+    day's (``1989-08-14``); the day takes the year of the period's last month unless it writes
     its own ("the year ending June 30, 1990"). Empty when the text names no such day."""
     link = _ENDED.search(text)
     last_month = _MONTH_END.search(value)

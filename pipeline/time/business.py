@@ -52,7 +52,7 @@ _LAST_WEEK = 24
 """A period that ends on this day of a month or later began in the last week of a month too, and is
 counted from the month after ("the quarter ended Aug. 26" is June to August); one that ends between
 the first and the last week began in the middle of a month, which it takes in ("the six months
-ended Aug. 12" ran from Feb. 13: February to August)."""
+ended Aug. 14" ran from Feb. 15: February to August)."""
 
 _MONTH_COUNT = re.compile(r"^(three|six|nine|twelve|\d{1,2})$")
 
@@ -120,7 +120,7 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
     months = _months_named(expr.lower[:link], words) or 3
     start = date(year, month, 1) - relativedelta(months=months - 1)
     number = next((words.quarters[w] for w in expr.lower[:link] if w in words.quarters), 0) if months == 3 else 0
-    if _WEEK_INTO_MONTH < day < _LAST_WEEK:  # "the six months ended Aug. 12" began on Feb. 13
+    if _WEEK_INTO_MONTH < day < _LAST_WEEK:  # "the six months ended Aug. 14" began on Feb. 15
         start, months = start - relativedelta(months=1), months + 1
     return _interval(start, months, anchor, relative=year_word is None, fiscal_quarter=number)
 

@@ -55,7 +55,7 @@ def test_a_reference_to_a_time_around_publication_is_timemls_ref(reference, time
     # one period, one TIMEX3
     ("the third quarter", "2023-07/2023-09", [("the third quarter", "2023-Q3")]),
     # a period named with the day it ends: the period, and the day in the year of its last month
-    ("the six months ended Aug. 12", "1989-02/1989-08", [("the six months", "1989"), ("Aug. 12", "1989-08-12")]),
+    ("the six months ended Aug. 14", "1989-02/1989-08", [("the six months", "1989"), ("Aug. 14", "1989-08-14")]),
     ("the fiscal first quarter ended Sept. 30", "2023-07/2023-09",
      [("the fiscal first quarter", "2023-Q3"), ("Sept. 30", "2023-09-30")]),
     ("the quarter ending June 30, 1990", "1990-04/1990-06", [("the quarter", "1990-Q2"), ("June 30, 1990", "1990-06-30")]),

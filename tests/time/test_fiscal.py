@@ -73,7 +73,7 @@ def test_a_calendar_quarter_with_its_year_stays_the_calendar_one(extract):
 
 
 @pytest.mark.parametrize("words, value", [
-    ("the six months ended Aug. 12", "2023-02/2023-08"),  # began on Feb. 13
+    ("the six months ended Aug. 14", "2023-02/2023-08"),  # began on Feb. 15
     ("the six months ended Aug. 31", "2023-03/2023-08"),
     ("the quarter ended Aug. 26", "2023-06/2023-08"),  # began in the last week of May
     ("the quarter ended Oct. 1", "2023-07/2023-09"),  # a 52-week year's quarter to September
