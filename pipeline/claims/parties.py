@@ -276,7 +276,7 @@ class Parties:
         if not pronoun:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
-                or self._most_named(token, labels, window)
+                or self._most_named(token, labels, window, anywhere=labels != ("PERSON",))  # "the leader": one in view
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             fits = [p for p in self.of_sentence(sent) if p[1] in labels]
             if not fits and labels == ("PERSON",):  # "Renner, who is accused of ..." ... "He has ..."

@@ -24,6 +24,8 @@ from pipeline.records import DateMention, Quote, TimeScope
 AUTHOR = "author"
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
+"""Titles of someone who speaks for a body: "the spokesman said" is no person named before."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -168,18 +170,21 @@ class SpeakerFinder:
         return "; ".join(dict.fromkeys(name for name in found if name))
 
     def _described(self, subject: Token, parties: Parties) -> str:
-        """The organisation a subject of common nouns after "the" describes when the last of them
-        is an organisation's descriptor ("The Danish brewing, bottling and packaging concern, said" ->
-        the company named before), as "the company said" is; a name inside the phrase is no
-        description."""
+        """The party a subject of common nouns after "the" describes when the last of them is a
+        descriptor: an organisation's ("The Danish brewing, bottling and packaging concern, said" ->
+        the company named before), as "the company said" is, or a person's title (``titles``: "the
+        Peruvian leader said" -> the person most named in the last few sentences, none when no one
+        is in view); a name inside the phrase is no description."""
         if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
             return ""
         nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
                             and (c.dep_ in ("conj", "appos")))]
         last = max(nouns, key=lambda t: t.i)
-        if last is subject or self.party_words.descriptors.get(last.lemma_.lower()) != "ORG":
+        titled = last.lower_ in self.titles and last.lower_ not in SPOKESPEOPLE
+        label = "PERSON" if titled else self.party_words.descriptors.get(last.lemma_.lower())
+        if (last is subject and label != "PERSON") or label not in ("ORG", "PERSON"):
             return ""
-        return "; ".join(name for name, _ in parties.antecedent(last, ("ORG",))[:1])
+        return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
 
     def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
         """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
