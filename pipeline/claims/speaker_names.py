@@ -1,0 +1,81 @@
+"""Names a speaker: the canonical name of the party a reporting verb's subject, an "according to"
+object or a report's owner stands for ("U.S. Secretary of State Antony Blinken" -> Antony
+Blinken, "analysts at Deloitte" -> Deloitte, "Most forecasters" -> forecasters, "she" -> the
+person named just before). Split from pipeline/claims/speakers.py, which finds what is reported
+and by which cue.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.claims.describe import EntityIndex
+from pipeline.claims.party_reading import names_body
+from pipeline.nlp.structure import starts_paragraph
+
+
+def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
+               quantifiers: set[str] = frozenset()) -> str:
+    """The canonical name of a party: the entity its head word is part of ("the Labor Department",
+    "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
+    named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
+    a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
+    "Most forecasters" -> forecasters), lower case when a common noun opens the sentence, and "her"
+    told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
+    subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
+    the last person named. Other pronouns name no one."""
+    if head.pos_ == "PRON":
+        return _person(names, head, pronouns, titles) if head.lower_ in pronouns else ""
+    covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
+    if covering:
+        return covering[0]["canonical"]
+    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
+              for t in d.subtree}  # "a spokesman for Kestrel, the concern controlled by the Ashworth family"
+    tokens = [t for t in head.subtree if t.i not in aside]
+    named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
+        found = [e["canonical"] for e in named if e["label"] == label]
+        if found:
+            return found[-1]
+    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
+    if not words:  # a subject of punctuation only ("said; said #!") names no one
+        return ""
+    while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
+                              or (words[0].lower_ in titles and words[1].tag_ != "POS" and not names_body(words))):
+        words = words[1:]
+    owner = ""
+    if words[0].tag_ == "PRP$" and words[0].lower_ in pronouns and len(words) > 1:
+        owner = _person(names, words[0], pronouns, titles)  # "Her office" -> "Patricia Hale's office"
+        words = words[1:]
+    phrase = "".join(t.text_with_ws for t in words).strip()
+    if owner:
+        return f"{owner}'s {phrase}"
+    if words[0].is_sent_start and words[0].pos_ != "PROPN":
+        return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
+    return phrase
+
+
+def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:
+    """The person a "he"/"she"/"her" stands for: the named subject of a sentence just before in
+    the paragraph, else the last person named."""
+    antecedent = _named_subject_before(pronoun)
+    if antecedent is not None:
+        covering = [e for e in names.within(antecedent.idx - 60, antecedent.idx + 60)
+                    if e["start"] <= antecedent.idx < e["end"]]
+        if not covering or covering[0]["label"] == "PERSON":  # "He said Van Arden holds ...": not Van Arden
+            return party_name(names, antecedent, pronouns, titles)
+    person = names.last_before(pronoun.idx, "PERSON")
+    return person["canonical"] if person else ""
+
+
+def _named_subject_before(pronoun: Token) -> Token | None:
+    """The proper-noun subject nearest before a pronoun, in its sentence or the one before it in
+    the same paragraph."""
+    doc, sent = pronoun.doc, pronoun.sent
+    start = sent.start
+    if sent.start > 0 and not starts_paragraph(doc, sent):
+        start = doc[sent.start - 1].sent.start
+    for token in reversed(doc[start: pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return token
+    return None
