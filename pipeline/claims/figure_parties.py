@@ -4,12 +4,13 @@ and descriptors resolved by :class:`pipeline.claims.parties.Parties`; and which 
 say where a figure happens or goes."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
-from pipeline.claims.parties import Parties, index_alone
+from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties, index_alone
 from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, NESTED_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS,
                                            PERSON_PRONOUNS, PLACE_LABELS, Party, clause_subject, described_by_age,
                                            has_own_figure, opens_clause, prepositions_above, respective, says_what,
@@ -99,15 +100,30 @@ class FigureParties(Parties):
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
         age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
         doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
-        23-year-old man from Leeds", "her 6-year-old son": not the mother's); None when the figure
-        is no age."""
+        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy"
+        is the person in view (``_person_in_view``); None when the figure is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
         named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
+        if not parties and noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            parties = self._person_in_view(noun)
         return self._in_order(parties, span.sent)
+
+    def _person_in_view(self, noun: Token) -> list[Party]:
+        """The person a noun like "the boy" stands for: of the people named in the last few
+        sentences up to it, the one named most, the latest of equals, but not the subject of a
+        verb above it ("the 7-year-old boy" after "Mateo Ruiz was rescued" is Ruiz; "Tomas Varga said
+        the 7-year-old boy should go home" is not Varga's age)."""
+        here = bisect_right(self.starts, noun.i) - 1
+        window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
+        speaking = {p for verb in noun.ancestors if verb.pos_ in ("VERB", "AUX")
+                    for subject in [clause_subject(verb)] if subject is not None for p in self.resolve(subject)}
+        counts = {party: seen for party, seen in self._party_counts(noun.idx, ("PERSON",)).items()
+                  if seen[1] >= window and party not in speaking}
+        return [max(counts, key=counts.__getitem__)] if counts else []
 
     def with_owners(self, names: list[str], tokens: set[int], sent: Span) -> list[str]:
         """The names of a figure's clause with the parties its possessive descriptors and pronouns
