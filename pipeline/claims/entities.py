@@ -39,7 +39,10 @@ NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERC
 """Model labels of a word that is no short form of a name: a place, a number, or a name the
 model read in full (a product or a work of art it took a surname for still may be one)."""
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
 def _opening(name: str) -> str:
+    """A name's first three letters in lower case, which a nationality word shares with its country."""
     return name.lower()[:3]
 
 

@@ -11,10 +11,9 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
 from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties, index_alone
-from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, NESTED_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS,
-                                           PERSON_PRONOUNS, PLACE_LABELS, Party, clause_subject, described_by_age,
-                                           has_own_figure, opens_clause, prepositions_above, respective, says_what,
-                                           states_figure)
+from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
+                                           PLACE_LABELS, Party, clause_subject, described_by_age, has_own_figure,
+                                           opens_clause, respective, says_what, states_figure)
 
 
 class FigureParties(Parties):
@@ -144,13 +143,10 @@ class FigureParties(Parties):
         sale of 500,000 Brenner shares", "a gain on the company's holding in Brenner"), two
         prepositions or more below its verb, so that "Net for the half was $120 million" after it
         is not Brenner's; "orders from Northwind Air" keeps the airline."""
-        deep = set(names)
-        for ent in self.index.within(sent.start_char, sent.end_char):
-            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-            if span is not None and ent["canonical"] in deep and prepositions_above(span.root) < NESTED_PREPOSITIONS:
-                deep.discard(ent["canonical"])
-        named = {ent["canonical"] for ent in self.index.within(sent.start_char, sent.end_char)}
-        return [name for name in names if name not in deep or name not in named]
+        in_sentence = self.index.within(sent.start_char, sent.end_char)
+        named = {ent["canonical"] for ent in in_sentence}
+        acting = {ent["canonical"] for ent in in_sentence if self._acts(ent["start"], ent["end"])}
+        return [name for name in names if name in acting or name not in named]
 
     def person_acts(self, span: Span) -> bool:
         """Whether a person, or a body someone owns, is the subject of a figure's clause ("Governor
@@ -251,5 +247,3 @@ class FigureParties(Parties):
                     out += self._partners(obj, span)
                 out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
         return out
-
-

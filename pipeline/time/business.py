@@ -44,7 +44,7 @@ FRAME_REACH = 1
 
 _QUARTER_CODE = re.compile(r"^(q[1-4]|[1-4]q)$")
 
-_WEEK_INTO_MONTH = 7
+WEEK_INTO_MONTH = 7
 """A period that ends this many days or fewer into a month ends, in months, with the month before
 ("the six months ended Oct. 1", as retailers' 52-week years end)."""
 
@@ -105,7 +105,7 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
     link = next(i for i, w in enumerate(expr.lower) if w in ("ended", "ending", "through"))
     named = month = next(words.months[w] for w in expr.lower[link + 1:] if w in words.months)
     day = next((int(w) for w in expr.lower[link + 1:] if w.isdigit() and len(w) <= 2), 31)
-    if day <= _WEEK_INTO_MONTH:  # "the quarter ended Oct. 1": a 52-week calendar's quarter to September
+    if day <= WEEK_INTO_MONTH:  # "the quarter ended Oct. 1": a 52-week calendar's quarter to September
         month = month - 1 or 12
     year_word = next((int(w) for w in expr.lower[link + 1:] if YEAR.match(w)), None)
     if year_word is None and expr.published is None:
@@ -120,7 +120,7 @@ def resolve_fiscal_quarter(expr: Expression, words: DateWords) -> Resolution:
     months = _months_named(expr.lower[:link], words) or 3
     start = date(year, month, 1) - relativedelta(months=months - 1)
     number = next((words.quarters[w] for w in expr.lower[:link] if w in words.quarters), 0) if months == 3 else 0
-    if _WEEK_INTO_MONTH < day < _LAST_WEEK:  # "the six months ended Aug. 14" began on Feb. 15
+    if WEEK_INTO_MONTH < day < _LAST_WEEK:  # "the six months ended Aug. 14" began on Feb. 15
         start, months = start - relativedelta(months=1), months + 1
     return _interval(start, months, anchor, relative=year_word is None, fiscal_quarter=number)
 

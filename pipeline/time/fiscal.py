@@ -22,12 +22,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
+from pipeline.time.business import WEEK_INTO_MONTH
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import YEAR, Point, Resolution
-
-_WEEK_INTO_MONTH = 7
-"""A year that ends this many days or fewer into a month ends, in months, with the month before
-("the year ended Oct. 1", as 52-week years end)."""
 
 _BETWEEN = frozenset({",", "which", "that", "will", "is", "was", "has", "had", "to", "in", "on", "at", "the",
                       "end", "of", "its", "scheduled", "due"})
@@ -57,7 +54,7 @@ def fiscal_year_end(sentences: list[Span], words: DateWords, bounds: dict[str, s
                 continue  # "the year started in March with a rally" is no company's year
             if side == "start":
                 return (month + 10) % 12 + 1 if months_left == 0 and day in (0, 1) else 0
-            if day and day <= _WEEK_INTO_MONTH:
+            if day and day <= WEEK_INTO_MONTH:
                 month = month - 1 or 12
             return (month + months_left - 1) % 12 + 1
     return 0
