@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval rules clean
+.PHONY: run test eval rules screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ eval: $(STAMP)
 
 rules: $(STAMP)
 	$(BIN)/claims rules check
+
+screenshots: $(STAMP)
+	CLAIMS_SCREENSHOTS=out/screenshots $(BIN)/python -m pytest -q tests/review/test_pages_browser.py tests/review/test_desk_browser.py tests/review/test_groups_browser.py
 
 clean:
 	rm -rf $(VENV) out/*.csv out/*.json out/*.jsonl

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.output.lock import hold_output_lock
 from pipeline.review.desk import Desk
-from tests.report_fixture import REPO, SEED_ID, build_run, invoke
+from tests.report_fixture import SEED_ID, build_run, invoke
 from tests.reviewer_edits import read_raw
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium: pip install selenium")
@@ -22,9 +22,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from tests.review.test_pages_browser import errors, headless_chrome  # noqa: E402
+from tests.review.test_pages_browser import errors, headless_chrome, save_screenshot  # noqa: E402
 
-SCREENSHOT = REPO / "out" / "screenshots" / "review-desk.png"
 WIDTH = 1400
 
 
@@ -154,7 +153,4 @@ def test_screenshot_of_the_desk(browser, desk: Desk) -> None:
     keys(browser, "v", "e", "Matches the customs release for 2023.", Keys.ESCAPE)
     saved(browser)
     keys(browser, "s")
-    browser.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOT))
-    assert SCREENSHOT.stat().st_size > 10_000
+    save_screenshot(browser, "review-desk.png")

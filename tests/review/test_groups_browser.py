@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.review.desk import Desk
-from tests.report_fixture import HOSTILE_ID, REPO, SEED_ID, build_run, invoke
+from tests.report_fixture import HOSTILE_ID, SEED_ID, build_run, invoke
 from tests.review.test_groups import GROUPED_ID, build_grouped_run, ids_by_text
 from tests.reviewer_edits import read_raw
 
@@ -21,17 +21,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from tests.review.test_pages_browser import errors, headless_chrome, open_page  # noqa: E402
-
-
-SCREENSHOTS = REPO / "out" / "screenshots"
-
-
-def screenshot(browser, name: str) -> None:
-    browser.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOTS / name))
-    assert (SCREENSHOTS / name).stat().st_size > 10_000
+from tests.review.test_pages_browser import errors, headless_chrome, open_page, save_screenshot  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +69,7 @@ def test_a_verdict_on_the_body_row_shows_on_the_headline_row_and_reaches_both_ta
         header.click()
         order = table_order(browser)
         assert order.index(headline) == order.index(body) + 1
-    screenshot(browser, "review-group.png")
+    save_screenshot(browser, "review-group.png")
 
 
 @pytest.fixture(scope="module")
@@ -106,4 +96,4 @@ def test_the_index_chart_draws_each_articles_verdicts(browser, index: Path) -> N
         assert drawn == pytest.approx({part: full * count / claims for part, count in counts.items()}, abs=0.01)
         label = bar.get_attribute("aria-label")
         assert f"{counts['verified']} verified, {counts['false']} false, {counts['other']} other verdict" in label
-    screenshot(browser, "review-index.png")
+    save_screenshot(browser, "review-index.png")
