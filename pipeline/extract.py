@@ -17,7 +17,7 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
                                       endpoint_roles, event_units, link_groups, link_parts, read_context,
                                       restated_qualifiers, share_list_roles)
-from pipeline.figures.counted import joined_measures, linked_measures
+from pipeline.figures.counted import joined_measures, linked_measures, with_compound_nouns
 from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -405,4 +405,4 @@ def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
     if cand.label == "count" and not res.figures.whole_count(words, amount) \
             and not _unit_of_count(span, cand, amount, res):
         return Amount(None, unit=amount.unit)
-    return amount
+    return replace(amount, unit=with_compound_nouns(span, amount.unit, res.figures.scales)) if cand.label == "count" else amount

@@ -4,7 +4,7 @@ topped 2.5 million" -> case, "bookings climbed to 9,400" -> booking), and which 
 continues ("600 of them"; not a part named after "including")."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -118,3 +118,21 @@ def linked_measures(kinds: list[str], units: list[str], parts: list[str],
 ENDS = {"to": (("from", "quantity"), ("from", "count")), "from": (("to", "quantity"), ("to", "count")),
         "by": (("to", "count"),)}
 """For the part a bare number plays, the (part, kind) of a linked figure whose unit it takes."""
+
+
+def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> str:
+    """The unit of a count whose noun carries nouns compounded onto it, as the reader names the
+    thing: "three investment bankers" counts investment bankers, "40 police cars" police cars, "32
+    death claims" death claims. Adjectives stay out ("two special prosecutors" counts
+    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), and the
+    parts of a hyphenated word ("six open-hearth furnaces" counts furnaces)."""
+    head = span[-1]
+    nouns = []
+    for token in reversed(span[:-1]):
+        if token.head.i not in {head.i, *(t.i for t in nouns)} or token.dep_ != "compound" or token.tag_ not in ("NN", "NNS") \
+                or not token.is_alpha or token.like_num or scales.get(token.lower_):
+            break
+        nouns.insert(0, token)
+    if nouns and nouns[0].i > span.start and span.doc[nouns[0].i - 1].text == "-":
+        return unit
+    return " ".join([*(t.lower_ for t in nouns), unit]) if nouns and unit else unit

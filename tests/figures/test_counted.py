@@ -93,3 +93,17 @@ def test_a_bare_number_after_a_change_of_a_measure_keeps_no_unit_of_it(extract) 
 def test_a_couple_of_a_scale_is_about_two_of_it_and_a_few_of_it_no_number(extract) -> None:
     figures = extract("A couple of hundred fans cheered while a few hundred marchers and several thousand others left.").figures
     assert [(f.value, f.unit, f.qualifier) for f in figures] == [(200, "fan", "approx")]
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The lender hired four investment bankers to advise it.", "four investment bankers", "investment banker"),
+    ("Insurers received 41 death claims after the storm.", "41 death claims", "death claim"),
+    ("The city opened nine emergency treatment centres.", "nine emergency treatment centres", "emergency treatment centre"),
+    ("The court named 2 special prosecutors.", "2 special prosecutors", "prosecutor"),
+    ("The airline leased six Airbus jets.", "six Airbus jets", "jet"),
+    ("The plant ran six open-hearth furnaces until 1980.", "six open-hearth furnaces", "furnace"),
+    ("The roll lists 91.2 crore voters.", "91.2 crore voters", "voter"),
+])
+def test_a_count_keeps_the_nouns_compounded_onto_its_noun_and_drops_adjectives_names_and_scales(
+        extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit

@@ -259,7 +259,7 @@ def test_a_fraction_after_and_is_a_fraction_of_the_scale_before_it(text, value):
 @pytest.mark.parametrize("sentence,text,value,unit", [
     ("Turnover reached 132.8 million shares on Monday.", "132.8 million shares", 132.8e6, "share"),
     ("The lender sold 2.4 million of its shares.", "2.4 million of its shares", 2.4e6, "share"),
-    ("Gunmen wounded three Peruvian police officers.", "three Peruvian police officers", 3, "officer"),
+    ("Gunmen wounded three Peruvian police officers.", "three Peruvian police officers", 3, "police officer"),
     ("The seller heard from two other bidders.", "two other bidders", 2, "bidder"),
     ("A plan backed by four of the bank's trustees passed.", "four of the bank's trustees", 4, "trustee"),
 ])
