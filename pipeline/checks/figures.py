@@ -6,8 +6,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.records import Claim
+
+WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+"""The digits a figure is written with, its decimals apart ("27.7" in "$27.7 million")."""
 
 LEADING_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
@@ -36,12 +40,12 @@ class Fig:
         million": the change, its start and its end)."""
         return {i.strip() for i in self.claim.linked_to.split(";") if i.strip()}
 
-    @property
+    @cached_property
     def half_step(self) -> float:
         """How far the true number may lie from the one written, which is rounded to its last
         digit: "$27.7 million" is 27.65 to 27.75 million, "$94 million" 93.5 to 94.5 million; 0
         for a number written in words ("seventy million")."""
-        found = re.search(r"\d[\d,]*(?:\.(\d+))?", self.claim.text)
+        found = WRITTEN_NUMBER.search(self.claim.text)
         written = float(found.group(0).replace(",", "")) if found else 0.0
         if not written:
             return 0.0
