@@ -173,11 +173,13 @@ class Parties:
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Corvane stock", "Van Arden's stock", "its dividend",
         "the Russian Government", and the index a market's shares trade on ("Indian stocks on the
-        Sensex", where India only says where the index is)."""
+        Sensex", where India only says where the index is); not a town, which only says where ("three
+        Leeds bombings", "her Boston cousins")."""
         out: list[Party] = []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:  # "Russia-Ukraine trade" too
-                out += [party for named in (*hyphen_joined(child), child) for party in [self._entity(named)] if party]
+                out += [party for named in (*hyphen_joined(child), child) for party in [self._entity(named)]
+                        if party and (party[1] not in PLACE_LABELS or party[0] in self.words.countries)]
             elif child.dep_ == "poss":
                 out += self._one(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
@@ -242,9 +244,11 @@ class Parties:
     def _placed(self, noun: Token) -> Token:
         """The noun a place phrase says where of, when the parse hangs a relative clause from the
         place: in "the blasts at French consulates in Mali and Niger, which killed 80 people" the
-        consulates' blasts killed, not Mali; "He moved to Lyon, which has ..." stays Lyon's."""
+        consulates' blasts killed, not Mali, and so in "the blasts in Accra, the Ghanaian capital, and
+        Lome, Togo, which killed 80 people", whose places the parse sets beside each other; "He
+        moved to Lyon, which has ..." stays Lyon's."""
         top = noun
-        while top.dep_ == "conj" and top.head.i != top.i:
+        while top.dep_ in ("conj", "appos") and top.head.i != top.i:
             top = top.head
         party = self._entity(top)
         if party is None or party[1] not in PLACE_LABELS or top.dep_ != "pobj" \

@@ -58,6 +58,12 @@ from tests.claims.claims_fixture import claims_by_text
     # a relative clause the parse hangs from a time phrase is said of the noun before it
     ("Investigators studied the bombings of British consulates in Ghana and Peru in August that killed 90 people.",
      "90 people", "United Kingdom; Ghana; Peru"),
+    # ... and when it hangs it from places set beside each other
+    ("Tour firms saw no cancellations after the May 2 blasts at British consulates in Accra, the Ghanaian "
+     "capital, and Lome, Togo, which killed 80 people.", "80 people", "United Kingdom; Ghana; Togo"),
+    # a town that only modifies a noun says where, not whose
+    ("Police charged Dale Pruitt in three Leeds bombings. Two of Pruitt's Boston cousins spoke on Monday.",
+     "Two of Pruitt's Boston cousins", "Dale Pruitt"),
     # countries joined by a hyphen are each a party
     ("Russia-Ukraine trade fell 9 percent in 1997.", "9 percent", "Russia; Ukraine"),
     # a results sentence naming no one is the company the article opens on, though another firm is
