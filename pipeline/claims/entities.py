@@ -26,7 +26,8 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.legal_names import POSSESSIVES, called_by, initials_of, joined_before, legal_name_spans, spelled_out, unshouted, without_legal_form
+from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
+                                         legal_name_spans, spelled_out, unshouted, without_legal_form)
 from pipeline.claims.name_spellings import hyphened, one_name_each
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
@@ -96,6 +97,7 @@ class EntityTable:
             self.aliases.setdefault(_without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -133,7 +135,8 @@ class EntityTable:
             if named is not None:
                 canonical, label = named
                 if label == "ORG":
-                    canonical = spelled_out(canonical) if canonical in spelled else without_legal_form(canonical, self.legal_forms)
+                    canonical = spelled_out(canonical) if canonical in spelled \
+                        else without_legal_form(canonical, self.legal_forms, self.abbreviated)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
         return one_name_each(unshouted(out))
@@ -183,11 +186,11 @@ class EntityTable:
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms))}:
+            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != initials_of(without_legal_form(name, self.legal_forms))}
+                   if m.text != initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
