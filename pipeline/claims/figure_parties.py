@@ -101,15 +101,16 @@ class FigureParties(Parties):
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
         age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
         doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
-        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy"
-        is the person in view (``_person_in_view``); None when the figure is no age."""
+        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy",
+        or "the 7-year-old" alone, is the person in view (``_person_in_view``); None when the figure
+        is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
         named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
-        if not parties and noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        if not parties and noun.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             parties = self._person_in_view(noun)
         return self._in_order(parties, span.sent)
 

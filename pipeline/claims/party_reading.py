@@ -160,12 +160,16 @@ def clause_subject(verb: Token) -> Token | None:
 def described_by_age(span: Span) -> Token | None:
     """The noun an age describes, read from the parse: "the return of 7-year-old Mateo Ruiz" (Ruiz),
     "Lena Hart, 34, was charged" (Hart), "the judge is 58 years old" (judge), "children aged 10 to 14"
-    (children); None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
+    (children), "a bid to keep the 7-year-old in Chile" (the age itself, standing for the person in
+    view);
+    None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
     root = span.root
     if root.head.lower_ == "old" and root.dep_ == "npadvmod":
         old = root.head
         if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
             return old.head
+        if old.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative") and any(c.lower_ == "the" for c in old.children):
+            return old  # not "remembers the war as a 13-year-old", which is the subject's age
         return clause_subject(old.head) if old.dep_ == "acomp" else None
     if root.dep_ == "appos" and len(span) == 1 and root.like_num and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
