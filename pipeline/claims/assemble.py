@@ -324,14 +324,18 @@ def towns(entities: Iterable[dict], countries: frozenset[str] = COUNTRIES) -> se
 
 def article_company(entities: tuple[dict, ...], legal_forms: frozenset[str]) -> list[str]:
     """The company an article is about: the first organisation it names with its legal form, in its
-    opening sentences, if it names no other organisation as often ("Tarrow's Inc. said it will take
-    a charge ..." makes "The plan calls for writing off $40 million of goodwill" Tarrow's)."""
+    opening sentences, if it names no other organisation more often, nor one named before it as
+    often ("Tarrow's Inc. said it will take a charge ..." makes "The plan calls for writing off $40
+    million of goodwill" Tarrow's, though the bank it hired is named once too, later)."""
     forms = {form.capitalize() for form in legal_forms}
     lead = [e for e in entities if e["label"] == "ORG" and e["start"] < entities[0]["start"] + LEAD_CHARACTERS
             and e["text"].split()[-1].capitalize() in forms][:1]
     counts = Counter(e["canonical"] for e in entities if e["label"] == "ORG")
-    return [e["canonical"] for e in lead if all(n < counts[e["canonical"]] for name, n in counts.items()
-                                               if name != e["canonical"])]
+    first = {}
+    for e in entities:
+        first.setdefault(e["canonical"], e["start"])
+    return [e["canonical"] for e in lead if all(n < counts[e["canonical"]] or (n == counts[e["canonical"]] and first[name] > e["start"])
+                                               for name, n in counts.items() if name != e["canonical"])]
 
 
 def headline_topic(text: str, title: str, entities: EntityIndex, destinations: frozenset[str] = frozenset()) -> list[str]:

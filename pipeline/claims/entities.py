@@ -26,7 +26,9 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.legal_names import POSSESSIVES, called_by, initials_of, joined_before, legal_name_spans, spelled_out, unshouted, without_legal_form
+from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
+                                         legal_name_spans, spelled_out, unshouted, without_legal_form)
+from pipeline.claims.name_spellings import hyphened, one_name_each
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -95,6 +97,7 @@ class EntityTable:
             self.aliases.setdefault(_without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -116,6 +119,7 @@ class EntityTable:
                  if not taken & set(range(*span))]  # "Tarrow's Inc.", whatever the model made of it
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [_Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
+        mentions = self._unhyphened(text, mentions)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
@@ -131,10 +135,29 @@ class EntityTable:
             if named is not None:
                 canonical, label = named
                 if label == "ORG":
-                    canonical = spelled_out(canonical) if canonical in spelled else without_legal_form(canonical, self.legal_forms)
+                    canonical = spelled_out(canonical) if canonical in spelled \
+                        else without_legal_form(canonical, self.legal_forms, self.abbreviated)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return _one_name_each(unshouted(out))
+        return one_name_each(unshouted(out))
+
+    def _unhyphened(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan
+        trade" read as one organisation, "Israel-Syrian talks" read as Israel alone), unless the
+        word is part of a longer name ("the U.S.-Japan Business Council")."""
+        for start, end, parts in hyphened(text, self._country_label):
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions):
+                continue
+            mentions = sorted([m for m in mentions if not (start <= m.start and m.end <= end)]
+                              + [_Mention(s, e, text[s:e], label, False) for s, e, label in parts], key=lambda m: m.start)
+        return mentions
+
+    def _country_label(self, word: str) -> str | None:
+        """GPE for a country's name ("Japan", "U.S."), NORP for its people's ("Syrian"), else None."""
+        known = self.aliases.get(word.lower())
+        if known is not None:
+            return known.label if known.label == "GPE" else None
+        return "GPE" if word in COUNTRY_NAMES else "NORP" if country_of_people(word) else None
 
     def _written(self, doc: Doc) -> list[_Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
@@ -163,11 +186,11 @@ class EntityTable:
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms))}:
+            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != initials_of(without_legal_form(name, self.legal_forms))}
+                   if m.text != initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
@@ -283,33 +306,6 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
-
-
-def _name_key(name: str) -> str:
-    """A name as compared across its spellings: "Van Arden", "VanArden" and "van Arden" -> "vanarden";
-    "Rail & Freight" is "Rail and Freight"."""
-    return re.sub(r"\W|_", "", name.replace("&", " and ").lower())
-
-
-def _one_name_each(entities: list[dict]) -> list[dict]:
-    """One canonical name per party across an article's spellings: an organisation or person
-    written another way later ("VanArden" after "Van Arden Co.", "Rail and Freight" after "Rail &
-    Freight") takes the name it was first given; a person's shorter name that ends a longer one
-    ("van Hoek" after "Pieter Van Hoek") takes the longer, if only one fits."""
-    first: dict[tuple[str, str], str] = {}
-    for ent in entities:
-        first.setdefault((ent["label"], _name_key(ent["canonical"])), ent["canonical"])
-    people = {key: name for (label, key), name in first.items() if label == "PERSON"}
-    words = {key: [_name_key(w) for w in name.split()] for key, name in people.items()}
-    out = []
-    for ent in entities:
-        key = _name_key(ent["canonical"])
-        name = first.get((ent["label"], key), ent["canonical"])
-        if ent["label"] == "PERSON" and len(words[key]) > 1:
-            longer = [people[k] for k, w in words.items() if len(w) > len(words[key]) and w[-len(words[key]):] == words[key]]
-            name = longer[0] if len(longer) == 1 else name
-        out.append(ent | {"canonical": name})
-    return out
 
 
 def _head_word(ent: Span) -> Token:

@@ -29,6 +29,7 @@ class FigureParties(Parties):
         opening "At X," names the subject's owner ("At ADS, profit jumped 16%")."""
         head = claim_clause(span.root)
         found: list[Party] = []
+        held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
         token = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $318 million"
@@ -60,10 +61,11 @@ class FigureParties(Parties):
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
                 found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
+                held += self._held(token)
             token = token.head
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
-            return self._in_order(found, span.sent)  # "lowered her estimate to $3.40 a share": not hers
+            return self._in_order(found + held if found else [], span.sent)  # "lowered her estimate to $3.40 a share": not hers
         for clause in span.root.children:  # "the £100m Manchester City paid Aston Villa": the figure is what was paid
             if clause.dep_ == "relcl" and clause.lemma_.lower() not in self.words.judging_words:
                 subject = clause_subject(clause)
@@ -90,24 +92,25 @@ class FigureParties(Parties):
             # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points"
             noun = head.head
             if not states_figure(noun):
-                return self._in_order(self.resolve(noun), span.sent)
+                return self._in_order(self.resolve(noun) + held, span.sent)
             return self.of_figure(self.doc[noun.i: noun.i + 1])
-        return respective(span, head, self._in_order(index_alone(found), span.sent))
+        return respective(span, head, self._in_order(index_alone(found + held if found else []), span.sent))
 
     def of_age(self, span: Span) -> list[str] | None:
         """Whose an age is: the person it describes, by name or by the name set beside it, and no
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
         age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
         doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
-        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy"
-        is the person in view (``_person_in_view``); None when the figure is no age."""
+        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy",
+        or "the 7-year-old" alone, is the person in view (``_person_in_view``); None when the figure
+        is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
         named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
-        if not parties and noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        if not parties and noun.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             parties = self._person_in_view(noun)
         return self._in_order(parties, span.sent)
 
@@ -225,6 +228,15 @@ class FigureParties(Parties):
         if not sharing or len(sharing) == len(joined):
             return self.resolve(subject)
         return list(dict.fromkeys(p for t in sharing for p in self._one(t, 0)))
+
+    def _held(self, noun: Token) -> list[Party]:
+        """The company a holding noun (``holding_nouns``) is in: "holds a 9.4% stake in Brightwater
+        Corp." is Brightwater's figure as well as the holder's; a stake in a venture or a place
+        names no one more."""
+        if noun.lemma_.lower() not in self.words.holding_nouns:
+            return []
+        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
 
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of

@@ -4,13 +4,15 @@ whatever the model tags it (a person, a place, nothing at all); and the way such
 and written out ("Kestrel Bay Co." -> "Kestrel Bay", "Brightwater Motors Acceptance Corp." ->
 "Brightwater Motors Acceptance Corporation"), by its leading word ("Tarrow" of "Tarrow's Inc.",
 "Kestrel" of "KESTREL BAY Corp.", "Hewlett" of "Hewlett-Packard Co.") and without the capitals of a
-wire's lead ("KESTREL BAY Corp. said ..." and later "Kestrel shares rose": Kestrel Bay). An
+wire's lead ("KESTREL BAY Corp. said ..." and later "Kestrel shares rose": Kestrel Bay), with the
+legal forms of many countries from cleanco ("Nordvik Marine Oy" -> "Nordvik Marine"). An
 ampersand joins the capitalised words around it into one name, written or escaped ("Pell amp
 Barrow": Pell & Barrow)."""
 from __future__ import annotations
 
 import re
 
+from cleanco.clean import get_unique_terms
 from spacy.tokens import Doc, Token
 
 POSSESSIVES = ("’s", "'s", "’", "'")
@@ -48,12 +50,23 @@ def legal_name_spans(doc: Doc, legal_forms: set[str], leading: set[str]) -> list
     return out
 
 
-def without_legal_form(name: str, legal_forms: set[str]) -> str:
+def abbreviated_forms(places: set[str]) -> frozenset[str]:
+    """The legal forms of cleanco's table of many countries' company types that are abbreviations
+    (four letters at most: "oy", "gmbh", "b.v.", "k.k."), in lower case; not a spelled-out word,
+    which names often keep ("Hughes Aircraft Company"), nor one that names a place ("uk")."""
+    return frozenset(term for term in get_unique_terms() if " " not in term and term not in places
+                     and len(re.sub(r"\W", "", term)) <= 4)
+
+
+def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[str] = frozenset()) -> str:
     """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it,
-    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow")."""
+    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow"); also the name of
+    an organisation ending in an ``abbreviated`` form written with a capital ("Nordvik Marine Oy",
+    "Brandt Holding B.V.")."""
     name = ESCAPED_AMPERSAND.sub(" & ", name)
     words = name.split()
-    if len(words) > 1 and any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + ".")):
+    if len(words) > 1 and (any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + "."))
+                           or (not words[-1].islower() and words[-1].casefold() in abbreviated)):
         # "INC." too, and "Cos" where the name was read without its period
         return " ".join(words[:-1]).rstrip(",")
     return name

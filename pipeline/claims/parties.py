@@ -19,7 +19,8 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            MAX_DEPTH, NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
-                                           clause_subject, currency_name, prepositions_above, states_figure)
+                                           clause_subject, currency_name, hyphen_joined, prepositions_above,
+                                           states_figure, untimed)
 from pipeline.nlp.structure import dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -119,14 +120,21 @@ class Parties:
         if head.pos_ == "PRON" or head.tag_ in ("WP", "WP$", "WDT"):
             return self._pronoun(head, depth)
         if label is not None and head.tag_ in ("NNS", "NNPS"):
-            return self._counted(head, label)
+            return self._counted(head, label) or self._led_by(head, depth)  # "a group of banks led by Nordbank"
         if label is not None and (owners or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                 for c in head.children)):
             return self.antecedent(head, (label,), depth)
         if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
             return []  # "the biggest rises of the four indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
-                for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)]
+                for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
+
+    def _led_by(self, head: Token, depth: int) -> list[Party]:
+        """Who leads an unnamed group, set beside it by a participle of ``leading_verbs``: "a group
+        of banks, led by First Union," stands for First Union."""
+        return [p for verb in head.children if verb.dep_ == "acl" and verb.lemma_.lower() in self.words.leading_verbs
+                for agent in verb.children if agent.dep_ == "agent"
+                for obj in agent.children if obj.dep_ == "pobj" for p in self.resolve(obj, depth + 1)]
 
     def _currency(self, noun: Token) -> Party | None:
         """The currency a noun names, with the country set before it: "the U.S. dollar rose
@@ -165,13 +173,13 @@ class Parties:
     def _owners(self, head: Token, depth: int) -> list[Party]:
         """Names in the words that modify a noun: "Corvane stock", "Van Arden's stock", "its dividend",
         "the Russian Government", and the index a market's shares trade on ("Indian stocks on the
-        Sensex", where India only says where the index is)."""
+        Sensex", where India only says where the index is); not a town, which only says where ("three
+        Leeds bombings", "her Boston cousins")."""
         out: list[Party] = []
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:
-                party = self._entity(child)
-                if party:
-                    out.append(party)
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:  # "Russia-Ukraine trade" too
+                out += [party for named in (*hyphen_joined(child), child) for party in [self._entity(named)]
+                        if party and (party[1] not in PLACE_LABELS or party[0] in self.words.countries)]
             elif child.dep_ == "poss":
                 out += self._one(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
@@ -219,7 +227,7 @@ class Parties:
         if word in RELATIVE_PRONOUNS:
             for clause in (pronoun, *pronoun.ancestors):  # "Corvane, whose revenue inched up ..."
                 if clause.dep_ == "relcl":
-                    return self._one(self._placed(clause.head), depth + 1)
+                    return self._one(self._placed(untimed(clause.head)), depth + 1)
                 if clause.pos_ in ("VERB", "AUX"):
                     break
             return []
@@ -236,9 +244,11 @@ class Parties:
     def _placed(self, noun: Token) -> Token:
         """The noun a place phrase says where of, when the parse hangs a relative clause from the
         place: in "the blasts at French consulates in Mali and Niger, which killed 80 people" the
-        consulates' blasts killed, not Mali; "He moved to Lyon, which has ..." stays Lyon's."""
+        consulates' blasts killed, not Mali, and so in "the blasts in Accra, the Ghanaian capital, and
+        Lome, Togo, which killed 80 people", whose places the parse sets beside each other; "He
+        moved to Lyon, which has ..." stays Lyon's."""
         top = noun
-        while top.dep_ == "conj" and top.head.i != top.i:
+        while top.dep_ in ("conj", "appos") and top.head.i != top.i:
             top = top.head
         party = self._entity(top)
         if party is None or party[1] not in PLACE_LABELS or top.dep_ != "pobj" \

@@ -87,6 +87,11 @@ class PartyWords:
     countries: frozenset[str] = COUNTRIES
     """Canonical names of the places that own national figures: CLDR's countries and the places of
     rules/entities.yml ("United States", "Soviet Union")."""
+    holding_nouns: frozenset[str] = frozenset()
+    """Nouns of owning part of a company, whose company "in" is a figure's party too ("a 9.4% stake
+    in Brightwater Corp.")."""
+    leading_verbs: frozenset[str] = frozenset()
+    """Verbs whose agent names whom a group stands for ("a group of banks, led by First Union")."""
     legal_forms: frozenset[str] = frozenset()
     """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
     names it so in its opening sentence."""
@@ -107,6 +112,8 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         judging_words=frozenset(entities.get("judging_words", ())),
         governments=frozenset(entities.get("government_words", ())),
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
+        holding_nouns=frozenset(entities.get("holding_nouns", ())),
+        leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())))
 
 
@@ -153,12 +160,16 @@ def clause_subject(verb: Token) -> Token | None:
 def described_by_age(span: Span) -> Token | None:
     """The noun an age describes, read from the parse: "the return of 7-year-old Mateo Ruiz" (Ruiz),
     "Lena Hart, 34, was charged" (Hart), "the judge is 58 years old" (judge), "children aged 10 to 14"
-    (children); None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
+    (children), "a bid to keep the 7-year-old in Chile" (the age itself, standing for the person in
+    view);
+    None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
     root = span.root
     if root.head.lower_ == "old" and root.dep_ == "npadvmod":
         old = root.head
         if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
             return old.head
+        if old.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative") and any(c.lower_ == "the" for c in old.children):
+            return old  # not "remembers the war as a 13-year-old", which is the subject's age
         return clause_subject(old.head) if old.dep_ == "acomp" else None
     if root.dep_ == "appos" and len(span) == 1 and root.like_num and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head
@@ -226,3 +237,27 @@ def prepositions_above(token: Token) -> int:
         count += token.dep_ == "prep"
         token = token.head
     return count
+
+
+def untimed(noun: Token) -> Token:
+    """The noun a relative clause is said of when the parse hangs it from a time phrase after
+    that noun: in "the bombings of French consulates in Mali and Niger last year that killed 80
+    people" the consulates' bombings killed, not the year; a clause of the time itself ("in 2009,
+    which saw ...") has no noun before it."""
+    if noun.ent_type_ not in ("DATE", "TIME"):
+        return noun
+    start = noun.i
+    while start > 0 and noun.doc[start].ent_iob_ == "I":
+        start -= 1
+    before = noun.doc[start - 1] if start > 0 else None
+    if before is not None and before.pos_ == "ADP" and before.head.pos_ in ("NOUN", "PROPN"):
+        return before.head  # "the strike at Tallis in March that closed 12 plants"
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else noun
+
+
+def hyphen_joined(word: Token) -> list[Token]:
+    """The word a hyphen joins to this one before it, which the parse hangs from it: "Russia" of
+    "Russia-Ukraine trade", "Israel" of "Israel-Syrian talks"."""
+    doc = word.doc
+    return [c for c in word.children if c.i == word.i - 2 and doc[word.i - 1].tag_ == "HYPH"
+            and not doc[c.i].whitespace_ and not doc[word.i - 1].whitespace_]

@@ -52,3 +52,26 @@ def test_claim_entities_leave_out_dating_events_and_other_clauses(extract):
 ])
 def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     assert country_of_people(word) == country
+
+
+@pytest.mark.parametrize("text, names", [
+    # a name with its middle names cut to initials or left out takes the fullest the article gives
+    ("Police named Karl R. Benning. Karl Robert Benning was charged. Karl Benning denied it.", ["Karl Robert Benning"]),
+    # not a name whose middle initial is another's, nor one of two fuller names that both fit
+    ("Karl R. Benning met Karl Otto Benning.", ["Karl R. Benning", "Karl Otto Benning"]),
+    ("George H. W. Bush spoke after George W. Bush.", ["George H. W. Bush", "George W. Bush"]),
+    ("Karl Benning met Karl Otto Benning and Karl Robert Benning.", ["Karl Benning", "Karl Otto Benning",
+                                                                      "Karl Robert Benning"]),
+])
+def test_a_person_is_named_in_full(resources, text, names):
+    assert _names(resources, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Israel-Syrian talks stalled while U.S.-Japan trade grew.", ["Israel", "Syria", "United States", "Japan"]),
+    # a hyphened word with any part that is no country, or inside a longer name, stays as it is
+    ("Anglo-Dutch Pellmar rose, and the U.S.-Japan Business Council met.", ["Anglo-Dutch Pellmar",
+                                                                           "U.S.-Japan Business Council"]),
+])
+def test_countries_joined_by_a_hyphen_are_each_named(resources, text, names):
+    assert _names(resources, text) == names

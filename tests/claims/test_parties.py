@@ -49,6 +49,28 @@ from tests.claims.claims_fixture import claims_by_text
     # initials stand for the longer name, without its legal form
     ("Ardent Data Services Corp. reported results. At ADS, profit jumped 16 percent.", "16 percent",
      "Ardent Data Services"),
+    # a stake is the holder's and the company's it is in; a stake in no company adds no one
+    ("Harlow Partners said it now owns a 12% interest in Tallis Steel Inc.", "12%", "Harlow Partners; Tallis Steel"),
+    ("Harlow Partners bought a 30% stake in a gas field off Norway's coast.", "30%", "Harlow Partners"),
+    # an unnamed group stands for whoever leads it
+    ("A syndicate of banks headed by Nordbank lent Kestrel Bay Corp. $45 million.", "$45 million",
+     "Nordbank; Kestrel Bay"),
+    # a relative clause the parse hangs from a time phrase is said of the noun before it
+    ("Investigators studied the bombings of British consulates in Ghana and Peru in August that killed 90 people.",
+     "90 people", "United Kingdom; Ghana; Peru"),
+    # ... and when it hangs it from places set beside each other
+    ("Tour firms saw no cancellations after the May 2 blasts at British consulates in Accra, the Ghanaian "
+     "capital, and Lome, Togo, which killed 80 people.", "80 people", "United Kingdom; Ghana; Togo"),
+    # a town that only modifies a noun says where, not whose
+    ("Police charged Dale Pruitt in three Leeds bombings. Two of Pruitt's Boston cousins spoke on Monday.",
+     "Two of Pruitt's Boston cousins", "Dale Pruitt"),
+    # countries joined by a hyphen are each a party
+    ("Russia-Ukraine trade fell 9 percent in 1997.", "9 percent", "Russia; Ukraine"),
+    # a results sentence naming no one is the company the article opens on, though another firm is
+    # named as often after it
+    ("Tallis Books Inc. said it hired a bank to study a sale and reported a loss. The publisher also said it "
+     "retained Harlow Reed Securities Inc. as an adviser.\n\nNet sales for the quarter were $12 million.",
+     "$12 million", "Tallis Books"),
 ])
 def test_whose_figure(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities

@@ -1,0 +1,70 @@
+"""One name per party across the ways an article spells it ("VanArden" after "Van Arden Co.",
+"Karl R. Benning" with "Karl Robert Benning"), and the countries a hyphen joins into one word
+("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
+"""Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
+
+
+def name_key(name: str) -> str:
+    """A name as compared across its spellings: "Van Arden", "VanArden" and "van Arden" -> "vanarden";
+    "Rail & Freight" is "Rail and Freight"."""
+    return re.sub(r"\W|_", "", name.replace("&", " and ").lower())
+
+
+def one_name_each(entities: list[dict]) -> list[dict]:
+    """One canonical name per party across an article's spellings: an organisation or person
+    written another way later ("VanArden" after "Van Arden Co.", "Rail and Freight" after "Rail &
+    Freight") takes the name it was first given; a person's shorter name that ends a longer one
+    ("van Hoek" after "Pieter Van Hoek"), or that has its first and last names with the middle
+    names left out or cut to initials ("Karl R. Benning", "Karl Benning" with "Karl Robert
+    Benning"), takes the longer, the fullest the article gives, if only one fits."""
+    first: dict[tuple[str, str], str] = {}
+    for ent in entities:
+        first.setdefault((ent["label"], name_key(ent["canonical"])), ent["canonical"])
+    people = {key: name for (label, key), name in first.items() if label == "PERSON"}
+    words = {key: [name_key(w) for w in name.split()] for key, name in people.items()}
+    out = []
+    for ent in entities:
+        key = name_key(ent["canonical"])
+        name = first.get((ent["label"], key), ent["canonical"])
+        if ent["label"] == "PERSON" and len(words[key]) > 1:
+            longer = [people[k] for k, w in words.items() if w[-len(words[key]):] == words[key] and len(w) > len(words[key])
+                      or _initialled(words[key], w)]
+            name = longer[0] if len(longer) == 1 else name
+        out.append(ent | {"canonical": name})
+    return out
+
+
+def _initialled(short: list[str], full: list[str]) -> bool:
+    """Whether a name is a fuller one, whose middle names are spelled out, with them left out or
+    cut to their initial: ["karl", "r", "benning"] and ["karl", "benning"] of ["karl", "robert",
+    "benning"]; not of ["karl", "otto", "benning"], and nothing of "George H. W. Bush"."""
+    if len(short) < 2 or len(full) < 3 or short[0] != full[0] or short[-1] != full[-1] \
+            or any(len(name) == 1 for name in full[1:-1]):
+        return False
+    middle = iter(full[1:-1])
+    return short != full and all(
+        any(word == name or (len(word) == 1 and name.startswith(word)) for name in middle) for word in short[1:-1])
+
+
+def hyphened(text: str, country_label: Callable[[str], str | None]) -> Iterator[tuple[int, int, list[tuple[int, int, str]]]]:
+    """Each word of two or more countries or nationalities joined by hyphens ("Russia-Ukraine
+    trade", "U.S.-Japan talks", "Israel-Syrian talks"), as its start and end and the start, end
+    and label (``country_label``) of each country in it; not a word with any other part
+    ("Anglo-Dutch", "Coca-Cola", "Jean-Pierre")."""
+    for match in HYPHENED.finditer(text):
+        parts, start = [], match.start()
+        for word in match.group().split("-"):
+            label = country_label(word) or country_label(word.rstrip("."))
+            if label is None:
+                break
+            written = word if country_label(word) else word.rstrip(".")
+            parts.append((start, start + len(written), label))
+            start += len(word) + 1
+        else:
+            yield match.start(), parts[-1][1], parts
