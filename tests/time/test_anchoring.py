@@ -143,6 +143,7 @@ NOT_DATES = [
     "Theresa May said you may join the protest march.", "The Sun reported the Boeing 737 order.",
     "As soon as talks resume, prices fall.", "He bought 4 March tickets.", "The S-400 costs $500 million.",
     "Signed on 4/2/2022, the deal was vague about its order.", "They won 2-1 in the final.",
+    "Inspectors found Omar Lind's 1994 Ford Taurus at the port.", "The 1987 model had a larger engine.",
 ]
 
 

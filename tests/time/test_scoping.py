@@ -237,6 +237,9 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     ("In March, sales fell 3%. Debt has risen to $4 billion.", "$4 billion", "2024-03", "context"),
     # ... but one told in the past in the same frame is
     ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
+    # a year that names a model is no frame: the period of the sentence before carries on
+    ("Police said the van was found last month near the docks. Omar Lind's 1994 Ford Taurus had been parked "
+     "there for about three weeks.", "three weeks", "2024-03", "context"),
 ]
 
 
