@@ -132,7 +132,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
-        just_dated = dated_actions(marks)
+        just_dated = dated_actions(marks, published)
         setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
@@ -221,14 +221,16 @@ def base_possessive(span: Span, figures: list[Span]) -> Span | None:
     return next((f for f in figures if span.end < f.start <= span.end + 3), None)
 
 
-def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
+def dated_actions(marks: list[TimeMark], published: date | None) -> dict[str, TimeMark]:
     """What a sentence's dates date, by lemma: the verb a date hangs from and the nouns it acts on
     ("the bridge collapsed 15 years ago" -> collapse; "On Monday, the airline announced 24 new orders"
     -> announce, order), for the next sentence to go on about ("The collapse closed the river for
-    40 days"; "these orders are worth $3.1 billion")."""
+    40 days"; "these orders are worth $3.1 billion"). Not a horizon, a date after publication: "new
+    chips could cut its research costs in half by the end of 1990" does not date "those costs were
+    running at 30% of revenue" in 1990."""
     acts = {}
     for mark in marks:
-        if not mark.value or mark.owner is not None or mark.source:
+        if not mark.value or mark.owner is not None or mark.source or _ahead(mark, published):
             continue
         verb = clause_head(mark.span.root)
         acts[verb.lemma_.lower()] = mark
@@ -351,9 +353,13 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     nor the date of a last or first time ("The last time the index rose four weeks in a row was
     in October 2007": a look back for comparison), nor a results period a year or a quarter back
     (below)."""
-    ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return (not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+    return (not _ahead(mark, published) and is_narrative(sent, first_person) and not _last_time(mark.span.root)
             and not compared_period(mark))
+
+
+def _ahead(mark: TimeMark, published: date | None) -> bool:
+    """Whether a date starts after publication: a plan, a forecast or a horizon ("by 2030")."""
+    return published is not None and mark.value.split("/")[0] > published.isoformat()
 
 
 def compared_period(mark: TimeMark) -> bool:
