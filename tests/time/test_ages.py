@@ -13,6 +13,12 @@ AGES = [  # text, figure, expected scope value and source
      "9-year", "2024-04-12", "published"),
     # a day of the age's own clause, told in the past, is its time
     ("Lena Ortiz, 34, was arrested on Tuesday at her home.", "34", "2024-04-09", "clause"),
+    # ... and so is the day of the news an age told in the simple past goes on about
+    ("A gunman shot a surgeon at his home in Leeds on Oct. 23.\n\nHugo Lamb, 61, was shot through a window.", "61",
+     "2023-10-23", "lead"),
+    ("A gunman shot a surgeon at his home in Leeds on Oct. 23.\n\nHugo Lamb, 61, has worked there since 1990.", "61",
+     "2024-04-12", "published"),
+    ("Omar Vance, 52 years old, will succeed Ada Roth as chairman on Feb. 1.", "52 years", "2024-04-12", "published"),
 ]
 
 
