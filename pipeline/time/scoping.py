@@ -71,6 +71,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     figures_by_sentence = in_each_sentence(sentences, figures)
     ents_by_sentence = in_each_sentence(sentences, doc.ents)  # not ``Span.ents``, which walks them all
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
+    went_on = False  # whether a figure of the current paragraph took ``carried``
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
@@ -78,8 +79,11 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     just_dated: dict[str, TimeMark] = {}  # what the sentence before dated: "crashed 20 years ago"
     for sent, sent_dates, in_sent, ents in zip(sentences, dates_by_sentence, figures_by_sentence, ents_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
-            handing_on = named and previous is not None and ends_like_sentence(previous)
-            carried = carried_period(framed, named, looking_back) if handing_on else carried
+            told = previous is not None and ends_like_sentence(previous)
+            # a paragraph that names no period hands on the one before only if it went on with it
+            carried = (carried_period(framed, named, looking_back) if named else carried if went_on else None) \
+                if told else carried
+            went_on = False
             if another_company(sent, ents, companies):  # "At Acme Finance, net slipped 2.4%": not Acme Motors' nine months
                 carried = None
             context, framed, named, companies = None, None, set(), set()
@@ -128,6 +132,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                       and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, usable, governing, before, statements, reported))
+            went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:

@@ -279,3 +279,16 @@ def test_a_date_before_the_main_verb_frames_the_sentence(extract):
     text = ("Salvage crews resumed work. But on March 28, divers, wondering whether the wreck had shifted in the "
             "storm, searched the bay again and found the hull 40 feet below the surface.")
     assert figure(extract(text), "40 feet").time.value == "2024-03-28"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    # a paragraph without a date that goes on with the period hands it on ...
+    ("In the first nine months of 2023, net rose to $40 million.\n\nOperating profit rose 9% to $52 million.\n\n"
+     "Sales rose 6% to $900 million.", "$900 million", "2023-01/2023-09"),
+    # ... one that takes nothing from it ends it
+    ("Acme named a new chief on Monday.\n\nMs. Ruiz joined the firm in 1991.\n\nShe could not be reached for "
+     "comment.\n\nIts sales rose 5% to $3 billion.", "$3 billion", "2024-04-08"),
+])
+def test_a_period_is_handed_on_only_through_paragraphs_that_take_it(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert found.time.value == value
