@@ -64,7 +64,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,  # "the first half of 2024"
     "season": resolve_season,  # "last summer"
     "weekday": resolve_weekday,  # "on Friday"
-    "day_to_weekday": resolve_day_to_weekday,  # "from Sept. 14 to Thursday"
+    "day_to_weekday": resolve_day_to_weekday,  # "from Aug. 3 through Friday"
     "week_of": resolve_week_of,  # "the week of March 6"
     "relative_narrative": resolve_relative_narrative,  # "20 days later"
     "calendar_year": resolve_calendar_year,  # "the end of the year"

@@ -370,9 +370,9 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
 
 
 def resolve_day_to_weekday(expr: Expression, words: DateWords) -> Resolution:
-    """'bought from Sept. 14 to Thursday', as filings are reported: from a day of a month to a
+    """'sold from Aug. 3 through Friday', as filings are reported: from a day of a month to a
     weekday next to publication, each end placed by the tense of its clause (in a past one the
-    latest such days on or before publication: 1989-09-14/1989-10-26 in a story of 30 Oct 1989);
+    latest such days on or before publication: 1989-08-03/1989-10-27 in a story of 30 Oct 1989);
     unresolved when an end is, or when the ends come in the wrong order."""
     cut = next(i for i, w in enumerate(expr.lower) if w in ("to", "through", "until"))
     first = 1 if expr.lower[0] in ("from", "between") else 0

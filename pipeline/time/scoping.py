@@ -231,8 +231,8 @@ def dated_actions(marks: list[TimeMark], published: date | None) -> dict[str, Ti
     ("the bridge collapsed 15 years ago" -> collapse; "On Monday, the airline announced 24 new orders"
     -> announce, order), for the next sentence to go on about ("The collapse closed the river for
     40 days"; "these orders are worth $3.1 billion"). Not a horizon, a date after publication: "new
-    chips could cut its research costs in half by the end of 1990" does not date "those costs were
-    running at 30% of revenue" in 1990."""
+    kilns may trim the plant's fuel bills by late 2026" does not date "those bills had reached 30%
+    of its outlays" in 2026."""
     acts = {}
     for mark in marks:
         if not mark.value or mark.owner is not None or mark.source or _ahead(mark, published):
