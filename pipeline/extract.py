@@ -25,6 +25,7 @@ from pipeline.nlp.parse import parse_articles
 from pipeline.nlp.structure import index_sentences, keep_text
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
+from pipeline.time.ages import age_scopes
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
@@ -153,7 +154,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
                         article.published, frozenset(res.rules.lexicons["run_nouns"]))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
-    scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
+    scopes = age_scopes(spans, base_scopes(spans, scopes, bases, res.base_words, article.published),
+                        [m.amount.unit for m in measured], day)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

@@ -22,6 +22,7 @@ from pipeline.claims.party_reading import COUNTRIES, PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
+from pipeline.time.ages import AGE_UNITS
 from pipeline.claims.speakers import AUTHOR, Reported
 
 
@@ -31,9 +32,6 @@ $52.3 million ... Second-quarter sales slipped 8%"): a sentence or two, not acro
 WORLD_REGIONS = frozenset(name for code, name in Locale("en").territories.items() if code.isdigit())
 """The world's regions as CLDR names them ("Asia", "Europe", "Latin America"): a place a story's
 events come from, not a party whose figures a paragraph goes on about."""
-AGE_UNITS = frozenset({"year", "month", "week", "day"})
-"""Units an age is told in ("a 7-year-old boy", "a six-week-old foal"): only such a figure is read
-as the age of the noun it describes."""
 TOPIC_SENTENCES = 3
 """How many sentences back in its paragraph a figure whose clause names no one looks for what the
 paragraph is about."""

@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
-                                           MAX_DEPTH, NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
+                                           NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
                                            clause_subject, currency_name, hyphen_joined, prepositions_above,
                                            states_figure, untimed)
-from pipeline.nlp.structure import dateline_end
+from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""

@@ -12,12 +12,11 @@ from babel import Locale
 from spacy.tokens import Span, Token
 
 from pipeline.claims.entities import country_of_people
+from pipeline.nlp.structure import clause_subject
 from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
-MAX_DEPTH = 6
-"""How deep a reading follows heads and owners before it gives up."""
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -143,39 +142,6 @@ def opens_clause(prep: Token) -> bool:
     "In Rio, the city government opened ...", "And in Manila, a 4 percent drop"."""
     subject = clause_subject(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
     return prep.i < prep.head.i and (subject is None or prep.i < subject.i)
-
-
-def clause_subject(verb: Token) -> Token | None:
-    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
-    for _ in range(MAX_DEPTH):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-def described_by_age(span: Span) -> Token | None:
-    """The noun an age describes, read from the parse: "the return of 7-year-old Mateo Ruiz" (Ruiz),
-    "Lena Hart, 34, was charged" (Hart), "the judge is 58 years old" (judge), "children aged 10 to 14"
-    (children), "a bid to keep the 7-year-old in Chile" (the age itself, standing for the person in
-    view);
-    None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
-    root = span.root
-    if root.head.lower_ == "old" and root.dep_ == "npadvmod":
-        old = root.head
-        if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
-            return old.head
-        if old.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative") and any(c.lower_ == "the" for c in old.children):
-            return old  # not "remembers the war as a 13-year-old", which is the subject's age
-        return clause_subject(old.head) if old.dep_ == "acomp" else None
-    if root.dep_ == "appos" and len(span) == 1 and root.like_num and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head
-    if root.head.lower_ == "aged" and root.head.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.head
-    return None
 
 
 FIGURE_ENTITY_TYPES = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")

@@ -1,4 +1,5 @@
-"""Reads a parsed document's structure: its sentences, paragraphs, datelines and clauses."""
+"""Reads a parsed document's structure: its sentences, paragraphs, datelines and clauses (a clause's
+tense and subject, the person an age describes)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -10,6 +11,9 @@ DATELINE_SEPARATORS = ("-", "–", "—", "--", "_")
 """What ends a dateline: a dash, two hyphens or an underscore in old wire copy."""
 DATELINE_TOKENS = 12
 """How far into its sentence a dateline's separator may come ("DAR ES SALAAM, Tanzania (AP) _")."""
+
+MAX_DEPTH = 6
+"""How deep a reading follows heads and owners before it gives up."""
 
 _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 """Dependencies that join a separate clause: its tense is not the date's."""
@@ -231,3 +235,35 @@ def in_each_sentence(sentences: list[Span], spans: Sequence[Span], items: Sequen
     groups = by_sentence(spans)
     chosen = spans if items is None else items
     return [[chosen[i] for i in groups.get(sent.start, ())] for sent in sentences]
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
+    for _ in range(MAX_DEPTH):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def described_by_age(span: Span) -> Token | None:
+    """The noun an age describes, read from the parse: "the return of 7-year-old Mateo Ruiz" (Ruiz),
+    "Lena Hart, 34, was charged" (Hart), "the judge is 58 years old" (judge), "children aged 10 to 14"
+    (children), "a bid to keep the 7-year-old in Chile" (the age itself, standing for the person in
+    view); None for a figure that is no age ("a 7-year loan", "a 30-year high")."""
+    root = span.root
+    if root.head.lower_ == "old" and root.dep_ == "npadvmod":
+        old = root.head
+        if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
+            return old.head
+        if old.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative") and any(c.lower_ == "the" for c in old.children):
+            return old  # not "remembers the war as a 13-year-old", which is the subject's age
+        return clause_subject(old.head) if old.dep_ == "acomp" else None
+    if root.dep_ == "appos" and len(span) == 1 and root.like_num and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    if root.head.lower_ == "aged" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head
+    return None

@@ -34,7 +34,7 @@ from pipeline.time.fiscal import on_company_calendar
 from pipeline.time.named import resolve_holiday, resolve_spoken_decade, resolve_spoken_year
 from pipeline.time.points import Point, Resolution
 from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
-                                     resolve_half, resolve_interval, resolve_month, resolve_numeric,
+                                     resolve_day_to_weekday, resolve_half, resolve_interval, resolve_month, resolve_numeric,
                                      resolve_past_ref, resolve_period_to, resolve_present_ref, resolve_quarter,
                                      resolve_season, resolve_week_of, resolve_weekday, resolve_year)
 from pipeline.time.shifts import resolve_calendar_year, resolve_relative_narrative, resolve_relative_publication
@@ -64,6 +64,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,  # "the first half of 2024"
     "season": resolve_season,  # "last summer"
     "weekday": resolve_weekday,  # "on Friday"
+    "day_to_weekday": resolve_day_to_weekday,  # "from Aug. 3 through Friday"
     "week_of": resolve_week_of,  # "the week of March 6"
     "relative_narrative": resolve_relative_narrative,  # "20 days later"
     "calendar_year": resolve_calendar_year,  # "the end of the year"

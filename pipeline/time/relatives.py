@@ -61,12 +61,17 @@ def present_aside(figure: Span) -> bool:
     """'Borex, which owns about 27% of Acme, said ...', 'Northwind, which owns 40% of the
     mill, posted ...': a relative clause in the present tense or the present perfect ("the
     floods, which have displaced 9,000 people") on a name, or set off by a comma, states what is
-    so at the time of writing, whatever period its sentence is about."""
+    so at the time of writing, whatever period its sentence is about. So does a clause in the
+    present joined to one in the past by "and" or "but": "Dune Holdings began buying Orla shares in
+    June, and holds 12%" (12% is its stake now, not in June)."""
     verb = clause_head(figure.root)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = (verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lemma_ == "have"
                and auxiliaries[0].tag_ in ("VBZ", "VBP"))  # "the blasts, which have killed 90 people"
-    if verb.dep_ != "relcl" or not (perfect or (verb.tag_ in ("VBZ", "VBP") and not auxiliaries)):
+    present = perfect or (verb.tag_ in ("VBZ", "VBP") and not auxiliaries)
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBD":  # joined by "and", "but": not a noun read as a verb
+        return present and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    if verb.dep_ != "relcl" or not present:
         return False
     opening = verb.left_edge.i
     return verb.head.pos_ == "PROPN" or (opening > 0 and verb.doc[opening - 1].text == ",")

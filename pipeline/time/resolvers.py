@@ -367,3 +367,17 @@ def resolve_weekday(expr: Expression, words: DateWords) -> Resolution:
         offset = ahead if ahead < back else -back
     point = Point(day + relativedelta(days=offset), "day")
     return Resolution(point.edtf(), True, label, point=point)
+
+
+def resolve_day_to_weekday(expr: Expression, words: DateWords) -> Resolution:
+    """'sold from Aug. 3 through Friday', as filings are reported: from a day of a month to a
+    weekday next to publication, each end placed by the tense of its clause (in a past one the
+    latest such days on or before publication: 1989-08-03/1989-10-27 in a story of 30 Oct 1989);
+    unresolved when an end is, or when the ends come in the wrong order."""
+    cut = next(i for i, w in enumerate(expr.lower) if w in ("to", "through", "until"))
+    first = 1 if expr.lower[0] in ("from", "between") else 0
+    start = resolve_month(replace(expr, words=expr.words[first:cut], lower=expr.lower[first:cut]), words)
+    end = resolve_weekday(replace(expr, words=expr.words[cut + 1:], lower=expr.lower[cut + 1:]), words)
+    if not start.value or not end.value or start.value > end.value:
+        return Resolution("", relative=True)
+    return Resolution(f"{start.value}/{end.value}", True, end.anchor)

@@ -71,6 +71,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     figures_by_sentence = in_each_sentence(sentences, figures)
     ents_by_sentence = in_each_sentence(sentences, doc.ents)  # not ``Span.ents``, which walks them all
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
+    went_on = False  # whether a figure of the current paragraph took ``carried``
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
@@ -78,8 +79,11 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     just_dated: dict[str, TimeMark] = {}  # what the sentence before dated: "crashed 20 years ago"
     for sent, sent_dates, in_sent, ents in zip(sentences, dates_by_sentence, figures_by_sentence, ents_by_sentence):
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
-            handing_on = named and previous is not None and ends_like_sentence(previous)
-            carried = carried_period(framed, named, looking_back) if handing_on else carried
+            told = previous is not None and ends_like_sentence(previous)
+            # a paragraph that names no period hands on the one before only if it went on with it
+            carried = (carried_period(framed, named, looking_back) if named else carried if went_on else None) \
+                if told else carried
+            went_on = False
             if another_company(sent, ents, companies):  # "At Acme Finance, net slipped 2.4%": not Acme Motors' nine months
                 carried = None
             context, framed, named, companies = None, None, set(), set()
@@ -128,11 +132,12 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                       and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, usable, governing, before, statements, reported))
+            went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:
                 events[key] = mark
-        just_dated = dated_actions(marks)
+        just_dated = dated_actions(marks, published)
         setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
@@ -221,14 +226,16 @@ def base_possessive(span: Span, figures: list[Span]) -> Span | None:
     return next((f for f in figures if span.end < f.start <= span.end + 3), None)
 
 
-def dated_actions(marks: list[TimeMark]) -> dict[str, TimeMark]:
+def dated_actions(marks: list[TimeMark], published: date | None) -> dict[str, TimeMark]:
     """What a sentence's dates date, by lemma: the verb a date hangs from and the nouns it acts on
     ("the bridge collapsed 15 years ago" -> collapse; "On Monday, the airline announced 24 new orders"
     -> announce, order), for the next sentence to go on about ("The collapse closed the river for
-    40 days"; "these orders are worth $3.1 billion")."""
+    40 days"; "these orders are worth $3.1 billion"). Not a horizon, a date after publication: "new
+    kilns may trim the plant's fuel bills by late 2026" does not date "those bills had reached 30%
+    of its outlays" in 2026."""
     acts = {}
     for mark in marks:
-        if not mark.value or mark.owner is not None or mark.source:
+        if not mark.value or mark.owner is not None or mark.source or _ahead(mark, published):
             continue
         verb = clause_head(mark.span.root)
         acts[verb.lemma_.lower()] = mark
@@ -351,9 +358,13 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person:
     nor the date of a last or first time ("The last time the index rose four weeks in a row was
     in October 2007": a look back for comparison), nor a results period a year or a quarter back
     (below)."""
-    ahead = published is not None and mark.value.split("/")[0] > published.isoformat()
-    return (not ahead and is_narrative(sent, first_person) and not _last_time(mark.span.root)
+    return (not _ahead(mark, published) and is_narrative(sent, first_person) and not _last_time(mark.span.root)
             and not compared_period(mark))
+
+
+def _ahead(mark: TimeMark, published: date | None) -> bool:
+    """Whether a date starts after publication: a plan, a forecast or a horizon ("by 2030")."""
+    return published is not None and mark.value.split("/")[0] > published.isoformat()
 
 
 def compared_period(mark: TimeMark) -> bool:

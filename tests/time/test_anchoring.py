@@ -66,6 +66,9 @@ RELATIVE = [  # published 2024-04-09, a Tuesday
     ("Munero fled in June 1998 and returned later that year.", "that year", "1998"),
     ("They met on February 4, 2022. Troops moved the same day.", "the same day", "2022-02-04"),
     ("In 2023, trade surpassed the mark in November.", "November", "2023-11"),
+    # a span from a day to a weekday, each end placed by the clause's tense
+    ("Dune Holdings bought 154,100 Orla shares from Feb. 12 to Thursday.", "from Feb. 12 to Thursday",
+     "2024-02-12/2024-04-04"),
     # counter-example: the year of a participle describing a noun sets no year for the months after it
     ("Under a plan approved in 2017, the firm had bought back shares in November.", "November", "2023-11"),
 ]
@@ -143,6 +146,7 @@ NOT_DATES = [
     "Theresa May said you may join the protest march.", "The Sun reported the Boeing 737 order.",
     "As soon as talks resume, prices fall.", "He bought 4 March tickets.", "The S-400 costs $500 million.",
     "Signed on 4/2/2022, the deal was vague about its order.", "They won 2-1 in the final.",
+    "Inspectors found Omar Lind's 1994 Ford Taurus at the port.", "The 1987 model had a larger engine.",
 ]
 
 

@@ -20,6 +20,9 @@ RELATIVES = [  # text, figure, expected scope value and source
     # ... and so does one in the present perfect: a total to date
     ("Officials met on Monday to weigh aid after the floods, which have displaced 9,000 people.",
      "9,000 people", "2024-04-09", "published"),
+    # ... and so does a clause in the present joined to one in the past
+    ("Dune Holdings began buying Orla shares in June, and holds 12%, according to a filing.", "12%",
+     "2024-04-09", "published"),
     # ... while a restrictive clause on a common noun keeps the time of what it describes
     ("In 2023, it grew to $240 billion. China imported energy worth $129 billion that accounts for 73 percent "
      "of its imports.", "73 percent", "2023", "context"),

@@ -164,6 +164,9 @@ def test_a_paragraph_about_another_company_starts_clean(extract, opening, value,
      "2024-04-08", "event"),
     # counter-example: a subject the sentence before only named is not what it dated
     ("On Monday, the index crashed.\n\nThe index is 7% below its peak.", "7%", "2024-04-09", "published"),
+    # nor what a horizon dates: the costs are not those of 2025
+    ("New kilns may trim the plant's fuel bills by late 2026. Before it closed the old kiln, those bills had "
+     "reached nearly 40% of its outlays.", "40%", "2024-04-09", "published"),
 ])
 def test_a_sentence_that_goes_on_about_a_dated_event_takes_its_date(extract, text, figure, value, source):
     found = next(f for f in extract(text).figures if f.text == figure)
@@ -237,6 +240,9 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     ("In March, sales fell 3%. Debt has risen to $4 billion.", "$4 billion", "2024-03", "context"),
     # ... but one told in the past in the same frame is
     ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
+    # a year that names a model is no frame: the period of the sentence before carries on
+    ("Police said the van was found last month near the docks. Omar Lind's 1994 Ford Taurus had been parked "
+     "there for about three weeks.", "three weeks", "2024-03", "context"),
 ]
 
 
@@ -273,3 +279,16 @@ def test_a_date_before_the_main_verb_frames_the_sentence(extract):
     text = ("Salvage crews resumed work. But on March 28, divers, wondering whether the wreck had shifted in the "
             "storm, searched the bay again and found the hull 40 feet below the surface.")
     assert figure(extract(text), "40 feet").time.value == "2024-03-28"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    # a paragraph without a date that goes on with the period hands it on ...
+    ("In the first nine months of 2023, net rose to $40 million.\n\nOperating profit rose 9% to $52 million.\n\n"
+     "Sales rose 6% to $900 million.", "$900 million", "2023-01/2023-09"),
+    # ... one that takes nothing from it ends it
+    ("Acme named a new chief on Monday.\n\nMs. Ruiz joined the firm in 1991.\n\nShe could not be reached for "
+     "comment.\n\nIts sales rose 5% to $3 billion.", "$3 billion", "2024-04-08"),
+])
+def test_a_period_is_handed_on_only_through_paragraphs_that_take_it(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert found.time.value == value
