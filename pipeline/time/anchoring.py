@@ -124,7 +124,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
         if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
             tense = "past"
-        if tense != "future" and _ends_past_range(span, mentions, published):  # "from Sept. 14 to Thursday"
+        if not tense and _ends_past_range(span, mentions, published):  # "bought from March 14 to Thursday"
             tense = "past"
         if tense == "past" and _sets_deadline(span, words.deadline_verbs):  # "has given them until Friday"
             tense = "future"
@@ -211,9 +211,10 @@ def _describes_noun(span: Span, cand: Candidate) -> bool:
 
 
 def _ends_past_range(span: Span, mentions: list[DatedSpan], published: date | None) -> bool:
-    """'bought from March 14 to Thursday', 'between May 2 and Friday': the second end of a range
-    whose first end is a day on or before publication lies after that day, and is placed as in a
-    past clause, before publication (not the Thursday after it, whatever the tense of "holds")."""
+    """'bought from March 14 to Thursday': the second end of a range whose first end is a day on or
+    before publication, in a clause the parse gives no tense (a participle), is placed as in a past
+    clause, before publication, not the nearest Thursday after it. "The show runs from April 2 to
+    Friday" (a schedule in the present) keeps the nearest Friday."""
     if not mentions or published is None or span.start < 2:
         return False
     first, mention = mentions[-1]
