@@ -9,11 +9,12 @@ and ``event_verbs`` in rules/lexicons.yml: a bombing, a blast and "a bomb went o
 spaCy gives the lemmas), and it is dated by:
 - a date written before its noun ("the June 4 explosion") or after it with "in" or "on" ("the
   explosion on June 4");
-- a date of the clause whose verb is the event ("the tanker exploded on June 4") or whose subject
-  names it ("The bombs went off on June 4"); not one of a clause that acts on it ("condemned the
-  bombings on Tuesday");
+- a date of the clause whose verb is the event ("the tanker exploded on June 4"), whose subject
+  names it ("The bombs went off on June 4") or which describes it ("the bombings which killed 30
+  people on June 4"); not one of a clause that acts on it ("condemned the bombings on Tuesday");
 - a figure's period, when that figure's clause has the event for its subject ("On June 4, ...
-  when a car bomb exploded, killing 30 people").
+  when a car bomb exploded, killing 30 people") or is about it as below, and its own sentence or
+  paragraph dates it.
 A figure is about the event, named with "the", "this" or a possessive, when its clause has the
 event for its subject and is told in the past ("The blast killed 30 people"), describes it ("the
 blast, which wrecked the 14-story tower"), or when a noun above the figure or its past verb is
@@ -119,15 +120,19 @@ def dated_events(dates: list[DatedSpan], figures: list[Span], scopes: list[TimeS
         if scope is not None and scope.source in ("clause", "sentence", "context"):
             for subject in _past_subjects(figure):
                 add(subject, scope.value)
+            about = _referred_event(figure, words) if scope.source != "context" else None
+            if about is not None:  # "the bombings which killed 30 ..., on June 4"; not a frame carried on
+                add(about[1].root, scope.value)
     return found
 
 
 def _date_events(span: Span) -> list[Token]:
     """What a date dates: the noun it stands before ("the June 4 explosion") or after with "in"
     or "on" ("the explosion on June 4"), and its clause's verb with that verb's subject ("The bombs
-    went off on June 4", "the tanker exploded on June 4"); not the object of another verb or a
-    passive subject ("condemned the bombings on Tuesday", "the bombing was condemned on Tuesday"
-    date the condemning)."""
+    went off on June 4", "the tanker exploded on June 4") or the noun it describes ("the bombings
+    which killed 30 people on June 4"); not the object of another verb or a passive subject
+    ("condemned the bombings on Tuesday", "the bombing was condemned on Tuesday" date the
+    condemning)."""
     doc, root = span.doc, span.root
     tokens = []
     if root.head.pos_ == "NOUN" and root.head.i >= span.end and root.dep_ in ("compound", "nmod", "amod", "npadvmod"):
@@ -138,6 +143,8 @@ def _date_events(span: Span) -> list[Token]:
     if verb.pos_ in ("VERB", "AUX"):  # not the object: "condemned the bombings on Tuesday" dates the condemning
         tokens.append(verb)
         tokens += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":  # "the bombings which killed 30 people on June 4"
+            tokens.append(verb.head)
     return tokens
 
 
