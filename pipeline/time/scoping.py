@@ -23,7 +23,7 @@ from pipeline.time.anchoring import DatedSpan
 from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.durations import present_perfect
 from pipeline.time.joined import with_range_ends, with_year_after
-from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
+from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -118,7 +118,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            when = when_clause_date(figure, described) or dated_antecedent(figure, marks)
+            when = (when_clause_date(figure, described) or dated_antecedent(figure, marks)
+                    or dated_participle(figure, marks))  # "52,000 bought from March 14 to Thursday for $4.10 each"
             before, aside = context or carried, present_aside(figure)  # "Borex, which owns 23% of Acme"
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
