@@ -29,6 +29,7 @@ from pipeline.time.ages import age_scopes
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.events import event_scopes
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
@@ -148,14 +149,14 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, article.published, res.market_words),
                              bases, frozenset(res.rules.lexicons["result_nouns"]))
-    scopes = span_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
-                         article.published, res.rules.lexicons["number_words"])
-    scopes = run_scopes(spans, scopes, [m.amount.unit for m in measured], [m.amount.value for m in measured],
-                        article.published, frozenset(res.rules.lexicons["run_nouns"]))
+    units, values = [m.amount.unit for m in measured], [m.amount.value for m in measured]
+    scopes = span_scopes(spans, scopes, units, values, article.published, res.rules.lexicons["number_words"])
+    scopes = run_scopes(spans, scopes, units, values, article.published, frozenset(res.rules.lexicons["run_nouns"]))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
-    scopes = age_scopes(spans, base_scopes(spans, scopes, bases, res.base_words, article.published),
-                        [m.amount.unit for m in measured], day)
+    scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
+    scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
+    scopes = age_scopes(spans, scopes, units, day)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

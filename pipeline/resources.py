@@ -17,6 +17,7 @@ from pipeline.claims.checkworthy import Checkworthiness
 from pipeline.checks.consistency import Checks, load_checks
 from pipeline.time.anchoring import AnchorWords
 from pipeline.time.bases import BaseWords
+from pipeline.time.events import EventWords
 from pipeline.time.fallback import FallbackWords
 from pipeline.time.market import MarketWords
 from pipeline.time.parser import DateParser
@@ -64,6 +65,7 @@ class Resources:
     fallback_words: FallbackWords
     base_words: BaseWords
     market_words: MarketWords
+    event_words: EventWords
     counted_events: frozenset[str]
     """The singulars of the count nouns ("arrest", "search"): a verb of one of these lemmas counts
     its acts ("was arrested a dozen times" counts arrests)."""
@@ -185,5 +187,5 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                      units=UnitResolver(rules.lexicons),
                      scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
                      fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
-                     market_words=MarketWords.from_rules(rules),
+                     market_words=MarketWords.from_rules(rules), event_words=EventWords.from_rules(rules),
                      counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))

@@ -11,6 +11,7 @@ that qualifies a figure ("the 11.1 per cent peak reached in October 2022"). A da
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -123,6 +124,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         tense = "past" if span.root.dep_ == "poss" else tense  # "Wednesday's ruling" names what happened
         if owner is not None and is_base_figure(owner):  # "will fall to 9 million from 10 million in May"
             tense = "past"
+        if not tense and _ends_past_range(span, mentions, published):  # "bought from March 14 to Thursday"
+            tense = "past"
         if tense == "past" and _sets_deadline(span, words.deadline_verbs):  # "has given them until Friday"
             tense = "future"
         if kind == "future_ref" and tense == "past":
@@ -205,6 +208,22 @@ def _describes_noun(span: Span, cand: Candidate) -> bool:
             return True
         token = token.head
     return False
+
+
+def _ends_past_range(span: Span, mentions: list[DatedSpan], published: date | None) -> bool:
+    """'bought from March 14 to Thursday': the second end of a range whose first end is a day on or
+    before publication, in a clause the parse gives no tense (a participle), is placed as in a past
+    clause, before publication, not the nearest Thursday after it. "The show runs from April 2 to
+    Friday" (a schedule in the present) keeps the nearest Friday."""
+    if not mentions or published is None or span.start < 2:
+        return False
+    first, mention = mentions[-1]
+    opener = span.doc[first.start - 1].lower_ if first.start > 0 else ""
+    return (first.end == span.start - 1 and (opener, span.doc[span.start - 1].lower_) in RANGE_WORDS
+            and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", mention.value)) and mention.value <= published.isoformat())
+
+
+RANGE_WORDS = frozenset({("from", "to"), ("from", "through"), ("from", "until"), ("between", "and")})
 
 
 def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], point: bool) -> str:

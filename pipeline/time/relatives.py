@@ -9,6 +9,8 @@ sentence's:
   owns about 27% of Acme, said ...", "the floods, which have displaced 9,000 people") says what
   is so now: it takes neither the sentence's period nor one carried
   from earlier sentences, but the article's day;
+- a past participle on the figure itself ("52,000 bought from March 14 to Thursday for $4.10
+  each") dates it, however many figures the participle has;
 - a survey's field dates, written in a participle on the survey ("In a poll completed on
   Saturday, 62 percent said ...", "The survey, conducted Oct. 1-3, found 45% support"), are the
   period of the figures it found (``survey_nouns`` in rules/lexicons.yml), where a date that
@@ -53,6 +55,17 @@ def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
                                                  for t in between)  # "the 1988 terrorist bombing"
         preposition = mark.span.root.head
         if before or (preposition.lower_ in ("in", "on") and preposition.head.i == noun.i):
+            return mark
+    return None
+
+
+def dated_participle(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
+    """'Halden holds 80,000 shares, including 52,000 bought from March 14 to Thursday for $4.10 to
+    $4.35 each': a past participle on the figure itself is told about it, so its date is the
+    figure's, though the participle has figures of its own (whose clause it is too)."""
+    for verb in (c for c in figure.root.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        mark = next((m for m in marks if m.value and not m.source and clause_head(m.span.root).i == verb.i), None)
+        if mark is not None:
             return mark
     return None
 

@@ -10,7 +10,7 @@ scope among the marks of its sentence is in ``pipeline.time.scope``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +22,8 @@ from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.durations import present_perfect
-from pipeline.time.relatives import dated_antecedent, present_aside, survey_frame
+from pipeline.time.joined import with_range_ends, with_year_after
+from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative,
                                  is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
@@ -95,7 +96,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
             o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
             for s, o in sent_dates)]
-        sent_dates = with_year_after(doc, sent_dates)  # "between September and October of 2007"
+        sent_dates = with_range_ends(doc, with_year_after(doc, sent_dates))  # "between April and June of 2011"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
             # "up from last year's $3.27 a share": the base's own year; "since it bought the mill in
@@ -121,7 +122,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                      for span, d in sent_dates if d.value}
         for i, figure in enumerate(in_sent):
             next_start = in_sent[i + 1].start if i + 1 < len(in_sent) else sent.end
-            when = when_clause_date(figure, described) or dated_antecedent(figure, marks)
+            when = (when_clause_date(figure, described) or dated_antecedent(figure, marks)
+                    or dated_participle(figure, marks))  # "52,000 bought from March 14 to Thursday for $4.10 each"
             before, aside = context or carried, present_aside(figure)  # "Borex, which owns 23% of Acme"
             if (aside or stated_as_current(figure, words.future_cues) or looks_past_frame(figure, before, published, words)
                     or (context is None and present_perfect(figure.root))):  # "Debt has risen to $4 billion"
@@ -196,25 +198,6 @@ def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return None  # a clause opened by "since" is one below another
     return next((f for f in figures if clause_head(f.root).i == verb.i and not overlaps(f, span)), None)
-
-
-def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
-    """'between September and October of 2007', 'from March to June of 2008': months read without
-    a year, followed by "of" and the year they are in, are one period of that year (the months of
-    the later end fall in it, an earlier start that would come after it in the year before)."""
-    out = list(dated)
-    for i in range(len(out) - 1, 0, -1):
-        (months, mention), (year, named) = out[i - 1], out[i]
-        ends = mention.value.split("/")
-        if (year.start != months.end + 1 or doc[months.end].lower_ != "of" or not re.fullmatch(r"\d{4}", named.value)
-                or not all(re.fullmatch(r"\d{4}-\d\d", end) for end in ends)):
-            continue
-        moved = [f"{named.value}-{end[5:]}" for end in ends]
-        if len(moved) == 2 and moved[0] > moved[1]:
-            moved[0] = f"{int(named.value) - 1}-{ends[0][5:]}"
-        whole = doc[months.start:year.end]
-        out[i - 1:i + 1] = [(whole, replace(mention, value="/".join(moved), text=whole.text))]
-    return out
 
 
 def base_possessive(span: Span, figures: list[Span]) -> Span | None:

@@ -10,6 +10,11 @@ RELATIVES = [  # text, figure, expected scope value and source
     (LEAD + "The 2011 flood that destroyed 900 homes is still remembered.", "900 homes", "2011", "clause"),
     (LEAD + "They recalled the blackout in 2003, which cut power to 50 million people.", "50 million people",
      "2003", "sentence"),
+    # a past participle on the figure dates it, though it has a figure of its own
+    (LEAD + "Halden holds 80,000 shares, including 52,000 bought on March 14 for $4.10 each.", "52,000",
+     "2024-03-14", "clause"),
+    (LEAD + "Halden holds 80,000 shares, including 52,000 bought on March 14 for $4.10 each.", "$4.10",
+     "2024-03-14", "clause"),
     # a relative clause in the present set off from a name says what is so now
     ("Acme reported a loss in the third quarter. Borex, which owns 23% of Acme, said it would book a charge.",
      "23%", "2024-04-09", "published"),

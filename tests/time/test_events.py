@@ -1,0 +1,70 @@
+"""Figures about an event the article dates elsewhere, running tolls, and ranges to a weekday
+(published 2024-04-09, a Tuesday)."""
+import pytest
+
+EVENTS = [  # text, figure, expected scope value and source
+    # the event's kind, named again, dates what it did, before or after the date
+    ("The ferry Santa Lucia sank off Pelican Point on March 3. Rescuers searched for days.\n\n"
+     "The sinking left 61 people dead, and 12 were hurt in the capsizing.", "61 people", "2024-03-03", "event"),
+    ("The ferry Santa Lucia sank off Pelican Point on March 3. Rescuers searched for days.\n\n"
+     "The sinking left 61 people dead, and 12 were hurt in the capsizing.", "12", "2024-03-03", "event"),
+    ("Police held a suspect in the bombings of two banks in Ohio last year that killed 14 people, a "
+     "spokesman said.\n\nThe bombs went off on May 2, 2023 at banks in Akron and Dayton.", "14 people",
+     "2023-05-02", "event"),
+    # a sentence that opens with a day dates the blast of the next, which the paragraph after names
+    ("On Jan. 9, the envoy had just left the hall. She was talking to aides when the bomb went off, "
+     "killing 40 people.\n\nThe envoy was cut in the blast, which gutted the 14-story tower.",
+     "14-story", "2024-01-09", "event"),
+    ("On Jan. 9, a bomb went off in the market.\n\nThe death toll in the Harbin blast, initially 9, "
+     "has risen to 15, officials said on Monday.", "9", "2024-01-09", "event"),
+    ("There were 8 member states at the time of the league's founding. The league has grown since its "
+     "founding in 1961.",
+     "8 member states", "1961", "event"),
+    # a duration counted from the event
+    ("A gunman killed a judge in Leeds on Oct. 23, 2023. The detective took over the inquiry "
+     "within three weeks of the killing.", "three weeks", "2023-10-23/2023-11-13", "event"),
+    ("A gunman killed a judge in Leeds on Oct. 23, 2023. A neighbour saw the van near the "
+     "house 10 days before the killing.", "10 days", "2023-10-13/2023-10-23", "event"),
+    # a running toll is the toll as reported
+    ("On Jan. 9, a bomb went off in the market.\n\nThe toll in the blast has climbed to 15, officials said "
+     "on Monday. That lifted the toll from the two blasts to 31.", "31", "2024-04-08", "statement"),
+]
+
+
+LEAD = "Divers resumed their search on Monday.\n\n"
+
+
+@pytest.mark.parametrize("text,figure,value,source", EVENTS)
+def test_a_figure_about_a_dated_event_takes_its_date(extract, text, figure, value, source):
+    found = next(f for f in extract(LEAD + text).figures if f.text == figure)
+    assert (found.time.value, found.time.source) == (value, source)
+
+
+NOT_EVENTS = [  # text, figure, expected scope value: the lead's Monday, as without an event
+    # a kind the article dates twice names two events
+    ("The 2019 bombing hurt dozens. The March 2021 bombing was worse.\n\nThe bombing killed 30 people.",
+     "30 people", "2024-04-08"),
+    # the date of a clause that acts on the event is not the event's
+    ("The mayor on Friday condemned the bombing in the port. Crowds gathered.\n\nThe bombing killed 30 people.",
+     "30 people", "2024-04-08"),
+    # a count of events is no one event
+    ("A bomb went off in the port on March 2.\n\nPolice reported a 20% rise in bombings.", "20%", "2024-04-08"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", NOT_EVENTS)
+def test_no_event_date_where_the_text_names_none(extract, text, figure, value):
+    found = next(f for f in extract(LEAD + text).figures if f.text == figure)
+    assert found.time.value == value
+
+
+def test_a_range_to_a_weekday_runs_to_the_day_before_publication(extract):
+    found = extract("Halden holds 80,000 shares, bought from March 14 to Thursday for $4.10 to $4.35 each.")
+    price = next(f for f in found.figures if f.text == "$4.10 to $4.35")
+    assert price.time.value == "2024-03-14/2024-04-04"
+    assert [d.value for d in found.dates] == ["2024-03-14", "2024-04-04"]
+
+
+def test_a_range_in_a_schedule_keeps_the_nearest_weekday(extract):
+    found = extract("The show runs from April 2 to Friday.")
+    assert [d.value for d in found.dates] == ["2024-04-02", "2024-04-12"]
