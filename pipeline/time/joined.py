@@ -41,7 +41,7 @@ def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Sp
 
 
 def with_range_ends(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
-    """'between May 2 and Friday', 'from Monday to May 9': two days the rules read apart,
+    """'between May 2 and Friday', 'from May 2 to May 9': two days the rules read apart,
     written as the two ends of one range, are one period for the figures, from the first day to the
     second (the opening word in its span, so the range is not read as a comparison's base)."""
     out = list(dated)
