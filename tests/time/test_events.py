@@ -62,9 +62,15 @@ def test_a_range_to_a_weekday_runs_to_the_day_before_publication(extract):
     found = extract("Halden holds 80,000 shares, bought from March 14 to Thursday for $4.10 to $4.35 each.")
     price = next(f for f in found.figures if f.text == "$4.10 to $4.35")
     assert price.time.value == "2024-03-14/2024-04-04"
+    assert [d.value for d in found.dates] == ["2024-03-14/2024-04-04"]
+
+
+def test_two_days_the_rules_read_apart_are_one_range_for_the_figures(extract):
+    found = extract("Halden bought 80,000 shares between March 14 and Thursday.")
+    assert next(f for f in found.figures if f.text == "80,000 shares").time.value == "2024-03-14/2024-04-04"
     assert [d.value for d in found.dates] == ["2024-03-14", "2024-04-04"]
 
 
 def test_a_range_in_a_schedule_keeps_the_nearest_weekday(extract):
     found = extract("The show runs from April 2 to Friday.")
-    assert [d.value for d in found.dates] == ["2024-04-02", "2024-04-12"]
+    assert [d.value for d in found.dates] == ["2024-04-02/2024-04-12"]
