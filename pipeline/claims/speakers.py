@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PartyWords
+from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, states_figure
 from pipeline.claims.speaker_names import party_name
 from pipeline.nlp.structure import dateline_end, doc_text
 from pipeline.records import DateMention, Quote, TimeScope
@@ -25,8 +25,6 @@ from pipeline.records import DateMention, Quote, TimeScope
 AUTHOR = "author"
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
-SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
-"""Titles of someone who speaks for a body: "the spokesman said" is no person named before."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -87,7 +85,8 @@ class SpeakerFinder:
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
-                                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+                                and not _has_subject(c)]
+                    content += _figure_tail(token, content)
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -253,6 +252,33 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
+"""How a verb's words after its object go on with the figure it reports: "reported sales of $61
+million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
+
+
+def _figure_tail(verb: Token, content: list[Token]) -> list[Token]:
+    """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
+    reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
+    $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
+    not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
+    fell 20%", the author's account of why)."""
+    objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
+    if not objects:
+        return []
+    return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and not _has_subject(c)
+            and _gives_figure(c)]
+
+
+def _gives_figure(phrase: Token) -> bool:
+    """Whether a phrase holds a figure that is no date: "of $612 million", not "on Oct. 5"."""
+    return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
 
 
 def _hedged(verb: Token) -> bool:
