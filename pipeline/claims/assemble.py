@@ -22,7 +22,7 @@ from pipeline.claims.party_reading import COUNTRIES, PartyWords
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
-from pipeline.claims.speakers import AUTHOR, Reported
+from pipeline.claims.reported import AUTHOR, Reported
 
 
 CARRIED_SENTENCES = 2

@@ -10,35 +10,21 @@ article's entities, so a title or a later short form names the person in full.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, states_figure
+from pipeline.claims.reported import Attribution, Reported, find_quotes
 from pipeline.claims.speaker_names import party_name
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
-from pipeline.records import DateMention, Quote, TimeScope
+from pipeline.records import DateMention, TimeScope
 
-AUTHOR = "author"
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Words of ``speaker`` between token ``start`` and ``end`` (half-open), said at ``time``."""
-
-    start: int
-    end: int
-    speaker: str
-    time: TimeScope | None = None
-    cue: int = -1
-    """The token of the reporting verb or "according to" that gives the words to the speaker."""
 
 
 class SpeakerFinder:
@@ -49,6 +35,7 @@ class SpeakerFinder:
         self.party_words = party_words
         self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
         self.verbs = self.object_verbs | set(speech["attribution_verbs"])
+        self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
         self.clause_deps = set(speech["clause_dependencies"])
         self.object_deps = set(speech["object_dependencies"])
@@ -70,7 +57,7 @@ class SpeakerFinder:
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
-        quotes = self._quotes(doc, sentences, by_sentence)
+        quotes = find_quotes(doc, sentences, by_sentence, self.quote_pattern, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         if self.quote_pattern.search(doc_text(doc)) is None:
             attributions += _soundbites(doc, sentences, by_sentence, self.pronouns)
@@ -83,7 +70,7 @@ class SpeakerFinder:
             lemma = token.lemma_.lower()
             if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
                 speaker = self._speaker(token, names, parties)
-                takes_object = lemma in self.object_verbs
+                takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
@@ -119,6 +106,17 @@ class SpeakerFinder:
                     out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
         return out
+
+    def _frames(self, verb: Token) -> bool:
+        """Whether a framing verb says what its object is ("put growth at 3 percent", "called the
+        plan a failure"): not where it puts a figure it moves ("put 3,000 soldiers on the border",
+        "called 200 volunteers to the site"), an object that is itself a figure with nothing that
+        frames it."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or not states_figure(objects[0]):
+            return True
+        return any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in self.content_preps)
+                   for c in [*verb.children, *objects[0].children])
 
     def _source(self, token: Token) -> Token | None:
         """The object of "according to X": X's head noun, or None."""
@@ -189,62 +187,6 @@ class SpeakerFinder:
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
 
-    def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
-        """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
-        starts = [s.start_char for s in sentences]
-        quotes: list[Quote] = []
-        text = doc_text(doc)
-        for match in self.quote_pattern.finditer(text):
-            group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
-            start, end = _trim(text, match.start(group), match.end(group))
-            if len(text[start:end].split()) < self.min_words:
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            sentence_index = bisect_right(starts, start) - 1
-            last = bisect_right(starts, end - 1) - 1
-            nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
-            # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
-            owner = next((a for a in nearby if a.start < span.end and span.start < a.end
-                          and not span.start <= a.cue < span.end), None)
-            if owner is None and quotes and _continues(text, quotes[-1], start, end):
-                owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
-            if owner is not None:
-                quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
-                                    speaker=owner.speaker, time=owner.time))
-        return quotes
-
-
-class Reported:
-    """Every stretch of reported words and every quote of an article, looked up by position."""
-
-    def __init__(self, attributions: list[Attribution], quotes: list[Quote]) -> None:
-        self.attributions = sorted(attributions, key=lambda a: a.start)
-        self.attribution_starts = [a.start for a in self.attributions]
-        self.quotes = sorted(quotes, key=lambda q: q.start)
-        self.quote_starts = [q.start for q in self.quotes]
-        self.longest = max((a.end - a.start for a in self.attributions), default=0)
-
-    def speaker_at(self, span: Span) -> str:
-        """Who asserts a figure or date: the quote it is in, the narrowest reported stretch holding
-        it, else the author."""
-        quoted = self.quoted_by(span)
-        if quoted is not None:
-            return quoted
-        first = bisect_left(self.attribution_starts, span.start - self.longest)
-        last = bisect_right(self.attribution_starts, span.start)
-        holding = [a for a in self.attributions[first:last] if span.end <= a.end]
-        return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
-
-
-    def quoted_by(self, span: Span) -> str | None:
-        """The speaker of the quotation marks a span is in, None outside quotes: a description the
-        author gives in reported words ("Varga said the 7-year-old boy should go home") is still
-        the author's."""
-        i = bisect_right(self.quote_starts, span.start_char) - 1
-        return self.quotes[i].speaker if i >= 0 and span.end_char <= self.quotes[i].end else None
-
 def _subject(verb: Token) -> Token | None:
     """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
     and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
@@ -285,9 +227,10 @@ def _gives_figure(phrase: Token) -> bool:
 
 
 def _hedged(verb: Token) -> bool:
-    """"can report", "did not say": no words are given to anyone. Asked only of reporting verbs,
-    as building every token's children is slow."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+    """"can report", "did not say", "requires parties to publish": no words are given to anyone.
+    Asked only of reporting verbs, as building every token's children is slow."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children) or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children))
 
 
 def _says_of_its_noun(verb: Token) -> bool:
@@ -372,27 +315,3 @@ def _introduces(verb: Token, pronouns: set[str]) -> bool:
     subject = _subject(verb)
     return verb.lemma_ == "say" and verb.tag_ == "VBZ" and subject is not None and \
         (subject.ent_type_ == "PERSON" or subject.lower_ in pronouns) and any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _continues(text: str, previous: Quote, start: int, end: int) -> bool:
-    """Whether a quote from ``start`` to ``end`` goes on from ``previous``: nothing but a sentence
-    or two of attribution between them, in the same paragraph, or ending it and the quote making
-    up the next paragraph ("“We will build it,” said Ann Dole. / “It has to last 20 years.”" are
-    both Dole's; not "/ “It will fly in May,” a pilot said.")."""
-    lines = text[previous.end:start].split("\n")
-    if len(lines) == 1:
-        return len(lines[0]) < 200
-    return len(lines[0]) < 200 and not any(line.strip() for line in lines[1:-1]) \
-        and not lines[-1].strip(QUOTE_MARKS) and not text[end:].split("\n", 1)[0].strip(QUOTE_MARKS + ".,;:!?")
-
-
-QUOTE_MARKS = " \t\"'`“”‘’«»"  # quote marks as news text writes them, and the spaces around them
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Quote offsets without surrounding spaces and the closing punctuation inside the marks."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
-        end -= 1
-    return start, end
