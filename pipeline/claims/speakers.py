@@ -76,7 +76,7 @@ class SpeakerFinder:
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
-                    content += _figure_tail(token, content)
+                    content += _figure_tail(token, content, lemma in self.party_words.judging_words)
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -164,6 +164,10 @@ class SpeakerFinder:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
+        if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
+            subject = _group(subject)  # "Analysts were cautious. Some had predicted ..."
+            if subject is None:
+                return ""
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
         found = [parties.speaking(party) or self._described(subject, parties)
@@ -199,6 +203,21 @@ def _subject(verb: Token) -> Token | None:
         verb = verb.head
 
 
+def _group(quantifier: Token) -> Token | None:
+    """The group a quantifier standing for a subject counts: its "of" phrase ("some of the
+    analysts"), else the plural subject of the sentence before it in its paragraph ("Analysts were
+    cautious. Some had predicted ..."); None where there is none ("Some say ...")."""
+    of = [o for p in quantifier.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+          if o.dep_ == "pobj" and o.pos_ != "PRON"]
+    if of:
+        return of[0]
+    sent = quantifier.sent
+    if sent.start == 0 or starts_paragraph(quantifier.doc, sent):
+        return None
+    subject = _subject(quantifier.doc[sent.start - 1].sent.root)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
+
+
 def _has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
@@ -208,17 +227,23 @@ TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
 million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
 
 
-def _figure_tail(verb: Token, content: list[Token]) -> list[Token]:
+def _figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
     """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
     reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
     $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
     not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
-    fell 20%", the author's account of why)."""
+    fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
+    earnings in the range of $3.90 a share") but not what it is set against, a known figure the
+    author gives ("predicted $4 a share, up from last year's $3.27")."""
     objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
     if not objects:
         return []
     return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and not _has_subject(c)
-            and _gives_figure(c)]
+            and _gives_figure(c) and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
+
+
+COMPARING = ("from", "compared", "against", "versus", "than")
+"""Words that set a figure against another: "up from", "compared with"."""
 
 
 def _gives_figure(phrase: Token) -> bool:
