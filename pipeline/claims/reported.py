@@ -57,32 +57,67 @@ class Reported:
         return self.quotes[i].speaker if i >= 0 and span.end_char <= self.quotes[i].end else None
 
 
-def find_quotes(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]], pattern: re.Pattern,
-            min_words: int) -> list[Quote]:
-    """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
+def quote_patterns(marks: list[list[str]]) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    """One pattern for the quotes of all pairs of marks, each alternative a named group: a quote
+    closed on its line (``c<n>``), and for marks that open and close differently, one left open at
+    the end of its paragraph (``u<n>``), as a quote running on into the next paragraph is ("``We
+    will build it. / ``It has to last 20 years.''"). With it, by group, the pattern of a next
+    paragraph that closes such a quote without opening it ("``We will build it. / It has to last
+    20 years.''")."""
+    alternatives, closing = [], {}
+    for n, (open_, close) in enumerate(marks):
+        o, c = re.escape(open_), re.escape(close)
+        alternatives.append(f"{o}(?P<c{n}>(?:(?!{c})[^\n])+){c}")
+        if open_ != close:
+            alternatives.append(f"{o}(?P<u{n}>(?:(?!{c})(?!{o})[^\n])+)$")
+            closing[f"u{n}"] = re.compile(f"\n+(?P<h>(?:(?!{c})(?!{o})[^\n])+){c}")
+    return re.compile("|".join(sorted(alternatives, key=lambda a: "(?P<u" in a)), re.MULTILINE), closing
+
+
+def find_quotes(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]],
+                patterns: tuple[re.Pattern, dict[str, re.Pattern]], min_words: int) -> list[Quote]:
+    """Quotes with a speaker: the cue around them, else the quote just before in the paragraph
+    (``patterns`` from ``quote_patterns``)."""
     starts = [s.start_char for s in sentences]
     quotes: list[Quote] = []
     text = doc_text(doc)
+    pattern, closing = patterns
+    done = 0
     for match in pattern.finditer(text):
-        group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
-        start, end = _trim(text, match.start(group), match.end(group))
-        if len(text[start:end].split()) < min_words:
+        if match.start() < done:
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        sentence_index = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1) - 1
-        nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
-        # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
-        owner = next((a for a in nearby if a.start < span.end and span.start < a.end
-                      and not span.start <= a.cue < span.end), None)
-        if owner is None and quotes and _continues(text, quotes[-1], start, end):
-            owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
-        if owner is not None:
-            quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
-                                speaker=owner.speaker, time=owner.time))
+        found = [(match.start(match.lastgroup), match.end(match.lastgroup))]
+        closed = closing[match.lastgroup].match(text, match.end()) if match.lastgroup in closing else None
+        if closed is not None:  # "``We will build it. / It has to last 20 years.''"
+            found.append((closed.start("h"), closed.end("h")))
+            done = closed.end()
+        for start, end in found:
+            quote = _quote(doc, text, starts, by_sentence, quotes, *_trim(text, start, end), min_words)
+            if quote is not None:
+                quotes.append(quote)
     return quotes
+
+
+def _quote(doc: Doc, text: str, starts: list[int], by_sentence: list[list[Attribution]], quotes: list[Quote],
+           start: int, end: int, min_words: int) -> Quote | None:
+    """The quote from ``start`` to ``end`` with its speaker, None without one or too short."""
+    if len(text[start:end].split()) < min_words:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence_index = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1) - 1
+    nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
+    # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
+    owner = next((a for a in nearby if a.start < span.end and span.start < a.end
+                  and not span.start <= a.cue < span.end), None)
+    if owner is None and quotes and _continues(text, quotes[-1], start, end):
+        owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
+    if owner is None:
+        return None
+    return Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
+                 speaker=owner.speaker, time=owner.time)
 
 
 def _continues(text: str, previous: Quote, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, states_figure
-from pipeline.claims.reported import Attribution, Reported, find_quotes
+from pipeline.claims.reported import Attribution, Reported, find_quotes, quote_patterns
 from pipeline.claims.speaker_names import party_name
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, TimeScope
@@ -45,8 +45,7 @@ class SpeakerFinder:
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
-        self.quote_pattern = re.compile("|".join(
-            f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
+        self.quote_patterns = quote_patterns(speech["quote_marks"])
 
     def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
         """The article's quotes with their speakers, and every stretch of reported words."""
@@ -57,9 +56,9 @@ class SpeakerFinder:
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
-        quotes = find_quotes(doc, sentences, by_sentence, self.quote_pattern, self.min_words)
+        quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
-        if self.quote_pattern.search(doc_text(doc)) is None:
+        if self.quote_patterns[0].search(doc_text(doc)) is None:
             attributions += _soundbites(doc, sentences, by_sentence, self.pronouns)
         return Reported(attributions, quotes)
 
