@@ -164,7 +164,7 @@ class SpeakerFinder:
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
-            subject = _group(subject)  # "Analysts were cautious. Some had predicted ..."
+            subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
                 return ""
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
@@ -204,8 +204,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _group(quantifier: Token) -> Token | None:
     """The group a quantifier standing for a subject counts: its "of" phrase ("some of the
-    analysts"), else the plural subject of the sentence before it in its paragraph ("Analysts were
-    cautious. Some had predicted ..."); None where there is none ("Some say ...")."""
+    analysts"), else the plural subject of the sentence before it in its paragraph ("Bond analysts
+    were cautious. Several had predicted ..."); None where there is none ("Some say ...")."""
     of = [o for p in quantifier.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
           if o.dep_ == "pobj" and o.pos_ != "PRON"]
     if of:
@@ -232,8 +232,8 @@ def _figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Toke
     $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
     not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
     fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
-    earnings in the range of $3.90 a share") but not what it is set against, a known figure the
-    author gives ("predicted $4 a share, up from last year's $3.27")."""
+    1991 profit at around $2.80 a share") but not what it is set against, a known figure the
+    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
     objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
     if not objects:
         return []
