@@ -133,7 +133,8 @@ class SpeakerFinder:
     def _owner(self, noun: Token) -> Token | None:
         """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Corvane's
         announcement"), the agent of its participle ("a report released by the Labor Department"),
-        its "by" phrase ("the 190,000 forecast by economists"), or a name before it ("a Ledger/Channel 9
+        its "by" or "from" phrase ("the 190,000 forecast by economists", "estimates from traders"),
+        or a name before it ("a Ledger/Channel 9
         News poll"); None for one nobody is given ("a report")."""
         for child in noun.children:
             if child.dep_ == "poss":
@@ -145,8 +146,8 @@ class SpeakerFinder:
                 if agents:
                     return agents[0]
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        if after is not None and after.lower_ == "by":
-            objects = [o for o in after.children if o.dep_ == "pobj"]
+        if after is not None and after.lower_ in ("by", "from"):  # "estimates from traders", not "from May"
+            objects = [o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
             if objects:
                 return objects[0]
         named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"]
@@ -163,6 +164,9 @@ class SpeakerFinder:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
+        lemma = subject.lemma_.lower()
+        if lemma in self.source_nouns and lemma not in self.survey_nouns:
+            subject = self._owner(subject) or subject  # "Estimates from traders put it at 5%"
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
