@@ -134,8 +134,8 @@ class SpeakerFinder:
         """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Corvane's
         announcement"), the agent of its participle ("a report released by the Labor Department"),
         its "by" or "from" phrase ("the 190,000 forecast by economists", "estimates from traders"),
-        or a name before it ("a Ledger/Channel 9
-        News poll"); None for one nobody is given ("a report")."""
+        or a name before it ("a Ledger/Channel 9 News poll"); None for one nobody is given ("a
+        report")."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
