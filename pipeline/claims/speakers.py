@@ -3,9 +3,11 @@
 A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
 what it reports: its clause or object, and any quote inside it or right before it. "according to
 X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
-in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"). A joint subject gives
-every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the canonical ones of the
-article's entities, so a title or a later short form names the person in full.
+in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"), and in a transcript
+that marks no quotes, "<person> says <clause>." hands the next paragraph to that person. A joint
+subject gives every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the
+canonical ones of the article's entities, so a title or a later short form names the person in
+full.
 """
 from __future__ import annotations
 
