@@ -16,14 +16,14 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
-from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import COUNTRIES, PartyWords
+from pipeline.claims.reported import AUTHOR, Reported
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
+from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import CLAIM_ID_PREFIX, Claim, DateMention, Extraction, Figure, Quote
 from pipeline.time.ages import AGE_UNITS
-from pipeline.claims.speakers import AUTHOR, Reported
 
 
 CARRIED_SENTENCES = 2

@@ -18,8 +18,8 @@ from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
                                            NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
-                                           RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party, PartyWords,
-                                           clause_subject, currency_name, hyphen_joined, prepositions_above,
+                                           RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
+                                           PartyWords, clause_subject, currency_name, hyphen_joined, prepositions_above,
                                            states_figure, untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
@@ -51,8 +51,8 @@ class Parties:
     def speaking(self, head: Token) -> str:
         """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
         company said" -> Corvane, "it said" -> BMAC, "Brightwater Motors Corp.'s unit, BM Kessler
-        Electronics, said" -> BM Kessler Electronics, "a company spokesman said" -> "BM Kessler
-        Electronics spokesman"; "" for any other phrase."""
+        Electronics, said" -> BM Kessler Electronics, "a company spokesman said" or "a spokesman
+        said" after it -> "BM Kessler Electronics spokesman"; "" for any other phrase."""
         label = self._descriptor(head)
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
@@ -62,8 +62,12 @@ class Parties:
             return aside[0][0]
         describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                       and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
-        if describing:  # "a company spokesman"
-            named = self.antecedent(describing[0], ("ORG",))
+        bodies = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+                  for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+        if head.lower_ in SPOKESPEOPLE and bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
+            return bodies[0][0]
+        if describing or _bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
+            named = self.antecedent(describing[0] if describing else head, ("ORG",))
             return f"{named[0][0]} {head.text}" if named else ""
         return ""
 
@@ -387,6 +391,12 @@ def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, .
     if ent["label"] in labels:
         party = (ent["canonical"], ent["label"])
         counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
+
+
+def _bare_spokesperson(head: Token) -> bool:
+    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
+    said"): one "for the ministry" or "a police spokesman" is that body's."""
+    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
 
 
 def index_alone(parties: list[Party]) -> list[Party]:

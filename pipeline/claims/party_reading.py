@@ -21,6 +21,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
+"""Titles of someone who speaks for a body: "the spokesman said" is no person named before, and a
+bare "a spokeswoman said" speaks for the organisation in view."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""

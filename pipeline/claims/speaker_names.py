@@ -19,7 +19,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
     a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
-    "Most forecasters" -> forecasters), lower case when a common noun opens the sentence, and "her"
+    "Most forecasters" -> forecasters, "construction-industry sources"), lower case when a common
+    noun opens the sentence and the article capitalises it nowhere else, and "her"
     told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
     subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
     the last person named. Other pronouns name no one."""
@@ -37,7 +38,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
             return found[-1]
-    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%"]
+    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ == "HYPH"]
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
@@ -50,9 +51,18 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     phrase = "".join(t.text_with_ws for t in words).strip()
     if owner:
         return f"{owner}'s {phrase}"
-    if words[0].is_sent_start and words[0].pos_ != "PROPN":
+    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not _capitalised_within(words[0]):
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return phrase
+
+
+def _capitalised_within(word: Token) -> bool:
+    """Whether the article writes a word opening a sentence with a capital on its own inside a
+    sentence too, as a name: "Diversified said ..." after "a stake in Diversified" (not "Police
+    said ..." after "the Ridgeford Police Department")."""
+    doc = word.doc
+    return any(t.text == word.text and t.i != word.i and not t.is_sent_start and not doc[t.i - 1].is_title
+               and (t.i + 1 == len(doc) or not doc[t.i + 1].is_title) for t in doc)
 
 
 def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:

@@ -3,44 +3,30 @@
 A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
 what it reports: its clause or object, and any quote inside it or right before it. "according to
 X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
-in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"). A joint subject gives
-every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the canonical ones of the
-article's entities, so a title or a later short form names the person in full.
+in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"), and in a transcript
+that marks no quotes, "<person> says <clause>." hands the next paragraph to that person. A joint
+subject gives every party ("Putin and Xi" -> "Vladimir Putin; Xi Jinping"); names are the
+canonical ones of the article's entities, so a title or a later short form names the person in
+full.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PartyWords
+from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, states_figure
+from pipeline.claims.reported import Attribution, Reported, find_quotes, quote_patterns
 from pipeline.claims.speaker_names import party_name
-from pipeline.nlp.structure import dateline_end, doc_text
-from pipeline.records import DateMention, Quote, TimeScope
+from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
+from pipeline.records import DateMention, TimeScope
 
-AUTHOR = "author"
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
-SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
-"""Titles of someone who speaks for a body: "the spokesman said" is no person named before."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Words of ``speaker`` between token ``start`` and ``end`` (half-open), said at ``time``."""
-
-    start: int
-    end: int
-    speaker: str
-    time: TimeScope | None = None
-    cue: int = -1
-    """The token of the reporting verb or "according to" that gives the words to the speaker."""
 
 
 class SpeakerFinder:
@@ -51,6 +37,7 @@ class SpeakerFinder:
         self.party_words = party_words
         self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
         self.verbs = self.object_verbs | set(speech["attribution_verbs"])
+        self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
         self.clause_deps = set(speech["clause_dependencies"])
         self.object_deps = set(speech["object_dependencies"])
@@ -60,8 +47,7 @@ class SpeakerFinder:
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
-        self.quote_pattern = re.compile("|".join(
-            f"{re.escape(open_)}((?:(?!{re.escape(close)})[^\n])+){re.escape(close)}" for open_, close in speech["quote_marks"]))
+        self.quote_patterns = quote_patterns(speech["quote_marks"])
 
     def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
         """The article's quotes with their speakers, and every stretch of reported words."""
@@ -72,8 +58,11 @@ class SpeakerFinder:
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
-        quotes = self._quotes(doc, sentences, by_sentence)
-        return Reported([a for group in by_sentence for a in group], quotes)
+        quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
+        attributions = [a for group in by_sentence for a in group]
+        if self.quote_patterns[0].search(doc_text(doc)) is None:
+            attributions += _soundbites(doc, sentences, by_sentence, self.pronouns)
+        return Reported(attributions, quotes)
 
     def _reported(self, sent: Span, names: EntityIndex, parties: Parties, dates: list[DateMention]) -> list[Attribution]:
         """Stretches of this sentence that a reporting verb or "according to" gives to a speaker."""
@@ -82,12 +71,13 @@ class SpeakerFinder:
             lemma = token.lemma_.lower()
             if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
                 speaker = self._speaker(token, names, parties)
-                takes_object = lemma in self.object_verbs
+                takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
-                                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+                                and not _has_subject(c)]
+                    content += _figure_tail(token, content, lemma in self.party_words.judging_words)
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -118,6 +108,17 @@ class SpeakerFinder:
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
         return out
 
+    def _frames(self, verb: Token) -> bool:
+        """Whether a framing verb says what its object is ("put growth at 3 percent", "called the
+        plan a failure"): not where it puts a figure it moves ("put 3,000 soldiers on the border",
+        "called 200 volunteers to the site"), an object that is itself a figure with nothing that
+        frames it."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or not states_figure(objects[0]):
+            return True
+        return any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in self.content_preps)
+                   for c in [*verb.children, *objects[0].children])
+
     def _source(self, token: Token) -> Token | None:
         """The object of "according to X": X's head noun, or None."""
         for phrase in self.sources:
@@ -134,8 +135,9 @@ class SpeakerFinder:
     def _owner(self, noun: Token) -> Token | None:
         """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Corvane's
         announcement"), the agent of its participle ("a report released by the Labor Department"),
-        its "by" phrase ("the 190,000 forecast by economists"), or a name before it ("a Ledger/Channel 9
-        News poll"); None for one nobody is given ("a report")."""
+        its "by" or "from" phrase ("the 190,000 forecast by economists", "estimates from traders"),
+        or a name before it ("a Ledger/Channel 9 News poll"); None for one nobody is given ("a
+        report")."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
@@ -146,8 +148,8 @@ class SpeakerFinder:
                 if agents:
                     return agents[0]
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        if after is not None and after.lower_ == "by":
-            objects = [o for o in after.children if o.dep_ == "pobj"]
+        if after is not None and after.lower_ in ("by", "from"):  # "estimates from traders", not "from May"
+            objects = [o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
             if objects:
                 return objects[0]
         named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"]
@@ -164,6 +166,13 @@ class SpeakerFinder:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
+        lemma = subject.lemma_.lower()
+        if lemma in self.source_nouns and lemma not in self.survey_nouns:
+            subject = self._owner(subject) or subject  # "Estimates from traders put it at 5%"
+        if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
+            subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
+            if subject is None:
+                return ""
         # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
         found = [parties.speaking(party) or self._described(subject, parties)
@@ -187,62 +196,6 @@ class SpeakerFinder:
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
 
-    def _quotes(self, doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Quote]:
-        """Quotes with a speaker: the cue around them, else the quote just before in the paragraph."""
-        starts = [s.start_char for s in sentences]
-        quotes: list[Quote] = []
-        text = doc_text(doc)
-        for match in self.quote_pattern.finditer(text):
-            group = next(i for i in range(1, match.lastindex + 1) if match.group(i) is not None)
-            start, end = _trim(text, match.start(group), match.end(group))
-            if len(text[start:end].split()) < self.min_words:
-                continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            sentence_index = bisect_right(starts, start) - 1
-            last = bisect_right(starts, end - 1) - 1
-            nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
-            # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
-            owner = next((a for a in nearby if a.start < span.end and span.start < a.end
-                          and not span.start <= a.cue < span.end), None)
-            if owner is None and quotes and _continues(text, quotes[-1], start, end):
-                owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
-            if owner is not None:
-                quotes.append(Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
-                                    speaker=owner.speaker, time=owner.time))
-        return quotes
-
-
-class Reported:
-    """Every stretch of reported words and every quote of an article, looked up by position."""
-
-    def __init__(self, attributions: list[Attribution], quotes: list[Quote]) -> None:
-        self.attributions = sorted(attributions, key=lambda a: a.start)
-        self.attribution_starts = [a.start for a in self.attributions]
-        self.quotes = sorted(quotes, key=lambda q: q.start)
-        self.quote_starts = [q.start for q in self.quotes]
-        self.longest = max((a.end - a.start for a in self.attributions), default=0)
-
-    def speaker_at(self, span: Span) -> str:
-        """Who asserts a figure or date: the quote it is in, the narrowest reported stretch holding
-        it, else the author."""
-        quoted = self.quoted_by(span)
-        if quoted is not None:
-            return quoted
-        first = bisect_left(self.attribution_starts, span.start - self.longest)
-        last = bisect_right(self.attribution_starts, span.start)
-        holding = [a for a in self.attributions[first:last] if span.end <= a.end]
-        return min(holding, key=lambda a: a.end - a.start).speaker if holding else AUTHOR
-
-
-    def quoted_by(self, span: Span) -> str | None:
-        """The speaker of the quotation marks a span is in, None outside quotes: a description the
-        author gives in reported words ("Varga said the 7-year-old boy should go home") is still
-        the author's."""
-        i = bisect_right(self.quote_starts, span.start_char) - 1
-        return self.quotes[i].speaker if i >= 0 and span.end_char <= self.quotes[i].end else None
-
 def _subject(verb: Token) -> Token | None:
     """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
     and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
@@ -255,10 +208,59 @@ def _subject(verb: Token) -> Token | None:
         verb = verb.head
 
 
+def _group(quantifier: Token) -> Token | None:
+    """The group a quantifier standing for a subject counts: its "of" phrase ("some of the
+    analysts"), else the plural subject of the sentence before it in its paragraph ("Bond analysts
+    were cautious. Several had predicted ..."); None where there is none ("Some say ...")."""
+    of = [o for p in quantifier.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+          if o.dep_ == "pobj" and o.pos_ != "PRON"]
+    if of:
+        return of[0]
+    sent = quantifier.sent
+    if sent.start == 0 or starts_paragraph(quantifier.doc, sent):
+        return None
+    subject = _subject(quantifier.doc[sent.start - 1].sent.root)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
+"""How a verb's words after its object go on with the figure it reports: "reported sales of $61
+million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
+
+
+def _figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
+    """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
+    reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
+    $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
+    not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
+    fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
+    1991 profit at around $2.80 a share") but not what it is set against, a known figure the
+    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
+    objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
+    if not objects:
+        return []
+    return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and not _has_subject(c)
+            and _gives_figure(c) and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
+
+
+COMPARING = ("from", "compared", "against", "versus", "than")
+"""Words that set a figure against another: "up from", "compared with"."""
+
+
+def _gives_figure(phrase: Token) -> bool:
+    """Whether a phrase holds a figure that is no date: "of $612 million", not "on Oct. 5"."""
+    return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
+
+
 def _hedged(verb: Token) -> bool:
-    """"can report", "did not say": no words are given to anyone. Asked only of reporting verbs,
-    as building every token's children is slow."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+    """"can report", "did not say", "requires parties to publish": no words are given to anyone.
+    Asked only of reporting verbs, as building every token's children is slow."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children) or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children))
 
 
 def _says_of_its_noun(verb: Token) -> bool:
@@ -321,25 +323,25 @@ def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScop
     return None
 
 
-def _continues(text: str, previous: Quote, start: int, end: int) -> bool:
-    """Whether a quote from ``start`` to ``end`` goes on from ``previous``: nothing but a sentence
-    or two of attribution between them, in the same paragraph, or ending it and the quote making
-    up the next paragraph ("“We will build it,” said Ann Dole. / “It has to last 20 years.”" are
-    both Dole's; not "/ “It will fly in May,” a pilot said.")."""
-    lines = text[previous.end:start].split("\n")
-    if len(lines) == 1:
-        return len(lines[0]) < 200
-    return len(lines[0]) < 200 and not any(line.strip() for line in lines[1:-1]) \
-        and not lines[-1].strip(QUOTE_MARKS) and not text[end:].split("\n", 1)[0].strip(QUOTE_MARKS + ".,;:!?")
+def _soundbites(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]],
+                pronouns: set[str]) -> list[Attribution]:
+    """A broadcast transcript's soundbites: where an article marks no quote at all, a paragraph
+    that ends in "<person> says <clause>." hands the paragraph after it to that person, whose
+    recorded words it is ("Maria Gonzalez of the growers' union says the harvest was poor. / We
+    lost about forty percent this year." -> `Maria Gonzalez`). A correspondent's hand-off ("Lee
+    Chan reports.") is no soundbite, nor what "officials say" (no one voice)."""
+    out = []
+    for index, sent in enumerate(sentences[:-1]):
+        said = next((a for a in by_sentence[index] if a.cue == sent.root.i), None)
+        if said is None or not starts_paragraph(doc, sentences[index + 1]) or not _introduces(sent.root, pronouns):
+            continue
+        end = next((s.start for s in sentences[index + 2:] if starts_paragraph(doc, s)), len(doc))
+        out.append(Attribution(sentences[index + 1].start, end, said.speaker, said.time, sent.root.i))
+    return out
 
 
-QUOTE_MARKS = " \t\"'`“”‘’«»"  # quote marks as news text writes them, and the spaces around them
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Quote offsets without surrounding spaces and the closing punctuation inside the marks."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
-        end -= 1
-    return start, end
+def _introduces(verb: Token, pronouns: set[str]) -> bool:
+    """Whether a sentence's root is a person's present "says" with a clause: a transcript's lead-in."""
+    subject = _subject(verb)
+    return verb.lemma_ == "say" and verb.tag_ == "VBZ" and subject is not None and \
+        (subject.ent_type_ == "PERSON" or subject.lower_ in pronouns) and any(c.dep_ == "ccomp" for c in verb.children)
