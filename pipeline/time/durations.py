@@ -49,7 +49,8 @@ UNIT_YEARS = {"year": 1, "decade": 10}
 OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
 """A figure its own clause does not date: a carried frame, the default, or the frame of another
 clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
-the last four months": the four months, not Friday)."""
+the last four months": the four months, not Friday). A "now" of its clause only says the span runs
+to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})
 
@@ -79,7 +80,8 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
     out = []
     for figure, scope in zip(figures, scopes):
         clause = clause_head(figure.root).i
-        if scope is None or scope.source not in OUTSIDE_CLAUSE or not (clause in durations or clause in looked_back):
+        if scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
+                clause in durations or clause in looked_back):  # "has run the port for nine years now": the nine years
             out.append(scope)
         else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
             out.append(durations.get(clause) or min(

@@ -20,6 +20,8 @@ SPANS = [  # text, figure, expected scope value and source
      "1964/2024", "span"),
     ("The islanders pick their own judges, as they have for nearly a hundred years, said Ms. Ortega, a 19th "
      "century scholar.", "hundred years", "1924/2024", "span"),
+    # "now" says the span runs to the time of writing
+    ("The dispute has divided the village for almost seven months now.", "seven months", "2023-09/2024-03", "span"),
     # "the past" before a bare unit other than a year: one of it
     ("Rail freight has grown 4% over the past decade.", "4%", "2014/2024", "span"),
     ("Ticket sales have doubled in the past week.", "doubled", "2024-04-03/2024-04-09", "span"),
