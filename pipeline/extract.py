@@ -26,6 +26,7 @@ from pipeline.nlp.structure import index_sentences, keep_text
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.ages import age_scopes
+from pipeline.time.positions import position_scopes
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
@@ -157,6 +158,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
     scopes = age_scopes(spans, scopes, units, day)
+    scopes = position_scopes(spans, scopes, [m.amount.unit_si for m in measured], day, res.rules.lexicons)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

@@ -8,7 +8,9 @@ robbery"; "a house where Karl Moreno, a 47-year-old roofer, lived last year"; "I
 convicted twice from 2011 to 2016"). An age told in the simple past is the person's age when that
 happened: a day or a month that dates its clause, its sentence or the news it goes on about stays
 its time ("Lena Ortiz, 34, was arrested on Tuesday" is her age that Tuesday; "Hugo Lamb, 61, was
-shot" after a lead on a shooting on Oct. 23 is his age that day).
+shot" after a lead on a shooting on Oct. 23 is his age that day), when it falls within the year
+before the article's day: "Ray Cole, 54, flew on the shuttle in October 1984" in a story of 1998
+is his age now.
 """
 from __future__ import annotations
 
@@ -30,15 +32,25 @@ def age_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
                day: TimeScope | None) -> list[TimeScope | None]:
     """Each figure's scope, an age's replaced by the article's ``day`` unless it is told in the
     simple past and dated by a day or a month ("was arrested on Tuesday"); other figures keep theirs."""
-    return [day if unit in AGE_UNITS and described_by_age(span) is not None and not _dated_past(span, scope)
+    return [day if unit in AGE_UNITS and described_by_age(span) is not None and not _dated_past(span, scope, day)
             else scope for span, scope, unit in zip(figures, scopes, units)]
 
 
-def _dated_past(span: Span, scope: TimeScope | None) -> bool:
+def _dated_past(span: Span, scope: TimeScope | None, day: TimeScope | None) -> bool:
     """Whether an age is told in the simple past ("was shot", "died"; not "has pleaded", "will
-    succeed") and its scope is a day or a month."""
+    succeed") and its scope is a day or a month of the year before the article's ``day``: news
+    gives a person's age at the time of writing, the same at last week's arrest, but not at a
+    flight of October 1984 in a story of 1998 ("Ray Cole, 54, flew on the shuttle in October 1984")."""
     verb = clause_head(span.root)
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     simple_past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries <= {"was", "were"} and bool(auxiliaries))
     return (scope is not None and bool(_DAY_OR_MONTH.fullmatch(scope.value)) and simple_past
-            and clause_tense(span) == "past")
+            and clause_tense(span) == "past" and _within_a_year(scope.value, day))
+
+
+def _within_a_year(value: str, day: TimeScope | None) -> bool:
+    """Whether a day or month ('1984-10') falls within the twelve months up to the article's day."""
+    if day is None or not _DAY_OR_MONTH.fullmatch(day.value):
+        return True
+    months = (int(day.value[:4]) - int(value[:4])) * 12 + int(day.value[5:7]) - int(value[5:7])
+    return 0 <= months <= 12

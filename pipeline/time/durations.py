@@ -13,7 +13,8 @@ Every figure of that clause takes the span (``time_source`` `span`), the duratio
 
 A duration that measures a run back from the figure's own time ("after six straight days of
 losses", "a four-week winning streak", "after ten years of boom", "the lowest figure for almost
-two decades"; ``run_nouns`` in rules/lexicons.yml) is that run, ending at the time its sentence
+two decades"; ``run_nouns`` in rules/lexicons.yml, or a mass noun when a date of its sentence
+gives the end: "Ending 140 years of family rule, shareholders voted on Tuesday") is that run, ending at the time its sentence
 gives it (the day, month or year it is dated by, else publication): ``run_scopes``.
 
 A year or month that runs to the time of writing ("so far this year", "this year-to-date", "thus
@@ -48,9 +49,13 @@ UNIT_YEARS = {"year": 1, "decade": 10}
 OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
 """A figure its own clause does not date: a carried frame, the default, or the frame of another
 clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
-the last four months": the four months, not Friday)."""
+the last four months": the four months, not Friday). A "now" of its clause only says the span runs
+to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})
+
+DATING = frozenset({"clause", "sentence"})
+"""A figure's own clause or sentence dates it."""
 
 
 def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[str | None],
@@ -75,7 +80,8 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
     out = []
     for figure, scope in zip(figures, scopes):
         clause = clause_head(figure.root).i
-        if scope is None or scope.source not in OUTSIDE_CLAUSE or not (clause in durations or clause in looked_back):
+        if scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
+                clause in durations or clause in looked_back):  # "has run the port for nine years now": the nine years
             out.append(scope)
         else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
             out.append(durations.get(clause) or min(
@@ -104,18 +110,24 @@ def back_from(published: date, unit: str, count: float, bare: bool = False) -> s
 
 def present_perfect(token: Token) -> bool:
     """Whether a word's clause is told in the present perfect: "has sold", "have worked", "has
-    been sending"; not the future perfect ("will have dragged it into a six-year war"), which
-    ends at no time the text gives."""
+    been sending", "has insisted" (the parse may tag the participle as a past tense), "as it has for
+    decades" (the verb left out); not the future perfect ("will have dragged it into a six-year
+    war"), which ends at no time the text gives, nor "has" with an object ("has 40 years of
+    service")."""
     verb = clause_head(token)
+    if verb.lemma_ == "have" and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "acomp") for c in verb.children):
+        return True  # the verb left out: "rules the islands, as it has for nearly a century"
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (bool(auxiliaries & {"has", "have", "'ve"}) and not auxiliaries & {"will", "would", "shall", "'ll"}
-            and (verb.tag_ == "VBN" or "been" in auxiliaries))
+            and (verb.tag_ in ("VBN", "VBD") or "been" in auxiliaries))
 
 
 def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[Token, float]]:
     """'in the past nine days', 'over the last two decades', 'In the past year': a time-unit noun
-    with "past" or "last" before it, and its count (0 for a bare unit, one of it), as the object
-    of a preposition."""
+    with "past" or "last" before it, and its count, as the object of a preposition. A bare unit
+    is one of it ("over the past decade": ten years, "in the past week": seven days), but a bare
+    year is 0, read as the twelve months to the publication month."""
     found = []
     for noun in sent:
         if _unit(noun) is None or noun.dep_ != "pobj":
@@ -129,7 +141,7 @@ def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[
             if count:
                 found.append((noun, count))
         elif noun.tag_ == "NN" and any(c.lower_ == "the" for c in modifiers):  # not "last year", the calendar year
-            found.append((noun, 0))
+            found.append((noun, 0 if _unit(noun) == "year" else 1))
     return found
 
 
@@ -155,7 +167,9 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
     """Every figure's scope, a duration that measures a run given the run: "posted gains on
     Friday, marking a four-week winning streak" -> the four weeks to that Friday (Monday to
     Friday weeks, as trading weeks are counted); "after ten years of boom" (1998) -> 1988/1998;
-    "the lowest figure for almost two decades", dated last month (1998-01) -> 1978/1998. Not a
+    "the lowest figure for almost two decades", dated last month (1998-01) -> 1978/1998; "Ending
+    140 years of family rule, shareholders voted on Tuesday" -> the 140 years to that Tuesday
+    (``dated_run``). Not a
     duration of something else ("a 10-year program", "a two-year contract") nor a run that ends
     after publication."""
     out = list(scopes)
@@ -163,7 +177,8 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
         if scope is None or not value or unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS}:
             continue
         end = _end_day(scope.value)
-        if end is None or (published is not None and end > published) or not measures_run(figure.root, run_nouns):
+        if end is None or (published is not None and end > published) or not (
+                measures_run(figure.root, run_nouns) or dated_run(figure.root, scope)):
             continue
         if unit == "week":
             first = end - timedelta(days=end.weekday() + 7 * (round(value) - 1))
@@ -187,6 +202,17 @@ def measures_run(noun: Token, run_nouns: frozenset[str]) -> bool:
         return False
     compared = preposition.head
     return compared.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in compared.children)
+
+
+def dated_run(noun: Token, scope: TimeScope) -> bool:
+    """Whether a time unit counts what went on up to an event its clause or sentence dates: "of" a
+    mass noun without a determiner, "Ending 140 years of family rule, shareholders voted on
+    Tuesday to sell" (the 140 years to that Tuesday). Undated, such a duration is as often an
+    amount ("a bonus of six months of base pay"); not "two years of the plan" (a part of
+    something), "five years of age" (an age) nor "three years of talks"."""
+    return scope.source in DATING and any(
+        g.tag_ == "NN" and g.lemma_.lower() != "age" and not any(d.dep_ in ("det", "poss", "nummod") for d in g.children)
+        for c in noun.children if c.lower_ == "of" for g in c.children)
 
 
 def _end_day(value: str) -> date | None:

@@ -96,6 +96,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
             o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
             for s, o in sent_dates)]
+        sent_dates = [(span, d) for span, d in sent_dates if not century_of_noun(span, d.value)]
         sent_dates = with_range_ends(doc, with_year_after(doc, sent_dates))  # "between April and June of 2011"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
@@ -149,6 +150,15 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
 
 
 CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def century_of_noun(span: Span, value: str) -> bool:
+    """Whether a date is a century that describes a noun ("a 19th-century mill", "the famed 11th
+    century fortress"): it says how old or of what age the thing is, and dates no figure ("Her team
+    was clearing mines 17 kilometers from Varna, the famed 11th century fortress"; "The 19th-century
+    mill employs 40 people"). "In the 19th century, the town grew fivefold" is the century's."""
+    return bool(re.fullmatch(r"\d\dXX", value)) and span.root.dep_ in ("compound", "amod", "nmod") \
+        and span.root.head.pos_ in ("NOUN", "PROPN")
 
 
 def governs(frame: TimeMark, figure: Span) -> bool:

@@ -19,6 +19,8 @@ AGES = [  # text, figure, expected scope value and source
     ("A gunman shot a surgeon at his home in Leeds on Oct. 23.\n\nHugo Lamb, 61, has worked there since 1990.", "61",
      "2024-04-12", "published"),
     ("Omar Vance, 52 years old, will succeed Ada Roth as chairman on Feb. 1.", "52 years", "2024-04-12", "published"),
+    # ... not a day or month years back: the age is still the one at the time of writing
+    ("Ray Cole, 54, flew aboard the shuttle in October 2009.", "54", "2024-04-12", "published"),
 ]
 
 

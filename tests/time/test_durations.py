@@ -15,6 +15,16 @@ SPANS = [  # text, figure, expected scope value and source
     # a look back in the figure's own clause, not the day of another clause; the nearest of two
     ("After allowing for a revision Friday to the March data, the economy has added 250,000 jobs a month over the last four months and "
      "270,000 over the last three months.", "270,000", "2024-01/2024-03", "span"),
+    # a participle the parse tags as a past tense; "has" with its verb left out
+    ("For close to sixty years, the port authority has insisted it would never sell the docks.", "sixty years",
+     "1964/2024", "span"),
+    ("The islanders pick their own judges, as they have for nearly a hundred years, said Ms. Ortega, a 19th "
+     "century scholar.", "hundred years", "1924/2024", "span"),
+    # "now" says the span runs to the time of writing
+    ("The dispute has divided the village for almost seven months now.", "seven months", "2023-09/2024-03", "span"),
+    # "the past" before a bare unit other than a year: one of it
+    ("Rail freight has grown 4% over the past decade.", "4%", "2014/2024", "span"),
+    ("Ticket sales have doubled in the past week.", "doubled", "2024-04-03/2024-04-09", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
     ("If the talks fail, the junta will have dragged the country into a fruitless six-year war.", "six-year",
@@ -37,9 +47,12 @@ RUNS = [  # a duration that measures a run is that run, ending when its sentence
     ("Shares fell. The jobless rate fell to 3.9 percent in March, the lowest level for almost three decades.",
      "three decades", "1994/2024"),
     ("Shares fell. It marked the end of a two-year boom in the industry.", "two-year", "2022/2024"),
+    ("Shares fell. Ending 140 years of family rule, shareholders voted on Tuesday to sell the brewery.",
+     "140 years", "1884/2024"),
     # counter-examples: a duration of something else, a level of one day
     ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
     ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),
+    ("Shares fell. The firm offers a bonus equal to nine months of base pay.", "nine months", "2024-04-09"),
 ]
 
 

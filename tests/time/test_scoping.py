@@ -105,6 +105,9 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # counter-example: a date that describes a noun of the figure's clause still dates it
     ("Yesterday the broker cut its 2025 earnings estimate for Corvel to $3.40 a share.", "$3.40 a share", "2025",
      "clause"),
+    # ... but a century that describes a noun tells its age, and dates no figure
+    ("The 19th-century mill employs 40 people.", "40 people", "2024-04-09", "published"),
+    ("In the 19th century, the town grew to 20,000 people.", "20,000 people", "18XX", "clause"),
     # a date in a clause that concedes something else frames nothing of the main clause
     ("Acme's sales rose 3% on Friday. Its margin ended up 0.8%, although this comes after a deep loss yesterday.",
      "0.8%", "2024-04-05", "context"),
