@@ -168,7 +168,7 @@ class SpeakerFinder:
             return ""  # "68 percent said ...": a share of people, not a source
         lemma = subject.lemma_.lower()
         if lemma in self.source_nouns and lemma not in self.survey_nouns:
-            subject = self._owner(subject) or subject  # "Estimates from traders put it at 5%"
+            subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:

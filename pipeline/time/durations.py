@@ -167,7 +167,7 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
     """Every figure's scope, a duration that measures a run given the run: "posted gains on
     Friday, marking a four-week winning streak" -> the four weeks to that Friday (Monday to
     Friday weeks, as trading weeks are counted); "after ten years of boom" (1998) -> 1988/1998;
-    "the lowest figure for almost two decades", dated last month (1998-01) -> 1978/1998; "Ending
+    "the weakest reading in almost two decades", dated last month (1998-01) -> 1978/1998; "Ending
     140 years of family rule, shareholders voted on Tuesday" -> the 140 years to that Tuesday
     (``dated_run``). Not a
     duration of something else ("a 10-year program", "a two-year contract") nor a run that ends
@@ -190,7 +190,7 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
 
 def measures_run(noun: Token, run_nouns: frozenset[str]) -> bool:
     """'six straight days of losses', 'a two-year boom', 'a four-week long positive streak', 'the
-    lowest figure for almost two decades', 'the highest level in five years':
+    weakest reading in almost two decades', 'the highest level in five years':
     a time unit that counts a run (a noun of ``run_nouns`` it measures or that it is "of"), or
     the span a superlative reaches back over. "a 12-year low" is a level of one day."""
     if noun.dep_ in ("compound", "nmod", "amod", "npadvmod") and noun.head.lemma_.lower() in run_nouns:
