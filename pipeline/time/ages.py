@@ -10,7 +10,8 @@ happened: a day or a month that dates its clause, its sentence or the news it go
 its time ("Lena Ortiz, 34, was arrested on Tuesday" is her age that Tuesday; "Hugo Lamb, 61, was
 shot" after a lead on a shooting on Oct. 23 is his age that day), when it falls within the year
 before the article's day: "Ray Cole, 54, flew on the shuttle in October 1984" in a story of 1998
-is his age now.
+is his age now. An age said to be "when" something happened is the age at that time, however
+long ago: "Tom Reyes, 41 years old when he was abducted on May 3, 2019" keeps May 3, 2019.
 """
 from __future__ import annotations
 
@@ -33,7 +34,14 @@ def age_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
     """Each figure's scope, an age's replaced by the article's ``day`` unless it is told in the
     simple past and dated by a day or a month ("was arrested on Tuesday"); other figures keep theirs."""
     return [day if unit in AGE_UNITS and described_by_age(span) is not None and not _dated_past(span, scope, day)
-            else scope for span, scope, unit in zip(figures, scopes, units)]
+            and not (scope is not None and _old_when(span)) else scope for span, scope, unit in zip(figures, scopes, units)]
+
+
+def _old_when(span: Span) -> bool:
+    """Whether the age is said of a time by "when" right after it ("41 years old when he was
+    abducted"), which the parse may hang from another verb: the time its clause gives stands."""
+    old = span.root.head if span.root.head.lower_ == "old" else None
+    return old is not None and old.i + 1 < len(span.doc) and span.doc[old.i + 1].lower_ == "when"
 
 
 def _dated_past(span: Span, scope: TimeScope | None, day: TimeScope | None) -> bool:

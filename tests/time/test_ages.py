@@ -21,6 +21,9 @@ AGES = [  # text, figure, expected scope value and source
     ("Omar Vance, 52 years old, will succeed Ada Roth as chairman on Feb. 1.", "52 years", "2024-04-12", "published"),
     # ... not a day or month years back: the age is still the one at the time of writing
     ("Ray Cole, 54, flew aboard the shuttle in October 2009.", "54", "2024-04-12", "published"),
+    # ... unless the age is said to be "when" it happened
+    ("The ministry told the family of Tom Reyes, 41 years old when he was abducted on May 3, 2019, that he had "
+     "probably died.", "41 years", "2019-05-03", "sentence"),
 ]
 
 
