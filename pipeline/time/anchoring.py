@@ -11,7 +11,6 @@ that qualifies a figure ("the 11.1 per cent peak reached in October 2022"). A da
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +26,7 @@ from pipeline.time.business import FRAME_TYPES, compares_with_frame, sets_frame
 from pipeline.time.fiscal import fiscal_year_end
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
-from pipeline.time.scope import is_base_figure, is_comparison_base, owning_figure, since_value_is_point
+from pipeline.time.scope import is_base_figure, is_comparison_base, is_single_day, owning_figure, since_value_is_point
 
 CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")
 """Calendar names without a year ("in November", "the first quarter"): they take the year of a date
@@ -220,7 +219,7 @@ def _ends_past_range(span: Span, mentions: list[DatedSpan], published: date | No
     first, mention = mentions[-1]
     opener = span.doc[first.start - 1].lower_ if first.start > 0 else ""
     return (first.end == span.start - 1 and (opener, span.doc[span.start - 1].lower_) in RANGE_WORDS
-            and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", mention.value)) and mention.value <= published.isoformat())
+            and is_single_day(mention.value) and mention.value <= published.isoformat())
 
 
 RANGE_WORDS = frozenset({("from", "to"), ("from", "through"), ("from", "until"), ("between", "and")})

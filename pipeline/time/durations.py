@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.structure import clause_head
 from pipeline.records import TimeScope
 from pipeline.time.fallback import PUBLISHED
+from pipeline.time.scope import is_single_day
 
 SPAN = "span"
 """``time_source`` of a figure counted over a span that ends at publication."""
@@ -236,7 +237,7 @@ def to_date_scopes(figures: list[Span], scopes: list[TimeScope | None], publishe
     on the day the article speaks for (``day``: its dateline's, else publication)."""
     if published is None:
         return list(scopes)
-    if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value):
+    if day is not None and is_single_day(day.value):
         published = date.fromisoformat(day.value)
     year, month = published.isoformat()[:4], published.isoformat()[:7]
     out = []

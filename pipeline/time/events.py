@@ -47,6 +47,7 @@ from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.scope import is_single_day
 
 EVENT = "event"
 
@@ -275,7 +276,7 @@ def _event_span(figure: Span, unit: str | None, count: float | None, dated: dict
     else:
         return None
     value = _one_value(dated.get(kind, [])) if kind else ""
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if not is_single_day(value):
         return None
     event = date.fromisoformat(value)
     other = event + relativedelta(**{STEPS[unit]: -int(count) if back else int(count)})
@@ -304,7 +305,7 @@ def _toll_scope(figure: Span, scope: TimeScope | None, sentences: list[Span], da
     told = [sent] + ([sentences[index - 1]] if index > 0 and not starts_paragraph(sent.doc, sent) else [])
     for said in told:
         statement = next((TimeScope(span.text, m.value, "statement") for span, m in dates
-                          if said.start <= span.start < said.end and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
+                          if said.start <= span.start < said.end and is_single_day(m.value)
                           and clause_head(span.root).lemma_.lower() in words.reporting_verbs), None)
         if statement is not None:
             return statement

@@ -25,7 +25,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.scope import (ends_like_sentence, is_base_figure, is_comparison_base, is_day, is_narrative,
-                                 owning_figure, restates_as_alternative)
+                                 is_single_day, owning_figure, restates_as_alternative)
 
 PUBLISHED = "published"
 """``time_source`` of a figure dated by the article's own day."""
@@ -67,7 +67,7 @@ def article_day(dates: list[DatedSpan], sentences: list[Span], body_start: int,
     for span, mention in dates:
         if span.start >= lead_end:
             break
-        if _is_dateline(span) and _single_day(mention.value) and _not_after(mention.value, published):
+        if _is_dateline(span) and is_single_day(mention.value) and _not_after(mention.value, published):
             return TimeScope(mention.text, mention.value, PUBLISHED)
     return TimeScope("", published.isoformat(), PUBLISHED) if published else None
 
@@ -200,8 +200,6 @@ def _lead(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Spa
                 sentences[-1])
 
 
-def _single_day(value: str) -> bool:
-    return is_day(value) and "/" not in value
 
 
 def _not_after(value: str, published: date | None) -> bool:

@@ -17,8 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.time.anchoring import RANGE_WORDS
-
-DAY = re.compile(r"\d{4}-\d\d-\d\d")
+from pipeline.time.scope import is_single_day
 
 
 def with_year_after(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Span, object]]:
@@ -49,7 +48,7 @@ def with_range_ends(doc: Doc, dated: list[tuple[Span, object]]) -> list[tuple[Sp
         (first, start), (last, end) = out[i - 1], out[i]
         opener = doc[first.start - 1].lower_ if first.start > 0 else ""
         if (last.start != first.end + 1 or (opener, doc[first.end].lower_) not in RANGE_WORDS
-                or not (DAY.fullmatch(start.value) and DAY.fullmatch(end.value)) or start.value >= end.value):
+                or not (is_single_day(start.value) and is_single_day(end.value)) or start.value >= end.value):
             continue
         whole = doc[first.start - 1:last.end]
         out[i - 1:i + 1] = [(whole, replace(start, value=f"{start.value}/{end.value}", text=whole.text))]

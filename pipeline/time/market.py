@@ -34,7 +34,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.fallback import LEAD, PUBLISHED, narrated_past
-from pipeline.time.scope import is_comparison_base, is_day, owning_figure
+from pipeline.time.scope import is_comparison_base, is_day, is_single_day, owning_figure
 
 MARKET = "market"
 """``time_source`` of a close or a daily move dated by the market report's trading day."""
@@ -86,7 +86,7 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
     in_sentence = by_sentence(figures)
     session_days = []  # (start, owning figure's start or None, scope), in text order as the dates come
     for span, mention in dates:
-        if not (_single_day(mention.value) and not in_dateline(span)
+        if not (is_single_day(mention.value) and not in_dateline(span)
                 and (published is None or mention.value <= published.isoformat())
                 and in_market_clause(span.root, words) and not _after_close(span.root, words)):
             continue
@@ -221,5 +221,3 @@ def _session_before(published: date) -> date:
     return day
 
 
-def _single_day(value: str) -> bool:
-    return is_day(value) and "/" not in value

@@ -18,16 +18,15 @@ keep their date.
 """
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Span
 
 from pipeline.records import TimeScope
+from pipeline.time.scope import is_single_day
 
 LENGTH = "meter"
 """The SI unit of a distance (``Figure.unit_si``)."""
 
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def position_scopes(figures: list[Span], scopes: list[TimeScope | None], si_units: list[str],
@@ -35,7 +34,7 @@ def position_scopes(figures: list[Span], scopes: list[TimeScope | None], si_unit
     """Each figure's scope, a distance that says where a place is given the article's ``day``
     unless a day dates it; other figures keep theirs. ``words`` holds the lexicons
     ``compass_words``, ``position_words`` and ``location_verbs``."""
-    return [day if unit == LENGTH and locates(span, words) and not (scope and _DAY.fullmatch(scope.value))
+    return [day if unit == LENGTH and locates(span, words) and not (scope and is_single_day(scope.value))
             else scope for span, scope, unit in zip(figures, scopes, si_units)]
 
 

@@ -198,7 +198,7 @@ def bounded_year(span: Span, value: str, year_bounds: dict[str, str]) -> str:
     written as the two calendar years it spans (one, when it starts in January or ends in
     December). Any other date keeps its value."""
     doc = span.doc
-    if span.start < 2 or doc[span.start - 2].lower_ != "year" or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if span.start < 2 or doc[span.start - 2].lower_ != "year" or not is_single_day(value):
         return value
     side = year_bounds.get(doc[span.start - 1].lower_, "")
     year, month_day = int(value[:4]), value[5:]
@@ -283,6 +283,11 @@ def carried_period(frame: TimeMark | None, named: set[str], looking_back: frozen
         return None
     words = {w.lower() for w in frame.text.split()}
     return None if is_day(frame.value) or ".." in frame.value or words & looking_back else frame
+
+
+def is_single_day(value: str) -> bool:
+    """'2024-04-05' and no week or month: the one day of a statement, an event or a dateline."""
+    return is_day(value) and "/" not in value
 
 
 def is_day(value: str) -> bool:
