@@ -26,13 +26,13 @@ from pipeline.nlp.structure import index_sentences, keep_text
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
 from pipeline.time.ages import age_scopes
-from pipeline.time.positions import position_scopes
 from pipeline.time.anchoring import resolve_dates
 from pipeline.time.bases import base_scopes, comparison_bases
-from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
-from pipeline.time.events import event_scopes
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
+from pipeline.time.events import event_scopes
+from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
 from pipeline.time.market import market_scopes
+from pipeline.time.positions import position_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
 

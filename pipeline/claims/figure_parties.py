@@ -236,8 +236,7 @@ class FigureParties(Parties):
         names no one more."""
         if noun.lemma_.lower() not in self.words.holding_nouns:
             return []
-        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+        return self.organisations_after(noun, ("in",))
 
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of

@@ -62,9 +62,8 @@ class Parties:
             return aside[0][0]
         describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                       and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
-        bodies = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
-                  for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
-        if head.lower_ in SPOKESPEOPLE and bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
+        bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in SPOKESPEOPLE else []
+        if bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
             return bodies[0][0]
         if describing or _bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
             named = self.antecedent(describing[0] if describing else head, ("ORG",))
@@ -132,6 +131,12 @@ class Parties:
             return []  # "the biggest rises of the four indexes": the group compared owns nothing
         return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
+
+    def organisations_after(self, noun: Token, prepositions: tuple[str, ...]) -> list[Party]:
+        """The organisations a noun's phrases of these prepositions name: Corvane of "a spokesman
+        for Corvane", Brightwater of "a 9.4% stake in Brightwater Corp."."""
+        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+                for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
 
     def _led_by(self, head: Token, depth: int) -> list[Party]:
         """Who leads an unnamed group, set beside it by a participle of ``leading_verbs``: "a group
