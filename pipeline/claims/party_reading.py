@@ -1,6 +1,7 @@
 """What resolving parties reads from the rules and a clause: the words of rules/entities.yml and
 rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and small readings of a
-parsed clause (its subject, a phrase that opens it, figures joined "respectively")."""
+parsed clause (its subject, a phrase that opens it, figures joined "respectively", the figures a
+reporting verb goes on to give after its object)."""
 from __future__ import annotations
 
 import re
@@ -230,3 +231,33 @@ def hyphen_joined(word: Token) -> list[Token]:
     doc = word.doc
     return [c for c in word.children if c.i == word.i - 2 and doc[word.i - 1].tag_ == "HYPH"
             and not doc[c.i].whitespace_ and not doc[word.i - 1].whitespace_]
+
+
+TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
+"""How a verb's words after its object go on with the figure it reports: "reported sales of $61
+million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
+
+
+def figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
+    """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
+    reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
+    $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
+    not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
+    fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
+    1991 profit at around $2.80 a share") but not what it is set against, a known figure the
+    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
+    objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
+    if not objects:
+        return []
+    return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and _gives_figure(c)
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
+
+
+COMPARING = ("from", "compared", "against", "versus", "than")
+"""Words that set a figure against another: "up from", "compared with"."""
+
+
+def _gives_figure(phrase: Token) -> bool:
+    """Whether a phrase holds a figure that is no date: "of $612 million", not "on Oct. 5"."""
+    return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.structure import doc_text
 from pipeline.records import Quote, TimeScope
@@ -110,7 +110,7 @@ def _quote(doc: Doc, text: str, starts: list[int], by_sentence: list[list[Attrib
     last = bisect_right(starts, end - 1) - 1
     nearby = [a for group in by_sentence[sentence_index: last + 1] for a in group]
     # a cue inside the quote is the speaker's own report ("“People say ...,” Hale said")
-    owner = next((a for a in nearby if a.start < span.end and span.start < a.end
+    owner = next((a for a in nearby if a.start < span.end and span.start < a.end and a.speaker != AUTHOR
                   and not span.start <= a.cue < span.end), None)
     if owner is None and quotes and _continues(text, quotes[-1], start, end):
         owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
@@ -118,6 +118,25 @@ def _quote(doc: Doc, text: str, starts: list[int], by_sentence: list[list[Attrib
         return None
     return Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
                  speaker=owner.speaker, time=owner.time)
+
+
+def introduced_words(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """What a reporting clause ending in a colon introduces without quotation marks, as token
+    offsets, where the colon closes the clause's own phrase: the rest of its paragraph, or the
+    paragraph after it where the colon ends one ("The Ledger said in an editorial on Monday: / The
+    fire was the worst in 40 years."); where the clause opens the article, as a reprinted editorial
+    or statement does, the whole article after it. None without such a colon, or where a quote
+    follows it (a quote has its own speaker)."""
+    doc = verb.doc
+    colon = next((t for t in doc[verb.i + 1: sent.end] if t.text == ":" or t.pos_ in ("VERB", "AUX")), None)
+    if colon is None or colon.text != ":":  # "said the two men have one thing in common: ..." reports its clause
+        return None
+    start = next((t.i for t in doc[colon.i + 1:] if not t.is_space), len(doc))
+    if start == len(doc) or doc[start].is_quote or doc[start].text.strip(QUOTE_MARKS) == "":
+        return None
+    if all(t.is_space for t in doc[:sent.start]):
+        return start, len(doc)
+    return start, next((t.i + ("\n" in t.whitespace_) for t in doc[start:] if "\n" in t.text_with_ws), len(doc))
 
 
 def _continues(text: str, previous: Quote, start: int, end: int) -> bool:

@@ -17,7 +17,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
                quantifiers: set[str] = frozenset()) -> str:
     """The canonical name of a party: the entity its head word is part of ("the Labor Department",
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
-    named in its phrase ("analysts at Deloitte" -> Deloitte), else the words up to its head without
+    named in its phrase ("analysts at Deloitte" -> Deloitte) unless it is one of joined words before
+    the head ("Red Cross and hospital officials"), else the words up to its head without
     a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
     "Most forecasters" -> forecasters, "construction-industry sources"), lower case when a common
     noun opens the sentence and the article capitalises it nowhere else, and "her"
@@ -34,6 +35,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
               for t in d.subtree}  # "a spokesman for Kestrel, the concern controlled by the Ashworth family"
     tokens = [t for t in head.subtree if t.i not in aside]
     named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if any(t.dep_ == "cc" and t.i < head.i for t in tokens):
+        named = []  # "Red Cross and hospital officials": the people of both, not the Red Cross alone
     for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:

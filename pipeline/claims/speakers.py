@@ -17,12 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, states_figure
-from pipeline.claims.reported import Attribution, Reported, find_quotes, quote_patterns
+from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail, states_figure
+from pipeline.claims.reported import AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns
 from pipeline.claims.speaker_names import party_name
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, TimeScope
 
+RELATIVE_DEPS = ("relcl", "advcl")
+"""How a clause whose subject is "which", "that" or "who" hangs from what it says more of: as a
+relative clause, or misread as an adverbial clause of the verb before it ("held over the raids last
+year that killed 31 guards")."""
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -36,6 +40,8 @@ class SpeakerFinder:
         self.titles = set(titles)
         self.party_words = party_words
         self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
+        self.addressed = set(speech["addressee_verbs"])
+        self.publication_nouns = set(speech["publication_nouns"])
         self.verbs = self.object_verbs | set(speech["attribution_verbs"])
         self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
@@ -72,21 +78,26 @@ class SpeakerFinder:
             if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
                 speaker = self._speaker(token, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
+                objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
-                    c.dep_ in self.object_deps or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                    c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
-                    content += _figure_tail(token, content, lemma in self.party_words.judging_words)
+                    content += figure_tail(token, content, lemma in self.party_words.judging_words)
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
                     stretches.append(leading)
                 if _says_of_its_noun(token):
                     stretches.append((token.head.left_edge.i, token.head.i + 1))  # "4,000 jobs that Corvane said ..."
+                introduced = introduced_words(token, sent)
+                if introduced is not None:
+                    stretches.append(introduced)  # "The Ledger said in an editorial: ..."
                 if speaker and stretches:
                     time = _statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
+                    out += self._asides(sent.doc, stretches, token.i)
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
             if owner is not None:  # "Corvane Corp.'s announcement of a $412.6 million loss"
                 speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
@@ -106,6 +117,26 @@ class SpeakerFinder:
                     # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
                     out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
+                    out += self._asides(sent.doc, [(verb.left_edge.i, verb.right_edge.i + 1)], token.i)
+        return out
+
+    def _asides(self, doc: Doc, stretches: list[tuple[int, int]], cue: int) -> list[Attribution]:
+        """The author's own background inside reported words: a relative clause that tells a past
+        event of something the report only names ("agents said they found no one tied to the
+        blasts, which killed 31 people"; "police said a woman was held over the raids that left 12
+        guards hurt", also where the parser hangs it from the verb). A present or future state is
+        the speaker's ("said it is part of a group that holds 4% of Norland", "the deal, which will
+        bring in $20 million"), and so is what a clause says of a figure ("a rate of 2.5 shares for
+        each note, which was equal to $40 a share") or a report of its own ("a study, which
+        said ...")."""
+        out = []
+        for start, end in stretches:
+            for verb in doc[start:end]:
+                if verb.dep_ in RELATIVE_DEPS and _tells_past(verb) and not states_figure(verb.head) \
+                        and verb.lemma_ != "be" and verb.lemma_.lower() not in self.verbs \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children) \
+                        and not verb.left_edge.i <= cue <= verb.right_edge.i:
+                    out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, AUTHOR))
         return out
 
     def _frames(self, verb: Token) -> bool:
@@ -173,11 +204,30 @@ class SpeakerFinder:
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
                 return ""
-        # joint speakers are named ones ("Putin and Xi"); a coordinated clause is not one of them
-        named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and subject.pos_ == c.pos_ == "PROPN"]
+        # a joint source's parts, not one counted as only some of a group ("say pollsters and some aides")
+        named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("PROPN", "NOUN")
+                             and c.left_edge.lower_ not in self.quantifiers]
         found = [parties.speaking(party) or self._described(subject, parties)
                  or party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in named]
-        return "; ".join(dict.fromkeys(name for name in found if name))
+        found = list(dict.fromkeys(name for name in found if name))
+        if len(found) > 1 and any(party.tag_ == "NNS" for party in named):  # a group that names no one
+            return f" {_joining(subject)} ".join(found)  # "Red Cross and hospital officials said ..."
+        if len(named) == len(found) == 1 and self._printed(subject, verb) and not found[0].startswith("The "):
+            return f"The {found[0]}"
+        return "; ".join(found)  # joint speakers by name: "Putin and Xi" -> "Vladimir Putin; Xi Jinping"
+
+    def _printed(self, subject: Token, verb: Token) -> bool:
+        """Whether a speaker is a paper that prints "The" as part of its name: the article writes it
+        with a capital inside a sentence ("Last week The Ledger reported ..."), or it opens a sentence
+        in what speaks in print (``publication_nouns``: "The Ledger said in an editorial ...").
+        "The Labor Department said ..." keeps its plain name."""
+        the = subject.doc[subject.left_edge.i]
+        if the.text != "The" or the.ent_type_ != "ORG" or subject.ent_type_ != "ORG":
+            return False
+        if not the.is_sent_start and the.i != dateline_end(subject.sent):
+            return True
+        return any(p.dep_ == "prep" and p.lower_ == "in" and any(o.lemma_.lower() in self.publication_nouns
+                                                                 for o in p.children) for p in verb.children)
 
     def _described(self, subject: Token, parties: Parties) -> str:
         """The party a subject of common nouns after "the" describes when the last of them is a
@@ -196,6 +246,13 @@ class SpeakerFinder:
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
 
+
+FINITE_TAGS = ("VBD", "VBP", "VBZ")
+"""Tags of a verb in a tense of its own: an adverbial clause in one without a subject is a misread
+sentence ("Varga remains at large and deputies concede ..." read as "at large and deputies", then
+"concede"), not a participle going on from the verb above ("said Karen Lutz, noting that ...")."""
+
+
 def _subject(verb: Token) -> Token | None:
     """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
     and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
@@ -203,9 +260,15 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0]
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i or (
+                verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS):
             return None
         verb = verb.head
+
+
+def _joining(subject: Token) -> str:
+    """The word that joins a subject's parts: "and" in "Red Cross and hospital officials"."""
+    return next((c.lower_ for c in subject.children if c.dep_ == "cc"), "and")
 
 
 def _group(quantifier: Token) -> Token | None:
@@ -223,37 +286,15 @@ def _group(quantifier: Token) -> Token | None:
     return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
 
 
+def _tells_past(verb: Token) -> bool:
+    """Whether a verb is in the past tense, also as a passive or perfect ("killed", "was
+    rescued", "had agreed")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
 def _has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-
-
-TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
-"""How a verb's words after its object go on with the figure it reports: "reported sales of $61
-million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
-
-
-def _figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
-    """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
-    reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
-    $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
-    not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
-    fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
-    1991 profit at around $2.80 a share") but not what it is set against, a known figure the
-    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
-    objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
-    if not objects:
-        return []
-    return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and not _has_subject(c)
-            and _gives_figure(c) and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
-
-
-COMPARING = ("from", "compared", "against", "versus", "than")
-"""Words that set a figure against another: "up from", "compared with"."""
-
-
-def _gives_figure(phrase: Token) -> bool:
-    """Whether a phrase holds a figure that is no date: "of $612 million", not "on Oct. 5"."""
-    return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
 
 
 def _hedged(verb: Token) -> bool:
