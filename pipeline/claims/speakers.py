@@ -99,14 +99,21 @@ class SpeakerFinder:
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
                     out += self._asides(sent.doc, stretches, token.i)
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
-            if owner is not None:  # "Corvane Corp.'s announcement of a $412.6 million loss"
-                speaker = parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
+            asking = lemma in self.survey_nouns and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
+            if owner is not None or asking:  # "Corvane Corp.'s announcement of a $412.6 million loss"
+                speaker = (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
+                           ) if owner is not None else ""
                 if speaker and lemma in self.survey_nouns:
                     speaker = f"{speaker} {lemma}"  # the poll speaks for the people it asked
+                elif asking:  # "Polls have shown support rising to 51 percent" -> polls
+                    named = [e["canonical"] for e in names.within(token.left_edge.idx, token.idx) if e["label"] == "ORG"]
+                    speaker = f"{named[-1]} {lemma}" if named else token.lower_
                 if speaker:
                     out.append(Attribution(token.left_edge.i, token.right_edge.i + 1, speaker, cue=token.i))
-                    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ in ("VERB", "AUX"):
-                        verb = token.head.head  # "In a Contoso Research poll, 62 percent said ..."
+                    inside = token.dep_ == "pobj" and token.head.lower_ == "in"
+                    verb = token.head.head if inside else token.head
+                    if (asking or inside) and verb.pos_ in ("VERB", "AUX"):
+                        # "In a Contoso Research poll, 62 percent said ...", "A Ledger poll shows 6 in 10 ..."
                         out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
             source = self._source(token)
             if source is not None:
