@@ -123,7 +123,7 @@ def _quote(doc: Doc, text: str, starts: list[int], by_sentence: list[list[Attrib
 def introduced_words(verb: Token, sent: Span) -> tuple[int, int] | None:
     """What a reporting clause ending in a colon introduces without quotation marks, as token
     offsets, where the colon closes the clause's own phrase: the rest of its paragraph, or the
-    paragraph after it where the colon ends one ("The Ledger said in an editorial on Monday: / The
+    paragraph after it where the colon ends one ("The Ledger said in an editorial on Friday: / The
     fire was the worst in 40 years."); where the clause opens the article, as a reprinted editorial
     or statement does, the whole article after it. None without such a colon, or where a quote
     follows it (a quote has its own speaker)."""

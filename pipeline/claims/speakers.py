@@ -132,7 +132,7 @@ class SpeakerFinder:
         event of something the report only names ("agents said they found no one tied to the
         blasts, which killed 31 people"; "police said a woman was held over the raids that left 12
         guards hurt", also where the parser hangs it from the verb). A present or future state is
-        the speaker's ("said it is part of a group that holds 4% of Norland", "the deal, which will
+        the speaker's ("said it belongs to a group that owns 4% of Norland", "the deal, which will
         bring in $20 million"), and so is what a clause says of a figure ("a rate of 2.5 shares for
         each note, which was equal to $40 a share") or a report of its own ("a study, which
         said ...")."""
