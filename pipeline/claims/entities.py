@@ -17,11 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import groupby
-from os.path import commonprefix
 
-from babel import Locale
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
                                          legal_name_spans, spelled_out, unshouted, without_legal_form)
 from pipeline.claims.name_spellings import hyphened, one_name_each
+from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -41,23 +38,6 @@ NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERC
 """Model labels of a word that is no short form of a name: a place, a number, or a name the
 model read in full (a product or a work of art it took a surname for still may be one)."""
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
-def _opening(name: str) -> str:
-    """A name's first three letters in lower case, which a nationality word shares with its country."""
-    return name.lower()[:3]
-
-
-COUNTRY_NAMES = tuple(name for code, name in Locale("en").territories.items() if not code.isdigit())
-"""The countries and territories as CLDR names them, which a nationality word is read against."""
-_NAMES_BY_OPENING = {opening: tuple(names) for opening, names
-                     in groupby(sorted(COUNTRY_NAMES, key=_opening), key=_opening)}  # a stable sort
-"""The country names by their first three letters in lower case, each group in ``COUNTRY_NAMES``
-order: ``country_of_people`` compares a word with the names that open as it does only."""
-PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "nish", "i", "ic", "k", "e")
-"""What a nationality word adds to the shared start of its country's name: Kenya-n, Belgi-an,
-Indonesia-n, Chin-ese, Spa-nish, Iraq-i, Gree-k, Argentin-e ("Liberal" is no Liberia-n, "Roman" no
-Romania)."""
 
 
 @dataclass(frozen=True)
@@ -364,22 +344,6 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
-
-
-@lru_cache(maxsize=4096)  # a scan of every country name; the same few words come back in every article
-def country_of_people(word: str) -> str | None:
-    """The country a nationality word names, read off CLDR's country names rather than a list of
-    nationalities: the one whose name the word shares all but a short ending with ("Indonesian" ->
-    Indonesia, "Belgian" -> Belgium, "South African" -> South Africa, "Kenyans" -> Kenya); None
-    when no country or several fit as well ("Dutch", "Swiss")."""
-    word = word.lower().removesuffix("s") if word.endswith(("ans", "is")) else word.lower()
-    fits: dict[int, list[str]] = {}
-    for name in _NAMES_BY_OPENING.get(word[:3], ()):  # a fit shares at least three letters
-        shared = len(commonprefix([word, name.lower()]))
-        if shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS:
-            fits.setdefault(shared, []).append(name)
-    best = fits.get(max(fits, default=0), [])
-    return best[0] if len(best) == 1 else None
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:

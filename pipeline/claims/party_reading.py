@@ -11,7 +11,7 @@ from functools import cache
 from babel import Locale
 from spacy.tokens import Span, Token
 
-from pipeline.claims.entities import country_of_people
+from pipeline.claims.nationalities import country_of_people
 from pipeline.nlp.structure import clause_subject
 from pipeline.rules.currency_table import current_currencies
 

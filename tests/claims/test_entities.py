@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims.entities import country_of_people
+from pipeline.claims.nationalities import country_of_people
 from pipeline.rules import load_rules
 
 TABLE = load_rules().tables["entities"]
