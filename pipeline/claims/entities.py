@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
-                                         legal_name_spans, spelled_out, unshouted, without_legal_form)
+                                         family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
 from pipeline.claims.name_spellings import hyphened, one_name_each
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, part_of_dateline
@@ -77,7 +78,9 @@ class EntityTable:
             self.aliases.setdefault(_without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.families = frozenset(table.get("family_words", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
+        self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -96,7 +99,7 @@ class EntityTable:
         mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
                     if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
-                 if not taken & set(range(*span))]  # "Tarrow's Inc.", whatever the model made of it
+                 + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [_Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = self._unhyphened(text, mentions)
@@ -105,18 +108,16 @@ class EntityTable:
                      and m.text.lower() not in self.aliases):
             for word in (name.split()[0], name.split()[-1]):
                 full_names.setdefault(word, name)
-        abbreviations, spelled = self._abbreviations(mentions, full_names)
+        abbreviations, spelled = self._abbreviations(mentions, full_names, text)
         short = {m.start: m for m in _short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
-        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
-                          key=lambda m: m.start)
+        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
         for mention in mentions:
             named = self._name(text, mention, full_names)
             if named is not None:
                 canonical, label = named
                 if label == "ORG":
-                    canonical = spelled_out(canonical) if canonical in spelled \
-                        else without_legal_form(canonical, self.legal_forms, self.abbreviated)
+                    canonical = spelled_out(canonical) if canonical in spelled else self.bare(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
         return one_name_each(unshouted(out))
@@ -155,22 +156,22 @@ class EntityTable:
                 out.append(mention)
         return out
 
-    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str]) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str], text: str) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
         Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics". Only a form that
-        fits one longer name counts, and not a person's name that is a surname or first name of a
-        person the article names in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names whose initials take in their legal form
-        ("BMAC"): that form is part of the name as people use it, spelled out ("Brightwater Motors
-        Acceptance Corporation")."""
+        fits one longer name counts, and not a surname or first name of a person the article names
+        in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names said
+        with their legal form spelled out: one whose initials take it in ("BMAC": "Brightwater Motors
+        Acceptance Corporation"), and a parent's one-word name that opens its unit's (``opening_others``)."""
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}:
+            for form in {initials_of(name), initials_of(self.bare(name))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}
+                   if m.text != initials_of(self.bare(name))} | opening_others(longer, self.bare, text)
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
@@ -227,9 +228,9 @@ class EntityTable:
         return _Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
-        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
-        written in lower case names a post at the organisation after it ("president of Contoso
-        Tours")."""
+        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title, unless the
+        word opens a company's name (``_opens_other``). A title written in lower case names a post
+        at the organisation after it ("president of Contoso Tours")."""
         if ent.label_ != "ORG" or ent.text.lower() in self.aliases or ent[-1].text in POSSESSIVES:
             return False  # "Contoso Inc.'s chief executive": the title is the organisation's
         doc = ent.doc
@@ -237,7 +238,7 @@ class EntityTable:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in self.titles
                 and before[0].is_title) or (
-            after in self.titles and after not in ("state", "former", "then", "acting"))
+            after in self.titles and after not in ("state", "former", "then", "acting") and not _opens_other(ent))
 
     def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
@@ -293,6 +294,15 @@ def _head_word(ent: Span) -> Token:
     Wis., concern", whose "the" belongs to "concern"."""
     words = [t for t in ent if t.dep_ != "det" and not ent.start <= t.head.i < ent.end]
     return words[0] if words else ent.root
+
+
+def _opens_other(ent: Span) -> bool:
+    """Whether a one-word organisation before a title and a name opens a longer one the model reads
+    elsewhere in the article: "Corvane" of "Corvane Chairman Ruth Adler" after "Corvane Systems
+    Inc." is the company the person's title is at, not a word of the title ("Trade" of "Trade
+    Minister Ann Lee"); "a Corvane spokesman" stays the spokesman's name."""
+    return len(ent) == 1 and ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].pos_ == "PROPN" and any(
+        other.label_ == "ORG" and len(other) > 1 and other[0].text == ent.text for other in ent.doc.ents)
 
 
 def _beside_name(doc: Doc, i: int) -> bool:

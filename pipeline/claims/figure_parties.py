@@ -31,7 +31,7 @@ class FigureParties(Parties):
         head = claim_clause(span.root)
         found: list[Party] = []
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
-        token = span.root
+        token = below = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $318 million"
         participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 512"
@@ -61,9 +61,14 @@ class FigureParties(Parties):
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
-                found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
+                own = self._one(token, 0)
+                found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
                 held += self._held(token)
-            token = token.head
+                # "it is dwarfed by B.A.T's plans to spin off #4 billion": the plan's owner's figure alone
+                nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
+            held += self._owner(token)
+            token, below = token.head, token
+        held += self._owner(head)
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
             return self._in_order(found + held if found else [], span.sent)  # "lowered her estimate to $3.40 a share": not hers
@@ -89,8 +94,9 @@ class FigureParties(Parties):
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
-        if not found and head.dep_ == "relcl" and head.head.i != head.i:
-            # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points"
+        if not found and (head.dep_ == "relcl" or self._owner(head)) and head.head.i != head.i:
+            # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points";
+            # "a unit 60%-owned by Halvard Group"
             noun = head.head
             if not states_figure(noun):
                 return self._in_order(self.resolve(noun) + held, span.sent)
@@ -233,10 +239,22 @@ class FigureParties(Parties):
     def _held(self, noun: Token) -> list[Party]:
         """The company a holding noun (``holding_nouns``) is in: "holds a 9.4% stake in Brightwater
         Corp." is Brightwater's figure as well as the holder's; a stake in a venture or a place
-        names no one more."""
+        names no one more. A person's stake that names no company is in the one the article names
+        the person with: "lifts Corvane Chairman Ruth Adler's stake to 31%" is Corvane's too."""
         if noun.lemma_.lower() not in self.words.holding_nouns:
             return []
-        return self.organisations_after(noun, ("in",))
+        holders = [p for c in noun.children if c.dep_ == "poss" for p in [self._entity(c)] if p and p[1] == "PERSON"]
+        return self.organisations_after(noun, ("in",)) or [
+            employer for person, _ in holders for employer in [self._employer(person)] if employer]
+
+    def _owner(self, verb: Token) -> list[Party]:
+        """The owner a participle of owning (``owning_participles``) names after "by": "Tarn Cable,
+        a unit 60%-owned by Halvard Group," and "the miner, which is 45% owned by Cobalt Partners,"
+        are the owner's figures as well as those of what it owns."""
+        if verb.lower_.lstrip("-") not in self.words.owning_participles:
+            return []
+        return [p for by in verb.children if by.lower_ == "by" and by.dep_ in ("agent", "prep")
+                for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
 
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of
@@ -255,7 +273,7 @@ class FigureParties(Parties):
             for obj in objects:
                 if child.lower_ == "against" and self._currency(obj) is not None:
                     continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
-                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
-                    out += self._partners(obj, span)
+                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
+                    out += self._partners(obj, span) + self._held(obj)
                 out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
         return out

@@ -92,6 +92,8 @@ class PartyWords:
     holding_nouns: frozenset[str] = frozenset()
     """Nouns of owning part of a company, whose company "in" is a figure's party too ("a 9.4% stake
     in Brightwater Corp.")."""
+    owning_participles: frozenset[str] = frozenset()
+    """Participles whose agent owns what they describe ("a unit 60%-owned by Halvard Group")."""
     leading_verbs: frozenset[str] = frozenset()
     """Verbs whose agent names whom a group stands for ("a group of banks, led by First Union")."""
     legal_forms: frozenset[str] = frozenset()
@@ -115,8 +117,18 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         governments=frozenset(entities.get("government_words", ())),
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
+        owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())))
+
+
+def traded_abroad(noun: Token, owners: list[Party]) -> bool:
+    """Whether the places before a company's shares only say where they trade: "American depositary
+    shares for Tarrow" and "U.S. shares of Corvane" are the company's (named after "for" or "of"),
+    not the country's; "Japanese stocks" with no company are Japan's."""
+    return noun.lemma_.lower() in LISTED_THINGS and all(p[1] in PLACE_LABELS for p in owners) and any(
+        prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in prep.children)
+        for prep in noun.children)
 
 
 def says_what(span: Span, head: Token) -> bool:
