@@ -250,8 +250,10 @@ class FigureParties(Parties):
     def _owner(self, verb: Token) -> list[Party]:
         """The owner a participle of owning (``owning_participles``) names after "by": "Tarn Cable,
         a unit 60%-owned by Halvard Group," and "the miner, which is 45% owned by Cobalt Partners,"
-        are the owner's figures as well as those of what it owns."""
-        if verb.lower_.lstrip("-") not in self.words.owning_participles:
+        are the owner's figures as well as those of what it owns; the parse may hang "by" from the
+        participle's "is" ("which is 81%-owned by Larkspur Corp.")."""
+        participles = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+        if not any(t.lower_.lstrip("-") in self.words.owning_participles for t in participles):
             return []
         return [p for by in verb.children if by.lower_ == "by" and by.dep_ in ("agent", "prep")
                 for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]

@@ -75,6 +75,8 @@ from tests.claims.claims_fixture import claims_by_text
     ("Dunmore Paper, which is 45% owned by Cobalt Partners Ltd., raised prices.", "45%",
      "Dunmore Paper; Cobalt Partners"),
     ("Halvard Group sold its 60%-owned Tarn Cable unit for $3 million.", "60%", "Halvard Group; Tarn Cable"),
+    ("Brenner Optics, which is 64%-owned by Tallis Corp., Boston, lost $3 million in the quarter.", "64%",
+     "Brenner Optics; Tallis"),
     # a person's stake named with no company is in the one the person is named with, and a stake
     # the verb moves is in its company, the preposition hanging from the verb or the noun
     ("Brightwater Corp. said Ruth Adler, its chairman, bought 9,000 shares. The deal boosts Brightwater "
