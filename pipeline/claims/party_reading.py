@@ -64,6 +64,8 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
+TRADING_PLACES = ("market", "exchange", "bourse")
+"""Nouns of where shares trade: "three shares in the Frankfurt market"."""
 LISTED_THINGS = ("share", "stock")
 """Nouns only a company has: "its shares", "their stock" are the last company named."""
 
@@ -129,6 +131,14 @@ def traded_abroad(noun: Token, owners: list[Party]) -> bool:
     return noun.lemma_.lower() in LISTED_THINGS and all(p[1] in PLACE_LABELS for p in owners) and any(
         prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in prep.children)
         for prep in noun.children)
+
+
+def traded_in(noun: Token, prep: Token) -> bool:
+    """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
+    representing three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
+    the market's place only says where they trade, not whose they are (``TRADING_PLACES``)."""
+    return noun.lemma_.lower() in LISTED_THINGS and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in TRADING_PLACES for c in prep.children)
 
 
 def says_what(span: Span, head: Token) -> bool:

@@ -85,6 +85,9 @@ from tests.claims.claims_fixture import claims_by_text
     # the owner of a plan the figure hangs from owns it, not the subject the plan is set beside
     ("Corvane's cuts are large, though they are dwarfed by Tallis Group's plans to sell off $3 billion in assets.",
      "$3 billion", "Tallis Group"),
+    # the market shares trade in only says where they trade
+    ("Ashcombe Holdings PLC rose 4 pence. Its depositary shares, each representing three shares in the London "
+     "market, closed at $21.50.", "three shares", "Ashcombe Holdings"),
     # a family named by its surname is one party
     ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
      "400,000", "Ravensworth; Pellham family"),
