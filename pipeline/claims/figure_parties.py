@@ -17,6 +17,11 @@ from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, OWNING_LABELS,
 from pipeline.nlp.structure import described_by_age
 
 
+JOINING = ("along", "together")
+"""Words before "with" that set one noun beside another, each with its own parties: "the sale of
+shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 are not Orla's)."""
+
+
 class FigureParties(Parties):
     """Resolves the parties of one article's figures."""
 
@@ -36,6 +41,7 @@ class FigureParties(Parties):
         reported = False  # the figure is what the verb reports: "the company reported net of $318 million"
         participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 512"
         nearer = False  # a clause between the figure and its verb names whom it deals with
+        joined = False  # the figure's noun is set beside another: "the sale to Orla along with the sale of 9,000 shares"
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
             participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
@@ -55,7 +61,7 @@ class FigureParties(Parties):
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
                     for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
-            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
@@ -67,6 +73,7 @@ class FigureParties(Parties):
                 # "it is dwarfed by B.A.T's plans to spin off #4 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
             held += self._owner(token)
+            joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)
             token, below = token.head, token
         held += self._owner(head)
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
