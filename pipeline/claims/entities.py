@@ -17,18 +17,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import groupby
-from os.path import commonprefix
+from functools import partial
 
-from babel import Locale
 from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
-                                         legal_name_spans, spelled_out, unshouted, without_legal_form)
+                                         family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
 from pipeline.claims.name_spellings import hyphened, one_name_each
+from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -41,23 +39,6 @@ NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERC
 """Model labels of a word that is no short form of a name: a place, a number, or a name the
 model read in full (a product or a work of art it took a surname for still may be one)."""
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
-def _opening(name: str) -> str:
-    """A name's first three letters in lower case, which a nationality word shares with its country."""
-    return name.lower()[:3]
-
-
-COUNTRY_NAMES = tuple(name for code, name in Locale("en").territories.items() if not code.isdigit())
-"""The countries and territories as CLDR names them, which a nationality word is read against."""
-_NAMES_BY_OPENING = {opening: tuple(names) for opening, names
-                     in groupby(sorted(COUNTRY_NAMES, key=_opening), key=_opening)}  # a stable sort
-"""The country names by their first three letters in lower case, each group in ``COUNTRY_NAMES``
-order: ``country_of_people`` compares a word with the names that open as it does only."""
-PEOPLE_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "nish", "i", "ic", "k", "e")
-"""What a nationality word adds to the shared start of its country's name: Kenya-n, Belgi-an,
-Indonesia-n, Chin-ese, Spa-nish, Iraq-i, Gree-k, Argentin-e ("Liberal" is no Liberia-n, "Roman" no
-Romania)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +78,9 @@ class EntityTable:
             self.aliases.setdefault(_without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
+        self.families = frozenset(table.get("family_words", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
+        self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -116,7 +99,7 @@ class EntityTable:
         mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
                     if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
-                 if not taken & set(range(*span))]  # "Tarrow's Inc.", whatever the model made of it
+                 + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [_Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = self._unhyphened(text, mentions)
@@ -125,18 +108,16 @@ class EntityTable:
                      and m.text.lower() not in self.aliases):
             for word in (name.split()[0], name.split()[-1]):
                 full_names.setdefault(word, name)
-        abbreviations, spelled = self._abbreviations(mentions, full_names)
+        abbreviations, spelled = self._abbreviations(mentions, full_names, text)
         short = {m.start: m for m in _short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
-        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written,
-                          key=lambda m: m.start)
+        mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
         for mention in mentions:
             named = self._name(text, mention, full_names)
             if named is not None:
                 canonical, label = named
                 if label == "ORG":
-                    canonical = spelled_out(canonical) if canonical in spelled \
-                        else without_legal_form(canonical, self.legal_forms, self.abbreviated)
+                    canonical = spelled_out(canonical) if canonical in spelled else self.bare(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
         return one_name_each(unshouted(out))
@@ -175,22 +156,22 @@ class EntityTable:
                 out.append(mention)
         return out
 
-    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str]) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str], text: str) -> tuple[list[_Mention], set[str]]:
         """An organisation's initials or leading words standing for the longer name the article
         gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
         Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics". Only a form that
-        fits one longer name counts, and not a person's name that is a surname or first name of a
-        person the article names in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names whose initials take in their legal form
-        ("BMAC"): that form is part of the name as people use it, spelled out ("Brightwater Motors
-        Acceptance Corporation")."""
+        fits one longer name counts, and not a surname or first name of a person the article names
+        in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names said
+        with their legal form spelled out: one whose initials take it in ("BMAC": "Brightwater Motors
+        Acceptance Corporation"), and a parent's one-word name that opens its unit's (``opening_others``)."""
         longer = list(dict.fromkeys(m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1))
         initials: dict[str, list[str]] = {}
         for name in longer:
-            for form in {initials_of(name), initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}:
+            for form in {initials_of(name), initials_of(self.bare(name))}:
                 if len(form) > 1:
                     initials.setdefault(form, []).append(name)
         spelled = {name for m in mentions for name in initials.get(m.text, ())
-                   if m.text != initials_of(without_legal_form(name, self.legal_forms, self.abbreviated))}
+                   if m.text != initials_of(self.bare(name))} | opening_others(longer, self.bare, text)
         out = []
         for mention in mentions:
             if mention.label not in ("ORG", "PERSON", "GPE") or mention.text.lower() in self.aliases:
@@ -247,9 +228,9 @@ class EntityTable:
         return _Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
-        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title. A title
-        written in lower case names a post at the organisation after it ("president of Contoso
-        Tours")."""
+        """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title, unless the
+        word opens a company's name (``_opens_other``). A title written in lower case names a post
+        at the organisation after it ("president of Contoso Tours")."""
         if ent.label_ != "ORG" or ent.text.lower() in self.aliases or ent[-1].text in POSSESSIVES:
             return False  # "Contoso Inc.'s chief executive": the title is the organisation's
         doc = ent.doc
@@ -257,7 +238,7 @@ class EntityTable:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in self.titles
                 and before[0].is_title) or (
-            after in self.titles and after not in ("state", "former", "then", "acting"))
+            after in self.titles and after not in ("state", "former", "then", "acting") and not _opens_other(ent))
 
     def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
@@ -315,6 +296,15 @@ def _head_word(ent: Span) -> Token:
     return words[0] if words else ent.root
 
 
+def _opens_other(ent: Span) -> bool:
+    """Whether a one-word organisation before a title and a name opens a longer one the model reads
+    elsewhere in the article: "Corvane" of "Corvane Chairman Ruth Adler" after "Corvane Systems
+    Inc." is the company the person's title is at, not a word of the title ("Trade" of "Trade
+    Minister Ann Lee"); "a Corvane spokesman" stays the spokesman's name."""
+    return len(ent) == 1 and ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].pos_ == "PROPN" and any(
+        other.label_ == "ORG" and len(other) > 1 and other[0].text == ent.text for other in ent.doc.ents)
+
+
 def _beside_name(doc: Doc, i: int) -> bool:
     """Whether a proper noun stands right before or after the token: looked at only for a word that
     may be a short form, as building the neighbouring tokens for every word was a good part of the
@@ -364,22 +354,6 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
-
-
-@lru_cache(maxsize=4096)  # a scan of every country name; the same few words come back in every article
-def country_of_people(word: str) -> str | None:
-    """The country a nationality word names, read off CLDR's country names rather than a list of
-    nationalities: the one whose name the word shares all but a short ending with ("Indonesian" ->
-    Indonesia, "Belgian" -> Belgium, "South African" -> South Africa, "Kenyans" -> Kenya); None
-    when no country or several fit as well ("Dutch", "Swiss")."""
-    word = word.lower().removesuffix("s") if word.endswith(("ans", "is")) else word.lower()
-    fits: dict[int, list[str]] = {}
-    for name in _NAMES_BY_OPENING.get(word[:3], ()):  # a fit shares at least three letters
-        shared = len(commonprefix([word, name.lower()]))
-        if shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS:
-            fits.setdefault(shared, []).append(name)
-    best = fits.get(max(fits, default=0), [])
-    return best[0] if len(best) == 1 else None
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:

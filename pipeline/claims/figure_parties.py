@@ -17,6 +17,11 @@ from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, OWNING_LABELS,
 from pipeline.nlp.structure import described_by_age
 
 
+JOINING = ("along", "together")
+"""Words before "with" that set one noun beside another, each with its own parties: "the sale of
+shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 are not Orla's)."""
+
+
 class FigureParties(Parties):
     """Resolves the parties of one article's figures."""
 
@@ -31,11 +36,12 @@ class FigureParties(Parties):
         head = claim_clause(span.root)
         found: list[Party] = []
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
-        token = span.root
+        token = below = span.root
         judged = False
         reported = False  # the figure is what the verb reports: "the company reported net of $318 million"
         participle = False  # the figure is in a clause that goes on from the verb: "..., bringing the total to 512"
         nearer = False  # a clause between the figure and its verb names whom it deals with
+        joined = False  # the figure's noun is set beside another: "the sale to Orla along with the sale of 9,000 shares"
         while token.i != head.i and token.head.i != token.i:
             reported = reported or (token.head.i == head.i and token.dep_ == "dobj")
             participle = participle or (token.pos_ in ("VERB", "AUX") and token.dep_ in ("advcl", "conj"))
@@ -55,15 +61,21 @@ class FigureParties(Parties):
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
                     for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
-            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end:
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
-                found += self._one(token, 0) + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
+                own = self._one(token, 0)
+                found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
                 held += self._held(token)
-            token = token.head
+                # "it is dwarfed by B.A.T's plans to spin off #4 billion": the plan's owner's figure alone
+                nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
+            held += self._owner(token)
+            joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)
+            token, below = token.head, token
+        held += self._owner(head)
         if nearer or judged or any(c.dep_ == "dobj" and c.lemma_.lower() in self.words.judging_words
                                    for c in head.children):
             return self._in_order(found + held if found else [], span.sent)  # "lowered her estimate to $3.40 a share": not hers
@@ -89,8 +101,9 @@ class FigureParties(Parties):
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
                           if p[1] == "ORG"]
-        if not found and head.dep_ == "relcl" and head.head.i != head.i:
-            # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points"
+        if not found and (head.dep_ == "relcl" or self._owner(head)) and head.head.i != head.i:
+            # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points";
+            # "a unit 60%-owned by Halvard Group"
             noun = head.head
             if not states_figure(noun):
                 return self._in_order(self.resolve(noun) + held, span.sent)
@@ -233,10 +246,24 @@ class FigureParties(Parties):
     def _held(self, noun: Token) -> list[Party]:
         """The company a holding noun (``holding_nouns``) is in: "holds a 9.4% stake in Brightwater
         Corp." is Brightwater's figure as well as the holder's; a stake in a venture or a place
-        names no one more."""
+        names no one more. A person's stake that names no company is in the one the article names
+        the person with: "lifts Corvane Chairman Ruth Adler's stake to 31%" is Corvane's too."""
         if noun.lemma_.lower() not in self.words.holding_nouns:
             return []
-        return self.organisations_after(noun, ("in",))
+        holders = [p for c in noun.children if c.dep_ == "poss" for p in [self._entity(c)] if p and p[1] == "PERSON"]
+        return self.organisations_after(noun, ("in",)) or [
+            employer for person, _ in holders for employer in [self._employer(person)] if employer]
+
+    def _owner(self, verb: Token) -> list[Party]:
+        """The owner a participle of owning (``owning_participles``) names after "by": "Tarn Cable,
+        a unit 60%-owned by Halvard Group," and "the miner, which is 45% owned by Cobalt Partners,"
+        are the owner's figures as well as those of what it owns; the parse may hang "by" from the
+        participle's "is" ("which is 81%-owned by Larkspur Corp.")."""
+        participles = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+        if not any(t.lower_.lstrip("-") in self.words.owning_participles for t in participles):
+            return []
+        return [p for by in verb.children if by.lower_ == "by" and by.dep_ in ("agent", "prep")
+                for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
 
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object and the objects of
@@ -255,7 +282,7 @@ class FigureParties(Parties):
             for obj in objects:
                 if child.lower_ == "against" and self._currency(obj) is not None:
                     continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
-                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"
-                    out += self._partners(obj, span)
+                if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
+                    out += self._partners(obj, span) + self._held(obj)
                 out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
         return out

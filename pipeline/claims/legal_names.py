@@ -11,6 +11,7 @@ Barrow": Pell & Barrow)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cleanco.clean import get_unique_terms
 from spacy.tokens import Doc, Token
@@ -25,6 +26,8 @@ AMPERSANDS = ("&", "amp")
 archives ("Pell amp Barrow")."""
 ESCAPED_AMPERSAND = re.compile(r"(?<=[A-Za-z.]) amp (?=[A-Z])")
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
+PLACE_TAGS = ("GPE", "LOC", "NORP", "FAC")
+"""The model's labels of a place or a people, which name no family ("a Leeds family")."""
 LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
 
 
@@ -47,6 +50,20 @@ def legal_name_spans(doc: Doc, legal_forms: set[str], leading: set[str]) -> list
         tagged = _organisation_start(token)
         if start < end and doc[start].text not in NAME_JOINERS and (tagged is None or start < tagged):
             out.append((doc[start].idx, token.idx + len(token)))
+    return out
+
+
+def family_spans(doc: Doc, words: frozenset[str]) -> list[tuple[int, int]]:
+    """The character spans of families named by "the", their surname and a word of ``words``: "the
+    Pell family sold its stake" and "the Pell family interests" name one party, "Pell family", which
+    holds, buys and lends as a company does; not a family from a place ("a Leeds family", "the
+    Leeds family" where the model reads Leeds as a place), nor a person's ("Ann Pell's family")."""
+    out = []
+    for token in doc:
+        name = doc[token.i - 1] if token.i > 0 else None
+        if token.lower_ in words and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper() \
+                and name.ent_type_ not in PLACE_TAGS and name.i > 0 and doc[name.i - 1].lower_ == "the":
+            out.append((name.idx, token.idx + len(token)))
     return out
 
 
@@ -76,6 +93,20 @@ def spelled_out(name: str) -> str:
     """"Brightwater Motors Acceptance Corp." -> "Brightwater Motors Acceptance Corporation"."""
     words = name.split()
     return " ".join(words[:-1] + [LEGAL_WORDS.get(words[-1], words[-1])])
+
+
+def opening_others(names: list[str], short: Callable[[str], str], text: str) -> set[str]:
+    """The organisations whose legal form is said in full ("Corp.", "Co.") because without it their
+    name is one word that opens the name of another organisation the article follows (names it
+    twice or more): "Larkspur Corp." beside its unit "Larkspur Mills Inc." ... "Larkspur Mills
+    said" is "Larkspur Corporation", as "Larkspur" alone, the way an article shortens either, would
+    not tell them apart. ``names`` are the article's organisations, ``short`` a name without its
+    legal form, ``text`` the article's; a unit named once in passing leaves the parent's name as it is said
+    ("Larkspur" beside "its Larkspur Leasing Inc. unit"), and so does a form not said in full
+    ("Larkspur Inc.") or a name of two words or more ("Kestrel Motors" beside "Kestrel Motors Finance")."""
+    followed = {short(name) for name in names if text.count(short(name)) > 1}
+    return {name for name in names if name.split()[-1] in LEGAL_WORDS and len(short(name).split()) == 1
+            and any(other.split()[0] == short(name) and len(other.split()) > 1 for other in followed)}
 
 
 def called_by(word: str, name: str) -> bool:

@@ -20,7 +20,7 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
                                            PartyWords, clause_subject, currency_name, hyphen_joined, prepositions_above,
-                                           states_figure, untimed)
+                                           states_figure, traded_abroad, traded_in, untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -115,7 +115,7 @@ class Parties:
             return [currency]
         label = self._descriptor(head)
         owners = self._owners(head, depth)
-        if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)):
+        if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)) and not traded_abroad(head, owners):
             return index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
         employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
         if employer is not None:
@@ -194,7 +194,7 @@ class Parties:
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
-                        for p in [self._entity(named)] if p and p[1] == "INDEX"] + self.countries_in(child)
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"] + ([] if traded_in(head, child) else self.countries_in(child))
         return out
 
     def countries_in(self, prep: Token) -> list[Party]:

@@ -12,7 +12,7 @@ from functools import cache
 from babel import Locale
 from spacy.tokens import Span, Token
 
-from pipeline.claims.entities import country_of_people
+from pipeline.claims.nationalities import country_of_people
 from pipeline.nlp.structure import clause_subject
 from pipeline.rules.currency_table import current_currencies
 
@@ -65,6 +65,8 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
+TRADING_PLACES = ("market", "exchange", "bourse")
+"""Nouns of where shares trade: "three shares in the Frankfurt market"."""
 LISTED_THINGS = ("share", "stock")
 """Nouns only a company has: "its shares", "their stock" are the last company named."""
 
@@ -93,6 +95,8 @@ class PartyWords:
     holding_nouns: frozenset[str] = frozenset()
     """Nouns of owning part of a company, whose company "in" is a figure's party too ("a 9.4% stake
     in Brightwater Corp.")."""
+    owning_participles: frozenset[str] = frozenset()
+    """Participles whose agent owns what they describe ("a unit 60%-owned by Halvard Group")."""
     leading_verbs: frozenset[str] = frozenset()
     """Verbs whose agent names whom a group stands for ("a group of banks, led by First Union")."""
     legal_forms: frozenset[str] = frozenset()
@@ -116,8 +120,26 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         governments=frozenset(entities.get("government_words", ())),
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
+        owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())))
+
+
+def traded_abroad(noun: Token, owners: list[Party]) -> bool:
+    """Whether the places before a company's shares only say where they trade: "American depositary
+    shares for Tarrow" and "U.S. shares of Corvane" are the company's (named after "for" or "of"),
+    not the country's; "Japanese stocks" with no company are Japan's."""
+    return noun.lemma_.lower() in LISTED_THINGS and all(p[1] in PLACE_LABELS for p in owners) and any(
+        prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in prep.children)
+        for prep in noun.children)
+
+
+def traded_in(noun: Token, prep: Token) -> bool:
+    """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
+    representing three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
+    the market's place only says where they trade, not whose they are (``TRADING_PLACES``)."""
+    return noun.lemma_.lower() in LISTED_THINGS and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in TRADING_PLACES for c in prep.children)
 
 
 def says_what(span: Span, head: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims.entities import country_of_people
+from pipeline.claims.nationalities import country_of_people
 from pipeline.rules import load_rules
 
 TABLE = load_rules().tables["entities"]
@@ -74,4 +74,27 @@ def test_a_person_is_named_in_full(resources, text, names):
                                                                            "U.S.-Japan Business Council"]),
 ])
 def test_countries_joined_by_a_hyphen_are_each_named(resources, text, names):
+    assert _names(resources, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # a parent whose one-word name opens that of a unit the article follows keeps its legal form
+    ("Ashcombe Mills Inc. said net rose. Ashcombe Mills is 70%-owned by Ashcombe Co. Ashcombe Mills runs 12 plants.",
+     ["Ashcombe Mills", "Ashcombe Company"]),
+    # a unit named once in passing leaves the parent's name as it is said
+    ("Ashcombe Co. said net rose. It sold its Ashcombe Leasing Inc. unit.", ["Ashcombe", "Ashcombe Leasing"]),
+    # a form not said in full stays off
+    ("Ashcombe Mills Inc. said net rose. Ashcombe Mills is 70%-owned by Ashcombe Inc. Ashcombe Mills runs 12 plants.",
+     ["Ashcombe Mills", "Ashcombe"]),
+])
+def test_a_parent_sharing_its_unit_s_leading_word_is_named_with_its_form(resources, text, names):
+    assert _names(resources, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Pellham family, which controls Orla Group, sold its stake.", ["Pellham family", "Orla Group"]),
+    # a person's family is the person's
+    ("Ruth Adler's family sold its stake in Orla Group.", ["Ruth Adler", "Orla Group"]),
+])
+def test_a_family_named_by_its_surname_is_one_party(resources, text, names):
     assert _names(resources, text) == names

@@ -71,6 +71,29 @@ from tests.claims.claims_fixture import claims_by_text
     ("Tallis Books Inc. said it hired a bank to study a sale and reported a loss. The publisher also said it "
      "retained Harlow Reed Securities Inc. as an adviser.\n\nNet sales for the quarter were $12 million.",
      "$12 million", "Tallis Books"),
+    # the owner a participle of owning names with "by" shares the figure with what it owns
+    ("Dunmore Paper, which is 45% owned by Cobalt Partners Ltd., raised prices.", "45%",
+     "Dunmore Paper; Cobalt Partners"),
+    ("Halvard Group sold its 60%-owned Tarn Cable unit for $3 million.", "60%", "Halvard Group; Tarn Cable"),
+    ("Brenner Optics, which is 64%-owned by Tallis Corp., Boston, lost $3 million in the quarter.", "64%",
+     "Brenner Optics; Tallis"),
+    # a person's stake named with no company is in the one the person is named with, and a stake
+    # the verb moves is in its company, the preposition hanging from the verb or the noun
+    ("Brightwater Corp. said Ruth Adler, its chairman, bought 9,000 shares. The deal boosts Brightwater "
+     "Chairman Ruth Adler's stake to 12% from 11%.", "11%", "Brightwater; Ruth Adler"),
+    ("Orla Group raised its stake in Brightwater Corp. to 9.4% from 8%.", "8%", "Orla Group; Brightwater"),
+    # the owner of a plan the figure hangs from owns it, not the subject the plan is set beside
+    ("Corvane's cuts are large, though they are dwarfed by Tallis Group's plans to sell off $3 billion in assets.",
+     "$3 billion", "Tallis Group"),
+    # the market shares trade in only says where they trade
+    ("Ashcombe Holdings PLC rose 4 pence. Its depositary shares, each representing three shares in the London "
+     "market, closed at $21.50.", "three shares", "Ashcombe Holdings"),
+    # a noun set beside another "along with" keeps its own parties, not the other's
+    ("The sale of shares to the Pellham family along with the recent sale of 750,000 shares of Ravensworth stock "
+     "to Dunmore Partners have increased Ravensworth's net worth.", "750,000 shares", "Dunmore Partners; Ravensworth"),
+    # a family named by its surname is one party
+    ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
+     "400,000", "Ravensworth; Pellham family"),
 ])
 def test_whose_figure(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities

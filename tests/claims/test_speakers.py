@@ -58,3 +58,16 @@ DESCRIBED = [  # a subject of common nouns after "the" that ends in a company's 
 def test_a_described_company_speaks_for_the_one_named_before(extract, text, figure, speaker):
     rows = {c.text: c for c in extract(text).claims}
     assert rows[figure].speaker == speaker
+
+
+@pytest.mark.parametrize("text,figure,speaker", [
+    # a parent whose one-word name opens that of a unit the article follows speaks with its legal form
+    ("Ashcombe Mills Inc. said its net rose 8%. Ashcombe Mills runs 12 plants. Meanwhile, Ashcombe Corp. "
+     "said its revenue rose 4%.", "4%", "Ashcombe Corporation"),
+    # a company's spokesman stays the spokesman, though the company's word opens a longer name
+    ("Corvane Systems Inc. posted a loss. Sales will fall 5% next year, a Corvane spokesman said.", "5%",
+     "Corvane spokesman"),
+])
+def test_a_company_speaks_by_the_name_it_has_in_the_article(extract, text, figure, speaker):
+    rows = {c.text: c for c in extract(text).claims}
+    assert rows[figure].speaker == speaker
