@@ -1,17 +1,18 @@
 """Whose a figure about an event is, when its own clause names no one: the parties named with the
-event where the story told it ("Gunmen attacked the Orla Mining camp near Kolwezi, Congo. At
-least 14 guards were killed" -> Orla Mining; Congo).
+event where the story told it ("A car bomb tore through the Orla Mining office in Mombasa. At
+least 14 guards were killed" -> Orla Mining; Kenya).
 
-Wire stories tell an event once with whom and where it struck ("Car bombs hit the Norwegian
+Wire stories tell an event once with whom and where it struck ("Car bombs hit the Swedish
 consulates in Lagos and Accra") and then give its toll in a sentence of its own ("At least 40
 people died, police said", "The blasts killed 40"). Such a toll is the event's, not the body that
 reports it nor what the paragraph was about before. A figure is about an event when a casualty word
 (``casualty_words`` in rules/lexicons.yml: "killed", "wounded", "dead") stands between it and its
 verb, or when its clause's subject or a noun above it is an event (``event_nouns``: "the blasts
 killed 40", "the bombings happened 300 miles apart"). The event is the latest event noun before it
-in view that names parties: its own words and phrases ("the bombing of the Norwegian consulate in
-Accra" -> Norway; Ghana), not a clause that goes on about it; a town there stands for its country
-(pipeline/claims/towns.py), as the event happened there ("the blast in Mombasa" -> Kenya).
+in view that names parties: its own words and phrases ("the bombing of the Swedish consulate in
+Accra" -> Sweden; Ghana), not a clause that goes on about it; a town an attack struck stands for
+its country (pipeline/claims/towns.py), as the attack was on that country ("the blast in Mombasa"
+-> Kenya), while a storm or a crash in a town only says where it was.
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ from pipeline.claims.towns import country_of_town
 EVENT_SENTENCES = 3
 """How many sentences back a casualty figure looks for the event it counts: the story's toll
 follows its telling of the event closely ("Car bombs hit ... . At least 40 people died")."""
+STRUCK_PREPOSITIONS = (*LOCATING_PREPOSITIONS, "through", "on", "against")
+"""Prepositions of what and where an event its verb tells struck: "tore through the Orla Mining
+office in Mombasa", "an attack on the Swedish consulate"."""
 OWN_WORDS = ("compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj", "cc", "det", "nummod", "punct")
 """How the words of an event noun's own phrase hang from it: "the twin car bombings at Norwegian
 consulates in Lagos and Accra", not a clause that goes on about it ("..., which police blamed on
@@ -103,18 +107,22 @@ class EventParties(FigureParties):
 
     def _named_with(self, noun: Token, span: Span) -> list[Party]:
         """The parties an event noun's own phrase names, and for an event that is its verb's
-        subject, those of what it struck and where ("Car bombs hit the Swedish consulates in Lagos
-        and Accra"); a town as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
+        subject in a sentence of its own, those of what it struck and where ("Car bombs hit the
+        Swedish consulates in Lagos and Accra": a town the figure's own clause names only says where
+        the figure happens, "The storm killed 12 people in Springfield"); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
         model took "Mombasa" for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
-        United States; Nigeria; Ghana); not the people the figure counts ("The blasts killed 80
+        United States; Nigeria; Ghana), while one a storm or a crash struck only says where
+        (``attack_nouns``); not the people the figure counts ("The blasts killed 80
         people, including 9 Britons"), nor where a person named there comes from ("the killing of
         Dana Kell, a nurse in Leeds": the town is hers, not where she was killed)."""
         todo = [noun]
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not noun.head.is_ancestor(span.root):
             todo += [c for c in noun.head.children if c.dep_ == "dobj" or (  # not "at 10:35 a.m. (0735 GMT)"
-                c.dep_ == "prep" and c.lower_ in LOCATING_PREPOSITIONS
+                c.dep_ == "prep" and c.lower_ in STRUCK_PREPOSITIONS
                 and not any(t.ent_type_ in ("TIME", "DATE") for t in c.children))]
         todo = [t for t in todo if t.i not in range(span.start, span.end) and not t.is_ancestor(span.root)]
+        attack = any(t.lemma_.lower() in self.words.attack_nouns for t in (noun, *noun.children)
+                     if t.i == noun.i or t.dep_ == "compound")
         out: list[tuple[int, Party]] = []
         while todo:
             token = todo.pop(0)
@@ -128,7 +136,7 @@ class EventParties(FigureParties):
             if party is None and token.pos_ != "PROPN" or party is not None and party[1] not in PARTY_LABELS:
                 continue
             town = party[0] if party is not None else self.doc[token.left_edge.i:token.i + 1].text
-            country = country_of_town(town) if _placed(token) or (party and party[1] in PLACE_LABELS) else None
+            country = country_of_town(town) if attack and (_placed(token) or (party and party[1] in PLACE_LABELS)) else None
             if country in self.words.countries:
                 out.append((token.i, (country, "GPE")))
             elif party is not None and party[1] not in PLACE_LABELS:

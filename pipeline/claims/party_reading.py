@@ -100,6 +100,9 @@ class PartyWords:
     event_nouns: frozenset[str] = frozenset()
     """Nouns of an event a story tells once and then counts the toll of ("bombing", "crash"):
     ``event_nouns`` of rules/lexicons.yml."""
+    attack_nouns: frozenset[str] = frozenset()
+    """The event nouns of the kinds of ``attack_events`` in rules/entities.yml ("bombing",
+    "murder"): the town such an event struck is its country's."""
     casualty_words: frozenset[str] = frozenset()
     """Words of what befell the people a figure counts ("killed", "wounded"): ``casualty_words``
     of rules/lexicons.yml."""
@@ -127,6 +130,8 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())),
         event_nouns=frozenset(noun for nouns in lexicons.get("event_nouns", {}).values() for noun in nouns),
+        attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
+                               for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         casualty_words=frozenset(lexicons.get("casualty_words", ())))
 
 
