@@ -138,7 +138,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             or parties.not_only_towns(about(parties.with_owners(entities.names(tokens, sent.start_char, sent.end_char),
                                                                 tokens, sent), common["speaker"]), sent))
         if aged is None and what == "figure":
-            named = parties.with_event(span, named)  # "Car bombs hit ... . At least 40 people died"
+            named = parties.with_event(span, named, common["speaker"])  # "Car bombs hit ... . At least 40 people died"
         if not named and aged is None:
             paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
             named = paragraph if paragraph is not None else (

@@ -30,8 +30,9 @@ follows its telling of the event closely ("Car bombs hit ... . At least 40 peopl
 STRUCK_PREPOSITIONS = (*LOCATING_PREPOSITIONS, "through", "on", "against")
 """Prepositions of what and where an event its verb tells struck: "tore through the Orla Mining
 office in Mombasa", "an attack on the Swedish consulate"."""
-OWN_WORDS = ("compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj", "cc", "det", "nummod", "punct")
-"""How the words of an event noun's own phrase hang from it: "the twin car bombings at Norwegian
+OWN_WORDS = ("compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj", "cc", "det", "nummod", "punct",
+             "advmod")
+"""How the words of an event noun's own phrase hang from it: "the twin car bombings next to Swedish
 consulates in Lagos and Accra", not a clause that goes on about it ("..., which police blamed on
 Nordvik Group")."""
 
@@ -39,26 +40,37 @@ Nordvik Group")."""
 class EventParties(FigureParties):
     """Resolves the parties of one article's figures, those about an event from the event."""
 
-    def with_event(self, span: Span, named: list[str]) -> list[str]:
+    def with_event(self, span: Span, named: list[str], speaker: str = "") -> list[str]:
         """A figure's names with those of the event it is about: the event's alone where its clause
         names no one ("Car bombs hit ... . At least 40 people died"); the event's first where the
         event is its clause's subject, which names its own parties no more ("The blasts killed 40
         people, including 9 Danes" -> the event's parties, then Denmark), unless the figure counts
         a people of its own ("The blasts killed 9 Danes" is Denmark's). A figure about no event, or
-        whose event no words before it in view name anyone, keeps its names."""
+        whose event no words before it in view name anyone, keeps its names; a casualty count whose
+        sentence names someone besides its speaker looks for its event there only ("At least 12 were
+        killed in Mombasa, Kenya, and 40 were hurt": where they were is said there)."""
         nouns = self._event_nouns_above(span)
-        if (named and not nouns) or (not nouns and not self._casualty(span)):
+        if (named and not nouns) or (not nouns and not self._casualty(span)) or (named and self.people_counted(span)):
             return named
-        if named and self.people_counted(span):
-            return named
-        here = bisect_right(self.starts, span.root.i) - 1
-        start = self.sentences[max(0, here - EVENT_SENTENCES)].start
-        for token in reversed(self.doc[start:max([span.start] + [n.i + 1 for n in nouns])]):
+        if not nouns and self._names_others(span.sent, speaker):
+            window = span.sent  # "... killed and 900 wounded in the blasts at the consulates in Ghana": its own event
+        else:
+            here = bisect_right(self.starts, span.root.i) - 1
+            window = self.doc[self.sentences[max(0, here - EVENT_SENTENCES)].start:max([span.start] + [n.i + 1 for n in nouns])]
+        for token in reversed(window):
             if self._is_event(token):
                 found = self._named_with(token, span)
                 if found:
                     return list(dict.fromkeys([name for name, _ in found] + named))
+                if token in nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                    break  # "where 168 people were killed in a bombing in 1995": another event than those before
         return named
+
+    def _names_others(self, sent: Span, speaker: str) -> bool:
+        """Whether a sentence names a party besides those of its speaker."""
+        spoken = set(speaker.split("; "))
+        return any(e["canonical"] not in spoken and e["label"] in PARTY_LABELS and self.doc[self._opening(sent[0])].idx <= e["start"]
+                   for e in self.index.within(sent.start_char, sent.end_char))
 
     def people_counted(self, span: Span) -> str | None:
         """The country of the people a figure counts ("9 Britons" -> United Kingdom), if it counts
@@ -100,26 +112,33 @@ class EventParties(FigureParties):
                 found.append(token)
             if token.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-                found += [s for s in subjects if self._is_event(s)]
+                found += [s for s in subjects if self._is_event(s)] + [  # "were killed in an explosion"
+                    obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
+                    for obj in prep.children if obj.dep_ == "pobj" and self._is_event(obj)]
                 if subjects or token.dep_ not in ("advcl", "xcomp", "conj"):
                     break
         return found
 
     def _named_with(self, noun: Token, span: Span) -> list[Party]:
         """The parties an event noun's own phrase names, and for an event that is its verb's
-        subject in a sentence of its own, those of what it struck and where ("Car bombs hit the
-        Swedish consulates in Lagos and Accra": a town the figure's own clause names only says where
-        the figure happens, "The storm killed 12 people in Springfield"); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
+        subject or is "in" its verb, those of what it struck and where ("Car bombs hit the Swedish
+        consulates in Lagos and Accra", "900 were wounded in the blasts next to the Swedish
+        consulates in Ghana", "an explosion that took place near ..."); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
         model took "Mombasa" for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
         United States; Nigeria; Ghana), while one a storm or a crash struck only says where
         (``attack_nouns``); not the people the figure counts ("The blasts killed 80
         people, including 9 Britons"), nor where a person named there comes from ("the killing of
         Dana Kell, a nurse in Leeds": the town is hers, not where she was killed)."""
         todo = [noun]
+        verbs = [c for c in noun.children if c.dep_ == "relcl"]  # "an explosion that took place near ..."
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not noun.head.is_ancestor(span.root):
-            todo += [c for c in noun.head.children if c.dep_ == "dobj" or (  # not "at 10:35 a.m. (0735 GMT)"
-                c.dep_ == "prep" and c.lower_ in STRUCK_PREPOSITIONS
-                and not any(t.ent_type_ in ("TIME", "DATE") for t in c.children))]
+            verbs.append(noun.head)  # not the figure's own: "The bombings killed 200 in Kenya and 12 in Ghana"
+        elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":  # "wounded in the blasts next to ..."
+            verbs.append(noun.head.head)
+        todo += [c for verb in verbs for c in verb.children if c.dep_ == "dobj" or (  # not "at 10:35 a.m. (0735 GMT)"
+            c.dep_ == "prep" and c.lower_ in STRUCK_PREPOSITIONS
+            and not any(t.ent_type_ in ("TIME", "DATE") for t in c.children))
+            or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))]
         todo = [t for t in todo if t.i not in range(span.start, span.end) and not t.is_ancestor(span.root)]
         attack = any(t.lemma_.lower() in self.words.attack_nouns for t in (noun, *noun.children)
                      if t.i == noun.i or t.dep_ == "compound")

@@ -30,14 +30,15 @@ class FigureGroups:
         top = span.root
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head
-        group = self.by_head.get(top.head.i) if top.dep_ == "appos" else None
+        group = self.by_head.get(top.head.i) if top.dep_ == "appos" and figure.kind == "count" else None
         if group:
             named = list(dict.fromkeys(group + ([own] if own else [])))
         elif any(c.dep_ == "det" and c.lower_ in RESTATING_WORDS for c in span.root.children):
             sentence, before = self.counted.get((figure.value, figure.unit), (-1, []))
             if before and figure.sentence_index - sentence <= self.sentences_back:
                 named = before
-        self.by_head[span.root.i] = named
+        if figure.kind == "count":  # not a unit's conversion set beside it: "500 pounds (225 kilograms)"
+            self.by_head[span.root.i] = named
         if named and figure.kind == "count":
             self.counted[(figure.value, figure.unit)] = (figure.sentence_index, named)
         return named

@@ -98,8 +98,8 @@ class PartyWords:
     """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
     names it so in its opening sentence."""
     event_nouns: frozenset[str] = frozenset()
-    """Nouns of an event a story tells once and then counts the toll of ("bombing", "crash"):
-    ``event_nouns`` of rules/lexicons.yml."""
+    """Nouns of an event a story tells once and then counts the toll of ("bombing", "crash"): the
+    ``event_nouns`` of rules/lexicons.yml of the kinds of ``casualty_events`` in rules/entities.yml."""
     attack_nouns: frozenset[str] = frozenset()
     """The event nouns of the kinds of ``attack_events`` in rules/entities.yml ("bombing",
     "murder"): the town such an event struck is its country's."""
@@ -129,7 +129,8 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())),
-        event_nouns=frozenset(noun for nouns in lexicons.get("event_nouns", {}).values() for noun in nouns),
+        event_nouns=frozenset(noun for kind in entities.get("casualty_events", ())
+                              for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
                                for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         casualty_words=frozenset(lexicons.get("casualty_words", ())))

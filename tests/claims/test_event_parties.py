@@ -22,6 +22,11 @@ from tests.claims.claims_fixture import claims_by_text
      "The May 2 bombings killed more than 80 people, including 9 Kenyans.", "9 Kenyans", "Kenya"),
     # a noun naming the event by a word before it, and an event that struck an organisation's office
     ("A truck bomb attack at the Swedish consulate in Accra killed 19 people.", "19 people", "Sweden; Ghana"),
+    # an event in the figure's own clause, with where it struck
+    ("More than 90 people were killed and more than 900 others wounded in the blasts next to the Swedish "
+     "consulates in Ghana and Togo on Monday.", "900 others", "Sweden; Ghana; Togo"),
+    ("Ferries ran as usual. Also on Monday, at least four people were killed in an explosion that took place near "
+     "the Swedish embassy in Mombasa.", "four people", "Sweden; Kenya"),
     ("A car bomb tore through the Orla Mining office in Mombasa on Monday. At least 14 guards were killed.",
      "14 guards", "Orla Mining; Kenya"),
 ])
@@ -34,6 +39,9 @@ def test_a_figure_about_an_event_is_whose_the_event_is(resources, text, figure, 
     ("A storm hit the port of Tromso on Monday. At least 12 people were killed.", "12 people", ["Norway"]),
     ("The killing of Dana Kell, a nurse in Leeds, has become an issue in three campaigns.", "three campaigns",
      ["United Kingdom"]),
+    # an event told as a new one ("a bombing") is not the one told before
+    ("The bombings at the Swedish consulates in Ghana and Togo killed 80 people. The team includes a nurse who "
+     "worked in Leeds, where 20 people were killed in a bombing in 1999.", "20 people", ["Sweden", "Ghana", "Togo"]),
     # a town two countries share names neither
     ("A bomb blast hit a market in Valencia on Sunday. At least 12 people were killed.", "12 people",
      ["Spain", "Venezuela"]),
