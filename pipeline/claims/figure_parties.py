@@ -28,8 +28,9 @@ class FigureParties(Parties):
         ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
         whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
         opening "At X," names the subject's owner ("At ADS, profit jumped 16%"); a phrase that
-        names who made what the figure counts names its owner alone (``_made_by``)."""
-        made = self._made_by(span)
+        names who made what the figure counts names its owner alone (``_made_by``), and so does
+        the country a people counted lives in (``_people_in``)."""
+        made = self._made_by(span) or self._people_in(span)
         if made:
             return self._in_order(made, span.sent)
         head = claim_clause(span.root)
@@ -114,6 +115,16 @@ class FigureParties(Parties):
                 return found
             token = token.head
         return []
+
+    def _people_in(self, span: Span) -> list[Party]:
+        """The country a count of a people sets them in, and the country of that people if they are
+        its nationals: "the killing of 8,000 minority Kurds in Syria" counts Syria's Kurds, whoever
+        investigates it; "the 2,500 Americans in Kuwait" are the United States' and Kuwait's."""
+        if span.root.ent_type_ != "NORP":
+            return []
+        places = [p for prep in span.root.children if prep.dep_ == "prep" for p in self.countries_in(prep)]
+        own = self._entity(span.root)
+        return ([own] if own is not None and own[0] in self.words.countries else []) + places if places else []
 
     def of_age(self, span: Span) -> list[str] | None:
         """Whose an age is: the person it describes, by name or by the name set beside it, and no

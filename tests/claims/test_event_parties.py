@@ -72,3 +72,14 @@ def test_who_made_what_a_figure_counts_owns_it(resources):
 ])
 def test_a_town_is_in_the_country_geonames_gives_it(town, country):
     assert country_of_town(town) == country
+
+
+@pytest.mark.parametrize("text, figure, entities", [
+    # a people counted in a country are that country's, not the body that speaks of them
+    ("The African Union said Friday it would investigate the massacre of more than 8,000 minority Kurds in Syria "
+     "nearly four years ago.", "8,000 minority Kurds", "Syria"),
+    # nationals in another country are both countries'
+    ("The embassy said the 2,500 Americans in Kuwait were safe.", "2,500 Americans", "United States; Kuwait"),
+])
+def test_a_people_counted_in_a_country_are_the_country_s(resources, text, figure, entities):
+    assert claims_by_text(resources, text)[figure].entities == entities
