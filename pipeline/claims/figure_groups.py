@@ -30,7 +30,8 @@ class FigureGroups:
         top = span.root
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head
-        group = self.by_head.get(top.head.i) if top.dep_ == "appos" and figure.kind == "count" else None
+        listed = top.i == span.root.i or top.i in self.by_head  # "five Yemenis, four Somalis", not "about half, plus 9"
+        group = self.by_head.get(top.head.i) if top.dep_ == "appos" and figure.kind == "count" and listed else None
         if group:
             named = list(dict.fromkeys(group + ([own] if own else [])))
         elif any(c.dep_ == "det" and c.lower_ in RESTATING_WORDS for c in span.root.children):

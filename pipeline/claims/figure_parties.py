@@ -105,10 +105,12 @@ class FigureParties(Parties):
     def _made_by(self, span: Span) -> list[Party]:
         """The agent of a participle set after the figure's noun, or a noun it is of: "a list of 40
         names issued by the Peruvian government included Maria Soto" is Peru's list, not Soto's,
-        and "the 300 buses built by Contoso" are Contoso's, whatever the clause goes on to say."""
+        and "the 300 buses built by Contoso" are Contoso's, whatever the clause goes on to say; not a
+        participle set off by a comma ("an incidence of 7,100 cases, followed by Goias")."""
         token = span.root
         while token.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and token.head.i != token.i:
             found = [p for verb in token.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
+                     and not self.doc[verb.i - 1].is_punct  # "..., followed by Minas Gerais" goes on about the clause
                      for agent in verb.children if agent.dep_ == "agent"
                      for obj in agent.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
             if found:
