@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
-from pipeline.claims.figure_parties import FigureParties
+from pipeline.claims.event_parties import EventParties
+from pipeline.claims.figure_groups import FigureGroups
 from pipeline.claims.party_reading import COUNTRIES, PartyWords
 from pipeline.claims.reported import AUTHOR, Reported
 from pipeline.claims.restates import opening_ends, with_restatements
@@ -81,7 +82,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    parties = FigureParties(doc, entities, party_words)
+    parties = EventParties(doc, entities, party_words)
+    groups = FigureGroups(CARRIED_SENTENCES)
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
                                                                      party_words.destinations),
                      parties.without_places, party_words.countries)
@@ -125,7 +127,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         clause = clause_tokens(span)
         tokens = parties.without_places({i for i in without_phrases(span, clause, words.event_prepositions)
                                          if i >= opening})
-        # whose figure: its own clause, else what the paragraph or headline is about, else its
+        # whose figure: its own clause, else the event it counts, else what the paragraph or headline is about, else its
         # reporting organisation ("Acme Motors said net income fell 17%"), else whose the figure just
         # before was, else what the whole article is about; a sentence naming only a town it happens
         # in names no one, a paragraph about a town stops there, and a country's share of an
@@ -135,12 +137,16 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             about(parties.of_figure(span), common["speaker"], labels, acting)
             or parties.not_only_towns(about(parties.with_owners(entities.names(tokens, sent.start_char, sent.end_char),
                                                                 tokens, sent), common["speaker"]), sent))
+        if aged is None and what == "figure":
+            named = parties.with_event(span, named, common["speaker"])  # "Car bombs hit ... . At least 40 people died"
         if not named and aged is None:
             paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
             named = paragraph if paragraph is not None else (
                 [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
                 or (main_topic if what == "figure" else []))
+        if what == "figure" and aged is None:  # "The 11 foreigners, five Yemenis and ..."
+            named = groups.parties(span, item, named, parties.people_counted(span))
         if what == "figure" and named and all(name in party_words.countries for name in named) \
                 and breaks_down(item, carried[2], item.sentence_index - carried[0]):
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"

@@ -32,7 +32,12 @@ class FigureParties(Parties):
         verb only judges the figure ("the Bank forecasts growth of 0.5%") or says something else
         ("..., the ONS said, pushing the pump price above 155p"), or a clause between them names
         whom it deals with ("a program aimed at raising Contoso's sales to $5 billion"); an
-        opening "At X," names the subject's owner ("At ADS, profit jumped 16%")."""
+        opening "At X," names the subject's owner ("At ADS, profit jumped 16%"); a phrase that
+        names who made what the figure counts names its owner alone (``_made_by``), and so does
+        the country a people counted lives in (``_people_in``)."""
+        made = self._made_by(span) or self._people_in(span)
+        if made:
+            return self._in_order(made, span.sent)
         head = claim_clause(span.root)
         found: list[Party] = []
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
@@ -109,6 +114,32 @@ class FigureParties(Parties):
                 return self._in_order(self.resolve(noun) + held, span.sent)
             return self.of_figure(self.doc[noun.i: noun.i + 1])
         return respective(span, head, self._in_order(index_alone(found + held if found else []), span.sent))
+
+    def _made_by(self, span: Span) -> list[Party]:
+        """The agent of a participle set after the figure's noun, or a noun it is of: "a list of 40
+        names issued by the Peruvian government included Maria Soto" is Peru's list, not Soto's,
+        and "the 300 buses built by Contoso" are Contoso's, whatever the clause goes on to say; not a
+        participle set off by a comma ("an incidence of 7,100 cases, followed by Goias")."""
+        token = span.root
+        while token.pos_ in ("NOUN", "PROPN", "NUM", "ADP") and token.head.i != token.i:
+            found = [p for verb in token.children if verb.dep_ == "acl" and verb.tag_ == "VBN"
+                     and not self.doc[verb.i - 1].is_punct  # "..., followed by Minas Gerais" goes on about the clause
+                     for agent in verb.children if agent.dep_ == "agent"
+                     for obj in agent.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
+            if found:
+                return found
+            token = token.head
+        return []
+
+    def _people_in(self, span: Span) -> list[Party]:
+        """The country a count of a people sets them in, and the country of that people if they are
+        its nationals: "the killing of 8,000 minority Kurds in Syria" counts Syria's Kurds, whoever
+        investigates it; "the 2,500 Americans in Kuwait" are the United States' and Kuwait's."""
+        if span.root.ent_type_ != "NORP":
+            return []
+        places = [p for prep in span.root.children if prep.dep_ == "prep" for p in self.countries_in(prep)]
+        own = self._entity(span.root)
+        return ([own] if own is not None and own[0] in self.words.countries else []) + places if places else []
 
     def of_age(self, span: Span) -> list[str] | None:
         """Whose an age is: the person it describes, by name or by the name set beside it, and no

@@ -31,13 +31,13 @@ Romania)."""
 def country_of_people(word: str) -> str | None:
     """The country a nationality word names, read off CLDR's country names rather than a list of
     nationalities: the one whose name the word shares all but a short ending with ("Indonesian" ->
-    Indonesia, "Belgian" -> Belgium, "South African" -> South Africa, "Kenyans" -> Kenya); None
-    when no country or several fit as well ("Dutch", "Swiss")."""
+    Indonesia, "Belgian" -> Belgium, "South African" -> South Africa, "Kenyans" -> Kenya), or is less
+    its last "a" ("Somali"); None when no country or several fit as well ("Dutch", "Swiss")."""
     word = word.lower().removesuffix("s") if word.endswith(("ans", "is")) else word.lower()
     fits: dict[int, list[str]] = {}
     for name in _NAMES_BY_OPENING.get(word[:3], ()):  # a fit shares at least three letters
         shared = len(commonprefix([word, name.lower()]))
-        if shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS:
+        if (shared >= max(3, len(name) - 2) and word[shared:] in PEOPLE_ENDINGS) or name.lower() == word + "a":
             fits.setdefault(shared, []).append(name)
     best = fits.get(max(fits, default=0), [])
     return best[0] if len(best) == 1 else None

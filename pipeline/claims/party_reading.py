@@ -102,13 +102,25 @@ class PartyWords:
     legal_forms: frozenset[str] = frozenset()
     """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
     names it so in its opening sentence."""
+    event_nouns: frozenset[str] = frozenset()
+    """Nouns of an event a story tells once and then counts the toll of ("bombing", "crash"): the
+    ``event_nouns`` of rules/lexicons.yml of the kinds of ``casualty_events`` in rules/entities.yml."""
+    attack_nouns: frozenset[str] = frozenset()
+    """The event nouns of the kinds of ``attack_events`` in rules/entities.yml ("bombing",
+    "murder"): the town such an event struck is its country's."""
+    casualty_words: frozenset[str] = frozenset()
+    """Words of what befell the people a figure counts ("killed", "wounded"): ``casualty_words``
+    of rules/lexicons.yml."""
 
 
-def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] | None = None) -> PartyWords:
-    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and the
-    number words of rules/lexicons.yml that count parties."""
+def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -> PartyWords:
+    """The words of rules/entities.yml and rules/speech.yml that resolving parties needs, and those
+    of rules/lexicons.yml: the number words that count parties, the nouns of events and the
+    words of casualties."""
     bare = entities.get("bare_descriptors", {})
-    counts = {word: int(value) for word, value in (number_words or {}).items() if value == int(value) and 1 < value < 10}
+    lexicons = lexicons or {}
+    counts = {word: int(value) for word, value in lexicons.get("number_words", {}).items()
+              if value == int(value) and 1 < value < 10}
     return PartyWords(
         descriptors={noun: label for table in (entities.get("descriptors", {}), bare)
                      for label, nouns in table.items() for noun in nouns},
@@ -122,7 +134,12 @@ def party_words(entities: dict, speech: dict, number_words: Mapping[str, float] 
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
         owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
-        legal_forms=frozenset(entities.get("legal_forms", ())))
+        legal_forms=frozenset(entities.get("legal_forms", ())),
+        event_nouns=frozenset(noun for kind in entities.get("casualty_events", ())
+                              for noun in lexicons.get("event_nouns", {}).get(kind, ())),
+        attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
+                               for noun in lexicons.get("event_nouns", {}).get(kind, ())),
+        casualty_words=frozenset(lexicons.get("casualty_words", ())))
 
 
 def traded_abroad(noun: Token, owners: list[Party]) -> bool:

