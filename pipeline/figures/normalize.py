@@ -390,12 +390,14 @@ class FigureNormalizer:
     def _per(self, lower: list[str]) -> str:
         """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
         day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond,
-        "/L" -> liter: a unit letter stands alone after a slash)."""
+        "/L" -> liter: a unit letter stands alone after a slash); a word before it that names no unit
+        describes it ("per diluted share", "a common share" -> share)."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
-                after = lower[i + 1:]
+                after = [w for w in lower[i + 1:] if w != "-"]
                 if word == "/" and len(after) == 1 and after[0] in self.letters_after_slash:
                     return self.letters_after_slash[after[0]]
-                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w)))
-                                for w in after if w != "-")
+                if len(after) == 2 and after[0] not in {**self.units, **self.time_units, **self.unit_modifiers, **self.scales}:
+                    after = after[1:]
+                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w))) for w in after)
         return ""
