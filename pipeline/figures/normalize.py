@@ -345,12 +345,12 @@ class FigureNormalizer:
 
     def counted_noun(self, word: str, lemma: str) -> str:
         """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
-        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP); the plural of a bare model
-        number counts what the number names ('737s' -> plane)."""
+        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP, 'Swiss'); the plural of a bare
+        model number counts what the number names ('737s' -> plane)."""
         if word[:-1].isdigit() and word.endswith("s"):
             return self.numbered_model_noun
         if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
-            return word[:-1] if word.endswith("s") else word
+            return word[:-1] if word.endswith("s") and not word.endswith("ss") else word  # "Swiss"
         if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP
             return word[:-1]
         lemma = lemma.lower()

@@ -229,6 +229,7 @@ def test_a_currency_and_its_hundredths():
     ("777s", "777s", "plane"),     # a bare model number names no thing: its plural counts aircraft
     ("F-35s", "F-35s", "F-35"),    # a lettered designation names itself
     ("troops", "troop", "troop"),
+    ("Swiss", "Swiss", "Swiss"),    # a name whose plural has no "s" stays whole
 ])
 def test_the_plural_of_a_model_number_counts_what_the_number_names(word: str, lemma: str, noun: str) -> None:
     assert NORMALIZER.counted_noun(word, lemma) == noun
