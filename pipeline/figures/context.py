@@ -278,7 +278,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     last_count: int | None = None  # the latest count with a unit so far
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = (named_part(span, reading.plural_subject) or _number_subject(span)
+            out[i] = (named_part(span, reading.plural_subject) or _number_subject(span, reading.plural_subject)
                       or _whole_unit(spans, kinds, units, i)
                       or reached_subject(span, reading.reaching_verbs, reading.change_verbs,
                                          lambda noun: counted(noun) or reading.plural_subject(noun))
@@ -387,13 +387,14 @@ def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
     return ""
 
 
-def _number_subject(span: Span) -> str | None:
-    """For a figure whose clause is about a number: the counted noun ("the number of job vacancies
-    fell by 43,000" -> vacancy), "" for a number named before ("that number had fallen to 19,000"),
-    None when the clause is about no number."""
+def _number_subject(span: Span, named: Callable[[Token], str] = lambda noun: "") -> str | None:
+    """For a figure whose clause is about a number, its subject or its object: the counted noun
+    ("the number of job vacancies fell by 43,000" -> vacancy, "brought to 14 the number of people
+    held" -> person, as ``named`` names a plural), "" for a number named before ("that number had
+    fallen to 19,000"), None when the clause is about no number."""
     verb = clause_head(span.root)
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
         if subject.lower_ in ("number", "total", "count"):
             counted = [p for prep in subject.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-            return counted[0].lemma_.lower() if counted else ""
+            return (named(counted[0]) or counted[0].lemma_.lower()) if counted else ""
     return None

@@ -160,3 +160,16 @@ def test_a_bare_subject_of_a_casualty_verb_counts_people(extract, text: str, fig
 def test_the_other_end_of_a_change_after_a_phrase_counts_the_noun_before_it(extract) -> None:
     figures = extract("The chain now has 40 stores in operation, up from nine last spring.").figures
     assert [(f.text, f.value, f.unit) for f in figures] == [("40 stores", 40, "store"), ("nine", 9, "store")]
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The raid brought to 14 the number of people held over the fires.", "14", "person"),
+    ("The new cases raise to 230 the number of infections in the province.", "230", "infection"),
+])
+def test_a_number_a_change_brings_the_number_of_things_to_counts_them(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+def test_a_range_of_a_part_of_a_whole_counts_the_whole_noun(extract) -> None:
+    found = next(f for f in extract("The firm will cut about 120 to 150 of its 9,000 jobs.").figures if f.text == "120 to 150")
+    assert (found.value_low, found.value_high, found.unit, found.qualifier) == (120, 150, "job", "approx")
