@@ -14,10 +14,9 @@ from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
-from pipeline.figures.context import (CountReading, alternative_roles, carry_currency, carry_units, conjoined_roles,
-                                      endpoint_roles, event_units, link_groups, link_parts, read_context,
-                                      restated_qualifiers, share_list_roles)
-from pipeline.figures.counted import joined_measures, linked_measures, with_compound_nouns
+from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
+                                      event_units, link_groups, link_parts, read_context, restated_qualifiers, share_list_roles)
+from pipeline.figures.counted import CountReading, cased_lemma, joined_measures, linked_measures, with_compound_nouns
 from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -361,7 +360,7 @@ def _countable(noun: Token, res: Resources) -> str:
 
 
 def _count_reading(res: Resources) -> CountReading:
-    """The verbs of reaching and change and the member nouns of groups, from the lexicons: "a crowd
+    """The verbs of reaching and change, the member nouns of groups and casualty words, from the lexicons: "a crowd
     of 3,000" counts people (``member_nouns``), a singular group noun only (tagged a name at the head
     of a sentence); "bookings climbed to 9,400" counts bookings, a plural subject that is no money
     ("revenues") nor a level ("prices", ``measured_plurals``)."""
@@ -376,7 +375,8 @@ def _count_reading(res: Resources) -> CountReading:
 
     return CountReading(frozenset(lexicons["reaching_verbs"]),
                         lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "",
-                        frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject)
+                        frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject,
+                        frozenset(lexicons["casualty_words"]))
 
 
 def _own_direction(amount: Amount, role: str) -> str:
@@ -402,7 +402,7 @@ def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
     things per one of something whose things are a unit the fallback resolver reads ("37.8
     microgrammes per gramme") is no count of them: none, so that the measure alone is read."""
     words = [t.text for t in span]
-    amount = res.figures.normalize(cand.label, words, [t.lemma_ for t in span], cand.rule.sets)
+    amount = res.figures.normalize(cand.label, words, [cased_lemma(t) for t in span], cand.rule.sets)
     if cand.rule.sets.get("form") == "count_rate" and amount.value is not None:
         things = span[:[t.lower_ for t in span].index("per")]
         if res.units.resolve(things.text, amount.value):

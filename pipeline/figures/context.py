@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.figures.counted import group_members, is_included, reached_subject, refers_back
+from pipeline.figures.counted import (CountReading, casualty_subject, group_members, is_included, named_part,
+                                      reached_subject, refers_back)
 from pipeline.matching.context import ContextHits
 from pipeline.matching.nearby import ContextHit
 from pipeline.nlp.structure import by_sentence, clause_head
@@ -253,19 +254,6 @@ PERSON = "person"
 """The counted noun of people ("40 to 50 people")."""
 
 
-@dataclass(frozen=True)
-class CountReading:
-    """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
-    "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
-    ("crowd" -> person), and the counted noun of any plural subject such a verb measures
-    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others."""
-
-    reaching_verbs: frozenset[str] = frozenset()
-    members: Callable[[Token], str] = lambda noun: ""
-    change_verbs: frozenset[str] = frozenset()
-    plural_subject: Callable[[Token], str] = lambda noun: ""
-
-
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
                 scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "",
                 reading: CountReading = CountReading()) -> list[str]:
@@ -280,15 +268,18 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
     ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
     they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
-    300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others").
-    ``counted`` names the unit of a countable noun ("jobs" -> job) and "" for any other;
-    ``reading`` holds the words for the rest."""
+    300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others"); a noun
+    after "N of them" names that part (``named_part``: "12 of them children"), and a count nothing
+    names that a casualty befell counts people ("at least 57 were killed"). ``counted`` names the
+    unit of a countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the words for
+    the rest."""
     out = list(units)
     sentences = by_sentence(spans)
     last_count: int | None = None  # the latest count with a unit so far
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = (_number_subject(span) or _whole_unit(spans, kinds, units, i)
+            out[i] = (named_part(span, reading.plural_subject) or _number_subject(span, reading.plural_subject)
+                      or _whole_unit(spans, kinds, units, i)
                       or reached_subject(span, reading.reaching_verbs, reading.change_verbs,
                                          lambda noun: counted(noun) or reading.plural_subject(noun))
                       or group_members(span, reading.members) or clause_noun(span, counted))
@@ -306,6 +297,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
             out[i] = out[last_count]
         elif kind == "count" and unit == OTHERS and any(t.ent_type_ == "PERSON" for t in span[-1].conjuncts):
             out[i] = PERSON  # "Mateo Ruiz and 13 others were rescued": others beside a person are people
+        if kind == "count" and not out[i] and casualty_subject(span, reading.casualty_words):
+            out[i] = PERSON  # "at least 57 were killed", no count before it to continue
         if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span):
             last_count = i
     return out
@@ -394,13 +387,14 @@ def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
     return ""
 
 
-def _number_subject(span: Span) -> str | None:
-    """For a figure whose clause is about a number: the counted noun ("the number of job vacancies
-    fell by 43,000" -> vacancy), "" for a number named before ("that number had fallen to 19,000"),
-    None when the clause is about no number."""
+def _number_subject(span: Span, named: Callable[[Token], str] = lambda noun: "") -> str | None:
+    """For a figure whose clause is about a number, its subject or its object: the counted noun
+    ("the number of job vacancies fell by 43,000" -> vacancy, "brought to 14 the number of people
+    held" -> person, as ``named`` names a plural), "" for a number named before ("that number had
+    fallen to 19,000"), None when the clause is about no number."""
     verb = clause_head(span.root)
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
         if subject.lower_ in ("number", "total", "count"):
             counted = [p for prep in subject.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-            return counted[0].lemma_.lower() if counted else ""
+            return (named(counted[0]) or counted[0].lemma_.lower()) if counted else ""
     return None

@@ -5,10 +5,33 @@ continues ("600 of them"; not a part named after "including")."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.structure import clause_head
+
+@dataclass(frozen=True)
+class CountReading:
+    """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
+    "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
+    ("crowd" -> person), the counted noun of any plural subject such a verb measures
+    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others, and
+    the words of what befalls people in a casualty report ("killed", "arrested")."""
+
+    reaching_verbs: frozenset[str] = frozenset()
+    members: Callable[[Token], str] = lambda noun: ""
+    change_verbs: frozenset[str] = frozenset()
+    plural_subject: Callable[[Token], str] = lambda noun: ""
+    casualty_words: frozenset[str] = frozenset()
+
+
+def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
+    """Whether a bare count is the subject of a verb of what befell people ("at least 57 were
+    killed", "nine have been detained"): casualty and arrest reports count people so."""
+    number = span.root
+    return number.dep_ in ("nsubjpass", "nsubj") and number.head.lower_ in casualty_words
+
 
 REFERRING_PRONOUNS = ("them", "those", "these")
 """Words after "of" that point back to things counted before ("6,000 of them")."""
@@ -68,6 +91,26 @@ def refers_back(span: Span) -> bool:
     return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ in REFERRING_PRONOUNS
 
 
+def cased_lemma(token: Token) -> str:
+    """The lemma of a word, or the word itself when it is a capitalised adjective, name or word the
+    tagger left as it is, as a nationality that counts people is ("40 Burmese", where the tagger
+    gives "burmese"); a capitalised plural keeps its lemma ("131 Tests" -> test)."""
+    text = token.text
+    if text[:1].isupper() and not text.isupper() and (token.tag_ in ("JJ", "NNP", "NNPS") or token.lemma_ == text.lower()):
+        return text
+    return token.lemma_
+
+
+def named_part(span: Span, counted: Callable[[Token], str]) -> str:
+    """What a part of things counted before is, named right after "of them" ("forty pilots flew,
+    twelve of them women" -> woman); "" when no countable noun follows ("12 of them with help")."""
+    doc = span.doc
+    if not refers_back(span) or span.end + 2 >= len(doc):
+        return ""
+    noun = doc[span.end + 2]
+    return counted(noun) if noun.tag_ == "NNS" else ""
+
+
 def is_included(span: Span) -> bool:
     """Whether a count is a part named after "including" or "among" within a bigger count of its
     sentence ("about 200,000 soldiers, including some 40,000 volunteers"): a bare count later in
@@ -124,9 +167,12 @@ def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> s
     """The unit of a count whose noun carries nouns compounded onto it, as the reader names the
     thing: "three investment bankers" counts investment bankers, "40 police cars" police cars, "32
     death claims" death claims. Adjectives stay out ("two special prosecutors" counts
-    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), and the
-    parts of a hyphenated word ("six open-hearth furnaces" counts furnaces)."""
+    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), the
+    parts of a hyphenated word ("six open-hearth furnaces" counts furnaces), and any noun before
+    a people's name ("40,000 minority Karens" counts Karens)."""
     head = span[-1]
+    if head.ent_type_ == "NORP" or head.tag_ in ("NNP", "NNPS"):
+        return unit
     nouns = []
     for token in reversed(span[:-1]):
         if token.head.i not in {head.i, *(t.i for t in nouns)} or token.dep_ != "compound" or token.tag_ not in ("NN", "NNS") \

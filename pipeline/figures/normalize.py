@@ -345,12 +345,12 @@ class FigureNormalizer:
 
     def counted_noun(self, word: str, lemma: str) -> str:
         """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
-        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP); the plural of a bare model
-        number counts what the number names ('737s' -> plane)."""
+        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP, 'Swiss'); the plural of a bare
+        model number counts what the number names ('737s' -> plane)."""
         if word[:-1].isdigit() and word.endswith("s"):
             return self.numbered_model_noun
         if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
-            return word[:-1] if word.endswith("s") else word
+            return word[:-1] if word.endswith("s") and not word.endswith("ss") else word  # "Swiss"
         if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP
             return word[:-1]
         lemma = lemma.lower()
@@ -390,12 +390,14 @@ class FigureNormalizer:
     def _per(self, lower: list[str]) -> str:
         """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
         day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond,
-        "/L" -> liter: a unit letter stands alone after a slash)."""
+        "/L" -> liter: a unit letter stands alone after a slash); a word before it that names no unit
+        describes it ("per diluted share", "a common share" -> share)."""
         for i, word in enumerate(lower[:-1]):
             if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
-                after = lower[i + 1:]
+                after = [w for w in lower[i + 1:] if w != "-"]
                 if word == "/" and len(after) == 1 and after[0] in self.letters_after_slash:
                     return self.letters_after_slash[after[0]]
-                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w)))
-                                for w in after if w != "-")
+                if len(after) == 2 and after[0] not in {**self.units, **self.time_units, **self.unit_modifiers, **self.scales}:
+                    after = after[1:]
+                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w))) for w in after)
         return ""

@@ -53,8 +53,8 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
     """Read a number written in digits, words or both: '1.5 million', 'two billion',
     'twenty-five', 'a hundred', 'half a million', '10 1/2', '1/4', '2 and a half', '3 million and
     a half' (3.5 million), 'three point two' (3.2, as said aloud). Returns None when the words are
-    not a number, among them two numbers side by side ("2021 5.5", "10 4"): they are two figures,
-    never a sum."""
+    not a number, among them two numbers side by side ("2021 5.5", "10 4", "10.4 million four": a
+    number with decimals ends at its scale): they are two figures, never a sum."""
     lowered = [w.lower().strip() for w in words]
     if "point" in lowered[1:-1]:  # "three point two", "two hundred point zero three", "four point five million"
         at = lowered.index("point")
@@ -68,7 +68,7 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
         return float(f"{int(whole)}.{decimals}") * scale
     total, last_scale = 0.0, 1.0
     current: float | None = None
-    seen = after_scale = after_digits = after_and = article = False
+    seen = after_scale = after_digits = after_and = article = decimal = False
     for raw in words:
         word = raw.lower().strip()
         if word in ("and", ",", "-"):
@@ -101,8 +101,10 @@ def parse_number(words: list[str], number_words: dict, scales: dict) -> float | 
         if value is not None or word in number_words:
             if article:  # "a two hundred dollar jacket": the article counts nothing
                 current, article = None, False
-            if after_digits or (value is not None and current is not None and not after_scale):
+            if after_digits or (value is not None and current is not None and not after_scale) \
+                    or (decimal and after_scale and value is None):
                 return None
+            decimal = decimal or (value is not None and value != int(value))
             after_digits = value is not None and "-" not in word
             value = value if value is not None else float(number_words[word])
             current = (current or 0.0) + value

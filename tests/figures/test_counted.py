@@ -107,3 +107,69 @@ def test_a_couple_of_a_scale_is_about_two_of_it_and_a_few_of_it_no_number(extrac
 def test_a_count_keeps_the_nouns_compounded_onto_its_noun_and_drops_adjectives_names_and_scales(
         extract, text: str, figure: str, unit: str) -> None:
     assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("Troops forced out 80,000 minority Karens last winter.", "80,000 minority Karens", "Karen"),
+    ("The ferry carried 40 Burmese and 12 Thais.", "40 Burmese", "Burmese"),
+    ("The ferry carried 40 Burmese and 12 Thais.", "12 Thais", "Thai"),
+    ("Customs held nine Iraqis, five Nepalese and two Somalis.", "five Nepalese", "Nepalese"),
+])
+def test_a_count_of_a_people_counts_its_name_without_the_nouns_before_it(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("Ninety pilots flew that year, thirty one of them women.", "thirty one", "woman"),
+    ("Police said 40 people were hurt, 12 of them children.", "12", "child"),
+    ("Since then 427 fugitives were caught, 133 of them with help from the public.", "133", "fugitive"),
+])
+def test_n_of_them_counts_the_noun_after_it_or_else_the_count_before_it(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+def test_small_numbers_in_words_of_them_are_grammar(extract) -> None:
+    assert not extract("Ninety pilots flew that year, six of them women.").figures[1:]
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("The union elected a seven-member council to run the strike.", "seven-member", 7, "member"),
+    ("He chaired the firm's nine-person management committee.", "nine-person", 9, "person"),
+    ("A 120-member chamber will vote on it.", "120-member", 120, "member"),
+])
+def test_the_size_of_a_body_written_before_it_counts_its_members(extract, text: str, figure: str, value: int, unit: str) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.kind, found.value, found.unit) == ("count", value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The car has a seven-speed gearbox.", "They built a two-way street.", "She is a 27-year veteran of the board.",
+])
+def test_other_words_written_with_a_number_before_a_noun_are_no_count(extract, text: str) -> None:
+    assert all(f.kind != "count" for f in extract(text).figures)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("At least 57 were killed when the bridge fell.", "57"),
+    ("Some 30 have been arrested since Friday.", "30"),
+])
+def test_a_bare_subject_of_a_casualty_verb_counts_people(extract, text: str, figure: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
+
+
+def test_the_other_end_of_a_change_after_a_phrase_counts_the_noun_before_it(extract) -> None:
+    figures = extract("The chain now has 40 stores in operation, up from nine last spring.").figures
+    assert [(f.text, f.value, f.unit) for f in figures] == [("40 stores", 40, "store"), ("nine", 9, "store")]
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The raid brought to 14 the number of people held over the fires.", "14", "person"),
+    ("The new cases raise to 230 the number of infections in the province.", "230", "infection"),
+])
+def test_a_number_a_change_brings_the_number_of_things_to_counts_them(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
+def test_a_range_of_a_part_of_a_whole_counts_the_whole_noun(extract) -> None:
+    found = next(f for f in extract("The firm will cut about 120 to 150 of its 9,000 jobs.").figures if f.text == "120 to 150")
+    assert (found.value_low, found.value_high, found.unit, found.qualifier) == (120, 150, "job", "approx")

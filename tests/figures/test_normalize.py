@@ -83,6 +83,8 @@ def test_scale_table(extract, text, value):
 @pytest.mark.parametrize("text,unit,value", [
     ("$80 a barrel", "USD/barrel", 80), ("$2 per share", "USD/share", 2), ("€300 per megawatt hour", "EUR/megawatt hour", 300),
     ("80 dollars a barrel", "USD/barrel", 80), ("50 cents a gallon", "USD/gallon", 0.5),
+    ("$3.10 per diluted share", "USD/share", 3.1), ("$12.40 a common share", "USD/share", 12.4),
+    ("$4 per metric ton", "USD/metric ton", 4), ("$900 per square foot", "USD/square foot", 900),
 ])
 def test_prices_per_unit(extract, text, unit, value):
     figure = next(f for f in extract(f"Prices reached {text} in March.").figures)
@@ -227,6 +229,7 @@ def test_a_currency_and_its_hundredths():
     ("777s", "777s", "plane"),     # a bare model number names no thing: its plural counts aircraft
     ("F-35s", "F-35s", "F-35"),    # a lettered designation names itself
     ("troops", "troop", "troop"),
+    ("Swiss", "Swiss", "Swiss"),    # a name whose plural has no "s" stays whole
 ])
 def test_the_plural_of_a_model_number_counts_what_the_number_names(word: str, lemma: str, noun: str) -> None:
     assert NORMALIZER.counted_noun(word, lemma) == noun
@@ -284,3 +287,8 @@ def test_a_bare_change_of_a_named_index_is_points_and_a_share_price_is_not(extra
     assert [(f.text, f.unit) for f in index] == [("1.4%", "percent"), ("231.56", "point"), ("16,377.80", "point")]
     shares = extract("Shares of Acme rose 1.25 to 31.50.").figures  # a share's price, in the article's dollars
     assert [(f.text, f.kind, f.unit) for f in shares] == [("1.25", "money", "USD"), ("31.50", "money", "USD")]
+
+
+def test_an_approximation_before_a_verb_particle_qualifies_the_figure_after_it(extract) -> None:
+    figures = extract("The group will sell roughly off $3 billion of its stores.").figures
+    assert [(f.text, f.qualifier) for f in figures] == [("$3 billion", "approx")]

@@ -17,12 +17,14 @@ WORDS, SCALES = LEX["number_words"], LEX["scales"]
     (["1", "million", "a"], 1e6), (["half", "a", "million"], 5e5),
     (["4", "and", "a", "half"], 4.5), (["7", "million", "and", "a", "half"], 7.5e6), (["two", "dozen"], 24),
     (["half", "a", "dozen"], 6), (["a", "two", "hundred"], 200), (["a", "hundred", "and", "ten"], 110),
+    (["two", "million", "four", "hundred", "thousand"], 2_400_000), (["1", "million", "200", "thousand"], 1_200_000),
 ])
 def test_parse_number(words, value):
     assert parse_number(words, WORDS, SCALES) == (None if value is None else pytest.approx(value))
 
 
-@pytest.mark.parametrize("words", [["percent"], [], ["S-400"], ["1,2345"], ["two", "neighbors"]])
+@pytest.mark.parametrize("words", [["percent"], [], ["S-400"], ["1,2345"], ["two", "neighbors"],
+                                   ["8.3", "million", "three"]])  # "8.3 million three years ago": two numbers
 def test_not_numbers(words):
     assert parse_number(words, WORDS, SCALES) is None
 
