@@ -42,9 +42,10 @@ def casualty(figure: Span, toll_verbs: frozenset[str]) -> Token | None:
 
 def told_as_toll(verb: Token) -> bool:
     """'have killed 90 people', 'killed 90', 'were killed': a casualty verb told in the present
-    perfect or the past, not the future ("will kill")."""
+    perfect or the past, not the future ("will kill") nor the present of a narration ("One
+    person is killed", told of a blast years before)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return not auxiliaries & {"will", "would", "'ll", "shall", "could", "may", "might"}
+    return not auxiliaries & {"will", "would", "'ll", "shall", "could", "may", "might", "is", "are", "am"}
 
 
 def event_subjects(verb: Token) -> list[Token]:

@@ -92,7 +92,7 @@ def event_scopes(sentences: list[Span], figures: list[Span], scopes: list[TimeSc
     out = []
     for figure, scope, unit, count in zip(figures, scopes, units, values):
         toll = _toll_scope(figure, scope, sentences, dates, words, day)
-        found = _referred_event(figure, words) or _toll_event(figure, sentences, dated, words)
+        found = _referred_event(figure, words) or _toll_event(figure, scope, sentences, dated, words)
         value = _one_value(dated.get(found[0], [])) if found else ""
         span = _event_span(figure, unit, count, dated, words) if scope is None or scope.source in WEAK_SOURCES else None
         if toll is not None or span is not None:
@@ -194,12 +194,12 @@ def _referred_event(figure: Span, words: EventWords) -> tuple[str, Span] | None:
                  for found in [_about_event(v, words)] if found), None)
 
 
-def _toll_event(figure: Span, sentences: list[Span], dated: dict[str, list[str]],
+def _toll_event(figure: Span, scope: TimeScope | None, sentences: list[Span], dated: dict[str, list[str]],
                 words: EventWords) -> tuple[str, Span] | None:
     """The event a count of victims is of (``casualties``): its casualty verb's subject ("The
     blasts have killed 90 people", the present perfect too), else, when nothing else is said to
-    have done it ("40 were killed"), the one kind of event the article dates that its paragraph
-    or the one before names."""
+    have done it ("40 were killed") and no period its paragraph opened with frames it, the one
+    kind of event the article dates that its paragraph or the one before names."""
     verb = casualty(figure, words.casualties)
     if verb is None or not told_as_toll(verb):
         return None
@@ -210,6 +210,8 @@ def _toll_event(figure: Span, sentences: list[Span], dated: dict[str, list[str]]
     if any(s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and not figure.start <= s.i < figure.end
            for s in subjects):
         return None  # "Road accidents killed 300 people": another cause
+    if scope is not None and scope.source == "context":
+        return None  # "In 1996, a bomb went off at the games. One person was killed."
     named = {kind: token for kind, token in named_kinds(figure, sentences, words.kinds).items()
              if _one_value(dated.get(kind, []))}
     return next(((kind, _noun_phrase(token)) for kind, token in named.items()), None) if len(named) == 1 else None
