@@ -47,10 +47,11 @@ UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1}
 UNIT_YEARS = {"year": 1, "decade": 10}
 
-OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
-"""A figure its own clause does not date: a carried frame, the default, or the frame of another
+OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence", "market"})
+"""A figure its own clause does not date: a carried frame, the default, the frame of another
 clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
-the last four months": the four months, not Friday). A "now" of its clause only says the span runs
+the last four months": the four months, not Friday), or a market report's session ("Fund holders
+pulled $90 million in the past two months" in a morning paper: the two months). A "now" of its clause only says the span runs
 to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})

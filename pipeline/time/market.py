@@ -27,9 +27,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.structure import by_sentence, clause_head, in_dateline
+from pipeline.nlp.structure import by_sentence, clause_head, dateline_end, in_dateline, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -95,7 +95,8 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
                                                        words.comparison_heads):
             session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
     session_starts = [start for start, _, _ in session_days]
-    morning = published is not None and day is not None and not day.text and _reports_day_before(dates, words)
+    morning = published is not None and day is not None and not day.text and bool(figures) and \
+        _reports_day_before(dates, figures[0].doc, words)
     out = []
     for figure, scope in zip(figures, scopes):
         undated = scope is not None and (scope.source in UNDATED_SOURCES or
@@ -182,13 +183,27 @@ def _names(noun: Token, nouns: frozenset[str]) -> bool:
                for t in [noun, *(c for c in noun.children if c.dep_ == "compound")])
 
 
-def _reports_day_before(dates: list[DatedSpan], words: MarketWords) -> bool:
-    """Whether the article is a morning paper's, written the day after what it reports: it says
-    "yesterday" ("The bank said yesterday that ...") and never "today" or "tonight". Its closes
-    that name no day ("On the Toronto Stock Exchange, Harlow shares closed at C$21, up 25 cents")
-    are the session before publication."""
+def _reports_day_before(dates: list[DatedSpan], doc: Doc, words: MarketWords) -> bool:
+    """Whether the article is a morning paper's, written the day after what it reports: it never
+    says "today" or "tonight", and it says "yesterday" ("The bank said yesterday that ...") or is
+    a newspaper's own copy, which opens with no dateline at all, neither place nor day, on news
+    told as done ("Halden Mills agreed to sell its dye unit. ... Investors cheered the plan. Halden
+    shares rose 12 pence to 340 pence"; wire copy opens "LONDON (AP) _", an online report puts its
+    day under the headline, and a broadcast opens on the present: "It is turning out to be a bad
+    week for Asia"). Its closes that name no day ("On the Toronto Stock Exchange, Harlow shares
+    closed at C$21, up 25 cents") are the session before publication."""
     said = {t.lower_ for span, _ in dates for t in span}
-    return bool(said & words.day_before) and not said & words.same_day
+    if said & words.same_day:
+        return False
+    openers = [sent for sent in doc.sents if starts_paragraph(doc, sent)][:2]
+    return bool(said & words.day_before) or bool(openers) and _told_done(openers[0].root) and not any(
+        dateline_end(sent) > sent.start for sent in openers)
+
+
+def _told_done(verb: Token) -> bool:
+    """'Halden agreed to sell', 'Halden has agreed to sell': a lead told in the past or the
+    present perfect, as news of what happened."""
+    return narrated_past(verb) or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
 def _after_session(sent: Span, words: MarketWords) -> bool:
