@@ -12,8 +12,9 @@ the day of a close after which news came ("after the market closed Wednesday"); 
 such day after it that is the last session before publication or publication's own, as a report
 may name its session further on ("the stocks that fell in price yesterday"); else, for a close
 "in composite trading" (the exchange's consolidated tape, which a morning paper reports for the
-session before), the trading day before publication; else the day the article speaks for (its
-dateline or publication date).
+session before) or in a morning paper's copy (it says "yesterday", or it is a newspaper's own
+copy with no dateline, on news told as done), the trading day before publication; else the day
+the article speaks for (its dateline or publication date).
 
 Counter-examples: "Profit fell to $98 million" is no market clause; a close dated in its own
 sentence ("rose 3% on Tuesday", "closed at $84 yesterday") keeps that date; a lead that dates the
