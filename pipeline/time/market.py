@@ -96,8 +96,8 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
                                                        words.comparison_heads):
             session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
     session_starts = [start for start, _, _ in session_days]
-    morning = published is not None and day is not None and not day.text and bool(figures) and \
-        _reports_day_before(dates, figures[0].doc, words)
+    morning = _reports_day_before(dates, figures[0].doc, words) \
+        if published is not None and day is not None and not day.text and figures else None
     out = []
     for figure, scope in zip(figures, scopes):
         undated = scope is not None and (scope.source in UNDATED_SOURCES or
@@ -113,7 +113,8 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
             out.append(before)
         elif later is not None:
             out.append(later)  # a report that names its session further on ("fell in price yesterday")
-        elif published is not None and (_after_session(figure.sent, words) or morning):
+        elif published is not None and (_after_session(figure.sent, words)
+                                        or (morning is not None and figure.start >= morning)):
             out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
                                  MARKET))
         else:
@@ -184,21 +185,26 @@ def _names(noun: Token, nouns: frozenset[str]) -> bool:
                for t in [noun, *(c for c in noun.children if c.dep_ == "compound")])
 
 
-def _reports_day_before(dates: list[DatedSpan], doc: Doc, words: MarketWords) -> bool:
-    """Whether the article is a morning paper's, written the day after what it reports: it never
-    says "today" or "tonight", and it says "yesterday" ("The bank said yesterday that ...") or is
-    a newspaper's own copy, which opens with no dateline at all, neither place nor day, on news
-    told as done ("Halden Mills agreed to sell its dye unit. ... Investors cheered the plan. Halden
-    shares rose 12 pence to 340 pence"; wire copy opens "LONDON (AP) _", an online report puts its
-    day under the headline, and a broadcast opens on the present: "It is turning out to be a bad
-    week for Asia"). Its closes that name no day ("On the Toronto Stock Exchange, Harlow shares
-    closed at C$21, up 25 cents") are the session before publication."""
+def _reports_day_before(dates: list[DatedSpan], doc: Doc, words: MarketWords) -> int | None:
+    """Where the closes of a morning paper's copy, written the day after what it reports, begin
+    (a token index), or None for other copy. It never says "today" or "tonight", and it says
+    "yesterday" ("The bank said yesterday that ...": all its closes), or it is a newspaper's own
+    copy, which opens with no dateline at all, neither place nor day, on news told as done, not on a
+    market clause ("Halden Mills agreed to sell its dye unit.\n\nInvestors cheered the plan.
+    Halden shares rose 12 pence to 340 pence": the closes after that lead paragraph; wire copy
+    opens "LONDON (AP) _", an online report puts its day under the headline, a broadcast opens on
+    the present, "It is turning out to be a bad week for Asia", and a sentence on its own is no
+    such copy). Its closes that name no day ("On the Toronto Stock Exchange, Harlow shares closed
+    at C$21, up 25 cents") are the session before publication."""
     said = {t.lower_ for span, _ in dates for t in span}
     if said & words.same_day:
-        return False
+        return None
+    if said & words.day_before:
+        return 0
     openers = [sent for sent in doc.sents if starts_paragraph(doc, sent)][:2]
-    return bool(said & words.day_before) or bool(openers) and _told_done(openers[0].root) and not any(
-        dateline_end(sent) > sent.start for sent in openers)
+    own_copy = len(openers) == 2 and _told_done(openers[0].root) and not in_market_clause(openers[0].root, words) \
+        and not any(dateline_end(sent) > sent.start for sent in openers)
+    return openers[1].start if own_copy else None
 
 
 def _told_done(verb: Token) -> bool:

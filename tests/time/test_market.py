@@ -36,6 +36,10 @@ MARKET = [  # text, figure, expected scope value and source
      "shares rose 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
     ("It is turning out to be a bad week for Asian markets.\n\nIn Seoul, stocks hit a seven-year low. Halden "
      "shares fell 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
+    # ... a sentence on its own, and a close in the lead paragraph itself
+    ("Halden shares rose 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
+    ("Halden Mills agreed to sell its dye unit to a rival, and its shares rose 12 pence to 340 pence.\n\n"
+     "The deal needs approval.", "340 pence", "2024-04-09", "published"),
     # results keep the lead's quarter, a dated close its date, a year its year
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. Revenue dropped to $310 million.",
      "$310 million", "2024-01/2024-03", "context"),
