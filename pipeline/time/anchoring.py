@@ -26,7 +26,8 @@ from pipeline.time.business import FRAME_TYPES, compares_with_frame, sets_frame
 from pipeline.time.fiscal import fiscal_year_end
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
-from pipeline.time.scope import is_base_figure, is_comparison_base, is_single_day, owning_figure, since_value_is_point
+from pipeline.time.scope import is_base_figure, is_comparison_base, is_single_day, owning_figure
+from pipeline.time.since import since_value_is_point
 
 CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")
 """Calendar names without a year ("in November", "the first quarter"): they take the year of a date

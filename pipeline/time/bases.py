@@ -122,6 +122,15 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
     return out
 
 
+def after_unread_base(span: Span, figures: list[Span], bases: set[str]) -> bool:
+    """'has 13 plants, up from nine a year ago': a date right after a base preposition and a
+    number that no figure reads (``figures``: those of the sentence) is that base's, which the
+    figures before it are compared with; "down from 365 five years ago" is the figure 365's own
+    (``owning_figure``)."""
+    doc, start = span.doc, span.start
+    return start > 1 and doc[start - 2].lower_ in bases and doc[start - 1].like_num and not any(
+        f.start <= start - 1 < f.end for f in figures)
+
 def period_before(value: str) -> str:
     """The period a base is compared against when the text does not say: '1989-07/1989-09' ->
     '1988-07/1988-09', '1989' -> '1988', '1998-01' -> '1997-12', '1998-02-06' -> '1998-02-05';

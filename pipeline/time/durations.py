@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import clause_head, described_by_age
 from pipeline.records import TimeScope
 from pipeline.time.fallback import PUBLISHED
 from pipeline.time.scope import is_single_day
@@ -47,10 +47,11 @@ UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1}
 UNIT_YEARS = {"year": 1, "decade": 10}
 
-OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence"})
-"""A figure its own clause does not date: a carried frame, the default, or the frame of another
+OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence", "market"})
+"""A figure its own clause does not date: a carried frame, the default, the frame of another
 clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
-the last four months": the four months, not Friday). A "now" of its clause only says the span runs
+the last four months": the four months, not Friday), or a market report's session ("Fund holders
+pulled $90 million in the past two months" in a morning paper: the two months). A "now" of its clause only says the span runs
 to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})
@@ -61,17 +62,25 @@ DATING = frozenset({"clause", "sentence"})
 
 def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[str | None],
                 values: list[float | None], published: date | None,
-                number_words: dict[str, float]) -> list[TimeScope | None]:
+                words: tuple[dict[str, float], frozenset[str]]) -> list[TimeScope | None]:
     """Every figure's scope, those counted over a span that ends at publication given that span:
     "The index lost over 1,500 points in the past eight days" (published 2008-10-09) ->
-    2008-10-02/2008-10-09. ``units`` and ``values`` are each figure's unit and value."""
+    2008-10-02/2008-10-09. ``units`` and ``values`` are each figure's unit and value, ``words``
+    the number words and the nouns of a tenure ("a 12-year veteran of the force")."""
     if published is None:
         return list(scopes)
+    number_words, tenure_nouns = words
     durations: dict[int, TimeScope] = {}  # clause head -> the span of a duration told in the present perfect
-    for figure, unit, value in zip(figures, units, values):
-        if unit in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS} and value and present_perfect(figure.root):
-            durations.setdefault(clause_head(figure.root).i, TimeScope(figure.text, back_from(published, unit, value),
-                                                                       SPAN))
+    tenures: dict[int, TimeScope] = {}  # figure start -> the span of a tenure held until now
+    for figure, unit, value, scope in zip(figures, units, values, scopes):
+        if unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS} or not value or described_by_age(figure):
+            continue  # "Ada Lund, 52 years old, had led it for six months": not the 52 years
+        back = TimeScope(figure.text, back_from(published, unit, value), SPAN)
+        if _tenure(figure, tenure_nouns):
+            tenures[figure.start] = back
+        elif present_perfect(figure.root) or (scope is not None and scope.source == PUBLISHED
+                                              and past_perfect(figure.root)):
+            durations.setdefault(clause_head(figure.root).i, back)
     looked_back: dict[int, list[tuple[int, TimeScope]]] = {}  # clause head -> (position, span) of each look back
     for sent in {figure.sent.start: figure.sent for figure in figures}.values():
         for noun, count in looked_back_units(sent, number_words):
@@ -81,7 +90,9 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
     out = []
     for figure, scope in zip(figures, scopes):
         clause = clause_head(figure.root).i
-        if scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
+        if figure.start in tenures and scope is not None and scope.source == PUBLISHED:
+            out.append(tenures[figure.start])
+        elif scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
                 clause in durations or clause in looked_back):  # "has run the port for nine years now": the nine years
             out.append(scope)
         else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
@@ -122,6 +133,21 @@ def present_perfect(token: Token) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (bool(auxiliaries & {"has", "have", "'ve"}) and not auxiliaries & {"will", "would", "shall", "'ll"}
             and (verb.tag_ in ("VBN", "VBD") or "been" in auxiliaries))
+
+
+def past_perfect(token: Token) -> bool:
+    """Whether a word's clause is told in the past perfect: "had been its treasurer for only
+    eight months", "had run the mill for 20 years". Nothing else dating it, the span runs to the
+    news the article tells, which is the time of writing."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in clause_head(token).children)
+
+
+def _tenure(figure: Span, tenure_nouns: frozenset[str]) -> bool:
+    """'a 12-year veteran of the force', 'a 30-year employee': a duration that qualifies a noun of
+    someone's time in a post (``tenure_nouns`` in rules/lexicons.yml) is that time, up to now.
+    Not "a 30-year loan" nor "a 10-year program"."""
+    head = figure.root.head
+    return figure.root.dep_ in ("amod", "compound", "nummod", "npadvmod") and head.lemma_.lower() in tenure_nouns
 
 
 def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[Token, float]]:

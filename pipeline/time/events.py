@@ -47,6 +47,7 @@ from pipeline.nlp.structure import clause_head, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.casualties import casualty, event_subjects, named_kinds, told_as_toll
 from pipeline.time.scope import is_single_day
 
 EVENT = "event"
@@ -69,13 +70,15 @@ class EventWords:
     """A verb that is an event itself -> its kind: explode -> blast, sink -> sinking."""
     toll_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    casualties: frozenset[str]
+    """Verbs and adjectives whose figure counts an event's victims: killed, wounded, dead."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> EventWords:
         """From lexicons.yml; the reporting verbs from speech.yml."""
         kinds = {noun: kind for kind, nouns in rules.lexicons["event_nouns"].items() for noun in nouns}
         return cls(kinds, dict(rules.lexicons["event_verbs"]), frozenset(rules.lexicons["toll_nouns"]),
-                   frozenset(rules.tables["speech"]["reporting_verbs"]))
+                   frozenset(rules.tables["speech"]["reporting_verbs"]), frozenset(rules.lexicons["toll_verbs"]))
 
 
 def event_scopes(sentences: list[Span], figures: list[Span], scopes: list[TimeScope | None],
@@ -89,7 +92,7 @@ def event_scopes(sentences: list[Span], figures: list[Span], scopes: list[TimeSc
     out = []
     for figure, scope, unit, count in zip(figures, scopes, units, values):
         toll = _toll_scope(figure, scope, sentences, dates, words, day)
-        found = _referred_event(figure, words)
+        found = _referred_event(figure, words) or _toll_event(figure, scope, sentences, dated, words)
         value = _one_value(dated.get(found[0], [])) if found else ""
         span = _event_span(figure, unit, count, dated, words) if scope is None or scope.source in WEAK_SOURCES else None
         if toll is not None or span is not None:
@@ -136,7 +139,8 @@ def _date_events(span: Span) -> list[Token]:
     condemning)."""
     doc, root = span.doc, span.root
     tokens = []
-    if root.head.pos_ == "NOUN" and root.head.i >= span.end and root.dep_ in ("compound", "nmod", "amod", "npadvmod"):
+    if root.head.pos_ == "NOUN" and root.head.i >= span.end and root.dep_ in ("compound", "nmod", "amod", "npadvmod",
+                                                                             "poss"):  # "Friday's bombings"
         tokens.append(root.head)
     if span.start > 0 and doc[span.start - 1].lower_ in ("in", "on") and doc[span.start - 1].head.pos_ == "NOUN":
         tokens.append(doc[span.start - 1].head)
@@ -188,6 +192,29 @@ def _referred_event(figure: Span, words: EventWords) -> tuple[str, Span] | None:
             return kind, _noun_phrase(subject)
     return next((found for v in {own.i: own, verb.i: verb}.values() if v.pos_ in ("VERB", "AUX") and _told_past(v)
                  for found in [_about_event(v, words)] if found), None)
+
+
+def _toll_event(figure: Span, scope: TimeScope | None, sentences: list[Span], dated: dict[str, list[str]],
+                words: EventWords) -> tuple[str, Span] | None:
+    """The event a count of victims is of (``casualties``): its casualty verb's subject ("The
+    blasts have killed 90 people", the present perfect too), else, when nothing else is said to
+    have done it ("40 were killed") and no period its paragraph opened with frames it, the one
+    kind of event the article dates that its paragraph or the one before names."""
+    verb = casualty(figure, words.casualties)
+    if verb is None or not told_as_toll(verb):
+        return None
+    subjects = event_subjects(verb)
+    for subject in subjects:
+        if (kind := _event_kind(subject, words)) is not None:
+            return kind, _noun_phrase(subject)
+    if any(s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and not figure.start <= s.i < figure.end
+           for s in subjects):
+        return None  # "Road accidents killed 300 people": another cause
+    if scope is not None and scope.source == "context":
+        return None  # "In 1996, a bomb went off at the games. One person was killed."
+    named = {kind: token for kind, token in named_kinds(figure, sentences, words.kinds).items()
+             if _one_value(dated.get(kind, []))}
+    return next(((kind, _noun_phrase(token)) for kind, token in named.items()), None) if len(named) == 1 else None
 
 
 def _antecedent(noun: Token, words: EventWords) -> Token:

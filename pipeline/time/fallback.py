@@ -110,8 +110,12 @@ def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: Ti
                     lead: TimeScope | None) -> list[TimeScope | None]:
     """Every figure's scope, the undated ones given the lead's time when they are told in the
     past tense ("The Nasdaq Composite lost 41.2 points, or 2.9%") and the article's day
-    otherwise ("The new freighter can fly for 4,800 nautical miles")."""
-    return [scope if scope is not None else lead if lead is not None and narrated_past(figure.root) else day
+    otherwise ("The new freighter can fly for 4,800 nautical miles"). A figure whose clause names
+    a time with no date ("recent purchases have lifted its reserves to $3 million", "it will soon
+    charge $5") counts as undated: every figure gets a period. Without the article's day, such a
+    time is kept as the text gives it ("Two years ago", which nothing can resolve)."""
+    return [scope if scope is not None and (scope.value or day is None)
+            else lead if lead is not None and narrated_past(figure.root) else day
             for figure, scope in zip(figures, scopes)]
 
 

@@ -12,8 +12,9 @@ the day of a close after which news came ("after the market closed Wednesday"); 
 such day after it that is the last session before publication or publication's own, as a report
 may name its session further on ("the stocks that fell in price yesterday"); else, for a close
 "in composite trading" (the exchange's consolidated tape, which a morning paper reports for the
-session before), the trading day before publication; else the day the article speaks for (its
-dateline or publication date).
+session before) or in a morning paper's copy (it says "yesterday", or it is a newspaper's own
+copy with no dateline, on news told as done), the trading day before publication; else the day
+the article speaks for (its dateline or publication date).
 
 Counter-examples: "Profit fell to $98 million" is no market clause; a close dated in its own
 sentence ("rose 3% on Tuesday", "closed at $84 yesterday") keeps that date; a lead that dates the
@@ -27,9 +28,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.structure import by_sentence, clause_head, in_dateline
+from pipeline.nlp.structure import by_sentence, clause_head, dateline_end, in_dateline, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -95,7 +96,8 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
                                                        words.comparison_heads):
             session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
     session_starts = [start for start, _, _ in session_days]
-    morning = published is not None and day is not None and not day.text and _reports_day_before(dates, words)
+    morning = _reports_day_before(dates, figures[0].doc, words) \
+        if published is not None and day is not None and not day.text and figures else None
     out = []
     for figure, scope in zip(figures, scopes):
         undated = scope is not None and (scope.source in UNDATED_SOURCES or
@@ -111,7 +113,8 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
             out.append(before)
         elif later is not None:
             out.append(later)  # a report that names its session further on ("fell in price yesterday")
-        elif published is not None and (_after_session(figure.sent, words) or morning):
+        elif published is not None and (_after_session(figure.sent, words)
+                                        or (morning is not None and figure.start >= morning)):
             out.append(TimeScope(_previous_session_phrase(figure.sent, words), _session_before(published).isoformat(),
                                  MARKET))
         else:
@@ -182,13 +185,32 @@ def _names(noun: Token, nouns: frozenset[str]) -> bool:
                for t in [noun, *(c for c in noun.children if c.dep_ == "compound")])
 
 
-def _reports_day_before(dates: list[DatedSpan], words: MarketWords) -> bool:
-    """Whether the article is a morning paper's, written the day after what it reports: it says
-    "yesterday" ("The bank said yesterday that ...") and never "today" or "tonight". Its closes
-    that name no day ("On the Toronto Stock Exchange, Harlow shares closed at C$21, up 25 cents")
-    are the session before publication."""
+def _reports_day_before(dates: list[DatedSpan], doc: Doc, words: MarketWords) -> int | None:
+    """Where the closes of a morning paper's copy, written the day after what it reports, begin
+    (a token index), or None for other copy. It never says "today" or "tonight", and it says
+    "yesterday" ("The bank said yesterday that ...": all its closes), or it is a newspaper's own
+    copy, which opens with no dateline at all, neither place nor day, on news told as done, not on a
+    market clause ("Halden Mills agreed to sell its dye unit.\n\nInvestors cheered the plan.
+    Halden shares rose 12 pence to 340 pence": the closes after that lead paragraph; wire copy
+    opens "LONDON (AP) _", an online report puts its day under the headline, a broadcast opens on
+    the present, "It is turning out to be a bad week for Asia", and a sentence on its own is no
+    such copy). Its closes that name no day ("On the Toronto Stock Exchange, Harlow shares closed
+    at C$21, up 25 cents") are the session before publication."""
     said = {t.lower_ for span, _ in dates for t in span}
-    return bool(said & words.day_before) and not said & words.same_day
+    if said & words.same_day:
+        return None
+    if said & words.day_before:
+        return 0
+    openers = [sent for sent in doc.sents if starts_paragraph(doc, sent)][:2]
+    own_copy = len(openers) == 2 and _told_done(openers[0].root) and not in_market_clause(openers[0].root, words) \
+        and not any(dateline_end(sent) > sent.start for sent in openers)
+    return openers[1].start if own_copy else None
+
+
+def _told_done(verb: Token) -> bool:
+    """'Halden agreed to sell', 'Halden has agreed to sell': a lead told in the past or the
+    present perfect, as news of what happened."""
+    return narrated_past(verb) or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
 def _after_session(sent: Span, words: MarketWords) -> bool:

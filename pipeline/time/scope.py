@@ -24,6 +24,7 @@ from pipeline.matching.candidates import overlaps
 from pipeline.nlp.structure import clause_head, starts_paragraph, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
+from pipeline.time.since import in_since_clause, since_names_point
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
     doc = span.doc
     bases = restated_alternatives([is_base_figure(figure) for figure in figures], figures)
     for figure, base in zip(figures, bases):  # "to 6.1 per cent from 6.2 per cent in August": the base's date
-        gap = span.start - figure.end  # "from $84 million a year earlier", "or 52 cents in the year-ago quarter"
-        if base and (gap == 0 or (gap == 1 and doc[span.start - 1].pos_ == "ADP")):
+        between = [t for t in doc[figure.end:span.start] if t.text != ","]  # "or 52 cents, in the year-ago quarter"
+        if base and span.start >= figure.end and (not between or (len(between) == 1 and between[0].pos_ == "ADP")):
             return figure
     if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
         return measured  # "its March 3, 2023 low of 2140.55", however the parse hangs the date
@@ -168,7 +169,7 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
         token = token.head
         if token.lower_ in comparison_heads:  # "above its level in 2019"
             return True
-    if _in_since_clause(token):  # "the most since the club joined the top division in 1998"
+    if in_since_clause(token):  # "the most since the club joined the top division in 1998"
         return True
     start = span.start + 1 if span[0].lower_ == "since" else span.start  # "since 2014" as one span
     before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
@@ -207,11 +208,6 @@ def bounded_year(span: Span, value: str, year_bounds: dict[str, str]) -> str:
     return f"{year}/{year + 1}" if side == "start" else f"{year - 1}/{year}"
 
 
-def _in_since_clause(verb: Token) -> bool:
-    """Whether a verb heads a clause introduced by "since" ("since the company listed in 2019")."""
-    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
-
-
 def when_clause_date(figure: Span, dates: dict[int, TimeMark]) -> TimeMark | None:
     """'a turnaround from 2022, when ... a net loss of $87 million': the date a "when" clause
     describes is the time of the figures in it, whatever else the sentence says."""
@@ -225,31 +221,6 @@ def when_clause_date(figure: Span, dates: dict[int, TimeMark]) -> TimeMark | Non
     return None
 
 
-def since_names_point(span: Span, since_comparisons: set[str]) -> bool:
-    """'than at any time since the 1950s', 'the smallest increase since the fourth quarter of 2020':
-    "since" marks the point compared against, not the start of an open interval ("for the first
-    time since 2009" is still 2009/..)."""
-    start = span.start + 1 if span[0].lower_ == "since" else span.start
-    doc = span.doc
-    return start > 0 and doc[start - 1].lower_ == "since" and any(
-        t.lower_ in since_comparisons or t.tag_ in ("JJS", "RBS") for t in doc[max(start - 6, 0):start - 1])
-
-
-def since_value_is_point(span: Span, since_comparisons: set[str]) -> bool:
-    """Whether a date after "since" keeps its own value rather than opening an interval: after a
-    comparison word ("than at any time since 2014") always; after a superlative only when it names
-    a period such as a decade or a quarter ("the highest ratio since the early 1960s", "the smallest
-    increase since the fourth quarter of 2020"), as "the highest since 2008" means from 2008 on.
-    (Either way the date is the base of a comparison, never the figure's scope.)"""
-    if not since_names_point(span, since_comparisons):
-        return False
-    start = span.start + 1 if span[0].lower_ == "since" else span.start
-    doc = span.doc
-    if any(t.lower_ in since_comparisons for t in doc[max(start - 6, 0):start - 1]):
-        return True
-    return not re.fullmatch(r"(?:[A-Za-z]+\.? )?(1[5-9]|20)\d\d", doc[start:span.end].text)
-
-
 def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str]) -> tuple[TimeMark | None, list[TimeMark]]:
     """The time expression governing the sentence (the one whose clause is closest to the root),
     and apart from it the dates of reporting verbs ("..., the ministry said on Friday"), which say
@@ -257,10 +228,18 @@ def sentence_frame(sent: Span, marks: list[TimeMark], reporting_verbs: set[str])
     figure frames nothing else."""
     valued = [m for m in marks if m.value and m.owner is None
               and not _inside_noun_modifier(clause_head(m.span.root))]
-    statements = [m for m in marks if is_day(m.value) and clause_head(m.span.root).lemma_ in reporting_verbs]
+    statements = [m for m in marks if is_day(m.value) and _said_then(clause_head(m.span.root), reporting_verbs)]
     framing = [m for m in valued if m not in statements]
     frame = min(framing, key=lambda m: (_depth(clause_head(m.span.root)), m.span.start), default=None)
     return frame, statements
+
+
+def _said_then(verb: Token, reporting_verbs: set[str]) -> bool:
+    """A reporting verb, or a clause of when it was said: "..., police said as night fell on
+    Sunday", "..., she said when the polls closed Tuesday"."""
+    return verb.lemma_ in reporting_verbs or (
+        verb.dep_ == "advcl" and verb.head.lemma_ in reporting_verbs
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "when", "after", "before") for c in verb.children))
 
 
 def reported_period(marks: list[TimeMark], figures: list[Span]) -> TimeMark | None:

@@ -24,10 +24,10 @@ from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.durations import present_perfect
 from pipeline.time.joined import with_range_ends, with_year_after
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
+from pipeline.time.bases import after_unread_base
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
-                                 event_references, is_narrative,
-                                 is_comparison_base, is_day, is_start_point, owning_figure, reported_period,
-                                 sentence_frame, when_clause_date)
+                                 event_references, is_narrative, is_comparison_base, is_day, is_start_point,
+                                 owning_figure, reported_period, sentence_frame, when_clause_date)
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             # "up from last year's $3.27 a share": the base's own year; "since it bought the mill in
             # 2019 for $40 million": the year of the since clause's own figure
             possessed = base_possessive(span, in_sent) or since_clause_figure(span, in_sent)
-            if is_comparison_base(span, bases, since_comparisons) and not start_point and possessed is None:
+            if (is_comparison_base(span, bases, since_comparisons) or after_unread_base(span, in_sent, bases)) \
+                    and not start_point and possessed is None:  # "up from nine a year ago"
                 continue
             owner = possessed or owning_figure(span, in_sent, comparison_heads)
             if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,

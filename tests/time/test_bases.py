@@ -24,6 +24,14 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
      "$4 million", "2023-04/2023-06", "base"),
     ("The rate rose to 4.2% in the third quarter of 2023 from 3.1% in the previous quarter.", "3.1%",
      "2023-04/2023-06", "base"),
+    # a look back that follows the base said two ways belongs to the base, even after a comma
+    ("Acme posted its first-quarter results.\n\nProfit slid 12% to $8.8 million, or 21 cents a share, from "
+     "$10 million, or 24 cents a share, in the year-ago period.", "$8.8 million", "2024-01/2024-03", "context"),
+    ("Acme posted its first-quarter results.\n\nProfit slid 12% to $8.8 million, or 21 cents a share, from "
+     "$10 million, or 24 cents a share, in the year-ago period.", "24 cents a share", "2023-01/2023-03", "base"),
+    # ... and so does one after a base number that is no figure: the figure before it is current
+    ("The chain said it now runs 31 bakeries in Ohio, up from nine a year ago.", "31 bakeries", "2024-04-09",
+     "published"),
     # a figure that restates the base is one too
     ("Profit in the first quarter climbed to $36 million, or 29 cents a share, from $30 million, or 24 cents "
      "a share.", "24 cents a share", "2023-01/2023-03", "base"),

@@ -25,11 +25,20 @@ SPANS = [  # text, figure, expected scope value and source
     # "the past" before a bare unit other than a year: one of it
     ("Rail freight has grown 4% over the past decade.", "4%", "2014/2024", "span"),
     ("Ticket sales have doubled in the past week.", "doubled", "2024-04-03/2024-04-09", "span"),
+    # a tenure up to now ("a 12-year veteran"), and the past perfect of a clause nothing dates
+    ("Ms. Okafor, 47 years old and a 12-year veteran of the agency, had been its treasurer for only eight "
+     "months.", "12-year", "2012/2024", "span"),
+    ("Ms. Okafor, 47 years old and a 12-year veteran of the agency, had been its treasurer for only eight "
+     "months.", "eight months", "2023-08/2024-03", "span"),
+    ("Ms. Okafor, 47 years old and a 12-year veteran of the agency, had been its treasurer for only eight "
+     "months.", "47 years", "2024-04-09", "published"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
     ("If the talks fail, the junta will have dragged the country into a fruitless six-year war.", "six-year",
      "2024-04-09", "published"),
     ("Exports rose 5% in 2023 after falling for two years.", "5%", "2023", "clause"),
+    ("The bank offered him a 30-year loan.", "30-year", "2024-04-09", "published"),
+    ("He had run the mill for 20 years when it shut in 2009.", "20 years", "2009", "sentence"),
 ]
 
 

@@ -25,6 +25,19 @@ EVENTS = [  # text, figure, expected scope value and source
      "within three weeks of the killing.", "three weeks", "2023-10-23/2023-11-13", "event"),
     ("A gunman killed a judge in Leeds on Oct. 23, 2023. A neighbour saw the van near the "
      "house 10 days before the killing.", "10 days", "2023-10-13/2023-10-23", "event"),
+    # a toll that names no event is of the one event its paragraph or the one before is about,
+    # not of the day it was said; the present perfect of the event's own toll too
+    ("Twin blasts tore through a fish market in the port city.\n\nAt least 31 were killed and more than 240 "
+     "injured, police said as night fell on Sunday.\n\nThe bombs went off minutes apart on Saturday.", "240",
+     "2024-04-06", "event"),
+    ("Twin blasts tore through a fish market in the port city.\n\nAt least 31 were killed and more than 240 "
+     "injured, police said as night fell on Sunday.\n\nThe bombs went off minutes apart on Saturday.", "31",
+     "2024-04-06", "event"),
+    ("Police questioned two men about Saturday's bombings in the port.\n\nThe bombings at the fish market "
+     "have killed 31 people, including four children, and wounded over 1,240.", "1,240", "2024-04-06", "event"),
+    ("Police questioned two men about Saturday's bombings in the port.\n\nThe bombings at the fish market "
+     "have killed 31 people, including four children, and wounded over 1,240.", "four children", "2024-04-06",
+     "event"),
     # a running toll is the toll as reported
     ("On Jan. 9, a bomb went off in the market.\n\nThe toll in the blast has climbed to 15, officials said "
      "on Monday. That lifted the toll from the two blasts to 31.", "31", "2024-04-08", "statement"),
@@ -49,6 +62,11 @@ NOT_EVENTS = [  # text, figure, expected scope value: the lead's Monday, as with
      "30 people", "2024-04-08"),
     # a count of events is no one event
     ("A bomb went off in the port on March 2.\n\nPolice reported a 20% rise in bombings.", "20%", "2024-04-08"),
+    # a toll with a cause of its own, and one whose paragraph names two dated events
+    ("A bomb went off in the port on March 2.\n\nRoad accidents killed 300 people, the ministry said.",
+     "300 people", "2024-04-08"),
+    ("A bomb went off in the port on March 2. A bus crash on March 5 shut the road.\n\nAt least 12 were "
+     "killed, police said.", "12", "2024-04-08"),
 ]
 
 

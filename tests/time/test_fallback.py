@@ -11,6 +11,9 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
     ("Fleet report\n\nApril 8, 2024\n\nThe carrier employs 5,200 people.", "5,200 people", "2024-04-08", "published"),
     ("DENTON, Tex., April 5 (AP) --\n\nThe carrier employs 5,200 people.", "5,200 people", "2024-04-05",
      "published"),
+    # a time with no date dates nothing: the article's day all the same
+    ("Recent share sales have lifted the charity's reserves to $3.4 million, its treasurer said.", "$3.4 million",
+     "2024-04-09", "published"),
     # a past-tense close or move takes the trading day the lead names
     ("MARLOW, Okla. (AP) _\n\nShares in Europe closed lower on Monday as banks slid.\n\nThe DAX lost 2.1%.",
      "2.1%", "2024-04-08", "lead"),  # the lead is the sentence after a dateline on its own line

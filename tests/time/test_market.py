@@ -12,10 +12,10 @@ MARKET = [  # text, figure, expected scope value and source
      "also lost 2.3%, closing at 16,200.",
      "2.3%", "2024-04-05", "market"),
     # a period carried from the paragraph is no session's date: the article's day
-    ("Retail sales rose 0.4% in March. Stocks rose, pushing the main index up 35 points, to 7,912.",
-     "35 points", "2024-04-09", "market"),
-    ("Retail sales rose 0.4% in March. In the bond market, prices slipped, pushing the yield on the "
-     "10-year note up to 4.42 percent.", "4.42 percent", "2024-04-09", "market"),
+    ("WASHINGTON (AP) _ Retail sales rose 0.4% in March. Stocks rose, pushing the main index up 35 points, to "
+     "7,912.", "35 points", "2024-04-09", "market"),
+    ("WASHINGTON (AP) _ Retail sales rose 0.4% in March. In the bond market, prices slipped, pushing the yield "
+     "on the 10-year note up to 4.42 percent.", "4.42 percent", "2024-04-09", "market"),
     # a close "in composite trading" is the session before the morning paper (Monday for Tuesday's)
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. In composite trading on the New York "
      "Stock Exchange, Acme shares rose 75 cents to $31.25.", "$31.25", "2024-04-08", "market"),
@@ -25,9 +25,21 @@ MARKET = [  # text, figure, expected scope value and source
     # a morning paper's copy (it says "yesterday", never "today"): a close that names no day is the session before
     ("Brandt Mills said yesterday it would sell its paper unit for $90 million. On the Toronto Stock Exchange, "
      "Brandt shares closed at C$18.50, up 25 cents.", "C$18.50", "2024-04-08", "market"),
+    # ... and a newspaper's own copy, with no dateline at all, on news told as done
+    ("Halden Mills agreed to sell its dye unit to a rival.\n\nInvestors cheered the plan. Halden shares rose 12 "
+     "pence to 340 pence.", "340 pence", "2024-04-08", "market"),
     # counter-examples: copy written on the day ("today") keeps the article's day
     ("Brandt Mills said today it would sell its paper unit for $90 million. On the Toronto Stock Exchange, "
      "Brandt shares closed at C$18.50, up 25 cents.", "C$18.50", "2024-04-09", "published"),
+    # ... and so do wire copy with its dateline and a broadcast that opens on the present
+    ("LONDON (AP) _ Halden Mills agreed to sell its dye unit to a rival.\n\nInvestors cheered the plan. Halden "
+     "shares rose 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
+    ("It is turning out to be a bad week for Asian markets.\n\nIn Seoul, stocks hit a seven-year low. Halden "
+     "shares fell 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
+    # ... a sentence on its own, and a close in the lead paragraph itself
+    ("Halden shares rose 12 pence to 340 pence.", "340 pence", "2024-04-09", "published"),
+    ("Halden Mills agreed to sell its dye unit to a rival, and its shares rose 12 pence to 340 pence.\n\n"
+     "The deal needs approval.", "340 pence", "2024-04-09", "published"),
     # results keep the lead's quarter, a dated close its date, a year its year
     ("Acme Corp. said first-quarter profit fell 12% to $40 million. Revenue dropped to $310 million.",
      "$310 million", "2024-01/2024-03", "context"),
@@ -44,9 +56,9 @@ MARKET = [  # text, figure, expected scope value and source
     # a clause of "if" supposes: no past close
     ("Acme shares closed Friday at $48.20, up 35 cents.\n\nThe analyst said he would not be surprised if "
      "Borel's market share increased to 30%.", "30%", "2024-04-09", "published"),
-    # a day that is a comparison base dates no session: the article's day stays
-    ("The index stayed above its low of March 5.\n\nThe Nasdaq lost 1.2%, closing at 16,110.", "1.2%",
-     "2024-04-09", "published"),
+    # a day that is a comparison base dates no session: the wire copy's day stays
+    ("LONDON (Reuters) - The index stayed above its low of March 5.\n\nThe Nasdaq lost 1.2%, closing at 16,110.",
+     "1.2%", "2024-04-09", "published"),
 ]
 
 

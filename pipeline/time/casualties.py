@@ -1,0 +1,75 @@
+"""The event a count of victims belongs to: "The blasts have killed 90 people", "At least 40 were hurt".
+
+A toll is a figure of the event that caused it, and news gives the event's day to it however it
+is told: in the present perfect with the event for subject ("The bombings at the two depots have
+killed more than 90 people and wounded 400", after "Sunday's bombings"), which ``events`` reads
+as a total to date for any other verb; or with no event named at all, where the figure's
+paragraph or the one before it is about one event the article dates ("Twin blasts tore through a
+market in the port. At least 40 were killed and 300 hurt, police said Sunday. ... The bombs went
+off on Saturday" -> Saturday). A casualty is a verb or adjective of ``toll_verbs`` in
+rules/lexicons.yml (killed, injured, wounded, hurt, died, dead) that the figure counts the victims
+of: its subject ("40 were killed", "12 died"), its object ("wounded 400"), or the noun it describes
+("12 dead").
+
+Counter-examples: "Road accidents killed 300 people last year" names its own date; a paragraph
+naming two kinds of event the article dates ("the blast ... the crash") gives neither; "Dozens
+were still missing" and "the toll has risen to 40" (a running toll) are no casualties of the event.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.structure import clause_head, starts_paragraph
+
+VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+APPROXIMATING = frozenset({"over", "about", "around", "nearly", "almost", "some"})
+
+
+def casualty(figure: Span, toll_verbs: frozenset[str]) -> Token | None:
+    """The casualty verb or adjective a figure counts the victims of ("40 were killed", "wounded
+    over 400", "12 dead", "killed 90 people, including 12 children"), else None."""
+    token = figure.root
+    if token.head.lemma_.lower() in toll_verbs and token.dep_ in ("amod", "acomp", "nsubj", "npadvmod"):
+        return token.head  # "12 dead", "1,700 injured"
+    while token.dep_ == "pobj" and token.head.head.i != token.head.i and token.head.lower_ == "including":
+        token = token.head.head  # "200 people, including 12 Americans": victims too
+    verb = clause_head(token)
+    approximate = token.dep_ == "pobj" and token.head.lower_ in APPROXIMATING and token.head.head.i == verb.i
+    if (approximate or token.dep_ in VICTIM_DEPS and token.head.i == verb.i) and verb.lemma_.lower() in toll_verbs:
+        return verb  # "wounded over 400", which the parse may read as a preposition
+    return None
+
+
+def told_as_toll(verb: Token) -> bool:
+    """'have killed 90 people', 'killed 90', 'were killed': a casualty verb told in the present
+    perfect or the past, not the future ("will kill") nor the present of a narration ("One
+    person is killed", told of a blast years before)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return not auxiliaries & {"will", "would", "'ll", "shall", "could", "may", "might", "is", "are", "am"}
+
+
+def event_subjects(verb: Token) -> list[Token]:
+    """The subjects of a casualty verb, or of the verb it is joined to ("The blasts have killed 90
+    people ... and wounded 400": the blasts for the wounded too)."""
+    subjects = []
+    while True:
+        subjects += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return subjects
+        verb = verb.head
+
+
+def named_kinds(figure: Span, sentences: list[Span], kinds: dict[str, str]) -> dict[str, Token]:
+    """The kinds of event named (by any of ``kinds``' nouns) in the figure's paragraph and in the
+    one before it, each with the first noun that names it: what a toll naming no event is about."""
+    doc = figure.doc
+    index = next(i for i, s in enumerate(sentences) if s.start <= figure.start < s.end)
+    starts = [i for i in range(index + 1) if i == 0 or starts_paragraph(doc, sentences[i])]
+    last = index
+    while last + 1 < len(sentences) and not starts_paragraph(doc, sentences[last + 1]):
+        last += 1
+    found: dict[str, Token] = {}
+    for token in doc[sentences[starts[-2] if len(starts) > 1 else 0].start:sentences[last].end]:
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in kinds:
+            found.setdefault(kinds[token.lemma_.lower()], token)
+    return found
