@@ -15,7 +15,8 @@ from functools import cache
 
 from babel import Locale
 
-_COUNTRY_NAMES = frozenset(Locale("en").territories.values())
+from pipeline.claims.nationalities import COUNTRY_NAMES
+
 RIVAL_SHARE = 10
 """How many times more people the largest town of a name must have than the largest of that name
 in another country for the name to say the country: "Mombasa" is Kenya's, while "Valencia" (Spain,
@@ -42,7 +43,7 @@ def country_of_town(name: str) -> str | None:
     ``RIVAL_SHARE``; None for a name the data does not know or several countries share as well,
     and for a country's own name (a town "Lebanon" in Ohio does not make Lebanon American)."""
     towns = _towns().get(name.lower())
-    if not towns or name in _COUNTRY_NAMES:
+    if not towns or name in COUNTRY_NAMES:
         return None
     population, code = towns[0]
     rivals = [people for people, other in towns if other != code]
