@@ -19,7 +19,7 @@ from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail, states_figure
 from pipeline.claims.reported import AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns
-from pipeline.claims.speaker_names import party_name
+from pipeline.claims.speaker_names import party_name, whose_statements
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention, TimeScope
 
@@ -63,7 +63,8 @@ class SpeakerFinder:
         dates_in = [[] for _ in sentences]
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
-        by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
+        by_sentence = whose_statements([self._reported(sent, names, parties, sent_dates) for sent, sent_dates
+                                        in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         if self.quote_patterns[0].search(doc_text(doc)) is None:
