@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
@@ -62,17 +62,24 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     return phrase
 
 
-def whose_statements(by_sentence: list[list[Attribution]], nouns: set[str]) -> list[list[Attribution]]:
+def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]],
+                     nouns: set[str]) -> list[list[Attribution]]:
     """Each sentence's reported words with what a statement of no one named says (``nouns``: "the
-    statement said", "according to a report") given to whose statement it is, the speaker named
-    last before it: "Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
-    statement said." are both the union's. Such words with no speaker before them stay the noun's."""
-    bare = nouns | {f"{noun}s" for noun in nouns}
-    last, out = "", []
-    for group in by_sentence:
-        out.append([replace(a, speaker=last) if a.speaker.lower() in bare and last else a for a in group])
-        last = next((a.speaker for a in reversed(sorted(group, key=lambda a: a.cue))
-                     if a.speaker != AUTHOR and a.speaker.lower() not in bare), last)
+    statement said", "according to a report") given to whose statement it is: the speaker of the
+    sentence before that told of such a statement ("Tarrow Mills said in a statement ... / Horne
+    called it a setback. / “...,” the statement said." -> Tarrow Mills), else the speaker named
+    last before it ("Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
+    statement said." -> the union). Such words with no speaker before them stay the noun's, and
+    plural ones ("reports said") are no one statement."""
+    last, told, out = "", {}, []
+    for sent, group in zip(sentences, by_sentence):
+        out.append([replace(a, speaker=told.get(a.speaker.lower(), last)) if a.speaker.lower() in nouns and last
+                    else a for a in group])
+        named = [a.speaker for a in sorted(group, key=lambda a: a.cue)
+                 if a.speaker != AUTHOR and a.speaker.lower() not in nouns]
+        if named:
+            last = named[-1]
+            told |= {t.lemma_.lower(): named[0] for t in sent if t.lemma_.lower() in nouns and t.tag_ == "NN"}
     return out
 
 

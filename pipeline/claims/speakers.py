@@ -63,8 +63,8 @@ class SpeakerFinder:
         dates_in = [[] for _ in sentences]
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
-        by_sentence = whose_statements([self._reported(sent, names, parties, sent_dates) for sent, sent_dates
-                                        in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
+        by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
+                                                   in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         if self.quote_patterns[0].search(doc_text(doc)) is None:
@@ -82,6 +82,9 @@ class SpeakerFinder:
                 objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                content += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                            if o.lemma_.lower() in self.source_nouns for c in o.children  # "said in a statement that ..."
+                            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
