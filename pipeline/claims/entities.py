@@ -23,6 +23,7 @@ from spacy.attrs import IDX, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
                                          family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
 from pipeline.claims.name_spellings import hyphened, one_name_each
@@ -83,6 +84,7 @@ class EntityTable:
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
+        self.departments = Departments(table, self._country)
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
                           for alias in entry["aliases"]}, key=len, reverse=True)
         self.written = re.compile(r"(?<![\w&/-])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&/])") \
@@ -120,7 +122,12 @@ class EntityTable:
                     canonical = spelled_out(canonical) if canonical in spelled else self.bare(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return one_name_each(unshouted(out))
+        return one_name_each(self.departments.named(unshouted(out)))
+
+    def _country(self, words: str) -> str | None:
+        """The country a name's leading words write ("U.S." -> United States), or None."""
+        known = self.aliases.get(words.lower())
+        return known.name if known is not None and known.label == "GPE" else None
 
     def _unhyphened(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
         """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan

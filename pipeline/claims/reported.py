@@ -1,6 +1,7 @@
 """Reported words looked up by position, and the quotes of an article with their speakers: the
 cue around a quote, else the quote it goes on from ("“We will build it,” said Ann Dole. / “It has
-to last 20 years.”" are both Dole's). Split from pipeline/claims/speakers.py, which finds the cues.
+to last 20 years.”" are both Dole's), and the date words were said on ("told senators in March
+2023"). Split from pipeline/claims/speakers.py, which finds the cues.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.structure import doc_text
-from pipeline.records import Quote, TimeScope
+from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
 
@@ -161,3 +162,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:"):
         end -= 1
     return start, end
+
+
+DATING_PATH = ("prep", "pobj", "npadvmod", "acl", "advmod", "pcomp")
+"""Dependencies on the way from a date up to a reporting verb that keep it a date of the saying
+("told senators in March 2023", "in a joint statement issued on February 4, 2022"); through a
+subject, a clause or a noun's relative clause it dates something else ("said Carol Hendricks, who
+has run a bakery since 1994")."""
+
+
+def statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScope | None:
+    """The date the words were said: a date in the verb's own phrase, outside what it reports."""
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not mention.value:
+            continue
+        token = span.root
+        while token.i != verb.i and token.dep_ in DATING_PATH and token.head.i != token.i:
+            token = token.head
+        if token.i == verb.i:
+            return TimeScope(mention.text, mention.value, "statement")
+    return None

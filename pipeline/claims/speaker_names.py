@@ -6,10 +6,13 @@ and by which cue.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
+from pipeline.claims.reported import AUTHOR, Attribution
 from pipeline.nlp.structure import starts_paragraph
 
 
@@ -57,6 +60,27 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     if words[0].is_sent_start and words[0].pos_ != "PROPN" and not _capitalised_within(words[0]):
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return phrase
+
+
+def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]],
+                     nouns: set[str]) -> list[list[Attribution]]:
+    """Each sentence's reported words with what a statement of no one named says (``nouns``: "the
+    statement said", "according to a report") given to whose statement it is: the speaker of the
+    sentence before that told of such a statement ("Tarrow Mills said in a statement ... / Horne
+    called it a setback. / “...,” the statement said." -> Tarrow Mills), else the speaker named
+    last before it ("Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
+    statement said." -> the union). Such words with no speaker before them stay the noun's, and
+    plural ones ("reports said") are no one statement."""
+    last, told, out = "", {}, []
+    for sent, group in zip(sentences, by_sentence):
+        out.append([replace(a, speaker=told.get(a.speaker.lower(), last)) if a.speaker.lower() in nouns and last
+                    else a for a in group])
+        named = [a.speaker for a in sorted(group, key=lambda a: a.cue)
+                 if a.speaker != AUTHOR and a.speaker.lower() not in nouns]
+        if named:
+            last = named[-1]
+            told |= {t.lemma_.lower(): named[0] for t in sent if t.lemma_.lower() in nouns and t.tag_ == "NN"}
+    return out
 
 
 def _capitalised_within(word: Token) -> bool:

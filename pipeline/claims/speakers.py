@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail, states_figure
-from pipeline.claims.reported import AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns
-from pipeline.claims.speaker_names import party_name
+from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
+                                      statement_time)
+from pipeline.claims.speaker_names import party_name, whose_statements
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
-from pipeline.records import DateMention, TimeScope
+from pipeline.records import DateMention
 
 RELATIVE_DEPS = ("relcl", "advcl")
 """How a clause whose subject is "which", "that" or "who" hangs from what it says more of: as a
@@ -63,7 +64,8 @@ class SpeakerFinder:
         dates_in = [[] for _ in sentences]
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
-        by_sentence = [self._reported(sent, names, parties, sent_dates) for sent, sent_dates in zip(sentences, dates_in)]
+        by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
+                                                   in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         if self.quote_patterns[0].search(doc_text(doc)) is None:
@@ -81,6 +83,9 @@ class SpeakerFinder:
                 objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                content += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                            if o.lemma_.lower() in self.source_nouns for c in o.children  # "said in a statement that ..."
+                            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
@@ -95,7 +100,7 @@ class SpeakerFinder:
                 if introduced is not None:
                     stretches.append(introduced)  # "The Ledger said in an editorial: ..."
                 if speaker and stretches:
-                    time = _statement_time(token, dates, sent.doc)
+                    time = statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
                     out += self._asides(sent.doc, stretches, token.i)
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
@@ -167,8 +172,13 @@ class SpeakerFinder:
                 last = token.doc[token.i + len(phrase) - 1]
                 objects = [c for c in last.children if c.dep_ == "pobj"] or \
                           [t for t in token.doc[last.i + 1: last.i + 6] if t.pos_ in ("PROPN", "NOUN")][:1]
-                return objects[0] if objects else None
+                source = objects[0] if objects else None  # "according to information released by X": X
+                return (self._owner(source) or source) if self._owned(source) else source
         return None
+
+    def _owned(self, noun: Token | None) -> bool:
+        """Whether a noun is a statement its owner speaks for: "the report", not "a poll"."""
+        return noun is not None and noun.lemma_.lower() in self.source_nouns - self.survey_nouns
 
     def _owner(self, noun: Token) -> Token | None:
         """Whose report, poll or forecast a noun of ``source_nouns`` is: its owner ("Corvane's
@@ -204,8 +214,7 @@ class SpeakerFinder:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
-        lemma = subject.lemma_.lower()
-        if lemma in self.source_nouns and lemma not in self.survey_nouns:
+        if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
@@ -348,27 +357,6 @@ def _clause_head(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
-
-
-DATING_PATH = ("prep", "pobj", "npadvmod", "acl", "advmod", "pcomp")
-"""Dependencies on the way from a date up to a reporting verb that keep it a date of the saying
-("told senators in March 2023", "in a joint statement issued on February 4, 2022"); through a
-subject, a clause or a noun's relative clause it dates something else ("said Carol Hendricks, who
-has run a bakery since 1994")."""
-
-
-def _statement_time(verb: Token, dates: list[DateMention], doc: Doc) -> TimeScope | None:
-    """The date the words were said: a date in the verb's own phrase, outside what it reports."""
-    for mention in dates:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not mention.value:
-            continue
-        token = span.root
-        while token.i != verb.i and token.dep_ in DATING_PATH and token.head.i != token.i:
-            token = token.head
-        if token.i == verb.i:
-            return TimeScope(mention.text, mention.value, "statement")
-    return None
 
 
 def _soundbites(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]],
