@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.legal_names import (LEGAL_WORDS, POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
                                          family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, one_name_each
+from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
 
@@ -218,6 +218,8 @@ class EntityTable:
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
                                                        and ent.label_ == "PERSON")):
             tokens = tokens[1:]
+        if ent.label_ == "ORG" and tokens and tokens[-1].text not in self.legal_forms:
+            tokens = maker_of(tokens)
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
