@@ -145,6 +145,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                 reporting_parties(common["speaker"], labels, party_words.countries, party_words.state_bodies)
                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
                 or (main_topic if what == "figure" else []))
+        if what == "figure" and "/" in item.unit and all(labels.get(name) == "INDEX" for name in named):
+            named = []  # "crude fell to $71 a barrel" in a report on the Dow: an index has no price per unit
         if what == "figure" and aged is None:  # "The 11 foreigners, five Yemenis and ..."
             named = groups.parties(span, item, named, parties.people_counted(span))
         if what == "figure" and named and all(name in party_words.countries for name in named) \
