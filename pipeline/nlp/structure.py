@@ -75,8 +75,8 @@ def headline_and_lead(doc: Doc) -> tuple[int, int]:
     if "\n" not in doc.text.strip() or not first_line or first_line[-1] in ".!?\"'”’" or len(first_line.split()) > 20:
         return 0, 0
     heading = len(first_line)
-    body = [s for s in doc.sents if s.start_char >= heading and sum(not t.is_punct and not t.is_space for t in s) >= 6]
-    return heading, body[0].end_char if body else heading
+    lead = next((s for s in doc.sents if s.start_char >= heading and sum(not t.is_punct and not t.is_space for t in s) >= 6), None)
+    return heading, lead.end_char if lead is not None else heading
 
 
 def paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
