@@ -19,7 +19,7 @@ from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens,
 from pipeline.claims.event_parties import EventParties
 from pipeline.claims.figure_groups import FigureGroups
 from pipeline.claims.party_reading import COUNTRIES, PartyWords
-from pipeline.claims.reported import AUTHOR, Reported
+from pipeline.claims.reported import AUTHOR, Reported, reporting_parties
 from pipeline.claims.restates import opening_ends, with_restatements
 from pipeline.figures.numbers import format_number
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
@@ -142,9 +142,11 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
         if not named and aged is None:
             paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
             named = paragraph if paragraph is not None else (
-                [name for name in common["speaker"].split("; ") if labels.get(name) == "ORG"]
+                reporting_parties(common["speaker"], labels, party_words.countries, party_words.state_bodies)
                 or (carried[1] if what == "figure" and item.sentence_index - carried[0] <= CARRIED_SENTENCES else [])
                 or (main_topic if what == "figure" else []))
+        if what == "figure" and "/" in item.unit and all(labels.get(name) == "INDEX" for name in named):
+            named = []  # "crude fell to $71 a barrel" in a report on the Dow: an index has no price per unit
         if what == "figure" and aged is None:  # "The 11 foreigners, five Yemenis and ..."
             named = groups.parties(span, item, named, parties.people_counted(span))
         if what == "figure" and named and all(name in party_words.countries for name in named) \

@@ -24,11 +24,11 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
-from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
+from pipeline.claims.legal_names import (LEGAL_WORDS, POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
                                          family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, one_name_each
+from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.nlp.structure import doc_text, part_of_dateline
+from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 TEXT_LABELS = ("INDEX",)
@@ -225,6 +225,8 @@ class EntityTable:
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
                                                        and ent.label_ == "PERSON")):
             tokens = tokens[1:]
+        if ent.label_ == "ORG" and tokens and tokens[-1].text not in self.legal_forms:
+            tokens = maker_of(tokens)
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
@@ -327,8 +329,11 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     is a short form only of a longer name given before the word is first used alone: "Halden fell
     9%" is not the "Halden Capital" of a later sentence, nor "Fabrikam" after a headline on Fabrikam
     and a later "Fabrikam Aerospace Systems". The same goes for an index's leading word ("the S&P gained 3%"
-    after "the S&P 500", ``written`` as the table names it). A short form stands for the
-    longer name it fits that the article uses most, unless another fits as often; one the model
+    after "the S&P 500", ``written`` as the table names it). A headline's word is the name its lead
+    gives in full, though: "Corvane posts loss" over "Corvane Motor Co. posted ..." is Corvane
+    Motor, there and after. A short form stands for the longer name it fits that the article uses
+    most, unless another fits as often, or one that the others only extend (the parent "Corvane
+    Motor Co." beside its "Corvane Motor Credit Co."); one the model
     tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
     Mendes"); one it tags as a place or a number is none."""
@@ -336,8 +341,12 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
     first_named: dict[str, int] = {}
+    heading, lead = headline_and_lead(doc)
+    in_body: dict[str, int] = {}  # where a name is first used below the headline
     for m in sorted([*mentions, *written], key=lambda m: m.start):
         first_named.setdefault(m.text, m.start)
+        if m.start >= heading:
+            in_body.setdefault(m.text, m.start)
     tagged = {m.start: m for m in mentions}
     inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
     out = []
@@ -349,9 +358,12 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
         if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
                                 or not token.is_title or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only as a proper noun standing alone
+        alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc.text))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name)
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
-                        and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx))})
+                        and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx)
+                             or first_named[name] < min(lead, alone))})
+        fits = Counter({name: n for name, n in fits.items() if not any(_extends(name, other) for other in fits)})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
@@ -361,6 +373,14 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
+
+
+def _extends(name: str, other: str) -> bool:
+    """Whether an organisation's name only extends another's, legal forms aside: "Corvane Motor
+    Credit Co." extends "Corvane Motor Co." (its finance arm), not "Corvane Bay Inc."."""
+    words, others = name.split(), other.split()
+    stem = others[:-1] if others[-1] in LEGAL_WORDS else others
+    return len(words) > len(others) and len(stem) > 1 and words[:len(stem)] == stem
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:

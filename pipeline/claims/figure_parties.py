@@ -66,6 +66,8 @@ class FigureParties(Parties):
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
                     for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
+                if token.head.lower_ == "of" and token.head.head.lemma_.lower() in self.words.holding_nouns:
+                    held += self.organisations_after(token, ("in",))  # "a stake of 12% in Brightwater"
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's

@@ -1,13 +1,18 @@
 """One name per party across the ways an article spells it ("VanArden" after "Van Arden Co.",
 "Karl R. Benning" with "Karl Robert Benning"), and the countries a hyphen joins into one word
-("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one."""
+("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one,
+and the maker's name the model runs a model or a count into ("12 Kestrel K450s")."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 
+from spacy.tokens import Token
+
 HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 """Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
+COUNT = re.compile(r"\d[\d,.\s]*")
+"""A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
 
 
 def name_key(name: str) -> str:
@@ -68,3 +73,15 @@ def hyphened(text: str, country_label: Callable[[str], str | None]) -> Iterator[
             start += len(word) + 1
         else:
             yield match.start(), parts[-1][1], parts
+
+
+def maker_of(tokens: list[Token]) -> list[Token]:
+    """An organisation's name without the model or the count the model ran it into: "Kestrel
+    K450s" is Kestrel, its maker, as are "12 Kestrel K450s" and "Kestrel 919 freighters"; a count
+    of things no maker names ("40 919 freighters") names nothing. A name that is a code itself
+    ("3M") or ends in a number ("Channel 4") stays."""
+    counted = bool(COUNT.fullmatch(tokens[0].text))
+    name = tokens[1:] if counted else tokens
+    model = next((i for i, token in enumerate(name) if i > 0 and any(c.isdigit() for c in token.text)
+                  and (any(c.isalpha() for c in token.text) or i + 1 < len(name))), None)
+    return name[:model] if model is not None else [] if counted else name

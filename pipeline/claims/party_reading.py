@@ -92,6 +92,8 @@ class PartyWords:
     countries: frozenset[str] = COUNTRIES
     """Canonical names of the places that own national figures: CLDR's countries and the places of
     rules/entities.yml ("United States", "Soviet Union")."""
+    state_bodies: frozenset[str] = frozenset()
+    """Words of a government body's name ("Ministry", "Statistics"), which reports on its country."""
     holding_nouns: frozenset[str] = frozenset()
     """Nouns of owning part of a company, whose company "in" is a figure's party too ("a 9.4% stake
     in Brightwater Corp.")."""
@@ -131,6 +133,7 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         judging_words=frozenset(entities.get("judging_words", ())),
         governments=frozenset(entities.get("government_words", ())),
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
+        state_bodies=frozenset(entities.get("state_bodies", ())),
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
         owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),

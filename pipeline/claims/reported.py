@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,18 @@ from pipeline.nlp.structure import doc_text
 from pipeline.records import DateMention, Quote, TimeScope
 
 AUTHOR = "author"
+
+
+def reporting_parties(speaker: str, labels: Mapping[str, str], countries: frozenset[str], bodies: frozenset[str]) -> list[str]:
+    """The parties of a figure that names no one, read off the organisations that report it: a
+    company reporting its sales speaks of its own ("Acme Motors said net income fell 17%"), but a
+    government department or a statistics office (a word of ``bodies`` in its name) reports on
+    its country, the one country the article names: "The Interior Ministry said 2.4 million
+    people were out of work" after "Norway's jobless rate" is Norway's figure."""
+    named = [name for name in labels if name in countries]
+    return list(dict.fromkeys(
+        named[0] if len(named) == 1 and bodies & set(name.lower().split()) else name
+        for name in speaker.split("; ") if labels.get(name) == "ORG"))
 
 
 @dataclass(frozen=True)
