@@ -63,7 +63,7 @@ class EventParties(FigureParties):
                 if found:
                     return list(dict.fromkeys([name for name, _ in found] + named))
                 if token in nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-                    break  # "where 168 people were killed in a bombing in 1995": another event than those before
+                    break  # "where 71 people died in a bombing in 1993": another event than those before
         return named
 
     def _names_others(self, sent: Span, speaker: str) -> bool:
@@ -122,20 +122,20 @@ class EventParties(FigureParties):
     def _named_with(self, noun: Token, span: Span) -> list[Party]:
         """The parties an event noun's own phrase names, and for an event that is its verb's
         subject or is "in" its verb, those of what it struck and where ("Car bombs hit the Swedish
-        consulates in Lagos and Accra", "900 were wounded in the blasts next to the Swedish
-        consulates in Ghana", "an explosion that took place near ..."); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
+        consulates in Lagos and Accra", "900 were wounded in the blasts beside the Swedish
+        consulates in Ghana", "an explosion that went off near ..."); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
         model took "Mombasa" for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
         United States; Nigeria; Ghana), while one a storm or a crash struck only says where
         (``attack_nouns``); not the people the figure counts ("The blasts killed 80
         people, including 9 Britons"), nor where a person named there comes from ("the killing of
         Dana Kell, a nurse in Leeds": the town is hers, not where she was killed)."""
         todo = [noun]
-        verbs = [c for c in noun.children if c.dep_ == "relcl"]  # "an explosion that took place near ..."
+        verbs = [c for c in noun.children if c.dep_ == "relcl"]  # "an explosion that went off near ..."
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not noun.head.is_ancestor(span.root):
             verbs.append(noun.head)  # not the figure's own: "The bombings killed 200 in Kenya and 12 in Ghana"
-        elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":  # "wounded in the blasts next to ..."
+        elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":  # "wounded in the blasts beside ..."
             verbs.append(noun.head.head)
-        todo += [c for verb in verbs for c in verb.children if c.dep_ == "dobj" or (  # not "at 10:35 a.m. (0735 GMT)"
+        todo += [c for verb in verbs for c in verb.children if c.dep_ == "dobj" or (  # not "at 9:20 a.m. (0620 GMT)"
             c.dep_ == "prep" and c.lower_ in STRUCK_PREPOSITIONS
             and not any(t.ent_type_ in ("TIME", "DATE") for t in c.children))
             or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))]

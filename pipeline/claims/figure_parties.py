@@ -77,7 +77,7 @@ class FigureParties(Parties):
                 own = self._one(token, 0)
                 found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
                 held += self._held(token)
-                # "it is dwarfed by B.A.T's plans to spin off #4 billion": the plan's owner's figure alone
+                # "it is dwarfed by Tallis Group's plans to sell off $3 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
             held += self._owner(token)
             joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)

@@ -156,7 +156,7 @@ def traded_abroad(noun: Token, owners: list[Party]) -> bool:
 
 def traded_in(noun: Token, prep: Token) -> bool:
     """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
-    representing three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
+    equal to three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
     the market's place only says where they trade, not whose they are (``TRADING_PLACES``)."""
     return noun.lemma_.lower() in LISTED_THINGS and any(
         c.dep_ == "pobj" and c.lemma_.lower() in TRADING_PLACES for c in prep.children)

@@ -51,7 +51,7 @@ OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence", "market"})
 """A figure its own clause does not date: a carried frame, the default, the frame of another
 clause of its sentence ("After a revision Friday, the economy has added 210,000 jobs a month for
 the last four months": the four months, not Friday), or a market report's session ("Fund holders
-pulled $90 million in the past two months" in a morning paper: the two months). A "now" of its clause only says the span runs
+pulled $90 million over the past two months" in a morning paper: the two months). A "now" of its clause only says the span runs
 to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})

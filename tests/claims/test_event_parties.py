@@ -16,16 +16,16 @@ from tests.claims.claims_fixture import claims_by_text
     ("The explosion in Mombasa happened at about noon. At least 21 people died and 90 were wounded there, "
      "Red Crescent officials said.", "21 people", "Kenya"),
     # an event subject gives its parties first; the people the figure counts add their own
-    ("Police named Tomas Varga as the architect of the twin bombings of Swedish consulates in Ghana and Togo. "
+    ("Police named Tomas Varga as the planner of the two bombings of Swedish consulates in Ghana and Togo. "
      "The May 2 bombings killed more than 80 people, including 9 Kenyans.", "80 people", "Sweden; Ghana; Togo; Kenya"),
-    ("Police named Tomas Varga as the architect of the twin bombings of Swedish consulates in Ghana and Togo. "
+    ("Police named Tomas Varga as the planner of the two bombings of Swedish consulates in Ghana and Togo. "
      "The May 2 bombings killed more than 80 people, including 9 Kenyans.", "9 Kenyans", "Kenya"),
     # a noun naming the event by a word before it, and an event that struck an organisation's office
     ("A truck bomb attack at the Swedish consulate in Accra killed 19 people.", "19 people", "Sweden; Ghana"),
     # an event in the figure's own clause, with where it struck
-    ("More than 90 people were killed and more than 900 others wounded in the blasts next to the Swedish "
+    ("More than 90 people were killed and more than 900 others wounded in the blasts beside the Swedish "
      "consulates in Ghana and Togo on Monday.", "900 others", "Sweden; Ghana; Togo"),
-    ("Ferries ran as usual. Also on Monday, at least four people were killed in an explosion that took place near "
+    ("Ferries ran as usual. Also on Monday, at least four people died in an explosion that went off near "
      "the Swedish embassy in Mombasa.", "four people", "Sweden; Kenya"),
     ("A car bomb tore through the Orla Mining office in Mombasa on Monday. At least 14 guards were killed.",
      "14 guards", "Orla Mining; Kenya"),
@@ -41,7 +41,7 @@ def test_a_figure_about_an_event_is_whose_the_event_is(resources, text, figure, 
      ["United Kingdom"]),
     # an event told as a new one ("a bombing") is not the one told before
     ("The bombings at the Swedish consulates in Ghana and Togo killed 80 people. The team includes a nurse who "
-     "worked in Leeds, where 20 people were killed in a bombing in 1999.", "20 people", ["Sweden", "Ghana", "Togo"]),
+     "worked in Leeds, where 20 people died in a bombing in 1999.", "20 people", ["Sweden", "Ghana", "Togo"]),
     # a town two countries share names neither
     ("A bomb blast hit a market in Valencia on Sunday. At least 12 people were killed.", "12 people",
      ["Spain", "Venezuela"]),
@@ -76,7 +76,7 @@ def test_a_town_is_in_the_country_geonames_gives_it(town, country):
 
 @pytest.mark.parametrize("text, figure, entities", [
     # a people counted in a country are that country's, not the body that speaks of them
-    ("The African Union said Friday it would investigate the massacre of more than 8,000 minority Kurds in Syria "
+    ("The African Union said Friday it will look into the massacre of more than 8,000 minority Kurds in Syria "
      "nearly four years ago.", "8,000 minority Kurds", "Syria"),
     # nationals in another country are both countries'
     ("The embassy said the 2,500 Americans in Kuwait were safe.", "2,500 Americans", "United States; Kuwait"),

@@ -86,11 +86,11 @@ from tests.claims.claims_fixture import claims_by_text
     ("Corvane's cuts are large, though they are dwarfed by Tallis Group's plans to sell off $3 billion in assets.",
      "$3 billion", "Tallis Group"),
     # the market shares trade in only says where they trade
-    ("Ashcombe Holdings PLC rose 4 pence. Its depositary shares, each representing three shares in the London "
+    ("Ashcombe Holdings PLC rose 4 pence. Its depositary shares, each equal to three shares in the London "
      "market, closed at $21.50.", "three shares", "Ashcombe Holdings"),
     # a noun set beside another "along with" keeps its own parties, not the other's
-    ("The sale of shares to the Pellham family along with the recent sale of 750,000 shares of Ravensworth stock "
-     "to Dunmore Partners have increased Ravensworth's net worth.", "750,000 shares", "Dunmore Partners; Ravensworth"),
+    ("Its stock sale to the Pellham family along with a later sale of 640,000 shares of Ravensworth stock "
+     "to Dunmore Partners have increased Ravensworth's net worth.", "640,000 shares", "Dunmore Partners; Ravensworth"),
     # a family named by its surname is one party
     ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
      "400,000", "Ravensworth; Pellham family"),
