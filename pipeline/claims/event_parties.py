@@ -123,8 +123,9 @@ class EventParties(FigureParties):
         """The parties an event noun's own phrase names, and for an event that is its verb's
         subject or is "in" its verb, those of what it struck and where ("Car bombs hit the Swedish
         consulates in Lagos and Accra", "900 were wounded in the blasts beside the Swedish
-        consulates in Ghana", "an explosion that went off near ..."); a town an attack struck as the country it is in ("the blast in Mombasa" -> Kenya, whatever the
-        model took "Mombasa" for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
+        consulates in Ghana", "an explosion that went off near ..."); a town an attack struck as
+        the country it is in ("the blast in Mombasa" -> Kenya, whatever the model took "Mombasa"
+        for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
         United States; Nigeria; Ghana), while one a storm or a crash struck only says where
         (``attack_nouns``); not the people the figure counts ("The blasts killed 80
         people, including 9 Britons"), nor where a person named there comes from ("the killing of
