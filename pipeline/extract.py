@@ -32,6 +32,8 @@ from pipeline.time.events import event_scopes
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.positions import position_scopes
+from pipeline.time.reported import reported_scopes
+from pipeline.time.revised import revised_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import scope_figures
 
@@ -147,6 +149,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
                              lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
     bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
+    scopes = reported_scopes(spans, [m.kind for m in measured], scopes, date_spans, article.published)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, article.published, res.market_words),
                              bases, frozenset(res.rules.lexicons["result_nouns"]))
     units, values = [m.amount.unit for m in measured], [m.amount.value for m in measured]
@@ -157,7 +160,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
-    scopes = age_scopes(spans, scopes, units, day)
+    scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
     scopes = position_scopes(spans, scopes, [m.amount.unit_si for m in measured], day, res.rules.lexicons)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,

@@ -22,7 +22,7 @@ from pipeline.matching.candidates import Candidate
 from pipeline.nlp.structure import clause_head, clause_tense, in_dateline, paragraph_numbers
 from pipeline.records import DateMention
 from pipeline.rules import RuleSet
-from pipeline.time.business import FRAME_TYPES, compares_with_frame, sets_frame
+from pipeline.time.business import FRAME_TYPES, compares_with_frame, last_closed_quarter, sets_frame
 from pipeline.time.fiscal import fiscal_year_end
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
@@ -111,6 +111,8 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             anchor = mentioned or article_anchor  # "that year", "since then": the date just named, even a figure's
         else:
             anchor = article_anchor
+        if kind == "relative_narrative" and _names_quarter(span) and not (anchor and anchor[0].months == 3):
+            anchor = frame[:2] if frame else reported_quarter(anchor, published)  # "the previous quarter's growth"
         year_back = False  # the frame's period a year before: a comparison base, never the next anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
             anchor = frame[:2] if frame else None
@@ -159,6 +161,21 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             fiscal_quarter=resolution.point.fiscal_quarter if resolution.point and not side else 0,
         )))
     return mentions
+
+
+def _names_quarter(span: Span) -> bool:
+    """'the previous quarter', 'the following quarter': a quarter moved from another."""
+    return any(t.lower_ == "quarter" for t in span)
+
+
+def reported_quarter(anchor: tuple[Point, str] | None, published: date | None) -> tuple[Point, str] | None:
+    """The quarter "the previous quarter" steps back from when no quarter was named before it:
+    the one an article reports on, the last closed by the day the article last set (its
+    dateline's), else by publication: "grew 5.7% in the quarter, up from the previous quarter's
+    2.2%" in a story of late January is about October to December, so the previous quarter is
+    July to September, not the three months before the story's day."""
+    day = anchor[0].day if anchor and anchor[0].granularity == "day" else published
+    return (last_closed_quarter(day), anchor[1] if anchor else "") if day else anchor
 
 
 def _sets_deadline(span: Span, deadline_verbs: frozenset[str]) -> bool:
@@ -240,8 +257,9 @@ def _open_side(span: Span, value: str, tense: str, open_bounds: dict[str, str], 
 
 def _bounding_word(span: Span) -> Token | None:
     """The word that may make a date one end of an interval: the one right before it ("since
-    2014", "until 2030"), the span's own first word ("since then"), or a "since" whose object the
-    date describes ("since its 1972 launch", "since the March 2009 low": from that event on)."""
+    2014", "until 2030"; "up" of "losses of $3 billion up to 2030"), the span's own first word
+    ("since then"), or a "since" whose object the date describes ("since its 1972 launch", "since
+    the March 2009 low": from that event on)."""
     root = span.root
     noun = root.head
     if (root.dep_ in ("nummod", "compound", "amod", "nmod") and noun.i >= span.end and noun.dep_ == "pobj"
@@ -249,4 +267,6 @@ def _bounding_word(span: Span) -> Token | None:
         return noun.head
     if span[0].lower_ == "since":
         return span[0]
+    if span.start > 1 and span.doc[span.start - 1].lower_ == "to" and span.doc[span.start - 2].lower_ == "up":
+        return span.doc[span.start - 2]
     return span.doc[span.start - 1] if span.start else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.nlp.structure import by_sentence
 from pipeline.records import TimeScope
@@ -175,8 +175,15 @@ def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bo
     from") or another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
     rather than a walk through the figures for each), not from a noun ("orders from 47
     customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
-    with earnings a year earlier of $215.4 million")."""
-    token = figure.root
+    with earnings a year earlier of $215.4 million"). When the parse hangs a glued scale word
+    apart from the number ("compared to $4.1bn", "bn" an adverb of the verb), the number's own
+    place is read."""
+    return any(_object_of_base_word(token, in_figures, words) for token in
+               [figure.root] + [t for t in figure if t.like_num and t.dep_ == "pobj" and t != figure.root])
+
+
+def _object_of_base_word(token: Token, in_figures: set[int], words: BaseWords) -> bool:
+    """Whether a word of a figure is the object of a base preposition or of "compared with"."""
     if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
         head = token.head.head
         return head.pos_ not in ("NOUN", "PROPN") or head.i in in_figures

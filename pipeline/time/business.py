@@ -145,13 +145,19 @@ def reported_fiscal_quarter(expr: Expression, calendar: Resolution, number: int)
     A quarter called "fiscal" is the company's own whatever its calendar months: "earnings rose
     in the fiscal first quarter" in a story of October 26, 1989 reports the quarter just closed,
     July to September, not one that ended seven months before. None for any other quarter ("the
-    fourth quarter" ahead, "the fourth quarter of 1988")."""
+    fourth quarter" ahead, "the fourth quarter of 1988"). A calendar quarter that closed last or
+    just before it, a year back from the one its year would give, is that quarter: "growth in the
+    third quarter was revised down" in a story of late January is the third quarter of the year
+    just ended, the one before the fourth it reports."""
     point, published = calendar.point, expr.published
     if (expr.tense != "past" or published is None or point is None or not calendar.relative
             or any(w in ("this", "next", "last", "coming", "current") for w in expr.lower)
             or (period_end(point) <= published and "fiscal" not in expr.lower)):
         return None
-    return _interval(last_closed_quarter(published).day, 3, expr.published_anchor()[1], fiscal_quarter=number)
+    closed, earlier = last_closed_quarter(published).day, point.day - relativedelta(years=1)
+    if "fiscal" not in expr.lower and closed - relativedelta(months=3) <= earlier <= closed:
+        return _interval(earlier, 3, expr.published_anchor()[1])
+    return _interval(closed, 3, expr.published_anchor()[1], fiscal_quarter=number)
 
 
 def resolve_fiscal_year(expr: Expression, words: DateWords) -> Resolution:

@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.structure import clause_head, described_by_age
 from pipeline.records import TimeScope
 from pipeline.time.fallback import PUBLISHED
+from pipeline.time.points import YEAR
 from pipeline.time.scope import is_single_day
 
 SPAN = "span"
@@ -160,7 +161,7 @@ def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[
         if _unit(noun) is None or noun.dep_ != "pobj":
             continue
         modifiers = [c for c in noun.children if c.i < noun.i]
-        if not any(c.lower_ in LOOKING_BACK for c in modifiers):
+        if not any(c.lower_ in LOOKING_BACK for c in modifiers) or _of_a_year(noun):
             continue
         numbers = [c for c in modifiers if c.dep_ == "nummod"]
         if numbers:
@@ -170,6 +171,13 @@ def looked_back_units(sent: Span, number_words: dict[str, float]) -> list[tuple[
         elif noun.tag_ == "NN" and any(c.lower_ == "the" for c in modifiers):  # not "last year", the calendar year
             found.append((noun, 0 if _unit(noun) == "year" else 1))
     return found
+
+
+def _of_a_year(noun: Token) -> bool:
+    """'the last three months of 2021', 'the final two weeks of last year': the end of a year the
+    text names, not a span back from now."""
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() == "year" or YEAR.match(g.text))
+               for c in noun.children if c.lower_ == "of" for g in c.children)
 
 
 def _unit(noun: Token) -> str | None:

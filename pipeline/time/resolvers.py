@@ -238,14 +238,16 @@ def resolve_quarter(expr: Expression, words: DateWords) -> Resolution:
 def resolve_half(expr: Expression, words: DateWords) -> Resolution:
     """A half year as an interval of months: the first half of 2024 -> 2024-01/2024-06, "the last
     half of 2024" the second; the first five months of 2024 -> 2024-01/2024-05, the first two
-    quarters of 2024 -> 2024-01/2024-06."""
+    quarters of 2024 -> 2024-01/2024-06; the last three months of 2024 -> 2024-10/2024-12."""
     lower = expr.lower
     unit = next((w for w in lower if w in ("months", "quarters")), None)
     if unit:
-        count = parse_number([w for w in lower if w not in ("the", "first", unit, "of", "this", "last",
-                                                             "year") and not YEAR.match(w)],
+        count = parse_number([w for w in lower if w not in ("the", "first", unit, "of", "this", "last", "final",
+                                                             "closing", "year") and not YEAR.match(w)],
                              words.number_words, words.scales)
-        return _months(expr, words, 1, max(1, min(12, int(count or 1) * (3 if unit == "quarters" else 1))))
+        months = max(1, min(12, int(count or 1) * (3 if unit == "quarters" else 1)))
+        from_end = lower.index(unit) >= 2 and lower[lower.index(unit) - 2] in ("last", "final", "closing")
+        return _months(expr, words, 13 - months if from_end else 1, months)
     plain = [w for w in lower if w != "-"]  # "first-half"
     number = next((words.halves[w] for w, after in zip(plain, plain[1:]) if after == "half" and w in words.halves),
                   None)

@@ -21,6 +21,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.business import YEAR_BACK_WORDS
+from pipeline.time.current import beside_now
 from pipeline.time.durations import present_perfect
 from pipeline.time.joined import with_range_ends, with_year_after
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
@@ -93,7 +94,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         # "now" dates a figure only where its clause names no other date ("it now sees sales of
         # $21 billion for fiscal 2025": the fiscal year; but "Although ferry traffic is back to 85%
         # now, the operator lost money in the first quarter": now)
-        sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present" or not any(
+        sent_dates = [(span, d) for span, d in sent_dates if d.reference != "present"
+                      or beside_now(span, d.reference, in_sent) is not None or not any(
             o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
             for s, o in sent_dates)]
         sent_dates = [(span, d) for span, d in sent_dates if not century_of_noun(span, d.value)]
@@ -106,7 +108,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if (is_comparison_base(span, bases, since_comparisons) or after_unread_base(span, in_sent, bases)) \
                     and not start_point and possessed is None:  # "up from nine a year ago"
                 continue
-            owner = possessed or owning_figure(span, in_sent, comparison_heads)
+            owner = possessed or beside_now(span, d.reference, in_sent) or owning_figure(span, in_sent, comparison_heads)
             if owner is not None or start_point or not is_comparison_base(span, bases, since_comparisons,
                                                                           comparison_heads):
                 value = bounded_year(span, d.value, year_bounds)  # the year's clause is the date's
@@ -213,11 +215,16 @@ def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
 
 def base_possessive(span: Span, figures: list[Span]) -> Span | None:
     """'from last year's $3.27 a share', 'from last year's fully diluted $3.27': the figure a date
-    in the possessive stands before, whose period it is however the parse hangs it."""
+    in the possessive stands before, whose period it is however the parse hangs it; and 'from the
+    previous quarter's growth rate of 2.1%', the figure the possessed noun is "of"."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
         return None
-    return next((f for f in figures if span.end < f.start <= span.end + 3), None)
+    possessed = span.root.head if span.root.dep_ == "poss" else None
+    amounts = [g.i for c in (possessed.children if possessed is not None else []) if c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return next((f for f in figures if span.end < f.start <= span.end + 3
+                 or any(f.start <= i < f.end for i in amounts)), None)
 
 
 def dated_actions(marks: list[TimeMark], published: date | None) -> dict[str, TimeMark]:
