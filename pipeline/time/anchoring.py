@@ -112,7 +112,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         else:
             anchor = article_anchor
         if kind == "relative_narrative" and _names_quarter(span) and not (anchor and anchor[0].months == 3):
-            anchor = frame[:2] if frame else reported_quarter(anchor, published)  # "the previous quarter's growth"
+            anchor = frame[:2] if frame else reported_quarter(anchor, published)  # "the prior quarter's pace"
         year_back = False  # the frame's period a year before: a comparison base, never the next anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
             anchor = frame[:2] if frame else None
@@ -171,8 +171,8 @@ def _names_quarter(span: Span) -> bool:
 def reported_quarter(anchor: tuple[Point, str] | None, published: date | None) -> tuple[Point, str] | None:
     """The quarter "the previous quarter" steps back from when no quarter was named before it:
     the one an article reports on, the last closed by the day the article last set (its
-    dateline's), else by publication: "grew 5.7% in the quarter, up from the previous quarter's
-    2.2%" in a story of late January is about October to December, so the previous quarter is
+    dateline's), else by publication: "output rose 4.4% in the quarter, well up on the prior
+    quarter's 1.9%" in a story of late January is about October to December, so the previous quarter is
     July to September, not the three months before the story's day."""
     day = anchor[0].day if anchor and anchor[0].granularity == "day" else published
     return (last_closed_quarter(day), anchor[1] if anchor else "") if day else anchor

@@ -146,8 +146,8 @@ def reported_fiscal_quarter(expr: Expression, calendar: Resolution, number: int)
     in the fiscal first quarter" in a story of October 26, 1989 reports the quarter just closed,
     July to September, not one that ended seven months before. None for any other quarter ("the
     fourth quarter" ahead, "the fourth quarter of 1988"). A calendar quarter that closed last or
-    just before it, a year back from the one its year would give, is that quarter: "growth in the
-    third quarter was revised down" in a story of late January is the third quarter of the year
+    just before it, a year back from the one its year would give, is that quarter: "output in the
+    third quarter was revised up" in a story of late January is the third quarter of the year
     just ended, the one before the fourth it reports."""
     point, published = calendar.point, expr.published
     if (expr.tense != "past" or published is None or point is None or not calendar.relative

@@ -1,7 +1,7 @@
 """Dates the results a company or an agency reports by the quarter its article reports on.
 
 "Tallis reports 35% jump in profit" above "Tallis has reported a jump in profit of 35%. Net
-income for the last three months of 2031 was $1.2bn": the figure "reported" names no period of
+income in the last three months of 2031 was $1.2bn": the figure "reported" names no period of
 its own, but the story says which one the results are for, the first quarter it dates that had
 closed by publication (October to December 2031), not the story's day nor a date carried from an
 earlier sentence ("launched the console in October. ... the games unit reported a drop of 3%").

@@ -48,7 +48,7 @@ def revised_scopes(figures: list[Span], scopes: list[TimeScope | None],
 
 def _changed_by(figure: Span) -> Token | None:
     """The verb of a "before" clause after the figure that hangs from the figure's own verb
-    ("set the toll at 351 before increasing it Monday": increasing), or None."""
+    ("put the toll at 40 before raising it Tuesday": raising), or None."""
     head = clause_head(figure.root)
     for token in figure.doc[figure.end:figure.sent.end]:
         if token.lower_ != "before":

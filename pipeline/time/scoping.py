@@ -215,8 +215,8 @@ def since_clause_figure(span: Span, figures: list[Span]) -> Span | None:
 
 def base_possessive(span: Span, figures: list[Span]) -> Span | None:
     """'from last year's $3.27 a share', 'from last year's fully diluted $3.27': the figure a date
-    in the possessive stands before, whose period it is however the parse hangs it; and 'from the
-    previous quarter's growth rate of 2.1%', the figure the possessed noun is "of"."""
+    in the possessive stands before, whose period it is however the parse hangs it; and 'up on the
+    prior quarter's pace of 1.9%', the figure the possessed noun is "of"."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
         return None

@@ -8,8 +8,8 @@ QUARTERS = [  # text, published, figure, expected scope value
      "months of 2030.", "2032-02-03", "$3.1bn", "2031-10/2031-12"),
     ("Net income for the final three months of last year was $3.1bn, compared to $2.4bn for the final three "
      "months of 2030.", "2032-02-03", "$2.4bn", "2030-10/2030-12"),
-    ("Output at the works grew at a yearly rate of 4.4% from July to September. That is well up on the previous "
-     "quarter's growth rate of 1.3%.", "2031-10-30", "1.3%", "2031-04/2031-06"),
+    ("Output at the works grew at a yearly rate of 4.4% from July to September. That is well up on the prior "
+     "quarter's pace of 1.3%.", "2031-10-30", "1.3%", "2031-04/2031-06"),
     ("Growth in the second quarter was first put at 2.9%, but was later cut to 2.5%.", "2031-07-28",
      "2.9%", "2031-04/2031-06"),
     ("Even so, the economy shrank by 1.7% across 2030 as a whole.", "2031-01-30", "1.7%", "2030"),

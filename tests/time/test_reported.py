@@ -2,7 +2,7 @@
 import pytest
 
 STORY = ("Kestrel reports 35% jump in profit\n\nKestrel Systems has reported a jump in profit of 35%. Net income "
-         "for the last three months of 2031 was $1.2bn. The maker launched its new tablet in October 2031. Its "
+         "in the last three months of 2031 was $1.2bn. The maker launched its new tablet in October 2031. Its "
          "cloud unit reported a fall of 3.5%. Kestrel employs 12,000 people.")
 
 
