@@ -85,7 +85,9 @@ class SpeakerFinder:
             if lemma in self.verbs and _verbal(token) and not _hedged(token):
                 speaker = self._speaker(token, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
-                objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps
+                # a passive's subject is what it reports: "The toll was confirmed by police"
+                objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps | (
+                    {"nsubjpass"} if _agent(token) is not None and lemma not in self.framing_verbs else set())
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if lemma in self.accusing:  # "accused Kerr of hiding ...", its phrase also read as Kerr's
@@ -222,6 +224,7 @@ class SpeakerFinder:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
             return (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)) \
                 if owner is not None else ""
+        subject = subject if subject is not None else _agent(verb)  # "was hailed by the mayor as ..."
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
@@ -302,6 +305,11 @@ def _tells_past(verb: Token) -> bool:
     rescued", "had agreed")."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive verb's "by" phrase names: the mayor of "was hailed by the mayor as ..."."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _verbal(token: Token) -> bool:
