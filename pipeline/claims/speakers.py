@@ -1,7 +1,10 @@
 """Says who asserts each claim: the author, unless the text reports someone else's words.
 
 A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
-what it reports: its clause or object, and any quote inside it or right before it. "according to
+what it reports: its clause or object, and any quote inside it or right before it; set between
+commas inside a clause ("Mr. Kerr, the agency said, earned $8 million"), the whole clause. An
+accusing verb asserts what it accuses of ("accused Kerr of hiding losses"), and a passive one's "by"
+phrase names its speaker ("was confirmed by police"). "according to
 X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
 in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"), and in a transcript
 that marks no quotes, "<person> says <clause>." hands the next paragraph to that person. A joint
@@ -31,6 +34,9 @@ relative clause, or misread as an adverbial clause of the verb before it ("held 
 year that killed 31 guards")."""
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
+UNNAMED_SOURCE = "it"
+"""The speaker of "it said" where "it" stands for no party: the statement or the source that spoke
+last, as "the statement said" is; nobody where none spoke before."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -69,7 +75,9 @@ class SpeakerFinder:
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
-                                                   in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
+                                                   in zip(sentences, dates_in)],
+                                       self.source_nouns - self.survey_nouns | {UNNAMED_SOURCE})
+        by_sentence = [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence]
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         attributions += continued(doc, sentences, by_sentence, self.modals)
@@ -241,6 +249,8 @@ class SpeakerFinder:
         found = [parties.speaking(party) or self._described(subject, parties)
                  or party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
+        if not found and subject.lower_ == "it":
+            return UNNAMED_SOURCE  # "Sales rose 4%, the statement said. Exports fell 2%, it said."
         if len(found) > 1 and any(party.tag_ == "NNS" for party in named):  # a group that names no one
             return f" {_joining(subject)} ".join(found)  # "Red Cross and hospital officials said ..."
         if len(named) == len(found) == 1 and self._printed(subject, verb) and not found[0].startswith("The "):

@@ -34,8 +34,10 @@ def continued(doc: Doc, sentences: list[Span], by_sentence: list[list[Attributio
     """Sentences that go on with someone's indirect speech: a sentence of the same paragraph with
     no cue of its own, whose main verb takes a modal of reported speech (``modals``: "would",
     "could"), after reported words that have one ("Kestrel said the bonds would pay 7% a year. They
-    would be repaid in 2030." -> Kestrel for both, and on through such sentences). A sentence in a
-    tense of its own ("The shares trade at $40.") is the author's again, and one with a cue of its
+    would be repaid in 2030." -> Kestrel for both, and on through such sentences), about what the
+    reported words were about: its subject a pronoun or the noun of a subject in them. A sentence
+    in a tense of its own ("The shares trade at $40."), one about something else ("... said it would
+    seek a law. The plan would also cost $2 million.") is the author's, and one with a cue of its
     own is its own speaker's."""
     out: list[Attribution] = []
     carried: list[Attribution] = []
@@ -45,8 +47,13 @@ def continued(doc: Doc, sentences: list[Span], by_sentence: list[list[Attributio
             continue
         if not any(c.dep_ == "aux" and c.lower_ in modals for c in sent.root.children):
             continue
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
         reported = [a for a in by_sentence[index - 1] + before if a.speaker != AUTHOR
-                    and any(t.dep_ == "aux" and t.lower_ in modals for t in doc[a.start:a.end])]
+                    and any(t.dep_ == "aux" and t.lower_ in modals for t in doc[a.start:a.end])
+                    and (subject.pos_ == "PRON" or any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_ == subject.lemma_
+                                                       for t in doc[a.start:a.end]))]
         if reported:
             carried = [Attribution(sent.start, sent.end, reported[-1].speaker, reported[-1].time, reported[-1].cue)]
             out += carried
