@@ -112,6 +112,9 @@ class SpeakerFinder:
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
                     content += figure_tail(token, content, lemma in self.party_words.judging_words)
+                source = _inverted(token) if lemma not in self.addressed else None
+                if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
+                    content = [c for c in content if c.i != source.i] + [token.head]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -226,7 +229,7 @@ class SpeakerFinder:
         return named[-1] if named else None
 
     def _speaker(self, verb: Token, names: EntityIndex, parties: Parties) -> str:
-        subject = reporting_subject(verb)
+        subject = (_inverted(verb) if verb.lemma_.lower() not in self.addressed else None) or reporting_subject(verb)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
@@ -315,6 +318,19 @@ def _tells_past(verb: Token) -> bool:
     rescued", "had agreed")."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
+def _inverted(verb: Token) -> Token | None:
+    """The source named after a reporting verb that follows what it reports with no subject of its
+    own, misread as going on from the clause before it ("Police held two men, reported Morgenposten."
+    read as the police reporting Morgenposten): its object, a name that ends the sentence."""
+    doc = verb.doc
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or doc[verb.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    source = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                   and c.ent_type_ not in ("DATE", "TIME")), None)  # not "..., announced Monday."
+    return source if source is not None and all(t.is_punct for t in doc[source.right_edge.i + 1: verb.sent.end]) else None
 
 
 def _agent(verb: Token) -> Token | None:
