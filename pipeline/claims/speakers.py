@@ -35,8 +35,8 @@ year that killed 31 guards")."""
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 UNNAMED_SOURCE = "it"
-"""The speaker of "it said" where "it" stands for no party: the statement or the source that spoke
-last, as "the statement said" is; nobody where none spoke before."""
+"""The speaker of "it said" where "it" stands for no party: right after "the statement said", the
+statement's owner as there; nobody elsewhere."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -76,7 +76,7 @@ class SpeakerFinder:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
                                                    in zip(sentences, dates_in)],
-                                       self.source_nouns - self.survey_nouns | {UNNAMED_SOURCE})
+                                       self.source_nouns - self.survey_nouns, UNNAMED_SOURCE)
         by_sentence = [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence]
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
