@@ -278,9 +278,10 @@ class SpeakerFinder:
         descriptor: an organisation's ("The Danish brewing, bottling and packaging concern, said" ->
         the company named before), as "the company said" is, or a person's title (``titles``: "the
         Peruvian leader said" -> the person most named in the last few sentences, none when no one
-        is in view); a name inside the phrase is no description. A place's possessive describes as
-        "the" does ("Norway's biggest grocer said" -> the grocer named before)."""
-        placed = any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in subject.children)
+        is in view); a name inside the phrase is no description. A place's possessive describes one
+        party as "the" does ("Norway's biggest grocer said" -> the grocer named before), not a
+        group ("Norway's grocers")."""
+        placed = subject.tag_ == "NN" and any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in subject.children)
         if subject.pos_ != "NOUN" or not (placed or any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)):
             return ""
         nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
