@@ -327,12 +327,16 @@ class Parties:
 
     def _named_before(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
         """The party the same noun was last given a name with, a few sentences before: "the unit"
-        after "the BM Kessler unit", "the carrier" after "the carrier, Northwind Air"."""
+        after "the BM Kessler unit", "the carrier" after "the carrier, Northwind Air" or "Northwind
+        Air, a regional carrier"."""
         lemma = noun.lemma_.lower()
         for earlier in reversed(self.doc[window:noun.i]):
             if earlier.lemma_.lower() == lemma and earlier.tag_ == noun.tag_:  # "clubs" is not "the club"
                 named = [p for c in earlier.children if c.dep_ in ("compound", "appos", "poss")
                          for p in [self._entity(c)] if p and p[1] in labels]
+                described = self._entity(earlier.head) if earlier.dep_ == "appos" else None
+                if not named and described and described[1] not in PLACE_LABELS:  # the noun tells what the name is,
+                    named = [(described[0], labels[0])]  # though the model took "Dagbladet" for a person
                 if named:
                     return named[-1:]
         return []

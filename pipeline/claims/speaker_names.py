@@ -63,18 +63,22 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
 
 
 def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]],
-                     nouns: set[str]) -> list[list[Attribution]]:
+                     nouns: set[str], unnamed: str = "") -> list[list[Attribution]]:
     """Each sentence's reported words with what a statement of no one named says (``nouns``: "the
     statement said", "according to a report") given to whose statement it is: the speaker of the
     sentence before that told of such a statement ("Tarrow Mills said in a statement ... / Horne
     called it a setback. / “...,” the statement said." -> Tarrow Mills), else the speaker named
     last before it ("Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
     statement said." -> the union). Such words with no speaker before them stay the noun's, and
-    plural ones ("reports said") are no one statement."""
-    last, told, out = "", {}, []
+    plural ones ("reports said") are no one statement. A speaker ``unnamed`` ("it said" where "it"
+    stands for no party) is such a statement only right after one ("..., the statement said. / ...,
+    it said.")."""
+    last, told, out, stated = "", {}, [], False
     for sent, group in zip(sentences, by_sentence):
-        out.append([replace(a, speaker=told.get(a.speaker.lower(), last)) if a.speaker.lower() in nouns and last
-                    else a for a in group])
+        out.append([replace(a, speaker=told.get(a.speaker.lower(), last))
+                    if last and (a.speaker.lower() in nouns or (a.speaker == unnamed and stated)) else a for a in group])
+        cues = [a.speaker.lower() for a in sorted(group, key=lambda a: a.cue) if a.speaker != AUTHOR]
+        stated = cues[-1] in nouns if cues else stated
         named = [a.speaker for a in sorted(group, key=lambda a: a.cue)
                  if a.speaker != AUTHOR and a.speaker.lower() not in nouns]
         if named:

@@ -1,7 +1,10 @@
 """Says who asserts each claim: the author, unless the text reports someone else's words.
 
 A reporting verb ("told", "said", "estimated", "described ... as") makes its subject the speaker of
-what it reports: its clause or object, and any quote inside it or right before it. "according to
+what it reports: its clause or object, and any quote inside it or right before it; set between
+commas inside a clause ("Mr. Kerr, the agency said, earned $8 million"), the whole clause. An
+accusing verb asserts what it accuses of ("accused Kerr of hiding losses"), and a passive one's "by"
+phrase names its speaker ("was confirmed by police"). "according to
 X" makes X the speaker of its clause. A quote with no cue of its own continues the quote before it
 in the same paragraph ("“...,” Blinken told senators. “I am not sure ...”"), and in a transcript
 that marks no quotes, "<person> says <clause>." hands the next paragraph to that person. A joint
@@ -21,6 +24,7 @@ from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail,
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
 from pipeline.claims.speaker_names import party_name, whose_statements
+from pipeline.claims.speech_runs import continued, reporting_subject, soundbites
 from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
 
@@ -30,6 +34,9 @@ relative clause, or misread as an adverbial clause of the verb before it ("held 
 year that killed 31 guards")."""
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
+UNNAMED_SOURCE = "it"
+"""The speaker of "it said" where "it" stands for no party: right after "the statement said", the
+statement's owner as there; nobody elsewhere."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -43,7 +50,9 @@ class SpeakerFinder:
         self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
         self.addressed = set(speech["addressee_verbs"])
         self.publication_nouns = set(speech["publication_nouns"])
-        self.verbs = self.object_verbs | set(speech["attribution_verbs"])
+        self.accusing = set(speech["accusing_verbs"])
+        self.accusations = set(speech["accusation_prepositions"])
+        self.verbs = self.object_verbs | set(speech["attribution_verbs"]) | self.accusing
         self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
         self.clause_deps = set(speech["clause_dependencies"])
@@ -54,6 +63,7 @@ class SpeakerFinder:
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.min_words = int(speech["quote_min_words"])
+        self.modals = set(speech["reported_modals"])
         self.quote_patterns = quote_patterns(speech["quote_marks"])
 
     def attribute(self, doc: Doc, entities: list[dict], dates: list[DateMention]) -> Reported:
@@ -65,11 +75,14 @@ class SpeakerFinder:
         for mention in dates:
             dates_in[mention.sentence_index].append(mention)
         by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
-                                                   in zip(sentences, dates_in)], self.source_nouns - self.survey_nouns)
+                                                   in zip(sentences, dates_in)],
+                                       self.source_nouns - self.survey_nouns, UNNAMED_SOURCE)
+        by_sentence = [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence]
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
+        attributions += continued(doc, sentences, by_sentence, self.modals)
         if self.quote_patterns[0].search(doc_text(doc)) is None:
-            attributions += _soundbites(doc, sentences, by_sentence, self.pronouns)
+            attributions += soundbites(doc, sentences, by_sentence, self.pronouns)
         return Reported(attributions, quotes)
 
     def _reported(self, sent: Span, names: EntityIndex, parties: Parties, dates: list[DateMention]) -> list[Attribution]:
@@ -77,19 +90,31 @@ class SpeakerFinder:
         out = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if lemma in self.verbs and token.pos_ in ("VERB", "AUX") and not _hedged(token):
+            if lemma in self.verbs and _verbal(token) and not _hedged(token):
                 speaker = self._speaker(token, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
-                objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps
+                # a passive's subject is what it reports: "The toll was confirmed by police"
+                objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps | (
+                    {"nsubjpass"} if _agent(token) is not None and lemma not in self.framing_verbs else set())
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                if lemma in self.accusing:  # "accused Kerr of hiding ...", its phrase also read as Kerr's
+                    content += [c for o in [token, *(o for o in token.children if o.dep_ == "dobj")]
+                                for c in o.children if c.dep_ == "prep" and c.lower_ in self.accusations]
                 content += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
                             if o.lemma_.lower() in self.source_nouns for c in o.children  # "said in a statement that ..."
                             if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)]
+                if content:  # a participle amid what is said is said too: "said the bonds, sold at $50, will ..."
+                    first, last = min(c.i for c in content), max(c.i for c in content)
+                    content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG")
+                                and not _has_subject(c) and first < c.i < last]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
                     content += figure_tail(token, content, lemma in self.party_words.judging_words)
+                source = _inverted(token) if lemma not in self.addressed else None
+                if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
+                    content = [c for c in content if c.i != source.i] + [token.head]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = _leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -204,12 +229,13 @@ class SpeakerFinder:
         return named[-1] if named else None
 
     def _speaker(self, verb: Token, names: EntityIndex, parties: Parties) -> str:
-        subject = _subject(verb)
+        subject = (_inverted(verb) if verb.lemma_.lower() not in self.addressed else None) or reporting_subject(verb)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
             return (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)) \
                 if owner is not None else ""
+        subject = subject if subject is not None else _agent(verb)  # "was hailed by the mayor as ..."
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
@@ -226,6 +252,8 @@ class SpeakerFinder:
         found = [parties.speaking(party) or self._described(subject, parties)
                  or party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
+        if not found and subject.lower_ == "it":
+            return UNNAMED_SOURCE  # "Sales rose 4%, the statement said. Exports fell 2%, it said."
         if len(found) > 1 and any(party.tag_ == "NNS" for party in named):  # a group that names no one
             return f" {_joining(subject)} ".join(found)  # "Red Cross and hospital officials said ..."
         if len(named) == len(found) == 1 and self._printed(subject, verb) and not found[0].startswith("The "):
@@ -250,36 +278,20 @@ class SpeakerFinder:
         descriptor: an organisation's ("The Danish brewing, bottling and packaging concern, said" ->
         the company named before), as "the company said" is, or a person's title (``titles``: "the
         Peruvian leader said" -> the person most named in the last few sentences, none when no one
-        is in view); a name inside the phrase is no description."""
-        if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        is in view); a name inside the phrase is no description. A place's possessive describes one
+        party as "the" does ("Norway's biggest grocer said" -> the grocer named before), not a
+        group ("Norway's grocers")."""
+        placed = subject.tag_ == "NN" and any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC") for c in subject.children)
+        if subject.pos_ != "NOUN" or not (placed or any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)):
             return ""
         nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
                             and (c.dep_ in ("conj", "appos")))]
         last = max(nouns, key=lambda t: t.i)
         titled = last.lower_ in self.titles and last.lower_ not in SPOKESPEOPLE
         label = "PERSON" if titled else self.party_words.descriptors.get(last.lemma_.lower())
-        if (last is subject and label != "PERSON") or label not in ("ORG", "PERSON"):
+        if (last is subject and label != "PERSON" and not placed) or label not in ("ORG", "PERSON"):
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
-
-
-FINITE_TAGS = ("VBD", "VBP", "VBZ")
-"""Tags of a verb in a tense of its own: an adverbial clause in one without a subject is a misread
-sentence ("Varga remains at large and deputies concede ..." read as "at large and deputies", then
-"concede"), not a participle going on from the verb above ("said Karen Lutz, noting that ...")."""
-
-
-def _subject(verb: Token) -> Token | None:
-    """A verb's subject, or for a verb without one that goes on from another ("She set a goal ...
-    and said ...", "said Karen Lutz, noting that ..."), the subject of the verb it goes on from."""
-    while True:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subjects:
-            return subjects[0]
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i or (
-                verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS):
-            return None
-        verb = verb.head
 
 
 def _joining(subject: Token) -> str:
@@ -298,7 +310,7 @@ def _group(quantifier: Token) -> Token | None:
     sent = quantifier.sent
     if sent.start == 0 or starts_paragraph(quantifier.doc, sent):
         return None
-    subject = _subject(quantifier.doc[sent.start - 1].sent.root)
+    subject = reporting_subject(quantifier.doc[sent.start - 1].sent.root)
     return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
 
 
@@ -307,6 +319,31 @@ def _tells_past(verb: Token) -> bool:
     rescued", "had agreed")."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
+def _inverted(verb: Token) -> Token | None:
+    """The source named after a reporting verb that follows what it reports with no subject of its
+    own, misread as going on from the clause before it ("Police held two men, reported Morgenposten."
+    read as the police reporting Morgenposten): its object, a name that ends the sentence."""
+    doc = verb.doc
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or doc[verb.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    source = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                   and c.ent_type_ not in ("DATE", "TIME")), None)  # not "..., announced Monday."
+    return source if source is not None and all(t.is_punct for t in doc[source.right_edge.i + 1: verb.sent.end]) else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who a passive verb's "by" phrase names: the mayor of "was hailed by the mayor as ..."."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+
+
+def _verbal(token: Token) -> bool:
+    """Whether a word is used as a verb: tagged so, or a noun read where a verb with a subject and
+    a clause stands ("Prosecutors allege he hid $2 million", "allege" taken for a noun)."""
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+                                              and any(c.dep_ == "ccomp" for c in token.children))
 
 
 def _has_subject(clause: Token) -> bool:
@@ -325,7 +362,7 @@ def _says_of_its_noun(verb: Token) -> bool:
     subject of what is said: "4,000 workers that Corvane said would be let go"; not where the
     noun is only what another subject acted on ("a speech that aides said she had rewritten"), nor
     where the noun itself speaks ("500 workers who said they were fired")."""
-    subject = _subject(verb)
+    subject = reporting_subject(verb)
     if verb.dep_ != "relcl" or subject is None or subject.tag_ in ("WDT", "WP"):
         return False
     return not any(c.dep_ in ("ccomp", "xcomp") and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP")
@@ -339,7 +376,8 @@ def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
     clause it interrupts."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
-    if verb.dep_ == "parataxis" and subjects and verb.head.i < verb.i:  # "That era ended, she said, in ..."
+    if verb.dep_ == "parataxis" and subjects and (verb.head.i < verb.i or _set_off(verb)):
+        # "That era ended, she said, in ...", "The bridge, officials said, will cost ..."
         return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
     if verb.dep_ == "conj" and subjects and verb.head.i < verb.i < subjects[0].i and sent.doc[verb.i - 1].text == ",":
         return max(verb.head.left_edge.i, dateline_end(sent)), verb.i - 1  # "... in two campaigns, say consultants"
@@ -349,35 +387,23 @@ def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     start = dateline_end(sent)
     if comma <= start or sent.doc[comma].text != ",":
         return None
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma])
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma]) or any(
+        c.dep_ == "dep" and start <= c.i < comma for c in verb.children)  # "The loss of $3 a share ..., Ford said"
     return (start, comma) if has_subject else None
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a reporting clause sits between commas inside the clause it reports, after that
+    clause's subject ("Mr. Kerr, the agency said, earned $8 million"): not a clause of its own
+    before the rest of the sentence."""
+    doc, subject = verb.doc, reporting_subject(verb)
+    before, after = subject.left_edge.i - 1, verb.right_edge.i
+    after += doc[after].text != ","  # the closing comma may hang from the cue itself
+    return before > verb.sent.start and after < len(doc) and doc[before].text == "," and doc[after].text == "," \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < before for c in [*verb.head.children, *verb.children])
 
 
 def _clause_head(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _soundbites(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]],
-                pronouns: set[str]) -> list[Attribution]:
-    """A broadcast transcript's soundbites: where an article marks no quote at all, a paragraph
-    that ends in "<person> says <clause>." hands the paragraph after it to that person, whose
-    recorded words it is ("Maria Gonzalez of the growers' union says the harvest was poor. / We
-    lost about forty percent this year." -> `Maria Gonzalez`). A correspondent's hand-off ("Lee
-    Chan reports.") is no soundbite, nor what "officials say" (no one voice)."""
-    out = []
-    for index, sent in enumerate(sentences[:-1]):
-        said = next((a for a in by_sentence[index] if a.cue == sent.root.i), None)
-        if said is None or not starts_paragraph(doc, sentences[index + 1]) or not _introduces(sent.root, pronouns):
-            continue
-        end = next((s.start for s in sentences[index + 2:] if starts_paragraph(doc, s)), len(doc))
-        out.append(Attribution(sentences[index + 1].start, end, said.speaker, said.time, sent.root.i))
-    return out
-
-
-def _introduces(verb: Token, pronouns: set[str]) -> bool:
-    """Whether a sentence's root is a person's present "says" with a clause: a transcript's lead-in."""
-    subject = _subject(verb)
-    return verb.lemma_ == "say" and verb.tag_ == "VBZ" and subject is not None and \
-        (subject.ent_type_ == "PERSON" or subject.lower_ in pronouns) and any(c.dep_ == "ccomp" for c in verb.children)
