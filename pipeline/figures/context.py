@@ -258,7 +258,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
                 scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "",
                 reading: CountReading = CountReading()) -> list[str]:
     """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
-    price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
+    price of the same currency and size in its sentence, else of a later one ("$77.85 a barrel ... easing to $76.90");
     a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
     fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
     part of ("411 of the 650 seats"), else the subject a verb of reaching measures ("cases topped
@@ -286,7 +286,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)
         if kind == "money" and "/" not in unit and not scaled[i]:
-            for j in reversed([j for j in sentences[span.sent.start] if j < i]):
+            for j in sorted(sentences[span.sent.start], key=lambda j: (j > i, abs(j - i))):  # before it first
                 if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
                     out[i] = out[j]
                     break
