@@ -405,7 +405,7 @@ def _amount(span: Span, cand: Candidate, res: Resources) -> Amount:
     words = [t.text for t in span]
     amount = res.figures.normalize(cand.label, words, [cased_lemma(t) for t in span], cand.rule.sets)
     if cand.rule.sets.get("form") == "count_rate" and amount.value is not None:
-        things = span[:-2]  # before "per", "a" or "each" and the thing counted per
+        things = span[:[t.lower_ for t in span].index("per")]
         if res.units.resolve(things.text, amount.value):
             return Amount(None, unit=amount.unit)
     if cand.label == "count" and not res.figures.whole_count(words, amount) \

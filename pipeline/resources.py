@@ -112,8 +112,9 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # "at 250kW.", "4.9 mmol/L." (an upper-case letter before a full stop otherwise reads as an initial)
     unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=/[A-Za-z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
     fraction_percent = "(?<=[\u00bc-\u00be\u2150-\u215e])%"  # "4¾%"
+    grouped_ordinal = r"(?<=\d,\d{3})(?:st|nd|rd|th)$"  # "its 20,000th story" -> 20,000 th, as print often sets it apart
     suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, percent_suffix, fraction_percent,
-                *unit_stop] + list(nlp.Defaults.suffixes)
+                grouped_ordinal, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"

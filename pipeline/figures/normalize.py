@@ -129,9 +129,9 @@ class FigureNormalizer:
         if form == "couple":  # "couple of hundred fans" -> 200 fan
             scale = parse_number([w for w in words if w.lower() in self.scales], self.number_words, self.scales)
             return Amount(None if scale is None else 2 * scale, unit=self.counted_noun(words[-1], lemmas[-1]))
-        if form == "count_rate":  # "240 frames per second", "9,000 riders a day" -> 240 frame per second
+        if form == "count_rate":  # "240 frames per second" -> 240 frame per second
             lower = [w.lower() for w in words]
-            at = len(lower) - 2  # "per", "a" or "each" before the last word
+            at = lower.index("per")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {self._per(lower[at - 1:])}")
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
