@@ -28,6 +28,7 @@ from pipeline.figures.numbers import VULGAR_FRACTION
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
 from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
+from pipeline.nlp.plurals import counted_plurals  # noqa: F401 - registers the "counted_plurals" component
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
 from pipeline.claims.party_reading import party_words
@@ -111,8 +112,9 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     # "at 250kW.", "4.9 mmol/L." (an upper-case letter before a full stop otherwise reads as an initial)
     unit_stop = [r"(?<=\d[A-Z])\.$", r"(?<=/[A-Za-z])\.$", r"(?<=\d[a-zA-Z][A-Z])\.$", r"(?<=\d[a-zA-Z]{2}[A-Z])\.$", r"(?<=°[CF])\.$"]
     fraction_percent = "(?<=[\u00bc-\u00be\u2150-\u215e])%"  # "4¾%"
+    grouped_ordinal = r"(?<=\d,\d{3})(?:st|nd|rd|th)$"  # "its 20,000th story" -> 20,000 th, as print often sets it apart
     suffixes = [scale_suffix, unit_suffix, sign_suffix, code_suffix, percent_suffix, fraction_percent,
-                *unit_stop] + list(nlp.Defaults.suffixes)
+                grouped_ordinal, *unit_stop] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     dash = "[-–—]"
@@ -151,6 +153,13 @@ def glued_units(lexicons: dict) -> list[str]:
     return sorted(glued, key=lambda unit: (-len(unit), unit))
 
 
+def uncounted_words(lexicons: dict) -> list[str]:
+    """Words read as units, money or time rather than as things counted ("hertz", "pence"), which
+    the counted_plurals component leaves singular."""
+    keys = ("units", "time_units", "currency_words", "currency_subunits", "scales", "percent_words")
+    return sorted({str(word).lower() for key in keys for word in lexicons[key]})
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and list items stand alone."""
@@ -176,6 +185,8 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
         nlp.add_pipe("digit_groups", first=True)
     if "million_codes" not in nlp.pipe_names:
         nlp.add_pipe("million_codes", after="digit_groups", config={"codes": iso_codes(rules.lexicons)})
+    if "counted_plurals" not in nlp.pipe_names:
+        nlp.add_pipe("counted_plurals", after="parser", config={"skipped": uncounted_words(rules.lexicons)})
     return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                      dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
                      checks=load_checks(rules_dir / CONSISTENCY_FILE),

@@ -257,10 +257,10 @@ PERSON = "person"
 def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: list[float | None],
                 scaled: list[bool], counted: Callable[[Token], str] = lambda noun: "",
                 reading: CountReading = CountReading()) -> list[str]:
-    """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an earlier
-    price of the same currency and size in its sentence ("$77.85 a barrel ... easing to $76.90");
-    a bare count takes the noun of "the number of X" its clause is about ("the number of job vacancies
-    fell by 43,000", "the number of deaths has climbed to 1,020"), else the noun of the whole it is
+    """Units a figure leaves unsaid and a neighbour gave. A bare price takes the per-unit of an
+    earlier price of the same currency and size in its sentence, else of a later one but a share's
+    ("$77.85 a barrel ... easing to $76.90"); a bare count takes the noun of "the number of X" its
+    clause is about ("the number of job vacancies fell by 43,000"), else the noun of the whole it is
     part of ("411 of the 650 seats"), else the subject a verb of reaching measures ("cases topped
     2.5 million"), else the members of a group it sizes ("a crowd of 3,000"), else the countable
     noun its clause acts on (``clause_noun``: "adding jobs at a pace of 212,000 a month"), else
@@ -271,8 +271,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others"); a noun
     after "N of them" names that part (``named_part``: "12 of them children"), and a count nothing
     names that a casualty befell counts people ("at least 57 were killed"). ``counted`` names the
-    unit of a countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the words for
-    the rest."""
+    unit of a countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the rest."""
     out = list(units)
     sentences = by_sentence(spans)
     last_count: int | None = None  # the latest count with a unit so far
@@ -286,8 +285,9 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         if kind == "quantity" and unit.startswith("per "):
             out[i] = _rate_unit(span, unit, [j for j in sentences[span.sent.start] if j < i], kinds, units, counted)
         if kind == "money" and "/" not in unit and not scaled[i]:
-            for j in reversed([j for j in sentences[span.sent.start] if j < i]):
-                if out[j].startswith(unit + "/") and value and values[j] and 0.1 <= value / values[j] <= 10:
+            for j in sorted(sentences[span.sent.start], key=lambda j: (j > i, abs(j - i))):  # before it first
+                later_share = j > i and out[j].endswith("/share")  # "rose to $18 each, while Acme fell to $21 a share"
+                if out[j].startswith(unit + "/") and not later_share and value and values[j] and 0.1 <= value / values[j] <= 10:
                     out[i] = out[j]
                     break
         elif kind == "count" and not out[i] and last_count is not None:

@@ -167,7 +167,8 @@ def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> s
     """The unit of a count whose noun carries nouns compounded onto it, as the reader names the
     thing: "three investment bankers" counts investment bankers, "40 police cars" police cars, "32
     death claims" death claims. Adjectives stay out ("two special prosecutors" counts
-    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), the
+    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), an ordinal's
+    suffix set apart ("its 20,000 th user review" counts user reviews), the
     parts of a hyphenated word ("six open-hearth furnaces" counts furnaces), and any noun before
     a people's name ("40,000 minority Karens" counts Karens)."""
     head = span[-1]
@@ -176,9 +177,13 @@ def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> s
     nouns = []
     for token in reversed(span[:-1]):
         if token.head.i not in {head.i, *(t.i for t in nouns)} or token.dep_ != "compound" or token.tag_ not in ("NN", "NNS") \
-                or not token.is_alpha or token.like_num or scales.get(token.lower_):
+                or not token.is_alpha or token.like_num or scales.get(token.lower_) or token.lower_ in ORDINAL_SUFFIXES:
             break
         nouns.insert(0, token)
     if nouns and nouns[0].i > span.start and span.doc[nouns[0].i - 1].text == "-":
         return unit
     return " ".join([*(t.lower_ for t in nouns), unit]) if nouns and unit else unit
+
+
+ORDINAL_SUFFIXES = ("th", "st", "nd", "rd")
+"""The suffixes of an ordinal written apart from its number ("the 12,345 th plane")."""

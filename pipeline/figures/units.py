@@ -11,9 +11,10 @@ counted nouns ("40 goals") are no unit, and that test is ten times quicker than 
 """
 from __future__ import annotations
 
-import sys
 import warnings
 from functools import lru_cache
+
+from pipeline.nlp.plurals import import_inflect_unchecked
 
 
 class UnitResolver:
@@ -102,27 +103,3 @@ def may_read_unit(text: str) -> bool:
         units[i] = found
     wanted = ((1 << beyond) - 1) & ~1  # one to MAX_UNITS names
     return any(units[i + 1] & wanted for i, char in enumerate(text) if char.isdigit())
-
-
-def import_inflect_unchecked() -> None:
-    """Import inflect, through which quantulum3 loads its English, with typeguard's
-    ``@typechecked`` a no-op, as typeguard itself makes it in optimized mode (``python -O``: checks
-    "not meant to be run in production"). The decorator rewrites and recompiles each of inflect's
-    functions at import, about 3 processor seconds in every process that reads a count of an
-    unknown noun ("40 knots"); quantulum3 calls inflect only while loading its unit table, with
-    words the checks pass, so its readings are the same."""
-    if "inflect" in sys.modules:
-        return
-    import typeguard
-
-    checked = typeguard.typechecked
-    typeguard.typechecked = _unchecked
-    try:
-        import inflect  # noqa: F401 - kept in sys.modules for quantulum3
-    finally:
-        typeguard.typechecked = checked
-
-
-def _unchecked(target=None, **options):
-    """``typeguard.typechecked`` in optimized mode: the function itself, unchanged."""
-    return _unchecked if target is None else target
