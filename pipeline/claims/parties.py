@@ -19,8 +19,9 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
-                                           PartyWords, clause_subject, currency_name, hyphen_joined, prepositions_above,
-                                           states_figure, traded_abroad, traded_in, untimed)
+                                           PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
+                                           index_alone, prepositions_above, states_figure, tally, traded_abroad, traded_in,
+                                           untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -54,6 +55,9 @@ class Parties:
         Electronics, said" -> BM Kessler Electronics, "a company spokesman said" or "a spokesman
         said" after it -> "BM Kessler Electronics spokesman"; "" for any other phrase."""
         label = self._descriptor(head)
+        headed = self._headed(head)
+        if headed:  # "the academy said"
+            return headed[0][0]
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
             return "; ".join(name for name, _ in self._one(head, 0))
@@ -65,7 +69,7 @@ class Parties:
         bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in SPOKESPEOPLE else []
         if bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
             return bodies[0][0]
-        if describing or _bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
+        if describing or bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
             named = self.antecedent(describing[0] if describing else head, ("ORG",))
             return f"{named[0][0]} {head.text}" if named else ""
         return ""
@@ -113,6 +117,9 @@ class Parties:
         currency = self._currency(head)
         if currency is not None:
             return [currency]
+        headed = self._headed(head)
+        if headed:
+            return headed
         label = self._descriptor(head)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)) and not traded_abroad(head, owners):
@@ -170,6 +177,13 @@ class Parties:
             if found:
                 return found[0]
         return None
+
+    def _headed(self, noun: Token) -> list[Party]:
+        """The one organisation named before a bare "the" noun that ends its name ("The academy
+        bought 80 acres" after "the Harlow Science Academy"), descriptor or not."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or [c.lower_ for c in noun.children if c.i < noun.i] not in (["the"], ["this"]):
+            return []
+        return self.index.headed_by(noun.lower_, noun.idx)
 
     def _descriptor(self, noun: Token) -> str | None:
         """The label of the party a descriptor noun stands for ("the company" -> ORG), None for
@@ -379,7 +393,7 @@ class Parties:
         counted = self._counts_so_far.get(labels)
         position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
         while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
-            _tally(counts, entities[position], labels)
+            tally(counts, entities[position], labels)
             position += 1
         self._counts_so_far[labels] = (offset, position, counts)
         counts = dict(counts)
@@ -387,27 +401,5 @@ class Parties:
             if entities[i]["start"] >= offset:
                 break
             if entities[i]["end"] <= offset:
-                _tally(counts, entities[i], labels)
+                tally(counts, entities[i], labels)
         return counts
-
-
-def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
-    """Count one more mention of an entity's party, if it has one of these labels."""
-    if ent["label"] in labels:
-        party = (ent["canonical"], ent["label"])
-        counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
-
-
-def _bare_spokesperson(head: Token) -> bool:
-    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
-    said"): one "for the ministry" or "a police spokesman" is that body's."""
-    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
-
-
-def index_alone(parties: list[Party]) -> list[Party]:
-    """The parties of one noun phrase, or of one figure, without the place that only says where its
-    stock market index trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are
-    the index's, and so is "Japan's stock losses pushed the Nikkei down to 15,200"."""
-    if any(label == "INDEX" for _, label in parties):
-        return [p for p in parties if p[1] not in PLACE_LABELS]
-    return parties
