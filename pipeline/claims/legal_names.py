@@ -124,23 +124,24 @@ def opening_others(names: list[str], short: Callable[[str], str], text: str) -> 
             and any(other.split()[0] == short(name) and len(other.split()) > 1 for other in followed)}
 
 
-def called_by(word: str, name: str) -> bool:
+def called_by(word: str, name: str, firm: bool = True) -> bool:
     """Whether a word is a name's leading word, written as the article writes it later: its first
     word without a possessive ("Tarrow" of "Tarrow's Inc."), in capitals or not ("Kestrel" of
     "KESTREL BAY Corp."), or the first of hyphenated names ("Hewlett" of "Hewlett-Packard Co."),
-    after a founder's initials or a legal form written before it ("Farrow" of "R.J. Farrow Corp.",
-    "Kessel" of "N.V. Kessel")."""
-    first = leading_word(name)
+    after a ``firm``'s founder's initials or a legal form written before it ("Farrow" of "R.J.
+    Farrow Corp.", "Kessel" of "N.V. Kessel"; a person's initials are no first name to skip)."""
+    first = leading_word(name, firm)
     if word == first.split("-")[0] and "-" in first:
         return True  # "Hewlett" of "Hewlett-Packard Co."
     return word == first or (first.isupper() and len(first) > 1 and word == first.capitalize())
 
 
-def leading_word(name: str) -> str:
-    """A name's first word after a founder's initials or a legal form written before it, without a
-    possessive: "Farrow" of "R.J. Farrow Corp.", "Kessel" of "N.V. Kessel", "Tarrow" of "Tarrow's Inc."."""
+def leading_word(name: str, firm: bool = True) -> str:
+    """A name's first word, after a ``firm``'s founder's initials or a legal form written before it,
+    without a possessive: "Farrow" of "R.J. Farrow Corp.", "Kessel" of "N.V. Kessel", "Tarrow" of
+    "Tarrow's Inc."."""
     words = name.split()
-    first = next((w for w in words if not INITIALS.fullmatch(w)), words[0])
+    first = next((w for w in words if not (firm and INITIALS.fullmatch(w))), words[0])
     return next((first.removesuffix(p) for p in POSSESSIVES if first.endswith(p) and first != p), first)
 
 

@@ -1,8 +1,8 @@
 """What resolving parties reads from the rules and a clause: the words of rules/entities.yml and
 rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and small readings of a
 parsed clause (its subject, a phrase that opens it, figures joined "respectively", the figures a
-reporting verb goes on to give after its object, a spokesperson given no body); the tally of
-parties' mentions, and an index's parties without the place it trades in."""
+reporting verb goes on to give after its object, a spokesperson given no body), and an index's
+parties without the place it trades in."""
 from __future__ import annotations
 
 import re
@@ -310,13 +310,6 @@ def bare_spokesperson(head: Token) -> bool:
     """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
     said"): one "for the ministry" or "a police spokesman" is that body's."""
     return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
-
-
-def tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
-    """Count one more mention of an entity's party, if it has one of these labels."""
-    if ent["label"] in labels:
-        party = (ent["canonical"], ent["label"])
-        counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
 
 
 def index_alone(parties: list[Party]) -> list[Party]:
