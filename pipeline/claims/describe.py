@@ -78,12 +78,12 @@ class EntityIndex:
         self.starts = [e["start"] for e in self.entities]
         self._first_tokens: dict[tuple[int, int], int | None] = {}
 
-    def headed_by(self, noun: str, offset: int) -> list[tuple[str, str]]:
-        """The one organisation named before ``offset`` whose name ends in ``noun``: "the museum"
-        after "the Orley Museum of Art" (``head_noun``), "the exchange" after "the Pacific Stock
-        Exchange"; nothing where two such are named ("the Harlow Science Academy and the Kerry
+    def headed_by(self, noun: str, start: int, end: int) -> list[tuple[str, str]]:
+        """The one organisation named between two offsets whose name ends in ``noun``: "the
+        museum" after "the Orley Museum of Art" (``head_noun``), "the court" after "the Supreme
+        Court"; nothing where two such are named ("the Harlow Science Academy and the Kerry
         Academy" leave "the academy" to the subject before it)."""
-        named = {e["canonical"] for e in self.within(0, offset) if e["label"] == "ORG"
+        named = {e["canonical"] for e in self.within(start, end) if e["label"] == "ORG"
                  and len(e["canonical"].split()) > 1 and head_noun(e["canonical"]) == noun}
         return [(named.pop(), "ORG")] if len(named) == 1 else []
 

@@ -192,9 +192,8 @@ class EntityTable:
             elif mention.text.isupper() and len(words) == 1:
                 fits = initials.get(mention.text, [])
             else:
-                fits = [
-                    name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
-                    and len(name.split()) > len(words)]
+                fits = [name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
+                        and len(name.split()) > len(words)]
             if len(set(fits)) == 1:
                 out.append(_Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
         return out, spelled
@@ -342,15 +341,17 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     Motor Co." beside its "Corvane Motor Credit Co."); one the model
     tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
-    Mendes"); one it tags as a place or a number is none."""
+    Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
+    initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
+    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
-    first_named: dict[str, int] = {}
     heading, lead = headline_and_lead(doc)
     in_body: dict[str, int] = {}  # where a name is first used below the headline
+    named_at: dict[str, list[int]] = {}  # where each name is written in full, in order
     for m in sorted([*mentions, *written], key=lambda m: m.start):
-        first_named.setdefault(m.text, m.start)
+        named_at.setdefault(m.text, []).append(m.start)
         if m.start >= heading:
             in_body.setdefault(m.text, m.start)
     tagged = {m.start: m for m in mentions}
@@ -372,14 +373,14 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
         alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc.text))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
-                        and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx)
-                             or first_named[name] < min(lead, alone))})
+                        and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
+                             or named_at[name][0] < min(lead, alone))})
         fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
-        fits = surname_bearers(fits, token.text, token.idx, first_named, called_first, labels)
+        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]

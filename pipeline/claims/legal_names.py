@@ -5,9 +5,10 @@ and written out ("Kestrel Bay Co." -> "Kestrel Bay", "Brightwater Motors Accepta
 "Brightwater Motors Acceptance Corporation"), by its leading word ("Tarrow" of "Tarrow's Inc.",
 "Kestrel" of "KESTREL BAY Corp.", "Hewlett" of "Hewlett-Packard Co.") and without the capitals of a
 wire's lead ("KESTREL BAY Corp. said ..." and later "Kestrel shares rose": Kestrel Bay), with the
-legal forms of many countries from cleanco ("Nordvik Marine Oy" -> "Nordvik Marine"). An
-ampersand joins the capitalised words around it into one name, written or escaped ("Pell amp
-Barrow": Pell & Barrow)."""
+legal forms of many countries from cleanco ("Nordvik Marine Oy" -> "Nordvik Marine", and written
+before the name, "N.V. Kessel" -> "Kessel"), and by the noun its name ends in ("the academy" of
+"Harlow Science Academy"). An ampersand joins the capitalised words around it into one name,
+written or escaped ("Pell amp Barrow": Pell & Barrow)."""
 from __future__ import annotations
 
 import re

@@ -3,7 +3,7 @@
 ("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one,
 the maker's name the model runs a model or a count into ("12 Kestrel K450s"), and which of the
 people who share a surname the surname alone stands for ("Ruiz" after "Ana Ruiz's father, Tomas
-Ruiz")."""
+Ruiz"); dotted initials written without their last period ("the U.S embassy")."""
 from __future__ import annotations
 
 import re
@@ -92,20 +92,20 @@ def maker_of(tokens: list[Token]) -> list[Token]:
     return name[:model] if model is not None else [] if counted else name
 
 
-def surname_bearers(fits: Counter, surname: str, at: int, first_named: dict[str, int], called_first: Counter,
+def surname_bearers(fits: Counter, surname: str, at: int, named_at: dict[str, list[int]], called_first: Counter,
                     labels: dict[str, str]) -> Counter:
     """The people a surname alone at ``at`` may stand for, among the full names it ``fits``: those
-    named before it, if any ("Ruiz's second letter" is not a Ruiz named only later); of two or
-    more, the one the article calls by their first name alone least often, as a child is called
-    ("Ana Ruiz's father, Tomas Ruiz, ... Ana ... Ruiz's letter": her father), and of those the one
-    named last before it. ``called_first`` counts the first names said alone; names of
-    organisations are kept as they are."""
+    named in full before it (``named_at`` holds where), if any ("Ruiz's second letter" is not a Ruiz
+    named only later); of two or more, the ones the article calls by their first name alone least
+    often, as a child is called ("Ana Ruiz's father, Tomas Ruiz, ... Ana ... Ruiz's letter": her
+    father), and of those the one last named in full before it ("Tomas Ruiz lashed out ... Ruiz
+    said"). ``called_first`` counts the first names said alone; organisations are kept as they are."""
     people = [name for name in fits if labels[name] == "PERSON" and name.split()[-1] == surname]
-    before = [name for name in people if first_named[name] < at]
-    if len(before) > 1:
-        fewest = min(called_first[name] for name in before)
-        before = [max((name for name in before if called_first[name] == fewest), key=first_named.__getitem__)]
-    keep = before or people
+    last = {name: max(i for i in named_at[name] if i < at) for name in people if named_at[name][0] < at}
+    if len(last) > 1:
+        fewest = min(called_first[name] for name in last)
+        last = {max((name for name in last if called_first[name] == fewest), key=last.__getitem__): 0}
+    keep = set(last) or set(people)
     return Counter({name: n for name, n in fits.items() if name not in people or name in keep})
 
 

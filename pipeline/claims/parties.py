@@ -179,11 +179,14 @@ class Parties(MentionCounts):
         return None
 
     def _headed(self, noun: Token) -> list[Party]:
-        """The one organisation named before a bare "the" noun that ends its name ("The academy
-        bought 80 acres" after "the Harlow Science Academy"), descriptor or not."""
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or [c.lower_ for c in noun.children if c.i < noun.i] not in (["the"], ["this"]):
+        """The one organisation named a few sentences before a bare "the" noun that ends its name
+        ("The academy bought 80 acres" after "the Harlow Science Academy"); a descriptor of
+        rules/entities.yml ("the bank") is left to ``antecedent``, which knows the unit from its parent."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lemma_.lower() in self.words.descriptors \
+                or [c.lower_ for c in noun.children if c.i < noun.i] not in (["the"], ["this"]):
             return []
-        return self.index.headed_by(noun.lower_, noun.idx)
+        here = bisect_right(self.starts, noun.i) - 1
+        return self.index.headed_by(noun.lower_, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char, noun.idx)
 
     @staticmethod
     def _epithet(noun: Token, label: str | None) -> bool:
