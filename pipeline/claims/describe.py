@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.claims.legal_names import head_noun
 from pipeline.nlp.structure import clause_head, dateline_end, starts_paragraph
 
 CLAUSAL = ("relcl", "advcl", "ccomp", "acl", "parataxis", "csubj")
@@ -76,6 +77,15 @@ class EntityIndex:
         self.entities = sorted(entities, key=lambda e: e["start"])
         self.starts = [e["start"] for e in self.entities]
         self._first_tokens: dict[tuple[int, int], int | None] = {}
+
+    def headed_by(self, noun: str, start: int, end: int) -> list[tuple[str, str]]:
+        """The one organisation named between two offsets whose name ends in ``noun``: "the
+        museum" after "the Orley Museum of Art" (``head_noun``), "the court" after "the Supreme
+        Court"; nothing where two such are named ("the Harlow Science Academy and the Kerry
+        Academy" leave "the academy" to the subject before it)."""
+        named = {e["canonical"] for e in self.within(start, end) if e["label"] == "ORG"
+                 and len(e["canonical"].split()) > 1 and head_noun(e["canonical"]) == noun}
+        return [(named.pop(), "ORG")] if len(named) == 1 else []
 
     def within(self, start_char: int, end_char: int) -> list[dict]:
         """The entities that lie between two offsets, in order."""

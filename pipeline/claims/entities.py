@@ -19,22 +19,21 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from spacy.attrs import IDX, POS
+from spacy.attrs import IDX, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
-from pipeline.claims.legal_names import (LEGAL_WORDS, POSSESSIVES, abbreviated_forms, called_by, initials_of, joined_before,
-                                         family_spans, legal_name_spans, opening_others, spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each
+from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, extends, family_spans, head_noun,
+                                         initials_of, joined_before, leading_word, legal_name_spans, opening_others,
+                                         spelled_out, unshouted, without_legal_form)
+from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each, surname_bearers, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
-_LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
-"""Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 PLACE_LABELS = ("GPE", "LOC", "NORP")
 NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 """Model labels of a word that is no short form of a name: a place, a number, or a name the
@@ -76,7 +75,7 @@ class EntityTable:
             for alias in entry["aliases"]:
                 self.aliases[alias.lower()] = known
         for alias, known in list(self.aliases.items()):
-            self.aliases.setdefault(_without_last_period(alias), known)
+            self.aliases.setdefault(without_last_period(alias), known)
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
         self.families = frozenset(table.get("family_words", ()))
@@ -164,9 +163,10 @@ class EntityTable:
         return out
 
     def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str], text: str) -> tuple[list[_Mention], set[str]]:
-        """An organisation's initials or leading words standing for the longer name the article
-        gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
-        Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics". Only a form that
+        """An organisation's initials, leading words or head noun standing for the longer name the
+        article gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
+        Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics", "the academy" (where
+        the model tags it) after "the Harlow Science Academy". Only a form that
         fits one longer name counts, and not a surname or first name of a person the article names
         in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names said
         with their legal form spelled out: one whose initials take it in ("BMAC": "Brightwater Motors
@@ -186,9 +186,14 @@ class EntityTable:
             if mention.label == "PERSON" and mention.text in full_names:
                 continue
             words = mention.text.split()
-            fits = initials.get(mention.text, []) if mention.text.isupper() and len(words) == 1 else [
-                name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
-                and len(name.split()) > len(words)]
+            if mention.text.islower():  # "the academy" after "The Harlow Science Academy", tagged as a name
+                fits = [m.text for m in mentions if m.label == "ORG" and m.start < mention.start and len(m.text.split()) > 1
+                        and head_noun(self.bare(m.text)) == mention.text]
+            elif mention.text.isupper() and len(words) == 1:
+                fits = initials.get(mention.text, [])
+            else:
+                fits = [name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
+                        and len(name.split()) > len(words)]
             if len(set(fits)) == 1:
                 out.append(_Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
         return out, spelled
@@ -336,51 +341,51 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
     Motor Co." beside its "Corvane Motor Credit Co."); one the model
     tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
-    Mendes"); one it tags as a place or a number is none."""
+    Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
+    initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
+    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
-    first_named: dict[str, int] = {}
     heading, lead = headline_and_lead(doc)
     in_body: dict[str, int] = {}  # where a name is first used below the headline
+    named_at: dict[str, list[int]] = {}  # where each name is written in full, in order
     for m in sorted([*mentions, *written], key=lambda m: m.start):
-        first_named.setdefault(m.text, m.start)
+        named_at.setdefault(m.text, []).append(m.start)
         if m.start >= heading:
             in_body.setdefault(m.text, m.start)
     tagged = {m.start: m for m in mentions}
     inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
     out = []
-    rows = doc.to_array([POS, IDX]).tolist()  # only proper nouns and tagged names can be short forms
-    for token in (doc[i] for i, (pos, idx) in enumerate(rows) if pos == PROPN or idx in tagged):
+    leading = {doc.vocab.strings.add(leading_word(name)) for name, label in labels.items() if label == "ORG"}
+    rows = doc.to_array([POS, IDX, ORTH]).tolist()  # only proper nouns, tagged names and firms' leading words
+    firsts = {doc.vocab.strings.add(name.split()[0]): name for name, label in labels.items()
+              if label == "PERSON" and len(name.split()) > 1}
+    called_first = Counter(firsts[orth] for _, idx, orth in rows if orth in firsts  # "Ana", tagged alone or not
+                           and (idx not in inside or (idx in tagged and " " not in tagged[idx].text)))
+    for token in (doc[i] for i, (pos, idx, orth) in enumerate(rows) if pos == PROPN or idx in tagged or orth in leading):
         mention = tagged.get(token.idx)
         if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
             continue  # among tagged names, only a one-word person or organisation is a short form
-        if mention is None and (token.pos_ != "PROPN" or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
+        if mention is None and (token.pos_ not in ("PROPN", "NOUN") or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
                                 or not token.is_title or _beside_name(doc, token.i)):
-            continue  # an untagged word is a short form only as a proper noun standing alone
+            continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
         alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc.text))
-        fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name)
+        fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
-                        and (labels[name] == "PERSON" or first_named[name] < first_named.get(token.text, token.idx)
-                             or first_named[name] < min(lead, alone))})
-        fits = Counter({name: n for name, n in fits.items() if not any(_extends(name, other) for other in fits)})
+                        and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
+                             or named_at[name][0] < min(lead, alone))})
+        fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
         if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
+        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]
             out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
-
-
-def _extends(name: str, other: str) -> bool:
-    """Whether an organisation's name only extends another's, legal forms aside: "Corvane Motor
-    Credit Co." extends "Corvane Motor Co." (its finance arm), not "Corvane Bay Inc."."""
-    words, others = name.split(), other.split()
-    stem = others[:-1] if others[-1] in LEGAL_WORDS else others
-    return len(words) > len(others) and len(stem) > 1 and words[:len(stem)] == stem
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:
@@ -393,10 +398,3 @@ def _describes_party(ent: Span, titles: set[str]) -> bool:
         return False
     named = [c for c in noun.children if c.dep_ in ("appos", "poss") and c.pos_ == "PROPN"]
     return bool(named) or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN")
-
-
-def _without_last_period(name: str) -> str:
-    """A name with its dotted initials written without their last period, as some wire services
-    write them: "u.s." -> "u.s" ("the U.S embassy"), "u.n. security council" -> "u.n security
-    council". A spelling of the same name, so the table need not list it."""
-    return _LAST_INITIAL.sub(r"\1", name)

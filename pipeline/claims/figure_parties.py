@@ -10,10 +10,10 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
-from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties, index_alone
+from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties
 from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
                                            PLACE_LABELS, Party, clause_subject, has_own_figure,
-                                           opens_clause, respective, says_what, states_figure)
+                                           index_alone, opens_clause, respective, says_what, states_figure)
 from pipeline.nlp.structure import described_by_age
 
 

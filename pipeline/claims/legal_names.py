@@ -5,9 +5,10 @@ and written out ("Kestrel Bay Co." -> "Kestrel Bay", "Brightwater Motors Accepta
 "Brightwater Motors Acceptance Corporation"), by its leading word ("Tarrow" of "Tarrow's Inc.",
 "Kestrel" of "KESTREL BAY Corp.", "Hewlett" of "Hewlett-Packard Co.") and without the capitals of a
 wire's lead ("KESTREL BAY Corp. said ..." and later "Kestrel shares rose": Kestrel Bay), with the
-legal forms of many countries from cleanco ("Nordvik Marine Oy" -> "Nordvik Marine"). An
-ampersand joins the capitalised words around it into one name, written or escaped ("Pell amp
-Barrow": Pell & Barrow)."""
+legal forms of many countries from cleanco ("Nordvik Marine Oy" -> "Nordvik Marine", and written
+before the name, "N.V. Kessel" -> "Kessel"), and by the noun its name ends in ("the academy" of
+"Harlow Science Academy"). An ampersand joins the capitalised words around it into one name,
+written or escaped ("Pell amp Barrow": Pell & Barrow)."""
 from __future__ import annotations
 
 import re
@@ -25,6 +26,8 @@ AMPERSANDS = ("&", "amp")
 """An ampersand as written, and as an HTML escape ("&amp;") with its punctuation lost in some news
 archives ("Pell amp Barrow")."""
 ESCAPED_AMPERSAND = re.compile(r"(?<=[A-Za-z.]) amp (?=[A-Z])")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+"""Dotted initials written before a name ("R.J." of "R.J. Farrow Corp.", "N.V." of "N.V. Kessel")."""
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
 PLACE_TAGS = ("GPE", "LOC", "NORP", "FAC")
 """The model's labels of a place or a people, which name no family ("a Leeds family")."""
@@ -82,11 +85,24 @@ def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[
     "Brandt Holding B.V.")."""
     name = ESCAPED_AMPERSAND.sub(" & ", name)
     words = name.split()
+    if len(words) > 1 and _leading_form(words[0], legal_forms, abbreviated):
+        words, name = words[1:], " ".join(words[1:])  # "N.V. Kessel" -> "Kessel"
     if len(words) > 1 and (any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + "."))
                            or (not words[-1].islower() and words[-1].casefold() in abbreviated)):
         # "INC." too, and "Cos" where the name was read without its period
         return " ".join(words[:-1]).rstrip(",")
     return name
+
+
+def _leading_form(word: str, legal_forms: set[str], abbreviated: frozenset[str]) -> bool:
+    """Whether a name's first word is a legal form written before it, as Dutch, French or Italian
+    names may be ("N.V. Kessel", "S.p.A. Torrione", "GmbH" too): one of cleanco's forms written
+    with its periods or in mixed case, of three letters or more or one of ``legal_forms``. Two
+    dotted letters that are not a legal form of the rules are a founder's initials ("A.G. Brandt"),
+    and a form in capitals without periods may be a name's own acronym ("SAS Tours")."""
+    letters = re.sub(r"\W", "", word)
+    return word.casefold() in abbreviated and ("." in word or not (word.isupper() or word.islower())) \
+        and (len(letters) > 2 or word in legal_forms)
 
 
 def spelled_out(name: str) -> str:
@@ -109,15 +125,31 @@ def opening_others(names: list[str], short: Callable[[str], str], text: str) -> 
             and any(other.split()[0] == short(name) and len(other.split()) > 1 for other in followed)}
 
 
-def called_by(word: str, name: str) -> bool:
+def called_by(word: str, name: str, firm: bool = True) -> bool:
     """Whether a word is a name's leading word, written as the article writes it later: its first
     word without a possessive ("Tarrow" of "Tarrow's Inc."), in capitals or not ("Kestrel" of
-    "KESTREL BAY Corp."), or the first of hyphenated names ("Hewlett" of "Hewlett-Packard Co.")."""
-    first = name.split()[0]
-    first = next((first.removesuffix(p) for p in POSSESSIVES if first.endswith(p) and first != p), first)
+    "KESTREL BAY Corp."), or the first of hyphenated names ("Hewlett" of "Hewlett-Packard Co."),
+    after a ``firm``'s founder's initials or a legal form written before it ("Farrow" of "R.J.
+    Farrow Corp.", "Kessel" of "N.V. Kessel"; a person's initials are no first name to skip)."""
+    first = leading_word(name, firm)
     if word == first.split("-")[0] and "-" in first:
         return True  # "Hewlett" of "Hewlett-Packard Co."
     return word == first or (first.isupper() and len(first) > 1 and word == first.capitalize())
+
+
+def leading_word(name: str, firm: bool = True) -> str:
+    """A name's first word, after a ``firm``'s founder's initials or a legal form written before it,
+    without a possessive: "Farrow" of "R.J. Farrow Corp.", "Kessel" of "N.V. Kessel", "Tarrow" of
+    "Tarrow's Inc."."""
+    words = name.split()
+    first = next((w for w in words if not (firm and INITIALS.fullmatch(w))), words[0])
+    return next((first.removesuffix(p) for p in POSSESSIVES if first.endswith(p) and first != p), first)
+
+
+def head_noun(name: str) -> str:
+    """The noun a name ends in, before an "of" phrase, in lower case: "academy" of "Harlow Science
+    Academy", "museum" of "Orley Museum of Art"; what "the academy" and "the museum" call them."""
+    return name.split(" of ")[0].split()[-1].lower()
 
 
 def unshouted(entities: list[dict]) -> list[dict]:
@@ -170,3 +202,11 @@ def joined_before(tokens: list[Token]) -> list[Token]:
 def initials_of(name: str) -> str:
     """"Ardent Data Services Corp." -> "ADSC"; "Federal Bureau of Investigation" -> "FBI"."""
     return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
+
+
+def extends(name: str, other: str) -> bool:
+    """Whether an organisation's name only extends another's, legal forms aside: "Corvane Motor
+    Credit Co." extends "Corvane Motor Co." (its finance arm), not "Corvane Bay Inc."."""
+    words, others = name.split(), other.split()
+    stem = others[:-1] if others[-1] in LEGAL_WORDS else others
+    return len(words) > len(others) and len(stem) > 1 and words[:len(stem)] == stem

@@ -1,16 +1,21 @@
 """One name per party across the ways an article spells it ("VanArden" after "Van Arden Co.",
 "Karl R. Benning" with "Karl Robert Benning"), and the countries a hyphen joins into one word
 ("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one,
-and the maker's name the model runs a model or a count into ("12 Kestrel K450s")."""
+the maker's name the model runs a model or a count into ("12 Kestrel K450s"), and which of the
+people who share a surname the surname alone stands for ("Ruiz" after "Ana Ruiz's father, Tomas
+Ruiz"); dotted initials written without their last period ("the U.S embassy")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
 HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 """Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
+LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
+"""Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 COUNT = re.compile(r"\d[\d,.\s]*")
 """A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
 
@@ -85,3 +90,27 @@ def maker_of(tokens: list[Token]) -> list[Token]:
     model = next((i for i, token in enumerate(name) if i > 0 and any(c.isdigit() for c in token.text)
                   and (any(c.isalpha() for c in token.text) or i + 1 < len(name))), None)
     return name[:model] if model is not None else [] if counted else name
+
+
+def surname_bearers(fits: Counter, surname: str, at: int, named_at: dict[str, list[int]], called_first: Counter,
+                    labels: dict[str, str]) -> Counter:
+    """The people a surname alone at ``at`` may stand for, among the full names it ``fits``: those
+    named in full before it (``named_at`` holds where), if any ("Ruiz's second letter" is not a Ruiz
+    named only later); of two or more, the ones the article calls by their first name alone least
+    often, as a child is called ("Ana Ruiz's father, Tomas Ruiz, ... Ana ... Ruiz's letter": her
+    father), and of those the one last named in full before it ("Tomas Ruiz lashed out ... Ruiz
+    said"). ``called_first`` counts the first names said alone; organisations are kept as they are."""
+    people = [name for name in fits if labels[name] == "PERSON" and name.split()[-1] == surname]
+    last = {name: max(i for i in named_at[name] if i < at) for name in people if named_at[name][0] < at}
+    if len(last) > 1:
+        fewest = min(called_first[name] for name in last)
+        last = {max((name for name in last if called_first[name] == fewest), key=last.__getitem__): 0}
+    keep = set(last) or set(people)
+    return Counter({name: n for name, n in fits.items() if name not in people or name in keep})
+
+
+def without_last_period(name: str) -> str:
+    """A name with its dotted initials written without their last period, as some wire services
+    write them: "u.s." -> "u.s" ("the U.S embassy"), "u.n. security council" -> "u.n security
+    council". A spelling of the same name, so the table need not list it."""
+    return LAST_INITIAL.sub(r"\1", name)

@@ -15,12 +15,14 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
+from pipeline.claims.party_mentions import MentionCounts
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
-                                           NESTED_PREPOSITIONS, OWNING_LABELS, OWNING_PREPOSITIONS,
+                                           OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
-                                           PartyWords, clause_subject, currency_name, hyphen_joined, prepositions_above,
-                                           states_figure, traded_abroad, traded_in, untimed)
+                                           PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
+                                           index_alone, states_figure, traded_abroad, traded_in,
+                                           untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
 SENTENCES_IN_VIEW = 6
@@ -28,25 +30,21 @@ SENTENCES_IN_VIEW = 6
 SETTING_BESIDE = ("appos", "conj", "amod", "compound")
 """How the words of a place phrase set a country beside a town: "Lagos, Nigeria", "Accra, the
 Ghanaian capital", "France and Spain"."""
-WHERE_PREPOSITIONS = ("on", "in", "near", "via", "into", "across", "throughout", "within")
-"""Prepositions whose object only says where something happens, not who acts: "shares closed
-on the Big Board", "sales in Ohio"."""
 DESCRIPTOR_WINDOW = 3
 """How many sentences back "the company" looks for the organisation it names, the most named of
 those in view."""
 
 
-class Parties:
+class Parties(MentionCounts):
     """Resolves noun phrases of one article to its canonical parties."""
 
     def __init__(self, doc: Doc, index: EntityIndex, words: PartyWords = PartyWords()) -> None:
-        self.doc, self.index, self.words = doc, index, words
+        super().__init__(doc, index)
+        self.words = words
         self.sentences = list(doc.sents)
         self.starts = [sent.start for sent in self.sentences]
         self._main: dict[int, list[Party]] = {}
         self._openings: dict[int, int] = {}
-        self._acting: dict[tuple[int, int], bool] = {}
-        self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
 
     def speaking(self, head: Token) -> str:
         """Who a speaker's phrase stands for, where the phrase alone does not name them: "the
@@ -54,9 +52,13 @@ class Parties:
         Electronics, said" -> BM Kessler Electronics, "a company spokesman said" or "a spokesman
         said" after it -> "BM Kessler Electronics spokesman"; "" for any other phrase."""
         label = self._descriptor(head)
+        headed = self._headed(head) or (self.antecedent(head, (label,)) if self._epithet(head, label) else [])
+        if headed:  # "the academy said", "Canada's largest shoe retailer said"
+            return headed[0][0]
         if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
-            return "; ".join(name for name, _ in self._one(head, 0))
+            found = self._one(head, 0) or (self._last_speaker(head) if head.lower_ == "it" else [])
+            return "; ".join(dict.fromkeys(name for name, _ in found))
         aside = [p for c in head.children if c.dep_ == "appos" for p in [self._entity(c)] if p]
         if aside and not self._entity(head):
             return aside[0][0]
@@ -65,7 +67,7 @@ class Parties:
         bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in SPOKESPEOPLE else []
         if bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
             return bodies[0][0]
-        if describing or _bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
+        if describing or bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
             named = self.antecedent(describing[0] if describing else head, ("ORG",))
             return f"{named[0][0]} {head.text}" if named else ""
         return ""
@@ -113,7 +115,12 @@ class Parties:
         currency = self._currency(head)
         if currency is not None:
             return [currency]
+        headed = self._headed(head)
+        if headed:
+            return headed
         label = self._descriptor(head)
+        if self._epithet(head, label):
+            return self.antecedent(head, (label,), depth)
         owners = self._owners(head, depth)
         if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)) and not traded_abroad(head, owners):
             return index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
@@ -170,6 +177,22 @@ class Parties:
             if found:
                 return found[0]
         return None
+
+    def _headed(self, noun: Token) -> list[Party]:
+        """The one organisation named a few sentences before a bare "the" noun that ends its name
+        ("The academy bought 80 acres" after "the Harlow Science Academy"); a descriptor of
+        rules/entities.yml ("the bank") is left to ``antecedent``, which knows the unit from its parent."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lemma_.lower() in self.words.descriptors \
+                or [c.lower_ for c in noun.children if c.i < noun.i] not in (["the"], ["this"]):
+            return []
+        here = bisect_right(self.starts, noun.i) - 1
+        return self.index.headed_by(noun.lower_, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char, noun.idx)
+
+    @staticmethod
+    def _epithet(noun: Token, label: str | None) -> bool:
+        """Whether a descriptor ranks the party it stands for ("Canada's largest shoe retailer",
+        "the world's third-largest carmaker"): the party in view, not the place it is ranked in."""
+        return label is not None and noun.tag_ == "NN" and any(c.tag_ == "JJS" for c in noun.children)
 
     def _descriptor(self, noun: Token) -> str | None:
         """The label of the party a descriptor noun stands for ("the company" -> ORG), None for
@@ -296,8 +319,9 @@ class Parties:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
                 or self._most_named(token, labels, window, anywhere=labels != ("PERSON",))  # "the leader": one in view
+        acting = pronoun and token.dep_ == "nsubj" and token.head.lemma_.lower() not in self.words.speech_verbs
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
-            fits = [p for p in self.of_sentence(sent) if p[1] in labels]
+            fits = [p for p in (self._last_actor(sent) if acting else []) or self.of_sentence(sent) if p[1] in labels]
             if not fits and labels == ("PERSON",):  # "Renner, who is accused of ..." ... "He has ..."
                 fits = [p for subject in reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass")])
                         for p in self.resolve(subject, depth + 1) if p[1] == "PERSON"][:1]
@@ -307,6 +331,29 @@ class Parties:
             if pronoun and labels != ("PERSON",) and subject is not None and subject.pos_ != "PRON":
                 return []  # "Bilateral trade grew ... In 2023, it grew to $240 billion": not a party
         return self._most_named(token, labels)
+
+    def _last_speaker(self, pronoun: Token) -> list[Party]:
+        """The organisation that last said something a few sentences before a bare "it said": "...,
+        the association said. ..., the statement said. Sales rose 19%, it said" is the
+        association's ("the statement" names no one)."""
+        here = bisect_right(self.starts, pronoun.i) - 1
+        for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
+            for subject in reversed([t for t in sent if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
+                                     and t.head.lemma_.lower() in self.words.speech_verbs]):
+                found = [p for p in self._one(subject, 0) if p[1] == "ORG"]
+                if found:
+                    return found
+        return []
+
+    def _last_actor(self, sent: Span) -> list[Party]:
+        """The party named as the last subject of a sentence's clauses that does more than speak:
+        what "it" acting in the next sentence stands for ("Brenner Co. said Kestrel Partners
+        proposed $9.50 a share. Previously, it offered $9.10": Kestrel Partners)."""
+        for subject in reversed([t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"]):
+            party = self._entity(subject)
+            if party is not None and subject.head.lemma_.lower() not in self.words.speech_verbs:
+                return [party]
+        return []
 
     def _counted(self, noun: Token, label: str) -> list[Party]:
         """What a counted plural descriptor stands for: the last parties of its kind named before
@@ -340,78 +387,3 @@ class Parties:
                 if named:
                     return named[-1:]
         return []
-
-    def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
-        """Of the parties of these labels named from ``window`` up to the token, the one the
-        article has named most often, the latest named of equals: "the club" in a story about
-        Chelsea's spending, "the company" in one about Corvane."""
-        counts = self._party_counts(token.idx, labels)
-        acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
-        if "ORG" in labels:  # "the company" is not one named only inside what it holds or sold
-            counts = {party: n for party, n in counts.items() if party in self._acting_before(token.idx)} or counts
-        in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
-            or (list(counts) if anywhere else [])
-        return [max(in_window, key=counts.__getitem__)] if in_window else []
-
-    def _acting_before(self, offset: int) -> set[Party]:
-        """The parties named before ``offset`` at least once other than deep inside what something
-        came from or concerns ("a gain on the company's holding in Brenner Optics",
-        ``NESTED_PREPOSITIONS``)."""
-        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset) if self._acts(e["start"], e["end"])}
-
-    def _acts(self, start: int, end: int) -> bool:
-        if (start, end) not in self._acting:  # one answer per mention, asked figure after figure
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._acting[(start, end)] = span is not None and prepositions_above(span.root) < NESTED_PREPOSITIONS
-        return self._acting[(start, end)]
-
-    def _named_where(self, ent: dict) -> bool:
-        """Whether a mention only says where something happens ("closed at $15 on the New York
-        Stock Exchange", "trading in Tokyo"): "the company" a few sentences on is not that one."""
-        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS
-
-    def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
-        """Each party of these labels named before ``offset`` (the entity ending by then), with how
-        often and the start of its latest mention, in the order first named. Asked figure after
-        figure, so the count is carried on from the last offset asked rather than made again from
-        the start of the article (which made a long article quadratic); made again when asked
-        about an earlier offset. The count carried on stops at an entity that runs across
-        ``offset`` (left out now, counted at a later offset); the entities after it that end by
-        ``offset`` are counted for this answer only."""
-        entities = self.index.entities
-        counted = self._counts_so_far.get(labels)
-        position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
-        while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
-            _tally(counts, entities[position], labels)
-            position += 1
-        self._counts_so_far[labels] = (offset, position, counts)
-        counts = dict(counts)
-        for i in range(position + 1, len(entities)):
-            if entities[i]["start"] >= offset:
-                break
-            if entities[i]["end"] <= offset:
-                _tally(counts, entities[i], labels)
-        return counts
-
-
-def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
-    """Count one more mention of an entity's party, if it has one of these labels."""
-    if ent["label"] in labels:
-        party = (ent["canonical"], ent["label"])
-        counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
-
-
-def _bare_spokesperson(head: Token) -> bool:
-    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
-    said"): one "for the ministry" or "a police spokesman" is that body's."""
-    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
-
-
-def index_alone(parties: list[Party]) -> list[Party]:
-    """The parties of one noun phrase, or of one figure, without the place that only says where its
-    stock market index trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are
-    the index's, and so is "Japan's stock losses pushed the Nikkei down to 15,200"."""
-    if any(label == "INDEX" for _, label in parties):
-        return [p for p in parties if p[1] not in PLACE_LABELS]
-    return parties

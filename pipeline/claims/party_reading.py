@@ -1,7 +1,8 @@
 """What resolving parties reads from the rules and a clause: the words of rules/entities.yml and
 rules/speech.yml it needs, the pronouns, labels and prepositions it knows, and small readings of a
 parsed clause (its subject, a phrase that opens it, figures joined "respectively", the figures a
-reporting verb goes on to give after its object)."""
+reporting verb goes on to give after its object, a spokesperson given no body), and an index's
+parties without the place it trades in."""
 from __future__ import annotations
 
 import re
@@ -303,3 +304,18 @@ COMPARING = ("from", "compared", "against", "versus", "than")
 def _gives_figure(phrase: Token) -> bool:
     """Whether a phrase holds a figure that is no date: "of $612 million", not "on Oct. 5"."""
     return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
+
+
+def bare_spokesperson(head: Token) -> bool:
+    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
+    said"): one "for the ministry" or "a police spokesman" is that body's."""
+    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
+
+
+def index_alone(parties: list[Party]) -> list[Party]:
+    """The parties of one noun phrase, or of one figure, without the place that only says where its
+    stock market index trades: "Germany's DAX index", "Japan's Nikkei 225", "the Russian RTS" are
+    the index's, and so is "Japan's stock losses pushed the Nikkei down to 15,200"."""
+    if any(label == "INDEX" for _, label in parties):
+        return [p for p in parties if p[1] not in PLACE_LABELS]
+    return parties

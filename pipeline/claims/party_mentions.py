@@ -1,0 +1,83 @@
+"""How often and where an article names each party before a point, which "the company" and a
+pronoun with no subject in view fall back on: the party named most, among those named other than
+deep inside what something concerns ("a gain on its holding in Brenner Optics") or only as where
+something happens ("closed on the Big Board")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.claims.describe import EntityIndex
+from pipeline.claims.party_reading import NESTED_PREPOSITIONS, Party, prepositions_above
+
+WHERE_PREPOSITIONS = ("on", "in", "near", "via", "into", "across", "throughout", "within")
+"""Prepositions whose object only says where something happens, not who acts: "shares closed
+on the Big Board", "sales in Ohio"."""
+
+
+class MentionCounts:
+    """The parties of one article counted up to a point, figure after figure."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc, self.index = doc, index
+        self._acting: dict[tuple[int, int], bool] = {}
+        self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
+
+    def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
+        """Of the parties of these labels named from ``window`` up to the token, the one the
+        article has named most often, the latest named of equals: "the club" in a story about
+        Chelsea's spending, "the company" in one about Corvane."""
+        counts = self._party_counts(token.idx, labels)
+        acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
+        if "ORG" in labels:  # "the company" is not one named only inside what it holds or sold
+            counts = {party: n for party, n in counts.items() if party in self._acting_before(token.idx)} or counts
+        in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
+            or (list(counts) if anywhere else [])
+        return [max(in_window, key=counts.__getitem__)] if in_window else []
+
+    def _acting_before(self, offset: int) -> set[Party]:
+        """The parties named before ``offset`` at least once other than deep inside what something
+        came from or concerns ("a gain on the company's holding in Brenner Optics",
+        ``NESTED_PREPOSITIONS``)."""
+        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset) if self._acts(e["start"], e["end"])}
+
+    def _acts(self, start: int, end: int) -> bool:
+        if (start, end) not in self._acting:  # one answer per mention, asked figure after figure
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._acting[(start, end)] = span is not None and prepositions_above(span.root) < NESTED_PREPOSITIONS
+        return self._acting[(start, end)]
+
+    def _named_where(self, ent: dict) -> bool:
+        """Whether a mention only says where something happens ("closed at $15 on the New York
+        Stock Exchange", "trading in Tokyo"): "the company" a few sentences on is not that one."""
+        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS
+
+    def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
+        """Each party of these labels named before ``offset`` (the entity ending by then), with how
+        often and the start of its latest mention, in the order first named. Asked figure after
+        figure, so the count is carried on from the last offset asked rather than made again from
+        the start of the article (which made a long article quadratic); made again when asked
+        about an earlier offset. The count carried on stops at an entity that runs across
+        ``offset`` (left out now, counted at a later offset); the entities after it that end by
+        ``offset`` are counted for this answer only."""
+        entities = self.index.entities
+        counted = self._counts_so_far.get(labels)
+        position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
+        while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
+            _tally(counts, entities[position], labels)
+            position += 1
+        self._counts_so_far[labels] = (offset, position, counts)
+        counts = dict(counts)
+        for i in range(position + 1, len(entities)):
+            if entities[i]["start"] >= offset:
+                break
+            if entities[i]["end"] <= offset:
+                _tally(counts, entities[i], labels)
+        return counts
+
+
+def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
+    """Count one more mention of an entity's party, if it has one of these labels."""
+    if ent["label"] in labels:
+        party = (ent["canonical"], ent["label"])
+        counts[party] = (counts.get(party, (0, 0))[0] + 1, ent["start"])
