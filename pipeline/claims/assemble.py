@@ -309,14 +309,22 @@ def article_topic(entities: tuple[dict, ...], lead_end: int, countries: frozense
     it names it at least TOPIC_MENTIONS times and in its lead ("Corvane" in a story that opens on its
     quarterly loss; "Guesthouses are barely forty percent booked" in one about Macau). A person is no
     topic, and a story about a town is about no one the table names, however often it names the
-    town ("the Tromso relatives")."""
-    in_lead = {e["canonical"] for e in entities if e["start"] < lead_end}
-    counts = Counter(e["canonical"] for e in entities if e["label"] in ("ORG", "GPE", "INDEX"))
+    town ("the Tromso relatives"). A country's department names its country too: a story on "the U.S.
+    jobless rate" that "the Labor Department" reports twice is about the United States."""
+    named = [(e, name) for e in entities for name in (e["canonical"], _department_country(e["canonical"], countries)) if name]
+    in_lead = {name for e, name in named if e["start"] < lead_end}
+    counts = Counter(name for e, name in named if e["label"] in ("ORG", "GPE", "INDEX"))
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= TOPIC_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
             and ranked[0][0] in in_lead and ranked[0][0] not in towns(entities, countries):
         return [ranked[0][0]]
     return []
+
+
+def _department_country(name: str, countries: frozenset[str]) -> str | None:
+    """The country a national department's name opens on ("United States Department of Labor")."""
+    country = name.split(" Department of ")[0]
+    return country if country != name and country in countries else None
 
 
 def towns(entities: Iterable[dict], countries: frozenset[str] = COUNTRIES) -> set[str]:

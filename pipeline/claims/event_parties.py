@@ -47,21 +47,34 @@ class EventParties(FigureParties):
         people, including 9 Danes" -> the event's parties, then Denmark), unless the figure counts
         a people of its own ("The blasts killed 9 Danes" is Denmark's). A figure about no event, or
         whose event no words before it in view name anyone, keeps its names; a casualty count whose
-        sentence names someone besides its speaker looks for its event there only ("At least 12 were
-        killed in Mombasa, Kenya, and 40 were hurt": where they were is said there)."""
+        sentence names someone besides its speaker looks for its event there first, then before it
+        for an event that struck where the sentence says ("Of those killed, 11 died in Accra"); a
+        count in one of the places an event struck keeps that place of the event's places
+        ("Bombs hit the Swedish consulates in Lagos and Accra. Of those killed, 11 died in Accra" ->
+        Sweden; Ghana), and one in no such place keeps its own names ("At least 12 were killed in
+        Mombasa, Kenya": another event)."""
         nouns = self._event_nouns_above(span)
-        if (named and not nouns) or (not nouns and not self._casualty(span)) or (named and self.people_counted(span)):
+        casualty = self._casualty(span)
+        placed = {country for token in span.sent if _placed(token, span)  # "Of those killed, 11 died in Accra"
+                  for party in [self._entity(token)] if party is not None and party[1] in PLACE_LABELS
+                  for country in [party[0] if party[0] in self.words.countries else country_of_town(party[0])]
+                  if country in self.words.countries}
+        if (named and not nouns and not (casualty and set(named) <= placed)) or (not nouns and not casualty) \
+                or (named and self.people_counted(span)):
             return named
-        if not nouns and self._names_others(span.sent, speaker):
-            window = span.sent  # "... killed and 900 wounded in the blasts at the consulates in Ghana": its own event
-        else:
-            here = bisect_right(self.starts, span.root.i) - 1
-            window = self.doc[self.sentences[max(0, here - EVENT_SENTENCES)].start:max([span.start] + [n.i + 1 for n in nouns])]
-        for token in reversed(window):
-            if self._is_event(token):
-                found = self._named_with(token, span)
-                if found:
-                    return list(dict.fromkeys([name for name, _ in found] + named))
+        here = bisect_right(self.starts, span.root.i) - 1
+        windows = [self.doc[self.sentences[max(0, here - EVENT_SENTENCES)].start:max([span.start] + [n.i + 1 for n in nouns])]]
+        own = not nouns and self._names_others(span.sent, speaker)
+        if own:  # "... killed and 900 wounded in the blasts at the consulates in Ghana": its own event first
+            windows.insert(0, span.sent)
+        for number, window in enumerate(windows):
+            for token in reversed(window):
+                if not self._is_event(token):
+                    continue
+                found, where = self._named_with(token, span)
+                if found and (not own or number == 0 or where & placed or not named):
+                    return list(dict.fromkeys([name for name, _ in found if name in placed or name not in where
+                                               or not where & placed] + named))
                 if token in nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
                     break  # "where 71 people died in a bombing in 1993": another event than those before
         return named
@@ -111,7 +124,8 @@ class EventParties(FigureParties):
             if self._is_event(token):
                 found.append(token)
             if token.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [token.head if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl" else c  # "the bombings which killed"
+                            for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found += [s for s in subjects if self._is_event(s)] + [  # "were killed in an explosion"
                     obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
                     for obj in prep.children if obj.dep_ == "pobj" and self._is_event(obj)]
@@ -119,7 +133,7 @@ class EventParties(FigureParties):
                     break
         return found
 
-    def _named_with(self, noun: Token, span: Span) -> list[Party]:
+    def _named_with(self, noun: Token, span: Span) -> tuple[list[Party], set[str]]:
         """The parties an event noun's own phrase names, and for an event that is its verb's
         subject or is "in" its verb, those of what it struck and where ("Car bombs hit the Swedish
         consulates in Lagos and Accra", "900 were wounded in the blasts beside the Swedish
@@ -129,7 +143,8 @@ class EventParties(FigureParties):
         United States; Nigeria; Ghana), while one a storm or a crash struck only says where
         (``attack_nouns``); not the people the figure counts ("The blasts killed 80
         people, including 9 Britons"), nor where a person named there comes from ("the killing of
-        Dana Kell, a nurse in Leeds": the town is hers, not where she was killed)."""
+        Dana Kell, a nurse in Leeds": the town is hers, not where she was killed). With them, the
+        countries of the places it struck, which a count in one of them narrows to that one."""
         todo = [noun]
         verbs = [c for c in noun.children if c.dep_ == "relcl"]  # "an explosion that went off near ..."
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not noun.head.is_ancestor(span.root):
@@ -144,6 +159,7 @@ class EventParties(FigureParties):
         attack = any(t.lemma_.lower() in self.words.attack_nouns for t in (noun, *noun.children)
                      if t.i == noun.i or t.dep_ == "compound")
         out: list[tuple[int, Party]] = []
+        where: set[str] = set()
         while todo:
             token = todo.pop(0)
             party = self._entity(token)
@@ -152,6 +168,7 @@ class EventParties(FigureParties):
                      and not (c.dep_ == "appos" and party is not None and party[1] == "PERSON")]  # a victim's home town
             if party is not None and party[1] in PARTY_LABELS and party[0] in self.words.countries:
                 out.append((token.i, party))
+                where |= {party[0]} if _placed(token) else set()
                 continue
             if party is None and token.pos_ != "PROPN" or party is not None and party[1] not in PARTY_LABELS:
                 continue
@@ -159,14 +176,18 @@ class EventParties(FigureParties):
             country = country_of_town(town) if attack and (_placed(token) or (party and party[1] in PLACE_LABELS)) else None
             if country in self.words.countries:
                 out.append((token.i, (country, "GPE")))
+                where.add(country)
             elif party is not None and party[1] not in PLACE_LABELS:
                 out.append((token.i, party))
-        return list(dict.fromkeys(party for _, party in sorted(out)))
+        return list(dict.fromkeys(party for _, party in sorted(out))), where
 
 
-def _placed(token: Token) -> bool:
+def _placed(token: Token, span: Span | None = None) -> bool:
     """Whether a name is where something happened, by a locating preposition, or set beside such a
-    name ("in Lagos and Accra"): then it is a town whatever the model took it for, or left untagged."""
+    name ("in Lagos and Accra"): then it is a town whatever the model took it for, or left untagged.
+    Given a figure, whether it is where the figure's own verb says it happened ("11 died in Accra",
+    not "wounded in the blasts at the consulates in Accra and Lome")."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATING_PREPOSITIONS
+    placed = token.dep_ == "pobj" and token.head.lower_ in LOCATING_PREPOSITIONS
+    return placed and (span is None or token.head.head.is_ancestor(span.root) or token.head.head == span.root)

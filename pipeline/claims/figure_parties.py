@@ -10,10 +10,12 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
-from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties
-from pipeline.claims.party_reading import (LOCATING_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
-                                           PLACE_LABELS, Party, clause_subject, has_own_figure,
-                                           index_alone, opens_clause, respective, says_what, states_figure)
+from pipeline.claims.parties import DESCRIPTOR_WINDOW
+from pipeline.claims.party_reading import (LISTED_THINGS, LOCATING_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS,
+                                           PERSON_PRONOUNS, PLACE_LABELS, Party, clause_subject, has_own_figure,
+                                           index_alone, opens_clause, partitive, respective, says_what,
+                                           states_figure)
+from pipeline.claims.stake_parties import StakeParties
 from pipeline.nlp.structure import described_by_age
 
 
@@ -22,7 +24,7 @@ JOINING = ("along", "together")
 shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 are not Orla's)."""
 
 
-class FigureParties(Parties):
+class FigureParties(StakeParties):
     """Resolves the parties of one article's figures."""
 
     def of_figure(self, span: Span) -> list[str]:
@@ -68,6 +70,9 @@ class FigureParties(Parties):
                     for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
                 if token.head.lower_ == "of" and token.head.head.lemma_.lower() in self.words.holding_nouns:
                     held += self.organisations_after(token, ("in",))  # "a stake of 12% in Brightwater"
+                if token.lemma_.lower() in LISTED_THINGS:  # "acquired 2 million shares in Vestra AG"
+                    held += self.organisations_after(token, ("in",)) + (
+                        self.organisations_after(token.head, ("in",)) if token.dep_ == "dobj" else [])
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
@@ -115,6 +120,7 @@ class FigureParties(Parties):
             if not states_figure(noun):
                 return self._in_order(self.resolve(noun) + held, span.sent)
             return self.of_figure(self.doc[noun.i: noun.i + 1])
+        held += [] if held else self.held_unnamed(span, found)
         return respective(span, head, self._in_order(index_alone(found + held if found else []), span.sent))
 
     def _made_by(self, span: Span) -> list[Party]:
@@ -312,10 +318,10 @@ class FigureParties(Parties):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 continue
-            for obj in objects:
+            for obj in map(partitive, objects):  # "buy all of the shares of Orlix"
                 if child.lower_ == "against" and self._currency(obj) is not None:
                     continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
                     out += self._partners(obj, span) + self._held(obj)
-                out += self._places_left_out(child, self.resolve(obj)) if obj.pos_ != "PRON" else []
+                out += self._places_left_out(child, self.bought(obj, self.resolve(obj))) if obj.pos_ != "PRON" else []
         return out

@@ -98,6 +98,12 @@ class PartyWords:
     holding_nouns: frozenset[str] = frozenset()
     """Nouns of owning part of a company, whose company "in" is a figure's party too ("a 9.4% stake
     in Brightwater Corp.")."""
+    holding_verbs: frozenset[str] = frozenset()
+    """Verbs of owning part of a company, whose company, unnamed, is the one in view ("Fiorano
+    could own 45 percent" in a story about Meridia)."""
+    deal_nouns: frozenset[str] = frozenset()
+    """Nouns of buying a company, whose company "for" or "of" is not their buyer ("Kestrel raised
+    its offer for the company")."""
     owning_participles: frozenset[str] = frozenset()
     """Participles whose agent owns what they describe ("a unit 60%-owned by Halvard Group")."""
     leading_verbs: frozenset[str] = frozenset()
@@ -136,6 +142,8 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         countries=COUNTRIES | {entry["name"] for entry in entities.get("entities", ()) if entry["label"] == "GPE"},
         state_bodies=frozenset(entities.get("state_bodies", ())),
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
+        holding_verbs=frozenset(entities.get("holding_verbs", ())),
+        deal_nouns=frozenset(entities.get("deal_nouns", ())),
         owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())),
@@ -144,6 +152,18 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
                                for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         casualty_words=frozenset(lexicons.get("casualty_words", ())))
+
+
+def partitive(token: Token) -> Token:
+    """The noun a quantifying pronoun takes its part of: "agreed to buy all of the public shares of
+    Orlix" buys shares of Orlix, "some of the notes" are notes; any other word is itself."""
+    while token.pos_ == "PRON" and token.tag_ == "DT":
+        whole = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for c in prep.children if c.dep_ == "pobj"]
+        if not whole:
+            break
+        token = whole[0]
+    return token
 
 
 def traded_abroad(noun: Token, owners: list[Party]) -> bool:

@@ -29,6 +29,14 @@ from tests.claims.claims_fixture import claims_by_text
      "the Swedish embassy in Mombasa.", "four people", "Sweden; Kenya"),
     ("A car bomb tore through the Orla Mining office in Mombasa on Monday. At least 14 guards were killed.",
      "14 guards", "Orla Mining; Kenya"),
+    # a count in one of the places the event struck keeps that place alone
+    ("Car bombs hit the Swedish consulates in Lagos, Nigeria, and Accra, Ghana, on Monday, killing 80 people. Of "
+     "those killed, 14 died in Ghana.", "14", "Sweden; Ghana"),
+    ("Car bombs hit the Swedish consulates in Lagos and Accra on Monday. Of those killed, 14 died in Accra.", "14",
+     "Sweden; Ghana"),
+    # a country's embassy stands for the country
+    ("A truck bomb exploded outside the U.S. Embassy in Accra on Monday. At least 30 people were killed.",
+     "30 people", "United States; Ghana"),
 ])
 def test_a_figure_about_an_event_is_whose_the_event_is(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities

@@ -274,3 +274,11 @@ def test_a_company_the_model_once_tags_a_place_is_no_town():
                 {"canonical": "Leeds", "label": "GPE"}, {"canonical": "Kenya", "label": "GPE"},
                 {"canonical": "Hong Kong", "label": "GPE"}]
     assert towns(entities) == {"Leeds"}
+
+
+def test_a_country_whose_department_reports_is_what_the_article_is_about(resources):
+    claims = claims_by_text(resources, "The U.S. jobless rate rose to 6.1 percent in May as employers cut 90,000 "
+                                       "jobs, the Department of Labor said Friday.\n\nForecasters had expected a "
+                                       "rate of 5.9 percent. The Labor Department said 8.4 million people were out "
+                                       "of work.\n\nFor adult women, the rate was 5.2 percent.")
+    assert [claims[f].entities for f in ("5.9 percent", "5.2 percent")] == ["United States", "United States"]
