@@ -17,6 +17,7 @@ from pipeline.errors import InternalError, internal_error
 from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
                                       event_units, link_groups, link_parts, read_context, restated_qualifiers, share_list_roles)
 from pipeline.figures.counted import CountReading, cased_lemma, joined_measures, linked_measures, with_compound_nouns
+from pipeline.figures.prices import per_unit_money
 from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
 from pipeline.matching.candidates import Candidate, resolve_overlaps
@@ -132,7 +133,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     readings = share_list_roles(doc, spans, [m.kind for m in measured],
                                 [read_context(m.span, m.kind, m.cand.rule.sets, hits) for m in measured])
     readings = restated_qualifiers(doc, spans, [m.kind for m in measured], readings)
-    carried = carry_units(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
+    carried = carry_units(spans, [m.kind for m in measured],
+                          per_unit_money(spans, [m.kind for m in measured], [m.amount.unit for m in measured], res.rules.lexicons),
                           [m.amount.value for m in measured], [_has_scale(m.span, res) for m in measured],
                           lambda noun: _countable(noun, res), _count_reading(res))
     carried = event_units(spans, carried, lambda verb: verb if verb in res.counted_events else "")
@@ -301,7 +303,9 @@ def _local_dollars(doc: Doc, measured: list[Measured], res: Resources) -> list[M
     subunits = res.figures.currency_subunits
     in_cents = [not mark and not any(t.lower_ in nationalities for t in measured[i].span)
                 and any(subunits.get(t.lower_) == US_DOLLAR for t in measured[i].span) for i, mark in zip(money, marks)]
-    decided = local_cents(decided, in_cents, set(subunits.values()) - {US_DOLLAR})
+    sentences = [measured[i].span.sent.start for i in money]
+    decided = local_cents(decided, in_cents, set(subunits.values()) - {US_DOLLAR},
+                          [k - 1 if k and sentences[k - 1] == sentences[k] else None for k in range(len(money))])
     changed = list(measured)
     for i, code, old in zip(money, decided, codes):
         if code != old:

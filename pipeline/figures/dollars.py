@@ -69,18 +69,24 @@ def bare_price_currency(codes: list[str], subunit_quotes: dict[str, float]) -> t
     return code, subunit_quotes.get(code, 1.0)
 
 
-def local_cents(codes: list[str], in_cents: list[bool], own_subunits: set[str]) -> list[str]:
+def local_cents(codes: list[str], in_cents: list[bool], own_subunits: set[str],
+                qualified: list[int | None] | None = None) -> list[str]:
     """The currency of each money figure of an article, given the code the lexicons read
     (``codes``) and whether the figure is written in cents alone (``in_cents``: "63 cents", "a
-    63-cent rise", read as US cents): cents in the one currency the article's other amounts are
-    in, when that is no US dollar and no currency with a subunit of its own name (``own_subunits``:
-    pence, paise); else as read."""
+    63-cent rise", read as US cents): cents in the currency of the amount they qualify, the one
+    just before them in their sentence (``qualified``, an index into ``codes``: "closed at C$35,
+    up 20 cents" moves a Canadian price), else in the one currency the article's other amounts are
+    in; never in a currency with a subunit of its own name (``own_subunits``: pence, paise) nor
+    US cents turned into US dollars; else as read."""
     others = {code.partition("/")[0] for code, cents in zip(codes, in_cents) if not cents}
     local = next(iter(others)) if len(others) == 1 else US_DOLLAR
-    if local == US_DOLLAR or local in own_subunits:
-        return codes
-    return [local + code[len(US_DOLLAR):] if cents and code.startswith(US_DOLLAR) else code
-            for code, cents in zip(codes, in_cents)]
+    out = []
+    for code, cents, before in zip(codes, in_cents, qualified or [None] * len(codes)):
+        source = codes[before].partition("/")[0] if before is not None and not in_cents[before] else local
+        if cents and code.startswith(US_DOLLAR) and source not in own_subunits:
+            code = source + code[len(US_DOLLAR):]
+        out.append(code)
+    return out
 
 
 def exchange_rate(base_word: str, before: list[str], after: list[str], names: dict[str, str]) -> str:

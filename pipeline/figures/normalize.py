@@ -53,7 +53,7 @@ class FigureNormalizer:
         self.letters_after_slash = {letter.lower(): unit for letter, unit in lexicons["unit_letters"].items()}
         self.unit_modifiers = dict(lexicons["unit_modifiers"])
         self.time_units = dict(lexicons["time_units"])
-        self.rate_times = dict(lexicons["rate_times"])
+        self.rate_times = {**lexicons["rate_words"], **lexicons["rate_times"]}  # "per annum": per year
         self.range_links = set(lexicons["range_links"])
         self.unit_scales = dict(lexicons["unit_scales"])
         self.conversions = dict(lexicons["unit_conversions"])

@@ -128,8 +128,14 @@ def test_n_of_them_counts_the_noun_after_it_or_else_the_count_before_it(extract,
     assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
 
 
-def test_small_numbers_in_words_of_them_are_grammar(extract) -> None:
-    assert not extract("Ninety pilots flew that year, six of them women.").figures[1:]
+def test_the_smallest_numbers_in_words_of_them_are_grammar(extract) -> None:
+    assert not extract("Ninety pilots flew that year, two of them women.").figures[1:]
+
+
+def test_a_part_of_them_and_the_part_joined_to_it_count_the_same_noun(extract) -> None:
+    figures = extract("Eleven sailors were rescued. Seven of them were flown to Oslo and one to Bergen.").figures
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("Eleven sailors", 11, "sailor"), ("Seven", 7, "sailor"), ("one", 1, "sailor")]
 
 
 @pytest.mark.parametrize("text,figure,value,unit", [
