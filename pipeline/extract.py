@@ -152,7 +152,8 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     units, values = [m.amount.unit for m in measured], [m.amount.value for m in measured]
     scopes = span_scopes(spans, scopes, units, values, article.published,
                          (res.rules.lexicons["number_words"], frozenset(res.rules.lexicons["tenure_nouns"])))
-    scopes = run_scopes(spans, scopes, units, values, article.published, frozenset(res.rules.lexicons["run_nouns"]))
+    scopes = run_scopes(spans, scopes, units, values, article.published,
+                        (frozenset(res.rules.lexicons["run_nouns"]), frozenset(res.rules.lexicons["ending_verbs"])))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
