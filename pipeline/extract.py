@@ -30,6 +30,7 @@ from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.events import event_scopes
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.holdings import stake_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.positions import position_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
@@ -159,6 +160,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
     scopes = age_scopes(spans, scopes, units, day)
+    scopes = stake_scopes(spans, scopes, units, day, frozenset(res.rules.lexicons["holding_participles"]))
     scopes = position_scopes(spans, scopes, [m.amount.unit_si for m in measured], day, res.rules.lexicons)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
