@@ -172,6 +172,8 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
     if in_since_clause(token):  # "the most since the club joined the top division in 1998"
         return True
     start = span.start + 1 if span[0].lower_ == "since" else span.start  # "since 2014" as one span
+    if start > 1 and doc[start - 1].lower_ in ("before", "after") and doc[start - 2].lower_ == "since":
+        start -= 1  # "for the first time since before the 2008 crash": since the time before it
     before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
     if not before:
         return False
