@@ -56,6 +56,10 @@ to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})
 
+STATEMENT = "statement"
+"""``time_source`` of a figure dated by the day of the statement that told it: a look back in its
+clause ends that day ("prices rose 20 cents in the past three weeks, a survey said on Sunday")."""
+
 DATING = frozenset({"clause", "sentence"})
 """A figure's own clause or sentence dates it."""
 
@@ -81,24 +85,38 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
         elif present_perfect(figure.root) or (scope is not None and scope.source == PUBLISHED
                                               and past_perfect(figure.root)):
             durations.setdefault(clause_head(figure.root).i, back)
-    looked_back: dict[int, list[tuple[int, TimeScope]]] = {}  # clause head -> (position, span) of each look back
+    looked_back: dict[int, list[LookBack]] = {}  # clause head -> each look back of the clause
     for sent in {figure.sent.start: figure.sent for figure in figures}.values():
         for noun, count in looked_back_units(sent, number_words):
             looked_back.setdefault(clause_head(noun).i, []).append(
-                (noun.i, TimeScope(noun.doc[_phrase_start(noun):noun.i + 1].text,
-                                   back_from(published, _unit(noun), count, bare=count == 0), SPAN)))
+                (noun.i, noun.doc[_phrase_start(noun):noun.i + 1].text, _unit(noun) or "", count))
     out = []
     for figure, scope in zip(figures, scopes):
         clause = clause_head(figure.root).i
+        told = _end_day(scope.value) if scope is not None and scope.source == STATEMENT else None
         if figure.start in tenures and scope is not None and scope.source == PUBLISHED:
             out.append(tenures[figure.start])
+        elif told is not None and clause in looked_back:  # "20 cents in the past three weeks, a survey said Sunday"
+            out.append(_look_back(looked_back[clause], figure, min(told, published)))
         elif scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
                 clause in durations or clause in looked_back):  # "has run the port for nine years now": the nine years
             out.append(scope)
-        else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
-            out.append(durations.get(clause) or min(
-                looked_back[clause], key=lambda found: (found[0] < figure.start, abs(found[0] - figure.start)))[1])
+        else:
+            out.append(durations.get(clause) or _look_back(looked_back[clause], figure, published))
     return out
+
+
+LookBack = tuple[int, str, str, float]
+"""A look back of a clause: the position of its unit, its words, its unit and its count ("the past
+three weeks": week, 3; a bare "the past year": 0)."""
+
+
+def _look_back(found: list[LookBack], figure: Span, end: date) -> TimeScope:
+    """The span of the look back nearest a figure in its clause, back from ``end`` (publication, or
+    the day of the statement that told it): "210,000 a month for the last four months and 190,000
+    over the last three months" gives 190,000 the three months."""
+    _, text, unit, count = min(found, key=lambda back: (back[0] < figure.start, abs(back[0] - figure.start)))
+    return TimeScope(text, back_from(end, unit, count, bare=count == 0), SPAN)
 
 
 def back_from(published: date, unit: str, count: float, bare: bool = False) -> str:
