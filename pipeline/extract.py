@@ -31,6 +31,7 @@ from pipeline.time.bases import base_scopes, comparison_bases
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.events import event_scopes
 from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.holdings import stake_scopes
 from pipeline.time.market import market_scopes
 from pipeline.time.positions import position_scopes
 from pipeline.time.reported import reported_scopes
@@ -157,12 +158,14 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     units, values = [m.amount.unit for m in measured], [m.amount.value for m in measured]
     scopes = span_scopes(spans, scopes, units, values, article.published,
                          (res.rules.lexicons["number_words"], frozenset(res.rules.lexicons["tenure_nouns"])))
-    scopes = run_scopes(spans, scopes, units, values, article.published, frozenset(res.rules.lexicons["run_nouns"]))
+    scopes = run_scopes(spans, scopes, units, values, article.published,
+                        (frozenset(res.rules.lexicons["run_nouns"]), frozenset(res.rules.lexicons["ending_verbs"])))
     scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
     scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
     scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
+    scopes = stake_scopes(spans, scopes, units, day, frozenset(res.rules.lexicons["holding_participles"]))
     scopes = position_scopes(spans, scopes, [m.amount.unit_si for m in measured], day, res.rules.lexicons)
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,

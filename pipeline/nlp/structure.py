@@ -172,7 +172,11 @@ def clause_head(token: Token) -> Token:
 def _starts_clause(token: Token) -> bool:
     """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
     An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report
-    Y") take the tense of the verb above them."""
+    Y") take the tense of the verb above them. A gerund after "after" or "since" tells what went
+    before the clause above: "After growing 30 percent in the first half, sales were expected to
+    slow" is no look ahead for the first half."""
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("after", "since"):
+        return True
     if token.dep_ not in _CLAUSE_LINKS or token.pos_ not in ("VERB", "AUX"):
         return False
     children = {c.dep_: c.lower_ for c in token.children}

@@ -9,7 +9,8 @@ market in the port. At least 40 were killed and 300 hurt, police said Sunday. ..
 off on Saturday" -> Saturday). A casualty is a verb or adjective of ``toll_verbs`` in
 rules/lexicons.yml (killed, injured, wounded, hurt, died, dead) that the figure counts the victims
 of: its subject ("40 were killed", "12 died"), its object ("wounded 400"), or the noun it describes
-("12 dead").
+("12 dead"); or a verb of ``victim_count_verbs`` giving the number of ``victim_nouns`` ("The victims in the
+capital numbered 57, including 4 tourists": the toll of the day the blasts went off).
 
 Counter-examples: "Road accidents killed 300 people last year" names its own date; a paragraph
 naming two kinds of event the article dates ("the blast ... the crash") gives neither; "Dozens
@@ -25,15 +26,22 @@ VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 APPROXIMATING = frozenset({"over", "about", "around", "nearly", "almost", "some"})
 
 
-def casualty(figure: Span, toll_verbs: frozenset[str]) -> Token | None:
+def casualty(figure: Span, toll_verbs: frozenset[str],
+             tallies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Token | None:
     """The casualty verb or adjective a figure counts the victims of ("40 were killed", "wounded
-    over 400", "12 dead", "killed 90 people, including 12 children"), else None."""
+    over 400", "12 dead", "killed 90 people, including 12 children"), or the verb numbering the
+    victims ("the casualties totaled 57, including 4 tourists"), else None. ``tallies`` are the
+    victim nouns and the verbs that number them."""
     token = figure.root
     if token.head.lemma_.lower() in toll_verbs and token.dep_ in ("amod", "acomp", "nsubj", "npadvmod"):
         return token.head  # "12 dead", "1,700 injured"
     while token.dep_ == "pobj" and token.head.head.i != token.head.i and token.head.lower_ == "including":
         token = token.head.head  # "200 people, including 12 Americans": victims too
     verb = clause_head(token)
+    if verb.lemma_.lower() in tallies[1] and (token.i == verb.i or token.head.i == verb.i and token.dep_ in (
+            "dobj", "attr", "npadvmod")) and any(c.dep_ == "nsubj" and c.lemma_.lower() in tallies[0]
+                                                 for c in verb.children):
+        return verb  # "the victims numbered 57", and "including 4 tourists" hung on the verb
     approximate = token.dep_ == "pobj" and token.head.lower_ in APPROXIMATING and token.head.head.i == verb.i
     if (approximate or token.dep_ in VICTIM_DEPS and token.head.i == verb.i) and verb.lemma_.lower() in toll_verbs:
         return verb  # "wounded over 400", which the parse may read as a preposition

@@ -45,7 +45,7 @@ SPAN = "span"
 """``time_source`` of a figure counted over a span that ends at publication."""
 
 UNIT_DAYS = {"day": 1, "week": 7}
-UNIT_MONTHS = {"month": 1}
+UNIT_MONTHS = {"month": 1, "quarter": 3}
 UNIT_YEARS = {"year": 1, "decade": 10}
 
 OUTSIDE_CLAUSE = frozenset({"context", PUBLISHED, "sentence", "market"})
@@ -56,6 +56,10 @@ pulled $90 million over the past two months" in a morning paper: the two months)
 to the time of writing ("has run the port for nine years now")."""
 
 LOOKING_BACK = frozenset({"past", "last"})
+
+STATEMENT = "statement"
+"""``time_source`` of a figure dated by the day of the statement that told it: a look back in its
+clause ends that day ("prices rose 20 cents in the past three weeks, a survey said on Sunday")."""
 
 DATING = frozenset({"clause", "sentence"})
 """A figure's own clause or sentence dates it."""
@@ -82,30 +86,44 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
         elif present_perfect(figure.root) or (scope is not None and scope.source == PUBLISHED
                                               and past_perfect(figure.root)):
             durations.setdefault(clause_head(figure.root).i, back)
-    looked_back: dict[int, list[tuple[int, TimeScope]]] = {}  # clause head -> (position, span) of each look back
+    looked_back: dict[int, list[LookBack]] = {}  # clause head -> each look back of the clause
     for sent in {figure.sent.start: figure.sent for figure in figures}.values():
         for noun, count in looked_back_units(sent, number_words):
             looked_back.setdefault(clause_head(noun).i, []).append(
-                (noun.i, TimeScope(noun.doc[_phrase_start(noun):noun.i + 1].text,
-                                   back_from(published, _unit(noun), count, bare=count == 0), SPAN)))
+                (noun.i, noun.doc[_phrase_start(noun):noun.i + 1].text, _unit(noun) or "", count))
     out = []
     for figure, scope in zip(figures, scopes):
         clause = clause_head(figure.root).i
+        told = _end_day(scope.value) if scope is not None and scope.source == STATEMENT else None
         if figure.start in tenures and scope is not None and scope.source == PUBLISHED:
             out.append(tenures[figure.start])
+        elif told is not None and clause in looked_back:  # "20 cents in the past three weeks, a survey said Sunday"
+            out.append(_look_back(looked_back[clause], figure, min(told, published)))
         elif scope is None or (scope.source not in OUTSIDE_CLAUSE and scope.reference != "present") or not (
                 clause in durations or clause in looked_back):  # "has run the port for nine years now": the nine years
             out.append(scope)
-        else:  # "210,000 a month for the last four months and 190,000 over the last three months": the nearest
-            out.append(durations.get(clause) or min(
-                looked_back[clause], key=lambda found: (found[0] < figure.start, abs(found[0] - figure.start)))[1])
+        else:
+            out.append(durations.get(clause) or _look_back(looked_back[clause], figure, published))
     return out
+
+
+LookBack = tuple[int, str, str, float]
+"""A look back of a clause: the position of its unit, its words, its unit and its count ("the past
+three weeks": week, 3; a bare "the past year": 0)."""
+
+
+def _look_back(found: list[LookBack], figure: Span, end: date) -> TimeScope:
+    """The span of the look back nearest a figure in its clause, back from ``end`` (publication, or
+    the day of the statement that told it): "210,000 a month for the last four months and 190,000
+    over the last three months" gives 190,000 the three months."""
+    _, text, unit, count = min(found, key=lambda back: (back[0] < figure.start, abs(back[0] - figure.start)))
+    return TimeScope(text, back_from(end, unit, count, bare=count == 0), SPAN)
 
 
 def back_from(published: date, unit: str, count: float, bare: bool = False) -> str:
     """The span of ``count`` units that ends at publication: 13 years from 1998-09-07 ->
     '1985/1998', two decades -> '1978/1998', nine days from 2008-10-09 -> '2008-10-01/2008-10-09',
-    three months from 2009-04-03 -> '2009-01/2009-03' (whole months: the month of writing counts
+    three months from 2009-04-03 -> '2009-01/2009-03', eight quarters from 2008-06-30 -> '2006-07/2008-06' (whole months: the month of writing counts
     once more than half of it is gone, from 2009-04-20 -> '2009-02/2009-04'); a bare "the past year" -> the twelve months
     to the publication month ('2007-10/2008-10')."""
     if unit in UNIT_DAYS:
@@ -113,7 +131,7 @@ def back_from(published: date, unit: str, count: float, bare: bool = False) -> s
         return f"{first.isoformat()}/{published.isoformat()}"
     if unit in UNIT_MONTHS and not bare:  # whole months: the month of writing only once most of it is gone
         last = published if published.day > 15 else published - relativedelta(months=1)
-        first = last - relativedelta(months=round(count) - 1)
+        first = last - relativedelta(months=round(count * UNIT_MONTHS[unit]) - 1)
         return f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
     if bare:
         first = published - relativedelta(months=12)
@@ -198,24 +216,28 @@ def _number(text: str) -> float:
 
 def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[str | None],
                values: list[float | None], published: date | None,
-               run_nouns: frozenset[str]) -> list[TimeScope | None]:
+               words: tuple[frozenset[str], frozenset[str]]) -> list[TimeScope | None]:
     """Every figure's scope, a duration that measures a run given the run: "posted gains on
     Friday, marking a four-week winning streak" -> the four weeks to that Friday (Monday to
     Friday weeks, as trading weeks are counted); "after ten years of boom" (1998) -> 1988/1998;
     "the weakest reading in almost two decades", dated last month (1998-01) -> 1978/1998; "Ending
     140 years of family rule, shareholders voted on Tuesday" -> the 140 years to that Tuesday
-    (``dated_run``). Not a
-    duration of something else ("a 10-year program", "a two-year contract") nor a run that ends
-    after publication."""
+    (``dated_run``); "Her fourth column in three weeks ran on Monday", "Lund, wrapping up a
+    three-day visit, said ..." -> the days to that Monday or to the day of writing
+    (``counted_back``). Not a duration of something else ("a 10-year program", "a two-year
+    contract") nor a run that ends after publication. ``words`` are ``run_nouns`` and
+    ``ending_verbs`` of rules/lexicons.yml."""
+    run_nouns, ending_verbs = words
     out = list(scopes)
     for i, (figure, scope, unit, value) in enumerate(zip(figures, scopes, units, values)):
         if scope is None or not value or unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS}:
             continue
         end = _end_day(scope.value)
+        counted = counted_back(figure.root, ending_verbs)
         if end is None or (published is not None and end > published) or not (
-                measures_run(figure.root, run_nouns) or dated_run(figure.root, scope)):
+                counted or measures_run(figure.root, run_nouns) or dated_run(figure.root, scope)):
             continue
-        if unit == "week":
+        if unit == "week" and not counted:  # a streak of trading weeks
             first = end - timedelta(days=end.weekday() + 7 * (round(value) - 1))
             out[i] = TimeScope(scope.text, f"{first.isoformat()}/{end.isoformat()}", SPAN, scope.reference)
         else:
@@ -237,6 +259,21 @@ def measures_run(noun: Token, run_nouns: frozenset[str]) -> bool:
         return False
     compared = preposition.head
     return compared.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in compared.children)
+
+
+def counted_back(noun: Token, ending_verbs: frozenset[str]) -> bool:
+    """Whether a time unit counts the span up to its clause's time: one an ordinal count reaches
+    back over ("her fourth column in three weeks", "the sixth loss in nine quarters": the nth within
+    the span that ends now), or one that measures what a verb of ``ending_verbs`` ends ("wrapping up
+    a three-day visit", "closing a two-week tour": the visit's days end on the day told). Not "a
+    three-day visit" begun or planned, nor "the third in a row"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "within", "over"):
+        counted = noun.head.head  # "her fourth column in three weeks", or "posted its fifth loss in seven quarters"
+        nouns = [counted] if counted.pos_ == "NOUN" else [c for c in counted.children if c.dep_ in ("dobj", "attr")]
+        return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for n in nouns if n.pos_ == "NOUN" for c in n.children)
+    measured = noun.head
+    return noun.dep_ in ("compound", "nmod", "amod", "npadvmod") and measured.dep_ == "dobj" and (
+        measured.head.lemma_.lower() in ending_verbs)
 
 
 def dated_run(noun: Token, scope: TimeScope) -> bool:

@@ -72,13 +72,16 @@ class EventWords:
     reporting_verbs: frozenset[str]
     casualties: frozenset[str]
     """Verbs and adjectives whose figure counts an event's victims: killed, wounded, dead."""
+    tallies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    """The nouns of victims and the verbs that number them: "the victims numbered 57"."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> EventWords:
         """From lexicons.yml; the reporting verbs from speech.yml."""
         kinds = {noun: kind for kind, nouns in rules.lexicons["event_nouns"].items() for noun in nouns}
         return cls(kinds, dict(rules.lexicons["event_verbs"]), frozenset(rules.lexicons["toll_nouns"]),
-                   frozenset(rules.tables["speech"]["reporting_verbs"]), frozenset(rules.lexicons["toll_verbs"]))
+                   frozenset(rules.tables["speech"]["reporting_verbs"]), frozenset(rules.lexicons["toll_verbs"]),
+                   (frozenset(rules.lexicons["victim_nouns"]), frozenset(rules.lexicons["victim_count_verbs"])))
 
 
 def event_scopes(sentences: list[Span], figures: list[Span], scopes: list[TimeScope | None],
@@ -200,21 +203,31 @@ def _toll_event(figure: Span, scope: TimeScope | None, sentences: list[Span], da
     blasts have killed 90 people", the present perfect too), else, when nothing else is said to
     have done it ("40 were killed") and no period its paragraph opened with frames it, the one
     kind of event the article dates that its paragraph or the one before names."""
-    verb = casualty(figure, words.casualties)
+    verb = casualty(figure, words.casualties, words.tallies)
     if verb is None or not told_as_toll(verb):
         return None
-    subjects = event_subjects(verb)
+    subjects = [cause for s in event_subjects(verb) for cause in _victims_of(s, words.tallies[0])]
     for subject in subjects:
         if (kind := _event_kind(subject, words)) is not None:
             return kind, _noun_phrase(subject)
-    if any(s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN") and not figure.start <= s.i < figure.end
+    if any(s.dep_ in ("nsubj", "pobj") and s.pos_ in ("NOUN", "PROPN") and not figure.start <= s.i < figure.end
            for s in subjects):
-        return None  # "Road accidents killed 300 people": another cause
+        return None  # "Road accidents killed 300 people", "the victims of the flu numbered 900": another cause
     if scope is not None and scope.source == "context":
         return None  # "In 1996, a bomb went off at the games. One person was killed."
     named = {kind: token for kind, token in named_kinds(figure, sentences, words.kinds).items()
              if _one_value(dated.get(kind, []))}
     return next(((kind, _noun_phrase(token)) for kind, token in named.items()), None) if len(named) == 1 else None
+
+
+def _victims_of(subject: Token, victim_nouns: frozenset[str]) -> list[Token]:
+    """What a casualty verb's subject says caused the toll: the subject itself ("The blasts have
+    killed 90"), or for victims what they are "of" ("the victims of the flu numbered 900": the
+    flu); none for victims of nothing named ("the victims numbered 41")."""
+    if subject.lemma_.lower() not in victim_nouns:
+        return [subject]
+    return [g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def _antecedent(noun: Token, words: EventWords) -> Token:

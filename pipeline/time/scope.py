@@ -48,11 +48,12 @@ class TimeMark:
 
 def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[str] = frozenset()) -> Span | None:
     """The figure a time expression qualifies: "6.2 per cent in August", "the 19.2 percent
-    recorded in March", "the 11.1 per cent peak reached in October 2022", "its March 2023 low
-    of 2140.55". Found by walking up the
-    parse from the expression to its clause's verb, through participles and relative clauses that
-    describe a noun; a comparison word met first ("1.6 degrees above the 1850-1900 average") means
-    the date is the base the figure is measured against."""
+    recorded in March", "the 11.1 per cent peak reached in October 2022", "its March 2023 low of
+    2140.55". Found by walking up the parse from the expression to its clause's verb, through
+    participles and relative clauses that describe a noun and the "when" clauses that date them
+    ("the 6.2 million who were jobless when the slump began in March 2007"); a comparison word met
+    first ("1.6 degrees above the 1850-1900 average") means the date is the base the figure is
+    measured against."""
     doc = span.doc
     bases = restated_alternatives([is_base_figure(figure) for figure in figures], figures)
     for figure, base in zip(figures, bases):  # "to 6.1 per cent from 6.2 per cent in August": the base's date
@@ -78,6 +79,9 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
             return nouns[token.i]
         if (measured := _of_figure(token, span, figures)) is not None:
             return measured
+        if token.dep_ == "advcl" and token.head.dep_ in ("acl", "relcl") and any(c.lower_ == "when" for c in
+                                                                                   token.children):
+            continue  # "the 6.2 million who were jobless when the slump began in March 2007": the slump's month
         if token.pos_ in ("VERB", "AUX") and (token.dep_ not in ("acl", "relcl") or any(
                 clause_head(f.root).i == token.i for f in figures)):  # "a plan to cut 6,000 jobs by year end"
             return None
@@ -98,8 +102,7 @@ def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:
 def is_base_figure(figure: Span) -> bool:
     """'from 6.2 per cent', 'from roughly 10 million bpd', 'than 2%': the figure a change or a
     comparison starts from (its own modifiers, "roughly", are passed over)."""
-    start = figure.start
-    doc = figure.doc
+    start, doc = figure.start, figure.doc
     while start > 0 and doc[start - 1].dep_ in ("advmod", "quantmod") and doc[start - 1].head.i >= figure.start:
         start -= 1
     return start > 0 and doc[start - 1].lower_ in ("from", "than", "with")
@@ -163,8 +166,7 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
     """'from a year earlier', 'than in 2022', 'compared with 2022', 'the highest since 1900', 'for
     the first time since 2014', '6.1 percent above its level in the final quarter of 2019': the
     period a figure is compared against, not the period it refers to."""
-    doc = span.doc
-    token = span.root
+    doc, token = span.doc, span.root
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
         if token.lower_ in comparison_heads:  # "above its level in 2019"
@@ -172,6 +174,8 @@ def is_comparison_base(span: Span, bases: set[str], since_comparisons: set[str],
     if in_since_clause(token):  # "the most since the club joined the top division in 1998"
         return True
     start = span.start + 1 if span[0].lower_ == "since" else span.start  # "since 2014" as one span
+    if start > 1 and doc[start - 1].lower_ in ("before", "after") and doc[start - 2].lower_ == "since":
+        start -= 1  # "for the first time since before the 2008 crash": since the time before it
     before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
     if not before:
         return False

@@ -135,6 +135,8 @@ def test_the_tense_of_a_date_is_that_of_its_clause(resources):
     assert tense("The bank was to resume trading Tuesday.", "Tuesday") != "future"
     assert tense("The team expected to leave on Thursday.", "Thursday") == "future"
     assert tense("On Thursday, the team expected a ruling soon.", "Thursday") == "past"
+    assert tense("After rising 12 percent in the first half, exports were expected to slow.", "first half") != "future"
+    assert tense("Before closing the deal in March, the bank is expected to sell the unit.", "March") == "future"
 
 
 def test_the_head_of_a_clause_is_its_verb(resources):

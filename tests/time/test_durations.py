@@ -32,6 +32,9 @@ SPANS = [  # text, figure, expected scope value and source
      "months.", "eight months", "2023-08/2024-03", "span"),
     ("Ms. Okafor, 47 years old and a 12-year veteran of the agency, had been its treasurer for only eight "
      "months.", "47 years", "2024-04-09", "published"),
+    # a look back in a clause dated by the day of its statement ends that day
+    ("On Sunday, a motoring group said that petrol prices had surged 12 cents during the past three weeks.",
+     "12 cents", "2024-03-18/2024-04-07", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
     ("If the talks fail, the junta will have dragged the country into a fruitless six-year war.", "six-year",
@@ -58,7 +61,15 @@ RUNS = [  # a duration that measures a run is that run, ending when its sentence
     ("Shares fell. It marked the end of a two-year boom in the industry.", "two-year", "2022/2024"),
     ("Shares fell. Ending 140 years of family rule, shareholders voted on Tuesday to sell the brewery.",
      "140 years", "1884/2024"),
+    # the span an ordinal count reaches back over, and what a verb of ending ends, to the day told
+    ("Shares fell. Her fourth column in three weeks appeared in the Herald on Monday.", "three weeks",
+     "2024-03-19/2024-04-08"),
+    ("Shares fell. In the fourth quarter of 2023, the carmaker posted its fifth loss in seven quarters.",
+     "seven quarters", "2022-04/2023-12"),
+    ("Shares fell. Lindqvist, wrapping up a three-day visit, said the talks went well.", "three-day",
+     "2024-04-07/2024-04-09"),
     # counter-examples: a duration of something else, a level of one day
+    ("Shares fell. Lindqvist will begin a three-day visit on Friday.", "three-day", "2024-04-12"),
     ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
     ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),
     ("Shares fell. The firm offers a bonus equal to nine months of base pay.", "nine months", "2024-04-09"),
@@ -88,4 +99,5 @@ def test_the_span_back_from_a_day():
     assert back_from(date(1998, 2, 6), "decade", 2) == "1978/1998"
     assert back_from(date(2009, 4, 3), "month", 3) == "2009-01/2009-03"
     assert back_from(date(2009, 4, 20), "month", 3) == "2009-02/2009-04"
+    assert back_from(date(2008, 6, 30), "quarter", 8) == "2006-07/2008-06"
     assert back_from(date(2008, 10, 27), "year", 1, bare=True) == "2007-10/2008-10"

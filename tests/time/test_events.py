@@ -38,6 +38,16 @@ EVENTS = [  # text, figure, expected scope value and source
     ("Police questioned two men about Saturday's bombings in the port.\n\nThe bombings at the fish market "
      "have killed 31 people, including four children, and wounded over 1,240.", "four children", "2024-04-06",
      "event"),
+    # the victims numbered with no toll verb: the toll of the event the paragraph is about, and
+    # a toll whose date follows it in its clause
+    ("A court charged a fourth man over the bombings which killed 57 people, including six tourists, on "
+     "March 2, 2023.\n\nThe bombs went off minutes apart. The victims in the harbour district numbered 41, "
+     "including four tourists.", "41", "2023-03-02", "event"),
+    ("A court charged a fourth man over the bombings which killed 57 people, including six tourists, on "
+     "March 2, 2023.\n\nThe bombs went off minutes apart. The victims in the harbour district numbered 41, "
+     "including four tourists.", "four tourists", "2023-03-02", "event"),
+    ("A court charged a fourth man over the bombings which killed 57 people, including six tourists, on "
+     "March 2, 2023.", "six tourists", "2023-03-02", "sentence"),
     # a running toll is the toll as reported
     ("On Jan. 9, a bomb went off in the market.\n\nThe toll in the blast has climbed to 15, officials said "
      "on Monday. That lifted the toll from the two blasts to 31.", "31", "2024-04-08", "statement"),
@@ -67,6 +77,9 @@ NOT_EVENTS = [  # text, figure, expected scope value: the lead's Monday, as with
      "300 people", "2024-04-08"),
     ("A bomb went off in the port on March 2. A bus crash on March 5 shut the road.\n\nAt least 12 were "
      "killed, police said.", "12", "2024-04-08"),
+    # victims numbered by no event the text dates
+    ("A bomb went off in the port on March 2.\n\nThe victims of the flu numbered 900, the ministry said.",
+     "900", "2024-04-08"),
 ]
 
 

@@ -46,7 +46,12 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "published"),
     ("The index was trading under 9,000 points, which has not happened since 2004.", "9,000 points",
      "2024-04-09", "published"),
+    ("The rally lifted the index above 7,000 points on Monday for the first time since before the crash of "
+     "October 2008.", "7,000 points", "2024-04-08", "clause"),
     ("The rate stood at 6.43 percent, compared with 2.34 percent two years ago.", "2.34 percent", "2022", "clause"),
+    # a "when" clause dates the relative clause that describes the figure
+    ("The total stood at 12.1 million, nearly twice the 6.2 million who were listed as jobless when the slump "
+     "began in March 2007.", "6.2 million", "2007-03", "clause"),
     ("The results mark a turnaround from 2022, when the company lost $87 million.", "$87 million", "2022", "clause"),
     ("The Bank forecasts growth of 0.5% next year, the governor said on Friday.", "0.5%", "2025", "clause"),
     ("Growth will be 3% this year, the governor said on Friday.", "3%", "2024", "clause"),
