@@ -25,19 +25,8 @@ from pipeline.nlp.parse import parse_articles
 from pipeline.nlp.structure import index_sentences, keep_text
 from pipeline.records import FIGURE_KINDS, Article, Extraction, Figure
 from pipeline.resources import Resources
-from pipeline.time.ages import age_scopes
 from pipeline.time.anchoring import resolve_dates
-from pipeline.time.bases import base_scopes, comparison_bases
-from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
-from pipeline.time.events import event_scopes
-from pipeline.time.fallback import alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
-from pipeline.time.holdings import stake_scopes
-from pipeline.time.market import market_scopes
-from pipeline.time.positions import position_scopes
-from pipeline.time.reported import reported_scopes
-from pipeline.time.revised import revised_scopes
-from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
-from pipeline.time.scoping import scope_figures
+from pipeline.time.periods import PeriodFigures, PeriodWords, figure_periods
 
 BATCH_SIZE = 32
 
@@ -145,28 +134,11 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
     measured = _linked_measures(measured, parts, linked, res)
     readings = endpoint_roles(alternative_roles(readings, parts), [m.kind for m in measured], linked, parts)
     readings = conjoined_roles(doc, spans, [m.kind for m in measured], readings)
-    body_start = headline_end(doc, sentences, article.title)
-    scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, res.scope_words, article.published),
-                             [(m.span.start, m.kind, m.amount.value, m.amount.unit) for m in measured], body_start)
-    day = article_day(date_spans, sentences, body_start, article.published)
-    scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
-                             lead_time(date_spans, sentences, spans, body_start, article.published, res.fallback_words))
-    bases = comparison_bases(spans, [(m.kind, m.amount.unit) for m in measured], res.base_words)
-    scopes = reported_scopes(spans, [m.kind for m in measured], scopes, date_spans, article.published)
-    scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, article.published, res.market_words),
-                             bases, frozenset(res.rules.lexicons["result_nouns"]))
-    units, values = [m.amount.unit for m in measured], [m.amount.value for m in measured]
-    scopes = span_scopes(spans, scopes, units, values, article.published,
-                         (res.rules.lexicons["number_words"], frozenset(res.rules.lexicons["tenure_nouns"])))
-    scopes = run_scopes(spans, scopes, units, values, article.published,
-                        (frozenset(res.rules.lexicons["run_nouns"]), frozenset(res.rules.lexicons["ending_verbs"])))
-    scopes = to_date_scopes(spans, scopes, article.published, tuple(res.rules.lexicons["to_date_phrases"]), day)
-    scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), article.published)
-    scopes = base_scopes(spans, scopes, bases, res.base_words, article.published)
-    scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, res.event_words, day, article.published)
-    scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
-    scopes = stake_scopes(spans, scopes, units, day, frozenset(res.rules.lexicons["holding_participles"]))
-    scopes = position_scopes(spans, scopes, [m.amount.unit_si for m in measured], day, res.rules.lexicons)
+    period_figures = PeriodFigures(spans, [m.kind for m in measured], [m.amount.unit for m in measured],
+                                   [m.amount.value for m in measured], [m.amount.unit_si for m in measured])
+    scopes = figure_periods(doc, sentences, period_figures, date_spans, (parts, linked), article,
+                            PeriodWords(res.scope_words, res.fallback_words, res.base_words, res.market_words,
+                                        res.event_words, res.rules.lexicons))
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,
