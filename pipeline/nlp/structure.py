@@ -173,7 +173,7 @@ def _starts_clause(token: Token) -> bool:
     """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
     An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report
     Y") take the tense of the verb above them. A gerund after "after" or "since" tells what went
-    before the clause above: "After growing 30 percent in the first half, sales were expected to
+    before the clause above: "After climbing 30 percent in the first half, orders were forecast to
     slow" is no look ahead for the first half."""
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("after", "since"):
         return True

@@ -114,8 +114,8 @@ three weeks": week, 3; a bare "the past year": 0)."""
 
 def _look_back(found: list[LookBack], figure: Span, end: date) -> TimeScope:
     """The span of the look back nearest a figure in its clause, back from ``end`` (publication, or
-    the day of the statement that told it): "210,000 a month for the last four months and 190,000
-    over the last three months" gives 190,000 the three months."""
+    the day of the statement that told it): "205,000 a month over the last four months and 180,000
+    over the last three months" gives 180,000 the three months."""
     _, text, unit, count = min(found, key=lambda back: (back[0] < figure.start, abs(back[0] - figure.start)))
     return TimeScope(text, back_from(end, unit, count, bare=count == 0), SPAN)
 

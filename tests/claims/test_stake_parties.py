@@ -13,7 +13,7 @@ from tests.claims.claims_fixture import claims_by_text
     ("Corran Textiles Inc. said Brightwater Capital agreed to buy all of the outstanding shares of Corran for $14 "
      "each.", "$14", {"Brightwater Capital", "Corran Textiles"}),
     # "the company" an offer is for is not the bidder, the subject it would otherwise stand for
-    ("Tarvik Mining Corp. said that Opal Capital LLC has raised the offer for the company to $6.20 a share in cash.",
+    ("Tarvik Mining Corp. said that Opal Capital LLC has lifted its bid for the company to $6.20 a share in cash.",
      "$6.20 a share", {"Opal Capital", "Tarvik Mining"}),
     # a holder's percentage of no company named is of the company in view
     ("Tarvik Mining Corp. plans a rights issue. Tarvik said that Opal Capital LLC, which currently holds about 55% "

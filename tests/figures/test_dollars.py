@@ -64,7 +64,7 @@ def test_cents_stay_us_cents_beside_dollars_pounds_or_several_currencies():
 
 
 def test_cents_are_in_the_currency_of_the_amount_they_move():
-    codes, cents = ["USD", "CAD", "USD"], [False, False, True]  # "US$90 million ... closed at C$35, up 20 cents"
+    codes, cents = ["USD", "CAD", "USD"], [False, False, True]  # "US$90 million ... closed at C$41, up 20 cents"
     assert local_cents(codes, cents, OWN_SUBUNITS, [None, None, 1]) == ["USD", "CAD", "CAD"]
     assert local_cents(["EUR", "GBP", "USD"], [False, False, True], OWN_SUBUNITS, [None, None, 1]) == ["EUR", "GBP", "USD"]
 

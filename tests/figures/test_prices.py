@@ -8,7 +8,7 @@ def _units(extract, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("text,figure,unit", [
     ("Brenner will redeem 3 million preferred shares next month at C$26.40 each.", "C$26.40", "CAD/share"),
-    ("Talvik agreed to buy the rest of the publicly held shares of Ostrander for $38 each.", "$38", "USD/share"),
+    ("Talvik agreed to buy the remaining public shares of Ostrander for $38 each.", "$38", "USD/share"),
     ("Kestrel sold the new stock to the public last spring at $11 apiece.", "$11", "USD/share"),
 ])
 def test_a_price_said_each_of_shares_is_per_share(extract, text: str, figure: str, unit: str) -> None:
@@ -33,7 +33,7 @@ def test_a_rate_word_before_its_noun_describes_the_noun(extract) -> None:
 
 
 def test_cents_that_move_a_price_are_in_its_currency(extract) -> None:
-    text = "Harlow sold US$90 million of notes. Harlow shares closed at C$35, up 20 cents."
+    text = "Harlow sold US$90 million of notes. Harlow shares closed at C$41, up 20 cents."
     assert _units(extract, text)["20 cents"] == "CAD"
 
 

@@ -33,7 +33,7 @@ SPANS = [  # text, figure, expected scope value and source
     ("Ms. Okafor, 47 years old and a 12-year veteran of the agency, had been its treasurer for only eight "
      "months.", "47 years", "2024-04-09", "published"),
     # a look back in a clause dated by the day of its statement ends that day
-    ("On Sunday, a motoring group said that petrol prices had surged 12 cents during the past three weeks.",
+    ("On Sunday, a motoring group said that diesel prices had surged 12 cents over the past three weeks.",
      "12 cents", "2024-03-18/2024-04-07", "span"),
     # counter-examples: told in the simple past, a span that ends at no known time; a dated figure keeps its date
     ("The strike lasted 13 years.", "13 years", "2024-04-09", "published"),
