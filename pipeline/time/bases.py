@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.structure import by_sentence
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
-from pipeline.time.fallback import PUBLISHED
+from pipeline.time.fallback import PUBLISHED, UNDATED_SOURCES
 from pipeline.time.scope import restated_alternatives
 
 BASE = "base"
@@ -116,8 +116,8 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
             out[i] = TimeScope(scope.text, year_earlier(theirs.value), BASE)
     for i, figure in enumerate(figures):  # "from last year's $2.81 a share on earnings of $512.3 million"
         described = [j for j in _governing(figure, figures, sentences[figure.sent.start])
-                     if bases[j] == bases[i] and out[j] is not None and out[j].source not in (PUBLISHED, "context")]
-        if described and out[i] is not None and out[i].source in (PUBLISHED, "context"):
+                     if bases[j] == bases[i] and out[j] is not None and out[j].source not in UNDATED_SOURCES]
+        if described and out[i] is not None and out[i].source in UNDATED_SOURCES:
             out[i] = replace(out[described[0]], source=BASE) if bases[i] else out[described[0]]
     return out
 

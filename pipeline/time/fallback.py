@@ -33,6 +33,10 @@ PUBLISHED = "published"
 LEAD = "lead"
 """``time_source`` of a past-tense figure dated by the time of the news its lead reports."""
 
+UNDATED_SOURCES = frozenset({"context", PUBLISHED})
+"""``time_source`` of a scope the figure's own sentence did not give: a frame carried from an
+earlier sentence, or the article's day."""
+
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
 
 
@@ -138,7 +142,7 @@ def referred_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: 
         if referred is None or figures[before[-1]].sent.end != start:
             continue  # only the sentence right before
         for i in sentences[start]:
-            if scopes[i] is not None and scopes[i].source in (PUBLISHED, "context") \
+            if scopes[i] is not None and scopes[i].source in UNDATED_SOURCES \
                     and _about_results(figures[i].root, result_nouns):
                 out[i] = referred
     return out

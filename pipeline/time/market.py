@@ -34,14 +34,11 @@ from pipeline.nlp.structure import by_sentence, clause_head, dateline_end, in_da
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
-from pipeline.time.fallback import LEAD, PUBLISHED, narrated_past
+from pipeline.time.fallback import LEAD, PUBLISHED, UNDATED_SOURCES, narrated_past
 from pipeline.time.scope import is_comparison_base, is_day, is_single_day, owning_figure
 
 MARKET = "market"
 """``time_source`` of a close or a daily move dated by the market report's trading day."""
-
-UNDATED_SOURCES = frozenset({"context", PUBLISHED})
-"""Sources that mean the figure's own sentence does not date it: a carried frame, the default."""
 
 _CHAINED = ("advcl", "xcomp", "conj", "pcomp")
 """Links from a verb to the one it continues ("fell 3%, closing at 1,387", "rose to close at")."""

@@ -19,12 +19,9 @@ from spacy.tokens import Span
 from pipeline.nlp.structure import clause_head
 from pipeline.records import TimeScope
 from pipeline.time.anchoring import DatedSpan
-from pipeline.time.fallback import LEAD, PUBLISHED
+from pipeline.time.fallback import LEAD, UNDATED_SOURCES
 
 _QUARTER = re.compile(r"^(\d{4})-(01|04|07|10)/(\d{4})-(03|06|09|12)$")
-
-UNDATED = frozenset({PUBLISHED, "context"})
-"""Sources of a scope that the figure's own sentence did not give."""
 
 
 def reporting_quarter(dates: list[DatedSpan], published: date | None) -> TimeScope | None:
@@ -45,6 +42,6 @@ def reported_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScop
     quarter = reporting_quarter(dates, published)
     if quarter is None:
         return list(scopes)
-    return [quarter if scope is not None and scope.source in UNDATED and kind in ("money", "percent")
+    return [quarter if scope is not None and scope.source in UNDATED_SOURCES and kind in ("money", "percent")
             and clause_head(figure.root).lemma_.lower() == "report" else scope
             for figure, kind, scope in zip(figures, kinds, scopes)]

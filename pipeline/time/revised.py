@@ -17,10 +17,12 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.structure import clause_head
 from pipeline.records import TimeScope
 from pipeline.time.anchoring import DatedSpan
+from pipeline.time.fallback import LEAD, UNDATED_SOURCES
 from pipeline.time.scope import is_single_day
 
-UNDATED = frozenset({"published", "context", "sentence", "lead"})
-"""Sources of a scope that the figure's own clause did not give."""
+UNDATED = UNDATED_SOURCES | {"sentence", LEAD}
+"""Sources of a scope that the figure's own clause did not give: besides the undated ones, another
+clause of its sentence or the lead."""
 
 REACH = timedelta(days=7)
 """How far back a day the story dated earlier may open the span before the change."""
