@@ -91,7 +91,8 @@ class SpeakerFinder:
         for token in sent:
             lemma = token.lemma_.lower()
             if lemma in self.verbs and _verbal(token) and not _hedged(token):
-                speaker = self._speaker(token, names, parties)
+                source = _inverted(token) if lemma not in self.addressed else None
+                speaker = self._speaker(token, source, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
                 # a passive's subject is what it reports: "The toll was confirmed by police"
                 objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps | (
@@ -112,7 +113,6 @@ class SpeakerFinder:
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not _has_subject(c)]
                     content += figure_tail(token, content, lemma in self.party_words.judging_words)
-                source = _inverted(token) if lemma not in self.addressed else None
                 if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
                     content = [c for c in content if c.i != source.i] + [token.head]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
@@ -228,8 +228,8 @@ class SpeakerFinder:
         named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"]
         return named[-1] if named else None
 
-    def _speaker(self, verb: Token, names: EntityIndex, parties: Parties) -> str:
-        subject = (_inverted(verb) if verb.lemma_.lower() not in self.addressed else None) or reporting_subject(verb)
+    def _speaker(self, verb: Token, source: Token | None, names: EntityIndex, parties: Parties) -> str:
+        subject = source or reporting_subject(verb)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
