@@ -19,7 +19,7 @@ from pipeline.claims.party_mentions import MentionCounts
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
                                            OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
-                                           RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
+                                           RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
                                            index_alone, states_figure, traded_abroad, traded_in,
                                            untimed)
@@ -64,10 +64,10 @@ class Parties(MentionCounts):
             return aside[0][0]
         describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                       and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
-        bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in SPOKESPEOPLE else []
+        bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in self.words.spokespeople else []
         if bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
             return bodies[0][0]
-        if describing or bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
+        if describing or bare_spokesperson(head, self.words.spokespeople):  # "a company spokesman", "a spokeswoman"
             named = self.antecedent(describing[0] if describing else head, ("ORG",))
             return f"{named[0][0]} {head.text}" if named else ""
         return ""

@@ -23,9 +23,6 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
-"""Titles of someone who speaks for a body: "the spokesman said" is no person named before, and a
-bare "a spokeswoman said" speaks for the organisation in view."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
@@ -81,6 +78,10 @@ class PartyWords:
     """Descriptors that stand for a party only with nothing but an article ("the market")."""
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    spokespeople: frozenset[str] = frozenset()
+    """Titles of someone who speaks for a body (``spokespeople`` of rules/speech.yml): "the
+    spokesman said" is no person named before, and a bare "a spokeswoman said" speaks for the
+    organisation in view."""
     counts: Mapping[str, int] = field(default_factory=dict)
     """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
     destinations: frozenset[str] = frozenset()
@@ -135,6 +136,7 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
                      for label, nouns in table.items() for noun in nouns},
         bare=frozenset(noun for nouns in bare.values() for noun in nouns),
         speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+        spokespeople=frozenset(speech["spokespeople"]),
         counts=counts | dict(entities.get("counting_words", {})),
         destinations=frozenset(entities.get("destination_prepositions", ())),
         judging_words=frozenset(entities.get("judging_words", ())),
@@ -326,10 +328,10 @@ def _gives_figure(phrase: Token) -> bool:
     return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
 
 
-def bare_spokesperson(head: Token) -> bool:
-    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
-    said"): one "for the ministry" or "a police spokesman" is that body's."""
-    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
+def bare_spokesperson(head: Token, spokespeople: frozenset[str]) -> bool:
+    """Whether a speaker is a spokesperson (``spokespeople``) given no body ("a spokeswoman said",
+    "the spokesman said"): one "for the ministry" or "a police spokesman" is that body's."""
+    return head.lower_ in spokespeople and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
 
 
 def index_alone(parties: list[Party]) -> list[Party]:

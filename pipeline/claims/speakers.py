@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail, states_figure
+from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
 from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, passive_agent,
                                             says_of_its_noun, tells_past, verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
@@ -287,7 +287,7 @@ class SpeakerFinder:
         nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
                             and (c.dep_ in ("conj", "appos")))]
         last = max(nouns, key=lambda t: t.i)
-        titled = last.lower_ in self.titles and last.lower_ not in SPOKESPEOPLE
+        titled = last.lower_ in self.titles and last.lower_ not in self.party_words.spokespeople
         label = "PERSON" if titled else self.party_words.descriptors.get(last.lemma_.lower())
         if (last is subject and label != "PERSON" and not placed) or label not in ("ORG", "PERSON"):
             return ""
