@@ -335,7 +335,10 @@ class Parties(MentionCounts):
     def _last_speaker(self, pronoun: Token) -> list[Party]:
         """The organisation that last said something a few sentences before a bare "it said": "...,
         the association said. ..., the statement said. Sales rose 19%, it said" is the
-        association's ("the statement" names no one)."""
+        association's ("the statement" names no one). This reads "it" as a party, so only an
+        organisation in view; an "it said" with none is read again by the speakers as the statement
+        just cited, whose owner may be a person (``UNNAMED_SOURCE`` in pipeline/claims/speakers.py):
+        "it" as the party and "it" as the statement are two readings, not one written twice."""
         here = bisect_right(self.starts, pronoun.i) - 1
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             for subject in reversed([t for t in sent if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")

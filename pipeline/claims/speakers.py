@@ -36,7 +36,13 @@ NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 UNNAMED_SOURCE = "it"
 """The speaker of "it said" where "it" stands for no party: right after "the statement said", the
-statement's owner as there; nobody elsewhere."""
+statement's owner as there; nobody elsewhere. This is the second of two readings of "it said",
+and differs from the first on purpose. ``Parties.speaking`` reads "it" first as a party, from the
+parse: what it stands for, else the organisation that last spoke a few sentences before
+(``Parties._last_speaker``; only an organisation, as a person is "he" or "she"). Only an "it" with
+no such party comes here, where it is the statement itself ("Sales rose 4%, the statement said.
+Exports fell 2%, it said."): ``whose_statements`` gives it to whoever owns the statement, a person
+too, at any distance, as it gives "the statement said" (pipeline/claims/speaker_names.py)."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
