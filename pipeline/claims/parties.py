@@ -217,7 +217,8 @@ class Parties(MentionCounts):
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
-                        for p in [self._entity(named)] if p and p[1] == "INDEX"] + ([] if traded_in(head, child) else self.countries_in(child))
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"]
+                out += [] if traded_in(head, child, self.words.trading_places) else self.countries_in(child)
         return out
 
     def countries_in(self, prep: Token) -> list[Party]:

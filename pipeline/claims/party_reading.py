@@ -63,8 +63,6 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
-TRADING_PLACES = ("market", "exchange", "bourse")
-"""Nouns of where shares trade: "three shares in the Frankfurt market"."""
 LISTED_THINGS = ("share", "stock")
 """Nouns only a company has: "its shares", "their stock" are the last company named."""
 
@@ -84,6 +82,8 @@ class PartyWords:
     organisation in view."""
     counts: Mapping[str, int] = field(default_factory=dict)
     """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
+    trading_places: frozenset[str] = frozenset()
+    """Nouns of where shares trade ("market", "exchange"): "three shares in the Frankfurt market"."""
     destinations: frozenset[str] = frozenset()
     """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
     judging_words: frozenset[str] = frozenset()
@@ -138,6 +138,7 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
         spokespeople=frozenset(speech["spokespeople"]),
         counts=counts | dict(entities.get("counting_words", {})),
+        trading_places=frozenset(entities.get("trading_places", ())),
         destinations=frozenset(entities.get("destination_prepositions", ())),
         judging_words=frozenset(entities.get("judging_words", ())),
         governments=frozenset(entities.get("government_words", ())),
@@ -177,12 +178,13 @@ def traded_abroad(noun: Token, owners: list[Party]) -> bool:
         for prep in noun.children)
 
 
-def traded_in(noun: Token, prep: Token) -> bool:
+def traded_in(noun: Token, prep: Token, places: frozenset[str]) -> bool:
     """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
     equal to three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
-    the market's place only says where they trade, not whose they are (``TRADING_PLACES``)."""
+    the market's place only says where they trade, not whose they are (``places``: the
+    ``trading_places`` of rules/entities.yml)."""
     return noun.lemma_.lower() in LISTED_THINGS and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in TRADING_PLACES for c in prep.children)
+        c.dep_ == "pobj" and c.lemma_.lower() in places for c in prep.children)
 
 
 def says_what(span: Span, head: Token) -> bool:
