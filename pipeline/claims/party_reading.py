@@ -305,24 +305,21 @@ TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
 million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
 
 
-def figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
+def figure_tail(verb: Token, content: list[Token], forecast: bool, comparing: frozenset[str]) -> list[Token]:
     """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
     reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
     $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
     not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
     fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
     1991 profit at around $2.80 a share") but not what it is set against, a known figure the
-    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
+    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024"; a phrase opened
+    by a word of ``comparing``, "compared with $2.41")."""
     objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
     if not objects:
         return []
     return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and _gives_figure(c)
             and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-            and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
-
-
-COMPARING = ("from", "compared", "against", "versus", "than")
-"""Words that set a figure against another: "up from", "compared with"."""
+            and not (forecast and (c.dep_ != "prep" or c.lower_ in comparing))]
 
 
 def _gives_figure(phrase: Token) -> bool:

@@ -68,6 +68,7 @@ class SpeakerFinder:
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
+        self.comparing = frozenset(speech["comparison_words"])
         self.min_words = int(speech["quote_min_words"])
         self.modals = set(speech["reported_modals"])
         self.quote_patterns = quote_patterns(speech["quote_marks"])
@@ -118,7 +119,7 @@ class SpeakerFinder:
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
                                 and not has_subject(c)]
-                    content += figure_tail(token, content, lemma in self.party_words.judging_words)
+                    content += figure_tail(token, content, lemma in self.party_words.judging_words, self.comparing)
                 if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
                     content = [c for c in content if c.i != source.i] + [token.head]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
