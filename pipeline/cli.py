@@ -30,7 +30,8 @@ from pipeline.jobs.engines import EngineUnavailable, choose_extractor
 from pipeline.resources import Resources, build_resources
 from pipeline.rules import RULES_DIR, check_all
 from pipeline.jobs.run import Extractor, RunSummary, count_inputs, extract_stream, merge_shards, run_paths
-from pipeline.output.write import atomic_write, read_reviewed
+from pipeline.output.atomic import atomic_write
+from pipeline.output.write import read_reviewed
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn the checkable figures of news articles into a claims table.")

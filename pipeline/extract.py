@@ -359,7 +359,7 @@ def _count_reading(res: Resources) -> CountReading:
     return CountReading(frozenset(lexicons["reaching_verbs"]),
                         lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "",
                         frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject,
-                        frozenset(lexicons["casualty_words"]))
+                        frozenset(lexicons["casualty_words"]), frozenset(lexicons["including_words"]))
 
 
 def _own_direction(amount: Amount, role: str) -> str:

@@ -19,7 +19,7 @@ from pipeline.claims.party_mentions import MentionCounts
 from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
                                            OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
-                                           RELATIVE_PRONOUNS, SPOKESPEOPLE, THING_LABELS, THING_PRONOUNS, Party,
+                                           RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
                                            index_alone, states_figure, traded_abroad, traded_in,
                                            untimed)
@@ -64,10 +64,10 @@ class Parties(MentionCounts):
             return aside[0][0]
         describing = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                       and self.words.descriptors.get(c.lemma_.lower()) == "ORG"]
-        bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in SPOKESPEOPLE else []
+        bodies = self.organisations_after(head, ("for", "of")) if head.lower_ in self.words.spokespeople else []
         if bodies:  # "a spokesman for the company": as "a spokesman for Corvane"
             return bodies[0][0]
-        if describing or bare_spokesperson(head):  # "a company spokesman", "a spokeswoman"
+        if describing or bare_spokesperson(head, self.words.spokespeople):  # "a company spokesman", "a spokeswoman"
             named = self.antecedent(describing[0] if describing else head, ("ORG",))
             return f"{named[0][0]} {head.text}" if named else ""
         return ""
@@ -217,7 +217,8 @@ class Parties(MentionCounts):
             elif child.dep_ == "prep" and child.lower_ in ("on", "in") and depth < MAX_DEPTH:
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
-                        for p in [self._entity(named)] if p and p[1] == "INDEX"] + ([] if traded_in(head, child) else self.countries_in(child))
+                        for p in [self._entity(named)] if p and p[1] == "INDEX"]
+                out += [] if traded_in(head, child, self.words.trading_places) else self.countries_in(child)
         return out
 
     def countries_in(self, prep: Token) -> list[Party]:
@@ -335,7 +336,10 @@ class Parties(MentionCounts):
     def _last_speaker(self, pronoun: Token) -> list[Party]:
         """The organisation that last said something a few sentences before a bare "it said": "...,
         the association said. ..., the statement said. Sales rose 19%, it said" is the
-        association's ("the statement" names no one)."""
+        association's ("the statement" names no one). This reads "it" as a party, so only an
+        organisation in view; an "it said" with none is read again by the speakers as the statement
+        just cited, whose owner may be a person (``UNNAMED_SOURCE`` in pipeline/claims/speakers.py):
+        "it" as the party and "it" as the statement are two readings, not one written twice."""
         here = bisect_right(self.starts, pronoun.i) - 1
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             for subject in reversed([t for t in sent if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")

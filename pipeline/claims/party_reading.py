@@ -23,9 +23,6 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
-"""Titles of someone who speaks for a body: "the spokesman said" is no person named before, and a
-bare "a spokeswoman said" speaks for the organisation in view."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
@@ -66,8 +63,6 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
-TRADING_PLACES = ("market", "exchange", "bourse")
-"""Nouns of where shares trade: "three shares in the Frankfurt market"."""
 LISTED_THINGS = ("share", "stock")
 """Nouns only a company has: "its shares", "their stock" are the last company named."""
 
@@ -81,8 +76,14 @@ class PartyWords:
     """Descriptors that stand for a party only with nothing but an article ("the market")."""
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
+    spokespeople: frozenset[str] = frozenset()
+    """Titles of someone who speaks for a body (``spokespeople`` of rules/speech.yml): "the
+    spokesman said" is no person named before, and a bare "a spokeswoman said" speaks for the
+    organisation in view."""
     counts: Mapping[str, int] = field(default_factory=dict)
     """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
+    trading_places: frozenset[str] = frozenset()
+    """Nouns of where shares trade ("market", "exchange"): "three shares in the Frankfurt market"."""
     destinations: frozenset[str] = frozenset()
     """Prepositions whose object is where something goes, not whose a headline is ("flight to US")."""
     judging_words: frozenset[str] = frozenset()
@@ -135,7 +136,9 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
                      for label, nouns in table.items() for noun in nouns},
         bare=frozenset(noun for nouns in bare.values() for noun in nouns),
         speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
+        spokespeople=frozenset(speech["spokespeople"]),
         counts=counts | dict(entities.get("counting_words", {})),
+        trading_places=frozenset(entities.get("trading_places", ())),
         destinations=frozenset(entities.get("destination_prepositions", ())),
         judging_words=frozenset(entities.get("judging_words", ())),
         governments=frozenset(entities.get("government_words", ())),
@@ -175,12 +178,13 @@ def traded_abroad(noun: Token, owners: list[Party]) -> bool:
         for prep in noun.children)
 
 
-def traded_in(noun: Token, prep: Token) -> bool:
+def traded_in(noun: Token, prep: Token, places: frozenset[str]) -> bool:
     """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
     equal to three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
-    the market's place only says where they trade, not whose they are (``TRADING_PLACES``)."""
+    the market's place only says where they trade, not whose they are (``places``: the
+    ``trading_places`` of rules/entities.yml)."""
     return noun.lemma_.lower() in LISTED_THINGS and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in TRADING_PLACES for c in prep.children)
+        c.dep_ == "pobj" and c.lemma_.lower() in places for c in prep.children)
 
 
 def says_what(span: Span, head: Token) -> bool:
@@ -301,24 +305,21 @@ TAIL_DEPENDENCIES = ("prep", "advmod", "npadvmod", "advcl")
 million, up 9% from $56 million", "reported ... compared with $3 million", "on revenue of $80 million"."""
 
 
-def figure_tail(verb: Token, content: list[Token], forecast: bool) -> list[Token]:
+def figure_tail(verb: Token, content: list[Token], forecast: bool, comparing: frozenset[str]) -> list[Token]:
     """The rest of what a reporting verb reports after an object that gives a figure ("Kestrel
     reported sales of $612 million for the quarter, up 14% from $537 million a year earlier": the
     $537 million is Kestrel's too): its phrases after the object that hold a figure of their own,
     not a date ("reported results on Oct. 5") nor a clause with a subject of its own ("as prices
     fell 20%", the author's account of why). A forecast's tail is its own figure ("predicted
     1991 profit at around $2.80 a share") but not what it is set against, a known figure the
-    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024")."""
+    author gives ("predicted a profit of $3 a share in 2025, up from $2.41 in 2024"; a phrase opened
+    by a word of ``comparing``, "compared with $2.41")."""
     objects = [c for c in content if c.dep_ == "dobj" and _gives_figure(c)]
     if not objects:
         return []
     return [c for c in verb.children if c.dep_ in TAIL_DEPENDENCIES and c.i > objects[0].i and _gives_figure(c)
             and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-            and not (forecast and (c.dep_ != "prep" or c.lower_ in COMPARING))]
-
-
-COMPARING = ("from", "compared", "against", "versus", "than")
-"""Words that set a figure against another: "up from", "compared with"."""
+            and not (forecast and (c.dep_ != "prep" or c.lower_ in comparing))]
 
 
 def _gives_figure(phrase: Token) -> bool:
@@ -326,10 +327,10 @@ def _gives_figure(phrase: Token) -> bool:
     return any(states_figure(t) and t.ent_type_ not in ("DATE", "TIME") for t in phrase.subtree)
 
 
-def bare_spokesperson(head: Token) -> bool:
-    """Whether a speaker is a spokesperson given no body ("a spokeswoman said", "the spokesman
-    said"): one "for the ministry" or "a police spokesman" is that body's."""
-    return head.lower_ in SPOKESPEOPLE and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
+def bare_spokesperson(head: Token, spokespeople: frozenset[str]) -> bool:
+    """Whether a speaker is a spokesperson (``spokespeople``) given no body ("a spokeswoman said",
+    "the spokesman said"): one "for the ministry" or "a police spokesman" is that body's."""
+    return head.lower_ in spokespeople and all(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in head.children)
 
 
 def index_alone(parties: list[Party]) -> list[Party]:

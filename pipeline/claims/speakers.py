@@ -14,18 +14,18 @@ full.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import SPOKESPEOPLE, PartyWords, figure_tail, states_figure
+from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
+from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, passive_agent,
+                                            says_of_its_noun, tells_past, verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
 from pipeline.claims.speaker_names import party_name, whose_statements
 from pipeline.claims.speech_runs import continued, reporting_subject, soundbites
-from pipeline.nlp.structure import dateline_end, doc_text, starts_paragraph
+from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
 
 RELATIVE_DEPS = ("relcl", "advcl")
@@ -36,7 +36,13 @@ NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj")
 """Dependencies of a word used as a noun, whatever its tag ("the 1 percent forecast by economists")."""
 UNNAMED_SOURCE = "it"
 """The speaker of "it said" where "it" stands for no party: right after "the statement said", the
-statement's owner as there; nobody elsewhere."""
+statement's owner as there; nobody elsewhere. This is the second of two readings of "it said",
+and differs from the first on purpose. ``Parties.speaking`` reads "it" first as a party, from the
+parse: what it stands for, else the organisation that last spoke a few sentences before
+(``Parties._last_speaker``; only an organisation, as a person is "he" or "she"). Only an "it" with
+no such party comes here, where it is the statement itself ("Sales rose 4%, the statement said.
+Exports fell 2%, it said."): ``whose_statements`` gives it to whoever owns the statement, a person
+too, at any distance, as it gives "the statement said" (pipeline/claims/speaker_names.py)."""
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 """Entity labels that can name a speaker, people first."""
 
@@ -62,6 +68,7 @@ class SpeakerFinder:
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
+        self.comparing = frozenset(speech["comparison_words"])
         self.min_words = int(speech["quote_min_words"])
         self.modals = set(speech["reported_modals"])
         self.quote_patterns = quote_patterns(speech["quote_marks"])
@@ -90,13 +97,13 @@ class SpeakerFinder:
         out = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if lemma in self.verbs and _verbal(token) and not _hedged(token):
-                source = _inverted(token) if lemma not in self.addressed else None
+            if lemma in self.verbs and verbal(token) and not hedged(token):
+                source = inverted_source(token) if lemma not in self.addressed else None
                 speaker = self._speaker(token, source, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
                 # a passive's subject is what it reports: "The toll was confirmed by police"
                 objects = self.object_deps - {"dobj"} if lemma in self.addressed else self.object_deps | (
-                    {"nsubjpass"} if _agent(token) is not None and lemma not in self.framing_verbs else set())
+                    {"nsubjpass"} if passive_agent(token) is not None and lemma not in self.framing_verbs else set())
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
                 if lemma in self.accusing:  # "accused Kerr of hiding ...", its phrase also read as Kerr's
@@ -108,18 +115,18 @@ class SpeakerFinder:
                 if content:  # a participle amid what is said is said too: "said the bonds, sold at $50, will ..."
                     first, last = min(c.i for c in content), max(c.i for c in content)
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBG")
-                                and not _has_subject(c) and first < c.i < last]
+                                and not has_subject(c) and first < c.i < last]
                 if any(c.dep_ == "dobj" for c in content):  # "announced 28 orders, bringing the total to 512"
                     content += [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i
-                                and not _has_subject(c)]
-                    content += figure_tail(token, content, lemma in self.party_words.judging_words)
+                                and not has_subject(c)]
+                    content += figure_tail(token, content, lemma in self.party_words.judging_words, self.comparing)
                 if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
                     content = [c for c in content if c.i != source.i] + [token.head]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
-                leading = _leading_clause(token, sent)
+                leading = leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
                     stretches.append(leading)
-                if _says_of_its_noun(token):
+                if says_of_its_noun(token):
                     stretches.append((token.head.left_edge.i, token.head.i + 1))  # "4,000 jobs that Corvane said ..."
                 introduced = introduced_words(token, sent)
                 if introduced is not None:
@@ -150,7 +157,7 @@ class SpeakerFinder:
                 speaker = parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
                                                                         self.quantifiers)
                 if speaker:
-                    verb = _clause_head(token.head)
+                    verb = clause_head(token.head)
                     # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
                     out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
@@ -169,7 +176,7 @@ class SpeakerFinder:
         out = []
         for start, end in stretches:
             for verb in doc[start:end]:
-                if verb.dep_ in RELATIVE_DEPS and _tells_past(verb) and not states_figure(verb.head) \
+                if verb.dep_ in RELATIVE_DEPS and tells_past(verb) and not states_figure(verb.head) \
                         and verb.lemma_ != "be" and verb.lemma_.lower() not in self.verbs \
                         and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children) \
                         and not verb.left_edge.i <= cue <= verb.right_edge.i:
@@ -235,7 +242,7 @@ class SpeakerFinder:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
             return (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)) \
                 if owner is not None else ""
-        subject = subject if subject is not None else _agent(verb)  # "was hailed by the mayor as ..."
+        subject = subject if subject is not None else passive_agent(verb)  # "was hailed by the mayor as ..."
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
@@ -287,7 +294,7 @@ class SpeakerFinder:
         nouns = [subject, *(c for c in [*subject.conjuncts, *subject.children] if c.pos_ == "NOUN"
                             and (c.dep_ in ("conj", "appos")))]
         last = max(nouns, key=lambda t: t.i)
-        titled = last.lower_ in self.titles and last.lower_ not in SPOKESPEOPLE
+        titled = last.lower_ in self.titles and last.lower_ not in self.party_words.spokespeople
         label = "PERSON" if titled else self.party_words.descriptors.get(last.lemma_.lower())
         if (last is subject and label != "PERSON" and not placed) or label not in ("ORG", "PERSON"):
             return ""
@@ -312,98 +319,3 @@ def _group(quantifier: Token) -> Token | None:
         return None
     subject = reporting_subject(quantifier.doc[sent.start - 1].sent.root)
     return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
-
-
-def _tells_past(verb: Token) -> bool:
-    """Whether a verb is in the past tense, also as a passive or perfect ("killed", "was
-    rescued", "had agreed")."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
-
-
-def _inverted(verb: Token) -> Token | None:
-    """The source named after a reporting verb that follows what it reports with no subject of its
-    own, misread as going on from the clause before it ("Police held two men, reported Morgenposten."
-    read as the police reporting Morgenposten): its object, a name that ends the sentence."""
-    doc = verb.doc
-    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or doc[verb.i - 1].text != "," \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    source = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
-                   and c.ent_type_ not in ("DATE", "TIME")), None)  # not "..., announced Monday."
-    return source if source is not None and all(t.is_punct for t in doc[source.right_edge.i + 1: verb.sent.end]) else None
-
-
-def _agent(verb: Token) -> Token | None:
-    """Who a passive verb's "by" phrase names: the mayor of "was hailed by the mayor as ..."."""
-    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
-
-
-def _verbal(token: Token) -> bool:
-    """Whether a word is used as a verb: tagged so, or a noun read where a verb with a subject and
-    a clause stands ("Prosecutors allege he hid $2 million", "allege" taken for a noun)."""
-    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
-                                              and any(c.dep_ == "ccomp" for c in token.children))
-
-
-def _has_subject(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-
-
-def _hedged(verb: Token) -> bool:
-    """"can report", "did not say", "requires parties to publish": no words are given to anyone.
-    Asked only of reporting verbs, as building every token's children is slow."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children) or (
-        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children))
-
-
-def _says_of_its_noun(verb: Token) -> bool:
-    """Whether a reporting verb's relative clause says something of the noun it hangs from, the
-    subject of what is said: "4,000 workers that Corvane said would be let go"; not where the
-    noun is only what another subject acted on ("a speech that aides said she had rewritten"), nor
-    where the noun itself speaks ("500 workers who said they were fired")."""
-    subject = reporting_subject(verb)
-    if verb.dep_ != "relcl" or subject is None or subject.tag_ in ("WDT", "WP"):
-        return False
-    return not any(c.dep_ in ("ccomp", "xcomp") and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP")
-                                                        for s in c.children) for c in verb.children)
-
-
-def _leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
-    """The clause before a comma that opens a sentence whose reporting verb and subject come after
-    it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
-    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
-    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
-    clause it interrupts."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
-    if verb.dep_ == "parataxis" and subjects and (verb.head.i < verb.i or _set_off(verb)):
-        # "That era ended, she said, in ...", "The bridge, officials said, will cost ..."
-        return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
-    if verb.dep_ == "conj" and subjects and verb.head.i < verb.i < subjects[0].i and sent.doc[verb.i - 1].text == ",":
-        return max(verb.head.left_edge.i, dateline_end(sent)), verb.i - 1  # "... in two campaigns, say consultants"
-    if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
-        return None
-    comma = subjects[0].left_edge.i - 1
-    start = dateline_end(sent)
-    if comma <= start or sent.doc[comma].text != ",":
-        return None
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma]) or any(
-        c.dep_ == "dep" and start <= c.i < comma for c in verb.children)  # "The loss of $3 a share ..., Ford said"
-    return (start, comma) if has_subject else None
-
-
-def _set_off(verb: Token) -> bool:
-    """Whether a reporting clause sits between commas inside the clause it reports, after that
-    clause's subject ("Mr. Kerr, the agency said, earned $8 million"): not a clause of its own
-    before the rest of the sentence."""
-    doc, subject = verb.doc, reporting_subject(verb)
-    before, after = subject.left_edge.i - 1, verb.right_edge.i
-    after += doc[after].text != ","  # the closing comma may hang from the cue itself
-    return before > verb.sent.start and after < len(doc) and doc[before].text == "," and doc[after].text == "," \
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < before for c in [*verb.head.children, *verb.children])
-
-
-def _clause_head(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token

@@ -299,7 +299,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
             out[i] = PERSON  # "Mateo Ruiz and 13 others were rescued": others beside a person are people
         if kind == "count" and not out[i] and casualty_subject(span, reading.casualty_words):
             out[i] = PERSON  # "at least 57 were killed", no count before it to continue
-        if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span):
+        if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span, reading.including_words):
             last_count = i
     return out
 

@@ -16,14 +16,16 @@ class CountReading:
     """Words for reading what a bare count counts: the lemmas of verbs of reaching ("top",
     "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
     ("crowd" -> person), the counted noun of any plural subject such a verb measures
-    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others, and
-    the words of what befalls people in a casualty report ("killed", "arrested")."""
+    ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others, the
+    words of what befalls people in a casualty report ("killed", "arrested"), and the words that
+    open a part of the count before them ("including", "among")."""
 
     reaching_verbs: frozenset[str] = frozenset()
     members: Callable[[Token], str] = lambda noun: ""
     change_verbs: frozenset[str] = frozenset()
     plural_subject: Callable[[Token], str] = lambda noun: ""
     casualty_words: frozenset[str] = frozenset()
+    including_words: frozenset[str] = frozenset()
 
 
 def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
@@ -35,10 +37,6 @@ def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
 
 REFERRING_PRONOUNS = ("them", "those", "these")
 """Words after "of" that point back to things counted before ("6,000 of them")."""
-
-INCLUDING_WORDS = ("including", "among")
-"""Words that open a part of the count before them ("200 staff, including 40 nurses")."""
-
 
 def group_members(span: Span, members: Callable[[Token], str]) -> str:
     """The members counted by a bare number that gives the size of a group or a collective, by
@@ -111,13 +109,13 @@ def named_part(span: Span, counted: Callable[[Token], str]) -> str:
     return counted(noun) if noun.tag_ == "NNS" else ""
 
 
-def is_included(span: Span) -> bool:
-    """Whether a count is a part named after "including" or "among" within a bigger count of its
-    sentence ("about 200,000 soldiers, including some 40,000 volunteers"): a bare count later in
-    the sentence continues the bigger one, not the part."""
+def is_included(span: Span, including: frozenset[str]) -> bool:
+    """Whether a count is a part named after a word of ``including`` ("including", "among") within
+    a bigger count of its sentence ("about 200,000 soldiers, including some 40,000 volunteers"): a
+    bare count later in the sentence continues the bigger one, not the part."""
     token = span.root
     for _ in range(MAX_CLIMB):
-        if token.lower_ in INCLUDING_WORDS:
+        if token.lower_ in including:
             return True
         if token.head.i == token.i:
             return False

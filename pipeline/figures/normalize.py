@@ -1,4 +1,5 @@
-"""Normalizes a matched figure span: value (or range), unit and currency.
+"""Normalizes a matched figure span: value (or range), unit and currency, the unit as
+``UnitReader`` (pipeline/figures/unit_reading.py) reads it.
 
 Works on the span's words and the lexicons only; which words are numbers, scales, currencies and
 units is decided by ``rules/lexicons.yml``.
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.figures.numbers import parse_fraction, parse_number, without_float_noise
+from pipeline.figures.unit_reading import UnitReader
 from pipeline.matching.candidates import SIGN_WORDS
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -37,32 +39,15 @@ class Amount:
         return self.value is not None or self.value_low is not None
 
 
-class FigureNormalizer:
-    """Built once from the lexicons; ``normalize`` is then a pure function of a span's words."""
+class FigureNormalizer(UnitReader):
+    """Built once from the lexicons; ``normalize`` is then a pure function of a span's words. The unit
+    of a span is read as ``UnitReader`` reads it."""
 
     def __init__(self, lexicons: dict):
-        self.number_words = dict(lexicons["number_words"])
-        self.scales = dict(lexicons["scales"])
-        self.currency_marks = {**lexicons["currency_symbols"], **lexicons["currency_codes"]}
-        self.dollar_codes = frozenset(code for symbol, code in lexicons["currency_symbols"].items() if "$" in symbol)
-        self.currency_words = {**lexicons["currency_words"], **lexicons["ambiguous_currency_words"]}
-        self.currency_subunits = dict(lexicons["currency_subunits"])
-        self.nationalities = dict(lexicons["currency_nationalities"])
-        self.units = dict(lexicons["units"])
-        self.cased_units = {**lexicons["unit_letters"], **lexicons["unit_cased_readings"]}
-        self.letters_after_slash = {letter.lower(): unit for letter, unit in lexicons["unit_letters"].items()}
-        self.unit_modifiers = dict(lexicons["unit_modifiers"])
-        self.time_units = dict(lexicons["time_units"])
-        self.rate_times = {**lexicons["rate_words"], **lexicons["rate_times"]}  # "per annum": per year
+        super().__init__(lexicons)
         self.range_links = set(lexicons["range_links"])
         self.unit_scales = dict(lexicons["unit_scales"])
-        self.conversions = dict(lexicons["unit_conversions"])
-        self.count_unit_names = dict(lexicons["count_unit_names"])
-        self.count_nouns = frozenset(lexicons["count_nouns"])
-        self.numbered_model_noun = lexicons["numbered_model_noun"]
-        self.fractions = dict(lexicons["fractions"])
         self.multipliers = dict(lexicons["multipliers"])
-        self.unit_phrases = {tuple(k.split()): v for k, v in lexicons["unit_phrases"].items()}
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
@@ -85,10 +70,10 @@ class FigureNormalizer:
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
 
     def _read(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
-        phrase = self._unit_phrase(words)
+        phrase = self.unit_phrase(words)
         if phrase:  # "422 parts per million": the unit's words are no part of the number
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
-        unit = sets.get("unit") or self._unit(kind, words, lemmas)
+        unit = sets.get("unit") or self.unit(kind, words, lemmas)
         form = sets.get("form")
         if form == "scale_first":  # "MSEK 500": the scale before the code and number applies to the number
             words, lemmas = words[1:] + words[:1], lemmas[1:] + lemmas[:1]
@@ -100,7 +85,7 @@ class FigureNormalizer:
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
             lower = [w.lower() for w in words]
-            fraction, unit = self._fraction(lower), self._unit(kind, words[-1:], lemmas[-1:])
+            fraction, unit = self._fraction(lower), self.unit(kind, words[-1:], lemmas[-1:])
             if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
                 fraction = 1 / self.fractions[lower[0]]
             value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
@@ -108,22 +93,22 @@ class FigureNormalizer:
         if form in ("fraction", "ratio", "multiplier"):
             return self._proportion(form, [w.lower() for w in words], [m.lower() for m in lemmas], unit)
         if form == "feet_inches":  # "5 ft 2 in" -> 62 inch
-            feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self._is_number_word(w)
+            feet, inches = (parse_number([w], self.number_words, self.scales) for w in words if self.is_number_word(w)
                             and w.lower() not in self.scales)
             value = None if feet is None or inches is None or inches >= 12 else feet * 12 + inches
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "exchange_rate":  # "151 per dollar": the number's currency is its sentence's (``exchange_rates``)
-            numbers = [w for w in words if self._is_number_word(w)]
+            numbers = [w for w in words if self.is_number_word(w)]
             return Amount(parse_number(numbers, self.number_words, self.scales))
         if form == "group_size":  # "a crew of six" -> 6 crew member
-            value = parse_number([w for w in words[2:] if self._is_number_word(w)], self.number_words, self.scales)
+            value = parse_number([w for w in words[2:] if self.is_number_word(w)], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "letter_unit":  # "1.8m tall", "10 m/s": the letter after the number is the unit, no scale
             value = parse_number(words[:1], self.number_words, self.scales)
-            per = self._per([w.lower() for w in words])
+            per = self.per([w.lower() for w in words])
             unit = f"{unit} per {per}" if per else unit
             return Amount(value, unit=unit, **self.to_si(value, unit))
         if form == "couple":  # "couple of hundred fans" -> 200 fan
@@ -133,12 +118,12 @@ class FigureNormalizer:
             lower = [w.lower() for w in words]
             at = lower.index("per")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
-            return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {self._per(lower[at - 1:])}")
+            return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {self.per(lower[at - 1:])}")
         if form == "per_capita":  # "1,237 cases per 100,000 inhabitants" -> 1237 case per 100,000 people
             at = [w.lower() for w in words].index("per")
-            bare = self._is_number_word(words[-1])  # "300 per 100,000": the people are left unsaid too
+            bare = self.is_number_word(words[-1])  # "300 per 100,000": the people are left unsaid too
             per = " ".join(words[at + 1:] if bare else words[at + 1:-1])
-            if self._is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
+            if self.is_number_word(words[at - 1]):  # "212 per 100,000 residents": the noun is left unsaid
                 return Amount(parse_number(words[:at], self.number_words, self.scales), unit=f"per {per} people")
             value = parse_number(words[:at - 1], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[at - 1], lemmas[at - 1])} per {per} people")
@@ -150,8 +135,8 @@ class FigureNormalizer:
         if cut is None and form in ("range", "near_range"):  # a range rule whose words hold no two-ended range
             return Amount(None, unit=unit)
         if cut is None:
-            numeric = [w for i, w in enumerate(words) if self._is_number_word(w) or w.lower() == "and"  # "2 and a half"
-                       or (w.lower() == "point" and 0 < i < len(words) - 1 and self._is_number_word(words[i + 1]))]
+            numeric = [w for i, w in enumerate(words) if self.is_number_word(w) or w.lower() == "and"  # "2 and a half"
+                       or (w.lower() == "point" and 0 < i < len(words) - 1 and self.is_number_word(words[i + 1]))]
             value = parse_number(numeric, self.number_words, self.scales)
             scaled = self._scaled_fraction(lower)
             scaled = scaled if scaled is not None else self._fraction_after_scale(lower)
@@ -172,36 +157,15 @@ class FigureNormalizer:
         code (or, after a symbol, before the last "and") plus a hundredth of the one after it,
         under 100."""
         lower = [w.lower() for w in words]
-        first = next((i for i, w in enumerate(words) if self._is_number_word(w) and w.lower() not in ("a", "an")), 0)
+        first = next((i for i, w in enumerate(words) if self.is_number_word(w) and w.lower() not in ("a", "an")), 0)
         named = [i for i in range(first + 1, len(words))
                  if lower[i] in self.currency_words or words[i] in self.currency_marks]
         at = named[0] if named else max((i for i, w in enumerate(lower) if w == "and"), default=len(words))
-        main, hundredths = (parse_number([w for w in part if self._is_number_word(w)], self.number_words, self.scales)
+        main, hundredths = (parse_number([w for w in part if self.is_number_word(w)], self.number_words, self.scales)
                             for part in (words[first:at], words[at + 1:]))
         if main is None or hundredths is None or not 0 <= hundredths < 100:
             return None
         return round(main + hundredths / 100, 2)
-
-    def _unit_phrase(self, words: list[str]) -> tuple[str, ...]:
-        """The several-word unit the span ends with ("parts per million"), or ()."""
-        lower = tuple(w.lower() for w in words)
-        return next((p for p in self.unit_phrases if len(p) < len(lower) and lower[-len(p):] == p), ())
-
-    def to_si(self, value: float | None, unit: str) -> dict:
-        """``value_si``/``unit_si`` from the units table: "2615 mile" -> 4208434.56 meter, a rate
-        "barrel per day" -> cubic meter per second; nothing for units the table does not list."""
-        parts = [unit] if unit in self.conversions else unit.split(" per ")  # "mile per hour" is one unit
-        conversions = [self.conversions.get(part) for part in parts]
-        if value is None or len(parts) > 2 or None in conversions:
-            return {}
-        first = conversions[0]
-        if len(parts) == 1:
-            si_value, si_unit = value * first["factor"] + first.get("offset", 0), first["si"]
-        elif "offset" in first:
-            return {}
-        else:
-            si_value, si_unit = value * first["factor"] / conversions[1]["factor"], f"{first['si']} per {conversions[1]['si']}"
-        return {"value_si": float(f"{si_value:.10g}"), "unit_si": si_unit}
 
     def _proportion(self, form: str, lower: list[str], lemmas: list[str], unit: str) -> Amount:
         """Fractions and ratios as a percent ("two-thirds" -> 66.667, "one in four" -> 25), and
@@ -265,17 +229,12 @@ class FigureNormalizer:
         whole, fraction = parse_number(head, self.number_words, self.scales), self._fraction(lower[at + 1:])
         return None if whole is None or fraction is None else whole + fraction * float(self.scales[head[-1]])
 
-    def _is_number_word(self, word: str) -> bool:
-        lower = word.lower()
-        return (lower in self.number_words or lower in self.scales or lower in ("a", "an")
-                or parse_number([lower], self.number_words, self.scales) is not None)
-
     def _range_link(self, words: list[str]) -> int | None:
         """Where a range word stands between two numbers ("5-6 billion", "between 3 and 4"); a
         hyphen inside a written compound ("twenty-five") links no range, nor does "and" without
         "between" before it."""
         numbers = [i for i, w in enumerate(words)
-                   if self._is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
+                   if self.is_number_word(w) and w.lower() not in ("a", "an") and w.lower() not in self.scales]
         for i, word in enumerate(words):
             if word.lower() == "and" and "between" not in (w.lower() for w in words[:i]):
                 continue  # "two hundred and two thousand" is one number; "between 200 and 2,000" a range
@@ -292,7 +251,7 @@ class FigureNormalizer:
         if words[at].lower() == "and" and [w.lower() for w in words[at + 1:at + 3]] in (["a", "half"], ["one", "half"]):
             return True
         scale = self.scales.get(words[at - 1].lower()) if words[at].lower() == "and" else None
-        after = [w for w in words[at + 1:] if self._is_number_word(w)]
+        after = [w for w in words[at + 1:] if self.is_number_word(w)]
         rest = parse_number(after, self.number_words, self.scales) if scale else None
         return rest is not None and rest < scale
 
@@ -303,101 +262,10 @@ class FigureNormalizer:
 
     def _range_ends(self, left: list[str], right: list[str]) -> tuple[float | None, float | None]:
         """Both ends of a range; a scale written only after the high end applies to both."""
-        left = [w for w in left if self._is_number_word(w)]
-        right = [w for w in right if self._is_number_word(w)]
+        left = [w for w in left if self.is_number_word(w)]
+        right = [w for w in right if self.is_number_word(w)]
         right_scale = [w for w in right if w.lower() in self.scales]
         if right_scale and not any(w.lower() in self.scales for w in left):
             left = left + right_scale
         return (parse_number(left, self.number_words, self.scales),
                 parse_number(right, self.number_words, self.scales))
-
-    def _unit(self, kind: str, words: list[str], lemmas: list[str]) -> str:
-        lower = [w.lower() for w in words]
-        if kind == "percent":
-            return "percent"
-        if kind == "money":
-            mark = self.currency_mark(words)
-            code = self.currency_marks[mark] if mark else None
-            per = self._per(lower)
-            code = code or self._currency_name(lower, [m.lower() for m in lemmas])
-            return f"{code}/{per}" if per else code
-        if kind == "quantity":
-            return self._measure_unit(lower, words)
-        if kind == "count":  # the counted thing: the last word after the number ("3 million and a quarter": none)
-            numbers = [i for i, w in enumerate(words) if self._is_number_word(w) or w.lower() in self.fractions]
-            if numbers and numbers[-1] < len(words) - 3 and words[-2] == "-":  # "e-bikes" -> e-bike
-                return f"{words[-3].lower()}-{self.counted_noun(words[-1], lemmas[-1])}"
-            if numbers and numbers[-1] < len(words) - 1:
-                return self.counted_noun(words[-1], lemmas[-1])
-            return ""
-        return ""
-
-    def currency_mark(self, words: list[str]) -> str:
-        """The currency symbol or code a money span is written with, as the lexicons spell it:
-        "$" in "$5 million", "HK$" in "HK $4,500" and in "hk $ 10.05 billion" (a sign written apart
-        from its country's letters), "" for a span with none ("5 million euros")."""
-        for i, word in enumerate(words):
-            joined = word + words[i + 1] if i + 1 < len(words) and words[i + 1] == "$" else ""
-            for form in (joined, joined.upper(), word):
-                if form and form in self.currency_marks:
-                    return form
-        return ""
-
-    def counted_noun(self, word: str, lemma: str) -> str:
-        """Singular counted noun: 'troops' -> troop, 'people' -> person, a designation or a name keeps
-        its case ('F-16s' -> F-16, 'Americans' -> American, 'MPs' -> MP, 'Swiss'); the plural of a bare
-        model number counts what the number names ('737s' -> plane)."""
-        if word[:-1].isdigit() and word.endswith("s"):
-            return self.numbered_model_noun
-        if any(c.isdigit() for c in word) or (word[:1].isupper() and not word.isupper() and lemma == word):
-            return word[:-1] if word.endswith("s") and not word.endswith("ss") else word  # "Swiss"
-        if word[:-1].isupper() and word.endswith("s"):  # "MPs" -> MP
-            return word[:-1]
-        lemma = lemma.lower()
-        return self.count_unit_names.get(word.lower(), self.count_unit_names.get(lemma, lemma))
-
-    def _currency_name(self, lower: list[str], lemmas: list[str]) -> str:
-        """ISO code of a currency written as a word, a nationality before it deciding which
-        ("Hong Kong dollars" -> HKD, "dollars" -> USD, "cents" -> USD). A subunit after a nationality
-        is a hundredth of that nation's currency of the same name ("Canadian cents" -> CAD, as
-        "Canadian dollars")."""
-        for i, word in enumerate(lower):
-            named = self.nationalities.get(lower[i - 1], {}) if i else {}
-            if word in self.currency_subunits:
-                code = self.currency_subunits[word]
-                return next((own for main, own in named.items() if self.currency_words.get(main) == code), code)
-            if word in self.currency_words:
-                return named.get(lemmas[i], named.get(word, self.currency_words[word]))
-        return ""
-
-    def _measure_unit(self, lower: list[str], words: list[str]) -> str:
-        """'cubic meters per year' -> 'cubic metre per year', '2,615-mile' -> 'mile', '30 years' ->
-        'year', '380 Nm' -> 'newton meter' (a reading that holds only as written: '7nm' is nanometers), '65 W'
-        glued -> 'watt'."""
-        words = [w for w in words if w != "-"]  # "1,800-square-foot", "40 megawatt-hours"
-        lower = [w for w in lower if w != "-"]
-        at = next((i for i, w in enumerate(lower) if w in self.units or words[i] in self.cased_units), None)
-        if at is None:  # "14 per month" is a rate of things left unsaid, "30 years" a duration
-            per = self._per(lower)
-            return f"per {per}" if per else next((self.time_units[w] for w in lower if w in self.time_units), "")
-        before = [self.unit_modifiers[w] for w in lower[at - 1:at] if w in self.unit_modifiers]
-        after = [self.unit_modifiers[w] for w in lower[at + 1:at + 2] if w in self.unit_modifiers]
-        name = " ".join(before + [self.cased_units.get(words[at]) or self.units[lower[at]]] + after)
-        name = self.units.get(name, name)  # "metric ton" is a tonne
-        per = self._per(lower)
-        return f"{name} per {self.time_units.get(per, per)}" if per else name
-
-    def _per(self, lower: list[str]) -> str:
-        """The unit after "per"/"a"/"/" at the end of a rate, by its canonical name ("per day" ->
-        day, "a litre" -> liter, "per megawatt hour" and "per megawatt-hour", "/ms" -> millisecond,
-        "/L" -> liter: a unit letter stands alone after a slash); a word before it that names no unit
-        describes it ("per diluted share", "a common share" -> share)."""
-        for i, word in enumerate(lower[:-1]):
-            if word in ("per", "a", "an", "each", "/") and i > 0 and not self._is_number_word(lower[i + 1]):
-                after = [w for w in lower[i + 1:] if w != "-"]
-                if word == "/" and len(after) == 1 and after[0] in self.letters_after_slash:
-                    return self.letters_after_slash[after[0]]
-                if len(after) == 2 and after[0] not in {**self.units, **self.time_units, **self.unit_modifiers, **self.scales}:
-                    after = after[1:]
-                return " ".join(self.units.get(w, self.time_units.get(w, self.rate_times.get(w, w))) for w in after)
-        return ""

@@ -22,8 +22,9 @@ from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output.reviewer import ReviewedFile, allowed_status, current_layout, overlay, problems_at
 from pipeline.output.runfile import RUN_FILE, readable_records, record_claims, write_records
-from pipeline.output.write import (Row, WriteReport, claim_row, map_text_columns, merge_rows, replace_unless_changed,
-                                   row_key, unneutralize, without_blank_rows, write_claims, write_rows)
+from pipeline.output.atomic import replace_unless_changed
+from pipeline.output.write import (Row, WriteReport, claim_row, map_text_columns, merge_rows, row_key, unneutralize,
+                                   without_blank_rows, write_claims, write_rows)
 
 CHUNK_ROWS = 10_000
 """Rows read from the old table, or written to the new one, at a time."""

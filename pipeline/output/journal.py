@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.output.runfile import record_line
-from pipeline.output.write import remove_stale_temps
+from pipeline.output.atomic import remove_stale_temps
 
 RUN_FOLDER = ".claims-run"
 """Hidden folder in the output folder holding the journal of an unfinished run."""

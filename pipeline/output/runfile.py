@@ -11,7 +11,7 @@ from typing import Any, TextIO, TypeVar
 from pipeline.errors import E_OUTPUT, PipelineError
 from pipeline.figures.numbers import format_number
 from pipeline.records import CLAIM_FIELDS, CLAIM_NUMBER_FIELDS, Claim, claim_cells
-from pipeline.output.write import atomic_write
+from pipeline.output.atomic import atomic_write
 
 RUN_FILE = "claims.jsonl"
 """The run record's name in an output folder."""

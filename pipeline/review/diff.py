@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.output.write import CSV_NEWLINE, atomic_write, map_text_columns, neutralize, read_claims
+from pipeline.output.atomic import atomic_write
+from pipeline.output.write import CSV_NEWLINE, map_text_columns, neutralize, read_claims
 
 POSITION_COLUMNS = ("sentence_index", "start", "end")
 

@@ -28,7 +28,8 @@ from pipeline.errors import E_REPORT, PipelineError
 from pipeline.review.groups import grouped_order
 from pipeline.review.report import ArticleReport, ArticleSummary, Reporter, Row, read_reports, review_status
 from pipeline.output.reviewer import REVIEW_STATUSES
-from pipeline.output.write import atomic_write, split_flags
+from pipeline.output.atomic import atomic_write
+from pipeline.output.write import split_flags
 from pipeline.review.rows import KIND_COLOURS, TABLE_COLUMNS, claim_row, detail_panel, display_value, flag_name, inferred_parties
 
 LAYERS = {"time": 1, "entity": 2, "quote": 3, "statement": 3}

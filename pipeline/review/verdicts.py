@@ -12,7 +12,8 @@ from pathlib import Path
 from pipeline.errors import E_REVIEW_CONFLICT, E_REVIEW_STATUS, PipelineError
 from pipeline.records import CLAIM_COLUMNS
 from pipeline.output.reviewer import allowed_status, current_claim_id, status_message
-from pipeline.output.write import Row, file_state, read_claims, replace_unless_changed, rows_writer
+from pipeline.output.atomic import file_state, replace_unless_changed
+from pipeline.output.write import Row, read_claims, rows_writer
 
 EDITABLE = ("review_status", "review_note", "evidence_url", "reviewer")
 """The cells the desk edits; ``reviewed_at`` is set to the day a status is given."""

@@ -49,6 +49,11 @@ def test_a_bare_count_continues_the_whole_not_the_part_named_after_including(ext
     assert {f.text: f.unit for f in extract(text).figures}["250,000"] == "soldier"
 
 
+def test_a_part_named_after_among_is_no_whole_a_later_count_continues(extract) -> None:
+    text = "The ferry carried 310 passengers, among them 45 students, and was built to take 400."
+    assert {f.text: f.unit for f in extract(text).figures}["400"] == "passenger"
+
+
 def test_n_of_them_takes_the_noun_counted_in_an_earlier_sentence(extract) -> None:
     text = "The study followed 120,000 nurses. Over those years, 5,210 of them fell ill."
     assert {f.text: f.unit for f in extract(text).figures}["5,210"] == "nurse"

@@ -1,0 +1,105 @@
+"""How a reporting verb stands in its sentence: whether it is used as a verb and speaks at all
+("did not say" gives no words), the source named after it ("..., reported Morgenposten."), the
+"by" phrase of a passive one ("was confirmed by police"), and which stretch of the sentence it
+reports beyond its own dependents: the clause before it ("Inflation held at 6.7 per cent, the
+Office for National Statistics said"), the clause it interrupts ("Mr. Kerr, the agency said,
+earned $8 million") and the noun its relative clause says something of ("4,000 jobs that Corvane
+said would go"). Split from pipeline/claims/speakers.py, which gives those stretches a speaker.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.claims.speech_runs import reporting_subject
+from pipeline.nlp.structure import dateline_end
+
+
+def tells_past(verb: Token) -> bool:
+    """Whether a verb is in the past tense, also as a passive or perfect ("killed", "was
+    rescued", "had agreed")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+
+
+def inverted_source(verb: Token) -> Token | None:
+    """The source named after a reporting verb that follows what it reports with no subject of its
+    own, misread as going on from the clause before it ("Police held two men, reported Morgenposten."
+    read as the police reporting Morgenposten): its object, a name that ends the sentence."""
+    doc = verb.doc
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or doc[verb.i - 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    source = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                   and c.ent_type_ not in ("DATE", "TIME")), None)  # not "..., announced Monday."
+    return source if source is not None and all(t.is_punct for t in doc[source.right_edge.i + 1: verb.sent.end]) else None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who a passive verb's "by" phrase names: the mayor of "was hailed by the mayor as ..."."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+
+
+def verbal(token: Token) -> bool:
+    """Whether a word is used as a verb: tagged so, or a noun read where a verb with a subject and
+    a clause stands ("Prosecutors allege he hid $2 million", "allege" taken for a noun)."""
+    return token.pos_ in ("VERB", "AUX") or (token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+                                              and any(c.dep_ == "ccomp" for c in token.children))
+
+
+def has_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own: "as prices fell" has, "bringing its total to
+    512" has not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def hedged(verb: Token) -> bool:
+    """"can report", "did not say", "requires parties to publish": no words are given to anyone.
+    Asked only of reporting verbs, as building every token's children is slow."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children) or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children))
+
+
+def says_of_its_noun(verb: Token) -> bool:
+    """Whether a reporting verb's relative clause says something of the noun it hangs from, the
+    subject of what is said: "4,000 workers that Corvane said would be let go"; not where the
+    noun is only what another subject acted on ("a speech that aides said she had rewritten"), nor
+    where the noun itself speaks ("500 workers who said they were fired")."""
+    subject = reporting_subject(verb)
+    if verb.dep_ != "relcl" or subject is None or subject.tag_ in ("WDT", "WP"):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp") and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP")
+                                                        for s in c.children) for c in verb.children)
+
+
+def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The clause before a comma that opens a sentence whose reporting verb and subject come after
+    it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
+    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
+    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
+    clause it interrupts."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
+    if verb.dep_ == "parataxis" and subjects and (verb.head.i < verb.i or _set_off(verb)):
+        # "That era ended, she said, in ...", "The bridge, officials said, will cost ..."
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.head.right_edge.i + 1
+    if verb.dep_ == "conj" and subjects and verb.head.i < verb.i < subjects[0].i and sent.doc[verb.i - 1].text == ",":
+        return max(verb.head.left_edge.i, dateline_end(sent)), verb.i - 1  # "... in two campaigns, say consultants"
+    if verb.dep_ != "ROOT" or not subjects or subjects[0].i > verb.i:
+        return None
+    comma = subjects[0].left_edge.i - 1
+    start = dateline_end(sent)
+    if comma <= start or sent.doc[comma].text != ",":
+        return None
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma]) or any(
+        c.dep_ == "dep" and start <= c.i < comma for c in verb.children)  # "The loss of $3 a share ..., Ford said"
+    return (start, comma) if has_subject else None
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a reporting clause sits between commas inside the clause it reports, after that
+    clause's subject ("Mr. Kerr, the agency said, earned $8 million"): not a clause of its own
+    before the rest of the sentence."""
+    doc, subject = verb.doc, reporting_subject(verb)
+    before, after = subject.left_edge.i - 1, verb.right_edge.i
+    after += doc[after].text != ","  # the closing comma may hang from the cue itself
+    return before > verb.sent.start and after < len(doc) and doc[before].text == "," and doc[after].text == "," \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < before for c in [*verb.head.children, *verb.children])
