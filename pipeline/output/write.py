@@ -288,13 +288,14 @@ def text_columns(columns: Iterable[str]) -> list[str]:
 
 
 def neutralize(cell: str) -> str:
-    """Prefix a quote to a cell a spreadsheet would run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Prefix a quote to a cell a spreadsheet would run as a formula ("=SUM(A1)", "-5%"), and to
+    one that already reads as such a prefixed cell ("'@home"), so that reading it back is exact."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def unneutralize(cell: str) -> str:
-    """Undo ``neutralize``, so that rewriting a file never stacks quotes."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    """Undo ``neutralize``: drop the one quote it added, so that rewriting a file never stacks quotes."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def map_text_columns(frame: pd.DataFrame, function: Callable[[str], str]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from tests.reviewer_edits import claims_frame, read_raw, review
 
 from pipeline.records import CLAIM_COLUMNS, REVIEW_COLUMNS, Claim
 from pipeline.output import write
-from pipeline.output.write import neutralize, write_claims
+from pipeline.output.write import neutralize, read_claims, write_claims
 
 
 def claim(claim_id: str, article_id: str = "a", start: int = 0, **fields: object) -> Claim:
@@ -75,6 +75,14 @@ def test_formulas_neutralized_in_text_not_in_numbers(tmp_path: Path) -> None:
     )
     assert (first["value"], first["value_low"], first["value_high"]) == ("-5", "-7", "-3")
     assert (second["text"], second["value"], second["unit"]) == ("'-5 degrees", "-5", "'\rodd")
+
+
+@pytest.mark.parametrize("cell", ["'@home", "''=1", "'-", "'plain", "'"])
+def test_a_cell_that_starts_like_a_neutralized_one_reads_back_as_written(tmp_path: Path, cell: str) -> None:
+    """A quote the text itself opens with ("'@home" in a quoted handle) is not the writer's."""
+    path = tmp_path / "claims.csv"
+    write_claims(path, [claim("c1", sentence=cell)])
+    assert read_claims(path)["sentence"].tolist() == [cell]
 
 
 def test_rewriting_does_not_stack_quotes(tmp_path: Path) -> None:
