@@ -109,21 +109,22 @@ def _main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def lead_news_scopes(figures: list[Span], scopes: list[TimeScope | None], lead: TimeScope | None,
-                     lead_span: Span | None) -> list[TimeScope | None]:
-    """Every figure's scope, those of the lead told in the present perfect, which nothing else
-    dated, given the day of the lead's news: "The two lenders have agreed to provide $4 billion in
-    loans. Their boards approved the deal on Sunday." gives the $4 billion Sunday, as the news
-    is told in the lead however it is phrased. A total to date told later on ("Acme has sold
-    2,400 units") stays at the article's day."""
-    if lead is None or lead_span is None or not is_single_day(lead.value):
+def lead_news_scopes(figures: list[Span], scopes: list[TimeScope | None], news: TimeScope | None,
+                     lead: Span | None) -> list[TimeScope | None]:
+    """Every figure's scope, those of the lead's main clause told in the present perfect, which
+    nothing else dated, given the day of the lead's news (``news``, from ``news_day``): "The two
+    lenders have agreed to provide $4 billion in loans. Their boards approved the deal on Sunday."
+    gives the $4 billion Sunday, the news the lead tells however it is phrased. Not a clause that
+    describes a noun ("after the floods, which have displaced 9,000 people": a total to date), nor
+    a figure told later on ("Acme has sold 2,400 units")."""
+    if news is None or lead is None:
         return scopes
-    return [lead if scope is not None and scope.source == PUBLISHED and lead_span.start <= figure.start < lead_span.end
-            and present_perfect(_reported_verb(figure.root)) else scope
+    return [news if scope is not None and scope.source == PUBLISHED and lead.start <= figure.start < lead.end
+            and _main_verb(figure.root).i == lead.root.i and present_perfect(_main_verb(figure.root)) else scope
             for figure, scope in zip(figures, scopes)]
 
 
-def _reported_verb(token: Token) -> Token:
+def _main_verb(token: Token) -> Token:
     """The verb a word's clause hangs from through infinitives and participles ("have agreed to
     provide 110 million": agreed)."""
     verb = clause_head(token)

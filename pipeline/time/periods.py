@@ -61,10 +61,10 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
                              [(span.start, kind, value, unit) for span, kind, value, unit in zip(spans, kinds, values, units)],
                              body_start)
     day = article_day(date_spans, sentences, body_start, published)
-    lead = (lead_time(date_spans, sentences, spans, body_start, published, words.fallback)
-            or news_day(date_spans, sentences, body_start, published, words.fallback, words.market))
-    scopes = lead_news_scopes(spans, fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day, lead), lead,
-                              lead_sentence(sentences, date_spans, body_start))
+    lead = lead_time(date_spans, sentences, spans, body_start, published, words.fallback)
+    news = None if lead else news_day(date_spans, sentences, body_start, published, words.fallback, words.market)
+    scopes = lead_news_scopes(spans, fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day, lead or news),
+                              news, lead_sentence(sentences, date_spans, body_start))
     bases = comparison_bases(spans, list(zip(kinds, units)), words.base)
     scopes = reported_scopes(spans, kinds, scopes, date_spans, published)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, published, words.market),
