@@ -84,11 +84,9 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
     Not a dateline, the day something was said ("..., the company said on Tuesday"), a comparison
     base ("the lowest since 1997") or the date of one ("from 6.2 per cent in August"), a look back ("A year ago, everyone expected a downturn"), an open interval, a week,
     or anything after publication; nor the lead of someone speaking (a quote, "I think ...")."""
-    if not sentences:
+    lead = lead_sentence(sentences, dates, body_start)
+    if lead is None or not told_lead(lead, body_start, words):
         return None
-    lead = _lead(sentences, dates, body_start)
-    if lead.end <= body_start or not ends_like_sentence(lead) or not is_narrative(lead, words.first_person):
-        return None  # a caption or a heading is no lead
     in_lead = [f for f in figures if lead.start <= f.start < lead.end]
     found = []  # (scope, span, whether a comparison base owns it)
     for span, mention in dates:
@@ -108,6 +106,18 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
     period = next((scope for scope, _ in free if not is_day(scope.value)), None) if len(periods) == 1 else None
     return next((scope for scope, span in free if is_day(scope.value) and _dates_verb(span)),
                 period or (free[0][0] if free and not periods else None))
+
+
+def lead_sentence(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Span | None:
+    """The article's lead: the first sentence of the body that is more than a date line or a
+    dateline; None for an article without sentences."""
+    return _lead(sentences, dates, body_start) if sentences else None
+
+
+def told_lead(lead: Span, body_start: int, words: FallbackWords) -> bool:
+    """Whether the lead is one the article tells: a sentence of the body that ends like one, not
+    a caption or a heading, and not someone speaking (a quote, "I think ...")."""
+    return lead.end > body_start and ends_like_sentence(lead) and is_narrative(lead, words.first_person)
 
 
 def fallback_scopes(figures: list[Span], scopes: list[TimeScope | None], day: TimeScope | None,

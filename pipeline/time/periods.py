@@ -16,9 +16,11 @@ from pipeline.time.anchoring import DatedSpan
 from pipeline.time.bases import BaseWords, base_scopes, comparison_bases
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.events import EventWords, event_scopes
-from pipeline.time.fallback import FallbackWords, alternative_scopes, article_day, fallback_scopes, lead_time, referred_scopes
+from pipeline.time.fallback import (FallbackWords, alternative_scopes, article_day, fallback_scopes, lead_sentence, lead_time,
+                                    referred_scopes)
 from pipeline.time.holdings import stake_scopes
 from pipeline.time.market import MarketWords, market_scopes
+from pipeline.time.newsday import lead_news_scopes, news_day
 from pipeline.time.positions import position_scopes
 from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
@@ -59,8 +61,10 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
                              [(span.start, kind, value, unit) for span, kind, value, unit in zip(spans, kinds, values, units)],
                              body_start)
     day = article_day(date_spans, sentences, body_start, published)
-    scopes = fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day,
-                             lead_time(date_spans, sentences, spans, body_start, published, words.fallback))
+    lead = lead_time(date_spans, sentences, spans, body_start, published, words.fallback)
+    news = None if lead else news_day(date_spans, sentences, body_start, published, words.fallback, words.market)
+    scopes = lead_news_scopes(spans, fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day, lead or news),
+                              news, lead_sentence(sentences, date_spans, body_start))
     bases = comparison_bases(spans, list(zip(kinds, units)), words.base)
     scopes = reported_scopes(spans, kinds, scopes, date_spans, published)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, published, words.market),
