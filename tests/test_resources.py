@@ -1,5 +1,8 @@
 """The tokens as the rules see them: currency codes, percent marks and minus signs split from the numbers
-they are glued to, and numbers with a typeset fraction read as numbers."""
+they are glued to, and numbers with a typeset fraction read as numbers; what is loaded is kept out of the garbage
+collector's full passes."""
+import gc
+
 import pytest
 
 
@@ -66,8 +69,6 @@ def test_a_number_with_a_typeset_fraction_is_like_a_number(resources):
 
 
 def test_what_is_loaded_is_out_of_the_collectors_full_passes(resources):
-    import gc
-
     walked = gc.get_objects()  # what the collector still walks
     assert gc.get_freeze_count() > 100_000
     assert not any(obj is resources.matcher or obj is resources.rules for obj in walked)
