@@ -2,6 +2,7 @@
 date parser. Every stage receives them instead of building its own."""
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,7 +173,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:
     """The model and rules loaded and every stage's objects built from them: what a process calls
     once before extracting (``claims run`` once per worker process, the tests once per session).
-    A rule file with problems raises one PipelineError listing them all; no model raises OSError."""
+    A rule file with problems raises one PipelineError listing them all; no model raises OSError.
+    What is built is then moved out of the garbage collector's view (``gc.freeze``): it lives as
+    long as the process, and the collector's full passes, which the objects of parsing and
+    extraction set off every twenty or thirty articles, walked its 130,000 objects every time
+    (over 60 news articles the collector took 0.30 processor seconds, 0.06 with them frozen)."""
     rules = load_rules(rules_dir)
     nlp = load_nlp(model)
     read_vulgar_fractions(nlp)
@@ -187,15 +192,17 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
         nlp.add_pipe("million_codes", after="digit_groups", config={"codes": iso_codes(rules.lexicons)})
     if "counted_plurals" not in nlp.pipe_names:
         nlp.add_pipe("counted_plurals", after="parser", config={"skipped": uncounted_words(rules.lexicons)})
-    return Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
-                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
-                     checks=load_checks(rules_dir / CONSISTENCY_FILE),
-                     speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"]),
-                                            party_words(rules.tables["entities"], rules.tables["speech"], rules.lexicons)),
-                     entities=EntityTable(rules.tables["entities"]),
-                     checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
-                     units=UnitResolver(rules.lexicons),
-                     scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
-                     fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
-                     market_words=MarketWords.from_rules(rules), event_words=EventWords.from_rules(rules),
-                     counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))
+    res = Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
+                    dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
+                    checks=load_checks(rules_dir / CONSISTENCY_FILE),
+                    speakers=SpeakerFinder(rules.tables["speech"], set(rules.tables["entities"]["titles"]),
+                                           party_words(rules.tables["entities"], rules.tables["speech"], rules.lexicons)),
+                    entities=EntityTable(rules.tables["entities"]),
+                    checkworthiness=Checkworthiness(rules.tables["checkworthy"]),
+                    units=UnitResolver(rules.lexicons),
+                    scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
+                    fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
+                    market_words=MarketWords.from_rules(rules), event_words=EventWords.from_rules(rules),
+                    counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))
+    gc.freeze()
+    return res

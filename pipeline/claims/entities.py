@@ -370,7 +370,7 @@ def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = (
         if mention is None and (token.pos_ not in ("PROPN", "NOUN") or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
                                 or not token.is_title or _beside_name(doc, token.i)):
             continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
-        alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc.text))
+        alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
                         or (labels[name] == "PERSON" and token.text == name.split()[-1]))
                         and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]

@@ -55,12 +55,10 @@ class EventParties(FigureParties):
         Mombasa, Kenya": another event)."""
         nouns = self._event_nouns_above(span)
         casualty = self._casualty(span)
-        placed = {country for token in span.sent if _placed(token, span)  # "Of those killed, 11 died in Accra"
-                  for party in [self._entity(token)] if party is not None and party[1] in PLACE_LABELS
-                  for country in [party[0] if party[0] in self.words.countries else country_of_town(party[0])]
-                  if country in self.words.countries}
-        if (named and not nouns and not (casualty and set(named) <= placed)) or (not nouns and not casualty) \
-                or (named and self.people_counted(span)):
+        if not nouns and not casualty:
+            return named
+        placed = self._placed_countries(span)
+        if (named and not nouns and not (casualty and set(named) <= placed)) or (named and self.people_counted(span)):
             return named
         here = bisect_right(self.starts, span.root.i) - 1
         windows = [self.doc[self.sentences[max(0, here - EVENT_SENTENCES)].start:max([span.start] + [n.i + 1 for n in nouns])]]
@@ -78,6 +76,15 @@ class EventParties(FigureParties):
                 if token in nouns and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
                     break  # "where 71 people died in a bombing in 1993": another event than those before
         return named
+
+    def _placed_countries(self, span: Span) -> set[str]:
+        """The countries of the places where a figure's own verb says it happened, a town as the
+        country it is in ("Of those killed, 11 died in Accra" -> Ghana). Read only for a figure
+        about an event or a casualty count: the towns table is loaded on the first town asked about."""
+        return {country for token in span.sent if _placed(token, span)
+                for party in [self._entity(token)] if party is not None and party[1] in PLACE_LABELS
+                for country in [party[0] if party[0] in self.words.countries else country_of_town(party[0])]
+                if country in self.words.countries}
 
     def _names_others(self, sent: Span, speaker: str) -> bool:
         """Whether a sentence names a party besides those of its speaker."""

@@ -27,14 +27,21 @@ LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "SHAPE": 
                   "SUFFIX": "suffix_"}
 """Lexeme attributes a word test may compare with strings, by the Lexeme property that holds each."""
 
-TOKEN_ATTRS = {"LEMMA": "lemma", "POS": "pos", "TAG": "tag", "DEP": "dep", "NORM": "norm",
-               "ENT_TYPE": "ent_type", "ENT_IOB": "ent_iob"}
-"""Pattern attributes of a token in its document, by the Token property that holds each."""
+TOKEN_ATTRS: dict[str, Callable[[Token], object]] = {
+    **{name: operator.attrgetter(name.lower()) for name in ("LEMMA", "POS", "TAG", "DEP", "NORM", "ENT_TYPE", "ENT_IOB")},
+    "SPACY": lambda token: token.whitespace_ != ""}
+"""Pattern attributes of a token in its document, each with how to read its value from the token
+as ``Doc.to_array`` gives it (the whitespace after the token, ``SPACY``, as a truth value, which
+equals the array's 1 or 0)."""
 
 TOKEN_STRINGS = {**LEXEME_STRINGS, "POS": "pos_", "TAG": "tag_", "LEMMA": "lemma_", "DEP": "dep_", "NORM": "norm_",
                  "ENT_TYPE": "ent_type_"}
 """Attributes a token test may compare with strings, by the Token property that holds each: the
 word's, and the token's own in its document."""
+
+READ_STRINGS = {"LENGTH": "orth_", "SPACY": "whitespace_"}
+"""Attributes a token test compares with a number or a truth value, by the Token string property
+it reads: the word's length, and whether a space follows the token ("5-$10": no space after "5")."""
 
 
 class OneTokenMatcher:
@@ -67,8 +74,8 @@ class OneTokenMatcher:
         for attr in (attr for pattern in patterns for attr in pattern[0]):
             if is_lexical(attr):
                 continue
-            name = TOKEN_ATTRS.get(str(attr).upper())
-            known = name is not None and self._token_attrs is not None
+            name = str(attr).upper()
+            known = name in TOKEN_ATTRS and self._token_attrs is not None
             self._token_attrs = tuple(dict.fromkeys((*self._token_attrs, name))) if known else None
         self._cache.clear()
 
@@ -86,7 +93,7 @@ class OneTokenMatcher:
         keys are read for the whole document at once."""
         if not len(self.matcher) or self._token_attrs is None:
             return [self.on(token) for token in doc]
-        columns = [ORTH, *(IDS[name] for attr in self._token_attrs for name, known in TOKEN_ATTRS.items() if known == attr)]
+        columns = [ORTH, *(IDS[name] for name in self._token_attrs)]
         rows = doc.to_array(columns).tolist()
         keys = map(tuple, rows) if len(columns) > 1 else ((orth,) for orth in rows)
         cache, found = self._cache, []
@@ -99,7 +106,7 @@ class OneTokenMatcher:
         """The match ids of the patterns this token matches."""
         if not len(self.matcher):
             return ()
-        key = None if self._token_attrs is None else (token.orth, *(getattr(token, a) for a in self._token_attrs))
+        key = None if self._token_attrs is None else (token.orth, *(TOKEN_ATTRS[a](token) for a in self._token_attrs))
         found = self._cache.get(key) if key is not None else None
         if found is None:
             found = self._matched(token)
@@ -140,8 +147,8 @@ class WordTests:
     rule's word-list flag) and string attributes of the word or the token (``TOKEN_STRINGS``:
     ``{"TAG": {"NOT_IN": ["VBD"]}}``) equal to a string, in or not in a list, or matching a regex
     (``{"LOWER": {"IN": ["million", "billion"]}}``), or several of these at once (a list of months
-    but "may"), and the word's length, equal to or compared with a number (``{"LENGTH": {">=": 2}}``);
-    every test of a pattern must hold. A pattern
+    but "may"), the word's length, equal to or compared with a number (``{"LENGTH": {">=": 2}}``),
+    and whether a space follows the token (``{"SPACY": false}``); every test of a pattern must hold. A pattern
     that is one list or one string is looked up by the word; for the others, their flags are
     compared at once as bits of the word's flags, then any other test is checked."""
 
@@ -164,9 +171,9 @@ class WordTests:
             return False
         index = len(self._ids)
         self._ids.append(match_id)
-        self._props.update(dict.fromkeys("orth_" if name == "LENGTH" else TOKEN_STRINGS[name]
+        self._props.update(dict.fromkeys(READ_STRINGS.get(name) or TOKEN_STRINGS[name]
                                          for name in map(str.upper, map(str, token))
-                                         if name in TOKEN_STRINGS or name == "LENGTH"))
+                                         if name in TOKEN_STRINGS or name in READ_STRINGS))
         if len(tests) == 1 and isinstance(tests[0], tuple):
             prop, words = tests[0]
             for word in words:
@@ -205,6 +212,8 @@ def _word_test(attr: str | int, value: object) -> _WordTest | None:
         return (number if value else -number) if isinstance(value, bool) else None
     if isinstance(attr, str) and attr.upper() == "LENGTH":
         return _length_test(value)
+    if isinstance(attr, str) and attr.upper() == "SPACY":
+        return (lambda texts: (texts["whitespace_"] != "") is value) if isinstance(value, bool) else None
     prop = TOKEN_STRINGS.get(str(attr).upper()) if isinstance(attr, str) else None
     if prop is None:
         return None

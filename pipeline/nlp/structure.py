@@ -71,8 +71,9 @@ def headline_and_lead(doc: Doc) -> tuple[int, int]:
     """Where an article's headline and its lead end (character offsets): the headline is a first
     line of its own with no closing stop ("Corvane posts first loss"), the lead the first sentence
     of six words or more after it, past a dateline or an update line; (0, 0) with no headline."""
-    first_line = doc.text.split("\n", 1)[0].rstrip()
-    if "\n" not in doc.text.strip() or not first_line or first_line[-1] in ".!?\"'”’" or len(first_line.split()) > 20:
+    text = doc_text(doc)
+    first_line = text.partition("\n")[0].rstrip()
+    if "\n" not in text.strip() or not first_line or first_line[-1] in ".!?\"'”’" or len(first_line.split()) > 20:
         return 0, 0
     heading = len(first_line)
     lead = next((s for s in doc.sents if s.start_char >= heading and sum(not t.is_punct and not t.is_space for t in s) >= 6), None)

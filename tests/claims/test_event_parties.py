@@ -3,9 +3,11 @@
 for these tests."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from pipeline.claims.towns import country_of_town
+from pipeline.claims.towns import _cities_file, country_of_town, read_towns
 from tests.claims.claims_fixture import claims_by_text
 
 
@@ -80,6 +82,27 @@ def test_who_made_what_a_figure_counts_owns_it(resources):
 ])
 def test_a_town_is_in_the_country_geonames_gives_it(town, country):
     assert country_of_town(town) == country
+
+
+def _parsed_whole(text: str) -> dict[str, list[tuple[int, str]]]:
+    towns: dict[str, list[tuple[int, str]]] = {}
+    for city in json.loads(text).values():
+        towns.setdefault(city["name"].lower(), []).append((int(city["population"]), city["countrycode"]))
+    return {name: sorted(places, reverse=True) for name, places in towns.items()}
+
+
+def test_the_towns_read_field_by_field_are_those_of_the_whole_file():
+    text = _cities_file().read_text(encoding="utf-8")
+    assert read_towns(text) == _parsed_whole(text)
+
+
+def test_a_cities_file_in_another_layout_is_read_whole():
+    cities = {"1": {"geonameid": 1, "name": "Port Alvar", "countrycode": "NZ", "population": 40000},
+              "2": {"geonameid": 2, "population": 90000, "name": "Port Alvar", "countrycode": "AU"},
+              "3": {"geonameid": 3, "name": "S\u00e3o Brento", "countrycode": "BR", "population": 21000}}
+    text = json.dumps(cities)
+    assert read_towns(text) == _parsed_whole(text) == {"port alvar": [(90000, "AU"), (40000, "NZ")],
+                                                      "são brento": [(21000, "BR")]}
 
 
 @pytest.mark.parametrize("text, figure, entities", [

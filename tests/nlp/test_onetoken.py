@@ -57,7 +57,8 @@ def test_patterns_on_the_token_in_its_document_are_matched_by_the_matcher(resour
     on_token = {"noun": [{"POS": "NOUN"}], "verb lemma": [{"LEMMA": {"IN": ["rise"]}}],
                 "number not a verb": [{"LIKE_NUM": True, "TAG": {"NOT_IN": ["VBD", "VBZ"]}}],
                 "subject": [{"DEP": {"IN": ["nsubj", "nsubjpass"]}, "IS_TITLE": True}], "named": [{"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON", "DATE", "MONEY", "PERCENT"]}}],
-                "past verb": [{"TAG": "VBD", "LEMMA": {"REGEX": "^[a-r]"}}]}
+                "past verb": [{"TAG": "VBD", "LEMMA": {"REGEX": "^[a-r]"}}],
+                "glued to the next": [{"SPACY": False, "IS_ALPHA": True}], "number then a space": [{"LIKE_NUM": True, "SPACY": True}]}
     for key, pattern in {**WORD_PATTERNS, **on_token}.items():
         ones.add(key, [pattern])
         matcher.add(key, [pattern])
@@ -65,6 +66,8 @@ def test_patterns_on_the_token_in_its_document_are_matched_by_the_matcher(resour
     answers = [ones.on(token) for token in tokens]
     assert answers == [_matcher_answer(matcher, token) for token in tokens]
     assert {vocab.strings[match_id] for found in answers for match_id in found} >= set(on_token)  # each passed
+    doc = resources.nlp("Shares of Brellin-Cole rose 4-5% to 310p, the co-founder said.")
+    assert ones.on_doc(doc) == [_matcher_answer(matcher, token) for token in doc]  # the same answers from the cache
 
 
 def test_only_tests_on_the_word_and_the_token_strings_are_answered_in_python():
@@ -72,6 +75,7 @@ def test_only_tests_on_the_word_and_the_token_strings_are_answered_in_python():
     assert tests.add(1, {"LOWER": {"IN": ["million"]}})
     assert tests.add(3, {"LENGTH": {">=": 3}, "LOWER": {"IN": ["million"], "NOT_IN": ["bn"]}})
     assert tests.add(4, {"POS": "NOUN", "DEP": {"IN": ["nsubj"]}})
-    for other in ({"ENT_IOB": "B"}, {"IS_SENT_START": True}, {"LENGTH": {"IN": [3]}}, {"LENGTH": {">=": "3"}}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
+    assert tests.add(5, {"SPACY": False, "ORTH": "-"})
+    for other in ({"ENT_IOB": "B"}, {"SPACY": "no"}, {"IS_SENT_START": True}, {"LENGTH": {"IN": [3]}}, {"LENGTH": {">=": "3"}}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
                   {"LOWER": {"FUZZY": "million"}}, {"_": {"custom": True}}):
         assert not tests.add(2, other)
