@@ -88,7 +88,7 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
         return None
     lead = _lead(sentences, dates, body_start)
     if lead.end <= body_start or not ends_like_sentence(lead) or not is_narrative(lead, words.first_person):
-        return None  # a caption or a heading is no lead
+        return None  # a body of captions or headings has no lead
     in_lead = [f for f in figures if lead.start <= f.start < lead.end]
     found = []  # (scope, span, whether a comparison base owns it)
     for span, mention in dates:
@@ -201,13 +201,26 @@ def _dates_verb(span: Span) -> bool:
 
 
 def _lead(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Span:
-    """The first sentence of the body that is more than a date line or a dateline (``sentences``
-    is not empty)."""
-    return next((sent for sent in sentences
-                 if sent.end > body_start and not _only_date(sent, dates) and not whole_dateline(sent)),
-                sentences[-1])
+    """The first sentence of the body that is more than a date line or a dateline, past the lines
+    a web page puts above its story ("By Dana Quill", "Page last updated at 09:40 GMT, Friday, 3
+    May 2024", a caption): those do not end like a sentence, and the story starts after them. The
+    first line of the body when no sentence follows it (``sentences`` is not empty)."""
+    body = (sent for sent in sentences
+            if sent.end > body_start and not _only_date(sent, dates) and not whole_dateline(sent))
+    return next((sent for sent in body if not _page_line(sent)), sentences[-1])
 
 
+def _page_line(sent: Span) -> bool:
+    """Whether a sentence is a line of its own that does not end like a sentence: a byline, an
+    update line, a caption; or nothing but spaces."""
+    words = [t.i for t in sent if not t.is_space]
+    if not words or ends_like_sentence(sent):
+        return not words
+    doc, last = sent.doc, words[-1]
+    end = last + 1
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return end == len(doc) or "\n" in doc[last].whitespace_ + doc[last + 1:end].text_with_ws
 
 
 def _not_after(value: str, published: date | None) -> bool:
