@@ -5,10 +5,12 @@ figure it leads with, and gives the rest of that measure without a date, often i
 tense and in paragraphs of one sentence each: "Tarrow's jobless rate rose to 6.1% in May ...
 Among young people the rate is 14.2%" (May), "Harwick posted a 9% rise in second-quarter profit
 ... Net profit is $2.1bn" (the second quarter). Such a figure, of money or a percentage that
-nothing in the article dated (its scope is the article's day), takes the period the figures
-before it that measure the same thing (the noun it measures, "rate", or one that names it,
-"unemployment" for "the unemployment rate"; a company's results, profit, revenue, sales, are one
-measure: ``results_measures``) were dated by in their own sentences, when that is one period,
+nothing in the article dated (its scope is the article's day, or the day of the news its lead
+reports: "Harwick beat forecasts on Tuesday with an 18% rise in third-quarter profit. Revenue rose
+9%" is the quarter's revenue), takes the period the figures before it that measure the same
+thing (the noun it measures, "rate", or one that names it, "unemployment" for "the unemployment
+rate"; a company's results, profit, revenue, sales, are one measure: ``results_measures``) were
+dated by, in their own sentences or by a frame their paragraph carried, when that is one period,
 closed at publication. ``time_source`` `lead`: a period the story gives, not the figure's text.
 
 Not a figure that looks ahead ("expects revenue of $11bn"), one of the present perfect ("debt has
@@ -36,7 +38,7 @@ from pipeline.time.scoping import told_ahead
 RESULTS = "results"
 """The measure of every noun of ``results_measures``."""
 
-_DATING_SOURCES = frozenset({"clause", "sentence", "lead"})
+_DATING_SOURCES = frozenset({"clause", "sentence", "context", "lead"})
 
 
 class StoryWords(NamedTuple):
@@ -70,7 +72,7 @@ def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope |
             continue
         if scope.source in _DATING_SOURCES and _closed_period(scope.value, published):
             dated.append((measure, scope, figure.sent))
-        elif (scope.source == PUBLISHED and is_narrative(figure.sent, words.first_person)
+        elif (_undated(scope) and is_narrative(figure.sent, words.first_person)
               and _reported_like(figure, words.future_cues)):
             found = [(scope, sent) for dated_measure, scope, sent in dated if measure.within(dated_measure)]
             if len({scope.value for scope, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1]):
@@ -137,6 +139,13 @@ def _another_party(sent: Span, dated_in: Span) -> bool:
     "Rival Dunmore's sales are up 7%" after Pellinore's quarter."""
     named = {t.lower_ for ent in dated_in.ents if ent.label_ == "ORG" for t in ent}
     return any(ent.label_ == "ORG" and not any(t.lower_ in named for t in ent) for ent in sent.ents)
+
+
+def _undated(scope: TimeScope) -> bool:
+    """Whether nothing in the text dated a figure: the article's day, or the day of the news its
+    lead reports ("Harwick beat forecasts on Tuesday with an 18% rise in third-quarter profit.
+    Revenue rose 9%": Tuesday is when the news came, not when the revenue was made)."""
+    return scope.source == PUBLISHED or (scope.source == LEAD and is_day(scope.value))
 
 
 def _closed_period(value: str, published: date | None) -> bool:

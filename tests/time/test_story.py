@@ -44,3 +44,14 @@ def test_a_change_noun_measures_what_qualifies_it(extract):
             "\n\nIts cement plant in Porto employs 900 people.")
     found = next(f for f in extract(text, published="2025-07-30").figures if f.text == "820 million euros")
     assert (found.time.value, found.time.source) == ("2025-04/2025-06", "lead")
+
+
+@pytest.mark.parametrize("figure,value", [
+    ("9%", "2031-07/2031-09"),  # the quarter's revenue, not the day its news came
+    ("6%", "2031-10-21"),  # counter-example: a move of the shares that day
+])
+def test_a_result_takes_the_quarter_rather_than_the_day_of_the_lead(extract, figure, value):
+    text = ("Lumen Paper beat forecasts on Tuesday with a 15% rise in third-quarter profit.\n\nRevenue rose 9% to "
+            "$2.2bn.\n\nIts shares jumped 6% in Oslo.")
+    found = next(f for f in extract(text, published="2031-10-21").figures if f.text == figure)
+    assert found.time.value == value
