@@ -74,8 +74,8 @@ def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope |
             dated.append((measure, scope, figure.sent))
         elif (_undated(scope) and is_narrative(figure.sent, words.first_person)
               and _reported_like(figure, words.future_cues)):
-            found = [(scope, sent) for dated_measure, scope, sent in dated if measure.within(dated_measure)]
-            if len({scope.value for scope, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1]):
+            found = [(given, sent) for dated_measure, given, sent in dated if measure.within(dated_measure)]
+            if len({given.value for given, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1]):
                 out[i] = TimeScope(found[-1][0].text, found[-1][0].value, LEAD)
     return out
 
