@@ -138,7 +138,7 @@ def extract_doc(doc: Doc, article: Article, res: Resources) -> Extraction:
                                    [m.amount.value for m in measured], [m.amount.unit_si for m in measured])
     scopes = figure_periods(doc, sentences, period_figures, date_spans, (parts, linked), article,
                             PeriodWords(res.scope_words, res.fallback_words, res.base_words, res.market_words,
-                                        res.event_words, res.rules.lexicons))
+                                        res.event_words, res.story_words, res.rules.lexicons))
     figures = tuple(
         Figure(start=span.start_char, end=span.end_char, text=span.text, kind=kind, value=amount.value,
                sentence_index=sent_index[span.sent.start], value_low=amount.value_low,

@@ -21,6 +21,7 @@ from pipeline.time.bases import BaseWords
 from pipeline.time.events import EventWords
 from pipeline.time.fallback import FallbackWords
 from pipeline.time.market import MarketWords
+from pipeline.time.story import StoryWords
 from pipeline.time.parser import DateParser
 from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
@@ -68,6 +69,7 @@ class Resources:
     base_words: BaseWords
     market_words: MarketWords
     event_words: EventWords
+    story_words: StoryWords
     counted_events: frozenset[str]
     """The singulars of the count nouns ("arrest", "search"): a verb of one of these lemmas counts
     its acts ("was arrested a dozen times" counts arrests)."""
@@ -203,6 +205,7 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
                     scope_words=ScopeWords.from_rules(rules), anchor_words=AnchorWords.from_rules(rules),
                     fallback_words=FallbackWords.from_rules(rules), base_words=BaseWords.from_rules(rules),
                     market_words=MarketWords.from_rules(rules), event_words=EventWords.from_rules(rules),
+                    story_words=StoryWords.from_rules(rules),
                     counted_events=frozenset(plural_lemmas(nlp, rules.lexicons["count_nouns"])))
     gc.freeze()
     return res

@@ -90,6 +90,14 @@ def paragraph_numbers(doc: Doc, sentences: list[Span]) -> dict[int, int]:
     return numbers
 
 
+def one_sentence_paragraphs(doc: Doc, sentences: list[Span]) -> bool:
+    """Whether an article is laid out as web copy is, a paragraph for about every sentence (no
+    more than one and a half sentences a paragraph on average), where print copy groups several:
+    a paragraph break there does not end what the sentence before was about."""
+    paragraphs = sum(starts_paragraph(doc, sent) for sent in sentences)
+    return bool(paragraphs) and len(sentences) <= 1.5 * paragraphs
+
+
 def dateline_end(sent: Span) -> int:
     """The first token after a dateline that opens a sentence, else the sentence's first token. A
     dateline is a place in capitals, perhaps its region or the day after a comma, perhaps the

@@ -78,7 +78,8 @@ def span_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list
     durations: dict[int, TimeScope] = {}  # clause head -> the span of a duration told in the present perfect
     tenures: dict[int, TimeScope] = {}  # figure start -> the span of a tenure held until now
     for figure, unit, value, scope in zip(figures, units, values, scopes):
-        if unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS} or not value or described_by_age(figure):
+        if (unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS} or not value or described_by_age(figure)
+                or not _within_calendar(published, unit, value)):
             continue  # "Ada Lund, 52 years old, had led it for six months": not the 52 years
         back = TimeScope(figure.text, back_from(published, unit, value), SPAN)
         if _tenure(figure, tenure_nouns):
@@ -118,6 +119,13 @@ def _look_back(found: list[LookBack], figure: Span, end: date) -> TimeScope:
     over the last three months" gives 180,000 the three months."""
     _, text, unit, count = min(found, key=lambda back: (back[0] < figure.start, abs(back[0] - figure.start)))
     return TimeScope(text, back_from(end, unit, count, bare=count == 0), SPAN)
+
+
+def _within_calendar(published: date, unit: str, count: float) -> bool:
+    """Whether a span of ``count`` units back from publication starts after the first year of the
+    calendar ("a billion months" is no span a date can bound)."""
+    days = count * (UNIT_DAYS.get(unit) or UNIT_MONTHS.get(unit, 0) * 31 or UNIT_YEARS.get(unit, 0) * 366)
+    return abs(days) < (published - date(1, 1, 1)).days
 
 
 def back_from(published: date, unit: str, count: float, bare: bool = False) -> str:

@@ -211,13 +211,26 @@ def _dates_verb(span: Span) -> bool:
 
 
 def _lead(sentences: list[Span], dates: list[DatedSpan], body_start: int) -> Span:
-    """The first sentence of the body that is more than a date line or a dateline (``sentences``
-    is not empty)."""
-    return next((sent for sent in sentences
-                 if sent.end > body_start and not _only_date(sent, dates) and not whole_dateline(sent)),
-                sentences[-1])
+    """The first sentence of the body that is more than a date line or a dateline, past the lines
+    a web page puts above its story ("By Dana Quill", "Page last updated at 09:40 GMT, Friday, 3
+    May 2024", a caption): those do not end like a sentence, and the story starts after them. The
+    first line of the body when no sentence follows it (``sentences`` is not empty)."""
+    body = (sent for sent in sentences
+            if sent.end > body_start and not _only_date(sent, dates) and not whole_dateline(sent))
+    return next((sent for sent in body if not _page_line(sent)), sentences[-1])
 
 
+def _page_line(sent: Span) -> bool:
+    """Whether a sentence is a line of its own that does not end like a sentence: a byline, an
+    update line, a caption; or nothing but spaces."""
+    words = [t.i for t in sent if not t.is_space]
+    if not words or ends_like_sentence(sent):
+        return not words
+    doc, last = sent.doc, words[-1]
+    end = last + 1
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return end == len(doc) or "\n" in doc[last].whitespace_ + doc[last + 1:end].text_with_ws
 
 
 def _not_after(value: str, published: date | None) -> bool:

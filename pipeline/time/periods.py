@@ -26,6 +26,7 @@ from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import ScopeWords, scope_figures
+from pipeline.time.story import StoryWords, story_scopes
 
 
 class PeriodWords(NamedTuple):
@@ -35,6 +36,7 @@ class PeriodWords(NamedTuple):
     base: BaseWords
     market: MarketWords
     event: EventWords
+    story: StoryWords
     lexicons: Mapping[str, list[str]]
 
 
@@ -74,6 +76,7 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     scopes = run_scopes(spans, scopes, units, values, published,
                         (frozenset(lexicons["run_nouns"]), frozenset(lexicons["ending_verbs"])))
     scopes = to_date_scopes(spans, scopes, published, tuple(lexicons["to_date_phrases"]), day)
+    scopes = story_scopes(spans, kinds, scopes, bases, published, words.story)
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), published)
     scopes = base_scopes(spans, scopes, bases, words.base, published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event, day, published)

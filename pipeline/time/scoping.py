@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, starts_paragraph
+from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, one_sentence_paragraphs, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -74,6 +74,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
     ents_by_sentence = in_each_sentence(sentences, doc.ents)  # not ``Span.ents``, which walks them all
     carried: TimeMark | None = None  # the one period of the paragraphs before, until this one names one
     went_on = False  # whether a figure of the current paragraph took ``carried``
+    # in web copy, a paragraph with no figure and no date goes on with a period that dated a figure
+    bridging, silent, dated, carried_dated = one_sentence_paragraphs(doc, sentences), True, set(), False
     framed: TimeMark | None = None  # the first frame the current paragraph set
     named: set[str] = set()  # the periods (not days) its dates name
     previous: Span | None = None  # the sentence before
@@ -83,9 +85,11 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
         if starts_paragraph(doc, sent):  # a heading or a caption hands on nothing
             told = previous is not None and ends_like_sentence(previous)
             # a paragraph that names no period hands on the one before only if it went on with it
-            carried = (carried_period(framed, named, looking_back) if named else carried if went_on else None) \
-                if told else carried
-            went_on = False
+            if told:
+                bridged = bridging and silent and carried_dated and carried is not None
+                carried = carried_period(framed, named, looking_back) if named else carried if went_on or bridged else None
+                carried_dated = carried is not None and (went_on or bridged or carried.value in dated)
+            went_on, silent, dated = False, True, set()
             if another_company(sent, ents, companies):  # "At Acme Finance, net slipped 2.4%": not Acme Motors' nine months
                 carried = None
             context, framed, named, companies = None, None, set(), set()
@@ -139,6 +143,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, usable, governing, before, statements, reported))
             went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
+            dated.add(scopes[-1].value if scopes[-1] is not None else "")
+        silent = silent and not in_sent and not sent_dates
         for mark in marks:
             key = dated_event(doc, mark) if mark.value and not mark.source else ""
             if key:

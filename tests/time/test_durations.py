@@ -101,3 +101,9 @@ def test_the_span_back_from_a_day():
     assert back_from(date(2009, 4, 20), "month", 3) == "2009-02/2009-04"
     assert back_from(date(2008, 6, 30), "quarter", 8) == "2006-07/2008-06"
     assert back_from(date(2008, 10, 27), "year", 1, bare=True) == "2007-10/2008-10"
+
+
+def test_a_span_longer_than_the_calendar_is_no_span(extract):
+    """A duration no date can bound ("a billion months") keeps the article's day rather than fail."""
+    found = extract("The rock cooled over a billion months.").figures[0]
+    assert (found.time.value, found.time.source) == ("2024-04-09", "published")

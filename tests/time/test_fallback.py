@@ -19,6 +19,10 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
      "2.1%", "2024-04-08", "lead"),  # the lead is the sentence after a dateline on its own line
     ("Shares in Europe closed lower on Monday as banks slid.\n\nThe DAX lost 2.1%, closing at 17,900 points.",
      "2.1%", "2024-04-08", "lead"),
+    # the lead is the story's first sentence, past the lines a web page puts above it
+    ("Fleet report\n\nBy Dana Quill\nBusiness reporter\n\nPage last updated at 09:40 GMT, Friday, 5 April 2024"
+     "\n\nThe carrier posted a 9% rise in first-quarter profit.\n\nIts cargo volumes fell 4%.", "4%",
+     "2024-01/2024-03", "lead"),
     # past the paragraphs that name other periods
     ("Shares in Europe closed lower on Monday as banks slid.\n\nIn March and in February, volumes were thin."
      "\n\nThe DAX lost 2.1%, closing at 17,900 points.", "17,900 points", "2024-04-08", "lead"),

@@ -300,3 +300,18 @@ def test_a_date_before_the_main_verb_frames_the_sentence(extract):
 def test_a_period_is_handed_on_only_through_paragraphs_that_take_it(extract, text, figure, value):
     found = next(f for f in extract(text).figures if f.text == figure)
     assert found.time.value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    # web copy, a paragraph a sentence: a paragraph with no figure and no date goes on with a
+    # period that dated a figure
+    ("Acme named a new chief on Monday.\n\nIn 2023, its exports rose 5%.\n\nThe firm blamed weak demand in "
+     "Asia.\n\n\"We had a hard year,\" a spokesman said.\n\nIts imports fell 2%.", "2023"),
+    # counter-example: print copy, where such a paragraph ends it (the lead's Monday)
+    ("Acme named a new chief on Monday. The choice surprised its staff.\n\nIn 2023, its exports rose 5%. "
+     "Orders were flat.\n\nThe firm blamed weak demand in Asia. It said so in a filing.\n\nIts imports "
+     "fell 2%. Its shares were little changed.", "2024-04-08"),
+])
+def test_web_copy_hands_a_period_on_through_paragraphs_without_figures(extract, text, value):
+    found = next(f for f in extract(text).figures if f.text == "2%")
+    assert found.time.value == value

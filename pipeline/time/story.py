@@ -1,0 +1,155 @@
+"""Dates the undated figures of a results or statistics story by the period it reports a measure for.
+
+A story about a company's quarter or a month's jobless figures names its period once, for the
+figure it leads with, and gives the rest of that measure without a date, often in the present
+tense and in paragraphs of one sentence each: "Tarrow's jobless rate rose to 6.1% in May ...
+Among young people the rate is 14.2%" (May), "Harwick posted a 9% rise in second-quarter profit
+... Net profit is $2.1bn" (the second quarter). Such a figure, of money or a percentage that
+nothing in the article dated (its scope is the article's day, or the day of the news its lead
+reports: "Harwick beat forecasts on Tuesday with an 18% rise in third-quarter profit. Revenue rose
+9%" is the quarter's revenue), takes the period the figures before it that measure the same
+thing (the noun it measures, "rate", or one that names it, "unemployment" for "the unemployment
+rate"; a company's results, profit, revenue, sales, are one measure: ``results_measures``) were
+dated by, in their own sentences or by a frame their paragraph carried, when that is one period,
+closed at publication. ``time_source`` `lead`: a period the story gives, not the figure's text.
+
+Not a figure that looks ahead ("expects revenue of $11bn"), one of the present perfect ("debt has
+risen to $4bn": a level now), a relative clause aside ("Borex, which owns 27% of Acme"), a quote,
+a measure the story did not date ("The bank's capital ratio is 12%" after a profit figure), nor
+another company's ("Rival Dunmore's sales are up 7%": a name the dated figure's sentence did not
+name). A comparison base dates nothing here ("up from $3bn a year earlier").
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from pipeline.nlp.structure import clause_head, clause_subject
+from pipeline.records import TimeScope
+from pipeline.rules import RuleSet
+from pipeline.time.durations import present_perfect
+from pipeline.time.fallback import LEAD, PUBLISHED
+from pipeline.time.relatives import present_aside
+from pipeline.time.scope import is_day, is_narrative
+from pipeline.time.scoping import told_ahead
+
+RESULTS = "results"
+"""The measure of every noun of ``results_measures``."""
+
+_DATING_SOURCES = frozenset({"clause", "sentence", "context", "lead"})
+
+
+class StoryWords(NamedTuple):
+    """The nouns of a company's results ("profit", "revenue"), those of a change ("a profit
+    increase of 60%" measures profit), the words of a forecast and the pronouns of someone
+    speaking."""
+    results: frozenset[str]
+    changes: frozenset[str]
+    future_cues: frozenset[str]
+    first_person: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> StoryWords:
+        """From lexicons.yml."""
+        lexicons = rules.lexicons
+        return cls(frozenset(lexicons["results_measures"]),
+                   frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]),
+                   frozenset(lexicons["future_cues"]), frozenset(lexicons["first_person"]))
+
+
+def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope | None], bases: list[bool],
+                 published: date | None, words: StoryWords) -> list[TimeScope | None]:
+    """Every figure's scope, an undated money or percentage figure given the period that the
+    sentences before it dated its measure by, when they dated it by one period only ("Inflation
+    was 6.7% in March and 6.9% in February. Core inflation eased to 6.1%" is neither month)."""
+    out = list(scopes)
+    dated: list[tuple[Measure, TimeScope, Span]] = []  # the periods sentences gave their measures, in text order
+    for i, (figure, kind, scope, base) in enumerate(zip(figures, kinds, scopes, bases)):
+        measure = measured(figure, words) if scope is not None and not base and kind in ("money", "percent") else None
+        if measure is None:
+            continue
+        if scope.source in _DATING_SOURCES and _closed_period(scope.value, published):
+            dated.append((measure, scope, figure.sent))
+        elif (_undated(scope) and is_narrative(figure.sent, words.first_person)
+              and _reported_like(figure, words.future_cues)):
+            found = [(given, sent) for dated_measure, given, sent in dated if measure.within(dated_measure)]
+            if len({given.value for given, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1]):
+                out[i] = TimeScope(found[-1][0].text, found[-1][0].value, LEAD)
+    return out
+
+
+class Measure(NamedTuple):
+    """What a figure measures: the lemma of its noun, or ``RESULTS`` for a noun of a company's
+    results, and the nouns that qualify it ("unemployment" in "the unemployment rate", "bank" in
+    "the central bank's rate")."""
+    noun: str
+    names: frozenset[str]
+
+    def within(self, dated: Measure) -> bool:
+        """Whether this measure is the one a dated figure measured: its noun, or a noun that
+        names it ("Unemployment is 4.8%" after "the unemployment rate rose to 6.1%"), qualified
+        by nothing the dated one was not ("the interest rate" is not "the unemployment rate"); a
+        company's results are one measure whatever part of it they are of ("cloud revenue")."""
+        if self.noun == RESULTS:
+            return dated.noun == RESULTS
+        return self.noun in dated.names | {dated.noun} and self.names <= dated.names | {dated.noun}
+
+
+def measured(figure: Span, words: StoryWords) -> Measure | None:
+    """What a figure measures: the noun it is the amount of ("revenue of $19bn", "a rise of 9% in
+    profit", "a profit increase of 60%") or else its clause's subject ("Net income is $2.4bn",
+    "the jobless rate is 11.8%"), with the nouns before it that qualify it. None for a subject
+    that is the party ("Acme earned $2bn"), or none."""
+    noun = _amount_of(figure.root) or clause_subject(clause_head(figure.root))
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ or noun.i in range(figure.start, figure.end):
+        return None
+    qualifiers = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN")]
+    if noun.lemma_.lower() in words.changes and qualifiers:  # "a profit increase": profit
+        noun, qualifiers = qualifiers[-1], qualifiers[:-1]
+    names = frozenset(c.lemma_.lower() for c in qualifiers)
+    return Measure(RESULTS if {noun.lower_, noun.lemma_.lower()} & words.results else noun.lemma_.lower(), names)
+
+
+def _amount_of(token: Token) -> Token | None:
+    """The noun a figure is the amount of: "revenue of $19bn" (through "of"), "a 9% rise in
+    profit" and "a rise of 9% in profit" (the change's noun, then what it is "in")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif token.dep_ not in ("compound", "nummod", "amod"):
+        return None
+    if head.pos_ != "NOUN":
+        return None
+    within = next((p for c in head.children if c.lower_ == "in" for p in c.children if p.dep_ == "pobj"), None)
+    return within if within is not None and within.pos_ == "NOUN" else head
+
+
+def _reported_like(figure: Span, future_cues: frozenset[str]) -> bool:
+    """Whether a figure is told as a result rather than a forecast ("expects revenue of $11bn"),
+    a level now ("debt has risen to $4bn") or an aside about a party ("Borex, which owns 27%")."""
+    verb = clause_head(figure.root)
+    return not (told_ahead(figure, future_cues) or present_perfect(figure.root) or present_aside(figure)
+                or verb.lemma_.lower() in future_cues)
+
+
+def _another_party(sent: Span, dated_in: Span) -> bool:
+    """Whether a sentence names an organisation that the sentence of the dated figure did not:
+    "Rival Dunmore's sales are up 7%" after Pellinore's quarter."""
+    named = {t.lower_ for ent in dated_in.ents if ent.label_ == "ORG" for t in ent}
+    return any(ent.label_ == "ORG" and not any(t.lower_ in named for t in ent) for ent in sent.ents)
+
+
+def _undated(scope: TimeScope) -> bool:
+    """Whether nothing in the text dated a figure: the article's day, or the day of the news its
+    lead reports ("Harwick beat forecasts on Tuesday with an 18% rise in third-quarter profit.
+    Revenue rose 9%": Tuesday is when the news came, not when the revenue was made)."""
+    return scope.source == PUBLISHED or (scope.source == LEAD and is_day(scope.value))
+
+
+def _closed_period(value: str, published: date | None) -> bool:
+    """A period, not a day nor an open span, over by publication."""
+    if not value or is_day(value) or ".." in value:
+        return False
+    return published is None or value.split("/")[-1] < published.isoformat()[:len(value.split("/")[-1])]

@@ -1,0 +1,57 @@
+"""An undated figure of a results or statistics story takes the period the story gives its measure."""
+import pytest
+
+RESULTS = ("Brandvik Foods profit climbs\n\nBrandvik Foods posted a 14% rise in second-quarter profit, helped by "
+           "its frozen meals.\n\nNet profit is 310 million crowns.\n\n\"It was a good spring for us,\" the chief "
+           "executive told reporters.\n\nRevenue is up 6% at 2.9 billion crowns.\n\nIts operating margin is 11.2%."
+           "\n\nBrandvik expects revenue of about 3 billion crowns in the third quarter.\n\nBrandvik predicts "
+           "that sales will grow 5%.\n\nIts debt has risen to 1.4 billion crowns.\n\nThe group's equity ratio is "
+           "38%.\n\nHalsnes Kitchen Inc., a rival, said its revenue is 1.1 billion crowns.")
+
+STATISTICS = ("Tarrow jobless rate rises\n\nThe unemployment rate in Tarrow rose to 6.1% in May, the statistics bureau "
+              "said on Thursday.\n\nEconomists had forecast no change.\n\nAmong people under 25, the rate "
+              "is 14.2%.\n\nUnemployment in the capital is 4.8%.\n\nThe central bank's main interest rate is 3.5%.")
+
+
+@pytest.mark.parametrize("figure,value,source", [
+    ("310 million crowns", "2025-04/2025-06", "lead"),  # a result in the present, past a quote
+    ("6%", "2025-04/2025-06", "lead"),
+    ("11.2%", "2025-04/2025-06", "lead"),
+    # counter-examples: a forecast, a level now, a measure the story did not date, another company
+    ("5%", "2025-07-24", "published"),
+    ("1.4 billion crowns", "2025-07-24", "published"),
+    ("38%", "2025-07-24", "published"),
+    ("1.1 billion crowns", "2025-07-24", "published"),
+])
+def test_a_result_of_the_story_takes_its_quarter(extract, figure, value, source):
+    found = next(f for f in extract(RESULTS, published="2025-07-24").figures if f.text == figure)
+    assert (found.time.value, found.time.source) == (value, source)
+
+
+@pytest.mark.parametrize("figure,value", [
+    ("14.2%", "2025-05"),  # the rate the story dated, in the present
+    ("4.8%", "2025-05"),  # "unemployment" names the jobless rate's measure
+    ("3.5%", "2025-06-07"),  # counter-example: another rate (a level now)
+])
+def test_a_statistic_of_the_story_takes_its_month(extract, figure, value):
+    found = next(f for f in extract(STATISTICS, published="2025-06-07").figures if f.text == figure)
+    assert found.time.value == value
+
+
+
+def test_a_change_noun_measures_what_qualifies_it(extract):
+    text = ("Velmar Cement has reported a second-quarter profit increase of 9%.\n\nIts revenue is 820 million euros."
+            "\n\nIts cement plant in Porto employs 900 people.")
+    found = next(f for f in extract(text, published="2025-07-30").figures if f.text == "820 million euros")
+    assert (found.time.value, found.time.source) == ("2025-04/2025-06", "lead")
+
+
+@pytest.mark.parametrize("figure,value", [
+    ("9%", "2031-07/2031-09"),  # the quarter's revenue, not the day its news came
+    ("6%", "2031-10-21"),  # counter-example: a move of the shares that day
+])
+def test_a_result_takes_the_quarter_rather_than_the_day_of_the_lead(extract, figure, value):
+    text = ("Lumen Paper beat forecasts on Tuesday with a 15% rise in third-quarter profit.\n\nRevenue rose 9% to "
+            "$2.2bn.\n\nIts shares jumped 6% in Oslo.")
+    found = next(f for f in extract(text, published="2031-10-21").figures if f.text == figure)
+    assert found.time.value == value
