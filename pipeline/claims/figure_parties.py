@@ -95,6 +95,8 @@ class FigureParties(StakeParties):
                 held += self._held(token)
                 # "it is dwarfed by Tallis Group's plans to sell off $3 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
+                # "Japan is to provide 40 billion yen, and Korea the other 25 billion": a clause without its verb
+                nearer = nearer or (bool(own) and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
             held += self._owner(token)
             joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)
             token, below = token.head, token
@@ -163,13 +165,16 @@ class FigureParties(StakeParties):
             c.dep_ == "prep" and c.lower_ in ("for", "at") and c.is_ancestor(span.root) for c in verb.children)
 
     def _dealt_with(self, figure: Token) -> list[Party]:
-        """The parties a figure deals with that the parse hangs from the figure rather than from its
-        verb: "requested $40 million from Congress for Malawi and Zambia", "a loan of $2 billion to
-        Peru"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
-        ("3.6% for the industrial average", which may stand for another index named before) nor a
-        town it only goes to."""
-        return [p for prep in figure.children if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS
-                for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
+        """The parties a figure deals with that the parse hangs from the figure, or from what it is
+        an amount "in", rather than from its verb: "requested $40 million from Congress for Malawi
+        and Zambia", "a loan of $2 billion to Peru", "$50 million in emergency funding for Niger";
+        only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor ("3.6%
+        for the industrial average", which may stand for another index named before) nor a town it
+        only goes to."""
+        nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                            for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
+        return [p for noun in nouns for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
                 and not any(c.dep_ == "poss" for c in obj.children)
                 for p in self._places_left_out(prep, self.resolve(obj))]
 

@@ -155,7 +155,12 @@ def test_joined_parties_each_own_their_figure(resources, text, figure, entities)
     # a party the parse hangs from the figure takes part in it, not a thing someone owns
     ("President Jones has requested $40 million in emergency aid from Congress for Malawi and Zambia.",
      "$40 million", "Jones; Malawi; Zambia"),
+    ("President Tom Jones has requested $40 million in emergency assistance funding from Congress for Ghana and "
+     "Togo.", "$40 million", "Tom Jones; Ghana; Togo"),
     ("Fenwick Aero now has 310 orders for its Z400 jet.", "310 orders", "Fenwick Aero"),
+    # a name that stands for the subject of a clause without its verb owns that clause's figure
+    ("Under the plan, Japan is to provide 40 billion yen of the aid, and Korea the other 25 billion.", "25 billion",
+     "Korea"),
 ])
 def test_the_other_party_a_figure_s_clause_names(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities
