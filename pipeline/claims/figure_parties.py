@@ -174,7 +174,8 @@ class FigureParties(StakeParties):
         nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
                             for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
         return [p for noun in nouns for prep in noun.children
-                if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
+                if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS
+                for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
                 and not any(c.dep_ == "poss" for c in obj.children)
                 for p in self._places_left_out(prep, self.resolve(obj))]
 
@@ -373,9 +374,9 @@ class FigureParties(StakeParties):
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object, the objects of
         "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish") and the agent of a
-        passive verb that prices the figure (``_priced_passive``: "Orla agreed to be acquired by Tessin for
-        $9 a share"), not a town
-        something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
+        passive verb that prices the figure (``_priced_passive``: "Orla agreed to be acquired by
+        Tessin for $9 a share"), not a town something only goes to or comes from ("flew 300
+        passengers from Leeds to Rome")."""
         out: list[Party] = []
         for child in verb.children:
             if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
