@@ -96,7 +96,8 @@ class FigureParties(StakeParties):
                 # "it is dwarfed by Tallis Group's plans to sell off $3 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
                 # "Japan is to provide 40 billion yen, and Korea the other 25 billion": a clause without its verb
-                nearer = nearer or (bool(own) and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
+                # (or a "dep" of the verb, where the parse could not join the two: "..., and Korea the other 25 billion;")
+                nearer = nearer or (bool(own) and token.dep_ in ("conj", "dep") and token.head.pos_ in ("VERB", "AUX"))
             held += self._owner(token)
             joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)
             token, below = token.head, token
