@@ -26,7 +26,7 @@ shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 
 
 DEALING_PREPOSITIONS = ("to", "for", "with", "between")
 """Prepositions after a figure whose object takes part in what is done with it ("$40 million for
-Malawi"): the partners of ``PARTNER_PREPOSITIONS`` but "from", read with "of", and "against", which
+Ghana"): the partners of ``PARTNER_PREPOSITIONS`` but "from", read with "of", and "against", which
 may name the currency a figure is measured in."""
 
 
@@ -89,7 +89,7 @@ class FigureParties(StakeParties):
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
-                acted_on = acted_on or token.lemma_.lower() in self.words.deal_nouns  # "Dime's $19-a-share purchase of Orla"
+                acted_on = acted_on or token.lemma_.lower() in self.words.deal_nouns  # "Halvard's $19-a-share purchase of Orla"
                 own = self._one(token, 0)
                 found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
                 held += self._held(token)
@@ -167,11 +167,11 @@ class FigureParties(StakeParties):
 
     def _dealt_with(self, figure: Token) -> list[Party]:
         """The parties a figure deals with that the parse hangs from the figure, or from what it is
-        an amount "in", rather than from its verb: "requested $40 million from Congress for Malawi
-        and Zambia", "a loan of $2 billion to Peru", "$50 million in emergency funding for Niger";
-        only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor ("3.6%
-        for the industrial average", which may stand for another index named before) nor a town it
-        only goes to."""
+        an amount "in", rather than from its verb: "Oxfam has asked donors for $40 million in aid
+        for Kenya and Uganda", "a loan of $2 billion to Peru", "$25 million in relief funding for
+        Chad"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
+        ("3.6% for the industrial average", which may stand for another index named before) nor a
+        town it only goes to."""
         nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
                             for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
         return [p for noun in nouns for prep in noun.children
@@ -186,10 +186,10 @@ class FigureParties(StakeParties):
         million tons, followed by Vietnam with 1.5 million tons" is Vietnam's, "trailed by Orla at
         12%"), and the party named right before a participle of its own that the parse set beside
         such a phrase ("followed by Italy having a loss of 700 jobs"); only a participle set off by
-        a comma, not one that names a noun ("a group led by Tessin" in "Orla agreed to be acquired
-        by a group led by Tessin for $9 a share", where the parse may hang the price from "led"),
-        nor a passive verb, whose subject is a party as well ("Orla agreed to be acquired by Tessin
-        for $9 a share")."""
+        a comma, not one that names a noun ("a group led by Tessin" in "Orla will be sold to a
+        group led by Tessin for $9 a share", where the parse may hang the price from "led"),
+        nor a passive verb, whose subject is a party as well ("Orla will be bought by Tessin for $9
+        a share")."""
         if participle.tag_ == "VBN" and participle.dep_ in ("acl", "advcl") and below.dep_ == "prep" \
                 and self.doc[participle.i - 1].text == "," \
                 and not any(c.dep_ in ("aux", "auxpass") for c in participle.children):
@@ -264,7 +264,7 @@ class FigureParties(StakeParties):
         sale of 500,000 Brenner shares", "a gain on the company's holding in Brenner"), two
         prepositions or more below its verb, so that "Net for the half was $120 million" after it
         is not Brenner's ("orders from Northwind Air" keeps the airline); nor the company a deal
-        buys ("completed its acquisition of Wexford for $180 million. It now has 45 banks" is not
+        buys ("has closed its purchase of Wexford for $180 million. It now runs 45 branches" is not
         Wexford's)."""
         in_sentence = self.index.within(sent.start_char, sent.end_char)
         named = {ent["canonical"] for ent in in_sentence}
@@ -375,8 +375,8 @@ class FigureParties(StakeParties):
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object, the objects of
         "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish") and the agent of a
-        passive verb that prices the figure (``_priced_passive``: "Orla agreed to be acquired by
-        Tessin for $9 a share"), not a town something only goes to or comes from ("flew 300
+        passive verb that prices the figure (``_priced_passive``: "Orla will be bought by Tessin
+        for $9 a share"), not a town something only goes to or comes from ("flew 300
         passengers from Leeds to Rome")."""
         out: list[Party] = []
         for child in verb.children:
@@ -393,7 +393,7 @@ class FigureParties(StakeParties):
                 if child.lower_ == "against" and self._currency(obj) is not None:
                     continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
-                    # "completed its acquisition of Wexford Inc. for $180 million": what a deal buys
+                    # "has closed its purchase of Wexford Inc. for $180 million": what a deal buys
                     bought = ("of",) if obj.lemma_.lower() in self.words.deal_nouns else ()
                     out += self._partners(obj, span, PARTNER_PREPOSITIONS + bought) + self._held(obj)
                 out += self._places_left_out(child, self.bought(obj, self.resolve(obj))) if obj.pos_ != "PRON" else []

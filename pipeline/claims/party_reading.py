@@ -214,8 +214,8 @@ def respective(span: Span, head: Token, names: list[str]) -> list[str]:
 
 def shared_subject(pronoun: Token) -> Token | None:
     """The subject of the clause above that "each" or "both" (``DISTRIBUTIVE_PRONOUNS``) opening
-    a clause of its own shares out: "the state and Fjell Bank would become shareholders, each
-    injecting 50 million crowns" is the state's and the bank's; not "each of the banks", which names
+    a clause of its own shares out: "Norway and Fjell Bank took over the yard, each putting up
+    50 million crowns" is Norway's and the bank's; not "each of the banks", which names
     its own."""
     if pronoun.lower_ not in DISTRIBUTIVE_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass") \
             or any(c.dep_ == "prep" for c in pronoun.children):

@@ -69,7 +69,7 @@ class StakeParties(Parties):
         return self.company_in_view(noun, buyers) if buyers & set(parties) else parties
 
     def is_bought(self, start: int, end: int) -> bool:
-        """Whether a mention names what a deal noun buys: "its acquisition of Wexford Savings",
+        """Whether a mention names what a deal noun buys: "its purchase of Wexford Savings",
         "the offer for Tessin"."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("for", "of") \

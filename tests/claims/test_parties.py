@@ -153,10 +153,9 @@ def test_joined_parties_each_own_their_figure(resources, text, figure, entities)
     ("Italy and Greece will see 2,000 and 600 jobs cut respectively.", "2,000", "Italy"),
     ("Brandt Motors saw its sales fall 7% in March.", "7%", "Brandt Motors"),
     # a party the parse hangs from the figure takes part in it, not a thing someone owns
-    ("President Jones has requested $40 million in emergency aid from Congress for Malawi and Zambia.",
-     "$40 million", "Jones; Malawi; Zambia"),
-    ("President Tom Jones has requested $40 million in emergency assistance funding from Congress for Ghana and "
-     "Togo.", "$40 million", "Tom Jones; Ghana; Togo"),
+    ("Oxfam has asked donors for $40 million in aid for Kenya and Uganda.", "$40 million", "Oxfam; Kenya; Uganda"),
+    ("Oxfam requested $25 million in flood relief funding for Kenya and Uganda.", "$25 million",
+     "Oxfam; Kenya; Uganda"),
     ("Fenwick Aero now has 310 orders for its Z400 jet.", "310 orders", "Fenwick Aero"),
     # a name that stands for the subject of a clause without its verb owns that clause's figure
     ("Under the plan, Japan is to provide 40 billion yen of the aid, and Korea the other 25 billion.", "25 billion",
