@@ -170,7 +170,7 @@ class FigureParties(StakeParties):
         an amount "in", rather than from its verb: "Oxfam has asked donors for $40 million in aid
         for Kenya and Uganda", "a loan of $2 billion to Peru", "$25 million in relief funding for
         Chad"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
-        ("3.6% for the industrial average", which may stand for another index named before) nor a
+        ("2.1% for the transport average", which may stand for another index named before) nor a
         town it only goes to."""
         nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
                             for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
