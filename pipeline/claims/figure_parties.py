@@ -24,6 +24,12 @@ JOINING = ("along", "together")
 shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 are not Orla's)."""
 
 
+DEALING_PREPOSITIONS = ("to", "for", "with", "between")
+"""Prepositions after a figure whose object takes part in what is done with it ("$40 million for
+Ghana"): the partners of ``PARTNER_PREPOSITIONS`` but "from", read with "of", and "against", which
+may name the currency a figure is measured in."""
+
+
 class FigureParties(StakeParties):
     """Resolves the parties of one article's figures."""
 
@@ -56,6 +62,9 @@ class FigureParties(StakeParties):
                 judged = True  # "her estimate for Northwind": whose estimate is not whose earnings
                 found += self._partners(token, span) if token.pos_ == "NOUN" else []
             elif token.pos_ == "VERB" and token.dep_ in ("pcomp", "acl", "advcl", "xcomp"):
+                doer = self._doer(token, below)  # "..., followed by Vietnam with 1.5 million tons"
+                found += doer
+                nearer = nearer or bool(doer)
                 own = self._partners(token, span)  # "a plan aimed at tripling the two nations' exports"
                 # but "Contoso agreed to buy Tarrow's for $9 a share" is Contoso's as well, unless the
                 # figure has an owner of its own ("plans to discuss Ukraine's $1 billion debt to Tarrow's")
@@ -67,7 +76,8 @@ class FigureParties(StakeParties):
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
-                    for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)]
+                    for p in self._places_left_out(prep, self.resolve(obj)) + self._partners(obj, span)
+                ] + self._dealt_with(token)
                 if token.head.lower_ == "of" and token.head.head.lemma_.lower() in self.words.holding_nouns:
                     held += self.organisations_after(token, ("in",))  # "a stake of 12% in Brightwater"
                 if token.lemma_.lower() in LISTED_THINGS:  # "acquired 2 million shares in Vestra AG"
@@ -79,11 +89,15 @@ class FigureParties(StakeParties):
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
                 # indexes", nor "bought 5 million doses of Qvax, half its output", whose "of" is the 5 million's
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
+                acted_on = acted_on or token.lemma_.lower() in self.words.deal_nouns  # "Halvard's $19-a-share purchase of Orla"
                 own = self._one(token, 0)
                 found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
                 held += self._held(token)
                 # "it is dwarfed by Tallis Group's plans to sell off $3 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
+                # "Japan is to provide 40 billion yen, and Korea the other 25 billion": a clause without its verb
+                # (or a "dep" of the verb, where the parse could not join the two: "..., and Korea the other 25 billion;")
+                nearer = nearer or (bool(own) and token.dep_ in ("conj", "dep") and token.head.pos_ in ("VERB", "AUX"))
             held += self._owner(token)
             joined = joined or (token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lower_ in JOINING)
             token, below = token.head, token
@@ -105,9 +119,12 @@ class FigureParties(StakeParties):
         elif lemma not in self.words.judging_words and (lemma not in self.words.speech_verbs or reported):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end]
             subject = clause_subject(head)
-            for subject in subjects or ([subject] if subject is not None else []):
+            undergoes = clause_subject(head.head) if head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in self.words.undergoing_verbs else None
+            for subject in subjects + ([undergoes] if undergoes is not None else []) \
+                    or ([subject] if subject is not None else []):
                 if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
-                    found += self._sharing(subject)
+                    found += self._sharing(subject) + self._held(subject)  # "its stake in Tessin rose to 9%"
             found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
                 found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
@@ -138,6 +155,54 @@ class FigureParties(StakeParties):
                 return found
             token = token.head
         return []
+
+    def _priced_passive(self, verb: Token, span: Span) -> bool:
+        """Whether a passive verb gives the figure as the price of what it does, "for" or "at" it,
+        so that its agent is the other side of the deal ("Orla was bought by Tessin for $9 a
+        share"); not a figure said of its subject or told for another reason ("12 victims were
+        flown home by the minister", "was hailed by the mayor as saving 3,000 jobs"), nor what
+        "owned by" says, which ``_owner`` reads."""
+        return any(c.dep_ == "auxpass" for c in verb.children) and not self._owner(verb) and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "at") and c.is_ancestor(span.root) for c in verb.children)
+
+    def _dealt_with(self, figure: Token) -> list[Party]:
+        """The parties a figure deals with that the parse hangs from the figure, or from what it is
+        an amount "in", rather than from its verb: "Oxfam has asked donors for $40 million in aid
+        for Kenya and Uganda", "a loan of $2 billion to Peru", "$25 million in relief funding for
+        Chad"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
+        ("2.1% for the transport average", which may stand for another index named before) nor a
+        town it only goes to."""
+        nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                            for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
+        return [p for noun in nouns for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS
+                for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
+                and not any(c.dep_ == "poss" for c in obj.children)
+                for p in self._places_left_out(prep, self.resolve(obj))]
+
+    def _doer(self, participle: Token, below: Token) -> list[Party]:
+        """Who does what a participle a figure hangs from says, when that is not its clause's
+        subject: the agent of a passive participle the figure's phrase hangs from ("Japan sold 2
+        million tons, followed by Vietnam with 1.5 million tons" is Vietnam's, "trailed by Orla at
+        12%"), and the party named right before a participle of its own that the parse set beside
+        such a phrase ("followed by Italy having a loss of 700 jobs"); only a participle set off by
+        a comma, not one that names a noun ("a group led by Tessin" in "Orla will be sold to a
+        group led by Tessin for $9 a share", where the parse may hang the price from "led"),
+        nor a passive verb, whose subject is a party as well ("Orla will be bought by Tessin for $9
+        a share")."""
+        if participle.tag_ == "VBN" and participle.dep_ in ("acl", "advcl") and below.dep_ == "prep" \
+                and self.doc[participle.i - 1].text == "," \
+                and not any(c.dep_ in ("aux", "auxpass") for c in participle.children):
+            return [p for by in participle.children if by.dep_ == "agent"
+                    for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
+        if participle.tag_ != "VBG" or participle.dep_ != "advcl" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children):
+            return []
+        before = self.doc[participle.i - 1]
+        if before.dep_ != "pobj" or before.head.head.head.i != participle.head.i or before.head.dep_ not in ("agent", "prep"):
+            return []
+        party = self._entity(before)
+        return [party] if party is not None else []
 
     def _people_in(self, span: Span) -> list[Party]:
         """The country a count of a people sets them in, and the country of that people if they are
@@ -198,10 +263,13 @@ class FigureParties(StakeParties):
         sentence names only deep inside what the figure came from ("a $4 million gain from the
         sale of 500,000 Brenner shares", "a gain on the company's holding in Brenner"), two
         prepositions or more below its verb, so that "Net for the half was $120 million" after it
-        is not Brenner's; "orders from Northwind Air" keeps the airline."""
+        is not Brenner's ("orders from Northwind Air" keeps the airline); nor the company a deal
+        buys ("has closed its purchase of Wexford for $180 million. It now runs 45 branches" is not
+        Wexford's)."""
         in_sentence = self.index.within(sent.start_char, sent.end_char)
         named = {ent["canonical"] for ent in in_sentence}
-        acting = {ent["canonical"] for ent in in_sentence if self._acts(ent["start"], ent["end"])}
+        acting = {ent["canonical"] for ent in in_sentence if self._acts(ent["start"], ent["end"])
+                  and not self.is_bought(ent["start"], ent["end"])}
         return [name for name in names if name in acting or name not in named]
 
     def person_acts(self, span: Span) -> bool:
@@ -305,23 +373,28 @@ class FigureParties(StakeParties):
                 for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
 
     def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
-        """Named parties the verb deals with besides its subject: its object and the objects of
-        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish"), not a town
-        something only goes to or comes from ("flew 300 passengers from Leeds to Rome")."""
+        """Named parties the verb deals with besides its subject: its object, the objects of
+        "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish") and the agent of a
+        passive verb that prices the figure (``_priced_passive``: "Orla will be bought by Tessin
+        for $9 a share"), not a town something only goes to or comes from ("flew 300
+        passengers from Leeds to Rome")."""
         out: list[Party] = []
         for child in verb.children:
             if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
                 continue
             if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and verb.pos_ in ("VERB", "AUX"):
                 objects = [child]
-            elif child.dep_ in ("prep", "dative") and child.lower_ in prepositions:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+            elif (child.dep_ in ("prep", "dative") and child.lower_ in prepositions) or (
+                    child.dep_ == "agent" and self._priced_passive(verb, span)):
+                objects = [c for c in child.children if c.dep_ == "pobj"]  # "Orla was bought by Tessin for $9 a share"
             else:
                 continue
             for obj in map(partitive, objects):  # "buy all of the shares of Orlix"
                 if child.lower_ == "against" and self._currency(obj) is not None:
                     continue  # "the yen rose 2% against the dollar": the dollar is what the yen is measured in
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
-                    out += self._partners(obj, span) + self._held(obj)
+                    # "has closed its purchase of Wexford Inc. for $180 million": what a deal buys
+                    bought = ("of",) if obj.lemma_.lower() in self.words.deal_nouns else ()
+                    out += self._partners(obj, span, PARTNER_PREPOSITIONS + bought) + self._held(obj)
                 out += self._places_left_out(child, self.bought(obj, self.resolve(obj))) if obj.pos_ != "PRON" else []
         return out

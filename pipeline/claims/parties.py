@@ -21,7 +21,7 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
-                                           index_alone, states_figure, traded_abroad, traded_in,
+                                           index_alone, shared_subject, states_figure, traded_abroad, traded_in,
                                            untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
@@ -272,7 +272,8 @@ class Parties(MentionCounts):
                 company = self.index.last_before(pronoun.idx, "ORG")  # "... Contoso Inc. ... their shares dropped 7%"
                 return [(company["canonical"], "ORG")] if company else []
             return found
-        return []
+        subject = shared_subject(pronoun)  # "Orla and Tessin signed, each pledging $40 million"
+        return self.resolve(subject, depth + 1) if subject is not None else []
 
     def _placed(self, noun: Token) -> Token:
         """The noun a place phrase says where of, when the parse hangs a relative clause from the

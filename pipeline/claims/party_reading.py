@@ -23,6 +23,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+DISTRIBUTIVE_PRONOUNS = frozenset({"each", "both"})
+"""Pronouns that, as the subject of a clause going on from another, share out its subjects among
+themselves: "Orla and Tessin signed the pact, each pledging $40 million" is Orla's and Tessin's."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
@@ -109,6 +112,8 @@ class PartyWords:
     """Participles whose agent owns what they describe ("a unit 60%-owned by Halvard Group")."""
     leading_verbs: frozenset[str] = frozenset()
     """Verbs whose agent names whom a group stands for ("a group of banks, led by First Union")."""
+    undergoing_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject undergoes what the clause after them says ("Spain will see 900 jobs cut")."""
     legal_forms: frozenset[str] = frozenset()
     """The legal forms a company's name ends in ("Inc.", "Corp.", "plc"): a story about a company
     names it so in its opening sentence."""
@@ -149,6 +154,7 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         deal_nouns=frozenset(entities.get("deal_nouns", ())),
         owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
+        undergoing_verbs=frozenset(entities.get("undergoing_verbs", ())),
         legal_forms=frozenset(entities.get("legal_forms", ())),
         event_nouns=frozenset(noun for kind in entities.get("casualty_events", ())
                               for noun in lexicons.get("event_nouns", {}).get(kind, ())),
@@ -201,11 +207,25 @@ def respective(span: Span, head: Token, names: list[str]) -> list[str]:
     jobs respectively" -> 250 is Italy's."""
     if len(names) < 2 or not any(t.lower_ == "respectively" for t in head.children):
         return names
-    first = span.root
+    # the number is joined, not the noun the figures share: "1,200 and 500 jobs" -> the 500's "jobs"
+    own = next((t for t in span if t.dep_ == "conj" and t.like_num), span.root)
+    first = own
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     figures = sorted([first, *first.conjuncts], key=lambda t: t.i)
-    return [names[figures.index(span.root)]] if len(figures) == len(names) and span.root in figures else names
+    return [names[figures.index(own)]] if len(figures) == len(names) and own in figures else names
+
+
+def shared_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause above that "each" or "both" (``DISTRIBUTIVE_PRONOUNS``) opening
+    a clause of its own shares out: "Norway and Fjell Bank took over the yard, each putting up
+    50 million crowns" is Norway's and the bank's; not "each of the banks", which names
+    its own."""
+    if pronoun.lower_ not in DISTRIBUTIVE_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass") \
+            or any(c.dep_ == "prep" for c in pronoun.children):
+        return None
+    return next((subject for verb in pronoun.head.ancestors if verb.pos_ in ("VERB", "AUX")
+                 for subject in [clause_subject(verb)] if subject is not None and subject.i < pronoun.i), None)
 
 
 def opens_clause(prep: Token) -> bool:

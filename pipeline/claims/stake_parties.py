@@ -68,6 +68,13 @@ class StakeParties(Parties):
         buyers = set(self.resolve(subject)) if subject is not None else set()
         return self.company_in_view(noun, buyers) if buyers & set(parties) else parties
 
+    def is_bought(self, start: int, end: int) -> bool:
+        """Whether a mention names what a deal noun buys: "its purchase of Wexford Savings",
+        "the offer for Tessin"."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in ("for", "of") \
+            and span.root.head.head.lemma_.lower() in self.words.deal_nouns
+
     def company_in_view(self, token: Token, others: set[Party]) -> list[Party]:
         """The company a few sentences up to a token are about, other than these: of the
         organisations named there, the one named most, the latest of equals, one named not only

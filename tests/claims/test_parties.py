@@ -141,6 +141,30 @@ def test_joined_parties_each_own_their_figure(resources, text, figure, entities)
     assert claims_by_text(resources, text)[figure].entities == entities
 
 
+@pytest.mark.parametrize("text, figure, entities", [
+    # "each" opening a clause of its own shares out the joined subjects of the clause above
+    ("Norway and Harrow Bank became joint owners of the port, each investing 80 million euros.",
+     "80 million euros", "Norway; Harrow Bank"),
+    # the agent of "followed by" owns the figure its phrase gives, not the subject before it
+    ("Japan sold 2 million tons of rice, followed by Vietnam with 1.5 million tons.", "1.5 million tons", "Vietnam"),
+    ("Italy will lose 900 jobs, followed by Austria having a loss of 300 jobs.", "300 jobs", "Austria"),
+    # the subject of "see" undergoes what the clause after it says, "respectively" in turn
+    ("Italy and Greece will see 2,000 and 600 jobs cut respectively.", "600 jobs", "Greece"),
+    ("Italy and Greece will see 2,000 and 600 jobs cut respectively.", "2,000", "Italy"),
+    ("Brandt Motors saw its sales fall 7% in March.", "7%", "Brandt Motors"),
+    # a party the parse hangs from the figure takes part in it, not a thing someone owns
+    ("Oxfam has asked donors for $40 million in aid for Kenya and Uganda.", "$40 million", "Oxfam; Kenya; Uganda"),
+    ("Oxfam requested $25 million in flood relief funding for Kenya and Uganda.", "$25 million",
+     "Oxfam; Kenya; Uganda"),
+    ("Fenwick Aero now has 310 orders for its Z400 jet.", "310 orders", "Fenwick Aero"),
+    # a name that stands for the subject of a clause without its verb owns that clause's figure
+    ("Under the plan, Japan is to provide 40 billion yen of the aid, and Korea the other 25 billion.", "25 billion",
+     "Korea"),
+])
+def test_the_other_party_a_figure_s_clause_names(resources, text, figure, entities):
+    assert claims_by_text(resources, text)[figure].entities == entities
+
+
 def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
     rows = claims_by_text(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
                             "54 percent of voters said they did not know Smith's position on taxes, and only "

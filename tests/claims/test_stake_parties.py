@@ -28,6 +28,17 @@ from tests.claims.claims_fixture import claims_by_text
     # a company's shares named by its short name are the company's, not the exchange's
     ("Tallis Foods Inc. posted a loss. Tallis shares closed at $17.40 on the New York Stock Exchange, down 30 "
      "cents.", "$17.40", {"Tallis Foods"}),
+    # what a deal noun buys is the price's party, wherever the parse hangs the price
+    ("Harlow Bank Corp. has closed its purchase of Wexford Savings Inc. for roughly $180 million.",
+     "$180 million", {"Harlow Bank", "Wexford Savings"}),
+    ("Shares of Kestrel Savings Bank rose after regulators cleared Halvard Trust's $19-a-share purchase of the "
+     "bank.", "$19-a-share", {"Halvard Trust", "Kestrel Savings Bank"}),
+    # the agent of a passive deal verb is a party beside its subject
+    ("Orla Group will be bought by Tessin Partners for $9 a share.", "$9 a share",
+     {"Orla Group", "Tessin Partners"}),
+    # a holding that is its clause's subject is the held company's as well
+    ("Orla Industries said its equity in Tessin Steel's earnings fell to $4.1 million.", "$4.1 million",
+     {"Orla Industries", "Tessin Steel"}),
 ])
 def test_a_deal_or_a_stake_names_the_company_bought_or_held(resources, text, figure, entities):
     assert set(claims_by_text(resources, text)[figure].entities.split("; ")) == entities
