@@ -154,7 +154,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             named = carried[1] + named  # "Contoso will cut 9,000 jobs. France will lose 4,000 jobs"
         if what == "figure" and named and all(labels.get(name) in ("ORG", "INDEX") for name in named):
             carried = (item.sentence_index, parties.carried(named, sent), item)
-        common["entities"] = "; ".join(named)
+        common["entities"] = "; ".join(dict.fromkeys(named))  # readings that add a party may add one already there
         common["rules"] = "; ".join(item.rules)
         clause_start, clause_end = clause_extent(span, clause)
         common["claim_text"] = marked_text(text, [sent], clause_start, clause_end)

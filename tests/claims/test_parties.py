@@ -165,6 +165,16 @@ def test_the_other_party_a_figure_s_clause_names(resources, text, figure, entiti
     assert claims_by_text(resources, text)[figure].entities == entities
 
 
+def test_a_party_is_named_once_in_a_figure_s_entities(resources):
+    """Two readings can both add the same party (a clause's owner and the one carried from the
+    figure before); the cell names it once."""
+    rows = claims_by_text(resources, "The UN is to lend 40 billion euros, and the ECB the other 25 billion euros; "
+                                     "the IMF will add 10 billion euros.")
+    for row in rows.values():
+        names = row.entities.split("; ") if row.entities else []
+        assert len(names) == len(set(names)), row.text
+
+
 def test_a_poll_speaks_for_the_people_it_asked_about_whom_they_answered(resources):
     rows = claims_by_text(resources, "Jane Smith is running against Tom Brown. In a Contoso Research poll taken on Sunday, "
                             "54 percent of voters said they did not know Smith's position on taxes, and only "
