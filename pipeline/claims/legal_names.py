@@ -63,8 +63,10 @@ def family_spans(doc: Doc, words: frozenset[str]) -> list[tuple[int, int]]:
     Leeds family" where the model reads Leeds as a place), nor a person's ("Ann Pell's family")."""
     out = []
     for token in doc:
-        name = doc[token.i - 1] if token.i > 0 else None
-        if token.lower_ in words and name is not None and name.pos_ == "PROPN" and name.text[:1].isupper() \
+        if token.lower_ not in words or token.i == 0:
+            continue
+        name = doc[token.i - 1]
+        if name.pos_ == "PROPN" and name.text[:1].isupper() \
                 and name.ent_type_ not in PLACE_TAGS and name.i > 0 and doc[name.i - 1].lower_ == "the":
             out.append((name.idx, token.idx + len(token)))
     return out

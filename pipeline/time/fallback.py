@@ -247,6 +247,9 @@ def _is_dateline(span: Span) -> bool:
 
 
 def _covers(span: Span, sent: Span) -> bool:
-    """Whether a date span holds every word of a sentence ("February 24, 2009." on its own line)."""
+    """Whether a date span holds every word of a sentence ("February 24, 2009." on its own line).
+    A span outside the sentence holds none of it, and its words are not read."""
+    if span.end <= sent.start or span.start >= sent.end:
+        return False
     words = [t for t in sent if not (t.is_space or t.is_punct)]
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
