@@ -24,6 +24,9 @@ _TEXT_KEY = "pipeline.text"
 _CLAUSE_HEADS_KEY = "pipeline.clause_heads"
 """Where ``clause_head`` keeps each token's answer, by the token's index, in ``Doc.user_data``."""
 
+_STRINGS_KEY = "pipeline.strings."
+"""Where ``token_strings`` keeps each attribute's strings, under this and the attribute's name."""
+
 _DATELINES_KEY = "pipeline.datelines"
 """Where ``dateline_end`` keeps each sentence's answer, by its (start, end), in ``Doc.user_data``."""
 
@@ -52,6 +55,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """Each token's string of one attribute ("LOWER", "LEMMA", "DEP"), read from the document's
+    arrays once and kept in ``Doc.user_data``: the stages that look for a few words in every
+    sentence ("according", a fiscal year's "ends") test these strings and make a Token only for a
+    word that passes, where ``token.lower_`` makes a Token of every word of every sentence."""
+    key = _STRINGS_KEY + attr
+    found = doc.user_data.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[value] for value in doc.to_array(attr).tolist()] if len(doc) else []
+    return found
 
 
 def keep_text(doc: Doc, text: str) -> None:

@@ -22,6 +22,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
+from pipeline.nlp.structure import token_strings
 from pipeline.time.business import WEEK_INTO_MONTH
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.points import YEAR, Point, Resolution
@@ -41,7 +42,7 @@ def fiscal_year_end(sentences: list[Span], words: DateWords, bounds: dict[str, s
     ends Aug. 31" -> 8, "the fiscal second quarter ended Jan. 2" -> 6, "fiscal 1990 began Oct. 1"
     -> 9); 0 when no sentence does."""
     for sent in sentences:
-        lower = [t.lower_ for t in sent]
+        lower = token_strings(sent.doc, "LOWER")[sent.start:sent.end]
         for i, word in enumerate(lower):
             side = bounds.get(word)
             if side is None:

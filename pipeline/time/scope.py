@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, starts_paragraph, whole_dateline
+from pipeline.nlp.structure import clause_head, starts_paragraph, token_strings, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
 from pipeline.time.since import in_since_clause, since_names_point
@@ -148,9 +148,12 @@ def dated_event(doc: Doc, mark: TimeMark) -> str:
 def event_references(sent: Span, events: dict[str, TimeMark], prepositions: set[str],
                      taken: list[Span]) -> list[TimeMark]:
     """'before the annexation of Crimea' where the article dated that annexation earlier."""
-    marks = []
-    for token in sent:
-        if token.lower_ not in prepositions or token.dep_ != "prep":
+    marks, doc, lowers = [], sent.doc, token_strings(sent.doc, "LOWER")
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in prepositions:
+            continue
+        token = doc[i]
+        if token.dep_ != "prep":
             continue
         for noun in (c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
             event = events.get(event_key(noun))
@@ -385,8 +388,9 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 def is_narrative(sent: Span, first_person: frozenset[str]) -> bool:
     """Whether the article itself tells a sentence: no quotation marks, no subject in the first
     person ("I think we're responding to the anniversary of the crash" is someone speaking)."""
-    return not any(t.text in QUOTE_MARKS or (t.lower_ in first_person and t.dep_ in ("nsubj", "nsubjpass"))
-                   for t in sent)
+    texts, lowers, deps = (token_strings(sent.doc, attr)[sent.start:sent.end] for attr in ("ORTH", "LOWER", "DEP"))
+    return not any(text in QUOTE_MARKS or (lower in first_person and dep in ("nsubj", "nsubjpass"))
+                   for text, lower, dep in zip(texts, lowers, deps))
 
 
 def ends_like_sentence(sent: Span) -> bool:

@@ -16,7 +16,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, clause_tense, in_each_sentence, one_sentence_paragraphs, starts_paragraph
+from pipeline.nlp.structure import (clause_head, clause_tense, in_each_sentence, one_sentence_paragraphs, starts_paragraph,
+                                     token_strings)
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -257,9 +258,9 @@ def continued_events(sent: Span, just_dated: dict[str, TimeMark], taken: list[Sp
     it, and takes its date (``time_source`` `event`). Not a subject the sentence before only
     named ("the bridge"), nor a name ("the Dow"), nor one of a clause told ahead ("The cuts will
     save $20 million a year" after "cut 400 jobs in March")."""
-    marks = []
-    for noun in sent:
-        if (noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN"
+    marks, deps = [], token_strings(sent.doc, "DEP")
+    for noun in (sent.doc[i] for i in range(sent.start, sent.end) if deps[i] in ("nsubj", "nsubjpass")):
+        if (noun.pos_ != "NOUN"
                 or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)):
             continue
         event = just_dated.get(noun.lemma_.lower())
