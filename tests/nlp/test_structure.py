@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, in_dateline, index_sentences,
-                                    paragraph_numbers, part_of_dateline, starts_paragraph)
+                                    paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -27,6 +27,22 @@ def test_doc_text_is_the_documents_text_joined_once(resources):
     assert doc_text(doc) == doc.text == text
     assert doc_text(doc) is doc_text(doc)  # kept, not joined again
     assert doc_text(resources.nlp("Another text.")) == "Another text."
+
+def test_token_strings_are_the_tokens_own(resources):
+    doc = resources.nlp("The Harlow board said on Monday that its profits rose 7% to $40 million.")
+    assert token_strings(doc, "LOWER") == [t.lower_ for t in doc]
+    assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
+    assert token_strings(doc, "DEP") == [t.dep_ for t in doc]
+    assert token_strings(doc, "ORTH") == [t.text for t in doc]
+    assert token_strings(doc, "LOWER") is token_strings(doc, "LOWER")  # read once
+
+
+def test_a_clause_head_asked_again_is_the_same_word(resources):
+    doc = resources.nlp("Shares of Tessin Group fell 3 percent on Tuesday, and bonds rose.")
+    first = [clause_head(t).i for t in doc]
+    assert [clause_head(t).i for t in doc] == first
+    assert doc[first[2]].text == "fell" and doc[first[-2]].text == "rose"
+
 
 def test_an_extracted_doc_is_freed_without_the_cyclic_collector(resources):
     """The hooks hold offsets, not the document's spans, so no reference cycle keeps a Doc alive."""
