@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from pipeline.nlp.structure import token_strings
 from pipeline.records import FIGURE_KINDS, Claim
 
 OPEN_MARK, CLOSE_MARK = "⟦", "⟧"
@@ -113,16 +114,18 @@ class Checkworthiness:
         subject and an indicative verb (no modal, no opinion or prediction word in the sentence),
         and the sentence holds a superlative or a comparative with "than", or its main clause a
         date (``dated``)."""
-        words = [t for t in sent if not t.is_space]
+        doc, texts = sent.doc, token_strings(sent.doc, "ORTH")
+        kept = [i for i in range(sent.start, sent.end) if not texts[i].isspace()]  # Token.is_space, no Token made
         root = sent.root
-        if len(words) < self.min_tokens or not named_subject or sent.text.strip().endswith("?"):
+        if len(kept) < self.min_tokens or not named_subject or sent.text.strip().endswith("?"):
             return False
         if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.lower_ in self.modals for c in root.children):
             return False
-        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-        if lemmas & (self.opinion | self.prediction | self.personal):
+        lemmas, lowers = token_strings(doc, "LEMMA"), token_strings(doc, "LOWER")
+        words = {lemmas[i].lower() for i in kept} | {lowers[i] for i in kept}
+        if words & (self.opinion | self.prediction | self.personal):
             return False
-        return dated or compares(words)
+        return dated or compares([doc[i] for i in kept])
 
 
 def compares(words: list) -> bool:
