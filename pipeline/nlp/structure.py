@@ -18,9 +18,6 @@ MAX_DEPTH = 6
 _CLAUSE_LINKS = ("conj", "ccomp", "parataxis", "advcl", "relcl")
 """Dependencies that join a separate clause: its tense is not the date's."""
 
-_STARTS_KEY = "pipeline.sentence_starts"
-"""Where ``index_sentences`` keeps the sentences' first token indices, in ``Doc.user_data``."""
-
 _TEXT_KEY = "pipeline.text"
 """Where ``doc_text`` keeps the text, in ``Doc.user_data``."""
 
@@ -41,7 +38,6 @@ def index_sentences(doc: Doc, sentences: list[Span]) -> None:
     give what spaCy gives: the sentence holding the span's first token. They hold offsets only: a
     hook holding the document's own spans would keep it alive until the cyclic collector ran."""
     starts, ends = [sent.start for sent in sentences], [sent.end for sent in sentences]
-    doc.user_data[_STARTS_KEY] = starts
 
     def sentence_at(owner: Doc, i: int) -> Span:
         k = bisect_right(starts, i) - 1
@@ -279,10 +275,8 @@ def by_sentence(spans: list[Span]) -> dict[int, list[int]]:
     figure's neighbours in its sentence are looked up here, not found by walking every figure of
     the article (which made a 1 MB article quadratic)."""
     groups: dict[int, list[int]] = {}
-    starts = spans[0].doc.user_data.get(_STARTS_KEY) if spans else None
-    for i, span in enumerate(spans):  # the start by bisection where the sentences are indexed: no Span made
-        start = span.sent.start if starts is None else starts[bisect_right(starts, span.start) - 1]
-        groups.setdefault(start, []).append(i)
+    for i, span in enumerate(spans):
+        groups.setdefault(span.sent.start, []).append(i)
     return groups
 
 
