@@ -206,6 +206,14 @@ def clause_head(token: Token) -> Token:
     return doc[found]
 
 
+def first_joined_verb(verb: Token) -> Token:
+    """The first of verbs joined by "and" or a comma, whose links the later ones share: "killed"
+    in "that killed 259 and injured 11", "met" in "met on Sunday and approved the plan"."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def _starts_clause(token: Token) -> bool:
     """Whether a token heads a clause of its own, whose tense is not that of the clause above it.
     An infinitive ("whether to raise") and a verb sharing its auxiliary ("will hold X and report

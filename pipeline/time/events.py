@@ -43,7 +43,7 @@ from dateutil.relativedelta import relativedelta
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, starts_paragraph
+from pipeline.nlp.structure import clause_head, first_joined_verb, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -183,9 +183,8 @@ def _referred_event(figure: Span, words: EventWords) -> tuple[str, Span] | None:
             if (about := _about_event(token, words)) is not None:
                 return about
         token = token.head
-    verb = own = clause_head(figure.root)
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "which damaged ... and shattered ..."
-        verb = verb.head
+    own = clause_head(figure.root)
+    verb = first_joined_verb(own)  # "which damaged ... and shattered ..."
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" and _told_past(verb):
         antecedent = _antecedent(verb.head, words)
         if (kind := _event_kind(antecedent, words)) is not None:

@@ -32,7 +32,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import clause_head, first_joined_verb
 from pipeline.records import TimeScope
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.durations import present_perfect
@@ -104,9 +104,7 @@ def _told_done(verb: Token) -> bool:
 
 def _main_clause(verb: Token) -> bool:
     """Whether a verb is its sentence's main one, or joined to it ("met on Sunday and approved")."""
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return first_joined_verb(verb).dep_ == "ROOT"
 
 
 def lead_news_scopes(figures: list[Span], scopes: list[TimeScope | None], news: TimeScope | None,

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from typing import TYPE_CHECKING
 
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import clause_head, first_joined_verb
 
 if TYPE_CHECKING:
     from pipeline.time.scope import TimeMark
@@ -40,9 +40,7 @@ def dated_antecedent(figure: Span, marks: list[TimeMark]) -> TimeMark | None:
     noun a past relative clause describes, written before it ("the 1988 bombing"), or after it
     with "in" or "on" ("the bombing on Dec. 21, 1988, that killed"). The parse often hangs a date
     before a noun elsewhere, so what stands right before the noun decides."""
-    verb = clause_head(figure.root)
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "that killed 259 and injured 11"
-        verb = verb.head
+    verb = first_joined_verb(clause_head(figure.root))  # "that killed 259 and injured 11"
     if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.pos_ != "NOUN":
         return None
     noun = verb.head

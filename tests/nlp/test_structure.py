@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, in_dateline, index_sentences,
-                                    paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
+from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, first_joined_verb, in_dateline,
+                                    index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -158,3 +158,10 @@ def test_the_tense_of_a_date_is_that_of_its_clause(resources):
 def test_the_head_of_a_clause_is_its_verb(resources):
     doc = resources.nlp("Exports rose 5 percent in May.")
     assert clause_head(doc[4]).text == "rose"
+
+
+def test_verbs_joined_by_and_share_the_first_one(resources):
+    doc = resources.nlp("The bomb that damaged the embassy and killed 12 people went off at noon.")
+    verbs = {t.text: t for t in doc}
+    assert first_joined_verb(verbs["killed"]).text == "damaged"
+    assert first_joined_verb(verbs["went"]).text == "went"  # a verb joined to none is its own first
