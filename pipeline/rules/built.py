@@ -15,13 +15,14 @@ CACHE_ENV = "CLAIMS_CACHE_DIR"
 ``~/.cache/claims-pipeline``."""
 
 
-def cached_json(name: str, package: str, settings: Any, build: Callable[[], Any]) -> Any:
+def cached_json(name: str, package: str | None, settings: Any, build: Callable[[], Any]) -> Any:
     """What ``build()`` returns, read from the cache when it was built from the same ``settings``
-    with the same version of ``package`` (the library whose data it reads) by the same code (the
+    with the same version of ``package`` (the library whose data it reads; None for data of the
+    project's own that ``settings`` names, as a digest of its sources) by the same code (the
     text of the module that defines ``build``, so that a changed builder never reads a table the
     old one wrote); else built and written there. A cache that cannot be read is built again; one that cannot be written only
     costs the next process the same build."""
-    version = importlib.metadata.version(package)
+    version = importlib.metadata.version(package) if package else ""
     key = hashlib.sha1(json.dumps([version, settings, _builder_text(build)], sort_keys=True).encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.json"
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import rule_problems
+from pipeline.rules.asked import missing_lists
 from pipeline.rules.checks import CONSISTENCY_FILE, read_consistency
 from pipeline.rules.extraction import Rule, read_rule_files
 from pipeline.rules.files import RULES_DIR
@@ -73,12 +74,13 @@ def check_all(rules_dir: Path = RULES_DIR) -> tuple[RuleFiles, list[str]]:
 
 
 def _read_ruleset(rules_dir: Path, lexicons: dict[str, Any] | None) -> tuple[RuleSet, list[str]]:
-    """The extraction rules and tables. The rules are not read without lexicons (lexicons.yml could
-    not be read), since they name its lists."""
+    """The extraction rules and tables, and a problem for each word list the code asks for that
+    neither lexicons.yml nor a table defines (``missing_lists``). The rules are not read without
+    lexicons (lexicons.yml could not be read), since they name its lists."""
     rules: list[Rule] = []
     problems: list[str] = []
     if lexicons is not None:
         paths = [path for path in sorted(rules_dir.glob("*.yml")) if path.name not in DATA_FILES]
         rules, problems = read_rule_files(paths, lexicons)
     tables, table_problems = read_tables(rules_dir)
-    return RuleSet(tuple(rules), lexicons or {}, tables), problems + table_problems
+    return RuleSet(tuple(rules), lexicons or {}, tables), problems + table_problems + missing_lists(lexicons, tables)

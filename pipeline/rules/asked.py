@@ -1,0 +1,191 @@
+"""The word lists the code asks the rule files for, read from the code itself, so that the loader
+reports a list no file defines among the other problems ("no word list 'priced_share_nouns'")
+instead of the first stage built with it failing on a KeyError; and the one way code outside the
+stages' builders asks for a list (``repository_words``).
+
+The code asks in two ways, both found in its source: it reads the lexicons by a name written out
+(``lexicons["priced_share_nouns"]``, ``rules.lexicons.get("event_nouns", {})``, a name of a tuple
+written out: ``for name in ("comparison_bases", "first_person")``), also through a parameter of a
+function that is handed the lexicons (``locates(span, words)`` reads ``words["compass_words"]``);
+or it asks ``repository_words("entities.yml", "party_pronouns")``. No list of the names is kept by hand."""
+from __future__ import annotations
+
+import ast
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import E_RULE, PipelineError
+from pipeline.rules.built import cached_json
+from pipeline.rules.files import RULES_DIR, read_yaml
+from pipeline.rules.lexicons import LEXICON_FILE
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+HOLDERS = frozenset({"lexicons"})
+"""The name that holds the lexicons wherever it stands: a variable, a parameter or an attribute."""
+ACCESSOR = "repository_words"
+
+
+def repository_words(file: str, key: str) -> tuple[str, ...]:
+    """The list ``key`` of the repository's rule file ``file`` ("lexicons.yml", "entities.yml"),
+    for the modules that know a word list as a constant rather than being built from the rule set
+    ("its shares" are a company's: ``priced_share_nouns``). A list the file lacks is empty here:
+    the loader, which every run goes through before it reads a word, reports it with the other
+    problems, so that ``claims rules check`` still runs."""
+    words = _repository_file(file).get(key)
+    return tuple(map(str, words)) if isinstance(words, list) else ()
+
+
+@cache
+def _repository_file(file: str) -> dict[str, Any]:
+    try:
+        data = read_yaml(RULES_DIR / file)
+    except PipelineError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def missing_lists(lexicons: dict[str, Any] | None, tables: dict[str, dict]) -> list[str]:
+    """One problem per word list the code asks for and no rule file defines, naming the module
+    that reads it. A file that could not be read (lexicons None, a table empty) is not checked:
+    that is a problem of its own."""
+    problems = []
+    for file, key, reader in asked_lists():
+        found = lexicons if file == LEXICON_FILE else tables.get(Path(file).stem) or None
+        if found is not None and key not in found:
+            problems.append(f"[{E_RULE}] {file}: no word list '{key}', which {reader} reads")
+    return problems
+
+
+def asked_lists() -> list[tuple[str, str, str]]:
+    """(file, key, the first module that asks for it) for every word list the code asks for,
+    in file and key order; cached by the text of the package's modules."""
+    sources = sorted(PACKAGE_DIR.rglob("*.py"))
+    digest = hashlib.sha1(b"".join(path.read_bytes() for path in sources)).hexdigest()
+    return [tuple(row) for row in cached_json("asked-lists", None, digest, lambda: scan(sources, PACKAGE_DIR.parent))]
+
+
+def scan(sources: list[Path], root: Path) -> list[list[str]]:
+    """[file, key, module] for each list these modules ask for, the module named from ``root``."""
+    trees = {path.relative_to(root).as_posix(): ast.parse(path.read_text(encoding="utf-8")) for path in sources}
+    holders = _holding_parameters(trees)
+    asked: dict[tuple[str, str], str] = {}
+    for name, tree in trees.items():
+        tuples = _tuples(tree.body)
+        for function in [tree, *_functions(tree)]:
+            names = HOLDERS | holders.get(id(function), frozenset())
+            for key in (*_lexicon_keys(function, names, tuples), *_accessor_keys(function)):
+                asked.setdefault(key, name)
+    return [[file, key, reader] for (file, key), reader in sorted(asked.items())]
+
+
+def _functions(tree: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
+
+
+def _holding_parameters(trees: dict[str, ast.Module]) -> dict[int, frozenset[str]]:
+    """The parameters each function is handed the lexicons in, by the function's id: a call that
+    passes a holder makes the callee's parameter in that place one (``position_scopes(..., lexicons)``
+    hands them to its ``words``), until no call adds one. A callee is known by its name alone (a
+    class by its ``__init__``), so a name several functions share hands them to all."""
+    callees: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+    calls: list[tuple[ast.AST, str, list[ast.expr]]] = []
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                callees.setdefault(node.name, []).extend(
+                    f for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__init__")
+        for function in _functions(tree):
+            if not function.name.startswith("__"):
+                callees.setdefault(function.name, []).append(function)
+            calls += [(function, _called(call), call.args) for call in ast.walk(function) if isinstance(call, ast.Call)]
+    holders: dict[int, set[str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for function, called, args in calls:
+            names = HOLDERS | holders.get(id(function), set())
+            for place in (i for i, arg in enumerate(args) if _holds(arg, names)):
+                for callee in callees.get(called, ()):
+                    parameters = [a.arg for a in callee.args.args]
+                    parameters = parameters[1:] if parameters[:1] in (["self"], ["cls"]) else parameters
+                    if place < len(parameters) and parameters[place] not in holders.setdefault(id(callee), set()):
+                        holders[id(callee)].add(parameters[place])
+                        changed = True
+    return {key: frozenset(names) for key, names in holders.items()}
+
+
+def _called(call: ast.Call) -> str:
+    """The name a call calls: ``locates`` of ``locates(span, words)`` and of ``self.locates(...)``."""
+    return call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+
+
+def _holds(node: ast.AST, names: frozenset[str] | set[str]) -> bool:
+    """Whether an expression is the lexicons: a holder's name, or an attribute ``.lexicons``."""
+    return (isinstance(node, ast.Name) and node.id in names) or (isinstance(node, ast.Attribute) and node.attr in HOLDERS)
+
+
+def _lexicon_keys(function: ast.AST, names: frozenset[str],
+                  tuples: dict[str, tuple[str, ...]]) -> Iterator[tuple[str, str]]:
+    """The lexicons a function reads by a written name: ``holder["name"]``, ``holder.get("name")``,
+    or a name bound to each string of a tuple written out in the function or its module
+    (``tuples``)."""
+    nodes = _own_nodes(function)
+    bound = _bound_strings(nodes, tuples)
+    for node in nodes:
+        if isinstance(node, ast.Subscript) and _holds(node.value, names):
+            key = node.slice
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+              and _holds(node.func.value, names) and node.args):
+            key = node.args[0]
+        else:
+            continue
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            yield LEXICON_FILE, key.value
+        elif isinstance(key, ast.Name):
+            yield from ((LEXICON_FILE, word) for word in bound.get(key.id, ()))
+
+
+def _own_nodes(function: ast.AST) -> list[ast.AST]:
+    """A function's nodes; a module's, without those of its functions and classes."""
+    if not isinstance(function, ast.Module):
+        return list(ast.walk(function))
+    return [node for statement in function.body
+            if not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) for node in ast.walk(statement)]
+
+
+def _bound_strings(nodes: list[ast.AST], tuples: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The names a function binds to tuples of strings (``keys = ("units", "scales")``) and the
+    loop names that take each string of one (``for name in ("a", "b")``, also over such a name or
+    one of the module's)."""
+    tuples = {**tuples, **_tuples(nodes)}
+    bound = dict(tuples)
+    for node in nodes:
+        if isinstance(node, ast.For | ast.comprehension) and isinstance(node.target, ast.Name):
+            words = tuples.get(node.iter.id, ()) if isinstance(node.iter, ast.Name) else _strings(node.iter)
+            if words:
+                bound[node.target.id] = words
+    return bound
+
+
+def _tuples(nodes: list[ast.AST]) -> dict[str, tuple[str, ...]]:
+    """The names assigned a tuple of strings among these statements."""
+    return {target.id: _strings(node.value) for node in nodes if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name) and _strings(node.value)}
+
+
+def _strings(node: ast.AST) -> tuple[str, ...]:
+    if isinstance(node, ast.Tuple | ast.List) and node.elts and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+        return tuple(e.value for e in node.elts)
+    return ()
+
+
+def _accessor_keys(function: ast.AST) -> Iterator[tuple[str, str]]:
+    """The lists asked for by ``repository_words("file", "key")``."""
+    for node in _own_nodes(function):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ACCESSOR
+                and len(node.args) == 2 and all(isinstance(a, ast.Constant) for a in node.args)):
+            yield node.args[0].value, node.args[1].value
