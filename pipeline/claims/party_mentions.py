@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import NESTED_PREPOSITIONS, Party, prepositions_above
+from pipeline.rules.asked import repository_words
 
-WHERE_PREPOSITIONS = ("on", "in", "near", "via", "into", "across", "throughout", "within")
-"""Prepositions whose object only says where something happens, not who acts: "shares closed
-on the Big Board", "sales in Ohio"."""
+WHERE_PREPOSITIONS = repository_words("entities.yml", "where_prepositions")
+"""Prepositions whose object only says where something happens, not who acts (rules/entities.yml):
+"shares closed on the Big Board", "sales in Ohio"."""
 
 
 class MentionCounts:

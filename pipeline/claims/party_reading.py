@@ -15,15 +15,21 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
 from pipeline.nlp.structure import clause_subject
+from pipeline.rules.asked import repository_words
 from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+PERSON_PRONOUNS = frozenset(repository_words("entities.yml", "person_pronouns"))
+"""Pronouns of a person (rules/entities.yml): "she" is the last person named."""
+THING_PRONOUNS = frozenset(repository_words("entities.yml", "thing_pronouns"))
+"""Pronouns of a company, an index or a country (rules/entities.yml): "its" is the last one named."""
+GROUP_PRONOUNS = frozenset(repository_words("entities.yml", "group_pronouns"))
+"""Pronouns of several parties or a body (rules/entities.yml): "they", "their"."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
-DISTRIBUTIVE_PRONOUNS = frozenset({"each", "both"})
+"""English's relative pronouns, the closed class the tagger tags WP, WP$ and WDT ("that" also as a
+determiner or a conjunction, so the words rather than the tags): the noun they follow."""
+DISTRIBUTIVE_PRONOUNS = frozenset(repository_words("entities.yml", "distributive_pronouns"))
 """Pronouns that, as the subject of a clause going on from another, share out its subjects among
 themselves: "Orla and Tessin signed the pact, each pledging $40 million" is Orla's and Tessin's."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
@@ -37,18 +43,14 @@ NESTED_PREPOSITIONS = 2
 """How many prepositions below its verb put a name inside what a figure came from or concerns
 rather than among those who act: "a gain from the sale of Brenner shares", "the value of the
 company's holding in Brenner"."""
-OWNING_PREPOSITIONS = ("of", "at", "for", "from")
-"""Prepositions whose object owns the noun they hang from: "shares of Contoso", "profit at the
-unit", "a spokesman for Kestrel", "orders from Northwind Air"."""
-PARTNER_PREPOSITIONS = ("to", "from", "for", "with", "against", "between")
-"""Prepositions whose object takes part in what a clause's verb does with a figure: "China
-exported to Russia goods worth $111 billion", "City paid Aston Villa £100m for Jack Grealish".
-Where it happens ("in the U.S.", "on the Big Board", "into Brazil's banking system") is no party."""
-LOCATING_PREPOSITIONS = ("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
-                         "from", "to", "via", "into")
-"""Prepositions whose object says where something happens or goes: "killed 7 on the ground in
-Dunmore, Ireland", "held in a prison in New York", "flew 100 miles from Springfield", "a flight
-from Leeds to Rome"."""
+OWNING_PREPOSITIONS = repository_words("entities.yml", "owning_prepositions")
+"""Prepositions whose object owns the noun they hang from (rules/entities.yml): "shares of Contoso"."""
+PARTNER_PREPOSITIONS = repository_words("entities.yml", "partner_prepositions")
+"""Prepositions whose object takes part in what a clause's verb does with a figure (rules/entities.yml):
+"China exported to Russia goods worth $111 billion"."""
+LOCATING_PREPOSITIONS = repository_words("entities.yml", "locating_prepositions")
+"""Prepositions whose object says where something happens or goes (rules/entities.yml): "held in a
+prison in New York", "a flight from Leeds to Rome"."""
 TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
 """Each country or territory by its CLDR name, with its code ("Kenya": "KE")."""
 COUNTRIES = frozenset(TERRITORY_CODES) | frozenset(re.sub(r" (SAR|-) .*| \([^)]*\)$", "", name) for name in TERRITORY_CODES)
@@ -66,8 +68,9 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
-LISTED_THINGS = ("share", "stock")
-"""Nouns only a company has: "its shares", "their stock" are the last company named."""
+LISTED_THINGS = repository_words("lexicons.yml", "priced_share_nouns")
+"""Nouns only a company has (the ``priced_share_nouns`` a price per share is quoted for): "its
+shares", "their stock" are the last company named."""
 
 @dataclass(frozen=True)
 class PartyWords:
