@@ -14,9 +14,11 @@ from pipeline.checks.consistency import check_consistency
 from pipeline.claims.assemble import assemble_claims
 from pipeline.claims.describe import DescribeWords
 from pipeline.errors import InternalError, internal_error
-from pipeline.figures.context import (alternative_roles, carry_currency, carry_units, conjoined_roles, endpoint_roles,
-                                      event_units, link_groups, link_parts, read_context, restated_qualifiers, share_list_roles)
+from pipeline.figures.carried_units import carry_currency, carry_units, event_units
+from pipeline.figures.context import (alternative_roles, conjoined_roles, endpoint_roles, read_context, restated_qualifiers,
+                                      share_list_roles)
 from pipeline.figures.counted import CountReading, cased_lemma, joined_measures, linked_measures, with_compound_nouns
+from pipeline.figures.links import link_groups, link_parts
 from pipeline.figures.prices import per_unit_money
 from pipeline.figures.dollars import US_DOLLAR, bare_price_currency, exchange_rate, local_cents, local_dollars, named_currency
 from pipeline.figures.normalize import Amount
