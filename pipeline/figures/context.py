@@ -28,6 +28,13 @@ class Reading:
     role_cue: str = ""
     """The id of the role rule that gave the role, if one did."""
 
+    def with_role_of(self, cued: Reading, link: str) -> Reading:
+        """This reading with the role and direction of a neighbour a rule cued, its rules naming that
+        cue and how the two are linked: "grew 5.9 percent in 2021 and 2.1 percent last year" gives
+        the second figure the change up of the first, by ``role-change-rising-direct@and``."""
+        cue = f"{cued.role_cue}@{link}"
+        return Reading(self.qualifier, cued.role, cued.direction, self.rules + (cue,), cue)
+
 
 def read_context(span: Span, kind: str, sets: dict, hits: ContextHits) -> Reading:
     """Qualifier and role of one figure. A role cue next to the figure wins ("rose by a third" is a
@@ -122,8 +129,7 @@ def share_list_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: li
     for i, (span, kind, reading, inside) in enumerate(zip(spans, kinds, readings, bracketed)):
         sibling = cued.get((span.sent.start, kind))
         if inside and sibling is not None and not reading.role_cue and reading.role == "level":
-            cue = f"{sibling.role_cue}@list"
-            out[i] = Reading(reading.qualifier, sibling.role, sibling.direction, reading.rules + (cue,), cue)
+            out[i] = reading.with_role_of(sibling, "list")
     return out
 
 
@@ -154,8 +160,7 @@ def endpoint_roles(readings: list[Reading], kinds: list[str], linked: list[tuple
             share = next((readings[j] for j in linked[i] if kinds[j] == kinds[i] and parts[j] in ("from", "to")
                           and readings[j].role == "share" and readings[j].role_cue), None)
             if share is not None:
-                cue = f"{share.role_cue}@link"
-                out[i] = Reading(reading.qualifier, "share", "", reading.rules + (cue,), cue)
+                out[i] = reading.with_role_of(share, "link")
     return out
 
 
@@ -172,8 +177,7 @@ def conjoined_roles(doc: Doc, spans: list[Span], kinds: list[str], readings: lis
         joined = [t for t in between if t.lower_ in ("and", "or")]
         if (kinds[i] == kinds[i - 1] and before.sent.start == span.sent.start and joined
                 and not any(t.pos_ in ("VERB", "AUX") for t in between)):
-            cue = f"{first.role_cue}@and"
-            out[i] = Reading(reading.qualifier, first.role, first.direction, reading.rules + (cue,), cue)
+            out[i] = reading.with_role_of(first, "and")
     return out
 
 
@@ -184,6 +188,5 @@ def alternative_roles(readings: list[Reading], parts: list[str]) -> list[Reading
     for i in range(1, len(out)):
         first, reading = out[i - 1], out[i]
         if parts[i] == parts[i - 1] == "by" and first.role_cue and not reading.role_cue:
-            cue = f"{first.role_cue}@or"
-            out[i] = Reading(reading.qualifier, first.role, first.direction, reading.rules + (cue,), cue)
+            out[i] = reading.with_role_of(first, "or")
     return out
