@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from pipeline.checks.figures import Fig, ends_with_word, fmt, has_word, last_cue, off_range, relative_range, word_list
-from pipeline.checks.view import ArticleView, Finding, from_to_pair
+from pipeline.checks.view import ArticleView, Finding, from_to_pair, from_to_pairs
 from pipeline.records import Claim
 
 
@@ -83,10 +83,7 @@ def from_to_change(view: ArticleView, p: dict) -> Iterator[Finding]:
     """"From A to B" against the change stated with it: "rose by $2 billion from $5 billion to
     $7 billion". A and B are rounded as written, so the change may be anything their last digits
     allow: "38% to $18.3 million from $13.2 million" (37.7% to 39.5%) is no mismatch."""
-    for start in view.figs:
-        pair = from_to_pair(start, view)
-        if pair is None:
-            continue
+    for pair in from_to_pairs(view):
         a, b = pair
         spread = a.half_step + b.half_step
         for change in view.sentence(a.claim.sentence_index):
@@ -174,12 +171,8 @@ def shares_one_total(group: list[Fig], share: Fig, previous: Fig | None, view: A
 def doubled_halved(view: ArticleView, p: dict) -> Iterator[Finding]:
     """"Doubled", "tripled", "halved" against the two values of "from A to B"."""
     cues = p["cues"]
-    for start in view.figs:
-        pair = from_to_pair(start, view)
-        if pair is None:
-            continue
-        a, b = pair
-        first = min(pair, key=lambda f: f.claim.start)
+    for a, b in from_to_pairs(view):
+        first = min((a, b), key=lambda f: f.claim.start)
         near = word_list(first.before)[-p["max_words_before"]:]
         factors = {cues[w] for w in near if w in cues}
         if len(factors) != 1 or not a.value:

@@ -3,7 +3,7 @@ a check finds: a flag and the claims it goes on."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.checks.figures import Fig, ends_with_word, figures_of
@@ -61,4 +61,12 @@ def from_to_pair(start: Fig, view: ArticleView) -> tuple[Fig, Fig] | None:
             and f.claim.unit == start.claim.unit and ends_with_word(f.before, view.from_to["to"])
             and (not start.linked or f.id in start.linked)]
     return (start, ends[0]) if len(ends) == 1 else None
+
+
+def from_to_pairs(view: ArticleView) -> Iterator[tuple[Fig, Fig]]:
+    """Every "from A to B" of the article (``from_to_pair``), A first, in text order of A."""
+    for start in view.figs:
+        pair = from_to_pair(start, view)
+        if pair is not None:
+            yield pair
 
