@@ -345,10 +345,10 @@ def _countable(noun: Token, res: Resources) -> str:
 
 
 def _count_reading(res: Resources) -> CountReading:
-    """The verbs of reaching and change, the member nouns of groups and casualty words, from the lexicons: "a crowd
-    of 3,000" counts people (``member_nouns``), a singular group noun only (tagged a name at the head
-    of a sentence); "bookings climbed to 9,400" counts bookings, a plural subject that is no money
-    ("revenues") nor a level ("prices", ``measured_plurals``)."""
+    """The verbs of reaching and change, the member nouns of groups, casualty words and the nouns of a
+    number, from the lexicons: "a crowd of 3,000" counts people (``member_nouns``), a singular group
+    noun only (tagged a name at the head of a sentence); "bookings climbed to 9,400" counts
+    bookings, a plural subject that is no money ("revenues") nor a level ("prices", ``measured_plurals``)."""
     lexicons = res.rules.lexicons
     members = lexicons["member_nouns"]
     not_counted = frozenset(lexicons["money_nouns"]) | frozenset(lexicons["measured_plurals"])
@@ -361,7 +361,7 @@ def _count_reading(res: Resources) -> CountReading:
     return CountReading(frozenset(lexicons["reaching_verbs"]),
                         lambda noun: members.get(noun.lower_, "") if noun.tag_ in ("NN", "NNP") else "",
                         frozenset(lexicons["rising_verbs"]) | frozenset(lexicons["falling_verbs"]), plural_subject,
-                        frozenset(lexicons["casualty_words"]), frozenset(lexicons["including_words"]))
+                        *(frozenset(lexicons[name]) for name in ("casualty_words", "including_words", "number_nouns")))
 
 
 def _own_direction(amount: Amount, role: str) -> str:

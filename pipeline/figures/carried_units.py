@@ -42,7 +42,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     last_count: int | None = None  # the latest count with a unit so far
     for i, (span, kind, unit, value) in enumerate(zip(spans, kinds, units, values)):
         if kind == "count" and not unit:
-            out[i] = (named_part(span, reading.plural_subject) or _number_subject(span, reading.plural_subject)
+            out[i] = (named_part(span, reading.plural_subject) or _number_subject(span, reading.number_nouns, reading.plural_subject)
                       or _whole_unit(spans, kinds, units, i)
                       or reached_subject(span, reading.reaching_verbs, reading.change_verbs,
                                          lambda noun: counted(noun) or reading.plural_subject(noun))
@@ -56,7 +56,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
                     out[i] = out[j]
                     break
         elif kind == "count" and not out[i] and last_count is not None:
-            if spans[last_count].sent.start == span.sent.start or _number_subject(span) == "" or refers_back(span):
+            if spans[last_count].sent.start == span.sent.start or _number_subject(span, reading.number_nouns) == "" or refers_back(span):
                 out[i] = out[last_count]
         elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
             out[i] = out[last_count]
@@ -152,14 +152,14 @@ def clause_noun(span: Span, counted: Callable[[Token], str]) -> str:
     return ""
 
 
-def _number_subject(span: Span, named: Callable[[Token], str] = lambda noun: "") -> str | None:
-    """For a figure whose clause is about a number, its subject or its object: the counted noun
+def _number_subject(span: Span, nouns: frozenset[str], named: Callable[[Token], str] = lambda noun: "") -> str | None:
+    """For a figure whose clause is about a number (one of ``nouns``), its subject or its object: the counted noun
     ("the number of job vacancies fell by 43,000" -> vacancy, "brought to 14 the number of people
     held" -> person, as ``named`` names a plural), "" for a number named before ("that number had
     fallen to 19,000"), None when the clause is about no number."""
     verb = clause_head(span.root)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
-        if subject.lower_ in ("number", "total", "count"):
+        if subject.lower_ in nouns:
             counted = [p for prep in subject.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
             return (named(counted[0]) or counted[0].lemma_.lower()) if counted else ""
     return None

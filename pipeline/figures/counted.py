@@ -17,8 +17,9 @@ class CountReading:
     "exceed") and of change ("climb", "dip"), the member noun of a group or collective noun
     ("crowd" -> person), the counted noun of any plural subject such a verb measures
     ("bookings" -> booking; "" for a plural of money or of a level, "prices"), "" for others, the
-    words of what befalls people in a casualty report ("killed", "arrested"), and the words that
-    open a part of the count before them ("including", "among")."""
+    words of what befalls people in a casualty report ("killed", "arrested"), the words that
+    open a part of the count before them ("including", "among"), and the nouns of a number a clause
+    may be about ("the number of job vacancies fell by 43,000")."""
 
     reaching_verbs: frozenset[str] = frozenset()
     members: Callable[[Token], str] = lambda noun: ""
@@ -26,6 +27,7 @@ class CountReading:
     plural_subject: Callable[[Token], str] = lambda noun: ""
     casualty_words: frozenset[str] = frozenset()
     including_words: frozenset[str] = frozenset()
+    number_nouns: frozenset[str] = frozenset()
 
 
 def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:

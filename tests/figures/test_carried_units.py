@@ -66,3 +66,10 @@ def test_carrying_rate_units_reads_each_figure_a_bounded_number_of_times() -> No
 def test_times_count_the_events_their_verb_names_when_those_are_counted(extract) -> None:
     figures = extract("The courier was attacked four times. The team lost just five times.").figures
     assert [(f.text, f.unit) for f in figures] == [("four times", "attack"), ("five times", "time")]
+
+
+def test_a_bare_count_in_a_clause_about_a_number_counts_what_the_number_is_of(extract) -> None:
+    figures = extract("The number of new building permits in Ardenia climbed by 4,000 in May.").figures
+    assert [(f.text, f.unit) for f in figures] == [("4,000", "permit")]
+    figures = extract("Lenders approved 61,000 mortgages in March. That number had fallen to 19,000 by June.").figures
+    assert [(f.text, f.unit) for f in figures] == [("61,000 mortgages", "mortgage"), ("19,000", "mortgage")]
