@@ -44,9 +44,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
             return found[-1]
-    start = max((t.i + 1 for t in head.doc[head.left_edge.i: head.i] if t.pos_ in ("VERB", "AUX") or t.is_quote),
+    start = max((t.i + 1 for t in head.doc[head.left_edge.i: head.i] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("``", "''")),
                 default=head.left_edge.i)  # "'' said a Harlow spokesman" misread as one phrase: its noun phrase
-    words = [t for t in head.doc[start: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ == "HYPH"]
+    words = [t for t in head.doc[start: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
@@ -92,22 +92,31 @@ def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]]
     sentence before that told of such a statement ("Tarrow Mills said in a statement ... / Horne
     called it a setback. / “...,” the statement said." -> Tarrow Mills), else the speaker named
     last before it ("Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
-    statement said." -> the union). Such words with no speaker before them stay the noun's, and
-    plural ones ("reports said") are no one statement. A speaker ``unnamed`` ("it said" where "it"
-    stands for no party) is such a statement only right after one ("..., the statement said. / ...,
-    it said.")."""
+    statement said." -> the union), also with words before the noun ("the latest data"). Such
+    words with no speaker before them are no one's: the noun names no source ("“According to the
+    latest information, 900 homes burned,” Ortiz said." is Ortiz's alone), and plural ones ("reports
+    said") are no one statement. A speaker ``unnamed`` ("it said" where "it" stands for no party) is
+    such a statement only right after one ("..., the statement said. / ..., it said.")."""
     last, told, out, stated = "", {}, [], False
     for sent, group in zip(sentences, by_sentence):
-        out.append([replace(a, speaker=told.get(a.speaker.lower(), last))
-                    if last and (a.speaker.lower() in nouns or (a.speaker == unnamed and stated)) else a for a in group])
-        cues = [a.speaker.lower() for a in sorted(group, key=lambda a: a.cue) if a.speaker != AUTHOR]
+        out.append([replace(a, speaker=told.get(_noun(a.speaker), last)) if last and (
+            _noun(a.speaker) in nouns or (a.speaker == unnamed and stated)) else a
+            for a in group if last or _noun(a.speaker) not in nouns])
+        cues = [_noun(a.speaker) for a in sorted(group, key=lambda a: a.cue) if a.speaker != AUTHOR]
         stated = cues[-1] in nouns if cues else stated
         named = [a.speaker for a in sorted(group, key=lambda a: a.cue)
-                 if a.speaker != AUTHOR and a.speaker.lower() not in nouns]
+                 if a.speaker != AUTHOR and _noun(a.speaker) not in nouns]
         if named:
             last = named[-1]
             told |= {t.lemma_.lower(): named[0] for t in sent if t.lemma_.lower() in nouns and t.tag_ == "NN"}
     return out
+
+
+def _noun(speaker: str) -> str:
+    """A speaker's last word where it is a common noun, as written in lower case: "data" of "the
+    latest data", not of the name "Control Data"."""
+    word = speaker.rsplit(" ", 1)[-1]
+    return word.lower() if word.islower() or word == speaker else ""
 
 
 def _capitalised_within(word: Token) -> bool:

@@ -67,6 +67,7 @@ class SpeakerFinder:
         self.pronouns = set(speech["person_pronouns"])
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
+        self.governments = set(speech.get("government_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.comparing = frozenset(speech["comparison_words"])
         self.min_words = int(speech["quote_min_words"])
@@ -218,7 +219,7 @@ class SpeakerFinder:
         or a name before it ("a Ledger/Channel 9 News poll"); None for one nobody is given ("a
         report")."""
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "Friday's announcement"
                 return child
             if child.dep_ == "agent":  # "forecast" read as a participle
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -269,13 +270,16 @@ class SpeakerFinder:
         descriptor describes, else ``party_name``); a spokesperson is the body they speak for, named
         as the article names it in full ("a Harlow spokeswoman said" after "Harlow Textiles Corp."
         -> Harlow Textiles; "the spokesman said" or "she said" after it, the same), as the entities
-        cell names it."""
+        cell names it; a government the entities cell reads as its country is that country's
+        ("The Ruvian Government said" -> Government of Ruvia)."""
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
             head = spokesperson_before(head, self.party_words.spokespeople) or head
         name = parties.speaking(head) or described or party_name(names, head, self.pronouns, self.titles,
                                                                  self.quantifiers)
         if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
             return article_name(names, name[: -len(head.text) - 1])
+        if head.lemma_.lower() in self.governments and name in self.party_words.countries:
+            return f"Government of {name}"  # "The Ruvian Government said", its country's own body
         return name
 
     def _printed(self, subject: Token, verb: Token) -> bool:
