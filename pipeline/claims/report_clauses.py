@@ -90,9 +90,10 @@ def says_of_its_noun(verb: Token) -> bool:
 def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     """The clause before a comma that opens a sentence whose reporting verb and subject come after
     it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
-    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
-    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
-    clause it interrupts."""
+    after any dateline. A phrase without a subject of its own is no such clause, nor a prepositional
+    phrase with a clause inside it ("In Tokyo, where shares fell 2 percent, analysts said ..."). A
+    cue set in the middle of a sentence ("That era ended, she said, sometime in the mid-2000s")
+    gives the whole clause it interrupts."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
     if verb.dep_ == "parataxis" and subjects and (verb.head.i < verb.i or _set_off(verb)):
         # "That era ended, she said, in ...", "The bridge, officials said, will cost ..."
@@ -107,6 +108,9 @@ def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
         return None
     has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma]) or any(
         c.dep_ == "dep" and start <= c.i < comma for c in verb.children)  # "The loss of $3 a share ..., Ford said"
+    opening = [c.dep_ for c in verb.children if start <= c.i < comma]
+    if opening and all(dep == "prep" for dep in opening):
+        return None  # a phrase that sets the scene: "In Tokyo, where shares fell 2 percent, analysts said ..."
     return (start, comma) if has_subject else None
 
 
