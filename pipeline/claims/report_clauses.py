@@ -24,14 +24,30 @@ def tells_past(verb: Token) -> bool:
 def inverted_source(verb: Token) -> Token | None:
     """The source named after a reporting verb that follows what it reports with no subject of its
     own, misread as going on from the clause before it ("Police held two men, reported Morgenposten."
-    read as the police reporting Morgenposten): its object, a name that ends the sentence."""
+    read as the police reporting Morgenposten): its object, a name that ends the sentence; or
+    misread as part of that name (``_named_after``)."""
     doc = verb.doc
+    if verb.dep_ == "compound":
+        return _named_after(verb)
     if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or doc[verb.i - 1].text != "," \
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     source = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
                    and c.ent_type_ not in ("DATE", "TIME")), None)  # not "..., announced Monday."
     return source if source is not None and all(t.is_punct for t in doc[source.right_edge.i + 1: verb.sent.end]) else None
+
+
+def _named_after(verb: Token) -> Token | None:
+    """The name after a reporting verb misread as a word of that name, where the verb follows what
+    it reports and ends the sentence with the name ("“No one has built 12 a year,” claims analyst
+    Mark Dunn." read as a name "claims analyst Mark Dunn"): the name's last word."""
+    doc, name = verb.doc, verb.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if verb.tag_ not in ("VBZ", "VBD") or name.pos_ != "PROPN" or name.i < verb.i \
+            or not (doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote):
+        return None
+    return name if all(t.is_punct or t.is_space for t in doc[name.right_edge.i + 1: verb.sent.end]) else None
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -74,9 +90,10 @@ def says_of_its_noun(verb: Token) -> bool:
 def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
     """The clause before a comma that opens a sentence whose reporting verb and subject come after
     it ("Inflation held at 6.7 per cent, the Office for National Statistics said"): its tokens,
-    after any dateline. A phrase without a subject of its own is no such clause. A cue set in the
-    middle of a sentence ("That era ended, she said, sometime in the mid-2000s") gives the whole
-    clause it interrupts."""
+    after any dateline. A phrase without a subject of its own is no such clause, nor a prepositional
+    phrase with a clause inside it ("In Tokyo, where shares fell 2 percent, analysts said ..."). A
+    cue set in the middle of a sentence ("That era ended, she said, sometime in the mid-2000s")
+    gives the whole clause it interrupts."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > sent.start]
     if verb.dep_ == "parataxis" and subjects and (verb.head.i < verb.i or _set_off(verb)):
         # "That era ended, she said, in ...", "The bridge, officials said, will cost ..."
@@ -91,6 +108,9 @@ def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
         return None
     has_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[start:comma]) or any(
         c.dep_ == "dep" and start <= c.i < comma for c in verb.children)  # "The loss of $3 a share ..., Ford said"
+    opening = [c.dep_ for c in verb.children if start <= c.i < comma]
+    if opening and all(dep == "prep" for dep in opening):
+        return None  # a phrase that sets the scene: "In Tokyo, where shares fell 2 percent, analysts said ..."
     return (start, comma) if has_subject else None
 
 

@@ -44,7 +44,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
             return found[-1]
-    words = [t for t in head.doc[head.left_edge.i: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ == "HYPH"]
+    start = max((t.i + 1 for t in head.doc[head.left_edge.i: head.i] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("``", "''")),
+                default=head.left_edge.i)  # "'' said a Harlow spokesman" misread as one phrase: its noun phrase
+    words = [t for t in head.doc[start: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
@@ -59,7 +61,28 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         return f"{owner}'s {phrase}"
     if words[0].is_sent_start and words[0].pos_ != "PROPN" and not _capitalised_within(words[0]):
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
-    return phrase
+    return article_name(names, phrase) if head.pos_ == "PROPN" else phrase
+
+
+def article_name(names: EntityIndex, phrase: str) -> str:
+    """The article's full name for a short form of it that names no entity where it stands
+    ("Harlow said ..." or "a Harlow spokesman said" after "Harlow Textiles Corp." -> Harlow
+    Textiles; "Acquisition said" after "KL Acquisition Corp." -> KL Acquisition): the one
+    organisation or person whose canonical name or a mention of it holds the phrase's words in a row
+    ("an IBM spokeswoman" -> International Business Machines), as the entities cell writes it; the
+    phrase itself where no such name or several are given, or where a word of it
+    is not capitalised ("the company")."""
+    words = phrase.split()
+    if not words or not all(word[:1].isupper() for word in words):
+        return phrase
+    full = {e["canonical"] for e in names.entities if e["label"] in ("ORG", "PERSON")
+            and (_holds(e["canonical"].split(), words) or _holds(e["text"].split(), words))}
+    return full.pop() if len(full) == 1 else phrase
+
+
+def _holds(name: list[str], words: list[str]) -> bool:
+    """Whether a name's words hold these words in a row: "Harlow Textiles" holds "Harlow"."""
+    return any(name[i: i + len(words)] == words for i in range(len(name) - len(words) + 1))
 
 
 def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]],
@@ -69,22 +92,31 @@ def whose_statements(sentences: list[Span], by_sentence: list[list[Attribution]]
     sentence before that told of such a statement ("Tarrow Mills said in a statement ... / Horne
     called it a setback. / “...,” the statement said." -> Tarrow Mills), else the speaker named
     last before it ("Sales rose 9 percent, the Tarrow Growers' Union said. Prices should hold, the
-    statement said." -> the union). Such words with no speaker before them stay the noun's, and
-    plural ones ("reports said") are no one statement. A speaker ``unnamed`` ("it said" where "it"
-    stands for no party) is such a statement only right after one ("..., the statement said. / ...,
-    it said.")."""
+    statement said." -> the union), also with words before the noun ("the latest data"). Such
+    words with no speaker before them are no one's: the noun names no source ("“According to the
+    latest information, 900 homes burned,” Ortiz said." is Ortiz's alone), and plural ones ("reports
+    said") are no one statement. A speaker ``unnamed`` ("it said" where "it" stands for no party) is
+    such a statement only right after one ("..., the statement said. / ..., it said.")."""
     last, told, out, stated = "", {}, [], False
     for sent, group in zip(sentences, by_sentence):
-        out.append([replace(a, speaker=told.get(a.speaker.lower(), last))
-                    if last and (a.speaker.lower() in nouns or (a.speaker == unnamed and stated)) else a for a in group])
-        cues = [a.speaker.lower() for a in sorted(group, key=lambda a: a.cue) if a.speaker != AUTHOR]
+        out.append([replace(a, speaker=told.get(_noun(a.speaker), last)) if last and (
+            _noun(a.speaker) in nouns or (a.speaker == unnamed and stated)) else a
+            for a in group if last or _noun(a.speaker) not in nouns])
+        cues = [_noun(a.speaker) for a in sorted(group, key=lambda a: a.cue) if a.speaker != AUTHOR]
         stated = cues[-1] in nouns if cues else stated
         named = [a.speaker for a in sorted(group, key=lambda a: a.cue)
-                 if a.speaker != AUTHOR and a.speaker.lower() not in nouns]
+                 if a.speaker != AUTHOR and _noun(a.speaker) not in nouns]
         if named:
             last = named[-1]
             told |= {t.lemma_.lower(): named[0] for t in sent if t.lemma_.lower() in nouns and t.tag_ == "NN"}
     return out
+
+
+def _noun(speaker: str) -> str:
+    """A speaker's last word where it is a common noun, as written in lower case: "data" of "the
+    latest data", not of the name "Control Data"."""
+    word = speaker.rsplit(" ", 1)[-1]
+    return word.lower() if word.islower() or word == speaker else ""
 
 
 def _capitalised_within(word: Token) -> bool:
@@ -109,14 +141,24 @@ def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[
     return person["canonical"] if person else ""
 
 
-def _named_subject_before(pronoun: Token) -> Token | None:
-    """The proper-noun subject nearest before a pronoun, in its sentence or the one before it in
-    the same paragraph."""
+def spokesperson_before(pronoun: Token, spokespeople: frozenset[str]) -> Token | None:
+    """The spokesperson a "he"/"she" stands for: the subject nearest before it, in its sentence or
+    the one before it in the paragraph, where that is a spokesperson ("A spokeswoman for Harlow
+    said ... She said the move would cost $3 million." -> the spokeswoman, who speaks for Harlow);
+    None where a name comes nearer."""
+    subject = _named_subject_before(pronoun, spokespeople)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset()) -> Token | None:
+    """The proper-noun subject nearest before a pronoun, or one of these common ``nouns``, in its
+    sentence or the one before it in the same paragraph."""
     doc, sent = pronoun.doc, pronoun.sent
     start = sent.start
     if sent.start > 0 and not starts_paragraph(doc, sent):
         start = doc[sent.start - 1].sent.start
     for token in reversed(doc[start: pronoun.i]):
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+        if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or (token.pos_ == "NOUN"
+                                                                                and token.lower_ in nouns)):
             return token
     return None

@@ -23,7 +23,7 @@ from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source
                                             says_of_its_noun, tells_past, verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
-from pipeline.claims.speaker_names import party_name, whose_statements
+from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
 from pipeline.claims.speech_runs import continued, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
@@ -67,6 +67,7 @@ class SpeakerFinder:
         self.pronouns = set(speech["person_pronouns"])
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
+        self.governments = set(speech.get("government_nouns", ()))
         self.survey_nouns = set(speech.get("survey_nouns", ()))
         self.comparing = frozenset(speech["comparison_words"])
         self.min_words = int(speech["quote_min_words"])
@@ -121,7 +122,8 @@ class SpeakerFinder:
                                 and not has_subject(c)]
                     content += figure_tail(token, content, lemma in self.party_words.judging_words, self.comparing)
                 if source is not None:  # "Police held two men, reported Morgenposten.": what comes before
-                    content = [c for c in content if c.i != source.i] + [token.head]
+                    told = source.head if token.dep_ == "compound" else token.head  # "..., claims analyst Mark Dunn."
+                    content = [c for c in content if c.i != source.i] + [told]
                 stretches = [(c.left_edge.i, c.right_edge.i + 1) for c in content]
                 leading = leading_clause(token, sent)
                 if leading is not None and not any(start < leading[1] for start, _ in stretches):
@@ -138,8 +140,7 @@ class SpeakerFinder:
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
             asking = lemma in self.survey_nouns and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
             if owner is not None or asking:  # "Corvane Corp.'s announcement of a $412.6 million loss"
-                speaker = (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)
-                           ) if owner is not None else ""
+                speaker = self._name(owner, names, parties) if owner is not None else ""
                 if speaker and lemma in self.survey_nouns:
                     speaker = f"{speaker} {lemma}"  # the poll speaks for the people it asked
                 elif asking:  # "Polls have shown support rising to 51 percent" -> polls
@@ -154,8 +155,7 @@ class SpeakerFinder:
                         out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
             source = self._source(token)
             if source is not None:
-                speaker = parties.speaking(source) or party_name(names, source, self.pronouns, self.titles,
-                                                                        self.quantifiers)
+                speaker = self._name(source, names, parties)
                 if speaker:
                     verb = clause_head(token.head)
                     # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
@@ -219,7 +219,7 @@ class SpeakerFinder:
         or a name before it ("a Ledger/Channel 9 News poll"); None for one nobody is given ("a
         report")."""
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "Friday's announcement"
                 return child
             if child.dep_ == "agent":  # "forecast" read as a participle
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -240,8 +240,7 @@ class SpeakerFinder:
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
-            return (parties.speaking(owner) or party_name(names, owner, self.pronouns, self.titles, self.quantifiers)) \
-                if owner is not None else ""
+            return self._name(owner, names, parties) if owner is not None else ""
         subject = subject if subject is not None else passive_agent(verb)  # "was hailed by the mayor as ..."
         if subject is None:
             return ""
@@ -256,16 +255,32 @@ class SpeakerFinder:
         # a joint source's parts, not one counted as only some of a group ("say pollsters and some aides")
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("PROPN", "NOUN")
                              and c.left_edge.lower_ not in self.quantifiers]
-        found = [parties.speaking(party) or self._described(subject, parties)
-                 or party_name(names, party, self.pronouns, self.titles, self.quantifiers) for party in named]
+        found = [self._name(party, names, parties, self._described(subject, parties)) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
         if not found and subject.lower_ == "it":
             return UNNAMED_SOURCE  # "Sales rose 4%, the statement said. Exports fell 2%, it said."
-        if len(found) > 1 and any(party.tag_ == "NNS" for party in named):  # a group that names no one
-            return f" {_joining(subject)} ".join(found)  # "Red Cross and hospital officials said ..."
+        if len(found) > 1 and any(party.tag_ == "NNS" for party in named) and all(p.pos_ == "NOUN" for p in named):
+            return f" {_joining(subject)} ".join(found)  # groups that name no one: "police and family members said"
         if len(named) == len(found) == 1 and self._printed(subject, verb) and not found[0].startswith("The "):
             return f"The {found[0]}"
         return "; ".join(found)  # joint speakers by name: "Putin and Xi" -> "Vladimir Putin; Xi Jinping"
+
+    def _name(self, head: Token, names: EntityIndex, parties: Parties, described: str = "") -> str:
+        """The name of the party a speaker's phrase stands for (``Parties.speaking``, else what its
+        descriptor describes, else ``party_name``); a spokesperson is the body they speak for, named
+        as the article names it in full ("a Harlow spokeswoman said" after "Harlow Textiles Corp."
+        -> Harlow Textiles; "the spokesman said" or "she said" after it, the same), as the entities
+        cell names it; a government the entities cell reads as its country is that country's
+        ("The Ruvian Government said" -> Government of Ruvia)."""
+        if head.pos_ == "PRON" and head.lower_ in self.pronouns:
+            head = spokesperson_before(head, self.party_words.spokespeople) or head
+        name = parties.speaking(head) or described or party_name(names, head, self.pronouns, self.titles,
+                                                                 self.quantifiers)
+        if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
+            return article_name(names, name[: -len(head.text) - 1])
+        if head.lemma_.lower() in self.governments and name in self.party_words.countries:
+            return f"Government of {name}"  # "The Ruvian Government said", its country's own body
+        return name
 
     def _printed(self, subject: Token, verb: Token) -> bool:
         """Whether a speaker is a paper that prints "The" as part of its name: the article writes it

@@ -35,3 +35,15 @@ def test_a_negated_or_modal_cue_gives_no_words(resources):
 def test_a_passive_cue_names_its_speaker_by_its_by_phrase(resources):
     doc = resources.nlp("The figure of 310 arrests was confirmed by the sheriff on Monday.")
     assert passive_agent(_verb(doc, "confirmed")).text == "sheriff"
+
+
+def test_a_scene_setting_phrase_before_the_cue_is_not_what_it_reports(resources):
+    doc = resources.nlp("In Tokyo, where shares fell 2 percent on Monday, analysts said the yen would weaken.")
+    assert leading_clause(_verb(doc, "said"), doc[:]) is None
+
+
+def test_a_cue_misread_as_part_of_the_name_after_a_quote_names_its_source(resources):
+    doc = resources.nlp("`` It's a hard task, nobody has ever built a ship at the rate of 12 per year before, '' "
+                        "claims analyst Mark Dunn.")
+    source = inverted_source(_verb(doc, "claims"))  # the parser reads "claims analyst Mark Dunn" as one name
+    assert source is not None and source.text == "Dunn"

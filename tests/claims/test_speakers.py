@@ -64,9 +64,14 @@ def test_a_described_company_speaks_for_the_one_named_before(extract, text, figu
     # a parent whose one-word name opens that of a unit the article follows speaks with its legal form
     ("Ashcombe Mills Inc. said its net rose 8%. Ashcombe Mills runs 12 plants. Meanwhile, Ashcombe Corp. "
      "said its revenue rose 4%.", "4%", "Ashcombe Corporation"),
-    # a company's spokesman stays the spokesman, though the company's word opens a longer name
+    # a spokesman speaks for the company, named in full as the article names it
     ("Corvane Systems Inc. posted a loss. Sales will fall 5% next year, a Corvane spokesman said.", "5%",
-     "Corvane spokesman"),
+     "Corvane Systems"),
+    ("Corvane Systems Inc. posted a loss. A spokeswoman for Corvane said 80 jobs would go. She said the cuts "
+     "would save $4 million.", "$4 million", "Corvane Systems"),
+    # a short name held by two of the article's names stays as written
+    ("Ashcombe Mills Inc. said its net rose 8%. Ashcombe Freight Corp. said its revenue rose 4%. An Ashcombe "
+     "spokesman said 60 trucks were sold.", "60 trucks", "Ashcombe"),
 ])
 def test_a_company_speaks_by_the_name_it_has_in_the_article(extract, text, figure, speaker):
     rows = {c.text: c for c in extract(text).claims}
