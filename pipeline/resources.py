@@ -9,7 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import IS_SPACE, LIKE_NUM
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
@@ -165,10 +165,18 @@ def uncounted_words(lexicons: dict) -> list[str]:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines, datelines and list items stand alone."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
+    """A line break always ends a sentence: headlines, datelines and list items stand alone. The
+    break is in the text of the token before (the space after a word is never one), so the words
+    are read from the document's arrays, each distinct word once, and a Token is made only for a
+    word that opens a line: this runs in every parse, over every token."""
+    strings, has_break = doc.vocab.strings, {}
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    for i in range(1, len(rows)):
+        before = rows[i - 1][0]
+        if before not in has_break:
+            has_break[before] = "\n" in strings[before]
+        if has_break[before] and not rows[i][1]:
+            doc[i].is_sent_start = True
     return doc
 
 

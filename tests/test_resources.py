@@ -72,3 +72,10 @@ def test_what_is_loaded_is_out_of_the_collectors_full_passes(resources):
     walked = gc.get_objects()  # what the collector still walks
     assert gc.get_freeze_count() > 100_000
     assert not any(obj is resources.matcher or obj is resources.rules for obj in walked)
+
+
+def test_every_word_after_a_line_break_opens_a_sentence(resources):
+    doc = resources.nlp("HARBOUR NOTES\nFerry fares rose 3 percent \n in March, the port said.\n\n- Cargo fell\n  by 2 percent")
+    after_break = [token.text for token in doc[1:] if "\n" in doc[token.i - 1].text_with_ws and not token.is_space]
+    assert after_break == ["Ferry", "in", "-", "by"]
+    assert all(doc[i].is_sent_start for i in range(1, len(doc)) if doc[i].text in after_break)

@@ -257,11 +257,13 @@ def _side_runner(side: str, model: str | None) -> Callable[[list[Article]], None
         nlp = load_nlp(model)
         return lambda articles: all(True for _ in nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE))
     if side == "pipeline":
+        from pipeline.claims.towns import country_of_town
         from pipeline.extract import extract_articles
         from pipeline.resources import build_resources
 
         res = build_resources(model)
         res.units.resolve("40 knots", 40.0)  # imports quantulum3, which the resolver loads on its first span
+        country_of_town("Mombasa")  # reads the towns table (about 0.2 s), which the first event placed in a town loads
 
         def extract(articles: list[Article]) -> None:
             all(True for _ in extract_articles(articles, res))

@@ -11,7 +11,8 @@ consecutive words in the document that pass its own test on the word (a run of n
 words); a pattern with a repeated token that tests nothing on the word is not anchored. The matches
 are the ones a pass over the whole document finds: every match lies in the window of its own
 anchor, and matches that overlap (which ``greedy`` filtering compares) lie in the same joined
-window.
+window. A pattern that is its anchor's word alone ({"LOWER": "percent"}) matches every word that
+passes the anchor test, with no Matcher run at all.
 """
 from __future__ import annotations
 
@@ -86,6 +87,13 @@ def word_test(token: dict) -> dict:
     return {attr: value for attr, value in token.items() if attr != "OP" and is_lexical(attr)}
 
 
+def is_word_alone(pattern: list[dict]) -> bool:
+    """Whether a pattern is one token, once, tested on the word alone ({"LOWER": "percent"}): its
+    matches are the words that pass its test, which needs no Matcher."""
+    return len(pattern) == 1 and pattern[0].get("OP", "1") == "1" and \
+        len(word_test(pattern[0])) == len(pattern[0]) - ("OP" in pattern[0])
+
+
 def choose_anchor(pattern: list[dict], is_stop) -> int | None:
     """The index of the pattern token to anchor on (the rarest, the first of equals), or None when
     the pattern has none or repeats a token that tests nothing on the word."""
@@ -114,6 +122,9 @@ class _Group:
 
     matcher: Matcher
     reaches: list[tuple[Reach, Reach]] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    """The match ids of the patterns that are the anchor's word alone, which match every word that
+    passes the anchor test, with no Matcher run."""
 
 
 class AnchoredPatterns:
@@ -149,9 +160,12 @@ class AnchoredPatterns:
             after = Reach(after.fixed - 1, (*after.repeated, anchor_id))
             self._repeated.add(anchor_id)
         group = self._groups[anchor_id]
+        self._checker.add(key, [pattern], greedy=greedy)
+        if is_word_alone(pattern):
+            group.words.append(self.vocab.strings.add(key))
+            return
         group.matcher.add(key, [pattern], greedy=greedy)
         group.reaches.append((before, after))
-        self._checker.add(key, [pattern], greedy=greedy)
 
     def _reach(self, tokens: list[dict]) -> Reach:
         fixed, repeated = 0, []
@@ -181,6 +195,9 @@ class AnchoredPatterns:
         for test, positions in passing.items():
             group = self._groups.get(test)
             if group is None:
+                continue
+            found += [(key, i, i + 1) for key in group.words for i in positions]
+            if not group.reaches:
                 continue
             before = max(reach.within(runs) for reach, _ in group.reaches)
             after = max(reach.within(runs) for _, reach in group.reaches)

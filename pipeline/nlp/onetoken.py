@@ -163,6 +163,12 @@ class WordTests:
         """The other patterns, as flags as above and a check of their other tests."""
         self._props: dict[str, None] = {}
         """The Token properties the patterns read, in the order first read."""
+        self._mask = 0
+        """Every flag bit a pattern tests."""
+        self._by_flags: BoundedCache = BoundedCache()
+        """By a word's bits of ``_mask``: the patterns of flags only that it passes, and the other
+        patterns whose flags it passes (their other tests still to check). Words share few such bit
+        sets ("5" and "17" have the same), so a new word is not compared with every pattern's flags."""
 
     def add(self, match_id: int, token: dict) -> bool:
         """Add a one-token pattern; False (and nothing added) for one that tests anything else."""
@@ -182,6 +188,8 @@ class WordTests:
         flags = [test for test in tests if isinstance(test, int)]
         mask = sum(1 << abs(flag) for flag in flags)
         wanted = sum(1 << flag for flag in flags if flag > 0)
+        self._mask |= mask
+        self._by_flags.clear()
         checks = [_as_check(test) for test in tests if not isinstance(test, int)]
         if checks:
             check = checks[0] if len(checks) == 1 else (lambda texts: all(test(texts) for test in checks))
@@ -193,10 +201,16 @@ class WordTests:
     def __call__(self, token: Token) -> tuple[int, ...]:
         """The match ids of the patterns the token passes, in the order added, each once."""
         texts = {prop: getattr(token, prop) for prop in self._props}
-        flags = token.lex.flags
+        bits = token.lex.flags & self._mask
+        by_flags = self._by_flags.get(bits)
+        if by_flags is None:
+            by_flags = self._by_flags.put(bits, (
+                [i for i, mask, wanted in self._flagged if bits & mask == wanted],
+                [(i, check) for i, mask, wanted, check in self._checked if bits & mask == wanted]))
+        flagged, checked = by_flags
         passed = [i for prop, by_word in self._listed.items() for i in by_word.get(texts[prop], ())]
-        passed += [i for i, mask, wanted in self._flagged if flags & mask == wanted]
-        passed += [i for i, mask, wanted, check in self._checked if flags & mask == wanted and check(texts)]
+        passed += flagged
+        passed += [i for i, check in checked if check(texts)]
         return tuple(dict.fromkeys(self._ids[i] for i in sorted(passed)))
 
 

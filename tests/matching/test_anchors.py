@@ -100,3 +100,18 @@ def test_repeated_tokens_reach_as_far_as_their_longest_run(resources):
     assert {nlp.vocab.strings[k]: doc[s:e].text for k, s, e in anchored(doc)} == {
         "money": "$ 1 2 3 4 5 million billion million", "percent": "7 8 9 10 percent",
         "run": "from one two three four five six to"}
+
+
+def test_patterns_of_the_anchor_word_alone_match_as_a_matcher_does(resources):
+    nlp = resources.nlp
+    anchored, whole = AnchoredPatterns(nlp.vocab), Matcher(nlp.vocab)
+    patterns = {"unit": [{"LOWER": {"IN": ["kilometres", "tonnes"]}}],
+                "unit again": [{"LOWER": {"IN": ["kilometres", "tonnes"]}}],
+                "unit after number": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["kilometres", "tonnes"]}}],
+                "number": [{"LIKE_NUM": True}], "bare four": [{"ORTH": "4"}]}
+    for key, pattern in patterns.items():
+        anchored.add(key, pattern, len(pattern) - 1, greedy="LONGEST")
+        whole.add(key, [pattern], greedy="LONGEST")
+    doc = nlp("The barge carried 40 tonnes over 12 kilometres, then 4 more tonnes and four kilometres back.")
+    assert sorted(anchored(doc)) == sorted(whole(doc))
+    assert sum(1 for key, _, _ in anchored(doc) if nlp.vocab.strings[key] == "unit") == 4

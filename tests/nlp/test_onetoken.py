@@ -79,3 +79,16 @@ def test_only_tests_on_the_word_and_the_token_strings_are_answered_in_python():
     for other in ({"ENT_IOB": "B"}, {"SPACY": "no"}, {"IS_SENT_START": True}, {"LENGTH": {"IN": [3]}}, {"LENGTH": {">=": "3"}}, {}, {"LOWER": {"IN": [1, 2]}}, {"LIKE_NUM": 1},
                   {"LOWER": {"FUZZY": "million"}}, {"_": {"custom": True}}):
         assert not tests.add(2, other)
+
+
+def test_words_with_the_same_flags_are_still_told_apart_by_their_other_tests(resources):
+    vocab = resources.nlp.vocab
+    ones, matcher = OneTokenMatcher(vocab), Matcher(vocab)
+    patterns = {"small number": [{"LIKE_NUM": True, "TEXT": {"REGEX": r"^\d{1,2}$"}}],
+                "number": [{"LIKE_NUM": True}], "not a number": [{"LIKE_NUM": False, "IS_ALPHA": True}]}
+    for key, pattern in patterns.items():
+        ones.add(key, [pattern])
+        matcher.add(key, [pattern])
+    doc = resources.nlp("Between 12 and 1480 ferries sailed, 7 of them late.")
+    assert [ones.on(token) for token in doc] == [_matcher_answer(matcher, token) for token in doc]
+    assert [token.text for token in doc if vocab.strings.add("small number") in ones.on(token)] == ["12", "7"]
