@@ -27,7 +27,7 @@ from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, extends, family_spans, head_noun,
                                          initials_of, joined_before, leading_word, legal_name_spans, opening_others,
                                          spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each, surname_bearers, without_last_period
+from pipeline.claims.name_spellings import common_words, hyphened, maker_of, one_name_each, surname_bearers, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
 
@@ -95,7 +95,7 @@ class EntityTable:
         written = self._written(doc)
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
-                    and not part_of_dateline(ent)
+                    and not part_of_dateline(ent) and (ent.text.lower() in self.aliases or not common_words(ent))
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
                     if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]

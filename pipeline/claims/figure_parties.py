@@ -46,7 +46,9 @@ class FigureParties(PlaceParties):
         if made:
             return self._in_order(made, span.sent)
         head = claim_clause(span.root)
-        found: list[Party] = []
+        people = self._entity(span.root)  # "the 2,500 Americans in Kuwait" are the country's as well, and
+        # so are "Some 200 Americans ... flew home" where the parse makes the figure's noun the clause's head
+        found: list[Party] = [people] if people is not None and people[0] in self.words.countries else []
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
         token = below = span.root
         judged = False
@@ -70,8 +72,6 @@ class FigureParties(PlaceParties):
                 nearer = nearer or (bool(own) and (token.dep_ != "xcomp" or bool(found)))
                 found += own
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
-                people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
-                found += [people] if people is not None and people[0] in self.words.countries else []
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
@@ -216,19 +216,22 @@ class FigureParties(PlaceParties):
     def of_age(self, span: Span) -> list[str] | None:
         """Whose an age is: the person it describes, by name or by the name set beside it, and no
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
-        age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
-        doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
-        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy",
-        or "the 7-year-old" alone, is the person in view (``_person_in_view``); None when the figure
-        is no age."""
+        age, not Havana's; "the 58-year-old judge, Arturo Mendes," "Slepian, a 52-year-old
+        doctor," and "the 9-year-old Chilean swimmer Mateo Ruiz" are Mendes's, Slepian's and
+        Ruiz's); an empty list when that person has no name here ("a 23-year-old man from Leeds");
+        "her 6-year-old son" (not the mother's); "the 7-year-old boy", or "the 7-year-old" alone, is
+        the person in view (``_person_in_view``), and "the 40-year-old company" the company the
+        descriptor stands for; None when the figure is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
-        named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
+        named = [noun, *(c for c in noun.children if c.dep_ == "appos"),
+                 *([noun.head] if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN") else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
         if not parties and noun.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            parties = self._person_in_view(noun)
+            label = self._descriptor(noun)
+            parties = self._person_in_view(noun) if label is None else [p for p in self._one(noun, 0) if p[1] == label]
         return self._in_order(parties, span.sent)
 
     def _person_in_view(self, noun: Token) -> list[Party]:

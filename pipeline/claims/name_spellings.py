@@ -3,14 +3,15 @@
 ("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one,
 the maker's name the model runs a model or a count into ("12 Kestrel K450s"), and which of the
 people who share a surname the surname alone stands for ("Ruiz" after "Ana Ruiz's father, Tomas
-Ruiz"); dotted initials written without their last period ("the U.S embassy")."""
+Ruiz"); dotted initials written without their last period ("the U.S embassy"); and the common
+words the model takes for a name ("a more or less united rebel force")."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 """Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
@@ -114,3 +115,15 @@ def without_last_period(name: str) -> str:
     write them: "u.s." -> "u.s" ("the U.S embassy"), "u.n. security council" -> "u.n security
     council". A spelling of the same name, so the table need not list it."""
     return LAST_INITIAL.sub(r"\1", name)
+
+
+def common_words(ent: Span) -> bool:
+    """Whether the model's entity is only common words, which name no one: no proper noun among
+    them, and no word capitalised but the sentence's first unless the article writes that word
+    capitalised inside a sentence too ("a more or less united rebel force" and "Permits for the
+    delegation were not issued" read as names, but not "Treasury officials said" where the
+    article writes "the Treasury" elsewhere). A nationality ("Cuban officials") is left alone."""
+    if ent.label_ == "NORP" or any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_sent_start) for t in ent):
+        return False
+    opening = ent[0]
+    return not (opening.is_title and any(t.lower == opening.lower and t.is_title and not t.is_sent_start for t in ent.doc))
