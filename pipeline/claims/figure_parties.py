@@ -218,8 +218,8 @@ class FigureParties(PlaceParties):
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
         age, not Havana's; "the 58-year-old judge, Arturo Mendes," "Slepian, a 52-year-old
         doctor," and "the 9-year-old Chilean swimmer Mateo Ruiz" are Mendes's, Slepian's and
-        Ruiz's); an empty list when that person has no name here ("a 23-year-old man from Leeds");
-        "her 6-year-old son" (not the mother's); "the 7-year-old boy", or "the 7-year-old" alone, is
+        Ruiz's); an empty list when that person has no name here ("a 23-year-old man from Leeds",
+        "her 6-year-old son": not the mother's); "the 7-year-old boy", or "the 7-year-old" alone, is
         the person in view (``_person_in_view``), and "the 40-year-old company" the company the
         descriptor stands for; None when the figure is no age."""
         noun = described_by_age(span)
