@@ -9,8 +9,8 @@ of a title read as one ("State" in "Secretary of State"), and a place labelled a
 ("Crimea"). A person's short form ("Xi") takes the full name the article uses ("Xi Jinping"); an
 organisation's leading words or initials take its longer name ("BM Kessler", "ADS"). Stock market
 indexes are found in the text itself ("the Dow", "the FTSE 100"), whatever the model tags. A place
-or a nationality that only describes a party ("the Akron, Ohio, company", "a New York-based
-bank") and a time zone read as an organisation ("14:52 UTC") name nobody.
+or a nationality that only describes a party ("the Akron, Ohio, company", "a New York-based bank"),
+a time zone ("14:52 UTC") and common words ("a more or less organised rebel force") name nobody.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, extends, family_spans, head_noun,
                                          initials_of, joined_before, leading_word, legal_name_spans, opening_others,
                                          spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, one_name_each, surname_bearers, without_last_period
+from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname_bearers, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
 
@@ -95,7 +95,7 @@ class EntityTable:
         written = self._written(doc)
         taken = {i for m in written for i in range(m.start, m.end)}
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
-                    and not part_of_dateline(ent)
+                    and not part_of_dateline(ent) and (ent.text.lower() in self.aliases or not names_no_one(ent))
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
         mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
                     if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]

@@ -1,21 +1,20 @@
 """Whose a figure is: the parties its clause gives it, read from the dependency parse (the nouns
 between the figure and its verb, the verb's subject and the parties it deals with), with pronouns
-and descriptors resolved by :class:`pipeline.claims.parties.Parties`; and which named places only
-say where a figure happens or goes."""
+and descriptors resolved by :class:`pipeline.claims.parties.Parties`, without the places that only
+say where a figure happens or goes (:mod:`pipeline.claims.place_parties`)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
 from pipeline.claims.parties import DESCRIPTOR_WINDOW
-from pipeline.claims.party_reading import (LISTED_THINGS, LOCATING_PREPOSITIONS, OWNING_LABELS, PARTNER_PREPOSITIONS,
-                                           PERSON_PRONOUNS, PLACE_LABELS, Party, clause_subject, has_own_figure,
-                                           index_alone, opens_clause, partitive, respective, says_what,
+from pipeline.claims.party_reading import (LISTED_THINGS, OWNING_LABELS, PARTNER_PREPOSITIONS,
+                                           PERSON_PRONOUNS, Party, clause_subject, has_own_figure,
+                                           index_alone, partitive, respective, says_what,
                                            states_figure)
-from pipeline.claims.stake_parties import StakeParties
+from pipeline.claims.place_parties import PlaceParties
 from pipeline.nlp.structure import described_by_age
 
 
@@ -30,7 +29,7 @@ Ghana"): the partners of ``PARTNER_PREPOSITIONS`` but "from", read with "of", an
 may name the currency a figure is measured in."""
 
 
-class FigureParties(StakeParties):
+class FigureParties(PlaceParties):
     """Resolves the parties of one article's figures."""
 
     def of_figure(self, span: Span) -> list[str]:
@@ -47,7 +46,9 @@ class FigureParties(StakeParties):
         if made:
             return self._in_order(made, span.sent)
         head = claim_clause(span.root)
-        found: list[Party] = []
+        people = self._entity(span.root)  # "the 2,500 Americans in Kuwait" are the country's as well, and
+        # so are "Some 200 Americans ... flew home" where the parse makes the figure's noun the clause's head
+        found: list[Party] = [people] if people is not None and people[0] in self.words.countries else []
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
         token = below = span.root
         judged = False
@@ -71,8 +72,6 @@ class FigureParties(StakeParties):
                 nearer = nearer or (bool(own) and (token.dep_ != "xcomp" or bool(found)))
                 found += own
             elif token.i == span.root.i:  # "31% of Van Arden", "28 new orders from Northwind Air"
-                people = self._entity(token)  # "the 2,500 Americans in Kuwait" are the country's as well
-                found += [people] if people is not None and people[0] in self.words.countries else []
                 found += self._owners(token, 0) + [
                     p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                     for obj in prep.children if obj.dep_ == "pobj"
@@ -217,19 +216,22 @@ class FigureParties(StakeParties):
     def of_age(self, span: Span) -> list[str] | None:
         """Whose an age is: the person it describes, by name or by the name set beside it, and no
         one else its clause names ("Havana demanded the return of 7-year-old Mateo Ruiz" is Ruiz's
-        age, not Havana's; "the 58-year-old judge, Arturo Mendes," and "Slepian, a 52-year-old
-        doctor," are Mendes's and Slepian's); an empty list when that person has no name here ("a
-        23-year-old man from Leeds", "her 6-year-old son": not the mother's); "the 7-year-old boy",
-        or "the 7-year-old" alone, is the person in view (``_person_in_view``); None when the figure
-        is no age."""
+        age, not Havana's; "the 58-year-old judge, Arturo Mendes," "Slepian, a 52-year-old
+        doctor," and "the 9-year-old Chilean swimmer Mateo Ruiz" are Mendes's, Slepian's and
+        Ruiz's); an empty list when that person has no name here ("a 23-year-old man from Leeds",
+        "her 6-year-old son": not the mother's); "the 7-year-old boy", or "the 7-year-old" alone, is
+        the person in view (``_person_in_view``), and "the 40-year-old company" the company the
+        descriptor stands for; None when the figure is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
-        named = [noun, *(c for c in noun.children if c.dep_ == "appos"), *([noun.head] if noun.dep_ == "appos" else [])]
+        named = [noun, *(c for c in noun.children if c.dep_ == "appos"),
+                 *([noun.head] if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN") else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
         if not parties and noun.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            parties = self._person_in_view(noun)
+            label = self._descriptor(noun)
+            parties = self._person_in_view(noun) if label is None else [p for p in self._one(noun, 0) if p[1] == label]
         return self._in_order(parties, span.sent)
 
     def _person_in_view(self, noun: Token) -> list[Party]:
@@ -284,61 +286,6 @@ class FigureParties(StakeParties):
             return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
         own = self._entity(subject)
         return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
-
-    def without_places(self, tokens: set[int]) -> set[int]:
-        """A clause's ``tokens`` without the phrases that only say where it happens: a town or a
-        region after "in", "at", "near" ... with what is set beside it ("31 people were killed in
-        Leeds, England", "a prison in New York"). A country keeps its phrase ("unemployment
-        in France rose to 8%" is France's), and so does a place that opens its clause, framing all
-        of it ("In Rio, the city government opened 10 clinics")."""
-        dropped: set[int] = set()
-        for i in sorted(tokens):
-            token = self.doc[i]
-            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
-                    or opens_clause(token.head):
-                continue
-            party = self._entity(token)
-            if party is not None and self._only_where(party):
-                dropped |= {t.i for t in token.head.subtree}
-        return tokens - dropped
-
-    def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
-        """The names of a figure's sentence, unless all are towns or regions that only say where
-        it happens, not opening it ("The trial run took three hours, the plane looping 80 miles
-        from Leeds" is not Leeds's; "And in Leeds, a 3 percent drop" is): then whose the figure is is
-        read from the paragraph, the figure before or the article."""
-        named = [ent for ent in self.index.within(sent.start_char, sent.end_char) if ent["canonical"] in names]
-        for ent in named:
-            span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-            label = "GPE" if ent["canonical"] in self._places else ent["label"]  # a town the model took for a person here
-            if not self._only_where((ent["canonical"], label)) or (span.root.dep_ == "pobj" and opens_clause(span.root.head)):
-                return names
-        return [] if named else names
-
-    @cached_property
-    def _places(self) -> set[str]:
-        """The names the article gives a place somewhere."""
-        return {ent["canonical"] for ent in self.index.entities if ent["label"] in PLACE_LABELS}
-
-    def _only_where(self, party: Party) -> bool:
-        """Whether a party is a town or a region, which only says where: not a country."""
-        return party[1] in PLACE_LABELS and party[0] not in self.words.countries
-
-    def _places_left_out(self, prep: Token, parties: list[Party]) -> list[Party]:
-        """The parties of a preposition's object without the towns and regions it only says something
-        comes from or goes to ("flew 300 passengers from Leeds to Rome", "100 miles from Lyon"):
-        orders from an airline or exports to a country keep their party."""
-        if prep.lower_ not in LOCATING_PREPOSITIONS or opens_clause(prep):
-            return parties
-        return [p for p in parties if not self._only_where(p)]
-
-    def _in_order(self, found: list[Party], sent: Span) -> list[str]:
-        """The names in the order the sentence names them, those it names only by a pronoun first."""
-        names = list(dict.fromkeys(name for name, _ in found))
-        first = {}
-        for ent in self.index.within(sent.start_char, sent.end_char):
-            first.setdefault(ent["canonical"], ent["start"])
-        return sorted(names, key=lambda name: first.get(name, -1))
 
     def _sharing(self, subject: Token) -> list[Party]:
         """The parties of joined subjects that share their verb's figure: not one that has its own

@@ -3,20 +3,28 @@
 ("Russia-Ukraine trade", "U.S.-Japan talks"), which the model reads as one name or half of one,
 the maker's name the model runs a model or a count into ("12 Kestrel K450s"), and which of the
 people who share a surname the surname alone stands for ("Ruiz" after "Ana Ruiz's father, Tomas
-Ruiz"); dotted initials written without their last period ("the U.S embassy")."""
+Ruiz"); dotted initials written without their last period ("the U.S embassy"); and what the model
+takes for a name but names no one: common words ("a more or less united rebel force") and a time
+zone ("at 2245 GMT")."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo, available_timezones
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 """Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
 LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
 """Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 COUNT = re.compile(r"\d[\d,.\s]*")
+TIME_ZONES = frozenset(name for zone in available_timezones() for month in (1, 7)
+                       for name in [datetime(2020, month, 1, tzinfo=ZoneInfo(zone)).tzname()] if name and name.isalpha())
+"""The time zones' abbreviations, as the IANA time zone database (zoneinfo) writes them in winter and
+summer: "UTC", "GMT", "EST", "CEST"."""
 """A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
 
 
@@ -114,3 +122,18 @@ def without_last_period(name: str) -> str:
     write them: "u.s." -> "u.s" ("the U.S embassy"), "u.n. security council" -> "u.n security
     council". A spelling of the same name, so the table need not list it."""
     return LAST_INITIAL.sub(r"\1", name)
+
+
+def names_no_one(ent: Span) -> bool:
+    """Whether the model's entity names no one: a time zone ("at 2245 GMT", "7 May 2009 UTC"), or
+    only common words, with no proper noun among them and no word capitalised but the sentence's
+    first unless the article writes that word capitalised inside a sentence too ("a more or less
+    united rebel force" and "Permits for the delegation were not issued" read as names, but not
+    "Treasury officials said" where the article writes "the Treasury" elsewhere). A nationality
+    ("Cuban officials") is left alone."""
+    if ent.text in TIME_ZONES:
+        return True
+    if ent.label_ == "NORP" or any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_sent_start) for t in ent):
+        return False
+    opening = ent[0]
+    return not (opening.is_title and any(t.lower == opening.lower and t.is_title and not t.is_sent_start for t in ent.doc))

@@ -98,3 +98,17 @@ def test_a_parent_sharing_its_unit_s_leading_word_is_named_with_its_form(resourc
 ])
 def test_a_family_named_by_its_surname_is_one_party(resources, text, names):
     assert _names(resources, text) == names
+
+
+@pytest.mark.parametrize("text, misread, names", [
+    # a capitalised common noun opening a sentence and a run of common words, read as names
+    ("Permits for the visiting delegation were late. The Tarrant militia was a more or less organised rebel force.",
+     [("Permits", "GPE"), ("less organised rebel", "ORG")], ["Tarrant"]),
+    # a word the article writes capitalised inside a sentence too is a name wherever it stands
+    ("Treasury officials met on Monday. Bonds fell after the Treasury spoke.", [("Treasury", "ORG")], ["Treasury"]),
+])
+def test_common_words_read_as_a_name_name_no_one(resources, text, misread, names):
+    doc = resources.nlp(text)
+    spans = [doc.char_span(text.index(words), text.index(words) + len(words), label=label) for words, label in misread]
+    doc.ents = [*spans, *(ent for ent in doc.ents if not any(s.start < ent.end and ent.start < s.end for s in spans))]
+    assert list(dict.fromkeys(e["canonical"] for e in resources.entities.canonical_entities(doc) if e["label"] != "DATE")) == names
