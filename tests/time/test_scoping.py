@@ -113,6 +113,19 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # ... but a century that describes a noun tells its age, and dates no figure
     ("The 19th-century mill employs 40 people.", "40 people", "2024-04-09", "published"),
     ("In the 19th century, the town grew to 20,000 people.", "20,000 people", "18XX", "clause"),
+    # a term that falls due or runs out dates none of the figures it describes
+    ("Norvel Corp. registered $90 million of 5 1/2% convertible notes due Dec. 1, 2031.", "5 1/2%", "2024-04-09",
+     "published"),
+    ("Holders of its 7% debentures, which will be due on June 1, 2029, may convert them.", "7%", "2024-04-09",
+     "published"),
+    ("The lender sold $50 million of bonds maturing in 2034.", "$50 million", "2024-04-09", "published"),
+    ("The bid, valued at about $410 million, had been set to expire May 3.", "$410 million", "2024-04-09",
+     "published"),
+    ("Talbot Partners extended to May 3 its $31-a-share offer for Kemble Inc.", "$31-a-share", "2024-04-09",
+     "published"),
+    # counter-example: "due to" gives a cause, and the month still dates the figure
+    ("Sales rose 4% in March due to a strike at the plant.", "4%", "2024-03", "clause"),
+    ("In 2030, a further 45 of the jets are due to be delivered.", "45 of the jets", "2030", "clause"),
     # a date in a clause that concedes something else frames nothing of the main clause
     ("Acme's sales rose 3% on Friday. Its margin ended up 0.8%, although this comes after a deep loss yesterday.",
      "0.8%", "2024-04-05", "context"),
