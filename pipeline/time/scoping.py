@@ -155,7 +155,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if key:
                 events[key] = mark
         just_dated = dated_actions(marks, published)
-        setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
+        setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
         framed = framed or context
@@ -353,16 +353,25 @@ def told_ahead(span: Span, future_cues: frozenset[str]) -> bool:
     return clause_tense(span, future_cues) == "future" or bool(auxiliaries & OBLIGATION)
 
 
-def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person: frozenset[str]) -> bool:
+def carries_on(sent: Span, mark: TimeMark, published: date | None, words: ScopeWords) -> bool:
     """Whether the frame a sentence set carries to the next sentences: only one set by the
     narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
-    third quarter of 1990": a period after publication), nor a date in a quote or in words told
-    in the first person ("I think buyers are remembering the August 1998 default"),
-    nor the date of a last or first time ("The last time the index rose four weeks in a row was
-    in October 2007": a look back for comparison), nor a results period a year or a quarter back
-    (below)."""
-    return (not _ahead(mark, published) and is_narrative(sent, first_person) and not _last_time(mark.span.root)
-            and not compared_period(mark))
+    third quarter of 1990": a period after publication; "Lund Media will take ownership of the
+    studio later this month. Lund is paying $12 a share": a plan for a period not over at
+    publication), nor a date in a quote or in words told in the first person ("I think buyers
+    are remembering the August 1998 default"), nor the date of a last or first time ("The last
+    time the index rose four weeks in a row was in October 2007": a look back for comparison),
+    nor a results period a year or a quarter back (below)."""
+    return (not _ahead(mark, published) and not _planned(mark, published, words.future_cues)
+            and is_narrative(sent, words.first_person) and not _last_time(mark.span.root) and not compared_period(mark))
+
+
+def _planned(mark: TimeMark, published: date | None, future_cues: frozenset[str]) -> bool:
+    """Whether a date in a clause told ahead ("will take ownership later this month") names a
+    period not over at publication; "will report third-quarter results", a period over, is not."""
+    end = mark.value.split("/")[-1]
+    return (published is not None and bool(end) and end >= published.isoformat()[:len(end)]
+            and clause_tense(mark.span, future_cues) == "future")
 
 
 def _ahead(mark: TimeMark, published: date | None) -> bool:

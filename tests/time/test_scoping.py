@@ -245,6 +245,8 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     # counter-examples: a forecast horizon, a quote, words in the first person, a figure stated as current
     ("Analysts see losses through the third quarter of 2025. The company earned $40 million.", "$40 million",
      "2024-04-09", "published"),
+    ("Lund Acquisition will take ownership of the studio later this month, a spokesman said. Lund is paying "
+     "$12 a share in cash.", "$12 a share", "2024-04-09", "published"),
     ('"We lost the contract in March," she said. The company earned $40 million.', "$40 million",
      "2024-04-09", "published"),
     ("I think we are reliving the crash of October 1987. The index lost 2.6%.", "2.6%", "2024-04-09",
@@ -260,6 +262,8 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     ("Sales fell 3% in March.\n\nDebt has risen to $4 billion.", "$4 billion", "2024-04-09", "published"),
     ("In March, sales fell 3%. Debt has risen to $4 billion.", "$4 billion", "2024-03", "context"),
     # ... but one told in the past in the same frame is
+    ("Harlow will report results for the first quarter on Friday. Sales fell 3%.", "3%", "2024-01/2024-03",
+     "context"),
     ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
     # a year that names a model is no frame: the period of the sentence before carries on
     ("Police said the van was found last month near the docks. Omar Lind's 1994 Ford Taurus had been parked "
