@@ -290,16 +290,21 @@ def followed_run(noun: Token) -> bool:
     14 months, there is still no word of him", "said on Monday that the suspect had admitted
     nothing after three days of questioning", "joined the union after a six-year process" (the
     span that ends when the clause happened). Not a time still to come ("after two years, the
-    rate will rise") nor an age ("after a 10-year-old was found")."""
+    rate will rise"; "agreed to pay $10 a share if, after five years, the stock is below $40")
+    nor an age ("after a 10-year-old was found")."""
     measured = noun.head if noun.dep_ in ("compound", "nmod", "amod", "npadvmod", "nummod") and \
         noun.head.pos_ == "NOUN" else noun
     if measured.dep_ != "pobj" or measured.head.lower_ != "after":
         return False
     verb = clause_head(measured.head)
-    return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+    return not any((c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES) or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
+                   for c in verb.children)
 
 
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"})
+
+CONDITIONS = frozenset({"if", "unless", "once", "until"})
+"""Words that make a clause a condition on what is to come ("if, after five years, ...")."""
 
 
 def dated_run(noun: Token, scope: TimeScope) -> bool:

@@ -76,6 +76,8 @@ RUNS = [  # a duration that measures a run is that run, ending when its sentence
      "2017/2024"),
     # counter-examples: a duration of something else, a time still to come, a level of one day
     ("Shares fell. After two years, the fee will rise to $40.", "two years", "2024-04-09"),
+    ("Shares fell. Arlo agreed to pay $10 a share if, after five years, the stock is below $40.", "five years",
+     "2024-04-09"),
     ("Shares fell. Lindqvist will begin a three-day visit on Friday.", "three-day", "2024-04-12"),
     ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
     ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),
