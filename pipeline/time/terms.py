@@ -30,12 +30,13 @@ def term_date(span: Span, term_words: frozenset[str], deadline_verbs: frozenset[
     when they hold: the maturity of a debt ("$90 million of 5 1/2% notes due Dec. 1, 2011",
     "bonds maturing in 2015", "the notes, which will be due on June 1, 2012"), the day an offer
     runs out ("The bid, valued at $410 million, had been set to expire Dec. 4") or the new end a
-    deadline is moved to ("extended to Dec. 4 its $31-a-share offer"). ``term_words`` are the
+    deadline is moved to ("extended to Dec. 4 its $31-a-share offer", "extended it up to $90 million
+    in loans through June"). ``term_words`` are the
     lemmas of falling due (``term_words`` in rules/lexicons.yml), ``deadline_verbs`` those of
     moving a deadline. "Sales rose 4% in May due to a strike" is still dated by May, and so is
     "In 2030, 45 more jets are due to be delivered" by 2030."""
-    root = span.root
-    preposition = root.head if root.dep_ == "pobj" else None
+    root = span.root  # the preposition itself where the span takes it in ("through June" as an open interval)
+    preposition = root if root.dep_ == "prep" else root.head if root.dep_ == "pobj" else None
     head = preposition.head if preposition is not None else root.head
     if _falls_due(head, term_words) or any(c.dep_ == "acomp" and _falls_due(c, term_words) for c in head.children):
         return True  # "notes due Dec. 1, 2011"; "which will be due on June 1"

@@ -123,6 +123,8 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
      "published"),
     ("Talbot Partners extended to May 3 its $31-a-share offer for Kemble Inc.", "$31-a-share", "2024-04-09",
      "published"),
+    ("Lenders have extended Arbor up to $90 million in revolving loans through June.", "$90 million",
+     "2024-04-09", "published"),
     # counter-example: "due to" gives a cause, and the month still dates the figure
     ("Sales rose 4% in March due to a strike at the plant.", "4%", "2024-03", "clause"),
     ("In 2030, a further 45 of the jets are due to be delivered.", "45 of the jets", "2030", "clause"),
