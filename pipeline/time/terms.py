@@ -38,7 +38,8 @@ def term_date(span: Span, term_words: frozenset[str], deadline_verbs: frozenset[
     root = span.root  # the preposition itself where the span takes it in ("through June" as an open interval)
     preposition = root if root.dep_ == "prep" else root.head if root.dep_ == "pobj" else None
     head = preposition.head if preposition is not None else root.head
-    if _falls_due(head, term_words) or any(c.dep_ == "acomp" and _falls_due(c, term_words) for c in head.children):
+    if _falls_due(head, term_words) or (head.dep_ == "relcl" and any(
+            c.dep_ == "acomp" and _falls_due(c, term_words) for c in head.children)):
         return True  # "notes due Dec. 1, 2011"; "which will be due on June 1"
     return (preposition is not None and preposition.lower_ in DEADLINE_PREPOSITIONS
             and head.lemma_.lower() in deadline_verbs)
@@ -46,6 +47,9 @@ def term_date(span: Span, term_words: frozenset[str], deadline_verbs: frozenset[
 
 def _falls_due(word: Token, term_words: frozenset[str]) -> bool:
     """'due', 'maturing', 'expires': a word of falling due, but not "due to", which is a cause ("due
-    to a strike") or a plan ("In 2030, 45 more jets are due to be delivered": dated by 2030)."""
+    to a strike") or a plan ("In 2030, 45 more jets are due to be delivered": dated by 2030), nor
+    "due" said of the subject of a main clause, where the date is when what the sentence tells
+    happens ("Deliveries are not due until May - two years late": the two years are May's)."""
     after = word.doc[word.i + 1].lower_ if word.i + 1 < len(word.doc) else ""
-    return word.lemma_.lower() in term_words and after != "to"
+    predicate = word.lower_ == "due" and word.dep_ == "acomp" and word.head.dep_ != "relcl"
+    return word.lemma_.lower() in term_words and after != "to" and not predicate

@@ -141,6 +141,12 @@ def test_time_scope_of_figures(extract, text, figure, value, source):
     assert got == (value, source)
 
 
+def test_due_said_of_a_main_clause_still_dates_its_figures(extract):
+    """Not a term: what the sentence tells happens then ("two years late" in May)."""
+    found = figure(extract("Deliveries to Delta are not due until May - two years late."), "two years")
+    assert "May" in found.time.text and found.time.source == "clause"
+
+
 CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
     # a paragraph that opens without a date continues the one period of the paragraph before
     ("Inflation held at 6.7 per cent in March.\n\nCore inflation eased to 6.1 per cent.", "6.1 per cent", "2024-03"),
