@@ -11,6 +11,7 @@ that qualifies a figure ("the 11.1 per cent peak reached in October 2022"). A da
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -82,6 +83,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
     mark in November" -> 2023-11. ``figures`` are the figure spans: a date one of them owns ("6.2
     per cent in August") anchors nothing after it."""
     sent_index = {s.start: i for i, s in enumerate(sentences)}
+    told = telling_index(sentences, figures, dates)
     paragraph_of = paragraph_numbers(doc, sentences)
     mentions = []
     article_anchor: tuple[Point, str] | None = None
@@ -116,7 +118,7 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
         year_back = False  # the frame's period a year before: a comparison base, never the next anchor
         if kind in FRAME_TYPES:  # "the latest quarter", "the year-ago period"
             anchor = frame[:2] if frame else None
-        elif compares_with_frame(span, parser.words, frame, sent_index[sent_start], figures_in[sent_start]):
+        elif compares_with_frame(span, parser.words, frame, (sent_index[sent_start], told), figures_in[sent_start]):
             # "from $85 million a year ago" in a quarterly report
             kind, anchor, year_back = "relative_narrative", frame[:2], True
         owner = owning_figure(span, figures_in[sent_start])
@@ -161,6 +163,22 @@ def resolve_dates(doc: Doc, sentences: list[Span], dates: list[Candidate], figur
             fiscal_quarter=resolution.point.fiscal_quarter if resolution.point and not side else 0,
         )))
     return mentions
+
+
+def telling_index(sentences: list[Span], figures: list[Span], dates: list[Candidate]) -> list[int]:
+    """Each sentence's place among the sentences that tell a figure or name a date: a sentence of
+    neither does not part "a year ago" from the results it compares with ("Orvik posted a
+    third-quarter loss of $3 million. The lender said the cuts should help it meet new rules. A
+    year ago, Orvik had profit of $1.1 million": the third quarter a year before)."""
+    telling = {figure.sent.start for figure in figures}
+    starts = [s.start for s in sentences]
+    for cand in dates:
+        telling.add(starts[bisect_right(starts, cand.start) - 1])
+    index, out = -1, []
+    for start in starts:
+        index += start in telling
+        out.append(index)
+    return out
 
 
 def _names_quarter(span: Span) -> bool:

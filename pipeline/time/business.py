@@ -40,7 +40,8 @@ PERIOD_NOUNS = frozenset({"quarter", "quarters", "quarterly", "period", "months"
 """Nouns that show a sentence is about a reporting period ("third-quarter", "in the period")."""
 
 FRAME_REACH = 1
-"""How many sentences after the one that set the frame a bare "a year ago" still compares with it."""
+"""How many sentences after the one that set the frame a bare "a year ago" still compares with it
+(counting only those that tell a figure or name a date, but for "last year")."""
 
 _QUARTER_CODE = re.compile(r"^(q[1-4]|[1-4]q)$")
 
@@ -204,14 +205,18 @@ def resolve_weekend(expr: Expression, words: DateWords) -> Resolution:
 
 
 def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, int] | None,
-                        sentence_index: int, figures: list[Span]) -> bool:
+                        sentence: tuple[int, list[int]], figures: list[Span]) -> bool:
     """Whether "a year ago", "a year earlier" or "last year" at ``span`` means the frame's period a
     year before: the frame is shorter than a year, the expression moves back by one year and
     dates a figure of its own clause ("net rose to $94 million from $85 million a year ago") or is
     what something is compared with ("in the 1989 period, rates were lower than a year ago"), and
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
-    2021 and 2.1 percent last year" compares years)."""
+    2021 and 2.1 percent last year" compares years). Sentences that tell no figure and name no date
+    do not part "a year ago" or "a year earlier" from the frame's sentence, but they do "last
+    year", which names the calendar year ("The charges were offset by a gain. Last year, it had
+    $9 million of charges"). ``sentence`` is the sentence's index and each sentence's place among
+    those that tell a figure or name a date."""
     if frame is None or not 0 < frame[0].months < 12 or not _one_year_back(span, words):
         return False
     head = clause_head(span.root)
@@ -223,7 +228,11 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
         return False
     if any(part in PERIOD_NOUNS or _QUARTER_CODE.match(part) for t in others for part in t.lower_.split("-")):
         return True
-    return 0 <= sentence_index - frame[2] <= FRAME_REACH
+    index, telling = sentence
+    if index < frame[2]:
+        return False
+    return index - frame[2] <= FRAME_REACH or (telling[index] - telling[frame[2]] <= FRAME_REACH
+                                               and not any(t.lower_ == "last" for t in span))
 
 
 def _names_a_year(token: Token) -> bool:
@@ -246,11 +255,13 @@ def sets_frame(kind: str, point: Point | None, lower: list[str], tense: str, com
     present, whose last month had begun by publication, and not before the frame already set;
     not a forecast ("into the fourth quarter"), a comparison base, a period a year back ("the
     year-ago quarter"), one moved from another ("the same quarter") or one looked back on ("after
-    a flat second quarter")."""
-    if (kind not in FRAME_SETTERS or point is None or not point.months or tense == "future" or comparison
-            or _years_back(lower)):
+    a flat second quarter"). A period over by publication is reported even in a clause about what
+    comes ("plans to cut 300 jobs in the wake of a third-quarter loss", published in October)."""
+    if (kind not in FRAME_SETTERS or point is None or not point.months or comparison or _years_back(lower)):
         return False
     end = period_end(point).replace(day=1)
+    if tense == "future" and (published is None or end + relativedelta(months=1) > published):
+        return False
     if published is not None and end > published:
         return False
     return frame is None or end >= period_end(frame[0]).replace(day=1)

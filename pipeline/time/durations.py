@@ -232,7 +232,8 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
     140 years of family rule, shareholders voted on Tuesday" -> the 140 years to that Tuesday
     (``dated_run``); "Her fourth column in three weeks ran on Monday", "Lund, wrapping up a
     three-day visit, said ..." -> the days to that Monday or to the day of writing
-    (``counted_back``). Not a duration of something else ("a 10-year program", "a two-year
+    (``counted_back``); "after 14 months, there is no word of him" -> the 14 months to the day of
+    writing (``followed_run``). Not a duration of something else ("a 10-year program", "a two-year
     contract") nor a run that ends after publication. ``words`` are ``run_nouns`` and
     ``ending_verbs`` of rules/lexicons.yml."""
     run_nouns, ending_verbs = words
@@ -241,7 +242,7 @@ def run_scopes(figures: list[Span], scopes: list[TimeScope | None], units: list[
         if scope is None or not value or unit not in {**UNIT_DAYS, **UNIT_MONTHS, **UNIT_YEARS}:
             continue
         end = _end_day(scope.value)
-        counted = counted_back(figure.root, ending_verbs)
+        counted = counted_back(figure.root, ending_verbs) or followed_run(figure.root)
         if end is None or (published is not None and end > published) or not (
                 counted or measures_run(figure.root, run_nouns) or dated_run(figure.root, scope)):
             continue
@@ -282,6 +283,28 @@ def counted_back(noun: Token, ending_verbs: frozenset[str]) -> bool:
     measured = noun.head
     return noun.dep_ in ("compound", "nmod", "amod", "npadvmod") and measured.dep_ == "dobj" and (
         measured.head.lemma_.lower() in ending_verbs)
+
+
+def followed_run(noun: Token) -> bool:
+    """Whether a time unit measures what went on up to its clause's time, after "after": "after
+    14 months, there is still no word of him", "said on Monday that the suspect had admitted
+    nothing after three days of questioning", "joined the union after a six-year process" (the
+    span that ends when the clause happened). Not a time still to come ("after two years, the
+    rate will rise"; "agreed to pay $10 a share if, after five years, the stock is below $40")
+    nor an age ("after a 10-year-old was found")."""
+    measured = noun.head if noun.dep_ in ("compound", "nmod", "amod", "npadvmod", "nummod") and \
+        noun.head.pos_ == "NOUN" else noun
+    if measured.dep_ != "pobj" or measured.head.lower_ != "after":
+        return False
+    verb = clause_head(measured.head)
+    return not any((c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES) or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
+                   for c in verb.children)
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"})
+
+CONDITIONS = frozenset({"if", "unless", "once", "until"})
+"""Words that make a clause a condition on what is to come ("if, after five years, ...")."""
 
 
 def dated_run(noun: Token, scope: TimeScope) -> bool:

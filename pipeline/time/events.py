@@ -17,7 +17,8 @@ spaCy gives the lemmas), and it is dated by:
   paragraph dates it.
 A figure is about the event, named with "the", "this" or a possessive, when its clause has the
 event for its subject and is told in the past ("The blast killed 30 people"), describes it ("the
-blast, which wrecked the 14-story tower"), or when a noun above the figure or its past verb is
+blast, which wrecked the 14-story tower"), tells of the subject of a past event verb ("Dr. Hale,
+48, was killed at his home" after "killed on Oct. 9": that day), or when a noun above the figure or its past verb is
 "in", "at", "during" or "of" it ("the death toll in the Harbin blast, initially 9"; "There were 8
 founding states at the time of the league's founding"). Such a figure takes the event's date when nothing
 in its own clause dates it, or when its own date contains the event's ("last year" for a day of
@@ -192,8 +193,23 @@ def _referred_event(figure: Span, words: EventWords) -> tuple[str, Span] | None:
     for subject in _past_subjects(figure):
         if (kind := _event_kind(subject, words)) is not None:
             return kind, _noun_phrase(subject)
+    if _describes_subject(figure, own) and own.lemma_.lower() in words.verbs and _told_past(own):
+        return words.verbs[own.lemma_.lower()], own.doc[own.i:own.i + 1]  # "Dr. Hale, 48, was killed at home"
     return next((found for v in {own.i: own, verb.i: verb}.values() if v.pos_ in ("VERB", "AUX") and _told_past(v)
                  for found in [_about_event(v, words)] if found), None)
+
+
+def _describes_subject(figure: Span, verb: Token) -> bool:
+    """Whether a figure tells of the subject of its clause's verb, not of what the verb did to whom:
+    "Dr. Hale, 48, was killed at his home", "Lund, the father of three girls, was shot" (the
+    figure of the one the event befell, on the event's day); not "Road accidents killed 300
+    people" nor "Two gunmen shot him"."""
+    token = figure.root
+    while token.head.i != token.i and token.i != verb.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == verb.i:
+            return not figure.start <= token.i < figure.end
+        token = token.head
+    return False
 
 
 def _toll_event(figure: Span, scope: TimeScope | None, sentences: list[Span], dated: dict[str, list[str]],

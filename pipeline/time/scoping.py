@@ -25,6 +25,7 @@ from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.current import beside_now
 from pipeline.time.durations import present_perfect
 from pipeline.time.joined import with_range_ends, with_year_after
+from pipeline.time.terms import century_of_noun, term_date
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
 from pipeline.time.bases import after_unread_base
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
@@ -45,6 +46,8 @@ class ScopeWords:
     future_cues: frozenset[str]
     first_person: frozenset[str]
     survey_nouns: frozenset[str]
+    term_words: frozenset[str]
+    deadline_verbs: frozenset[str]
     year_bounds: dict[str, str]
 
     @classmethod
@@ -54,7 +57,7 @@ class ScopeWords:
         only when nothing else does."""
         lexicon = {name: frozenset(rules.lexicons[name]) for name in
                    ("event_prepositions", "comparison_bases", "since_comparisons", "comparison_heads",
-                    "relative_back", "future_cues", "first_person", "survey_nouns")}
+                    "relative_back", "future_cues", "first_person", "survey_nouns", "term_words", "deadline_verbs")}
         return cls(**lexicon, reporting_verbs=frozenset(rules.tables["speech"]["reporting_verbs"]),
                    year_bounds=dict(rules.lexicons["year_bounds"]))
 
@@ -103,7 +106,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                       or beside_now(span, d.reference, in_sent) is not None or not any(
             o.reference != "present" and o.value and clause_head(s.root).i == clause_head(span.root).i
             for s, o in sent_dates)]
-        sent_dates = [(span, d) for span, d in sent_dates if not century_of_noun(span, d.value)]
+        sent_dates = [(span, d) for span, d in sent_dates if not century_of_noun(span, d.value)
+                      and not term_date(span, words.term_words, words.deadline_verbs)]  # "notes due 2011"
         sent_dates = with_range_ends(doc, with_year_after(doc, sent_dates))  # "between April and June of 2011"
         for span, d in sent_dates:  # "compared with 2.34 percent two years ago": the base figure's own date
             start_point = is_start_point(span, d.value, published)
@@ -151,7 +155,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             if key:
                 events[key] = mark
         just_dated = dated_actions(marks, published)
-        setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words.first_person)]
+        setting = [m for m in (frame, reported) if m is not None and carries_on(sent, m, published, words)]
         named -= {m.value for m in (frame, reported) if m is not None and m not in setting}
         context = next(iter(setting), None) or context
         framed = framed or context
@@ -160,15 +164,6 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
 
 
 CONCESSIVE = frozenset({"although", "though", "whereas"})
-
-
-def century_of_noun(span: Span, value: str) -> bool:
-    """Whether a date is a century that describes a noun ("a 19th-century mill", "the famed 11th
-    century fortress"): it says how old or of what age the thing is, and dates no figure ("Her team
-    was clearing mines 17 kilometers from Varna, the famed 11th century fortress"; "The 19th-century
-    mill employs 40 people"). "In the 19th century, the town grew fivefold" is the century's."""
-    return bool(re.fullmatch(r"\d\dXX", value)) and span.root.dep_ in ("compound", "amod", "nmod") \
-        and span.root.head.pos_ in ("NOUN", "PROPN")
 
 
 def governs(frame: TimeMark, figure: Span) -> bool:
@@ -358,16 +353,25 @@ def told_ahead(span: Span, future_cues: frozenset[str]) -> bool:
     return clause_tense(span, future_cues) == "future" or bool(auxiliaries & OBLIGATION)
 
 
-def carries_on(sent: Span, mark: TimeMark, published: date | None, first_person: frozenset[str]) -> bool:
+def carries_on(sent: Span, mark: TimeMark, published: date | None, words: ScopeWords) -> bool:
     """Whether the frame a sentence set carries to the next sentences: only one set by the
     narrative. Not a horizon or a forecast ("he thinks steelmakers will report losses through the
-    third quarter of 1990": a period after publication), nor a date in a quote or in words told
-    in the first person ("I think buyers are remembering the August 1998 default"),
-    nor the date of a last or first time ("The last time the index rose four weeks in a row was
-    in October 2007": a look back for comparison), nor a results period a year or a quarter back
-    (below)."""
-    return (not _ahead(mark, published) and is_narrative(sent, first_person) and not _last_time(mark.span.root)
-            and not compared_period(mark))
+    third quarter of 1990": a period after publication; "Lund Media will take ownership of the
+    studio later this month. Lund is paying $12 a share": a plan for a period not over at
+    publication), nor a date in a quote or in words told in the first person ("I think buyers
+    are remembering the August 1998 default"), nor the date of a last or first time ("The last
+    time the index rose four weeks in a row was in October 2007": a look back for comparison),
+    nor a results period a year or a quarter back (below)."""
+    return (not _ahead(mark, published) and not _planned(mark, published, words.future_cues)
+            and is_narrative(sent, words.first_person) and not _last_time(mark.span.root) and not compared_period(mark))
+
+
+def _planned(mark: TimeMark, published: date | None, future_cues: frozenset[str]) -> bool:
+    """Whether a date in a clause told ahead ("will take ownership later this month") names a
+    period not over at publication; "will report third-quarter results", a period over, is not."""
+    end = mark.value.split("/")[-1]
+    return (published is not None and bool(end) and end >= published.isoformat()[:len(end)]
+            and clause_tense(mark.span, future_cues) == "future")
 
 
 def _ahead(mark: TimeMark, published: date | None) -> bool:

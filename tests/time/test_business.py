@@ -171,6 +171,15 @@ def test_a_year_ago_in_a_quarterly_story_is_the_quarter_only_when_compared_with(
     assert ("a year ago", value) in _dates(extract, text)
 
 
+def test_a_sentence_of_no_figure_does_not_part_a_year_ago_from_the_frame(extract):
+    text = ("Orvik Savings said it plans to cut 40 jobs in the wake of a third-quarter loss of $3.4 million.\n\n"
+            "The lender said the cuts should help it meet new capital rules set by regulators.\n\n"
+            "A year ago, Orvik had profit of $1.1 million, or 17 cents a share.")
+    dates = _dates(extract, text, published="2023-10-26")
+    assert ("third-quarter", "2023-07/2023-09") in dates
+    assert ("A year ago", "2022-07/2022-09") in dates
+
+
 def test_a_year_ago_quarter_is_no_anchor_for_the_next_year_earlier(extract):
     text = ("The miller earned $5 million for the fiscal first quarter ended Sept. 30.\n\n"
             "It had a loss of $2 million a year ago. The mill ran at full capacity.\n\n"

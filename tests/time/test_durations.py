@@ -68,7 +68,16 @@ RUNS = [  # a duration that measures a run is that run, ending when its sentence
      "seven quarters", "2022-04/2023-12"),
     ("Shares fell. Lindqvist, wrapping up a three-day visit, said the talks went well.", "three-day",
      "2024-04-07/2024-04-09"),
-    # counter-examples: a duration of something else, a level of one day
+    # what went on "after" a duration, up to its clause's time
+    ("Shares fell. Police said on Monday that the driver had admitted nothing after two days of questioning.",
+     "two days", "2024-04-07/2024-04-08"),
+    ("Shares fell. \"After 14 months there is still no word of him,\" his sister said.", "14 months", "2023-02/2024-03"),
+    ("Shares fell. Moldova joined the customs pact after a seven-year process led by Romania.", "seven-year",
+     "2017/2024"),
+    # counter-examples: a duration of something else, a time still to come, a level of one day
+    ("Shares fell. After two years, the fee will rise to $40.", "two years", "2024-04-09"),
+    ("Shares fell. Arlo agreed to pay $10 a share if, after five years, the stock is below $40.", "five years",
+     "2024-04-09"),
     ("Shares fell. Lindqvist will begin a three-day visit on Friday.", "three-day", "2024-04-12"),
     ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
     ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),

@@ -48,6 +48,13 @@ EVENTS = [  # text, figure, expected scope value and source
      "including four tourists.", "four tourists", "2023-03-02", "event"),
     ("A court charged a fourth man over the bombings which killed 57 people, including six tourists, on "
      "March 2, 2023.", "six tourists", "2023-03-02", "sentence"),
+    # a figure of the one the event befell, in a sentence whose verb is the event again
+    ("Lena Moss ran the only shelter in the town before she was shot to death on March 2 at her farm.\n\n"
+     "No weapon has been found.\n\nMoss, 61, and the mother of three sons, was shot at 9 p.m. in her barn.",
+     "61", "2024-03-02", "event"),
+    ("Lena Moss ran the only shelter in the town before she was shot to death on March 2 at her farm.\n\n"
+     "No weapon has been found.\n\nMoss, 61, and the mother of three sons, was shot at 9 p.m. in her barn.",
+     "three sons", "2024-03-02", "event"),
     # a running toll is the toll as reported
     ("On Jan. 9, a bomb went off in the market.\n\nThe toll in the blast has climbed to 15, officials said "
      "on Monday. That lifted the toll from the two blasts to 31.", "31", "2024-04-08", "statement"),
@@ -77,6 +84,9 @@ NOT_EVENTS = [  # text, figure, expected scope value: the lead's Monday, as with
      "300 people", "2024-04-08"),
     ("A bomb went off in the port on March 2. A bus crash on March 5 shut the road.\n\nAt least 12 were "
      "killed, police said.", "12", "2024-04-08"),
+    # the figure is what the event verb did, not of the one it befell
+    ("A gunman shot a guard in the port on March 2.\n\nTwo gunmen shot 12 sheep on the farm, police said.",
+     "12 sheep", "2024-04-08"),
     # victims numbered by no event the text dates
     ("A bomb went off in the port on March 2.\n\nThe victims of the flu numbered 900, the ministry said.",
      "900", "2024-04-08"),

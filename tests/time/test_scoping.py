@@ -113,6 +113,21 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     # ... but a century that describes a noun tells its age, and dates no figure
     ("The 19th-century mill employs 40 people.", "40 people", "2024-04-09", "published"),
     ("In the 19th century, the town grew to 20,000 people.", "20,000 people", "18XX", "clause"),
+    # a term that falls due or runs out dates none of the figures it describes
+    ("Norvel Corp. registered $90 million of 5 1/2% convertible notes due Dec. 1, 2031.", "5 1/2%", "2024-04-09",
+     "published"),
+    ("Holders of its 7% debentures, which will be due on June 1, 2029, may convert them.", "7%", "2024-04-09",
+     "published"),
+    ("The lender sold $50 million of bonds maturing in 2034.", "$50 million", "2024-04-09", "published"),
+    ("The bid, valued at about $410 million, had been set to expire May 3.", "$410 million", "2024-04-09",
+     "published"),
+    ("Talbot Partners extended to May 3 its $31-a-share offer for Kemble Inc.", "$31-a-share", "2024-04-09",
+     "published"),
+    ("Lenders have extended Arbor up to $90 million in revolving loans through June.", "$90 million",
+     "2024-04-09", "published"),
+    # counter-example: "due to" gives a cause, and the month still dates the figure
+    ("Sales rose 4% in March due to a strike at the plant.", "4%", "2024-03", "clause"),
+    ("In 2030, a further 45 of the jets are due to be delivered.", "45 of the jets", "2030", "clause"),
     # a date in a clause that concedes something else frames nothing of the main clause
     ("Acme's sales rose 3% on Friday. Its margin ended up 0.8%, although this comes after a deep loss yesterday.",
      "0.8%", "2024-04-05", "context"),
@@ -124,6 +139,12 @@ def test_time_scope_of_figures(extract, text, figure, value, source):
     found = next(f for f in extract(text).figures if f.text == figure)
     got = (found.time.value, found.time.source) if found.time else (None, None)
     assert got == (value, source)
+
+
+def test_due_said_of_a_main_clause_still_dates_its_figures(extract):
+    """Not a term: what the sentence tells happens then ("two years late" in May)."""
+    found = figure(extract("Deliveries to Delta are not due until May - two years late."), "two years")
+    assert "May" in found.time.text and found.time.source == "clause"
 
 
 CARRIED = [  # text, figure, expected scope value (published 2024-04-09)
@@ -232,6 +253,8 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     # counter-examples: a forecast horizon, a quote, words in the first person, a figure stated as current
     ("Analysts see losses through the third quarter of 2025. The company earned $40 million.", "$40 million",
      "2024-04-09", "published"),
+    ("Lund Acquisition will take ownership of the studio later this month, a spokesman said. Lund is paying "
+     "$12 a share in cash.", "$12 a share", "2024-04-09", "published"),
     ('"We lost the contract in March," she said. The company earned $40 million.', "$40 million",
      "2024-04-09", "published"),
     ("I think we are reliving the crash of October 1987. The index lost 2.6%.", "2.6%", "2024-04-09",
@@ -247,6 +270,8 @@ CARRYING = [  # text, figure, expected scope value and source (published 2024-04
     ("Sales fell 3% in March.\n\nDebt has risen to $4 billion.", "$4 billion", "2024-04-09", "published"),
     ("In March, sales fell 3%. Debt has risen to $4 billion.", "$4 billion", "2024-03", "context"),
     # ... but one told in the past in the same frame is
+    ("Harlow will report results for the first quarter on Friday. Sales fell 3%.", "3%", "2024-01/2024-03",
+     "context"),
     ("In March, the plant cut 400 jobs. The cuts saved it $20 million.", "$20 million", "2024-03", "event"),
     # a year that names a model is no frame: the period of the sentence before carries on
     ("Police said the van was found last month near the docks. Omar Lind's 1994 Ford Taurus had been parked "
