@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from pipeline.nlp.structure import clause_head, described_by_age
 from pipeline.records import TimeScope
 from pipeline.time.fallback import PUBLISHED
-from pipeline.time.points import YEAR
+from pipeline.time.points import YEAR, published_as
 from pipeline.time.scope import is_single_day
 
 SPAN = "span"
@@ -373,8 +373,8 @@ def closed_at_publication(scopes: list[TimeScope | None], published: date | None
     out = []
     for scope in scopes:
         start = scope.value[:-3] if scope is not None and scope.value.endswith("/..") else ""
-        if start and "/" not in start and start.replace("X", "0") <= published.isoformat()[:len(start)]:
-            end = published.isoformat()[:len(start)] if "X" not in start else str(published.year)
+        if start and "/" not in start and start.replace("X", "0") <= published_as(start, published):
+            end = published_as(start, published) if "X" not in start else str(published.year)
             scope = replace(scope, value=f"{start}/{end}")
         out.append(scope)
     return out

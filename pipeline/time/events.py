@@ -50,6 +50,7 @@ from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.casualties import casualty, event_subjects, named_kinds, told_as_toll
 from pipeline.time.scope import is_single_day
+from pipeline.time.points import published_as
 
 EVENT = "event"
 
@@ -117,7 +118,7 @@ def dated_events(dates: list[DatedSpan], figures: list[Span], scopes: list[TimeS
 
     def add(token: Token, value: str) -> None:
         kind = (words.verbs if token.pos_ in ("VERB", "AUX") else words.kinds).get(token.lemma_.lower())
-        if kind and POINT.fullmatch(value) and (published is None or value <= published.isoformat()[:len(value)]):
+        if kind and POINT.fullmatch(value) and (published is None or value <= published_as(value, published)):
             found.setdefault(kind, []).append(value)
 
     for span, mention in dates:

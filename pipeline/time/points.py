@@ -78,6 +78,14 @@ def published_anchor(published: date | None) -> tuple[Point | None, str]:
     return (Point(published, "day"), f"published {published.isoformat()}") if published else (None, "")
 
 
+def published_as(value: str, published: date) -> str:
+    """The publication day cut to the precision of a value, so that the two compare as periods:
+    published 2031-05-20, "in May" ("2031-05") is compared with "2031-05" and is neither before
+    nor after it, so "sales in May" are not over by publication while "sales in April" are
+    ("2031-04" < "2031-05") and "sales in 2032" are still ahead ("2032" > "2031")."""
+    return published.isoformat()[:len(value)]
+
+
 def narrative_label(narrative: Point, text: str) -> str:
     """How the anchor column names a date the article set earlier: "narrative 2022-02-04
     (February 4, 2022)" for "20 days later"."""

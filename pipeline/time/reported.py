@@ -20,6 +20,7 @@ from pipeline.nlp.structure import clause_head
 from pipeline.records import TimeScope
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.fallback import LEAD, UNDATED_SOURCES
+from pipeline.time.points import published_as
 
 _QUARTER = re.compile(r"^(\d{4})-(01|04|07|10)/(\d{4})-(03|06|09|12)$")
 
@@ -30,7 +31,7 @@ def reporting_quarter(dates: list[DatedSpan], published: date | None) -> TimeSco
     for _, mention in dates:
         found = _QUARTER.match(mention.value)
         if (found and found[1] == found[3] and int(found[4]) - int(found[2]) == 2
-                and (published is None or mention.value[-7:] < published.isoformat()[:7])):
+                and (published is None or mention.value[-7:] < published_as(mention.value[-7:], published))):
             return TimeScope(mention.text, mention.value, LEAD)
     return None
 

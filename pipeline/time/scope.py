@@ -25,6 +25,7 @@ from pipeline.nlp.structure import clause_head, starts_paragraph, token_strings,
 from pipeline.records import TimeScope
 from pipeline.time.relatives import noun_after, relative_on
 from pipeline.time.since import in_since_clause, since_names_point
+from pipeline.time.points import published_as
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def is_start_point(span: Span, value: str, published: date | None) -> bool:
     already known ("up 8% from a year earlier", "from 10 million bpd in May")."""
     first = value.split("/")[0]
     return (published is not None and span.start > 0 and span.doc[span.start - 1].lower_ == "from"
-            and bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", first)) and first > published.isoformat()[:len(first)])
+            and bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", first)) and first > published_as(first, published))
 
 
 def bounded_year(span: Span, value: str, year_bounds: dict[str, str]) -> str:

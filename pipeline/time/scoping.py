@@ -31,6 +31,7 @@ from pipeline.time.bases import after_unread_base
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative, is_comparison_base, is_day, is_start_point,
                                  owning_figure, reported_period, sentence_frame, when_clause_date)
+from pipeline.time.points import published_as
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def looks_past_frame(figure: Span, frame: TimeMark | None, published: date | Non
     if frame is None or published is None or ".." in frame.value:
         return False
     end = frame.value.split("/")[-1]
-    return told_ahead(figure, words.future_cues) and end < published.isoformat()[:len(end)]
+    return told_ahead(figure, words.future_cues) and end < published_as(end, published)
 
 
 def happened_before(figure: Span, frame: TimeMark, published: date | None, words: ScopeWords) -> bool:
@@ -333,7 +334,8 @@ def happened_before(figure: Span, frame: TimeMark, published: date | None, words
     head = frame.span.root.head
     if head.dep_ == "prep":
         head = head.head
-    return (published is not None and frame.value.split("/")[0] > published.isoformat()
+    start = frame.value.split("/")[0]
+    return (published is not None and start > published_as(start, published)
             and head.pos_ not in ("NOUN", "PROPN") and clause_head(figure.root).tag_ == "VBD"
             and clause_tense(figure, words.future_cues) == "past")
 
@@ -370,13 +372,14 @@ def _planned(mark: TimeMark, published: date | None, future_cues: frozenset[str]
     """Whether a date in a clause told ahead ("will take ownership later this month") names a
     period not over at publication; "will report third-quarter results", a period over, is not."""
     end = mark.value.split("/")[-1]
-    return (published is not None and bool(end) and end >= published.isoformat()[:len(end)]
+    return (published is not None and bool(end) and end >= published_as(end, published)
             and clause_tense(mark.span, future_cues) == "future")
 
 
 def _ahead(mark: TimeMark, published: date | None) -> bool:
     """Whether a date starts after publication: a plan, a forecast or a horizon ("by 2030")."""
-    return published is not None and mark.value.split("/")[0] > published.isoformat()
+    start = mark.value.split("/")[0]
+    return published is not None and start > published_as(start, published)
 
 
 def compared_period(mark: TimeMark) -> bool:

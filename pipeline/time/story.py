@@ -34,6 +34,7 @@ from pipeline.time.fallback import LEAD, PUBLISHED
 from pipeline.time.relatives import present_aside
 from pipeline.time.scope import is_day, is_narrative
 from pipeline.time.scoping import told_ahead
+from pipeline.time.points import published_as
 
 RESULTS = "results"
 """The measure of every noun of ``results_measures``."""
@@ -152,4 +153,5 @@ def _closed_period(value: str, published: date | None) -> bool:
     """A period, not a day nor an open span, over by publication."""
     if not value or is_day(value) or ".." in value:
         return False
-    return published is None or value.split("/")[-1] < published.isoformat()[:len(value.split("/")[-1])]
+    end = value.split("/")[-1]
+    return published is None or end < published_as(end, published)

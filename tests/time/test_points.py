@@ -1,7 +1,7 @@
 """Points in time, their EDTF values, and how the anchor column names an anchor."""
 from datetime import date
 
-from pipeline.time.points import YEAR, Point, coarsen, narrative_label, point_of, published_anchor
+from pipeline.time.points import YEAR, Point, coarsen, narrative_label, point_of, published_anchor, published_as
 
 
 def test_point_of_reads_back_values():
@@ -30,3 +30,11 @@ def test_anchors_are_named_for_the_anchor_column():
 def test_a_year_word_is_a_year_of_the_calendar_articles_write_about():
     assert all(YEAR.match(w) for w in ("1935", "2024", "1500", "2100"))  # "warming by 2100"
     assert not any(YEAR.match(w) for w in ("1499", "2200", "737", "20240"))
+
+
+def test_a_value_is_compared_with_publication_at_its_own_precision():
+    published = date(2031, 5, 20)
+    assert [published_as(v, published) for v in ("2031-05", "2031", "2031-05-19")] == ["2031-05", "2031", "2031-05-20"]
+    assert "2031-04" < published_as("2031-04", published)  # April is over by May 20
+    assert not "2031-05" < published_as("2031-05", published)  # counter-example: May is not over yet
+    assert "2032" > published_as("2032", published)  # a later year is still ahead
