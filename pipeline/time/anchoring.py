@@ -27,7 +27,8 @@ from pipeline.time.business import FRAME_TYPES, compares_with_frame, last_closed
 from pipeline.time.fiscal import fiscal_year_end
 from pipeline.time.parser import DateParser
 from pipeline.time.points import YEAR, Point
-from pipeline.time.scope import is_base_figure, is_comparison_base, is_single_day, owning_figure
+from pipeline.time.owners import is_base_figure, owning_figure
+from pipeline.time.scope import is_comparison_base, is_single_day
 from pipeline.time.since import since_value_is_point
 
 CALENDAR_TYPES = ("month", "period_to", "quarter", "half", "season", "calendar_year")

@@ -26,7 +26,7 @@ from pipeline.nlp.structure import by_sentence
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.fallback import PUBLISHED, UNDATED_SOURCES
-from pipeline.time.scope import restated_alternatives
+from pipeline.time.owners import restated_alternatives
 
 BASE = "base"
 """``time_source`` of a comparison base dated from the figure it is compared with."""

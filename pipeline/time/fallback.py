@@ -24,8 +24,8 @@ from pipeline.nlp.structure import by_sentence, clause_head, in_dateline, whole_
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
-from pipeline.time.scope import (ends_like_sentence, is_base_figure, is_comparison_base, is_day, is_narrative,
-                                 is_single_day, owning_figure, restates_as_alternative)
+from pipeline.time.owners import is_base_figure, owning_figure, restates_as_alternative
+from pipeline.time.scope import ends_like_sentence, is_comparison_base, is_day, is_narrative, is_single_day
 
 PUBLISHED = "published"
 """``time_source`` of a figure dated by the article's own day."""

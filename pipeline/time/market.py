@@ -35,7 +35,8 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.fallback import LEAD, PUBLISHED, UNDATED_SOURCES, narrated_past
-from pipeline.time.scope import is_comparison_base, is_day, is_single_day, owning_figure
+from pipeline.time.owners import owning_figure
+from pipeline.time.scope import is_comparison_base, is_day, is_single_day
 
 MARKET = "market"
 """``time_source`` of a close or a daily move dated by the market report's trading day."""

@@ -30,7 +30,8 @@ from pipeline.time.relatives import dated_antecedent, dated_participle, present_
 from pipeline.time.bases import after_unread_base
 from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
                                  event_references, is_narrative, is_comparison_base, is_day, is_start_point,
-                                 owning_figure, reported_period, sentence_frame, when_clause_date)
+                                 reported_period, sentence_frame, when_clause_date)
+from pipeline.time.owners import owning_figure
 from pipeline.time.points import published_as
 
 
