@@ -21,11 +21,11 @@ HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
 """Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 COUNT = re.compile(r"\d[\d,.\s]*")
+"""A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
 TIME_ZONES = frozenset(name for zone in available_timezones() for month in (1, 7)
                        for name in [datetime(2020, month, 1, tzinfo=ZoneInfo(zone)).tzname()] if name and name.isalpha())
 """The time zones' abbreviations, as the IANA time zone database (zoneinfo) writes them in winter and
 summer: "UTC", "GMT", "EST", "CEST"."""
-"""A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
 
 
 def name_key(name: str) -> str:

@@ -247,6 +247,11 @@ def _dates_participle(date: Token, verb: Token) -> bool:
     return link.dep_ == "prep" and link.head.i == verb.i and link.lower_ not in ("by", "until", "till", "before")
 
 
+LOOKING_AHEAD_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"})
+"""Auxiliaries of what is still to come or only may be: "will kill", "could rise", "after two years,
+the rate would rise"."""
+
+
 def clause_tense(span: Span, future_cues: frozenset[str] = frozenset()) -> str:
     """'past', 'future', 'present' or '' for the clause a time expression sits in: past for a verb
     in the past tense or a participle without an auxiliary that the date hangs from ("the

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, starts_paragraph
+from pipeline.nlp.structure import LOOKING_AHEAD_AUXILIARIES, clause_head, starts_paragraph
 
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 APPROXIMATING = frozenset({"over", "about", "around", "nearly", "almost", "some"})
@@ -53,7 +53,7 @@ def told_as_toll(verb: Token) -> bool:
     perfect or the past, not the future ("will kill") nor the present of a narration ("One
     person is killed", told of a blast years before)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return not auxiliaries & {"will", "would", "'ll", "shall", "could", "may", "might", "is", "are", "am"}
+    return not auxiliaries & (LOOKING_AHEAD_AUXILIARIES | {"is", "are", "am"})
 
 
 def event_subjects(verb: Token) -> list[Token]:

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, described_by_age
+from pipeline.nlp.structure import LOOKING_AHEAD_AUXILIARIES, clause_head, described_by_age
 from pipeline.records import TimeScope
 from pipeline.time.fallback import PUBLISHED
 from pipeline.time.points import YEAR, published_as
@@ -43,6 +43,8 @@ from pipeline.time.scope import is_single_day
 
 SPAN = "span"
 """``time_source`` of a figure counted over a span that ends at publication."""
+CONDITIONS = frozenset({"if", "unless", "once", "until"})
+"""Words that make a clause a condition on what is to come ("if, after five years, ...")."""
 
 UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1, "quarter": 3}
@@ -297,14 +299,8 @@ def followed_run(noun: Token) -> bool:
     if measured.dep_ != "pobj" or measured.head.lower_ != "after":
         return False
     verb = clause_head(measured.head)
-    return not any((c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES) or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
-                   for c in verb.children)
-
-
-FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "could", "may", "might"})
-
-CONDITIONS = frozenset({"if", "unless", "once", "until"})
-"""Words that make a clause a condition on what is to come ("if, after five years, ...")."""
+    return not any((c.dep_ == "aux" and c.lower_ in LOOKING_AHEAD_AUXILIARIES)
+                   or (c.dep_ == "mark" and c.lower_ in CONDITIONS) for c in verb.children)
 
 
 def dated_run(noun: Token, scope: TimeScope) -> bool:
