@@ -2,8 +2,11 @@
 
 A price said "each" or "apiece" of shares its clause deals in is a price per share: "will redeem
 2 million preferred shares at C$31 each" and "bought the rest of the stock for $52 apiece" are
-CAD/share and USD/share, as "$52 a share" is. An amount with a rate adverb after it is per that
-time: "royalties of 4 million euros annually" is EUR/year, as "4 million euros a year" is.
+CAD/share and USD/share, as "$52 a share" is; so is what a buyer gives "for each share" ("will pay
+$31 in cash for each Brenner share"). The price of one of a measure is per that measure: "the
+price of a gallon of diesel hit $3.41" is USD/gallon, as "$3.41 a gallon" is. An amount with a
+rate adverb after it is per that time: "royalties of 4 million euros annually" is EUR/year, as
+"4 million euros a year" is.
 """
 from __future__ import annotations
 
@@ -26,10 +29,12 @@ def per_unit_money(spans: list[Span], kinds: list[str], units: list[str], lexico
     word (the lexicon ``distributive_words``: "each", "apiece") in a clause about shares
     (``priced_share_nouns``, by lemma) is per share, unless the market moves it there (a
     verb of rising, falling or trading: "shares rose 50 cents to $38 apiece" is a share's price,
-    which the claims table writes without "/share"); an amount followed by a rate adverb
-    (``rate_words``: "annually" -> year) is per that time. A figure that already says what it is
-    per keeps its unit, and an adverb that describes the noun after it ("$2 million yearly
-    payments") says nothing of the amount."""
+    which the claims table writes without "/share"), as is an amount given "for each share"
+    (``_given_for_each_share``); the price of one of a measure is per that measure, whatever moves
+    it (``_priced_measure``: "the price of a gallon of diesel hit $3.41" -> USD/gallon); an
+    amount followed by a rate adverb (``rate_words``: "annually" -> year) is per that time. A
+    figure that already says what it is per keeps its unit, and an adverb that describes the noun
+    after it ("$2 million yearly payments") says nothing of the amount."""
     distributives, share_nouns = set(lexicons["distributive_words"]), set(lexicons["priced_share_nouns"])
     moves = {*lexicons["rising_verbs"], *lexicons["falling_verbs"], *lexicons["price_move_verbs"]}
     rate_words = lexicons["rate_words"]
@@ -39,12 +44,84 @@ def per_unit_money(spans: list[Span], kinds: list[str], units: list[str], lexico
         if kind != "money" or not unit or "/" in unit or span.end >= len(doc):
             continue
         after = doc[span.end]
-        if after.lower_ in distributives and clause_head(span.root).lemma_ not in moves \
-                and share_nouns & _clause_nouns(span.root):
+        measure = _priced_measure(span.root, lexicons["units"], moves)
+        if measure:
+            out[i] = f"{unit}/{measure}"
+        elif clause_head(span.root).lemma_ not in moves and (
+                (after.lower_ in distributives and share_nouns & _clause_nouns(span.root))
+                or _given_for_each_share(span.root, distributives, share_nouns)):
             out[i] = f"{unit}/{SHARE}"
         elif after.lower_ in rate_words and after.pos_ == "ADV" and not _describes_noun(after):
             out[i] = f"{unit}/{rate_words[after.lower_]}"
     return out
+
+
+def _for_objects(token: Token) -> list[Token]:
+    """The objects of "for" on an amount, on the words it is part of or on its clause's verb:
+    "Vexa share" in "will pay $31 in cash for each Vexa share", "gallon" in "broke $3.20 for a
+    gallon". An amount joined to another or set beside it says what that one's "for" is not: in
+    "$43 for each of the shares, or $210 million" the $210 million is the whole price."""
+    verb = clause_head(token)
+    heads = [token]
+    while heads[-1].i != verb.i and heads[-1].head.i != heads[-1].i and heads[-1].dep_ not in ("conj", "appos"):
+        heads.append(heads[-1].head)
+    return _objects(heads, ("for",))
+
+
+def _objects(heads: list[Token], prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of the given prepositions on any of ``heads``."""
+    return [obj for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _given_for_each_share(token: Token, distributives: set[str], share_nouns: set[str]) -> bool:
+    """Whether an amount is given "for each" share (``_for_objects``): a share with a distributive
+    word before it ("will pay $31 in cash for each Brenner share", "$12 of its own stock for each
+    share of Ostrander"), or the distributive word with shares after "of" ("$8 and a fifth of a
+    share for each of Ostrander's shares"). "paid $40 million for each of the two plants" is no
+    price of a share."""
+    for obj in _for_objects(token):
+        if obj.lemma_.lower() in share_nouns and any(c.dep_ == "det" and c.lower_ in distributives for c in obj.children):
+            return True
+        if obj.lower_ in distributives and any(p.lemma_.lower() in share_nouns for p in _objects([obj], ("of",))):
+            return True
+    return False
+
+
+ONE_OF = ("a", "an", "one", "each", "every")
+"""Words before a measure that make it one of it ("the price of a gallon")."""
+
+
+def _priced_measure(token: Token, units: Mapping[str, str], moves: set[str]) -> str:
+    """The measure (a unit of the lexicon ``units``, by its canonical name) an amount is the price
+    of one of: after "for" (``_for_objects``: "pump prices broke $3.20 for a gallon of regular"),
+    or after "of" or "for" on its clause's subject ("the price of a barrel of Brent rose to $88",
+    "the average price for a gallon is highest in Oregon at $3.95") when the amount is the level
+    the subject is at, not its move ("up 4 cents", "rose $2 to $88": ``_is_level``); "" for any
+    other amount ("the cost of a ticket rose to $12" names no measure, "$2 million for 40 tons"
+    no one of it)."""
+    verb = clause_head(token)
+    objects = _for_objects(token)
+    if _is_level(token, verb, moves):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        objects += _objects(subjects, ("of", "for"))
+    for obj in objects:
+        if obj.lower_ in units and any(c.dep_ in ("det", "nummod") and c.lower_ in ONE_OF for c in obj.children):
+            return units[obj.lower_]
+    return ""
+
+
+LEVEL_LINKS = ("at", "to")
+"""Prepositions between a verb and the level its subject is at or reaches ("stood at $88", "rose to $88")."""
+
+
+def _is_level(token: Token, verb: Token, moves: set[str]) -> bool:
+    """Whether an amount is the level its clause's subject is at, not a move of it: the object of
+    a verb that is no move ("hit $3.41"), what the subject is ("was $3.41"), or the amount after
+    "at" or "to" ("is highest at $3.95", "rose to $88"). "rose $2" and "up 4 cents" are moves."""
+    if token.head.i == verb.i:
+        return token.dep_ in ("attr", "oprd") or (token.dep_ == "dobj" and verb.lemma_ not in moves)
+    return token.dep_ == "pobj" and token.head.lower_ in LEVEL_LINKS and token.head.head.i == verb.i
 
 
 def _clause_nouns(token: Token) -> set[str]:

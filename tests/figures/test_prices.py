@@ -39,3 +39,44 @@ def test_cents_that_move_a_price_are_in_its_currency(extract) -> None:
 
 def test_a_share_price_the_market_moves_stays_a_price(extract) -> None:
     assert _units(extract, "Harlow shares rose 50 cents to $38.25 apiece yesterday.")["$38.25"] == "USD"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Talvik agreed to pay $38 in cash for each Ostrander share.", "$38"),
+    ("Brenner will pay $12 of its own stock for each share of Kestrel.", "$12"),
+    ("Talvik will pay $8 and one-fifth Talvik share for each of Ostrander's 9 million shares.", "$8"),
+])
+def test_an_amount_given_for_each_share_is_per_share(extract, text: str, figure: str) -> None:
+    assert _units(extract, text)[figure] == "USD/share"
+
+
+def test_an_amount_for_each_of_other_things_is_no_price_of_a_share(extract) -> None:
+    assert _units(extract, "Talvik paid $40 million for each of the two plants.")["$40 million"] == "USD"
+
+
+def test_a_range_of_prices_a_share_is_per_share_at_both_ends(extract) -> None:
+    figure = next(f for f in extract("The fund bought 90,000 shares at $31.20 to $33.80 a share.").figures
+                  if f.kind == "money")
+    assert (figure.value_low, figure.value_high, figure.unit) == (31.2, 33.8, "USD/share")
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The average price of a gallon of diesel hit $3.41 on Tuesday.", "$3.41", "USD/gallon"),
+    ("The price for a barrel of Brent stood at $88 in London.", "$88", "USD/barrel"),
+    ("Pump prices broke $3.20 for a gallon of regular this week.", "$3.20", "USD/gallon"),
+])
+def test_the_price_of_one_of_a_measure_is_per_that_measure(extract, text: str, figure: str, unit: str) -> None:
+    assert _units(extract, text)[figure] == unit
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The average price of a gallon of diesel hit $3.41, up 5 cents from Monday.", "5 cents"),
+    ("The cost of a ticket rose to $12 this year.", "$12"),
+])
+def test_a_move_of_such_a_price_or_the_price_of_no_measure_keeps_its_currency(extract, text: str, figure: str) -> None:
+    assert _units(extract, text)[figure] == "USD"
+
+
+def test_the_whole_price_beside_a_price_for_each_share_is_no_price_of_a_share(extract) -> None:
+    units = _units(extract, "The offer is $43 for each of the 5 million shares it does not own, or $215 million.")
+    assert (units["$43"], units["$215 million"]) == ("USD/share", "USD")
