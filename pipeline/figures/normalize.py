@@ -48,6 +48,7 @@ class FigureNormalizer(UnitReader):
         self.range_links = set(lexicons["range_links"])
         self.unit_scales = dict(lexicons["unit_scales"])
         self.multipliers = dict(lexicons["multipliers"])
+        self.share_nouns = frozenset(lexicons["priced_share_nouns"])
 
     def normalize(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
         """Value and unit of a figure of the given kind from its words (and their lemmas).
@@ -60,9 +61,11 @@ class FigureNormalizer(UnitReader):
         follows them ("1.5 million people" is whole, "10769.00 points" is a level, not a count). A
         bare number counts no named thing and may be any number ("1,674,200.5"); nor need a
         fraction of a scale ("a third of a million people"). Whole is read past the noise of binary
-        floats: "132.8 million shares" is 132800000, though 132.8 * 1e6 is not."""
+        floats: "132.8 million shares" is 132800000, though 132.8 * 1e6 is not. Shares are counted
+        in parts where an exchange or a right gives them ("converts into 1.25 shares for each
+        preferred share", "one-half share"): a count of shares may be any number."""
         lower = [w.lower() for w in words]
-        if not amount.unit or (any(w in self.fractions for w in lower) and any(w in self.scales for w in lower)):
+        if not amount.unit or amount.unit in self.share_nouns or (any(w in self.fractions for w in lower) and any(w in self.scales for w in lower)):
             return True  # "a third of a million people" is a whole count, if not a whole number
         values = [without_float_noise(v) for v in (amount.value, amount.value_low, amount.value_high) if v is not None]
         if any(v != int(v) for v in values):
@@ -84,8 +87,9 @@ class FigureNormalizer(UnitReader):
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
-            lower = [w.lower() for w in words]
-            fraction, unit = self._fraction(lower), self.unit(kind, words[-1:], lemmas[-1:])
+            lower = [w.lower() for w in words]  # "one-half share" counts half a share
+            unit = self.counted_noun(words[-1], lemmas[-1]) if kind == "count" else self.unit(kind, words[-1:], lemmas[-1:])
+            fraction = self._fraction(lower)
             if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
                 fraction = 1 / self.fractions[lower[0]]
             value = None if fraction is None else round(fraction, 6)  # the unit alone: "a mile" is no rate
