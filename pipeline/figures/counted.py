@@ -31,9 +31,12 @@ class CountReading:
 
 
 def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
-    """Whether a bare count is the subject of a verb of what befell people ("at least 57 were
-    killed", "nine have been detained"): casualty and arrest reports count people so."""
+    """Whether a count is the subject of a verb of what befell people ("at least 57 were
+    killed", "nine have been detained"), alone or joined to it by "and" ("her brother and 10
+    others drowned"): casualty and arrest reports count people so."""
     number = span.root
+    while number.dep_ == "conj" and number.head.i != number.i:
+        number = number.head
     return number.dep_ in ("nsubjpass", "nsubj") and number.head.lower_ in casualty_words
 
 

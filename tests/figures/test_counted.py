@@ -184,3 +184,19 @@ def test_a_number_a_change_brings_the_number_of_things_to_counts_them(extract, t
 def test_a_range_of_a_part_of_a_whole_counts_the_whole_noun(extract) -> None:
     found = next(f for f in extract("The firm will cut about 120 to 150 of its 9,000 jobs.").figures if f.text == "120 to 150")
     assert (found.value_low, found.value_high, found.unit, found.qualifier) == (120, 150, "job", "approx")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Each warrant lets its holder buy one-half share of common stock for $24.", 0.5),
+    ("Talvik will pay $8 and one-fifth Talvik share for each Ostrander share.", 0.2),
+])
+def test_a_fraction_of_one_share_is_a_count_of_share_and_no_percent(extract, text: str, value: float) -> None:
+    figures = extract(text).figures
+    assert not [f for f in figures if f.kind == "percent"]
+    share = next(f for f in figures if f.kind == "count")
+    assert (share.value, share.unit) == (value, "share")
+
+
+def test_others_a_casualty_befell_beside_a_noun_are_people(extract) -> None:
+    figures = {f.text: f.unit for f in extract("Her uncle and 12 others perished when the ferry sank.").figures}
+    assert figures["12 others"] == "person"
