@@ -50,6 +50,19 @@ def _named_after(verb: Token) -> Token | None:
     return name if all(t.is_punct or t.is_space for t in doc[name.right_edge.i + 1: verb.sent.end]) else None
 
 
+def quoted_speaker(verb: Token) -> Token | None:
+    """The speaker named between a closing quote mark and a reporting verb left without a subject,
+    where the parser hung the name from the quote's last noun ("“We knew the road,” a guard,
+    speaking on condition of anonymity, said." read with "a guard" in apposition to "road"): the
+    first noun or pronoun there whose head is before the quote mark."""
+    doc = verb.doc
+    close = next((t for t in reversed(doc[verb.sent.start: verb.i]) if t.tag_ == "''" or t.text in ("”", '"')), None)
+    if close is None or not any(c.dep_ in ("ccomp", "parataxis") and c.i < close.i for c in verb.children):
+        return None
+    return next((t for t in doc[close.i + 1: verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i <= close.i
+                 and t.dep_ not in ("nsubj", "nsubjpass")), None)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """Who a passive verb's "by" phrase names: the mayor of "was hailed by the mayor as ..."."""
     return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
