@@ -139,9 +139,9 @@ class SpeakerFinder:
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
                     out += self._asides(sent.doc, stretches, token.i)
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
-            if owner is not None and self._owned(token) and token.dep_ == "pobj" and token.head.lower_ == "in" \
-                    and token.head.head.lemma_.lower() in self.verbs:  # "In an SEC filing, Norland said": Norland's
-                owner = reporting_subject(token.head.head) or owner
+            if owner is not None and owner.i < token.i and owner.dep_ == "compound" and self._owned(token) \
+                    and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in self.verbs:
+                owner = reporting_subject(token.head.head) or owner  # "In an SEC filing, Norland said": Norland's
             asking = lemma in self.survey_nouns and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
             if owner is not None or asking:  # "Corvane Corp.'s announcement of a $412.6 million loss"
                 speaker = self._name(owner, names, parties) if owner is not None else ""
