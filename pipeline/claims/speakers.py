@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
-from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, passive_agent,
-                                            quoted_speaker, says_of_its_noun, tells_past, verbal)
+from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, noun_cue,
+                                            passive_agent, quoted_speaker, says_of_its_noun, tells_past, verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
 from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
@@ -138,6 +138,10 @@ class SpeakerFinder:
                     time = statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
                     out += self._asides(sent.doc, stretches, token.i)
+            cue = noun_cue(token) if lemma in self.verbs and token.pos_ == "NOUN" else None
+            speaker = self._name(cue[0], names, parties) if cue is not None else ""
+            if speaker:  # "Sales should rise 4 percent, the Tarrow Retail Council forecasts."
+                out.append(Attribution(*cue[1], speaker, cue=token.i))
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
             if owner is not None and owner.i < token.i and owner.dep_ == "compound" and self._owned(token) \
                     and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in self.verbs:
