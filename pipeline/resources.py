@@ -92,7 +92,7 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     "Rs1,000" -> Rs 1,000, "115USD" -> 115 USD, "sub-1,000" -> sub- 1,000, "147p" -> 147 p, "1.5C" -> 1.5 C, "12pc" -> 12 pc), the ends of glued ranges ("$5m-$6m" -> $ 5 m - $ 6 m, "3%-4%"), a unit
     glued before the "/" of a rate ("10km/hr" -> 10 km / hr), and
     invisible characters glued to words, so that token patterns see the same tokens however the
-    figure is written."""
+    figure is written; an abbreviated legal form ("Cos.") is one word, as spaCy's "Corp." is."""
     symbols = sorted([*rules.lexicons["currency_symbols"], *rules.lexicons["currency_codes"]], key=len, reverse=True)
     marks = "(?:" + "|".join(re.escape(s) for s in symbols) + ")"
     symbol = marks + r"(?=\d)"
@@ -132,6 +132,10 @@ def adapt_tokenizer(nlp: Language, rules: RuleSet) -> None:
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k.rstrip(".").lower() not in glued}
     for reading in (r for r in rules.lexicons["unit_readings"] if "/" in r or "-" in r):  # "b/d", "light-year"
         nlp.tokenizer.add_special_case(reading, [{ORTH: reading}])
+    # an abbreviated legal form keeps its full stop, as "Corp." does, so that no sentence ends inside
+    # a name: "Norland said it bought Vexa Cos. for $9 million" is one sentence
+    for form in (f for f in rules.tables.get("entities", {}).get("legal_forms", ()) if f.endswith(".")):
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def read_vulgar_fractions(nlp: Language) -> None:

@@ -1,6 +1,7 @@
 """How a reporting verb stands in its sentence: whether it is used as a verb and speaks at all
 ("did not say" gives no words), the source named after it ("..., reported Morgenposten."), the
-"by" phrase of a passive one ("was confirmed by police"), and which stretch of the sentence it
+"by" phrase of a passive one ("was confirmed by police"), a speaker misread after a quote or a
+cue misread as a noun ("..., the Tarrow Retail Council forecasts."), and which stretch of the sentence it
 reports beyond its own dependents: the clause before it ("Inflation held at 6.7 per cent, the
 Office for National Statistics said"), the clause it interrupts ("Mr. Kerr, the agency said,
 earned $8 million") and the noun its relative clause says something of ("4,000 jobs that Corvane
@@ -48,6 +49,37 @@ def _named_after(verb: Token) -> Token | None:
             or not (doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote):
         return None
     return name if all(t.is_punct or t.is_space for t in doc[name.right_edge.i + 1: verb.sent.end]) else None
+
+
+def quoted_speaker(verb: Token) -> Token | None:
+    """The speaker named between a closing quote mark and a reporting verb left without a subject,
+    where the parser hung the name from the quote's last noun ("“We knew the road,” a guard,
+    speaking on condition of anonymity, said." read with "a guard" in apposition to "road"): the
+    first noun or pronoun there whose head is before the quote mark."""
+    doc = verb.doc
+    close = next((t for t in reversed(doc[verb.sent.start: verb.i]) if t.tag_ == "''" or t.text in ("”", '"')), None)
+    if close is None or not any(c.dep_ in ("ccomp", "parataxis") and c.i < close.i for c in verb.children):
+        return None
+    return next((t for t in doc[close.i + 1: verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON") and t.head.i <= close.i
+                 and t.dep_ not in ("nsubj", "nsubjpass")), None)
+
+
+def noun_cue(word: Token) -> tuple[Token, tuple[int, int]] | None:
+    """A reporting verb misread as a plural noun in a cue after what it reports ("Sales should
+    rise 4 percent, the Tarrow Retail Council forecasts." read with "forecasts" a noun): the head of
+    its subject, a name or a phrase after "the" set off by a comma, and the clause before that
+    comma; None elsewhere ("It sells books, magazines and trade reports.")."""
+    doc, sent = word.doc, word.sent
+    if word.tag_ != "NNS" or not word.lower_.endswith("s") or word.i + 1 >= sent.end or doc[word.i + 1].text not in (",", "."):
+        return None
+    comma = word.i - 1
+    while comma > sent.start and doc[comma].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART"):
+        comma -= 1
+    start, subject = dateline_end(sent), doc[word.i - 1]
+    if doc[comma].text != "," or comma + 1 == word.i or subject.pos_ not in ("PROPN", "NOUN") \
+            or not (doc[comma + 1].lower_ == "the" or doc[comma + 1].pos_ == "PROPN"):
+        return None
+    return (subject, (start, comma)) if any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]) else None
 
 
 def passive_agent(verb: Token) -> Token | None:

@@ -59,9 +59,11 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     phrase = "".join(t.text_with_ws for t in words).strip()
     if owner:
         return f"{owner}'s {phrase}"
-    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not _capitalised_within(words[0]):
+    # a name the tagger reads as a verb or adjective ("Diversified, the parent of ..., said") is a name too
+    misread = head.pos_ not in ("PROPN", "NOUN") and head.is_title
+    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not _capitalised_within(words[0]):
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
-    return article_name(names, phrase) if head.pos_ == "PROPN" else phrase
+    return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
 
 
 def article_name(names: EntityIndex, phrase: str) -> str:

@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
-from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, passive_agent,
-                                            says_of_its_noun, tells_past, verbal)
+from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, noun_cue,
+                                            passive_agent, quoted_speaker, says_of_its_noun, tells_past, verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
 from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
-from pipeline.claims.speech_runs import continued, reporting_subject, soundbites
+from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
 
@@ -89,6 +89,7 @@ class SpeakerFinder:
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         attributions += continued(doc, sentences, by_sentence, self.modals)
+        attributions += pointed_back(doc, sentences, by_sentence)
         if self.quote_patterns[0].search(doc_text(doc)) is None:
             attributions += soundbites(doc, sentences, by_sentence, self.pronouns)
         return Reported(attributions, quotes)
@@ -137,7 +138,14 @@ class SpeakerFinder:
                     time = statement_time(token, dates, sent.doc)
                     out += [Attribution(start, end, speaker, time, token.i) for start, end in stretches]
                     out += self._asides(sent.doc, stretches, token.i)
+            cue = noun_cue(token) if lemma in self.verbs and token.pos_ == "NOUN" else None
+            speaker = self._name(cue[0], names, parties) if cue is not None else ""
+            if speaker:  # "Sales should rise 4 percent, the Tarrow Retail Council forecasts."
+                out.append(Attribution(*cue[1], speaker, cue=token.i))
             owner = self._owner(token) if lemma in self.source_nouns and (token.pos_ == "NOUN" or token.dep_ in NOUN_DEPS) else None
+            if owner is not None and owner.i < token.i and owner.dep_ == "compound" and self._owned(token) \
+                    and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in self.verbs:
+                owner = reporting_subject(token.head.head) or owner  # "In an SEC filing, Norland said": Norland's
             asking = lemma in self.survey_nouns and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
             if owner is not None or asking:  # "Corvane Corp.'s announcement of a $412.6 million loss"
                 speaker = self._name(owner, names, parties) if owner is not None else ""
@@ -156,12 +164,17 @@ class SpeakerFinder:
             source = self._source(token)
             if source is not None:
                 speaker = self._name(source, names, parties)
+                kind = source.lemma_.lower()
+                if speaker and kind in self.survey_nouns and source.pos_ == "NOUN" and not speaker.lower().endswith(kind):
+                    speaker = f"{speaker} {kind}"  # "according to the Tolland survey" -> Tolland survey
                 if speaker:
                     verb = clause_head(token.head)
                     # "countries reported 3.5 million cases, according to PAHO": PAHO tells it
                     out = [a for a in out if a.cue != verb.i]
                     out.append(Attribution(verb.left_edge.i, verb.right_edge.i + 1, speaker, cue=token.i))
                     out += self._asides(sent.doc, [(verb.left_edge.i, verb.right_edge.i + 1)], token.i)
+                    # the source's own phrase is the author's: "according to a survey of 900 riders"
+                    out.append(Attribution(token.i, source.right_edge.i + 1, AUTHOR))
         return out
 
     def _asides(self, doc: Doc, stretches: list[tuple[int, int]], cue: int) -> list[Attribution]:
@@ -242,12 +255,14 @@ class SpeakerFinder:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
             return self._name(owner, names, parties) if owner is not None else ""
         subject = subject if subject is not None else passive_agent(verb)  # "was hailed by the mayor as ..."
+        subject = subject if subject is not None else quoted_speaker(verb)
         if subject is None:
             return ""
         if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
+        subject = _leaders(subject) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
@@ -319,6 +334,19 @@ class SpeakerFinder:
 def _joining(subject: Token) -> str:
     """The word that joins a subject's parts: "and" in "Red Cross and hospital officials"."""
     return next((c.lower_ for c in subject.children if c.dep_ == "cc"), "and")
+
+
+def _leaders(group: Token) -> Token | None:
+    """Who leads a group that speaks, named in its "led by" phrase: "a group led by Dan Fry said"
+    -> Dan Fry, "an investor group led by two of its directors, Ann Roe and Bo Li, indicated" -> the
+    first of the names set beside the count; None for a group led by no one named."""
+    for led in (c for c in group.children if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN"):
+        for leader in (o for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+            if leader.pos_ == "PROPN":
+                return leader
+            return next((c for c in [*leader.children, *group.children] if c.dep_ in ("appos", "conj")
+                         and c.pos_ == "PROPN" and c.i > leader.i), None)  # as the parser hangs them
+    return None
 
 
 def _group(quantifier: Token) -> Token | None:

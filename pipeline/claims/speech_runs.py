@@ -1,6 +1,8 @@
 """Reported words that run on past the sentence of their cue: a transcript's soundbite after
-"<person> says ...", and indirect speech that goes on in the next sentence with a modal ("The maker
-said the notes would pay 9% a year. They would mature in 2031." are both the maker's). Split from
+"<person> says ...", indirect speech that goes on in the next sentence with a modal ("The maker
+said the notes would pay 9% a year. They would mature in 2031." are both the maker's), and a source
+given in the sentence after what it says ("Fares rose 4%. That's according to the Tolland
+survey."). Split from
 pipeline/claims/speakers.py, which finds the cues.
 """
 from __future__ import annotations
@@ -57,6 +59,22 @@ def continued(doc: Doc, sentences: list[Span], by_sentence: list[list[Attributio
         if reported:
             carried = [Attribution(sent.start, sent.end, reported[-1].speaker, reported[-1].time, reported[-1].cue)]
             out += carried
+    return out
+
+
+def pointed_back(doc: Doc, sentences: list[Span], by_sentence: list[list[Attribution]]) -> list[Attribution]:
+    """The sentence before one that only names its source, pointing back with "that" or "this"
+    ("Bus fares rose 4 percent in May. That's according to the Tolland survey of 900 riders." ->
+    Tolland survey, as a broadcast gives its source), in the same paragraph."""
+    out = []
+    for index, sent in enumerate(sentences[1:], 1):
+        words = [t for t in sent if not t.is_space]
+        if not words or words[0].lower_ not in ("that", "this") or starts_paragraph(doc, sent):
+            continue
+        cue = next((t for t in words[1:] if t.lemma_ != "be"), None)
+        source = next((a for a in by_sentence[index] if cue is not None and a.cue == cue.i and a.speaker != AUTHOR), None)
+        if source is not None:
+            out.append(Attribution(sentences[index - 1].start, sentences[index - 1].end, source.speaker, source.time, cue.i))
     return out
 
 
