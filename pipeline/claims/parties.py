@@ -293,7 +293,8 @@ class Parties(MentionCounts):
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
         """What a pronoun or descriptor stands for: the subject of a clause above it in its
         sentence ("Corvane also stated that it spent ..."), else the subject of a sentence before it,
-        else, for a descriptor of an organisation or an index, the last one named. A pronoun
+        else, for a descriptor, the party last given a name with it or whose name has it ("the
+        bank" after "Pacifica Bank & Trust Co."), else the one of its kind named most. A pronoun
         stands for the nearest subject that is no pronoun, and names no party when that subject
         is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
         their income")."""
@@ -320,6 +321,7 @@ class Parties(MentionCounts):
         if not pronoun:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
+                or self._called(token, labels, window) \
                 or self._most_named(token, labels, window, anywhere=labels != ("PERSON",))  # "the leader": one in view
         acting = pronoun and token.dep_ == "nsubj" and token.head.lemma_.lower() not in self.words.speech_verbs
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):

@@ -91,6 +91,10 @@ from tests.claims.claims_fixture import claims_by_text
     # a noun set beside another "along with" keeps its own parties, not the other's
     ("Its stock sale to the Pellham family along with a later sale of 640,000 shares of Ravensworth stock "
      "to Dunmore Partners have increased Ravensworth's net worth.", "640,000 shares", "Dunmore Partners; Ravensworth"),
+    # "the bank" is the one named last with that word, not the company that reports its figures
+    ("Harbor Trust Corp. plans to buy Pacifica Bancorp. Pacifica owns Pacifica Bank & Trust Co., which runs 9 "
+     "branches. As of June 30, the bank had assets of $300 million, Harbor Trust said.", "$300 million",
+     "Pacifica Bank & Trust"),
     # a family named by its surname is one party
     ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
      "400,000", "Ravensworth; Pellham family"),
