@@ -130,9 +130,10 @@ class DealParties(EventParties):
         """The company a deal buys, given the noun of what it buys: a company named or described
         ("Vexa Cos.", "the company", standing for one other than the buyer), the company of shares
         ("Calder common shares", "Ravel's shares", "all the shares outstanding of Lintor", the shares
-        a count includes: "900,000 Calder shares, including 50,000 shares bought ..."), and for
-        "the shares" or a percentage bought that names none, the company in view other than the
-        buyer ("an option to buy an extra 10%"); not shares bought back, which are the buyer's own."""
+        a count includes: "900,000 Calder shares, including 50,000 shares bought ..."), the company
+        a percentage bought is of ("30% of Vexa"), and for "the shares" or a percentage of no whole
+        named, the company in view other than the buyer ("an option to buy an extra 10%"); not
+        shares bought back, which are the buyer's own."""
         noun = partitive(noun)
         if noun.like_num or noun.pos_ == "NUM":  # "400,100 of Ravel's shares"
             noun = next((c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -147,7 +148,11 @@ class DealParties(EventParties):
             if not named and not back and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
                 named = self.company_in_view(noun, set(buyers))  # "$215 million to buy the shares"
             return [p for p in named if p[1] == "ORG" and p not in buyers]
-        if noun.i in range(span.start, span.end):
+        if noun.i in range(span.start, span.end):  # "to acquire 30% of Vexa", "the 51% of its unit it doesn't own"
+            whole = [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in SHARE_PREPOSITIONS
+                     for obj in prep.children if obj.dep_ == "pobj"]
+            if whole:
+                return [p for obj in whole for p in self._company_of(obj, buyers, span)]
             return [] if back or span.root.ent_type_ != "PERCENT" else self.company_in_view(noun, set(buyers))
         found = self.bought(noun, self.resolve(noun)) if noun.dep_ == "pobj" else self.resolve(noun)
         if set(found) & set(buyers) and noun.pos_ == "NOUN":  # "agreed to buy the company": not the buyer
