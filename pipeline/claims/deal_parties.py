@@ -63,8 +63,9 @@ class DealParties(EventParties):
     def _deals_of(self, span: Span) -> list[Token]:
         """The deal words a figure is of: a participle of buying set after it ("50,000 shares
         bought in June"), those on its way up to its verb ("its $31-a-share tender
-        offer", "50,000 shares bought for $12 a share"), the verb itself and its object ("completed
-        its acquisition of Vexa for $210 million"), and, where the parse hangs a price from a verb
+        offer", "50,000 shares bought for $12 a share"), the verb itself, its object ("completed
+        its acquisition of Vexa for $210 million") and what it is done for ("will need $90
+        million to buy the shares"), and, where the parse hangs a price from a verb
         of saying ("said it completed its purchase of Vexa Cos. for $210 million", read as "said
         ... for"), the deal of the clause it reports, as nothing is said for a price."""
         token = span.root
@@ -75,7 +76,8 @@ class DealParties(EventParties):
                 found.append(token)
             if token.pos_ not in ("VERB", "AUX"):
                 continue
-            found += [c for c in token.children if c.dep_ in ("dobj", "dative", "nsubj") and self._is_deal(c)]
+            found += [c for c in token.children if self._is_deal(c) and (c.dep_ in ("dobj", "dative", "nsubj") or (
+                c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)))]  # "$9 million to buy Vexa"
             if token.lemma_.lower() in self.words.speech_verbs and below.dep_ == "prep" and below.lower_ == "for":
                 found += [d for clause in token.children if clause.dep_ == "ccomp"
                           for d in (clause, *clause.children) if self._is_deal(d) and (d.i == clause.i or d.dep_ == "dobj")]

@@ -206,7 +206,8 @@ class Parties(MentionCounts):
         """Names in the words that modify a noun: "Corvane stock", "Van Arden's stock", "its dividend",
         "the Russian Government", and the index a market's shares trade on ("Indian stocks on the
         Sensex", where India only says where the index is); not a town, which only says where ("three
-        Leeds bombings", "her Boston cousins")."""
+        Leeds bombings", "her Boston cousins"), nor the country a superlative ranks in ("among the
+        20 largest insurers in the U.S." names the insurer alone)."""
         out: list[Party] = []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:  # "Russia-Ukraine trade" too
@@ -218,7 +219,8 @@ class Parties(MentionCounts):
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
                         for p in [self._entity(named)] if p and p[1] == "INDEX"]
-                out += [] if traded_in(head, child, self.words.trading_places) else self.countries_in(child)
+                out += [] if traded_in(head, child, self.words.trading_places) or any(  # "the 20 largest
+                    c.tag_ == "JJS" for c in head.children) else self.countries_in(child)  # insurers in the U.S." ranks
         return out
 
     def countries_in(self, prep: Token) -> list[Party]:

@@ -26,6 +26,12 @@ from tests.claims.claims_fixture import claims_by_text
      {"Dunmore", "Kestrel Foods"}),
     ("Oriel Audio agreed to sell a 40% stake to Halvard Group for $95 million.", "40%",
      {"Oriel Audio", "Halvard Group"}),
+    # money raised to buy a company is the deal's
+    ("Kestrel Holdings borrowed $75 million to acquire Dunmore Paper Co.", "$75 million",
+     {"Kestrel Holdings", "Dunmore Paper"}),
+    # a percentage bought of a named company is that company's, not the one in view
+    ("Tallis Media owns 12% of Orla Films. Last April, Gerda Voss planned to acquire up to 28% of Pellam Studios "
+     "for C$14 a share.", "28%", {"Gerda Voss", "Pellam Studios"}),
     # a deal noun that names neither side is the deal told before it
     ("Earlier this year, Tessin Partners made a $12-a-share offer for Vexa Corp., which the Vexa board said it "
      "turned down because the $310 million offer lacked financing.", "$310 million", {"Tessin Partners", "Vexa"}),
