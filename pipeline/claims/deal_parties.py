@@ -117,6 +117,8 @@ class DealParties(EventParties):
         buyers = self._subject_parties(word)
         if not buyers and word.dep_ == "acl":  # "gives Moor States the option to acquire ...", "its option to buy"
             noun = word.head
+            while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":  # "signed a letter of intent to buy ..."
+                noun = noun.head.head
             buyers = [p for c in noun.children if c.dep_ == "poss" for p in self.resolve(c)] or (
                 [p for c in noun.head.children if c.dep_ == "dative" for p in self.resolve(c)]
                 or self._subject_parties(noun.head) if noun.dep_ == "dobj" else [])
@@ -159,4 +161,5 @@ class DealParties(EventParties):
         found = self.bought(noun, self.resolve(noun)) if noun.dep_ == "pobj" else self.resolve(noun)
         if set(found) & set(buyers) and noun.pos_ == "NOUN":  # "agreed to buy the company": not the buyer
             found = self.company_in_view(noun, set(buyers))
-        return [p for p in found if p[1] == "ORG" and p not in buyers]
+        own = self._entity(noun)  # a company bought the model took for a person ("to purchase Pacifica Bancorp")
+        return [p for p in found if (p[1] == "ORG" or (p == own and p[1] == "PERSON")) and p not in buyers]

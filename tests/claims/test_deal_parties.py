@@ -33,6 +33,9 @@ from tests.claims.claims_fixture import claims_by_text
     ("Tallis Media owns 12% of Orla Films. Last April, Gerda Voss planned to acquire up to 28% of Pellam Studios "
      "for C$14 a share.", "28%", {"Gerda Voss", "Pellam Studios"}),
     # a deal noun that names neither side is the deal told before it
+    ("Harbor Trust Corp. signed a letter of intent to purchase Pacifica Bancorp, agreeing to pay $12 of its own "
+     "stock for each Pacifica share. That gives the transaction a value of $88 million.", "$88 million",
+     {"Harbor Trust", "Pacifica Bancorp"}),
     ("Earlier this year, Tessin Partners made a $12-a-share offer for Vexa Corp., which the Vexa board said it "
      "turned down because the $310 million offer lacked financing.", "$310 million", {"Tessin Partners", "Vexa"}),
 ])
