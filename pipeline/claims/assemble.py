@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from pipeline.claims.checkworthy import Checkworthiness, claim_type, clause_extent, marked_text
 from pipeline.claims.describe import (DescribeWords, EntityIndex, clause_tokens, governing_words, subject_of,
                                      without_phrases)
-from pipeline.claims.event_parties import EventParties
+from pipeline.claims.deal_parties import DealParties
 from pipeline.claims.figure_groups import FigureGroups
 from pipeline.claims.party_reading import COUNTRIES, PartyWords
 from pipeline.claims.reported import AUTHOR, Reported, reporting_parties
@@ -82,7 +82,7 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
                    key=lambda item: item[0])
     sentence_starts = [s.start_char for s in sentences]
     text = article.text
-    parties = EventParties(doc, entities, party_words)
+    parties = DealParties(doc, entities, party_words)
     groups = FigureGroups(CARRIED_SENTENCES)
     topics = _Topics(doc, sentences, entities, words, headline_topic(article.text, article.title, entities,
                                                                      party_words.destinations),
@@ -138,7 +138,8 @@ def assemble_claims(doc: Doc, extraction: Extraction, scorer: Checkworthiness, r
             or parties.not_only_towns(about(parties.with_owners(entities.names(tokens, sent.start_char, sent.end_char),
                                                                 tokens, sent), common["speaker"]), sent))
         if aged is None and what == "figure":
-            named = parties.with_event(span, named, common["speaker"])  # "Car bombs hit ... . At least 40 people died"
+            # "Car bombs hit ... . At least 40 people died"; "it completed its purchase of Vexa for $9 million"
+            named = parties.with_deal(span, parties.with_event(span, named, common["speaker"]))
         if not named and aged is None:
             paragraph = topics.before(item.sentence_index)  # [] for a paragraph about a town
             named = paragraph if paragraph is not None else (

@@ -206,7 +206,8 @@ class Parties(MentionCounts):
         """Names in the words that modify a noun: "Corvane stock", "Van Arden's stock", "its dividend",
         "the Russian Government", and the index a market's shares trade on ("Indian stocks on the
         Sensex", where India only says where the index is); not a town, which only says where ("three
-        Leeds bombings", "her Boston cousins")."""
+        Leeds bombings", "her Boston cousins"), nor the country a superlative ranks in ("among the
+        20 largest insurers in the U.S." names the insurer alone)."""
         out: list[Party] = []
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i:  # "Russia-Ukraine trade" too
@@ -218,7 +219,8 @@ class Parties(MentionCounts):
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
                         for p in [self._entity(named)] if p and p[1] == "INDEX"]
-                out += [] if traded_in(head, child, self.words.trading_places) else self.countries_in(child)
+                out += [] if traded_in(head, child, self.words.trading_places) or any(  # "the 20 largest
+                    c.tag_ == "JJS" for c in head.children) else self.countries_in(child)  # insurers in the U.S." ranks
         return out
 
     def countries_in(self, prep: Token) -> list[Party]:
@@ -293,7 +295,8 @@ class Parties(MentionCounts):
     def antecedent(self, token: Token, labels: tuple[str, ...], depth: int = 0, pronoun: bool = False) -> list[Party]:
         """What a pronoun or descriptor stands for: the subject of a clause above it in its
         sentence ("Corvane also stated that it spent ..."), else the subject of a sentence before it,
-        else, for a descriptor of an organisation or an index, the last one named. A pronoun
+        else, for a descriptor, the party last given a name with it or whose name has it ("the
+        bank" after "Pacifica Bank & Trust Co."), else the one of its kind named most. A pronoun
         stands for the nearest subject that is no pronoun, and names no party when that subject
         is none ("Most forecasters expect it to drop ...", "mortgage holders will spend 30% of
         their income")."""
@@ -320,6 +323,7 @@ class Parties(MentionCounts):
         if not pronoun:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
+                or self._called(token, labels, window) \
                 or self._most_named(token, labels, window, anywhere=labels != ("PERSON",))  # "the leader": one in view
         acting = pronoun and token.dep_ == "nsubj" and token.head.lemma_.lower() not in self.words.speech_verbs
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):

@@ -35,6 +35,22 @@ class MentionCounts:
             or (list(counts) if anywhere else [])
         return [max(in_window, key=counts.__getitem__)] if in_window else []
 
+    def _called(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
+        """The party named last from ``window`` up to a descriptor whose name has the descriptor's
+        noun: "the bank" after "Pacifica is the parent of Pacifica Bank & Trust Co." is the bank,
+        not Pacifica nor the company that says what the bank holds; not one named only where
+        something happens, nor one of a list."""
+        word = noun.lemma_.lower()
+        return next(([(e["canonical"], e["label"])] for e in reversed(self.index.within(window, noun.idx))
+                     if e["label"] in labels and word in e["text"].lower().split() and not self._named_where(e)
+                     and not self._listed(e)), [])
+
+    def _listed(self, ent: dict) -> bool:
+        """Whether a mention is one of several named together ("controlled by Orla Group, Tessin
+        Holdings and Vexa Partners"), which a descriptor after them does not pick one of."""
+        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        return span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
+
     def _acting_before(self, offset: int) -> set[Party]:
         """The parties named before ``offset`` at least once other than deep inside what something
         came from or concerns ("a gain on the company's holding in Brenner Optics",

@@ -111,6 +111,12 @@ class PartyWords:
     deal_nouns: frozenset[str] = frozenset()
     """Nouns of buying a company, whose company "for" or "of" is not their buyer ("Kestrel raised
     its offer for the company")."""
+    deal_verbs: frozenset[str] = frozenset()
+    """Verbs of buying a company, whose buyer and company a price or a count of shares they buy
+    is of ("it bought 50,000 Calder shares for $12 a share")."""
+    sale_verbs: frozenset[str] = frozenset()
+    """Verbs of selling a company or part of one, whose seller and buyer a price is of ("Orla sold
+    a 51% stake to Tessin for $90 million")."""
     owning_participles: frozenset[str] = frozenset()
     """Participles whose agent owns what they describe ("a unit 60%-owned by Halvard Group")."""
     leading_verbs: frozenset[str] = frozenset()
@@ -155,6 +161,8 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         holding_nouns=frozenset(entities.get("holding_nouns", ())),
         holding_verbs=frozenset(entities.get("holding_verbs", ())),
         deal_nouns=frozenset(entities.get("deal_nouns", ())),
+        deal_verbs=frozenset(entities.get("deal_verbs", ())),
+        sale_verbs=frozenset(entities.get("sale_verbs", ())),
         owning_participles=frozenset(entities.get("owning_participles", ())),
         leading_verbs=frozenset(entities.get("leading_verbs", ())),
         undergoing_verbs=frozenset(entities.get("undergoing_verbs", ())),

@@ -25,7 +25,7 @@ class StakeParties(Parties):
         "Farrow shares closed at $23.25" after "Farrow Industries Inc. said ..." is Farrow
         Industries' price, not the exchange's; not a word the article also writes in lower case
         ("Bank shares rose" in a story that speaks of banks)."""
-        words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        words = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
         if noun.lemma_.lower() not in LISTED_THINGS or not words or any(
                 not w.is_title or w.lower_ in self._lower_words or self._entity(w) is not None for w in words):
             return []

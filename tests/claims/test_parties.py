@@ -91,6 +91,10 @@ from tests.claims.claims_fixture import claims_by_text
     # a noun set beside another "along with" keeps its own parties, not the other's
     ("Its stock sale to the Pellham family along with a later sale of 640,000 shares of Ravensworth stock "
      "to Dunmore Partners have increased Ravensworth's net worth.", "640,000 shares", "Dunmore Partners; Ravensworth"),
+    # "the bank" is the one named last with that word, not the company that reports its figures
+    ("Harbor Trust Corp. plans to buy Pacifica Bancorp. Pacifica owns Pacifica Bank & Trust Co., which runs 9 "
+     "branches. As of June 30, the bank had assets of $300 million, Harbor Trust said.", "$300 million",
+     "Pacifica Bank & Trust"),
     # a family named by its surname is one party
     ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
      "400,000", "Ravensworth; Pellham family"),
@@ -104,6 +108,9 @@ def test_whose_figure(resources, text, figure, entities):
     ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
     # towns a figure only comes from or goes to name no party; the company that flies does
     ("Contoso Air flew 300 passengers from Springfield to Shelbyville on Monday.", "300 passengers", "Contoso Air"),
+    # the country a superlative ranks in only says where
+    ("Ravel said Kestrel Holdings, which is among the 20 largest insurers in the U.S., has 4,000 agents.",
+     "20 largest insurers", "Kestrel Holdings"),
     # a country owns its national figures
     ("Unemployment in France rose to 8 percent in May.", "8 percent", "France"),
     # a town that opens the clause frames all of it
