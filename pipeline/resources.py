@@ -9,9 +9,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import IS_SPACE, LIKE_NUM
+from spacy.attrs import LIKE_NUM
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.claims.checkworthy import Checkworthiness
@@ -27,6 +26,7 @@ from pipeline.time.scoping import ScopeWords
 from pipeline.claims.entities import EntityTable
 from pipeline.figures.normalize import FigureNormalizer
 from pipeline.figures.numbers import VULGAR_FRACTION
+from pipeline.nlp.breaks import paragraph_breaks  # noqa: F401 - registers the "paragraph_breaks" component
 from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the "digit_groups" component
 from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
@@ -165,23 +165,6 @@ def uncounted_words(lexicons: dict) -> list[str]:
     the counted_plurals component leaves singular."""
     keys = ("units", "time_units", "currency_words", "currency_subunits", "scales", "percent_words")
     return sorted({str(word).lower() for key in keys for word in lexicons[key]})
-
-
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines, datelines and list items stand alone. The
-    break is in the text of the token before (the space after a word is never one), so the words
-    are read from the document's arrays, each distinct word once, and a Token is made only for a
-    word that opens a line: this runs in every parse, over every token."""
-    strings, has_break = doc.vocab.strings, {}
-    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
-    for i in range(1, len(rows)):
-        before = rows[i - 1][0]
-        if before not in has_break:
-            has_break[before] = "\n" in strings[before]
-        if has_break[before] and not rows[i][1]:
-            doc[i].is_sent_start = True
-    return doc
 
 
 def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Resources:

@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo
 
 from spacy.tokens import Span, Token
 
@@ -22,10 +24,23 @@ LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
 """Dotted initials' last letter and period ("U.S.", "U.N. Security Council")."""
 COUNT = re.compile(r"\d[\d,.\s]*")
 """A number as one word, its thousands perhaps set off by spaces ("40 919" of "40 919 freighters")."""
-TIME_ZONES = frozenset(name for zone in available_timezones() for month in (1, 7)
-                       for name in [datetime(2020, month, 1, tzinfo=ZoneInfo(zone)).tzname()] if name and name.isalpha())
-"""The time zones' abbreviations, as the IANA time zone database (zoneinfo) writes them in winter and
-summer: "UTC", "GMT", "EST", "CEST"."""
+
+
+@cache
+def time_zones() -> frozenset[str]:
+    """The time zones' abbreviations, as the IANA time zone database writes them in winter and
+    summer: "UTC", "GMT", "EST", "CEST". Read from the ``tzdata`` package, so that every machine
+    reads the same ones (Windows has no system database, and systems carry other versions), and
+    only on the first name asked about (the 600 zones cost a tenth of a second)."""
+    zones = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return frozenset(name for zone in zones for tz in [_zone(zone)] for month in (1, 7)
+                     for name in [datetime(2020, month, 1, tzinfo=tz).tzname()] if name and name.isalpha())
+
+
+def _zone(key: str) -> ZoneInfo:
+    """One zone of the ``tzdata`` package ("Europe/Paris")."""
+    with resources.files("tzdata.zoneinfo").joinpath(key).open("rb") as data:
+        return ZoneInfo.from_file(data, key=key)
 
 
 def name_key(name: str) -> str:
@@ -131,7 +146,7 @@ def names_no_one(ent: Span) -> bool:
     united rebel force" and "Permits for the delegation were not issued" read as names, but not
     "Treasury officials said" where the article writes "the Treasury" elsewhere). A nationality
     ("Cuban officials") is left alone."""
-    if ent.text in TIME_ZONES:
+    if ent.text in time_zones():
         return True
     if ent.label_ == "NORP" or any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_sent_start) for t in ent):
         return False

@@ -1,6 +1,7 @@
 """Reading articles from the wild: each input file as Article records, or a coded error naming it."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -116,10 +117,18 @@ def iter_articles(
 
 
 def _skipped_link(path: Path) -> str:
+    """Why a link is not read, by what it leads to: a file or nothing yet ("--follow-symlinks reads
+    it"), a folder, or back to itself through other links ("a.txt" -> "b.txt" -> "a.txt"), which no
+    option reads."""
     try:
         target = shown_path(Path(os.readlink(path)))
     except OSError:
         target = "?"
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return f"a symbolic link in a loop of links {target!r}, which leads to no file; not read"
     what = "folder" if path.is_dir() else "file" if path.exists() else "nothing (dangling)"
     advice = "links to folders are never followed" if path.is_dir() else "--follow-symlinks reads it"
     return f"a symbolic link to {what} {target!r}, not followed; {advice}"

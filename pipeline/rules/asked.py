@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,40 @@ def missing_lists(lexicons: dict[str, Any] | None, tables: dict[str, dict]) -> l
 
 def asked_lists() -> list[tuple[str, str, str]]:
     """(file, key, the first module that asks for it) for every word list the code asks for,
-    in file and key order; cached by the text of the package's modules."""
-    sources = sorted(PACKAGE_DIR.rglob("*.py"))
-    digest = hashlib.sha1(b"".join(path.read_bytes() for path in sources)).hexdigest()
-    return [tuple(row) for row in cached_json("asked-lists", None, digest, lambda: scan(sources, PACKAGE_DIR.parent))]
+    in file and key order; cached by the package's modules' names, sizes and modification times,
+    which any edit of a module changes, so that a rules load reads no module's text unless one
+    changed, and scans none twice in a process."""
+    return list(_asked_lists(_modules_stamp()))
+
+
+def _modules_stamp(folder: str = "") -> tuple[tuple[str, int, int], ...]:
+    """Each module of the package (below ``folder``) as its path, size and modification time in
+    nanoseconds, in the order of their paths' parts; read from the folders' listings, a millisecond
+    for the package."""
+    stamp = []
+    with os.scandir(PACKAGE_DIR / folder) as entries:
+        for entry in entries:
+            name = f"{folder}{entry.name}"
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                stamp += _modules_stamp(f"{name}/")
+            elif entry.name.endswith(".py") and entry.is_file():
+                status = entry.stat()
+                stamp.append((name, status.st_size, status.st_mtime_ns))
+    return tuple(sorted(stamp, key=lambda module: module[0].split("/")))
+
+
+@lru_cache(maxsize=1)
+def _asked_lists(stamp: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The lists asked for by the modules as ``stamp`` finds them; where no process has seen them so,
+    as another did with the same text (a fresh checkout gives the modules new times), before they
+    are scanned (seconds)."""
+    sources = [PACKAGE_DIR / name for name, _, _ in stamp]
+
+    def by_text() -> list[list[str]]:
+        digest = hashlib.sha1(b"".join(path.read_bytes() for path in sources)).hexdigest()
+        return cached_json("asked-lists", None, digest, lambda: scan(sources, PACKAGE_DIR.parent))
+
+    return tuple(tuple(row) for row in cached_json("asked-lists", None, stamp, by_text))
 
 
 def scan(sources: list[Path], root: Path) -> list[list[str]]:

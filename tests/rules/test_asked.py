@@ -3,6 +3,7 @@ one more coded problem among all the others, naming the module that reads the li
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ import pipeline.resources
 from pipeline.extract import extract_articles
 from pipeline.records import Article
 from pipeline.rules import RULES_DIR, check_all, load_rules
+from pipeline.rules import asked
 from pipeline.rules.asked import asked_lists, repository_words, scan
 
 
@@ -75,6 +77,25 @@ def places(count, words):
         ("lexicons.yml", key) for key in ("round_words", "odd_words", "even_words", "tall_words", "short_words",
                                           "far_words", "near_words")} | {("entities.yml", "pale_words")}
 
+
+
+def test_the_code_is_scanned_again_only_when_a_module_changed(tmp_path, monkeypatch):
+    module = tmp_path / "pipeline" / "stage.py"
+    module.parent.mkdir()
+    module.write_text('def build(rules):\n    return rules.lexicons["pale_words"]\n', encoding="utf-8")
+    monkeypatch.setattr(asked, "PACKAGE_DIR", module.parent)
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path / "cache"))
+    scans = []
+    monkeypatch.setattr(asked, "scan", lambda *args: scans.append(args) or scan(*args))
+    pale = [("lexicons.yml", "pale_words", "pipeline/stage.py")]
+
+    assert asked_lists() == pale and len(scans) == 1
+    assert asked_lists() == pale and len(scans) == 1
+    os.utime(module, ns=(10**18, 10**18))  # a fresh checkout: new times, the same text
+    assert asked_lists() == pale and len(scans) == 1
+    module.write_text(module.read_text(encoding="utf-8").replace("pale", "dark"), encoding="utf-8")  # same size
+    os.utime(module, ns=(2 * 10**18, 2 * 10**18))
+    assert asked_lists() == [("lexicons.yml", "dark_words", "pipeline/stage.py")] and len(scans) == 2
 
 class RecordingLexicons(dict):
     """The lexicons, noting the name of every list read."""
