@@ -39,7 +39,7 @@ from pipeline.time.durations import present_perfect
 from pipeline.time.fallback import LEAD, PUBLISHED
 from pipeline.time.relatives import present_aside
 from pipeline.time.scope import is_day, is_narrative
-from pipeline.time.scoping import told_ahead
+from pipeline.time.governing import told_ahead
 from pipeline.time.points import published_as
 
 RESULTS = "results"
