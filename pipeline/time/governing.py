@@ -56,6 +56,25 @@ def conceded(token: Token) -> bool:
     return False
 
 
+def names_another_event(span: Span) -> bool:
+    """'Sales rose 12% to $2 billion, reflecting the purchase of Brandt earlier this year': a date
+    that hangs from a noun of an event ("the purchase of Brandt", "the company's closing of two
+    mills": a noun with what it acts on after "of" or before "'s"), itself the object of a
+    participle without a subject that explains the main clause ("reflecting", "helped by"), dates
+    that event, and frames none of the sentence's other figures: they keep the period of the
+    story. A figure of that participle's own clause still takes it ("reflecting a $3 million
+    charge in June")."""
+    noun = span.root.head
+    if noun.pos_ == "ADP":  # "the closing of two mills in June"
+        noun = noun.head
+    if noun.i == span.root.i or noun.pos_ != "NOUN" or not any(
+            (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in noun.children):
+        return False
+    verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # "helped by the sale of ..."
+    return (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and noun.dep_ in ("dobj", "pobj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children))
+
+
 def stated_as_current(figure: Span, future_cues: frozenset[str]) -> bool:
     """'Hotels are only thirty percent full': a main clause in the present tense says what is so
     now, and takes no period carried from earlier sentences. A relative clause takes the time of

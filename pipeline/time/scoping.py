@@ -25,7 +25,7 @@ from pipeline.time.business import YEAR_BACK_WORDS
 from pipeline.time.current import beside_now
 from pipeline.time.durations import present_perfect
 from pipeline.time.governing import (before_subordinator, conceded, governs, happened_before, looks_past_frame,
-                                     stated_as_current, told_ahead)
+                                     names_another_event, stated_as_current, told_ahead)
 from pipeline.time.joined import with_range_ends, with_year_after
 from pipeline.time.terms import century_of_noun, term_date
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
@@ -129,7 +129,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                                       owner=owner.start if owner is not None else None, reference=d.reference))
         marks += event_references(sent, events, prepositions, [m.span for m in marks])
         marks += continued_events(sent, just_dated, [m.span for m in marks], words.future_cues)
-        frame, statements = sentence_frame(sent, [m for m in marks if not conceded(m.span.root)], reporting)
+        frame, statements = sentence_frame(sent, [m for m in marks if not conceded(m.span.root)
+                                                  and not names_another_event(m.span)], reporting)
         frame = frame or survey_frame(marks, words.survey_nouns)  # "In a poll completed on Saturday, 62 percent"
         reported = reported_period(marks, in_sent) if statements else None
         if any(m.value and m.owner is None and m not in statements for m in marks):
