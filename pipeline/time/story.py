@@ -101,18 +101,25 @@ def _booked_ahead(figure: Span, ahead: bool, results_ahead: bool, charges: froze
 
 def charged(token: Token, charges: frozenset[str]) -> bool:
     """Whether a figure is (part of) a charge: a noun of ``charges`` on its way up to its clause's
-    verb ("a $4m reserve", "a $2m charge related to a lawsuit and $1m in legal fees"), or that
+    verb ("a $4m reserve", "a $2m charge related to a lawsuit and $1m in legal fees", "a $3m
+    addition to reserves"), or that
     verb is one of them with its particle ("will write off $3m in costs"). Not a figure of a
     clause that only mentions one ("profit fell to $5m after charges": "charges" is not above
     "$5m")."""
     while token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG"):
-        if token.lower_ in charges or token.lemma_.lower() in charges:
+        if token.lower_ in charges or token.lemma_.lower() in charges or _added_to_charge(token, charges):
             return True
         if token.head.i == token.i:
             return False
         token = token.head
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
     return f"{token.lemma_.lower()} {particle}" in charges
+
+
+def _added_to_charge(noun: Token, charges: frozenset[str]) -> bool:
+    """'an $11 million addition to loan-loss reserves': a noun put "to" a charge."""
+    return noun.pos_ == "NOUN" and any(g.lemma_.lower() in charges for c in noun.children if c.lower_ == "to"
+                                       for g in c.children if g.dep_ == "pobj")
 
 
 class Measure(NamedTuple):
