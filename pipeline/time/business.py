@@ -230,7 +230,7 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
         return False
     if any(part in PERIOD_NOUNS or _QUARTER_CODE.match(part) for t in others for part in t.lower_.split("-")):
         return True
-    if not any(t.lower_ == "last" for t in span) and _tells_results(others, words.results):
+    if not any(t.lower_ == "last" for t in span) and _tells_results(others, words):
         return True
     index, telling = sentence
     if index < frame[2]:
@@ -239,12 +239,14 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
                                                and not any(t.lower_ == "last" for t in span))
 
 
-def _tells_results(tokens: list[Token], results: frozenset[str]) -> bool:
+def _tells_results(tokens: list[Token], words: DateWords) -> bool:
     """Whether a sentence gives a company's results ("A year earlier, net income was $5.2 million,
     or 11 cents a share, on sales of $61 million"): a look back in it compares them with the
     frame's period however many sentences about the period's charges came between. A noun of the
-    results, as a noun ("sales", not "sold")."""
-    return any(t.pos_ == "NOUN" and (t.lower_ in results or t.lemma_.lower() in results) for t in tokens)
+    results, as a noun ("sales", not "sold"), in a sentence that names no month or weekday ("Home
+    sales in May were 4% lower than a year earlier" compares with May)."""
+    return (any(t.pos_ == "NOUN" and (t.lower_ in words.results or t.lemma_.lower() in words.results) for t in tokens)
+            and not any(t.lower_ in words.months or t.lower_ in words.weekdays for t in tokens))
 
 
 def _names_a_year(token: Token) -> bool:
