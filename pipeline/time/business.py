@@ -212,9 +212,10 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
     what something is compared with ("in the 1989 period, rates were lower than a year ago"), and
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
-    2021 and 2.1 percent last year" compares years), or gives results of a company ("A year
-    earlier, net income was $5.2 million", any number of sentences after the frame; not "last
-    year", which may name the calendar year). Sentences that tell no figure and name no date
+    2021 and 2.1 percent last year" compares years), or gives results of a company that the look
+    back comes before ("A year earlier, net income was $5.2 million", any number of sentences after
+    the frame; not "last year", which may name the calendar year; a look back after a base, "from
+    $4 million a year ago", dates the base through the figure it is compared with). Sentences that tell no figure and name no date
     do not part "a year ago" or "a year earlier" from the frame's sentence, but they do "last
     year", which names the calendar year ("The charges were offset by a gain. Last year, it had
     $9 million of charges"). ``sentence`` is the sentence's index and each sentence's place among
@@ -230,7 +231,8 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
         return False
     if any(part in PERIOD_NOUNS or _QUARTER_CODE.match(part) for t in others for part in t.lower_.split("-")):
         return True
-    if not any(t.lower_ == "last" for t in span) and _tells_results(others, words):
+    if (not any(t.lower_ == "last" for t in span) and all(span.end <= f.start for f in figures)
+            and _tells_results(others, words)):
         return True
     index, telling = sentence
     if index < frame[2]:
