@@ -68,8 +68,9 @@ def names_another_event(span: Span) -> bool:
     if noun.pos_ == "ADP":  # "the closing of two mills in June"
         noun = noun.head
     if noun.i == span.root.i or noun.pos_ != "NOUN" or not any(
-            (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss" for c in noun.children):
-        return False
+            ((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss") and not span.start <= c.i < span.end
+            for c in noun.children):
+        return False  # "over Thursday's closing price": the date is the noun's own, no event's
     verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # "helped by the sale of ..."
     return (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and noun.dep_ in ("dobj", "pobj")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children))

@@ -352,3 +352,8 @@ def test_a_date_of_another_events_noun_in_an_explaining_participle_frames_no_oth
             "increase from $264 million, reflecting the company's purchase of Corran Boats earlier this year.\n\n"
             "Margins narrowed, reflecting a $7 million charge in May.")
     assert figure(extract(text, published="2031-10-28"), figure_text).time.value == value
+
+
+def test_a_date_that_is_the_nouns_own_still_frames_the_sentence(extract):
+    text = "The notes convert at $31 a share, representing a 19% premium over Thursday's closing price."
+    assert figure(extract(text, published="2031-10-27"), "$31 a share").time.value == "2031-10-23"
