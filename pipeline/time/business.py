@@ -213,7 +213,7 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
     2021 and 2.1 percent last year" compares years), or gives results of a company that the look
-    back comes before ("A year earlier, net income was $5.2 million", any number of sentences after
+    back comes before ("A year earlier, the mill earned $5.2 million", any number of sentences after
     the frame; not "last year", which may name the calendar year; a look back after a base, "from
     $4 million a year ago", dates the base through the figure it is compared with). Sentences that tell no figure and name no date
     do not part "a year ago" or "a year earlier" from the frame's sentence, but they do "last
@@ -242,7 +242,7 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
 
 
 def _tells_results(tokens: list[Token], words: DateWords) -> bool:
-    """Whether a sentence gives a company's results ("A year earlier, net income was $5.2 million,
+    """Whether a sentence gives a company's results ("A year earlier, the mill earned $5.2 million,
     or 11 cents a share, on sales of $61 million"): a look back in it compares them with the
     frame's period however many sentences about the period's charges came between. A noun of the
     results, as a noun ("sales", not "sold"), in a sentence that names no month or weekday ("Home

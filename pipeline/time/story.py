@@ -16,7 +16,7 @@ closed at publication. ``time_source`` `lead`: a period the story gives, not the
 A charge, a reserve or a write-off ("took a $4m charge", "will write off $2m in costs", "a $3m
 reserve, including $1m in legal costs"; ``charge_words``) is part of the results of the period the
 story reports, and counts as one of them. One told ahead is of that period too when its results are
-still to come ("Tarn expects to report a third-quarter loss. It will take a $6m reserve" in
+still to come ("Tarn sees a third-quarter loss when it reports. It will take a $6m reserve" in
 November: the third quarter's results will hold the reserve).
 
 Not a figure that looks ahead ("expects revenue of $11bn"), one of the present perfect ("debt has
@@ -94,7 +94,7 @@ def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope |
 
 def _booked_ahead(figure: Span, ahead: bool, results_ahead: bool, charges: frozenset[str]) -> bool:
     """Whether a figure is a charge told ahead ("will record a $6m reserve") after results of a
-    closed period that were told ahead too ("expects to report a third-quarter loss"): the charge
+    closed period that were told ahead too ("sees a third-quarter loss when it reports"): the charge
     goes into those results."""
     return ahead and results_ahead and charged(figure.root, charges) and not present_aside(figure)
 
@@ -117,7 +117,7 @@ def charged(token: Token, charges: frozenset[str]) -> bool:
 
 
 def _added_to_charge(noun: Token, charges: frozenset[str]) -> bool:
-    """'an $11 million addition to loan-loss reserves': a noun put "to" a charge."""
+    """'a $6 million addition to its bad-debt reserves': a noun put "to" a charge."""
     return noun.pos_ == "NOUN" and any(g.lemma_.lower() in charges for c in noun.children if c.lower_ == "to"
                                        for g in c.children if g.dep_ == "pobj")
 
