@@ -102,10 +102,9 @@ def _booked_ahead(figure: Span, ahead: bool, results_ahead: bool, charges: froze
 def charged(token: Token, charges: frozenset[str]) -> bool:
     """Whether a figure is (part of) a charge: a noun of ``charges`` on its way up to its clause's
     verb ("a $4m reserve", "a $2m charge related to a lawsuit and $1m in legal fees", "a $3m
-    addition to reserves"), or that
-    verb is one of them with its particle ("will write off $3m in costs"). Not a figure of a
-    clause that only mentions one ("profit fell to $5m after charges": "charges" is not above
-    "$5m")."""
+    addition to reserves"), or that verb is one of them with its particle ("will write off $3m in
+    costs"). Not a figure of a clause that only mentions one ("profit fell to $5m after charges":
+    "charges" is not above "$5m")."""
     while token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG"):
         if token.lower_ in charges or token.lemma_.lower() in charges or _added_to_charge(token, charges):
             return True
