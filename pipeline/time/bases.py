@@ -45,13 +45,16 @@ class BaseWords:
     looking_back: frozenset[str]
     sequential: tuple[str, ...]
     """Phrases of a comparison with the period just before ("sequentially", "quarter on quarter")."""
+    changes: frozenset[str]
+    """Nouns of a change, whose "from" opens a base ("a 9% increase from $40 million")."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
         """From lexicons.yml."""
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
-                   frozenset(lexicons["relative_back"]), tuple(lexicons["sequential_words"]))
+                   frozenset(lexicons["relative_back"]), tuple(lexicons["sequential_words"]),
+                   frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -172,9 +175,10 @@ def year_earlier(value: str) -> str:
 
 def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bool:
     """The figure is the object of a base preposition that hangs from a verb, an adverb ("up
-    from") or another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
-    rather than a walk through the figures for each), not from a noun ("orders from 47
-    customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
+    from"), another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
+    rather than a walk through the figures for each) or the noun of a change that a figure
+    measures ("$44 million, a 10% increase from $40 million"), not from another noun ("orders
+    from 47 customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
     with earnings a year earlier of $215.4 million"). When the parse hangs a glued scale word
     apart from the number ("compared to $4.1bn", "bn" an adverb of the verb), the number's own
     place is read."""
@@ -186,7 +190,8 @@ def _object_of_base_word(token: Token, in_figures: set[int], words: BaseWords) -
     """Whether a word of a figure is the object of a base preposition or of "compared with"."""
     if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
         head = token.head.head
-        return head.pos_ not in ("NOUN", "PROPN") or head.i in in_figures
+        return (head.pos_ not in ("NOUN", "PROPN") or head.i in in_figures
+                or (head.lemma_.lower() in words.changes and any(c.i in in_figures for c in head.children)))
     for _ in range(3):
         if token.dep_ != "pobj":
             return False

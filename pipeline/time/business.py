@@ -212,7 +212,10 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
     what something is compared with ("in the 1989 period, rates were lower than a year ago"), and
     its sentence is about a reporting period: it names one ("third-quarter net"), or comes right
     after the sentence that set the frame, and names no year of its own ("grew 5.9 percent in
-    2021 and 2.1 percent last year" compares years). Sentences that tell no figure and name no date
+    2021 and 2.1 percent last year" compares years), or gives results of a company that the look
+    back comes before ("A year earlier, the mill earned $5.2 million", any number of sentences after
+    the frame; not "last year", which may name the calendar year; a look back after a base, "from
+    $4 million a year ago", dates the base through the figure it is compared with). Sentences that tell no figure and name no date
     do not part "a year ago" or "a year earlier" from the frame's sentence, but they do "last
     year", which names the calendar year ("The charges were offset by a gain. Last year, it had
     $9 million of charges"). ``sentence`` is the sentence's index and each sentence's place among
@@ -228,11 +231,24 @@ def compares_with_frame(span: Span, words: DateWords, frame: tuple[Point, str, i
         return False
     if any(part in PERIOD_NOUNS or _QUARTER_CODE.match(part) for t in others for part in t.lower_.split("-")):
         return True
+    if (not any(t.lower_ == "last" for t in span) and all(span.end <= f.start for f in figures)
+            and _tells_results(others, words)):
+        return True
     index, telling = sentence
     if index < frame[2]:
         return False
     return index - frame[2] <= FRAME_REACH or (telling[index] - telling[frame[2]] <= FRAME_REACH
                                                and not any(t.lower_ == "last" for t in span))
+
+
+def _tells_results(tokens: list[Token], words: DateWords) -> bool:
+    """Whether a sentence gives a company's results ("A year earlier, the mill earned $5.2 million,
+    or 11 cents a share, on sales of $61 million"): a look back in it compares them with the
+    frame's period however many sentences about the period's charges came between. A noun of the
+    results, as a noun ("sales", not "sold"), in a sentence that names no month or weekday ("Home
+    sales in May were 4% lower than a year earlier" compares with May)."""
+    return (any(t.pos_ == "NOUN" and (t.lower_ in words.results or t.lemma_.lower() in words.results) for t in tokens)
+            and not any(t.lower_ in words.months or t.lower_ in words.weekdays for t in tokens))
 
 
 def _names_a_year(token: Token) -> bool:

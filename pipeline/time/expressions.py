@@ -40,7 +40,8 @@ class Expression:
 @dataclass(frozen=True)
 class DateWords:
     """The lexicons the resolvers look words up in, as tables built once per process, and the one
-    dateparser reader of written calendar dates ("February 4, 2022")."""
+    dateparser reader of written calendar dates ("February 4, 2022"); ``results`` are the nouns of a
+    company's results ("profit", "sales"), which tie a look back to the reporting frame."""
 
     months: dict[str, int]
     time_units: dict[str, str]
@@ -54,6 +55,7 @@ class DateWords:
     quarters: dict[str, int]
     halves: dict[str, int]
     seasons: dict
+    results: frozenset[str]
     calendar: DateDataParser
 
     @classmethod
@@ -73,5 +75,6 @@ class DateWords:
             quarters={str(k).lower(): int(v) for k, v in lexicons["quarter_ordinals"].items()},
             halves={str(k).lower(): int(v) for k, v in lexicons["half_ordinals"].items()},
             seasons=dict(lexicons["seasons"]),
+            results=frozenset(lexicons["results_measures"]),
             calendar=calendar,
         )

@@ -13,6 +13,12 @@ rate"; a company's results, profit, revenue, sales, are one measure: ``results_m
 dated by, in their own sentences or by a frame their paragraph carried, when that is one period,
 closed at publication. ``time_source`` `lead`: a period the story gives, not the figure's text.
 
+A charge, a reserve or a write-off ("took a $4m charge", "will write off $2m in costs", "a $3m
+reserve, including $1m in legal costs"; ``charge_words``) is part of the results of the period the
+story reports, and counts as one of them. One told ahead is of that period too when its results are
+still to come ("Tarn sees a third-quarter loss when it reports. It will take a $6m reserve" in
+November: the third quarter's results will hold the reserve).
+
 Not a figure that looks ahead ("expects revenue of $11bn"), one of the present perfect ("debt has
 risen to $4bn": a level now), a relative clause aside ("Borex, which owns 27% of Acme"), a quote,
 a measure the story did not date ("The bank's capital ratio is 12%" after a profit figure), nor
@@ -33,7 +39,7 @@ from pipeline.time.durations import present_perfect
 from pipeline.time.fallback import LEAD, PUBLISHED
 from pipeline.time.relatives import present_aside
 from pipeline.time.scope import is_day, is_narrative
-from pipeline.time.scoping import told_ahead
+from pipeline.time.governing import told_ahead
 from pipeline.time.points import published_as
 
 RESULTS = "results"
@@ -44,12 +50,13 @@ _DATING_SOURCES = frozenset({"clause", "sentence", "context", "lead"})
 
 class StoryWords(NamedTuple):
     """The nouns of a company's results ("profit", "revenue"), those of a change ("a profit
-    increase of 60%" measures profit), the words of a forecast and the pronouns of someone
-    speaking."""
+    increase of 60%" measures profit), the words of a forecast, the pronouns of someone
+    speaking, and the nouns and verbs with their particle of a charge ("reserve", "write off")."""
     results: frozenset[str]
     changes: frozenset[str]
     future_cues: frozenset[str]
     first_person: frozenset[str]
+    charges: frozenset[str]
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> StoryWords:
@@ -57,7 +64,8 @@ class StoryWords(NamedTuple):
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["results_measures"]),
                    frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]),
-                   frozenset(lexicons["future_cues"]), frozenset(lexicons["first_person"]))
+                   frozenset(lexicons["future_cues"]), frozenset(lexicons["first_person"]),
+                   frozenset(lexicons["charge_words"]))
 
 
 def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope | None], bases: list[bool],
@@ -66,19 +74,51 @@ def story_scopes(figures: list[Span], kinds: list[str], scopes: list[TimeScope |
     sentences before it dated its measure by, when they dated it by one period only ("Inflation
     was 6.7% in March and 6.9% in February. Core inflation eased to 6.1%" is neither month)."""
     out = list(scopes)
-    dated: list[tuple[Measure, TimeScope, Span]] = []  # the periods sentences gave their measures, in text order
+    dated: list[tuple[Measure, TimeScope, Span, bool]] = []  # the periods sentences gave their measures, in text order
     for i, (figure, kind, scope, base) in enumerate(zip(figures, kinds, scopes, bases)):
         measure = measured(figure, words) if scope is not None and not base and kind in ("money", "percent") else None
         if measure is None:
             continue
+        ahead = told_ahead(figure, words.future_cues)
         if scope.source in _DATING_SOURCES and _closed_period(scope.value, published):
-            dated.append((measure, scope, figure.sent))
-        elif (_undated(scope) and is_narrative(figure.sent, words.first_person)
-              and _reported_like(figure, words.future_cues)):
-            found = [(given, sent) for dated_measure, given, sent in dated if measure.within(dated_measure)]
-            if len({given.value for given, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1]):
+            dated.append((measure, scope, figure.sent, ahead))
+        elif _undated(scope) and is_narrative(figure.sent, words.first_person):
+            found = [(given, sent, forecast) for dated_measure, given, sent, forecast in dated
+                     if measure.within(dated_measure)]
+            if (len({given.value for given, _, _ in found}) == 1 and not _another_party(figure.sent, found[-1][1])
+                    and (_reported_like(figure, words.future_cues)
+                         or _booked_ahead(figure, ahead, found[-1][2], words.charges))):
                 out[i] = TimeScope(found[-1][0].text, found[-1][0].value, LEAD)
     return out
+
+
+def _booked_ahead(figure: Span, ahead: bool, results_ahead: bool, charges: frozenset[str]) -> bool:
+    """Whether a figure is a charge told ahead ("will record a $6m reserve") after results of a
+    closed period that were told ahead too ("sees a third-quarter loss when it reports"): the charge
+    goes into those results."""
+    return ahead and results_ahead and charged(figure.root, charges) and not present_aside(figure)
+
+
+def charged(token: Token, charges: frozenset[str]) -> bool:
+    """Whether a figure is (part of) a charge: a noun of ``charges`` on its way up to its clause's
+    verb ("a $4m reserve", "a $2m charge related to a lawsuit and $1m in legal fees", "a $3m
+    addition to reserves"), or that verb is one of them with its particle ("will write off $3m in
+    costs"). Not a figure of a clause that only mentions one ("profit fell to $5m after charges":
+    "charges" is not above "$5m")."""
+    while token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG"):
+        if token.lower_ in charges or token.lemma_.lower() in charges or _added_to_charge(token, charges):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+    return f"{token.lemma_.lower()} {particle}" in charges
+
+
+def _added_to_charge(noun: Token, charges: frozenset[str]) -> bool:
+    """'a $6 million addition to its bad-debt reserves': a noun put "to" a charge."""
+    return noun.pos_ == "NOUN" and any(g.lemma_.lower() in charges for c in noun.children if c.lower_ == "to"
+                                       for g in c.children if g.dep_ == "pobj")
 
 
 class Measure(NamedTuple):
@@ -101,8 +141,11 @@ class Measure(NamedTuple):
 def measured(figure: Span, words: StoryWords) -> Measure | None:
     """What a figure measures: the noun it is the amount of ("revenue of $19bn", "a rise of 9% in
     profit", "a profit increase of 60%") or else its clause's subject ("Net income is $2.4bn",
-    "the jobless rate is 11.8%"), with the nouns before it that qualify it. None for a subject
-    that is the party ("Acme earned $2bn"), or none."""
+    "the jobless rate is 11.8%"), with the nouns before it that qualify it; a charge is of the
+    results ("a $4m reserve", "will write off $3m"). None for a subject that is the party ("Acme
+    earned $2bn"), or none."""
+    if charged(figure.root, words.charges):
+        return Measure(RESULTS, frozenset())
     noun = _amount_of(figure.root) or clause_subject(clause_head(figure.root))
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ or noun.i in range(figure.start, figure.end):
         return None

@@ -202,3 +202,26 @@ def test_a_fiscal_quarter_ahead_is_not_taken_for_the_one_just_closed(extract):
     text = "Pinecrest Airways expects traffic to recover in the fiscal first quarter."
     (quarter,) = [d for d in extract(text, published="1989-10-26").dates if "quarter" in d.text]
     assert quarter.fiscal_quarter == 0 and quarter.value != "1989-07/1989-09"
+
+
+@pytest.mark.parametrize("opening, look_back", [("A year earlier", "A year earlier"), ("A year ago", "A year ago"),
+                                                ("A year before", "A year before"),
+                                                ("In the year-earlier period", "the year-earlier period")])
+def test_a_look_back_in_a_sentence_of_results_compares_with_the_frame_after_any_number_of_sentences(extract, opening,
+                                                                                                     look_back):
+    text = ("Marston Tool said it expects a third-quarter loss of $6 million.\n\nIt will take a $2.5 million "
+            "charge for a recall.\n\nIt will also write off $1.3 million of stock.\n\nThe company blamed weak "
+            "demand from farm suppliers.\n\n" + opening + ", net income was $3.2 million on sales of $51 million.")
+    assert (look_back, "2022-07/2022-09") in _dates(extract, text, published="2023-11-01")
+
+
+def test_last_year_in_a_sentence_of_results_far_from_the_frame_stays_the_year(extract):
+    text = ("Marston Tool posted a third-quarter loss of $6 million.\n\nIt took a $2.5 million charge.\n\n"
+            "It sold a plant for $4 million.\n\nLast year, net income was $3.2 million on sales of $51 million.")
+    assert ("Last year", "2022") in _dates(extract, text, published="2023-11-01")
+
+
+def test_a_look_back_in_a_sentence_of_results_that_names_a_month_compares_with_the_month(extract):
+    text = ("Output grew at a 3.1% rate in the second quarter.\n\nExports rose 2%.\n\nImports fell 1%.\n\n"
+            "Home sales in May were 4.2% lower than a year earlier.")
+    assert ("a year earlier", "2022-05") in _dates(extract, text, published="2023-07-27")

@@ -82,6 +82,11 @@ RUNS = [  # a duration that measures a run is that run, ending when its sentence
     ("Shares fell. The state will start a 10-year program.", "10-year", "2024-04-09"),
     ("Shares fell. The index hit a five-year low on Monday.", "five-year", "2024-04-08"),
     ("Shares fell. The firm offers a bonus equal to nine months of base pay.", "nine months", "2024-04-09"),
+    # a state that lasts until lifted, up to the time told
+    ("Shares fell. Dockers marched against a three-decade trade embargo.", "three-decade", "1994/2024"),
+    ("Shares fell. After 25 years of sanctions, the port reopened in 2019.", "25 years", "1994/2019"),
+    # counter-examples: a duration set in advance, an old war
+    ("Shares fell. The regulator imposed a five-year ban on the broker.", "five-year", "2024-04-09"),
 ]
 
 

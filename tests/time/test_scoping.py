@@ -340,3 +340,20 @@ def test_a_period_is_handed_on_only_through_paragraphs_that_take_it(extract, tex
 def test_web_copy_hands_a_period_on_through_paragraphs_without_figures(extract, text, value):
     found = next(f for f in extract(text).figures if f.text == "2%")
     assert found.time.value == value
+
+
+@pytest.mark.parametrize("figure_text,value", [
+    ("$318 million", "2031-07/2031-09"),  # the story's quarter, not the year of the purchase
+    ("$264 million", "2030-07/2030-09"),  # its base: the quarter a year before
+    ("$7 million", "2031-05"),  # counter-example: a figure of the participle's own clause takes its date
+])
+def test_a_date_of_another_events_noun_in_an_explaining_participle_frames_no_other_figure(extract, figure_text, value):
+    text = ("Pell Marine said third-quarter profit fell 9% to $14 million.\n\nRevenue totaled $318 million, a 20% "
+            "increase from $264 million, reflecting the company's purchase of Corran Boats earlier this year.\n\n"
+            "Margins narrowed, reflecting a $7 million charge in May.")
+    assert figure(extract(text, published="2031-10-28"), figure_text).time.value == value
+
+
+def test_a_date_that_is_the_nouns_own_still_frames_the_sentence(extract):
+    text = "The notes convert at $31 a share, representing a 19% premium over Thursday's closing price."
+    assert figure(extract(text, published="2031-10-27"), "$31 a share").time.value == "2031-10-23"

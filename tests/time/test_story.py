@@ -55,3 +55,36 @@ def test_a_result_takes_the_quarter_rather_than_the_day_of_the_lead(extract, fig
             "$2.2bn.\n\nIts shares jumped 6% in Oslo.")
     found = next(f for f in extract(text, published="2031-10-21").figures if f.text == figure)
     assert found.time.value == value
+
+
+CHARGES = ("Kestrel Mills expects to post a loss of $12 million to $14 million for the third quarter.\n\n"
+           "The Toledo paper maker said it will record a $6.2 million reserve for its box unit, including a "
+           "$2.4 million charge related to a lost lawsuit and $1.1 million in legal fees that won't be "
+           "recovered.\n\nKestrel also plans to write off roughly $2.8 million in costs of a closed "
+           "mill.\n\nIt will spend $40 million on a new mill next year.")
+
+
+@pytest.mark.parametrize("figure,value", [
+    ("$6.2 million", "2031-07/2031-09"),  # a charge told ahead of results still to come
+    ("$2.4 million", "2031-07/2031-09"),
+    ("$1.1 million", "2031-07/2031-09"),  # part of the reserve, however the parse hangs it
+    ("$2.8 million", "2031-07/2031-09"),  # "write off"
+    ("$40 million", "2032"),  # counter-example: a plan, no charge
+])
+def test_a_charge_is_of_the_period_whose_results_will_hold_it(extract, figure, value):
+    found = next(f for f in extract(CHARGES, published="2031-11-03").figures if f.text == figure)
+    assert found.time.value == value
+
+
+def test_an_addition_to_reserves_is_a_result_of_the_quarter(extract):
+    text = ("Harlow Savings said it plans to shed 90 jobs after a third-quarter loss of $4.2 million, reflecting a "
+            "$9 million addition to its bad-debt reserves.")
+    found = next(f for f in extract(text, published="2031-10-25").figures if f.text == "$9 million")
+    assert found.time.value == "2031-07/2031-09"
+
+
+def test_a_charge_told_ahead_after_results_already_reported_is_not_dated_by_them(extract):
+    text = ("Kestrel Mills lost $12 million in the third quarter.\n\nIt will take a $3 million charge "
+            "when it sells its box unit.")
+    found = next(f for f in extract(text, published="2031-11-03").figures if f.text == "$3 million")
+    assert found.time.value != "2031-07/2031-09"
