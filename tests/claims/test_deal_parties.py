@@ -14,7 +14,7 @@ from tests.claims.claims_fixture import claims_by_text
     # shares bought, and their price, are the buyer's and the company's the shares are of
     ("Brixton Corp. lifted its stake in Calder Systems Corp. to 7.5%. In a filing, Brixton said it now holds "
      "900,000 Calder common shares, including 50,000 shares bought from June 2 to July 9 for $12.10 to $13.25 "
-     "a share.", "$12.10 to $13.25", {"Brixton", "Calder Systems"}),
+     "a share.", "$12.10 to $13.25 a share", {"Brixton", "Calder Systems"}),
     ("Brixton Corp. lifted its stake in Calder Systems Corp. to 7.5%. In a filing, Brixton said it now holds "
      "900,000 Calder common shares, including 50,000 shares bought from June 2 to July 9 for $12.10 to $13.25 "
      "a share.", "50,000 shares", {"Brixton", "Calder Systems"}),
