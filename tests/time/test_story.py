@@ -13,6 +13,11 @@ STATISTICS = ("Tarrow jobless rate rises\n\nThe unemployment rate in Tarrow rose
               "is 14.2%.\n\nUnemployment in the capital is 4.8%.\n\nThe central bank's main interest rate is 3.5%.")
 
 
+def figure_of(extract, text, published, figure):
+    """The figure of ``text`` written ``figure``, read as published on ``published``."""
+    return next(f for f in extract(text, published=published).figures if f.text == figure)
+
+
 @pytest.mark.parametrize("figure,value,source", [
     ("310 million crowns", "2025-04/2025-06", "lead"),  # a result in the present, past a quote
     ("6%", "2025-04/2025-06", "lead"),
@@ -24,7 +29,7 @@ STATISTICS = ("Tarrow jobless rate rises\n\nThe unemployment rate in Tarrow rose
     ("1.1 billion crowns", "2025-07-24", "published"),
 ])
 def test_a_result_of_the_story_takes_its_quarter(extract, figure, value, source):
-    found = next(f for f in extract(RESULTS, published="2025-07-24").figures if f.text == figure)
+    found = figure_of(extract, RESULTS, "2025-07-24", figure)
     assert (found.time.value, found.time.source) == (value, source)
 
 
@@ -34,15 +39,14 @@ def test_a_result_of_the_story_takes_its_quarter(extract, figure, value, source)
     ("3.5%", "2025-06-07"),  # counter-example: another rate (a level now)
 ])
 def test_a_statistic_of_the_story_takes_its_month(extract, figure, value):
-    found = next(f for f in extract(STATISTICS, published="2025-06-07").figures if f.text == figure)
+    found = figure_of(extract, STATISTICS, "2025-06-07", figure)
     assert found.time.value == value
-
 
 
 def test_a_change_noun_measures_what_qualifies_it(extract):
     text = ("Velmar Cement has reported a second-quarter profit increase of 9%.\n\nIts revenue is 820 million euros."
             "\n\nIts cement plant in Porto employs 900 people.")
-    found = next(f for f in extract(text, published="2025-07-30").figures if f.text == "820 million euros")
+    found = figure_of(extract, text, "2025-07-30", "820 million euros")
     assert (found.time.value, found.time.source) == ("2025-04/2025-06", "lead")
 
 
@@ -53,7 +57,7 @@ def test_a_change_noun_measures_what_qualifies_it(extract):
 def test_a_result_takes_the_quarter_rather_than_the_day_of_the_lead(extract, figure, value):
     text = ("Lumen Paper beat forecasts on Tuesday with a 15% rise in third-quarter profit.\n\nRevenue rose 9% to "
             "$2.2bn.\n\nIts shares jumped 6% in Oslo.")
-    found = next(f for f in extract(text, published="2031-10-21").figures if f.text == figure)
+    found = figure_of(extract, text, "2031-10-21", figure)
     assert found.time.value == value
 
 
@@ -72,19 +76,19 @@ CHARGES = ("Kestrel Mills expects to post a loss of $12 million to $14 million f
     ("$40 million", "2032"),  # counter-example: a plan, no charge
 ])
 def test_a_charge_is_of_the_period_whose_results_will_hold_it(extract, figure, value):
-    found = next(f for f in extract(CHARGES, published="2031-11-03").figures if f.text == figure)
+    found = figure_of(extract, CHARGES, "2031-11-03", figure)
     assert found.time.value == value
 
 
 def test_an_addition_to_reserves_is_a_result_of_the_quarter(extract):
     text = ("Harlow Savings said it plans to shed 90 jobs after a third-quarter loss of $4.2 million, reflecting a "
             "$9 million addition to its bad-debt reserves.")
-    found = next(f for f in extract(text, published="2031-10-25").figures if f.text == "$9 million")
+    found = figure_of(extract, text, "2031-10-25", "$9 million")
     assert found.time.value == "2031-07/2031-09"
 
 
 def test_a_charge_told_ahead_after_results_already_reported_is_not_dated_by_them(extract):
     text = ("Kestrel Mills lost $12 million in the third quarter.\n\nIt will take a $3 million charge "
             "when it sells its box unit.")
-    found = next(f for f in extract(text, published="2031-11-03").figures if f.text == "$3 million")
+    found = figure_of(extract, text, "2031-11-03", "$3 million")
     assert found.time.value != "2031-07/2031-09"
