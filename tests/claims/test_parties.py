@@ -60,6 +60,9 @@ from tests.claims.claims_fixture import claims_by_text
      "the quarter.", "8%", "Marlow Systems"),
     ("Marlow Systems Inc., which Arlen Group partly owns, posted higher profit. The company said its revenue rose 8% "
      "in the quarter.", "8%", "Marlow Systems"),
+    # a pronoun in a clause set before its sentence's subject looks ahead to that subject
+    ("Tallis Corp. reported a loss. Although it lost $3 million in the quarter, Corvane Inc. raised its dividend.",
+     "$3 million", "Corvane"),
     # a relative clause the parse hangs from a time phrase is said of the noun before it
     ("Investigators studied the bombings of British consulates in Ghana and Peru in August that killed 90 people.",
      "90 people", "United Kingdom; Ghana; Peru"),
