@@ -20,8 +20,9 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            OWNING_LABELS, OWNING_PREPOSITIONS,
                                            PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
-                                           PartyWords, bare_spokesperson, clause_subject, currency_name, hyphen_joined,
-                                           index_alone, shared_subject, states_figure, traded_abroad, traded_in,
+                                           PartyWords, bare_spokesperson, clause_subject, currency_name, fronted,
+                                           hyphen_joined, index_alone, shared_subject, states_figure, traded_abroad,
+                                           traded_in,
                                            untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
@@ -302,7 +303,8 @@ class Parties(MentionCounts):
         their income")."""
         for above in token.ancestors:
             subject = clause_subject(above) if above.pos_ in ("VERB", "AUX") else None
-            if subject is None or subject.i > token.i or subject.is_ancestor(token) or subject.i == token.i:
+            if subject is None or (subject.i > token.i and not fronted(token, above, subject)) \
+                    or subject.is_ancestor(token) or subject.i == token.i:
                 continue
             fits = [p for p in self.resolve(subject, depth + 1) if p[1] in labels]
             if fits or (pronoun and subject.pos_ != "PRON" and labels != ("PERSON",)):

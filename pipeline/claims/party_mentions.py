@@ -21,19 +21,45 @@ class MentionCounts:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc, self.index = doc, index
         self._acting: dict[tuple[int, int], bool] = {}
+        self._subject: dict[tuple[int, int], bool] = {}
         self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
 
     def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
         """Of the parties of these labels named from ``window`` up to the token, the one the
-        article has named most often, the latest named of equals: "the club" in a story about
-        Chelsea's spending, "the company" in one about Corvane."""
+        article has named most often: "the club" in a story about Chelsea's spending, "the company"
+        in one about Corvane. Of equals, the one named as the subject of a main clause, which the
+        passage is about, outranks one named only as an object or beside another ("Corvane
+        borrowed $40 million from Nordbank. The company said ..." is Corvane's); the latest named
+        of equals in that too."""
         counts = self._party_counts(token.idx, labels)
         acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
         if "ORG" in labels:  # "the company" is not one named only inside what it holds or sold
             counts = {party: n for party, n in counts.items() if party in self._acting_before(token.idx)} or counts
         in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
             or (list(counts) if anywhere else [])
-        return [max(in_window, key=counts.__getitem__)] if in_window else []
+        if not in_window:
+            return []
+        most = max(counts[party][0] for party in in_window)
+        tied = [party for party in in_window if counts[party][0] == most]
+        subjects = self._subjects_before(token.idx) if len(tied) > 1 else set()
+        return [max(tied, key=lambda party: (party in subjects, counts[party][1]))]
+
+    def _subjects_before(self, offset: int) -> set[Party]:
+        """The parties named before ``offset`` as the subject of a sentence's main clause, or of a
+        clause joined to it ("Corvane cut jobs and Nordbank lent it money"), not of a clause that
+        only says something of a noun ("Corvane, which Nordbank partly owns, ...")."""
+        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset)
+                if self._main_subject(e["start"], e["end"])}
+
+    def _main_subject(self, start: int, end: int) -> bool:
+        """Whether a mention heads the subject of its sentence's main clause or a clause joined to it."""
+        if (start, end) not in self._subject:  # one answer per mention, asked figure after figure
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            clause = span.root.head if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") else None
+            while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            self._subject[(start, end)] = clause is not None and clause.dep_ == "ROOT"
+        return self._subject[(start, end)]
 
     def _called(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:
         """The party named last from ``window`` up to a descriptor whose name has the descriptor's
@@ -47,9 +73,11 @@ class MentionCounts:
 
     def _listed(self, ent: dict) -> bool:
         """Whether a mention is one of several named together ("controlled by Orla Group, Tessin
-        Holdings and Vexa Partners"), which a descriptor after them does not pick one of."""
+        Holdings and Vexa Partners"), which a descriptor after them does not pick one of; a name
+        joined inside itself ("Pacifica Bank & Trust Co.") is one."""
         span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        return span is not None and (span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children))
+        return span is not None and (span.root.dep_ == "conj" or any(
+            c.dep_ == "conj" and not span.start <= c.i < span.end for c in span.root.children))
 
     def _acting_before(self, offset: int) -> set[Party]:
         """The parties named before ``offset`` at least once other than deep inside what something

@@ -227,6 +227,13 @@ def respective(span: Span, head: Token, names: list[str]) -> list[str]:
     return [names[figures.index(own)]] if len(figures) == len(names) and own in figures else names
 
 
+def fronted(token: Token, verb: Token, subject: Token) -> bool:
+    """Whether a word stands in a clause set before the subject of the verb it modifies, whose
+    subject a pronoun there looks ahead to: "Although it lost money, Corvane raised its dividend"."""
+    branch = next((t for t in (token, *token.ancestors) if t.head.i == verb.i and t.i != verb.i), None)
+    return branch is not None and branch.dep_ == "advcl" and branch.right_edge.i < subject.i
+
+
 def shared_subject(pronoun: Token) -> Token | None:
     """The subject of the clause above that "each" or "both" (``DISTRIBUTIVE_PRONOUNS``) opening
     a clause of its own shares out: "Norway and Fjell Bank took over the yard, each putting up

@@ -55,6 +55,14 @@ from tests.claims.claims_fixture import claims_by_text
     # an unnamed group stands for whoever leads it
     ("A syndicate of banks headed by Nordbank lent Kestrel Bay Corp. $45 million.", "$45 million",
      "Nordbank; Kestrel Bay"),
+    # "the company" named as often as a lender or a buyer is the one the passage has as its subject
+    ("Marlow Systems Inc. borrowed $40 million from Hadley Capital Corp. The company said its revenue rose 8% in "
+     "the quarter.", "8%", "Marlow Systems"),
+    ("Marlow Systems Inc., which Arlen Group partly owns, posted higher profit. The company said its revenue rose 8% "
+     "in the quarter.", "8%", "Marlow Systems"),
+    # a pronoun in a clause set before its sentence's subject looks ahead to that subject
+    ("Tallis Corp. reported a loss. Although it lost $3 million in the quarter, Corvane Inc. raised its dividend.",
+     "$3 million", "Corvane"),
     # a relative clause the parse hangs from a time phrase is said of the noun before it
     ("Investigators studied the bombings of British consulates in Ghana and Peru in August that killed 90 people.",
      "90 people", "United Kingdom; Ghana; Peru"),
