@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.event_parties import EventParties
 from pipeline.claims.parties import DESCRIPTOR_WINDOW
 from pipeline.claims.party_reading import LISTED_THINGS, PLACE_LABELS, Party, clause_subject, partitive
+from pipeline.nlp.structure import preposition_objects
 
 OBJECT_PREPOSITIONS = ("of", "for")
 """Prepositions after a deal noun that name what it buys: "its purchase of Vexa", "the offer for Lintor"."""
@@ -96,8 +97,8 @@ class DealParties(EventParties):
         if word.pos_ == "NOUN":
             buyers = [p for c in word.children if c.dep_ == "poss" for p in self.resolve(c)] or (
                 self._subject_parties(word.head) if word.dep_ == "dobj" else [])
-            bought = [p for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPOSITIONS
-                      for obj in prep.children if obj.dep_ == "pobj" for p in self._company_of(obj, buyers, span)]
+            bought = [p for obj in preposition_objects([word], OBJECT_PREPOSITIONS)
+                      for p in self._company_of(obj, buyers, span)]
             return buyers, bought
         if word.lemma_.lower() in self.words.sale_verbs:  # "Orla agreed to sell a 51% stake to Tessin for $9 million"
             subject = clause_subject(word)
@@ -140,8 +141,7 @@ class DealParties(EventParties):
         shares bought back, which are the buyer's own."""
         noun = partitive(noun)
         if noun.like_num or noun.pos_ == "NUM":  # "400,100 of Ravel's shares"
-            noun = next((c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                         for c in prep.children if c.dep_ == "pobj"), noun)
+            noun = next(iter(preposition_objects([noun], ("of",))), noun)
         back = any(c.dep_ == "prt" and c.lower_ == "back" for c in noun.head.children)
         if noun.lemma_.lower() in LISTED_THINGS:
             named = self._owners(noun, 0) + [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in SHARE_PREPOSITIONS
@@ -153,8 +153,7 @@ class DealParties(EventParties):
                 named = self.company_in_view(noun, set(buyers))  # "$215 million to buy the shares"
             return [p for p in named if p[1] == "ORG" and p not in buyers]
         if noun.i in range(span.start, span.end):  # "to acquire 30% of Vexa", "the 51% of its unit it doesn't own"
-            whole = [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in SHARE_PREPOSITIONS
-                     for obj in prep.children if obj.dep_ == "pobj"]
+            whole = preposition_objects([noun], SHARE_PREPOSITIONS)
             if whole:
                 return [p for obj in whole for p in self._company_of(obj, buyers, span)]
             return [] if back or span.root.ent_type_ != "PERCENT" else self.company_in_view(noun, set(buyers))

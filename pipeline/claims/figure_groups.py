@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from pipeline.nlp.structure import first_conjunct
 from pipeline.records import Figure
 
 RESTATING_WORDS = ("the", "these", "those")
@@ -27,9 +28,7 @@ class FigureGroups:
         the group it is set beside, with the country ``own`` of the people it counts ("The 11
         foreigners, five Yemenis and six Libyans": Yemen's and Libya's share of whose the 11 are);
         else its own ``named``."""
-        top = span.root
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head
+        top = first_conjunct(span.root)
         listed = top.i == span.root.i or top.i in self.by_head  # "five Yemenis, four Somalis", not "about half, plus 9"
         group = self.by_head.get(top.head.i) if top.dep_ == "appos" and figure.kind == "count" and listed else None
         if group:

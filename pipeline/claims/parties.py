@@ -22,8 +22,7 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, fronted,
                                            hyphen_joined, index_alone, shared_subject, states_figure, traded_abroad,
-                                           traded_in,
-                                           untimed)
+                                           traded_in, untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end
 
 SENTENCES_IN_VIEW = 6

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import NESTED_PREPOSITIONS, Party, prepositions_above
+from pipeline.nlp.structure import first_conjunct
 from pipeline.rules.asked import repository_words
 
 WHERE_PREPOSITIONS = repository_words("entities.yml", "where_prepositions")
@@ -56,9 +57,7 @@ class MentionCounts:
         if (start, end) not in self._subject:  # one answer per mention, asked figure after figure
             span = self.doc.char_span(start, end, alignment_mode="expand")
             clause = span.root.head if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") else None
-            while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
-                clause = clause.head
-            self._subject[(start, end)] = clause is not None and clause.dep_ == "ROOT"
+            self._subject[(start, end)] = clause is not None and first_conjunct(clause).dep_ == "ROOT"
         return self._subject[(start, end)]
 
     def _called(self, noun: Token, labels: tuple[str, ...], window: int) -> list[Party]:

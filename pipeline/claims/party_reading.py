@@ -14,7 +14,7 @@ from babel import Locale
 from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
-from pipeline.nlp.structure import clause_subject
+from pipeline.nlp.structure import clause_subject, first_conjunct
 from pipeline.rules.asked import repository_words
 from pipeline.rules.currency_table import current_currencies
 
@@ -220,9 +220,7 @@ def respective(span: Span, head: Token, names: list[str]) -> list[str]:
         return names
     # the number is joined, not the noun the figures share: "1,200 and 500 jobs" -> the 500's "jobs"
     own = next((t for t in span if t.dep_ == "conj" and t.like_num), span.root)
-    first = own
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(own)
     figures = sorted([first, *first.conjuncts], key=lambda t: t.i)
     return [names[figures.index(own)]] if len(figures) == len(names) and own in figures else names
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import clause_head, first_conjunct
 
 @dataclass(frozen=True)
 class CountReading:
@@ -34,9 +34,7 @@ def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
     """Whether a count is the subject of a verb of what befell people ("at least 57 were
     killed", "nine have been detained"), alone or joined to it by "and" ("her brother and 10
     others drowned"): casualty and arrest reports count people so."""
-    number = span.root
-    while number.dep_ == "conj" and number.head.i != number.i:
-        number = number.head
+    number = first_conjunct(span.root)
     return number.dep_ in ("nsubjpass", "nsubj") and number.head.lower_ in casualty_words
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head
+from pipeline.nlp.structure import clause_head, preposition_objects
 
 SHARE = "share"
 """The unit a price of shares is per."""
@@ -65,13 +65,7 @@ def _for_objects(token: Token) -> list[Token]:
     heads = [token]
     while heads[-1].i != verb.i and heads[-1].head.i != heads[-1].i and heads[-1].dep_ not in ("conj", "appos"):
         heads.append(heads[-1].head)
-    return _objects(heads, ("for",))
-
-
-def _objects(heads: list[Token], prepositions: tuple[str, ...]) -> list[Token]:
-    """The objects of the given prepositions on any of ``heads``."""
-    return [obj for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in prepositions
-            for obj in prep.children if obj.dep_ == "pobj"]
+    return preposition_objects(heads, ("for",))
 
 
 def _given_for_each_share(token: Token, distributives: set[str], share_nouns: set[str]) -> bool:
@@ -83,7 +77,8 @@ def _given_for_each_share(token: Token, distributives: set[str], share_nouns: se
     for obj in _for_objects(token):
         if obj.lemma_.lower() in share_nouns and any(c.dep_ == "det" and c.lower_ in distributives for c in obj.children):
             return True
-        if obj.lower_ in distributives and any(p.lemma_.lower() in share_nouns for p in _objects([obj], ("of",))):
+        if obj.lower_ in distributives and any(p.lemma_.lower() in share_nouns
+                                               for p in preposition_objects([obj], ("of",))):
             return True
     return False
 
@@ -104,7 +99,7 @@ def _priced_measure(token: Token, units: Mapping[str, str], moves: set[str]) -> 
     objects = _for_objects(token)
     if _is_level(token, verb, moves):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-        objects += _objects(subjects, ("of", "for"))
+        objects += preposition_objects(subjects, ("of", "for"))
     for obj in objects:
         if obj.lower_ in units and any(c.dep_ in ("det", "nummod") and c.lower_ in ONE_OF for c in obj.children):
             return units[obj.lower_]

@@ -3,7 +3,7 @@ tense and subject, the person an age describes)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -204,6 +204,21 @@ def clause_head(token: Token) -> Token:
         heads[start] = token.i
         return token
     return doc[found]
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of words joined by "and" or a comma, whose place in the clause the later ones
+    share: "brother" in "her brother and 10 others drowned", "1,200" in "1,200 and 500 jobs"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def preposition_objects(heads: Iterable[Token], prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of the given prepositions on any of ``heads``: "Vexa" of "its purchase of Vexa"
+    for ("of",)."""
+    return [obj for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def first_joined_verb(verb: Token) -> Token:
