@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.claims.assemble import headline_topic, towns
+from pipeline.claims.topics import headline_topic, towns
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.figure_parties import FigureParties
 from tests.claims.claims_fixture import claims_by_text
@@ -18,6 +18,10 @@ from tests.claims.claims_fixture import claims_by_text
     # "the company" stands for the organisation named before; its home town names nobody
     ("Northwind Traders Inc. reported results on Monday. The Boston-based company said net income rose 12 percent.",
      "12 percent", "Northwind Traders"),
+    # "the thrift" stands for the savings institution named before, however far back
+    ("Harbor Federal Savings & Loan Association posted a loss. Regulators are examining its books. The review "
+     "began in May. Officials declined to comment. The thrift has assets of $3.2 billion.", "$3.2 billion",
+     "Harbor Federal Savings & Loan Association"),
     # a relative pronoun stands for the noun its clause hangs from
     ("Northwind Traders, whose revenue rose 3 percent in the quarter, hired 200 workers.", "3 percent",
      "Northwind Traders"),
