@@ -29,6 +29,8 @@ ESCAPED_AMPERSAND = re.compile(r"(?<=[A-Za-z.]) amp (?=[A-Z])")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 """Dotted initials written before a name ("R.J." of "R.J. Farrow Corp.", "N.V." of "N.V. Kessel")."""
 INITIALS_SKIPPED = ("of", "and", "&", "the", "for", "de")
+JOINING_WORDS = ("&", "and")
+"""Words that join a legal form to a name ("& Co."), no part of the name as people say it."""
 PLACE_TAGS = ("GPE", "LOC", "NORP", "FAC")
 """The model's labels of a place or a people, which name no family ("a Leeds family")."""
 LEGAL_WORDS = {"Corp.": "Corporation", "Corp": "Corporation", "Co.": "Company", "Co": "Company"}
@@ -82,9 +84,10 @@ def abbreviated_forms(places: set[str]) -> frozenset[str]:
 
 def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[str] = frozenset()) -> str:
     """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it,
-    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow"); also the name of
-    an organisation ending in an ``abbreviated`` form written with a capital ("Nordvik Marine Oy",
-    "Brandt Holding B.V.")."""
+    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow"), and without the
+    ampersand that joins the legal form to it ("Pell, Barrow & Co." -> "Pell, Barrow"); also the
+    name of an organisation ending in an ``abbreviated`` form written with a capital ("Nordvik
+    Marine Oy", "Brandt Holding B.V.")."""
     name = ESCAPED_AMPERSAND.sub(" & ", name)
     words = name.split()
     if len(words) > 1 and _leading_form(words[0], legal_forms, abbreviated):
@@ -92,7 +95,10 @@ def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[
     if len(words) > 1 and (any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + "."))
                            or (not words[-1].islower() and words[-1].casefold() in abbreviated)):
         # "INC." too, and "Cos" where the name was read without its period
-        return " ".join(words[:-1]).rstrip(",")
+        words = words[:-1]
+        if len(words) > 1 and words[-1] in JOINING_WORDS:  # "Pell, Barrow & Co."
+            words = words[:-1]
+        return " ".join(words).rstrip(",")
     return name
 
 
@@ -180,10 +186,11 @@ def _organisation_start(form: Token) -> int | None:
 def _part_of_name(doc: Doc, i: int, end: int) -> bool:
     """Whether a word belongs to the name before a legal form: capitalised (a noun if it opens
     its sentence: "Pell Ware Dunn Inc. said"; written in capitals only before a word written
-    so), or a joiner between capitalised words."""
+    so), or a joiner between capitalised words, or an ampersand before the form ("Pell, Barrow &
+    Co.")."""
     word = doc[i]
     if word.text in NAME_JOINERS:
-        return i + 1 < end and i > 0 and doc[i - 1].text[:1].isupper()
+        return (i + 1 < end or word.text in AMPERSANDS) and i > 0 and doc[i - 1].text[:1].isupper()
     if not word.text[:1].isupper() or word.is_punct or (word.text.isupper() and not doc[i + 1].text.isupper()):
         return False  # a heading in capitals is no part of the name after it: "BONDS Tarrow's Inc."
     return word.pos_ in ("PROPN", "NOUN") or not word.is_sent_start
