@@ -15,29 +15,22 @@ a time zone ("14:52 UTC") and common words ("a more or less organised rebel forc
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
-from spacy.attrs import IDX, ORTH, POS
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
-from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, called_by, extends, family_spans, head_noun,
-                                         initials_of, joined_before, leading_word, legal_name_spans, opening_others,
-                                         spelled_out, unshouted, without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname_bearers, without_last_period
+from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
+                                         joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
+                                         without_legal_form)
+from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.nlp.structure import doc_text, headline_and_lead, part_of_dateline
+from pipeline.claims.short_forms import ENTITY_LABELS, PLACE_LABELS, Mention, short_forms
+from pipeline.nlp.structure import doc_text, part_of_dateline
 
-ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
-PLACE_LABELS = ("GPE", "LOC", "NORP")
-NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
-"""Model labels of a word that is no short form of a name: a place, a number, or a name the
-model read in full (a product or a work of art it took a surname for still may be one)."""
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
@@ -49,18 +42,6 @@ class Known:
     label: str
     literal_before: tuple[str, ...] = ()
     literal_after: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    label: str
-    cut: bool
-    """Whether the model's entity went on past a possessive (a headline read as one name)."""
-    expands: str = ""
-    """The article's longer name this short form stands for."""
 
 
 class EntityTable:
@@ -102,7 +83,7 @@ class EntityTable:
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
                  + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
-                          + [_Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
+                          + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = self._unhyphened(text, mentions)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
@@ -110,7 +91,7 @@ class EntityTable:
             for word in (name.split()[0], name.split()[-1]):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names, text)
-        short = {m.start: m for m in _short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
+        short = {m.start: m for m in short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
         for mention in mentions:
@@ -128,7 +109,7 @@ class EntityTable:
         known = self.aliases.get(words.lower())
         return known.name if known is not None and known.label == "GPE" else None
 
-    def _unhyphened(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    def _unhyphened(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan
         trade" read as one organisation, "Israel-Syrian talks" read as Israel alone), unless the
         word is part of a longer name ("the U.S.-Japan Business Council")."""
@@ -136,7 +117,7 @@ class EntityTable:
             if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in mentions):
                 continue
             mentions = sorted([m for m in mentions if not (start <= m.start and m.end <= end)]
-                              + [_Mention(s, e, text[s:e], label, False) for s, e, label in parts], key=lambda m: m.start)
+                              + [Mention(s, e, text[s:e], label, False) for s, e, label in parts], key=lambda m: m.start)
         return mentions
 
     def _country_label(self, word: str) -> str | None:
@@ -146,7 +127,7 @@ class EntityTable:
             return known.label if known.label == "GPE" else None
         return "GPE" if word in COUNTRY_NAMES else "NORP" if country_of_people(word) else None
 
-    def _written(self, doc: Doc) -> list[_Mention]:
+    def _written(self, doc: Doc) -> list[Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
         boundaries, unless the words after show something else is meant ("Dow Chemical")."""
         if self.written is None:
@@ -157,12 +138,12 @@ class EntityTable:
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
-            mention = _Mention(match.start(), match.end(), match.group(), "INDEX", False)
+            mention = Mention(match.start(), match.end(), match.group(), "INDEX", False)
             if not self._literal(text, mention, self.aliases[match.group().lower()]):
                 out.append(mention)
         return out
 
-    def _abbreviations(self, mentions: list[_Mention], full_names: dict[str, str], text: str) -> tuple[list[_Mention], set[str]]:
+    def _abbreviations(self, mentions: list[Mention], full_names: dict[str, str], text: str) -> tuple[list[Mention], set[str]]:
         """An organisation's initials, leading words or head noun standing for the longer name the
         article gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
         Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics", "the academy" (where
@@ -195,7 +176,7 @@ class EntityTable:
                 fits = [name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
                         and len(name.split()) > len(words)]
             if len(set(fits)) == 1:
-                out.append(_Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
+                out.append(Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
         return out, spelled
 
     def _describes(self, ent: Span) -> bool:
@@ -218,7 +199,7 @@ class EntityTable:
                 return any(c.dep_ == "det" or c.dep_ == "poss" for c in token.children) or token.dep_ == "compound"
         return False
 
-    def _mention(self, ent: Span, text: str) -> _Mention | None:
+    def _mention(self, ent: Span, text: str) -> Mention | None:
         """The entity without a leading "the", a possessive and what follows it (not in a name
         ending in its legal form), and title words; None for a word of a title the model read as
         a name."""
@@ -239,7 +220,7 @@ class EntityTable:
         name = text[joined[0].idx: joined[-1].idx + len(joined[-1])]
         for suffix in POSSESSIVES:
             name = name.removesuffix(suffix)
-        return _Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
+        return Mention(joined[0].idx, joined[0].idx + len(name), name, label, cut is not None and cut < len(ent) - 1)
 
     def _in_title(self, ent: Span) -> bool:
         """"State" in "Secretary of State", "Trade" in "Trade Minister": part of a title, unless the
@@ -254,7 +235,7 @@ class EntityTable:
                 and before[0].is_title) or (
             after in self.titles and after not in ("state", "former", "then", "acting") and not _opens_other(ent))
 
-    def _name(self, text: str, mention: _Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
+    def _name(self, text: str, mention: Mention, full_names: dict[str, str]) -> tuple[str, str] | None:
         """(canonical name, label), or None for what names nothing a claim is about."""
         if mention.expands:
             known = self.aliases.get(mention.expands.lower())
@@ -276,7 +257,7 @@ class EntityTable:
             return None
         return mention.text, mention.label
 
-    def _governed(self, mention: _Mention) -> Known | None:
+    def _governed(self, mention: Mention) -> Known | None:
         """The country whose government an organisation's name is: "the US Government", "the
         Russian Government", "the Government of Japan" stand for the country."""
         words = mention.text.split()
@@ -295,7 +276,7 @@ class EntityTable:
         return known if known.label == "GPE" else None
 
     @staticmethod
-    def _literal(text: str, mention: _Mention, known: Known) -> bool:
+    def _literal(text: str, mention: Mention, known: Known) -> bool:
         """Whether the words around a capital show the place itself is meant ("Washington state")."""
         before = " ".join(text[max(0, mention.start - 30): mention.start].lower().split())
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
@@ -317,75 +298,6 @@ def _opens_other(ent: Span) -> bool:
     Minister Ann Lee"); "a Corvane spokesman" stays the spokesman's name."""
     return len(ent) == 1 and ent.end + 1 < len(ent.doc) and ent.doc[ent.end + 1].pos_ == "PROPN" and any(
         other.label_ == "ORG" and len(other) > 1 and other[0].text == ent.text for other in ent.doc.ents)
-
-
-def _beside_name(doc: Doc, i: int) -> bool:
-    """Whether a proper noun stands right before or after the token: looked at only for a word that
-    may be a short form, as building the neighbouring tokens for every word was a good part of the
-    time spent on entities."""
-    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
-
-
-def _short_forms(doc: Doc, mentions: list[_Mention], written: list[_Mention] = ()) -> list[_Mention]:
-    """Short forms of the article's longer names, tagged or left untagged by the model: a person's
-    surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
-    leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
-    Albion", even where the model took it for a person). An organisation's or an index's leading word
-    is a short form only of a longer name given before the word is first used alone: "Halden fell
-    9%" is not the "Halden Capital" of a later sentence, nor "Fabrikam" after a headline on Fabrikam
-    and a later "Fabrikam Aerospace Systems". The same goes for an index's leading word ("the S&P gained 3%"
-    after "the S&P 500", ``written`` as the table names it). A headline's word is the name its lead
-    gives in full, though: "Corvane posts loss" over "Corvane Motor Co. posted ..." is Corvane
-    Motor, there and after. A short form stands for the longer name it fits that the article uses
-    most, unless another fits as often, or one that the others only extend (the parent "Corvane
-    Motor Co." beside its "Corvane Motor Credit Co."); one the model
-    tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
-    Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
-    Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
-    initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
-    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
-    counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
-                     and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
-    labels = {m.text: m.label for m in [*mentions, *written]}
-    heading, lead = headline_and_lead(doc)
-    in_body: dict[str, int] = {}  # where a name is first used below the headline
-    named_at: dict[str, list[int]] = {}  # where each name is written in full, in order
-    for m in sorted([*mentions, *written], key=lambda m: m.start):
-        named_at.setdefault(m.text, []).append(m.start)
-        if m.start >= heading:
-            in_body.setdefault(m.text, m.start)
-    tagged = {m.start: m for m in mentions}
-    inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
-    out = []
-    leading = {doc.vocab.strings.add(leading_word(name)) for name, label in labels.items() if label == "ORG"}
-    rows = doc.to_array([POS, IDX, ORTH]).tolist()  # only proper nouns, tagged names and firms' leading words
-    firsts = {doc.vocab.strings.add(name.split()[0]): name for name, label in labels.items()
-              if label == "PERSON" and len(name.split()) > 1}
-    called_first = Counter(firsts[orth] for _, idx, orth in rows if orth in firsts  # "Ana", tagged alone or not
-                           and (idx not in inside or (idx in tagged and " " not in tagged[idx].text)))
-    for token in (doc[i] for i, (pos, idx, orth) in enumerate(rows) if pos == PROPN or idx in tagged or orth in leading):
-        mention = tagged.get(token.idx)
-        if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
-            continue  # among tagged names, only a one-word person or organisation is a short form
-        if mention is None and (token.pos_ not in ("PROPN", "NOUN") or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
-                                or not token.is_title or _beside_name(doc, token.i)):
-            continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
-        alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
-        fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
-                        or (labels[name] == "PERSON" and token.text == name.split()[-1]))
-                        and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
-                             or named_at[name][0] < min(lead, alone))})
-        fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
-        if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
-            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
-        elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
-            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
-        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
-        ranked = fits.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            name = ranked[0][0]
-            out.append(_Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
-    return out
 
 
 def _describes_party(ent: Span, titles: set[str]) -> bool:

@@ -1,0 +1,103 @@
+"""Short forms of an article's longer names: a person's surname or first name, an organisation's
+leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
+shares rose" after "R.J. Farrow Corp."), and an organisation's one-word name the model once reads
+as a place ("Ralston earned $422 million" after "Ralston Purina Co." and "Ralston said ...")."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, ORTH, POS
+from spacy.symbols import PROPN
+from spacy.tokens import Doc
+
+from pipeline.claims.legal_names import called_by, extends, leading_word
+from pipeline.claims.name_spellings import surname_bearers
+from pipeline.nlp.structure import doc_text, headline_and_lead
+
+ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
+PLACE_LABELS = ("GPE", "LOC", "NORP")
+NOT_SHORT_FORMS = (*PLACE_LABELS, *ENTITY_LABELS, "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+"""Model labels of a word that is no short form of a name: a place, a number, or a name the
+model read in full (a product or a work of art it took a surname for still may be one)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    cut: bool
+    """Whether the model's entity went on past a possessive (a headline read as one name)."""
+    expands: str = ""
+    """The article's longer name this short form stands for."""
+
+
+def _beside_name(doc: Doc, i: int) -> bool:
+    """Whether a proper noun stands right before or after the token: looked at only for a word that
+    may be a short form, as building the neighbouring tokens for every word was a good part of the
+    time spent on entities."""
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
+
+
+def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) -> list[Mention]:
+    """Short forms of the article's longer names, tagged or left untagged by the model: a person's
+    surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
+    leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
+    Albion", even where the model took it for a person). An organisation's or an index's leading word
+    is a short form only of a longer name given before the word is first used alone: "Halden fell
+    9%" is not the "Halden Capital" of a later sentence, nor "Fabrikam" after a headline on Fabrikam
+    and a later "Fabrikam Aerospace Systems". The same goes for an index's leading word ("the S&P gained 3%"
+    after "the S&P 500", ``written`` as the table names it). A headline's word is the name its lead
+    gives in full, though: "Corvane posts loss" over "Corvane Motor Co. posted ..." is Corvane
+    Motor, there and after. A short form stands for the longer name it fits that the article uses
+    most, unless another fits as often, or one that the others only extend (the parent "Corvane
+    Motor Co." beside its "Corvane Motor Credit Co."); one the model
+    tags as a person stands for a person where one fits ("Mr. Brandt of Brandt & Co." after "Tobias
+    Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
+    Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
+    initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
+    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
+    counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
+                     and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
+    labels = {m.text: m.label for m in [*mentions, *written]}
+    heading, lead = headline_and_lead(doc)
+    in_body: dict[str, int] = {}  # where a name is first used below the headline
+    named_at: dict[str, list[int]] = {}  # where each name is written in full, in order
+    for m in sorted([*mentions, *written], key=lambda m: m.start):
+        named_at.setdefault(m.text, []).append(m.start)
+        if m.start >= heading:
+            in_body.setdefault(m.text, m.start)
+    tagged = {m.start: m for m in mentions}
+    inside = {i for m in [*mentions, *written] for i in range(m.start, m.end)}
+    out = []
+    leading = {doc.vocab.strings.add(leading_word(name)) for name, label in labels.items() if label == "ORG"}
+    rows = doc.to_array([POS, IDX, ORTH]).tolist()  # only proper nouns, tagged names and firms' leading words
+    firsts = {doc.vocab.strings.add(name.split()[0]): name for name, label in labels.items()
+              if label == "PERSON" and len(name.split()) > 1}
+    called_first = Counter(firsts[orth] for _, idx, orth in rows if orth in firsts  # "Ana", tagged alone or not
+                           and (idx not in inside or (idx in tagged and " " not in tagged[idx].text)))
+    for token in (doc[i] for i, (pos, idx, orth) in enumerate(rows) if pos == PROPN or idx in tagged or orth in leading):
+        mention = tagged.get(token.idx)
+        if mention is not None and (mention.label not in ("ORG", "PERSON") or mention.end != token.idx + len(token)):
+            continue  # among tagged names, only a one-word person or organisation is a short form
+        if mention is None and (token.pos_ not in ("PROPN", "NOUN") or token.idx in inside or token.ent_type_ in NOT_SHORT_FORMS
+                                or not token.is_title or _beside_name(doc, token.i)):
+            continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
+        alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
+        fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
+                        or (labels[name] == "PERSON" and token.text == name.split()[-1]))
+                        and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
+                             or named_at[name][0] < min(lead, alone))})
+        fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
+        if mention is not None and mention.label == "PERSON" and any(labels[name] == "PERSON" for name in fits):
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
+        elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
+            fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
+        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
+        ranked = fits.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            name = ranked[0][0]
+            out.append(Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
+    return out
