@@ -26,7 +26,7 @@ from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, family_
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.claims.short_forms import ENTITY_LABELS, PLACE_LABELS, Mention, short_forms
+from pipeline.claims.short_forms import ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 TEXT_LABELS = ("INDEX",)
@@ -85,6 +85,8 @@ class EntityTable:
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = self._unhyphened(text, mentions)
+        mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
+                                         self.bare)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):

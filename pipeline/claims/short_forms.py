@@ -1,11 +1,12 @@
 """Short forms of an article's longer names: a person's surname or first name, an organisation's
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
 shares rose" after "R.J. Farrow Corp."), and an organisation's one-word name the model once reads
-as a place ("Ralston earned $422 million" after "Ralston Purina Co." and "Ralston said ...")."""
+as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ...")."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX, ORTH, POS
 from spacy.symbols import PROPN
@@ -101,3 +102,16 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
             name = ranked[0][0]
             out.append(Mention(token.idx, token.idx + len(token), token.text, labels[name], False, name))
     return out
+
+
+def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool],
+                          bare: Callable[[str], str]) -> list[Mention]:
+    """The mentions with a one-word name the model reads as a place once, and as an organisation
+    elsewhere in the article, read as the organisation: "Tarrow earned $4 million" after "Tarrow
+    Mills Corp." and "Tarrow said ..." (the short form then stands for the longer name); not a word
+    ``place`` knows as one ("Washington", "Kuwaiti"), nor the whole name of one without its legal
+    form (``bare``: "Nestor" of "Nestor S.A.", already named as it is)."""
+    firms = {m.text for m in mentions if m.label == "ORG" and " " not in m.text}
+    whole = {bare(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
+    return [replace(m, label="ORG") if m.label == "GPE" and m.text in firms - whole and not place(m.text) else m
+            for m in mentions]
