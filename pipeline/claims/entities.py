@@ -26,7 +26,8 @@ from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, family_
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.claims.short_forms import ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms
+from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms,
+                                         untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 TEXT_LABELS = ("INDEX",)
@@ -93,7 +94,8 @@ class EntityTable:
             for word in (name.split()[0], name.split()[-1]):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names, text)
-        short = {m.start: m for m in short_forms(doc, mentions, written) + abbreviations if m.start not in taken}
+        short = {m.start: m for m in short_forms(doc, mentions, written) + abbreviations
+                 + untagged_leading_words(doc, mentions) if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
         for mention in mentions:

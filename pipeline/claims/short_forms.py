@@ -1,7 +1,8 @@
 """Short forms of an article's longer names: a person's surname or first name, an organisation's
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
-shares rose" after "R.J. Farrow Corp."), and an organisation's one-word name the model once reads
-as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ...")."""
+shares rose" after "R.J. Farrow Corp."), the leading words of one it leaves untagged ("Polk
+Harbor posted a loss" after "Polk Harbor Industries Inc."), and an organisation's one-word name
+the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ...")."""
 from __future__ import annotations
 
 from collections import Counter
@@ -115,3 +116,26 @@ def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool],
     whole = {bare(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
     return [replace(m, label="ORG") if m.label == "GPE" and m.text in firms - whole and not place(m.text) else m
             for m in mentions]
+
+
+def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Runs of two or more capitalised words the model left untagged that open exactly one longer
+    organisation's name given before them: "Polk Harbor posted a 38% jump" after "Polk Harbor
+    Industries Inc." is that company ("Polk Harbor Group" after it is another name, which the run
+    would take in)."""
+    longer = [(m.start, m.text.split()) for m in mentions if m.label == "ORG" and len(m.text.split()) > 2]
+    if not longer:
+        return []
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    out, run = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos == PROPN and token.is_title and not token.ent_type_ and token.idx not in inside:
+            run.append(token)
+            continue
+        words = [t.text for t in run]
+        fits = {" ".join(name) for start, name in longer if len(words) > 1 and start < run[0].idx
+                and name[:len(words)] == words and len(name) > len(words)}
+        if len(fits) == 1:
+            out.append(Mention(run[0].idx, run[-1].idx + len(run[-1]), " ".join(words), "ORG", False, fits.pop()))
+        run = []
+    return out
