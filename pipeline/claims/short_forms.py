@@ -26,6 +26,8 @@ model read in full (a product or a work of art it took a surname for still may b
 
 @dataclass(frozen=True)
 class Mention:
+    """A name as the article writes it: where, and the label it is read with."""
+
     start: int
     end: int
     text: str
