@@ -26,6 +26,7 @@ from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import ScopeWords, scope_figures
+from pipeline.time.since_clauses import since_clause_scopes
 from pipeline.time.story import StoryWords, story_scopes
 
 
@@ -77,6 +78,8 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
                         (frozenset(lexicons["run_nouns"]), frozenset(lexicons["ending_verbs"])))
     scopes = to_date_scopes(spans, scopes, published, tuple(lexicons["to_date_phrases"]), day)
     scopes = story_scopes(spans, kinds, scopes, bases, published, words.story)
+    scopes = since_clause_scopes(spans, scopes, date_spans, published.isoformat() if published else "",
+                                 tuple(lexicons["to_date_phrases"]))
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), published)
     scopes = base_scopes(spans, scopes, bases, words.base, published)
     scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event, day, published)
