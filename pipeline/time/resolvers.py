@@ -208,20 +208,26 @@ def _place_in_year(month: int, day: int | None, anchor: Point, tense: str, stric
 
 
 def resolve_period_to(expr: Expression, words: DateWords) -> Resolution:
-    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one; a
-    company's period ended on a day named is read as its fiscal periods are ("the year ended July
-    2" is a 52-week year to June)."""
+    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one, as
+    "the September quarter" (2023-07/2023-09) and "the June half" are; a company's period ended on
+    a day named is read as its fiscal periods are ("the year ended July 2" is a 52-week year to
+    June)."""
     lower = expr.lower
-    link = next(i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended"))
-    if lower[link] == "ended" and any(w.isdigit() and len(w) <= 2 for w in lower[link + 1:]):
+    link = next((i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended")), None)
+    if link is None:  # "the September quarter", "the June half-year": named by the month it ends in
+        link = next(i for i, w in enumerate(lower) if w in ("quarter", "half"))
+        ending, counted = lower[:link], lower[link:link + 1]
+    elif lower[link] == "ended" and any(w.isdigit() and len(w) <= 2 for w in lower[link + 1:]):
         return resolve_fiscal_quarter(expr, words)
-    end = resolve_month(replace(expr, lower=lower[link + 1:]), words)
+    else:
+        ending, counted = lower[link + 1:], lower[:link]
+    end = resolve_month(replace(expr, lower=ending), words)
     if end.point is None:
         return end
-    unit = next(words.time_units[w] for w in lower[:link] if w in words.time_units)
-    count = parse_number([w for w in lower[:link] if w not in words.time_units and w != "the"],
+    unit = next(words.time_units.get(w, w) for w in counted if w in words.time_units or w == "half")
+    count = parse_number([w for w in counted if w not in words.time_units and w not in ("the", "half")],
                          words.number_words, words.scales) or 1
-    months = int(count) * {"month": 1, "quarter": 3, "year": 12}[unit]
+    months = int(count) * {"month": 1, "quarter": 3, "half": 6, "year": 12}[unit]
     start = end.point.day - relativedelta(months=months - 1)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.point.edtf()[:7]}", end.relative, end.anchor,
                       point=Point(start, "month", months))
