@@ -20,6 +20,12 @@ QUARTERS = [  # text, published, figure, expected scope value
     ("Waikato Dairy earned NZ$40 million in the June half.", "2031-08-20", "NZ$40 million", "2031-01/2031-06"),
     ("Tarra Mining said September-quarter output fell 4%. Costs in the quarter rose 2%.", "2031-11-20", "2%",
      "2031-07/2031-09"),
+    # a half named alone and told in the past is the latest whose last month had begun; one looked ahead to
+    # is the first not yet over
+    ("Sales at Orvik rose 5% in the first half.", "2032-01-20", "5%", "2031-01/2031-06"),
+    ("Sales at Orvik rose 5% in the first half.", "2031-08-20", "5%", "2031-01/2031-06"),
+    ("Orvik earned $3 million in the second half.", "2031-10-05", "$3 million", "2030-07/2030-12"),
+    ("Orvik expects to earn $3 million in the second half.", "2031-10-05", "$3 million", "2031-07/2031-12"),
     # counter-examples: a span back from now, and a company's own quarter a year off the calendar's
     ("Prices have climbed 6% in the last three months.", "2031-05-20", "6%", "2031-03/2031-05"),
     ("Harlow Foods reported that fourth-quarter profit fell 12%.", "2031-11-02", "12%", "2031-07/2031-09"),
