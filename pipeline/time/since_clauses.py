@@ -35,20 +35,22 @@ _FIRST_WORDS = frozenset({"first", "time"})
 
 
 def since_clause_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: list[DatedSpan],
-                        published_day: str, to_date: tuple[str, ...]) -> list[TimeScope | None]:
+                        published_day: str, words: tuple[tuple[str, ...], frozenset[str]]) -> list[TimeScope | None]:
     """Every figure's scope, an undated figure of a present-perfect clause with a clause of
     "since" that names a date given the open interval from that date ("have been built since it
     entered production in February 1947" -> `1947-02/..`); ``published_day`` is the publication
     date written as EDTF, or "" without one (nothing changes then). A total its clause says is one
-    to date (``to_date``: "so far", "to date") is checked as it stands at the time of writing:
-    "So far, Boeing has received five orders since the jet was announced in 2000" keeps the
-    article's day."""
+    to date (``words``: the phrases "so far", "to date") is checked as it stands at the time of
+    writing: "So far, Boeing has received five orders since the jet was announced in 2000" keeps
+    the article's day; and a toll (``words``: the casualty verbs) takes the day of its event
+    (``events``): "40 people have died since a bomb went off on Friday" is Friday's."""
+    to_date, tolls = words
     if not published_day:
         return list(scopes)
     out = []
     for figure, scope in zip(figures, scopes):
         start = _since_date(figure, dates, published_day) if scope is not None and scope.source in UNDATED_SOURCES \
-            and not phrase_in_clause(figure, to_date) else None
+            and not phrase_in_clause(figure, to_date) and clause_head(figure.root).lemma_.lower() not in tolls else None
         out.append(scope if start is None else TimeScope(start.text, f"{start.value}/..", "clause"))
     return out
 
