@@ -31,6 +31,7 @@ from pipeline.nlp.digitgroups import digit_groups  # noqa: F401 - registers the 
 from pipeline.nlp.lemmas import cache_lemmatizer, plural_lemmas
 from pipeline.nlp.millioncodes import million_codes  # noqa: F401 - registers the "million_codes" component
 from pipeline.nlp.plurals import counted_plurals  # noqa: F401 - registers the "counted_plurals" component
+from pipeline.nlp.said_dates import said_dates  # noqa: F401 - registers the "said_dates" component
 from pipeline.matching.matcher import RuleMatcher
 from pipeline.rules import CONSISTENCY_FILE, RULES_DIR, RuleSet, load_rules
 from pipeline.claims.party_reading import party_words
@@ -189,6 +190,8 @@ def build_resources(model: str | None = None, rules_dir: Path = RULES_DIR) -> Re
         nlp.add_pipe("million_codes", after="digit_groups", config={"codes": iso_codes(rules.lexicons)})
     if "counted_plurals" not in nlp.pipe_names:
         nlp.add_pipe("counted_plurals", after="parser", config={"skipped": uncounted_words(rules.lexicons)})
+    if "said_dates" not in nlp.pipe_names:
+        nlp.add_pipe("said_dates", after="ner")
     res = Resources(nlp=nlp, rules=rules, matcher=RuleMatcher(nlp.vocab, rules),
                     dates=DateParser(rules.lexicons), figures=FigureNormalizer(rules.lexicons),
                     checks=load_checks(rules_dir / CONSISTENCY_FILE),

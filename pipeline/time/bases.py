@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import by_sentence
+from pipeline.nlp.structure import by_sentence, preposition_objects
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.fallback import PUBLISHED, UNDATED_SOURCES
@@ -47,6 +47,9 @@ class BaseWords:
     """Phrases of a comparison with the period just before ("sequentially", "quarter on quarter")."""
     changes: frozenset[str]
     """Nouns of a change, whose "from" opens a base ("a 9% increase from $40 million")."""
+    period_nouns: frozenset[str]
+    """Nouns of a span of time ("quarter", "year"): "for the year-ago quarter" dates a base, "for the
+    Dow" names another party."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
@@ -54,7 +57,8 @@ class BaseWords:
         lexicons = rules.lexicons
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
                    frozenset(lexicons["relative_back"]), tuple(lexicons["sequential_words"]),
-                   frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]))
+                   frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]),
+                   frozenset(lexicons["time_units"]) | frozenset(lexicons["time_units"].values()))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -110,6 +114,8 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
             out[i] = None if shared and compared < i else scope
         elif published is not None and theirs.value[:10] > published.isoformat():
             continue  # a forecast's base is the forecast it revises: "cut its estimate for 2025 to $2 from $3"
+        elif shared and _for_another(figures[i], words.period_nouns):
+            continue  # "fell 4.3% last week, compared with 3.3% for the S&P 500": the same week
         elif shared:  # "rose 2% sequentially to $5 billion from $4.9 billion": the quarter before
             before = (previous_period if _sequential(figures[i].sent, words.sequential) else period_before)(theirs.value)
             out[i] = TimeScope(theirs.text, before, BASE) if before else scope
@@ -123,6 +129,14 @@ def base_scopes(figures: list[Span], scopes: list[TimeScope | None], bases: list
         if described and out[i] is not None and out[i].source in UNDATED_SOURCES:
             out[i] = replace(out[described[0]], source=BASE) if bases[i] else out[described[0]]
     return out
+
+
+def _for_another(figure: Span, period_nouns: frozenset[str]) -> bool:
+    """Whether a base is told for another party ("compared with 3.3% for the S&P 500", "against 2.1%
+    for Spain"): the same measure of something else over the same period, not an earlier one. Not
+    a period after "for" ("$3 million for the year-ago quarter")."""
+    return any(obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in period_nouns
+               for obj in preposition_objects([figure.root], ("for",)))
 
 
 def after_unread_base(span: Span, figures: list[Span], bases: set[str]) -> bool:

@@ -21,6 +21,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pipeline.nlp.structure import LOOKING_AHEAD_AUXILIARIES, clause_head, starts_paragraph
+from pipeline.records import TimeScope
+from pipeline.time.fallback import UNDATED_SOURCES
+from pipeline.time.scope import is_single_day
 
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 APPROXIMATING = frozenset({"over", "about", "around", "nearly", "almost", "some"})
@@ -81,3 +84,30 @@ def named_kinds(figure: Span, sentences: list[Span], kinds: dict[str, str]) -> d
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in kinds:
             found.setdefault(kinds[token.lemma_.lower()], token)
     return found
+
+
+def joined_toll_scopes(figures: list[Span], scopes: list[TimeScope | None],
+                       toll_verbs: frozenset[str]) -> list[TimeScope | None]:
+    """Every figure's scope, the counts of one toll given the day one of them is dated by: the
+    figures whose clause is the same casualty verb ("More than 100 people have been killed and more
+    than 1,000 others wounded in the blasts on Friday", where the parse hangs the day from the
+    second count; "More than 100 people have died, eight of them Americans, since a bomb went off
+    Friday", where only the first is read as the toll) are one toll, and an undated one (the
+    article's day or a carried frame) takes the one day the others were given. Counter-examples:
+    counts of two days ("killed 12 on Friday and 30 on Saturday": each keeps its own) and counts of
+    other verbs ("killed 12 people, bringing this year's toll to 300") keep theirs."""
+    groups: dict[int, list[int]] = {}
+    for i, figure in enumerate(figures):
+        verb = clause_head(figure.root)
+        if verb.lemma_.lower() in toll_verbs:
+            groups.setdefault(verb.i, []).append(i)
+    out = list(scopes)
+    for members in groups.values():
+        days = {scopes[i].value: scopes[i] for i in members if scopes[i] is not None
+                and scopes[i].source not in UNDATED_SOURCES and is_single_day(scopes[i].value)}
+        if len(days) != 1:
+            continue
+        for i in members:
+            if scopes[i] is not None and scopes[i].source in UNDATED_SOURCES:
+                out[i] = next(iter(days.values()))
+    return out

@@ -340,7 +340,7 @@ def to_date_scopes(figures: list[Span], scopes: list[TimeScope | None], publishe
     year, month = published.isoformat()[:4], published.isoformat()[:7]
     out = []
     for figure, scope in zip(figures, scopes):
-        said = _phrase_in_clause(figure, phrases)
+        said = phrase_in_clause(figure, phrases)
         if scope is not None and said and (scope.value in (year, month) or
                                            (scope.source == PUBLISHED and "year" in said)):
             first = f"{month}-01" if scope.value == month else f"{year}-01-01"
@@ -350,7 +350,7 @@ def to_date_scopes(figures: list[Span], scopes: list[TimeScope | None], publishe
     return out
 
 
-def _phrase_in_clause(figure: Span, phrases: tuple[str, ...]) -> str:
+def phrase_in_clause(figure: Span, phrases: tuple[str, ...]) -> str:
     """The phrase of ``phrases`` the figure's clause holds ("so far", "year to date"), hyphens read
     as spaces, or ''."""
     verb = clause_head(figure.root)

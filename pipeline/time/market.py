@@ -30,7 +30,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.structure import by_sentence, clause_head, dateline_end, in_dateline, starts_paragraph
+from pipeline.nlp.structure import by_sentence, clause_head, dateline_end, in_dateline, preposition_objects, \
+    starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -43,6 +44,11 @@ MARKET = "market"
 
 _CHAINED = ("advcl", "xcomp", "conj", "pcomp")
 """Links from a verb to the one it continues ("fell 3%, closing at 1,387", "rose to close at")."""
+
+_NOT_COMPANIES = ("PERSON", "GPE", "LOC")
+"""The kinds of named entity a proper-noun subject of a price move is not: spaCy calls a company
+named alone an organisation, or a nationality ("McCaw" in "McCaw, which dropped 2 1/2"), or
+nothing; "Tarrant dropped two places to 12" is a person's."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,11 @@ class MarketWords:
     same_day: frozenset[str]
     """The words that tell a morning paper's copy, which reports the day before ("yesterday"), from
     copy written on the day ("today", "tonight")."""
+    move_verbs: frozenset[str]
+    scales: frozenset[str]
+    """The verbs that move a price ("surged", "eased") and the words of a large amount ("million"),
+    which no share's price is: "LIN Broadcasting surged 4 5/8 to 112 5/8" moves a price, "Vela rose
+    to $2 billion" does not."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> MarketWords:
@@ -74,7 +85,9 @@ class MarketWords:
                    tuple(tuple(phrase.split()) for phrase in lexicons["previous_session"]),
                    *(frozenset(lexicons[name]) for name in ("comparison_bases", "since_comparisons",
                                                              "comparison_heads", "day_before_words",
-                                                             "same_day_words")))
+                                                             "same_day_words")),
+                   frozenset([*lexicons["rising_verbs"], *lexicons["falling_verbs"], *lexicons["price_move_verbs"]]),
+                   frozenset(lexicons["scales"]))
 
 
 def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: list[DatedSpan],
@@ -85,11 +98,13 @@ def market_scopes(figures: list[Span], scopes: list[TimeScope | None], dates: li
     in_sentence = by_sentence(figures)
     session_days = []  # (start, owning figure's start or None, scope), in text order as the dates come
     for span, mention in dates:
-        if not (is_single_day(mention.value) and not in_dateline(span)
+        if not (is_single_day(mention.value) and not in_dateline(span) and not mention.reference
                 and (published is None or mention.value <= published.isoformat())
                 and in_market_clause(span.root, words) and not _after_close(span.root, words)):
             continue
         owner = _owner(span, [figures[j] for j in in_sentence.get(span.sent.start, ())])
+        if owner is None and _looks_back(mention.value, session_days):
+            continue  # "The stock fell 7/8 Thursday" in Friday's report: that stock's day, not the session
         if owner is not None or not is_comparison_base(span, words.comparison_bases, words.since_comparisons,
                                                        words.comparison_heads):
             session_days.append((span.start, owner, TimeScope(mention.text, mention.value, MARKET, mention.reference)))
@@ -125,12 +140,15 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
     closing at 1,387.7"; "Stocks rose, pushing the Dow up 72.24 points"), one is a close or has a
     market noun as its subject (or as the antecedent of a relative subject: "the stocks that
     fell"), a subject in a market setting ("Volume on the exchange totaled 312 million shares"),
-    or a market setting as its object or a preposition's."""
+    or a market setting as its object or a preposition's, or it moves a company's share price
+    (``_company_move``: "Orlon dropped 2 1/2 to 37 3/4")."""
     verb = clause_head(token)
     chain = [verb]
     while verb.dep_ in _CHAINED and verb.head.i != verb.i:
         verb = clause_head(verb.head)
         chain.append(verb)
+    if _company_move(chain[0], words):
+        return True  # its own verb: "rose 3 to 20 after the bank approved a $21-a-share offer" moves no offer
     for verb in chain:
         if verb.lemma_.lower() in words.close_verbs or any(
                 c.dep_ in _CHAINED and c.lemma_.lower() in words.close_verbs for c in verb.children):
@@ -148,6 +166,33 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
     return False
 
 
+def _company_move(verb: Token, words: MarketWords) -> bool:
+    """Whether a verb moves a company's share price, as a market report lists its issues by the
+    company's name alone: a verb of rising or falling ("surged", "eased", "nose-dived") whose
+    subject is an organisation (or the one a relative clause or a participle hangs from: "McCaw,
+    which dropped 2 1/2 to 37 3/4"; "Weisfield's rocketed 9 1/2 to 39"; when the parse gives no
+    subject, the organisation the clause opens with), with no object of its own but an amount, to
+    a price after "to" ("to $100", "to 112 5/8"). Counter-examples: "Orlon's sales rose 8% to
+    $368 million" (the subject is no company), "Orlon rose to $2 billion in sales" (no share is
+    priced in millions) and "Orlon fell to a loss" (no price)."""
+    if verb.lemma_.lower() not in words.move_verbs or any(
+            c.dep_ == "dobj" and not c.like_num and c.tag_ != "CD" for c in verb.children):
+        return False
+    levels = preposition_objects([verb], ("to",))
+    if not levels or any(not (level.like_num or level.tag_ == "CD") or any(
+            t.lower_ in words.scales for t in level.subtree) for level in levels):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subjects = [verb.head]
+    elif not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]
+    elif not subjects:
+        subjects = [t for t in verb.doc[verb.left_edge.i:verb.i] if t.ent_type_ == "ORG"][:1]
+    return bool(subjects) and (subjects[0].ent_type_ == "ORG" or (
+        subjects[0].tag_ in ("NNP", "NNPS") and subjects[0].ent_type_ not in _NOT_COMPANIES))
+
+
 def _after_close(token: Token, words: MarketWords) -> bool:
     """Whether a day is that of a close in a clause of "after" ("Compaq fell after reporting
     earnings after the market closed Wednesday"): the news came after that session, so the day
@@ -155,6 +200,14 @@ def _after_close(token: Token, words: MarketWords) -> bool:
     verb = clause_head(token)
     return verb.lemma_.lower() in words.close_verbs and any(
         c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+
+
+def _looks_back(value: str, session_days: list[tuple[int, int | None, TimeScope]]) -> bool:
+    """Whether a day is earlier than a session the report named before it: a report tells of its
+    latest session and looks back at one issue's day ("The Nasdaq fell 1.2% on Friday. ... Intel
+    eased 1/8 to 31 7/8. The stock fell 7/8 Thursday. ... Weisfield's rocketed 9 1/2 to 39" is
+    Friday's), which dates its own sentence only."""
+    return any(owner is None and value < session.value for _, owner, session in session_days)
 
 
 def _owner(span: Span, in_sentence: list[Span]) -> int | None:

@@ -14,6 +14,7 @@ from pipeline.records import Article, TimeScope
 from pipeline.time.ages import age_scopes
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.bases import BaseWords, base_scopes, comparison_bases
+from pipeline.time.casualties import joined_toll_scopes
 from pipeline.time.durations import closed_at_publication, run_scopes, span_scopes, to_date_scopes
 from pipeline.time.events import EventWords, event_scopes
 from pipeline.time.fallback import (FallbackWords, alternative_scopes, article_day, fallback_scopes, lead_sentence, lead_time,
@@ -26,6 +27,7 @@ from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
 from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import ScopeWords, scope_figures
+from pipeline.time.since_clauses import since_clause_scopes
 from pipeline.time.story import StoryWords, story_scopes
 
 
@@ -77,9 +79,12 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
                         (frozenset(lexicons["run_nouns"]), frozenset(lexicons["ending_verbs"])))
     scopes = to_date_scopes(spans, scopes, published, tuple(lexicons["to_date_phrases"]), day)
     scopes = story_scopes(spans, kinds, scopes, bases, published, words.story)
+    scopes = since_clause_scopes(spans, scopes, date_spans, published.isoformat() if published else "",
+                                 (tuple(lexicons["to_date_phrases"]), words.event.casualties))
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), published)
     scopes = base_scopes(spans, scopes, bases, words.base, published)
-    scopes = event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event, day, published)
+    scopes = joined_toll_scopes(spans, event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event,
+                                                    day, published), words.event.casualties)
     scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
     scopes = stake_scopes(spans, scopes, units, day, frozenset(lexicons["holding_participles"]))
     return position_scopes(spans, scopes, figures.units_si, day, lexicons)

@@ -208,20 +208,26 @@ def _place_in_year(month: int, day: int | None, anchor: Point, tense: str, stric
 
 
 def resolve_period_to(expr: Expression, words: DateWords) -> Resolution:
-    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one; a
-    company's period ended on a day named is read as its fiscal periods are ("the year ended July
-    2" is a 52-week year to June)."""
+    """'the 12 months to September' -> 2022-10/2023-09: the months that end in the named one, as
+    "the September quarter" (2023-07/2023-09) and "the June half" are; a company's period ended on
+    a day named is read as its fiscal periods are ("the year ended July 2" is a 52-week year to
+    June)."""
     lower = expr.lower
-    link = next(i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended"))
-    if lower[link] == "ended" and any(w.isdigit() and len(w) <= 2 for w in lower[link + 1:]):
+    link = next((i for i, w in enumerate(lower) if w in ("to", "through", "ending", "ended")), None)
+    if link is None:  # "the September quarter", "the June half-year": named by the month it ends in
+        link = next(i for i, w in enumerate(lower) if w in ("quarter", "half"))
+        ending, counted = lower[:link], lower[link:link + 1]
+    elif lower[link] == "ended" and any(w.isdigit() and len(w) <= 2 for w in lower[link + 1:]):
         return resolve_fiscal_quarter(expr, words)
-    end = resolve_month(replace(expr, lower=lower[link + 1:]), words)
+    else:
+        ending, counted = lower[link + 1:], lower[:link]
+    end = resolve_month(replace(expr, lower=ending), words)
     if end.point is None:
         return end
-    unit = next(words.time_units[w] for w in lower[:link] if w in words.time_units)
-    count = parse_number([w for w in lower[:link] if w not in words.time_units and w != "the"],
+    unit = next(words.time_units.get(w, w) for w in counted if w in words.time_units or w == "half")
+    count = parse_number([w for w in counted if w not in words.time_units and w not in ("the", "half")],
                          words.number_words, words.scales) or 1
-    months = int(count) * {"month": 1, "quarter": 3, "year": 12}[unit]
+    months = int(count) * {"month": 1, "quarter": 3, "half": 6, "year": 12}[unit]
     start = end.point.day - relativedelta(months=months - 1)
     return Resolution(f"{start.year:04d}-{start.month:02d}/{end.point.edtf()[:7]}", end.relative, end.anchor,
                       point=Point(start, "month", months))
@@ -254,8 +260,8 @@ def resolve_half(expr: Expression, words: DateWords) -> Resolution:
     number = number or next(int(c) for w in lower if re.fullmatch(r"h[12]|[12]h", w) for c in w if c.isdigit())
     if any(w in ("of", "year", "'s", "’s") or YEAR.match(w) for w in lower):
         return _months(expr, words, 6 * number - 5, 6)
-    # "the second half" alone: told in the past, the latest such half begun by the anchor; else the
-    # anchor's year's ("expects growth in the second half")
+    # "the second half" alone: told in the past, the latest such half whose last month had begun by
+    # the anchor; else the anchor's year's ("expects growth in the second half")
     told = replace(expr, tense=expr.tense if expr.tense in ("past", "future") else "")
     return _months(told, words, 6 * number - 5, 6, moving=True, keeps_length=True)
 
@@ -292,7 +298,7 @@ def _months(expr: Expression, words: DateWords, first: int, length: int, moving:
             (year, anchor), narrative = (published.year, expr.published_anchor()[1]), None
         year += _year_step(after_of, moving_words, first, length, words, narrative
                            or (Point(published, "day") if published else None),
-                           "" if deictic or not moving else expr.tense)
+                           "" if deictic or not moving else expr.tense, keeps_length and expr.fiscal_end in (0, 12))
     start = date(year, first, 1)
     end = start + relativedelta(months=length - 1)
     # as an anchor its year ("four years later" after "the summer of 1959" is 1963); a quarter or
@@ -318,8 +324,12 @@ def _year_anchor(expr: Expression) -> tuple[int, str] | None:
 
 
 def _year_step(after_of: list[str], moving: list[str], first: int, length: int, words: DateWords,
-               anchor: Point | None, tense: str = "") -> int:
-    """-1, 0 or 1: how far from the anchor's year a period named relative to it lies."""
+               anchor: Point | None, tense: str = "", closing: bool = False) -> int:
+    """-1, 0 or 1: how far from the anchor's year a period named relative to it lies. Told in the
+    past, a season is the latest one begun by the anchor ("The winter brought reinforcements"), a
+    half (``closing``) the latest whose last month had begun, as a half's results are told once it
+    closes ("Sales rose 5% in the first half" in a story of January 2024 is the first half of 2023;
+    with a company calendar stated, the half begun, which ``fiscal`` reads as the company's)."""
     if any(w in words.back for w in after_of):
         return -1
     if any(w in words.forward for w in after_of):
@@ -337,6 +347,8 @@ def _year_step(after_of: list[str], moving: list[str], first: int, length: int, 
         return 0 if start > anchor.day else 1
     if tense == "future":
         return 0 if end > anchor.day else 1
+    if closing:
+        return 0 if end - relativedelta(months=1) <= anchor.day else -1
     return 0 if start <= anchor.day else -1
 
 

@@ -14,6 +14,13 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     ("In 2023, sales were $3 billion, compared with $2.5 billion.", "$2.5 billion", "2022", "base"),
     ("Inflation rose to 3.2 percent in March from 3.1 percent.", "3.1 percent", "2024-02", "base"),
     ("The yield fell to 4.1 percent on Monday from 4.2 percent.", "4.2 percent", "2024-04-07", "base"),
+    # a base told for another party is the same measure of something else over the same period; a period
+    # after "for" still dates the base
+    ("The Nasdaq fell 4.3% last week, compared with 3.3% for the S&P 500.", "3.3%", "2024-04-01/2024-04-07",
+     "sentence"),
+    ("Orvik's jobless rate rose to 12% in March, against 6.1% for the region.", "6.1%", "2024-03", "clause"),
+    ("Net rose to $5 million in the first quarter from $3 million for the year-earlier quarter.", "$3 million",
+     "2023-01/2023-03", "base"),
     # the object of "compared with", through the noun it is the amount of and a look back on it
     ("It lost $67 million in the first nine months of 2023, compared with earnings a year earlier of $38 million.",
      "$38 million", "2022-01/2022-09", "base"),

@@ -59,6 +59,20 @@ MARKET = [  # text, figure, expected scope value and source
     # a day that is a comparison base dates no session: the wire copy's day stays
     ("LONDON (Reuters) - The index stayed above its low of March 5.\n\nThe Nasdaq lost 1.2%, closing at 16,110.",
      "1.2%", "2024-04-09", "published"),
+    # a company's own price move, named by the company alone, is a move of the session (also in a
+    # relative clause on the company, and by the company the clause opens with when the parse gives no subject)
+    ("Tech stocks slid.\n\nThe Nasdaq index fell 1.2% on Friday.\n\nOrlon Systems surged 4 5/8 to 52 3/8 after "
+     "it agreed to a merger.", "52 3/8", "2024-04-05", "market"),
+    ("Tech stocks slid.\n\nThe Nasdaq index fell 1.2% on Friday.\n\nVexa Corp., which dropped 2 1/2 to 37 3/4, "
+     "has bid for Orlon.", "37 3/4", "2024-04-05", "market"),
+    # a day earlier than the session named before dates that sentence only
+    ("Tech stocks slid.\n\nThe Nasdaq index fell 1.2% on Friday.\n\nOrlon eased 1/8 to 31 7/8. The stock fell "
+     "7/8 Thursday on worries about its chips.\n\nVexa Corp. rose 3 1/4 to 20 1/2.", "20 1/2", "2024-04-05", "market"),
+    # counter-examples: a company that moves no price (an object of its own, a level in millions)
+    ("Tech stocks slid.\n\nThe Nasdaq index fell 1.2% on Friday.\n\nOrlon Systems cut its payroll 10% to 900 workers.",
+     "900 workers", "2024-04-09", "published"),
+    ("Tech stocks slid.\n\nThe Nasdaq index fell 1.2% on Friday.\n\nOrlon Systems grew 10% to $2 billion.",
+     "$2 billion", "2024-04-09", "published"),
 ]
 
 
