@@ -30,12 +30,20 @@ class CountReading:
     number_nouns: frozenset[str] = frozenset()
 
 
-def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
-    """Whether a count is the subject of a verb of what befell people ("at least 57 were
-    killed", "nine have been detained"), alone or joined to it by "and" ("her brother and 10
-    others drowned"): casualty and arrest reports count people so."""
+def casualty_count(span: Span, casualty_words: frozenset[str]) -> bool:
+    """Whether a count is of people something befell: the subject of a verb of what befell them
+    ("at least 57 were killed", "nine have been detained", "seven were reported dead"), alone or
+    joined to it by "and" ("her brother and 10 others drowned") or "with" ("perished along with 10
+    others", "was arrested with two others"), or what such a verb acts on ("injured more than 1,000
+    others"): casualty and arrest reports count people so."""
     number = first_conjunct(span.root)
-    return number.dep_ in ("nsubjpass", "nsubj") and number.head.lower_ in casualty_words
+    if number.dep_ == "pobj" and number.head.lower_ == "with":
+        return number.head.head.lower_ in casualty_words
+    if number.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return False
+    verb = number.head
+    return verb.lower_ in casualty_words or (number.dep_ != "dobj" and any(
+        c.lower_ in casualty_words and c.dep_ in ("oprd", "acomp") for c in verb.children))
 
 
 REFERRING_PRONOUNS = ("them", "those", "these")

@@ -207,3 +207,13 @@ def test_shares_given_for_each_share_are_a_ratio_in_digits_words_or_fractions(ex
 def test_others_a_casualty_befell_beside_a_noun_are_people(extract) -> None:
     figures = {f.text: f.unit for f in extract("Her uncle and 12 others perished when the ferry sank.").figures}
     assert figures["12 others"] == "person"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The storm injured more than 300 others across the valley.", "300 others"),
+    ("The skipper drowned along with 6 others when the trawler capsized.", "6 others"),
+    ("Ortega was arrested with two others at the border.", "two others"),
+    ("At least nine were reported dead after the quake.", "nine"),
+])
+def test_a_count_a_casualty_befell_as_its_object_or_beside_its_subject_is_of_people(extract, text: str, figure: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
