@@ -73,6 +73,8 @@ class FigureNormalizer(UnitReader):
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
 
     def _read(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
+        if kind == "count":
+            words, lemmas = _without_class_letters(words, lemmas)
         phrase = self.unit_phrase(words)
         if phrase:  # "422 parts per million": the unit's words are no part of the number
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
@@ -274,3 +276,12 @@ class FigureNormalizer(UnitReader):
             left = left + right_scale
         return (parse_number(left, self.number_words, self.scales),
                 parse_number(right, self.number_words, self.scales))
+
+
+def _without_class_letters(words: list[str], lemmas: list[str]) -> tuple[list[str], list[str]]:
+    """The words of a count without the capital letter that names a class after a capitalised word
+    ("1.1 million Class C warrants", "Series B shares"): a name's letter is no unit ("C") and no
+    scale ("B"), and counts nothing."""
+    keep = [i for i, w in enumerate(words)
+            if not (len(w) == 1 and w.isupper() and i > 0 and words[i - 1].istitle() and len(words[i - 1]) > 1)]
+    return [words[i] for i in keep], [lemmas[i] for i in keep]

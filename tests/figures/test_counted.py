@@ -217,3 +217,18 @@ def test_others_a_casualty_befell_beside_a_noun_are_people(extract) -> None:
 ])
 def test_a_count_a_casualty_befell_as_its_object_or_beside_its_subject_is_of_people(extract, text: str, figure: str) -> None:
     assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("Brisco issued 1.1 million Class C warrants.", "1.1 million Class C warrants", 1100000, "warrant"),
+    ("Brisco sold 400,000 Series B shares last week.", "400,000 Series B shares", 400000, "share"),
+    ("Brisco will issue another 243,677 of the Class C warrants.", "243,677 of the Class C warrants", 243677, "warrant"),
+])
+def test_a_class_letter_is_a_name_and_no_unit_or_scale_of_a_count(extract, text: str, figure: str, value: int, unit: str) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_number_with_thousands_commas_counts_part_of_a_group(extract) -> None:
+    found = next(f for f in extract("Rebels freed 1,200 of the hostages on Friday.").figures)
+    assert (found.text, found.unit) == ("1,200 of the hostages", "hostage")
