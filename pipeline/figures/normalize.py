@@ -110,6 +110,10 @@ class FigureNormalizer(UnitReader):
         if form == "group_size":  # "a crew of six" -> 6 crew member
             value = parse_number([w for w in words[2:] if self.is_number_word(w)], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
+        if form == "strong_size":  # "a 50-strong mob" -> 50 mob member, the group's size before it
+            at = [w.lower() for w in words].index("strong")
+            value = parse_number([w for w in words[:at] if self.is_number_word(w)], self.number_words, self.scales)
+            return Amount(value, unit=f"{self.counted_noun(words[-1], lemmas[-1])} member")
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
