@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from pipeline.figures.counted import (CountReading, casualty_subject, group_members, is_included, named_part,
+from pipeline.figures.counted import (CountReading, casualty_count, group_members, is_included, named_part,
                                       reached_subject, refers_back)
 from pipeline.nlp.structure import by_sentence, clause_head
 
@@ -34,7 +34,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
     they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
     300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others") or
-    when a casualty befell them ("her brother and 10 others drowned"); a noun
+    when a casualty befell them ("her brother and 10 others drowned", "injured 300 others"); a noun
     after "N of them" names that part (``named_part``: "12 of them children"), and a count nothing
     names that a casualty befell counts people ("at least 57 were killed"). ``counted`` names the
     unit of a countable noun ("jobs" -> job) and "" for any other; ``reading`` holds the rest."""
@@ -62,9 +62,9 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
             out[i] = out[last_count]
         elif kind == "count" and unit == OTHERS and (any(t.ent_type_ == "PERSON" for t in span[-1].conjuncts)
-                                                     or casualty_subject(span, reading.casualty_words)):
+                                                     or casualty_count(span, reading.casualty_words)):
             out[i] = PERSON  # "Mateo Ruiz and 13 others", "her brother and 10 others drowned": people
-        if kind == "count" and not out[i] and casualty_subject(span, reading.casualty_words):
+        if kind == "count" and not out[i] and casualty_count(span, reading.casualty_words):
             out[i] = PERSON  # "at least 57 were killed", no count before it to continue
         if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span, reading.including_words):
             last_count = i

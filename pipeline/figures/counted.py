@@ -30,12 +30,20 @@ class CountReading:
     number_nouns: frozenset[str] = frozenset()
 
 
-def casualty_subject(span: Span, casualty_words: frozenset[str]) -> bool:
-    """Whether a count is the subject of a verb of what befell people ("at least 57 were
-    killed", "nine have been detained"), alone or joined to it by "and" ("her brother and 10
-    others drowned"): casualty and arrest reports count people so."""
+def casualty_count(span: Span, casualty_words: frozenset[str]) -> bool:
+    """Whether a count is of people something befell: the subject of a verb of what befell them
+    ("at least 57 were killed", "nine have been detained", "seven were reported dead"), alone or
+    joined to it by "and" ("her brother and 10 others drowned") or "with" ("perished along with 10
+    others", "was arrested with two others"), or what such a verb acts on ("injured more than 1,000
+    others"): casualty and arrest reports count people so."""
     number = first_conjunct(span.root)
-    return number.dep_ in ("nsubjpass", "nsubj") and number.head.lower_ in casualty_words
+    if number.dep_ == "pobj" and number.head.lower_ == "with":
+        return number.head.head.lower_ in casualty_words
+    if number.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return False
+    verb = number.head
+    return verb.lower_ in casualty_words or (number.dep_ != "dobj" and any(
+        c.lower_ in casualty_words and c.dep_ in ("oprd", "acomp") for c in verb.children))
 
 
 REFERRING_PRONOUNS = ("them", "those", "these")
@@ -168,7 +176,7 @@ def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> s
     """The unit of a count whose noun carries nouns compounded onto it, as the reader names the
     thing: "three investment bankers" counts investment bankers, "40 police cars" police cars, "32
     death claims" death claims. Adjectives stay out ("two special prosecutors" counts
-    prosecutors), as do names ("six Boeing jets"), scale words ("96 crore voters"), an ordinal's
+    prosecutors), as do names ("six Boeing jets", a class's letter: "1.1 million Class C warrants"), scale words ("96 crore voters"), an ordinal's
     suffix set apart ("its 20,000 th user review" counts user reviews), the
     parts of a hyphenated word ("six open-hearth furnaces" counts furnaces), and any noun before
     a people's name ("40,000 minority Karens" counts Karens)."""
@@ -178,7 +186,8 @@ def with_compound_nouns(span: Span, unit: str, scales: Mapping[str, float]) -> s
     nouns = []
     for token in reversed(span[:-1]):
         if token.head.i not in {head.i, *(t.i for t in nouns)} or token.dep_ != "compound" or token.tag_ not in ("NN", "NNS") \
-                or not token.is_alpha or token.like_num or scales.get(token.lower_) or token.lower_ in ORDINAL_SUFFIXES:
+                or not token.is_alpha or token.like_num or scales.get(token.lower_) or token.lower_ in ORDINAL_SUFFIXES \
+                or (len(token.text) == 1 and token.is_upper):
             break
         nouns.insert(0, token)
     if nouns and nouns[0].i > span.start and span.doc[nouns[0].i - 1].text == "-":

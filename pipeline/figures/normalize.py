@@ -73,6 +73,8 @@ class FigureNormalizer(UnitReader):
         return any(w.lower() in self.scales for w in words) or not any(_DECIMAL.match(w) for w in words)
 
     def _read(self, kind: str, words: list[str], lemmas: list[str], sets: dict) -> Amount:
+        if kind == "count":
+            words, lemmas = _without_class_letters(words, lemmas)
         phrase = self.unit_phrase(words)
         if phrase:  # "422 parts per million": the unit's words are no part of the number
             words, lemmas, sets = words[:-len(phrase)], lemmas[:-len(phrase)], {**sets, "unit": self.unit_phrases[phrase]}
@@ -87,8 +89,9 @@ class FigureNormalizer(UnitReader):
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
-            lower = [w.lower() for w in words]  # "one-half share" counts half a share
-            unit = self.counted_noun(words[-1], lemmas[-1]) if kind == "count" else self.unit(kind, words[-1:], lemmas[-1:])
+            lower = [w.lower() for w in words]  # "one-half share" counts half a share; for each share, a ratio
+            unit = sets.get("unit") or (self.counted_noun(words[-1], lemmas[-1]) if kind == "count"
+                                        else self.unit(kind, words[-1:], lemmas[-1:]))
             fraction = self._fraction(lower)
             if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
                 fraction = 1 / self.fractions[lower[0]]
@@ -107,6 +110,10 @@ class FigureNormalizer(UnitReader):
         if form == "group_size":  # "a crew of six" -> 6 crew member
             value = parse_number([w for w in words[2:] if self.is_number_word(w)], self.number_words, self.scales)
             return Amount(value, unit=f"{self.counted_noun(words[0], lemmas[0])} member")
+        if form == "strong_size":  # "a 50-strong mob" -> 50 mob member, the group's size before it
+            at = [w.lower() for w in words].index("strong")
+            value = parse_number([w for w in words[:at] if self.is_number_word(w)], self.number_words, self.scales)
+            return Amount(value, unit=f"{self.counted_noun(words[-1], lemmas[-1])} member")
         if form == "main_and_subunit":  # "3 dollars 50 cents" -> 3.5 USD
             value = self._main_and_subunit(words)
             return Amount(value, unit=unit, **self.to_si(value, unit))
@@ -273,3 +280,12 @@ class FigureNormalizer(UnitReader):
             left = left + right_scale
         return (parse_number(left, self.number_words, self.scales),
                 parse_number(right, self.number_words, self.scales))
+
+
+def _without_class_letters(words: list[str], lemmas: list[str]) -> tuple[list[str], list[str]]:
+    """The words of a count without the capital letter that names a class after a capitalised word
+    ("1.1 million Class C warrants", "Series B shares"): a name's letter is no unit ("C") and no
+    scale ("B"), and counts nothing."""
+    keep = [i for i, w in enumerate(words)
+            if not (len(w) == 1 and w.isupper() and i > 0 and words[i - 1].istitle() and len(words[i - 1]) > 1)]
+    return [words[i] for i in keep], [lemmas[i] for i in keep]

@@ -6,7 +6,8 @@ CAD/share and USD/share, as "$52 a share" is; so is what a buyer gives "for each
 $31 in cash for each Brenner share"). The price of one of a measure is per that measure: "the
 price of a gallon of diesel hit $3.41" is USD/gallon, as "$3.41 a gallon" is. An amount with a
 rate adverb after it is per that time: "royalties of 4 million euros annually" is EUR/year, as
-"4 million euros a year" is.
+"4 million euros a year" is. An amount restated in brackets is per what follows the brackets:
+"1,015 French francs ($162) a share" is FRF/share, and the "$162" USD/share.
 """
 from __future__ import annotations
 
@@ -53,7 +54,36 @@ def per_unit_money(spans: list[Span], kinds: list[str], units: list[str], lexico
             out[i] = f"{unit}/{SHARE}"
         elif after.lower_ in rate_words and after.pos_ == "ADV" and not _describes_noun(after):
             out[i] = f"{unit}/{rate_words[after.lower_]}"
+        else:
+            per = _per_after_brackets(span, share_nouns, lexicons["units"], lexicons["time_units"])
+            out[i] = f"{unit}/{per}" if per else unit
     return out
+
+
+PER_WORDS = ("a", "an", "per")
+"""Words that make the noun after them what an amount is per ("$162 a share")."""
+
+
+def _per_after_brackets(span: Span, share_nouns: set[str], units: Mapping[str, str],
+                        time_units: Mapping[str, str]) -> str:
+    """What an amount is per when the words saying so follow the brackets that restate it in
+    another currency: "1,015 French francs ($162) a share" is FRF/share and its "$162" USD/share,
+    as "470 pence ($7.43) a share" and "C$80 (US$68) a barrel" are; the unit is a share, a unit
+    of the lexicon ``units`` or a time ("a month"). "" when no such words follow the brackets."""
+    doc = span.doc
+    if doc[span.end].text == "(":  # the amount the brackets restate
+        close = next((t.i for t in doc[span.end + 1:min(span.end + 12, len(doc))] if t.text == ")"), None)
+    elif doc[span.end].text == ")" and "(" in (t.text for t in doc[max(span.start - 3, 0):span.start]):
+        close = span.end  # the restatement inside them
+    else:
+        return ""
+    if close is None or close + 2 >= len(doc) or doc[close + 1].lower_ not in PER_WORDS:
+        return ""
+    noun = doc[close + 2]
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (close + 3 < len(doc) and doc[close + 3].pos_ == "NOUN"):
+        return ""  # "($7) a share offer" prices no share: the noun is a compound's
+    return SHARE if lemma in share_nouns else units.get(noun.lower_) or time_units.get(noun.lower_, "")
 
 
 def _for_objects(token: Token) -> list[Token]:

@@ -6,6 +6,10 @@ Groups join only when every group after the first has exactly three digits (the 
 decimals: "1 234 567.89") and each is one space from the last: "in 2019 100 000 people" joins
 "100 000" alone (a year has four digits), "3 100-metre races" stays two numbers (a hyphen ties the
 last group to the word after it), and so do "Boeing 737 800" and "March 3 200" (a name's number).
+
+A space groups digits only in a text that groups them so: one that writes its thousands with
+commas elsewhere ("1,500 seats") reads "ordered 52 787 jets" as two counts side by side, not as
+52,787.
 """
 from __future__ import annotations
 
@@ -22,12 +26,17 @@ _HEAD = re.compile(r"^\d{1,3}$")
 _GROUP = re.compile(r"^\d{3}(\.\d+)?$")
 """A group of three digits; the last may carry the decimals ("1 234 567.89")."""
 _DASHES = ("-", "–", "—")
+_COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])")
+"""A number whose thousands are parted by commas ("1,500", "12,000,000"): the text's grouping."""
 
 
 def digit_group_spans(doc: Doc) -> list[tuple[int, int]]:
     """The token ranges [start, end) of the numbers written in groups of digits ("1 000 000" ->
-    tokens "1", "000", "000"; "2\u2009500" -> "2", "\u2009", "500")."""
+    tokens "1", "000", "000"; "2\u2009500" -> "2", "\u2009", "500"); none in a text that groups
+    its thousands with commas."""
     spans = []
+    if _COMMA_GROUPED.search(doc.text):
+        return spans
     i = 0
     while i < len(doc):
         end = i + 1

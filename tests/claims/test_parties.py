@@ -109,7 +109,7 @@ from tests.claims.claims_fixture import claims_by_text
      "Pacifica Bank & Trust"),
     # a family named by its surname is one party
     ("Ravensworth Corp. said it sold 400,000 of its shares to the Pellham family interests for $2 million.",
-     "400,000", "Ravensworth; Pellham family"),
+     "400,000 of its shares", "Ravensworth; Pellham family"),
 ])
 def test_whose_figure(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities

@@ -186,17 +186,49 @@ def test_a_range_of_a_part_of_a_whole_counts_the_whole_noun(extract) -> None:
     assert (found.value_low, found.value_high, found.unit, found.qualifier) == (120, 150, "job", "approx")
 
 
-@pytest.mark.parametrize("text,value", [
-    ("Each warrant lets its holder buy one-half share of common stock for $24.", 0.5),
-    ("Talvik will pay $8 and one-fifth Talvik share for each Ostrander share.", 0.2),
-])
-def test_a_fraction_of_one_share_is_a_count_of_share_and_no_percent(extract, text: str, value: float) -> None:
-    figures = extract(text).figures
+def test_a_fraction_of_one_share_is_a_count_of_share_and_no_percent(extract) -> None:
+    figures = extract("Each warrant lets its holder buy one-half share of common stock for $24.").figures
     assert not [f for f in figures if f.kind == "percent"]
     share = next(f for f in figures if f.kind == "count")
-    assert (share.value, share.unit) == (value, "share")
+    assert (share.value, share.unit) == (0.5, "share")
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Talvik will pay $8 and one-fifth Talvik share for each Ostrander share.", "one-fifth Talvik share", 0.2),
+    ("Holders of Brisco get 0.62 share of Talvik for each Brisco share.", "0.62 share", 0.62),
+    ("Each Brisco preferred share will be converted into three Talvik common shares.", "three Talvik common shares", 3),
+    ("Brisco will swap one-half share of its stock for every Talvik share.", "one-half share", 0.5),
+])
+def test_shares_given_for_each_share_are_a_ratio_in_digits_words_or_fractions(extract, text: str, figure: str, value: float) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.kind, found.value, found.unit) == ("quantity", value, "ratio")
 
 
 def test_others_a_casualty_befell_beside_a_noun_are_people(extract) -> None:
     figures = {f.text: f.unit for f in extract("Her uncle and 12 others perished when the ferry sank.").figures}
     assert figures["12 others"] == "person"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The storm injured more than 300 others across the valley.", "300 others"),
+    ("The skipper drowned along with 6 others when the trawler capsized.", "6 others"),
+    ("Ortega was arrested with two others at the border.", "two others"),
+    ("At least nine were reported dead after the quake.", "nine"),
+])
+def test_a_count_a_casualty_befell_as_its_object_or_beside_its_subject_is_of_people(extract, text: str, figure: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("Brisco issued 1.1 million Class C warrants.", "1.1 million Class C warrants", 1100000, "warrant"),
+    ("Brisco sold 400,000 Series B shares last week.", "400,000 Series B shares", 400000, "share"),
+    ("Brisco will issue another 243,677 of the Class C warrants.", "243,677 of the Class C warrants", 243677, "warrant"),
+])
+def test_a_class_letter_is_a_name_and_no_unit_or_scale_of_a_count(extract, text: str, figure: str, value: int, unit: str) -> None:
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_number_with_thousands_commas_counts_part_of_a_group(extract) -> None:
+    found = next(f for f in extract("Rebels freed 1,200 of the hostages on Friday.").figures)
+    assert (found.text, found.unit) == ("1,200 of the hostages", "hostage")

@@ -260,3 +260,12 @@ def test_a_bare_change_of_a_named_index_is_points_and_a_share_price_is_not(extra
 def test_an_approximation_before_a_verb_particle_qualifies_the_figure_after_it(extract) -> None:
     figures = extract("The group will sell roughly off $3 billion of its stores.").figures
     assert [(f.text, f.qualifier) for f in figures] == [("$3 billion", "approx")]
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("Riot police broke up a 40-strong crowd outside the stadium.", "40-strong crowd", 40, "crowd member"),
+    ("Orvel sent a 1,200-strong peacekeeping force.", "1,200-strong peacekeeping force", 1200, "peacekeeping force member"),
+])
+def test_a_size_written_strong_before_a_group_counts_its_members(extract, text, figure, value, unit):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.kind, found.value, found.unit) == ("count", value, unit)

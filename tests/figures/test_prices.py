@@ -80,3 +80,13 @@ def test_a_move_of_such_a_price_or_the_price_of_no_measure_keeps_its_currency(ex
 def test_the_whole_price_beside_a_price_for_each_share_is_no_price_of_a_share(extract) -> None:
     units = _units(extract, "The offer is $43 for each of the 5 million shares it does not own, or $215 million.")
     assert (units["$43"], units["$215 million"]) == ("USD/share", "USD")
+
+
+@pytest.mark.parametrize("text,units", [
+    ("Vellmar will buy 30% of Talvik for 1,015 French francs ($162) a share.", {"1,015 French francs": "FRF/share", "$162": "USD/share"}),
+    ("Talvik sells its crude at C$80 (US$68) a barrel.", {"C$80": "CAD/barrel", "US$68": "USD/barrel"}),
+    ("Brisco paid 500 million francs ($80 million) in cash.", {"500 million francs": "CHF", "$80 million": "USD"}),
+    ("It made a 470 pence ($7.43) a share offer.", {"470 pence": "GBP", "$7.43": "USD"}),
+])
+def test_an_amount_restated_in_brackets_is_per_what_follows_the_brackets(extract, text: str, units: dict) -> None:
+    assert {f.text: f.unit for f in extract(text).figures if f.kind == "money"} == units

@@ -33,3 +33,12 @@ def test_a_number_grouped_by_spaces_is_one_token_that_reads_as_a_number(resource
 def test_groups_of_other_lengths_or_tied_to_a_word_stay_apart(resources, text, kept):
     tokens = _tokens(resources, text)
     assert all(word in tokens for word in kept)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Norvik ordered 52 787 jets and hired 1,200 pilots.", ["52", "787"]),
+    ("Of its 4,500 staff, 12 300 work abroad.", ["12", "300"]),
+])
+def test_a_text_that_groups_thousands_with_commas_never_groups_them_with_spaces(resources, text, kept):
+    tokens = _tokens(resources, text)
+    assert all(word in tokens for word in kept)
