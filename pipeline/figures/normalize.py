@@ -89,9 +89,8 @@ class FigureNormalizer(UnitReader):
             value = None if fraction is None else round(fraction, 6)
             return Amount(value, unit="percentage_point" if points else unit)
         if form == "fraction_of_unit":  # "half a mile" -> 0.5 mile, "a quarter of an hour" -> 0.25 hour
-            lower = [w.lower() for w in words]  # "one-half share" counts half a share; for each share, a ratio
-            unit = sets.get("unit") or (self.counted_noun(words[-1], lemmas[-1]) if kind == "count"
-                                        else self.unit(kind, words[-1:], lemmas[-1:]))
+            lower = [w.lower() for w in words]  # "one-half share" counts half a share
+            unit = self.counted_noun(words[-1], lemmas[-1]) if kind == "count" else self.unit(kind, words[-1:], lemmas[-1:])
             fraction = self._fraction(lower)
             if fraction is None and lower[0] in self.fractions and lower[1] == "-":  # "quarter-acre": one quarter
                 fraction = 1 / self.fractions[lower[0]]
