@@ -76,13 +76,13 @@ def main() -> None:
         Path(args.save).write_text(one_line(args.sizes[0]), encoding="utf-8")
         return
     results = []
+    print(f"{'characters':>11s} {'claims':>7s} {'CPU-s':>8s}  per doubling", flush=True)
     for size in args.sizes:
         with ProcessPoolExecutor(1) as pool:  # a fresh process per size: no cache carries over
             results.append(pool.submit(run_size, size, args.profile > 0).result())
-    print(f"{'characters':>11s} {'claims':>7s} {'CPU-s':>8s}  per doubling")
-    for i, (spent, characters, claims, _) in enumerate(results):
+        (spent, characters, claims, _), i = results[-1], len(results) - 1
         growth = _per_doubling(results[i - 1][0], spent, results[i - 1][1], characters) if i else ""
-        print(f"{characters:11,d} {claims:7,d} {spent:8.1f}  {growth}")
+        print(f"{characters:11,d} {claims:7,d} {spent:8.1f}  {growth}", flush=True)
     if args.profile:
         first, last = results[0][3], results[-1][3]
         scale = results[-1][1] / results[0][1]
