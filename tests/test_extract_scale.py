@@ -84,3 +84,37 @@ def test_sentence_look_ups_per_figure_do_not_grow_with_the_article(resources, mo
     long_reads, long = _sentence_reads(resources, monkeypatch, PARAGRAPHS * 20)
     assert len(long.figures) == 2 * len(short.figures)
     assert long_reads / len(long.figures) <= 1.05 * short_reads / len(short.figures)
+
+
+WALKED = (
+    "Analysts said the Brindle index would rise 4% this year. Officials first put the number of stranded "
+    "trucks at 40 before raising it on Wednesday to 212. Harwick Mills, which employs 3,400 people, said the "
+    "company expects revenue of $4.5 billion. Treasury officials said the deficit narrowed to $1.2 trillion.\n\n"
+)
+"""Invented paragraphs whose speakers, revised counts, entities and "the company" were each read by
+walking the whole article."""
+
+
+class WalkedDoc(Doc):
+    """A parsed document that counts how often all its tokens are walked (``for t in doc``)."""
+
+    walks = 0
+
+    def __iter__(self):
+        WalkedDoc.walks += 1
+        return Doc.__iter__(self)
+
+
+def _walks(resources, text: str) -> int:
+    parsed = resources.nlp(text)
+    doc = WalkedDoc(parsed.vocab).from_bytes(parsed.to_bytes())
+    WalkedDoc.walks = 0
+    extraction = extract_doc(doc, Article(id="long", text=text, published=date(2024, 4, 9)), resources)
+    assert extraction.figures and extraction.entities
+    return WalkedDoc.walks
+
+
+def test_the_whole_article_is_walked_as_often_however_long_it_is(resources):
+    # a sentence-opening speaker ("Analysts said") or an entity of common words looked for the
+    # word written capitalised by walking every token of the article, once per speaker or entity
+    assert _walks(resources, (PARAGRAPHS + WALKED) * 8) == _walks(resources, (PARAGRAPHS + WALKED) * 4)

@@ -254,22 +254,26 @@ def class_pairs(members: list[Fig], same: bool, gap: int) -> Iterator[tuple[Valu
     figure of one is at most ``gap`` sentences from a figure of the other, in another sentence:
     two values of one measure in a sentence are a comparison ("rose to $5.9 billion from $5.2
     billion"), one value twice in it is no restatement, and a figure hundreds of sentences away
-    in a very long text is rarely the same measure. Working on classes and within the window keeps
-    a measure stated many times, in an article of any length, linear in its figures."""
+    in a very long text is rarely the same measure. Working on each sentence's classes and within
+    the window keeps a measure stated many times, in an article of any length, linear in its
+    figures, however many of them one sentence holds."""
     classes: dict[ValueClass, list[Fig]] = defaultdict(list)
     for f in members:
         classes[(f.value, f.claim.time_value)].append(f)
     number = {key: i for i, key in enumerate(classes)}
     keys = list(classes)
-    placed = sorted((f.claim.sentence_index, number[(f.value, f.claim.time_value)]) for f in members)
+    in_sentence: dict[int, set[int]] = defaultdict(set)  # a sentence's classes: its figures of one value count once
+    for f in members:
+        in_sentence[f.claim.sentence_index].add(number[(f.value, f.claim.time_value)])
+    placed = sorted(in_sentence.items())
     paired: set[tuple[int, int]] = set()
-    for here, (sentence, first) in enumerate(placed):
-        for later in range(here + 1, len(placed)):  # not a copy of the rest for each figure
-            other, second = placed[later]
+    for here, (sentence, firsts) in enumerate(placed):
+        for later in range(here + 1, len(placed)):  # not a copy of the rest for each sentence
+            other, seconds = placed[later]
             if other - sentence > gap:
                 break
-            if other != sentence and (same or first != second):
-                paired.add((min(first, second), max(first, second)))
+            paired.update((min(first, second), max(first, second)) for first in firsts for second in seconds
+                          if same or first != second)
     for first, second in sorted(paired):
         yield keys[first], keys[second], classes[keys[first]] + (classes[keys[second]] if second != first else [])
 

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from spacy.tokens import Span, Token
 
+from pipeline.nlp.casing import titled_inside
+
 HYPHENED = re.compile(r"(?<![\w.&/-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w&/-])")
 """Capitalised words joined by hyphens ("Russia-Ukraine", "U.S.-Japan", "Israel-Syrian")."""
 LAST_INITIAL = re.compile(r"\b((?:[a-z]\.)+[a-z])\.(?=\s|$)", re.IGNORECASE)
@@ -151,4 +153,4 @@ def names_no_one(ent: Span) -> bool:
     if ent.label_ == "NORP" or any(t.pos_ == "PROPN" or t.is_upper or (t.is_title and not t.is_sent_start) for t in ent):
         return False
     opening = ent[0]
-    return not (opening.is_title and any(t.lower == opening.lower and t.is_title and not t.is_sent_start for t in ent.doc))
+    return not (opening.is_title and opening.lower in titled_inside(ent.doc))

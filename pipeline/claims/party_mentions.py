@@ -4,6 +4,8 @@ deep inside what something concerns ("a gain on its holding in Brenner Optics") 
 something happens ("closed on the Big Board")."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from pipeline.claims.describe import EntityIndex
@@ -24,6 +26,7 @@ class MentionCounts:
         self._acting: dict[tuple[int, int], bool] = {}
         self._subject: dict[tuple[int, int], bool] = {}
         self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
+        self._latest_so_far: dict[tuple[Callable, bool], tuple[int, int, dict[Party, int]]] = {}
 
     def _most_named(self, token: Token, labels: tuple[str, ...], window: int = 0, anywhere: bool = True) -> list[Party]:
         """Of the parties of these labels named from ``window`` up to the token, the one the
@@ -33,7 +36,7 @@ class MentionCounts:
         borrowed $40 million from Nordbank. The company said ..." is Corvane's); the latest named
         of equals in that too."""
         counts = self._party_counts(token.idx, labels)
-        acting = {(e["canonical"], e["label"]) for e in self.index.within(window, token.idx) if not self._named_where(e)}
+        acting = {party for party, start in self._latest_before(token.idx, self._named_where, False).items() if start >= window}
         if "ORG" in labels:  # "the company" is not one named only inside what it holds or sold
             counts = {party: n for party, n in counts.items() if party in self._acting_before(token.idx)} or counts
         in_window = [party for party, (_, last) in counts.items() if last >= window and party in acting] \
@@ -49,8 +52,10 @@ class MentionCounts:
         """The parties named before ``offset`` as the subject of a sentence's main clause, or of a
         clause joined to it ("Corvane cut jobs and Nordbank lent it money"), not of a clause that
         only says something of a noun ("Corvane, which Nordbank partly owns, ...")."""
-        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset)
-                if self._main_subject(e["start"], e["end"])}
+        return set(self._latest_before(offset, self._subject_mention))
+
+    def _subject_mention(self, ent: dict) -> bool:
+        return self._main_subject(ent["start"], ent["end"])
 
     def _main_subject(self, start: int, end: int) -> bool:
         """Whether a mention heads the subject of its sentence's main clause or a clause joined to it."""
@@ -82,7 +87,10 @@ class MentionCounts:
         """The parties named before ``offset`` at least once other than deep inside what something
         came from or concerns ("a gain on the company's holding in Brenner Optics",
         ``NESTED_PREPOSITIONS``)."""
-        return {(e["canonical"], e["label"]) for e in self.index.within(0, offset) if self._acts(e["start"], e["end"])}
+        return set(self._latest_before(offset, self._acting_mention))
+
+    def _acting_mention(self, ent: dict) -> bool:
+        return self._acts(ent["start"], ent["end"])
 
     def _acts(self, start: int, end: int) -> bool:
         if (start, end) not in self._acting:  # one answer per mention, asked figure after figure
@@ -95,6 +103,27 @@ class MentionCounts:
         Stock Exchange", "trading in Tokyo"): "the company" a few sentences on is not that one."""
         span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
         return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS
+
+    def _latest_before(self, offset: int, test: Callable[[dict], bool], wanted: bool = True) -> dict[Party, int]:
+        """The parties of the entities that end by ``offset`` whose ``test`` answers ``wanted``, each
+        with the start of its latest such mention: carried on from the last offset asked, as the
+        counts are (``_party_counts``), since finding them again from the start of the article for
+        each "the company" made a long article quadratic."""
+        entities, key = self.index.entities, (test, wanted)
+        carried = self._latest_so_far.get(key)
+        position, latest = (carried[1], carried[2]) if carried and carried[0] <= offset else (0, {})
+        while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
+            if test(entities[position]) == wanted:
+                latest[(entities[position]["canonical"], entities[position]["label"])] = entities[position]["start"]
+            position += 1
+        self._latest_so_far[key] = (offset, position, latest)
+        latest = dict(latest)
+        for i in range(position + 1, len(entities)):
+            if entities[i]["start"] >= offset:
+                break
+            if entities[i]["end"] <= offset and test(entities[i]) == wanted:
+                latest[(entities[i]["canonical"], entities[i]["label"])] = entities[i]["start"]
+        return latest
 
     def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
         """Each party of these labels named before ``offset`` (the entity ending by then), with how

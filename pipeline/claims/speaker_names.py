@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
+from pipeline.nlp.casing import capitalised_within
 from pipeline.nlp.structure import starts_paragraph
 
 
@@ -61,7 +62,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         return f"{owner}'s {phrase}"
     # a name the tagger reads as a verb or adjective ("Diversified, the parent of ..., said") is a name too
     misread = head.pos_ not in ("PROPN", "NOUN") and head.is_title
-    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not _capitalised_within(words[0]):
+    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not capitalised_within(words[0]):
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
 
@@ -119,15 +120,6 @@ def _noun(speaker: str) -> str:
     latest data", not of the name "Control Data"."""
     word = speaker.rsplit(" ", 1)[-1]
     return word.lower() if word.islower() or word == speaker else ""
-
-
-def _capitalised_within(word: Token) -> bool:
-    """Whether the article writes a word opening a sentence with a capital on its own inside a
-    sentence too, as a name: "Diversified said ..." after "a stake in Diversified" (not "Police
-    said ..." after "the Ridgeford Police Department")."""
-    doc = word.doc
-    return any(t.text == word.text and t.i != word.i and not t.is_sent_start and not doc[t.i - 1].is_title
-               and (t.i + 1 == len(doc) or not doc[t.i + 1].is_title) for t in doc)
 
 
 def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:

@@ -25,8 +25,7 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
     doc = span.doc
     bases = restated_alternatives([is_base_figure(figure) for figure in figures], figures)
     for figure, base in zip(figures, bases):  # "to 6.1 per cent from 6.2 per cent in August": the base's date
-        between = [t for t in doc[figure.end:span.start] if t.text != ","]  # "or 52 cents, in the year-ago quarter"
-        if base and span.start >= figure.end and (not between or (len(between) == 1 and between[0].pos_ == "ADP")):
+        if base and span.start >= figure.end and _right_after(doc[figure.end:span.start]):
             return figure
     if (after := noun_after(span)) is not None and (measured := _of_figure(after, span, figures)) is not None:
         return measured  # "its March 3, 2023 low of 2140.55", however the parse hangs the date
@@ -54,6 +53,19 @@ def owning_figure(span: Span, figures: list[Span], comparison_heads: frozenset[s
                 clause_head(f.root).i == token.i for f in figures)):  # "a plan to cut 6,000 jobs by year end"
             return None
     return None
+
+
+def _right_after(between: Span) -> bool:
+    """Whether a date follows a figure with at most one preposition and commas between them ("or
+    52 cents, in the year-ago quarter"): read up to the second other word, not the whole stretch,
+    since a sentence's figures far from the date were each read up to it."""
+    words = 0
+    for token in between:
+        if token.text != ",":
+            words += 1
+            if words > 1 or token.pos_ != "ADP":
+                return False
+    return True
 
 
 def _of_figure(noun: Token, span: Span, figures: list[Span]) -> Span | None:

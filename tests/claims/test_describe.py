@@ -1,7 +1,11 @@
 """What a figure measures: subject noun phrases read from the parse."""
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from pipeline.claims.describe import CLAUSAL, claim_clause, clause_tokens
 
 from tests.claims.claims_fixture import claims_by_text
 
@@ -91,3 +95,28 @@ def test_a_source_and_a_dateline_are_not_what_a_figure_is_about(resources):
 def test_people_and_organisations_named_before_do_not_carry_over(resources):
     rows = claims_by_text(resources, "The Bank of England raised rates in September. Food prices climbed 12.2 percent.")
     assert rows["12.2 percent"].entities == ""
+
+
+def _walked_clause(span) -> set[int]:
+    """A figure's clause found by walking it, as clause_tokens did before it kept each clause."""
+    head = claim_clause(span.root)
+    dropped: set[int] = set()
+    for token in head.subtree:
+        if token.i not in dropped and token.i != head.i and (
+                token.dep_ in CLAUSAL or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))):
+            subtree = {t.i for t in token.subtree}
+            if not any(span.start <= i < span.end for i in subtree):
+                dropped |= subtree
+    return {t.i for t in head.subtree} - dropped
+
+
+def test_a_clause_is_read_once_for_all_its_figures(resources):
+    doc = resources.nlp("Harwick said sales rose 5% to $2 billion while costs, which the board cut, fell 3% "
+                        "and orders climbed 12%, analysts who follow the firm said on Monday.")
+    figures = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
+               for m in re.finditer(r"\$?\d[\d.,]*( billion|%)", doc.text)]
+    assert len(figures) == 4
+    for span in figures:
+        assert clause_tokens(span) == _walked_clause(span)
+    kept = doc.user_data["claims.clause_parts"]
+    assert len(kept) <= len(figures)  # one entry per clause, not per figure

@@ -90,3 +90,17 @@ def test_a_day_the_month_does_not_have_stays_unresolved(extract):
     assert PARSER.resolve(["June", "31"], "month", PUB, None).value == ""
     assert PARSER.resolve(["February", "30"], "month", PUB, None, tense="past").value == ""
     assert [d.value for d in extract("The deal closed on June 31.").dates] == [""]
+
+
+def test_a_written_date_is_read_by_dateparser_once_per_wording(monkeypatch):
+    calendar = PARSER.words.calendar
+    reads = []
+    original = type(calendar).get_date_data
+
+    def counted(self, text, *args, **kwargs):
+        reads.append(text)
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(type(calendar), "get_date_data", counted)
+    first, again = resolve("June 17 , 2031", "absolute"), resolve("June 17 , 2031", "absolute")
+    assert first.value == again.value == "2031-06-17" and reads.count("June 17 , 2031") <= 1
