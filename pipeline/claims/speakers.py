@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import PERSON_PRONOUNS, PartyWords, figure_tail, states_figure
-from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, noun_cue,
-                                            passive_agent, quoted_speaker, says_of_its_noun, tells_past, verbal)
+from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, inverted_source, leading_clause,
+                                            noun_cue, passive_agent, quoted_speaker, says_of_its_noun, tells_past,
+                                            verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
 from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
@@ -108,6 +109,7 @@ class SpeakerFinder:
                     {"nsubjpass"} if passive_agent(token) is not None and lemma not in self.framing_verbs else set())
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                content += clause_tail(token, self.comparing)  # "Spending will rise, she said, from $80 million"
                 if lemma in self.accusing:  # "accused Kerr of hiding ...", its phrase also read as Kerr's
                     content += [c for o in [token, *(o for o in token.children if o.dep_ == "dobj")]
                                 for c in o.children if c.dep_ == "prep" and c.lower_ in self.accusations]
@@ -235,11 +237,11 @@ class SpeakerFinder:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "Friday's announcement"
                 return child
             if child.dep_ == "agent":  # "forecast" read as a participle
-                return next((o for o in child.children if o.dep_ == "pobj"), None)
+                return next((_named(o) for o in child.children if o.dep_ == "pobj"), None)
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
                 if agents:
-                    return agents[0]
+                    return _named(agents[0])
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if after is not None and after.lower_ in ("by", "from"):  # "estimates from traders", not "from May"
             objects = [o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
@@ -249,7 +251,10 @@ class SpeakerFinder:
         return named[-1] if named else None
 
     def _speaker(self, verb: Token, source: Token | None, names: EntityIndex, parties: Parties) -> str:
-        subject = source or reporting_subject(verb)
+        # a passive cue borrows no subject from the verb it goes on from: "..., which earned $5 million
+        # and is expected to earn $6 million" is nobody's forecast but its "by" phrase's
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subject = source or (None if passive else reporting_subject(verb))
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
@@ -329,6 +334,17 @@ class SpeakerFinder:
         if (last is subject and label != "PERSON" and not placed) or label not in ("ORG", "PERSON"):
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
+
+
+def _named(noun: Token) -> Token:
+    """The name set beside a common noun that stands for a party, else the noun: "a memo sent by
+    Corvane's parent, Halvard Holdings," is Halvard Holdings' memo, not Corvane's."""
+    if noun.pos_ != "NOUN":
+        return noun
+    doc, end = noun.doc, noun.right_edge.i
+    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
+        return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
 
 
 def _joining(subject: Token) -> str:
