@@ -82,7 +82,8 @@ def abbreviated_forms(places: set[str]) -> frozenset[str]:
 
 def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[str] = frozenset()) -> str:
     """"Corvane Corp." -> "Corvane", "BNP Paribas SA" -> "BNP Paribas": the name as people say it,
-    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow"); also the name of
+    with its ampersand written as one ("Pell amp Barrow Inc." -> "Pell & Barrow") and none left at its
+    end ("Halvard Dunn & Co." -> "Halvard Dunn"); also the name of
     an organisation ending in an ``abbreviated`` form written with a capital ("Nordvik Marine Oy",
     "Brandt Holding B.V.")."""
     name = ESCAPED_AMPERSAND.sub(" & ", name)
@@ -91,8 +92,8 @@ def without_legal_form(name: str, legal_forms: set[str], abbreviated: frozenset[
         words, name = words[1:], " ".join(words[1:])  # "N.V. Kessel" -> "Kessel"
     if len(words) > 1 and (any(form in legal_forms for form in (words[-1], words[-1].capitalize(), words[-1] + "."))
                            or (not words[-1].islower() and words[-1].casefold() in abbreviated)):
-        # "INC." too, and "Cos" where the name was read without its period
-        return " ".join(words[:-1]).rstrip(",")
+        # "INC." too, and "Cos" where the name was read without its period; "Dow Jones & Co." -> "Dow Jones"
+        return " ".join(words[:-1] if words[-2:-1] != ["&"] or len(words) < 3 else words[:-2]).rstrip(",")
     return name
 
 

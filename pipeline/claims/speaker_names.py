@@ -15,6 +15,10 @@ from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
 from pipeline.nlp.structure import starts_paragraph
 
+MUTE_LABELS = ("INDEX",)
+"""Labels of entities that say nothing: "Dow Jones said ..." is the company the index shares its
+name with, named as written, never the Dow Jones Industrial Average."""
+
 
 def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
                quantifiers: set[str] = frozenset()) -> str:
@@ -31,7 +35,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     if head.pos_ == "PRON":
         return _person(names, head, pronouns, titles) if head.lower_ in pronouns else ""
     covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
-    if covering:
+    if covering and covering[0]["label"] not in MUTE_LABELS:
         return covering[0]["canonical"]
     aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
     aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
