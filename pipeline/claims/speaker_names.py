@@ -26,8 +26,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte) unless it is one of joined words before
     the head ("Red Cross and hospital officials"), else the words up to its head without
-    a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
-    "Most forecasters" -> forecasters, "construction-industry sources"), lower case when a common
+    a leading article, title, quantifier or place it is based in ("Russia's central bank", "Chancellor
+    Scholz" -> Scholz, "Most forecasters" -> forecasters, "construction-industry sources", "Ohio-based
+    First of Harlow" -> First of Harlow, with the "of" of its name), lower case when a common
     noun opens the sentence and the article capitalises it nowhere else, and "her"
     told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
     subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
@@ -50,10 +51,15 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
             return found[-1]
     start = max((t.i + 1 for t in head.doc[head.left_edge.i: head.i] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("``", "''")),
                 default=head.left_edge.i)  # "'' said a Harlow spokesman" misread as one phrase: its noun phrase
-    words = [t for t in head.doc[start: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
+    end = head.i + 1
+    if head.pos_ == "PROPN":  # a name that goes on with "of": "First of Harlow said ..."
+        end = max([end] + [o.right_edge.i + 1 for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"
+                           and p.i == head.i + 1 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"])
+    words = [t for t in head.doc[start: end] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
+                              or words[0].lower_.endswith("-based")  # "Ohio-based Corvane" -> Corvane
                               or (words[0].lower_ in titles and words[1].tag_ != "POS" and not names_body(words))):
         words = words[1:]
     owner = ""
@@ -65,7 +71,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         return f"{owner}'s {phrase}"
     # a name the tagger reads as a verb or adjective ("Diversified, the parent of ..., said") is a name too
     misread = head.pos_ not in ("PROPN", "NOUN") and head.is_title
-    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not _capitalised_within(words[0]):
+    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not words[0].ent_type_ \
+            and not _capitalised_within(words[0]):  # "Tanzanian police" keeps the capital of its name
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
 

@@ -263,11 +263,11 @@ class SpeakerFinder:
         subject = subject if subject is not None else quoted_speaker(verb)
         if subject is None:
             return ""
-        if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
+        if (subject.like_num and subject.pos_ != "PROPN") or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
-        subject = _leaders(subject) or subject
+        subject = _leaders(subject) or _based(subject) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
@@ -345,6 +345,15 @@ def _named(noun: Token) -> Token:
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
         return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
     return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
+
+
+def _based(place: Token) -> Token | None:
+    """The organisation a place opens the name of, read as that name's apposition: "Tarrow,
+    Ohio-based Corvane Bank said ..." is Corvane Bank speaking, not Tarrow; None for a place
+    without one."""
+    if place.ent_type_ != "GPE":
+        return None
+    return next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"), None)
 
 
 def _joining(subject: Token) -> str:
