@@ -6,13 +6,15 @@ and by which cue.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
+from pipeline.claims.speech_runs import reporting_subject
 from pipeline.nlp.structure import starts_paragraph
 
 MUTE_LABELS = ("INDEX",)
@@ -175,3 +177,40 @@ def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset()) -
                                                                                 and token.lower_ in nouns)):
             return token
     return None
+
+
+def named_kinds(doc: Doc, by_sentence: list[list[Attribution]], descriptors: Mapping[str, str]) -> list[list[Attribution]]:
+    """Each sentence's reported words with a speaker told by its kind ("the newspaper said") given
+    to the last speaker introduced as one of that kind ("The Ledger newspaper said ...", "said
+    Harbinger, a weekly newspaper"): a paper or agency the model does not know as an organisation
+    is no less the one meant than a name it does know (``descriptors``: rules/entities.yml)."""
+    told: dict[str, str] = {}
+    out = []
+    for group in by_sentence:
+        kept = []
+        for said in group:
+            subject = reporting_subject(doc[said.cue]) if said.cue >= 0 and said.speaker != AUTHOR else None
+            kind = subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else ""
+            if kind in descriptors and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                    and not any(c.dep_ == "compound" for c in subject.children):
+                said = replace(said, speaker=told.get(kind, said.speaker))  # "the newspaper said"
+            elif subject is not None and said.speaker[:1].isupper():  # a name, not "a newspaper reported"
+                for noun in [subject, *(t for t in subject.subtree if t.dep_ == "appos")]:
+                    if noun.pos_ == "NOUN" and noun.lemma_.lower() in descriptors:
+                        told[noun.lemma_.lower()] = said.speaker  # "said Harbinger, a weekly newspaper"
+            kept.append(said)
+        out.append(kept)
+    return out
+
+
+def kind_named(head: Token, names: EntityIndex, descriptors: Mapping[str, str]) -> str:
+    """The name a noun of a kind carries before it, where no entity covers it: "The Ledger
+    newspaper said" -> Ledger, as the article names it in full; "" for a kind without one ("the
+    newspaper", "the Ruvian newspaper")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in descriptors or names.within(head.idx, head.idx + len(head)):
+        return ""
+    named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i
+             and c.ent_type_ not in ("NORP", "GPE", "LANGUAGE", "DATE")]
+    if not named:
+        return ""
+    return article_name(names, head.doc[named[0].left_edge.i: named[-1].i + 1].text)

@@ -24,7 +24,8 @@ from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, in
                                             verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
-from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
+from pipeline.claims.speaker_names import (article_name, kind_named, named_kinds, party_name, spokesperson_before,
+                                           whose_statements)
 from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
@@ -86,7 +87,8 @@ class SpeakerFinder:
         by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
                                                    in zip(sentences, dates_in)],
                                        self.source_nouns - self.survey_nouns, UNNAMED_SOURCE)
-        by_sentence = [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence]
+        by_sentence = named_kinds(doc, [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence],
+                                  self.party_words.descriptors)
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         attributions += continued(doc, sentences, by_sentence, self.modals)
@@ -273,8 +275,9 @@ class SpeakerFinder:
             if subject is None:
                 return ""
         # a joint source's parts, not one counted as only some of a group ("say pollsters and some aides")
+        # "said Harbinger, or The Herald, a weekly": one source by two names, not two
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("PROPN", "NOUN")
-                             and c.left_edge.lower_ not in self.quantifiers]
+                             and c.left_edge.lower_ not in self.quantifiers and _joining(subject) != "or"]
         found = [self._name(party, names, parties, self._described(subject, parties)) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
         if not found and subject.lower_ == "it":
@@ -294,8 +297,8 @@ class SpeakerFinder:
         ("The Ruvian Government said" -> Government of Ruvia)."""
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
             head = spokesperson_before(head, self.party_words.spokespeople) or head
-        name = parties.speaking(head) or described or party_name(names, head, self.pronouns, self.titles,
-                                                                 self.quantifiers)
+        name = kind_named(head, names, self.party_words.descriptors) or parties.speaking(head) or described \
+            or party_name(names, head, self.pronouns, self.titles, self.quantifiers)
         if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
             return article_name(names, name[: -len(head.text) - 1])
         if head.lemma_.lower() in self.governments and name in self.party_words.countries:
