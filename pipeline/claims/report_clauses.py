@@ -148,10 +148,25 @@ def leading_clause(verb: Token, sent: Span) -> tuple[int, int] | None:
 
 def _set_off(verb: Token) -> bool:
     """Whether a reporting clause sits between commas inside the clause it reports, after that
-    clause's subject ("Mr. Kerr, the agency said, earned $8 million"): not a clause of its own
-    before the rest of the sentence."""
+    clause's subject ("Mr. Kerr, the agency said, earned $8 million") or after a clause that opens
+    it ("If the board balks within 30 days, she said, the bid would lapse"): not a clause of its
+    own before the rest of the sentence."""
     doc, subject = verb.doc, reporting_subject(verb)
     before, after = subject.left_edge.i - 1, verb.right_edge.i
     after += doc[after].text != ","  # the closing comma may hang from the cue itself
     return before > verb.sent.start and after < len(doc) and doc[before].text == "," and doc[after].text == "," \
-        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < before for c in [*verb.head.children, *verb.children])
+        and any((c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "advcl" and has_subject(c))) and c.i < before
+                for c in [*verb.head.children, *verb.children])
+
+
+def clause_tail(verb: Token, comparing: frozenset[str]) -> list[Token]:
+    """The end of a reported clause that the parser hung from a cue set after the clause's verb
+    ("Spending will rise slightly, Ms. Vance said, from an estimated $80 million this year.", read
+    with "from ..." a phrase of "said"): a phrase after the cue and its comma, opened by a word of
+    ``comparing`` (rules/speech.yml ``comparison_words``), where what the cue reports comes before
+    it. A phrase of the saying itself ("..., she said, in a call with analysts") is no such tail."""
+    doc = verb.doc
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in comparing
+            and doc[c.i - 1].text == ","]

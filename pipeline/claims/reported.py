@@ -128,6 +128,8 @@ def _quote(doc: Doc, text: str, starts: list[int], by_sentence: list[list[Attrib
                   and not span.start <= a.cue < span.end), None)
     if owner is None and quotes and _continues(text, quotes[-1], start, end):
         owner = Attribution(0, 0, quotes[-1].speaker, quotes[-1].time)
+    if owner is None and not text[end: starts[last + 1] if last + 1 < len(starts) else len(text)].strip(QUOTE_MARKS + ".,;:!?\n"):
+        owner = _introduced(text, starts, by_sentence, sentence_index, start)  # a quote that is its sentences
     if owner is None:
         return None
     return Quote(start=start, end=end, text=text[start:end], sentence_index=sentence_index,
@@ -151,6 +153,19 @@ def introduced_words(verb: Token, sent: Span) -> tuple[int, int] | None:
     if all(t.is_space for t in doc[:sent.start]):
         return start, len(doc)
     return start, next((t.i + ("\n" in t.whitespace_) for t in doc[start:] if "\n" in t.text_with_ws), len(doc))
+
+
+def _introduced(text: str, starts: list[int], by_sentence: list[list[Attribution]], index: int,
+                start: int) -> Attribution | None:
+    """The cue of the sentence just before a quote that makes up its sentences, with no cue of its
+    own, in its paragraph or ending the one before: the speaker who was reporting goes on in their own
+    words ("Maria Vance, who runs a dairy, said the year was poor. “We lost 40 percent of the
+    herd.”" -> Maria Vance). None where that sentence reports nothing, or the quote does not open
+    its sentence."""
+    if index == 0 or text[starts[index]:start].strip(QUOTE_MARKS) or text[starts[index - 1]:start].count("\n\n") > 1:
+        return None
+    told = sorted((a for a in by_sentence[index - 1] if a.speaker != AUTHOR), key=lambda a: a.cue)
+    return told[-1] if told else None
 
 
 def _continues(text: str, previous: Quote, start: int, end: int) -> bool:

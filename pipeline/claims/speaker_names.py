@@ -6,15 +6,21 @@ and by which cue.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
 from pipeline.nlp.casing import capitalised_within
+from pipeline.claims.speech_runs import reporting_subject
 from pipeline.nlp.structure import starts_paragraph
+
+MUTE_LABELS = ("INDEX",)
+"""Labels of entities that say nothing: "Dow Jones said ..." is the company the index shares its
+name with, named as written, never the Dow Jones Industrial Average."""
 
 
 def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[str] = frozenset(),
@@ -23,8 +29,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte) unless it is one of joined words before
     the head ("Red Cross and hospital officials"), else the words up to its head without
-    a leading article, title or quantifier ("Russia's central bank", "Chancellor Scholz" -> Scholz,
-    "Most forecasters" -> forecasters, "construction-industry sources"), lower case when a common
+    a leading article, title, quantifier or place it is based in ("Russia's central bank", "Chancellor
+    Scholz" -> Scholz, "Most forecasters" -> forecasters, "construction-industry sources", "Ohio-based
+    First of Harlow" -> First of Harlow, with the "of" of its name), lower case when a common
     noun opens the sentence and the article capitalises it nowhere else, and "her"
     told as the person's ("Her office" -> "Patricia Hale's office"). "he"/"she" is the named
     subject of a sentence just before in the paragraph ("Hale answered ... “...,” she said"), else
@@ -32,7 +39,7 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     if head.pos_ == "PRON":
         return _person(names, head, pronouns, titles) if head.lower_ in pronouns else ""
     covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
-    if covering:
+    if covering and covering[0]["label"] not in MUTE_LABELS:
         return covering[0]["canonical"]
     aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
     aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
@@ -47,10 +54,15 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
             return found[-1]
     start = max((t.i + 1 for t in head.doc[head.left_edge.i: head.i] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("``", "''")),
                 default=head.left_edge.i)  # "'' said a Harlow spokesman" misread as one phrase: its noun phrase
-    words = [t for t in head.doc[start: head.i + 1] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
+    end = head.i + 1
+    if head.pos_ == "PROPN":  # a name that goes on with "of": "First of Harlow said ..."
+        end = max([end] + [o.right_edge.i + 1 for p in head.rights if p.dep_ == "prep" and p.lower_ == "of"
+                           and p.i == head.i + 1 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"])
+    words = [t for t in head.doc[start: end] if not t.is_punct or t.text == "%" or t.tag_ in ("HYPH", "POS")]
     if not words:  # a subject of punctuation only ("said; said #!") names no one
         return ""
     while len(words) > 1 and (words[0].lower_ in ("the", "a", "an") or words[0].lower_ in quantifiers
+                              or words[0].lower_.endswith("-based")  # "Ohio-based Corvane" -> Corvane
                               or (words[0].lower_ in titles and words[1].tag_ != "POS" and not names_body(words))):
         words = words[1:]
     owner = ""
@@ -62,7 +74,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
         return f"{owner}'s {phrase}"
     # a name the tagger reads as a verb or adjective ("Diversified, the parent of ..., said") is a name too
     misread = head.pos_ not in ("PROPN", "NOUN") and head.is_title
-    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not capitalised_within(words[0]):
+    if words[0].is_sent_start and words[0].pos_ != "PROPN" and not misread and not words[0].ent_type_ \
+            and not capitalised_within(words[0]):  # "Tanzanian police" keeps the capital of its name
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
 
@@ -156,3 +169,40 @@ def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset()) -
                                                                                 and token.lower_ in nouns)):
             return token
     return None
+
+
+def named_kinds(doc: Doc, by_sentence: list[list[Attribution]], descriptors: Mapping[str, str]) -> list[list[Attribution]]:
+    """Each sentence's reported words with a speaker told by its kind ("the newspaper said") given
+    to the last speaker introduced as one of that kind ("The Ledger newspaper said ...", "said
+    Harbinger, a weekly newspaper"): a paper or agency the model does not know as an organisation
+    is no less the one meant than a name it does know (``descriptors``: rules/entities.yml)."""
+    told: dict[str, str] = {}
+    out = []
+    for group in by_sentence:
+        kept = []
+        for said in group:
+            subject = reporting_subject(doc[said.cue]) if said.cue >= 0 and said.speaker != AUTHOR else None
+            kind = subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else ""
+            if kind in descriptors and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                    and not any(c.dep_ == "compound" for c in subject.children):
+                said = replace(said, speaker=told.get(kind, said.speaker))  # "the newspaper said"
+            elif subject is not None and said.speaker[:1].isupper():  # a name, not "a newspaper reported"
+                for noun in [subject, *(t for t in subject.subtree if t.dep_ == "appos")]:
+                    if noun.pos_ == "NOUN" and noun.lemma_.lower() in descriptors:
+                        told[noun.lemma_.lower()] = said.speaker  # "said Harbinger, a weekly newspaper"
+            kept.append(said)
+        out.append(kept)
+    return out
+
+
+def kind_named(head: Token, names: EntityIndex, descriptors: Mapping[str, str]) -> str:
+    """The name a noun of a kind carries before it, where no entity covers it: "The Ledger
+    newspaper said" -> Ledger, as the article names it in full; "" for a kind without one ("the
+    newspaper", "the Ruvian newspaper")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in descriptors or names.within(head.idx, head.idx + len(head)):
+        return ""
+    named = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i
+             and c.ent_type_ not in ("NORP", "GPE", "LANGUAGE", "DATE")]
+    if not named:
+        return ""
+    return article_name(names, head.doc[named[0].left_edge.i: named[-1].i + 1].text)

@@ -19,11 +19,13 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
 from pipeline.claims.party_reading import PERSON_PRONOUNS, PartyWords, figure_tail, states_figure
-from pipeline.claims.report_clauses import (has_subject, hedged, inverted_source, leading_clause, noun_cue,
-                                            passive_agent, quoted_speaker, says_of_its_noun, tells_past, verbal)
+from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, inverted_source, leading_clause,
+                                            noun_cue, passive_agent, quoted_speaker, says_of_its_noun, tells_past,
+                                            verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
-from pipeline.claims.speaker_names import article_name, party_name, spokesperson_before, whose_statements
+from pipeline.claims.speaker_names import (article_name, kind_named, named_kinds, party_name, spokesperson_before,
+                                           whose_statements)
 from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
 from pipeline.records import DateMention
@@ -85,7 +87,8 @@ class SpeakerFinder:
         by_sentence = whose_statements(sentences, [self._reported(sent, names, parties, sent_dates) for sent, sent_dates
                                                    in zip(sentences, dates_in)],
                                        self.source_nouns - self.survey_nouns, UNNAMED_SOURCE)
-        by_sentence = [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence]
+        by_sentence = named_kinds(doc, [[a for a in group if a.speaker != UNNAMED_SOURCE] for group in by_sentence],
+                                  self.party_words.descriptors)
         quotes = find_quotes(doc, sentences, by_sentence, self.quote_patterns, self.min_words)
         attributions = [a for group in by_sentence for a in group]
         attributions += continued(doc, sentences, by_sentence, self.modals)
@@ -108,6 +111,7 @@ class SpeakerFinder:
                     {"nsubjpass"} if passive_agent(token) is not None and lemma not in self.framing_verbs else set())
                 content = [c for c in token.children if c.dep_ in self.clause_deps or (takes_object and (
                     c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in self.content_preps)))]
+                content += clause_tail(token, self.comparing)  # "Spending will rise, she said, from $80 million"
                 if lemma in self.accusing:  # "accused Kerr of hiding ...", its phrase also read as Kerr's
                     content += [c for o in [token, *(o for o in token.children if o.dep_ == "dobj")]
                                 for c in o.children if c.dep_ == "prep" and c.lower_ in self.accusations]
@@ -235,11 +239,11 @@ class SpeakerFinder:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "Friday's announcement"
                 return child
             if child.dep_ == "agent":  # "forecast" read as a participle
-                return next((o for o in child.children if o.dep_ == "pobj"), None)
+                return next((_named(o) for o in child.children if o.dep_ == "pobj"), None)
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
                 if agents:
-                    return agents[0]
+                    return _named(agents[0])
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if after is not None and after.lower_ in ("by", "from"):  # "estimates from traders", not "from May"
             objects = [o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
@@ -249,7 +253,10 @@ class SpeakerFinder:
         return named[-1] if named else None
 
     def _speaker(self, verb: Token, source: Token | None, names: EntityIndex, parties: Parties) -> str:
-        subject = source or reporting_subject(verb)
+        # a passive cue borrows no subject from the verb it goes on from: "..., which earned $5 million
+        # and is expected to earn $6 million" is nobody's forecast but its "by" phrase's
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subject = source or (None if passive else reporting_subject(verb))
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
@@ -258,18 +265,19 @@ class SpeakerFinder:
         subject = subject if subject is not None else quoted_speaker(verb)
         if subject is None:
             return ""
-        if subject.like_num or any(c.dep_ == "nummod" for c in subject.children):
+        if (subject.like_num and subject.pos_ != "PROPN") or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
-        subject = _leaders(subject) or subject
+        subject = _leaders(subject) or _based(subject) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
                 return ""
         # a joint source's parts, not one counted as only some of a group ("say pollsters and some aides")
+        # "said Harbinger, or The Herald, a weekly": one source by two names, not two
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("PROPN", "NOUN")
-                             and c.left_edge.lower_ not in self.quantifiers]
+                             and c.left_edge.lower_ not in self.quantifiers and _joining(subject) != "or"]
         found = [self._name(party, names, parties, self._described(subject, parties)) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
         if not found and subject.lower_ == "it":
@@ -289,8 +297,8 @@ class SpeakerFinder:
         ("The Ruvian Government said" -> Government of Ruvia)."""
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
             head = spokesperson_before(head, self.party_words.spokespeople) or head
-        name = parties.speaking(head) or described or party_name(names, head, self.pronouns, self.titles,
-                                                                 self.quantifiers)
+        name = kind_named(head, names, self.party_words.descriptors) or parties.speaking(head) or described \
+            or party_name(names, head, self.pronouns, self.titles, self.quantifiers)
         if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
             return article_name(names, name[: -len(head.text) - 1])
         if head.lemma_.lower() in self.governments and name in self.party_words.countries:
@@ -329,6 +337,26 @@ class SpeakerFinder:
         if (last is subject and label != "PERSON" and not placed) or label not in ("ORG", "PERSON"):
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
+
+
+def _named(noun: Token) -> Token:
+    """The name set beside a common noun that stands for a party, else the noun: "a memo sent by
+    Corvane's parent, Halvard Holdings," is Halvard Holdings' memo, not Corvane's."""
+    if noun.pos_ != "NOUN":
+        return noun
+    doc, end = noun.doc, noun.right_edge.i
+    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
+        return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
+
+
+def _based(place: Token) -> Token | None:
+    """The organisation a place opens the name of, read as that name's apposition: "Tarrow,
+    Ohio-based Corvane Bank said ..." is Corvane Bank speaking, not Tarrow; None for a place
+    without one."""
+    if place.ent_type_ != "GPE":
+        return None
+    return next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"), None)
 
 
 def _joining(subject: Token) -> str:

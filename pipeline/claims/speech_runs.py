@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.reported import AUTHOR, Attribution
-from pipeline.nlp.structure import starts_paragraph
+from pipeline.nlp.structure import split_subjects, starts_paragraph
 
 FINITE_TAGS = ("VBD", "VBP", "VBZ")
 """Tags of a verb in a tense of its own: an adverbial clause in one without a subject is a misread
@@ -24,7 +24,7 @@ def reporting_subject(verb: Token) -> Token | None:
     while True:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:  # "Mr. Kerr, the agency said, earned ...", misread with two subjects of "said"
-            return subjects[-1] if verb.dep_ == "parataxis" else subjects[0]
+            return subjects[-1] if verb.dep_ == "parataxis" or split_subjects(subjects) else subjects[0]
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i or (
                 verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS):
             return None

@@ -323,11 +323,17 @@ def clause_subject(verb: Token) -> Token | None:
     for _ in range(MAX_DEPTH):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return subjects[0]
+            return subjects[-1] if split_subjects(subjects) else subjects[0]
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
+
+
+def split_subjects(subjects: list[Token]) -> bool:
+    """Whether a verb's two subjects are one phrase the parser split at a comma, whose head is the
+    nearer: "Tarrow, Ohio-based Corvane Bank said ..." read with both "Tarrow" and "Bank" subjects."""
+    return len(subjects) > 1 and any(t.text == "," for t in subjects[0].doc[subjects[0].i + 1: subjects[-1].left_edge.i])
 
 
 def described_by_age(span: Span) -> Token | None:

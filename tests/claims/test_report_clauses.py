@@ -3,7 +3,7 @@ clause it reports before it, the source named after it, a hedged verb and a pass
 phrase."""
 from __future__ import annotations
 
-from pipeline.claims.report_clauses import hedged, inverted_source, leading_clause, passive_agent, verbal
+from pipeline.claims.report_clauses import clause_tail, hedged, inverted_source, leading_clause, passive_agent, verbal
 
 
 def _verb(doc, word: str):
@@ -47,3 +47,20 @@ def test_a_cue_misread_as_part_of_the_name_after_a_quote_names_its_source(resour
                         "claims analyst Mark Dunn.")
     source = inverted_source(_verb(doc, "claims"))  # the parser reads "claims analyst Mark Dunn" as one name
     assert source is not None and source.text == "Dunn"
+
+
+def test_a_cue_after_an_opening_clause_reports_the_whole_sentence(resources):
+    doc = resources.nlp("If the union rejects the offer within 30 days, she said, the plant would close.")
+    start, end = leading_clause(_verb(doc, "said"), doc[:])
+    assert doc[start:end].text == "If the union rejects the offer within 30 days, she said, the plant would close."
+
+
+def test_a_comparison_hung_from_a_cue_after_its_clause_is_reported(resources):
+    doc = resources.nlp("Spending will rise slightly next year, Ms. Orla Vance said, from an estimated $80 million this year.")
+    tail = clause_tail(_verb(doc, "said"), frozenset({"from"}))
+    assert [t.text for t in tail] == ["from"]
+
+
+def test_a_phrase_of_the_saying_is_no_tail(resources):
+    doc = resources.nlp("Ms. Orla Vance said on Monday that spending will rise, from an estimated $80 million.")
+    assert clause_tail(_verb(doc, "said"), frozenset({"from"})) == []

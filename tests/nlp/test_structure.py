@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, first_joined_verb, in_dateline,
-                                    index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
+from pipeline.nlp.structure import (clause_head, clause_subject, clause_tense, dateline_end, doc_text, first_joined_verb,
+                                    in_dateline, index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph,
+                                    token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -165,3 +166,11 @@ def test_verbs_joined_by_and_share_the_first_one(resources):
     verbs = {t.text: t for t in doc}
     assert first_joined_verb(verbs["killed"]).text == "damaged"
     assert first_joined_verb(verbs["went"]).text == "went"  # a verb joined to none is its own first
+
+
+def test_a_subject_split_at_a_comma_is_its_nearer_part(resources):
+    doc = resources.nlp("Kalamazoo, Mich.-based First of Harlow said it will eliminate 13 positions.")
+    said = next(t for t in doc if t.text == "said")
+    subjects = [c for c in said.children if c.dep_ == "nsubj"]
+    assert len(subjects) == 2  # the parse this reading is for
+    assert clause_subject(said).text == "First"
