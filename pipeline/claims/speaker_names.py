@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
-from pipeline.nlp.casing import capitalised_within
 from pipeline.claims.speech_runs import reporting_subject
+from pipeline.nlp.casing import capitalised_within
 from pipeline.nlp.structure import starts_paragraph
 
 MUTE_LABELS = ("INDEX",)
