@@ -103,16 +103,36 @@ def charged(token: Token, charges: frozenset[str]) -> bool:
     """Whether a figure is (part of) a charge: a noun of ``charges`` on its way up to its clause's
     verb ("a $4m reserve", "a $2m charge related to a lawsuit and $1m in legal fees", "a $3m
     addition to reserves"), or that verb is one of them with its particle ("will write off $3m in
-    costs"). Not a figure of a clause that only mentions one ("profit fell to $5m after charges":
-    "charges" is not above "$5m")."""
+    costs"), or that verb tells of one ("write-downs, which had an after-tax impact of $4m"), or
+    the figure is an amount "of" or "in" one ("$4m of write-downs", "$2m in charges").
+    Not a figure of a clause that only mentions one ("profit fell to $5m after charges": "charges"
+    is not above "$5m")."""
+    if _amount_of_charge(token, charges):
+        return True
     while token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBN", "VBG"):
-        if token.lower_ in charges or token.lemma_.lower() in charges or _added_to_charge(token, charges):
+        if _is_charge(token, charges) or _added_to_charge(token, charges):
             return True
         if token.head.i == token.i:
             return False
         token = token.head
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
-    return f"{token.lemma_.lower()} {particle}" in charges
+    return (f"{token.lemma_.lower()} {particle}" in charges
+            or (token.dep_ == "relcl" and _is_charge(token.head, charges)))
+
+
+def _is_charge(noun: Token, charges: frozenset[str]) -> bool:
+    """Whether a word is a noun of ``charges``, read whole where the parse split it at a hyphen
+    ("write-off" as "write", "-", "off")."""
+    doc, i = noun.doc, noun.i
+    split = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+    hyphened = doc[i - 2:i + 1].text.lower() if split else ""
+    return bool({noun.lower_, noun.lemma_.lower(), hyphened} & charges)
+
+
+def _amount_of_charge(amount: Token, charges: frozenset[str]) -> bool:
+    """'$90m of write-downs', '$4m in charges': an amount whose noun, after "of" or "in", is a charge."""
+    return any(_is_charge(g, charges) for c in amount.children
+               if c.lower_ in ("of", "in") for g in c.children if g.dep_ == "pobj")
 
 
 def _added_to_charge(noun: Token, charges: frozenset[str]) -> bool:

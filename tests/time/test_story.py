@@ -92,3 +92,21 @@ def test_a_charge_told_ahead_after_results_already_reported_is_not_dated_by_them
             "when it sells its box unit.")
     found = figure_of(extract, text, "2031-11-03", "$3 million")
     assert found.time.value != "2031-07/2031-09"
+
+
+WRITE_DOWNS = ("Dunmere Thrift will close 12 branches.\n\nIt reported a third-quarter loss of $41 million.\n\n"
+               "The bulk of the pretax charge is a $26 million write-off of mortgage servicing rights.\n\nThe "
+               "latest results also include unusual write-downs, which had an after-tax effect of $5.5 million."
+               "\n\nIt also booked $3.2 million of charges for closed branches.\n\nThe thrift has assets of "
+               "$2.1 billion.")
+
+
+@pytest.mark.parametrize("figure,value", [
+    ("$26 million", "2031-07/2031-09"),  # "write-off", however the parse splits it at the hyphen
+    ("$5.5 million", "2031-07/2031-09"),  # told in a clause about the write-downs
+    ("$3.2 million", "2031-07/2031-09"),  # an amount "of" charges
+    ("$2.1 billion", "2031-11-02"),  # counter-example: a level now, no charge
+])
+def test_a_write_off_or_an_amount_of_charges_is_of_the_quarter(extract, figure, value):
+    found = figure_of(extract, WRITE_DOWNS, "2031-11-02", figure)
+    assert found.time.value == value
