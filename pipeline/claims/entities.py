@@ -15,13 +15,13 @@ a time zone ("14:52 UTC") and common words ("a more or less organised rebel forc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
-from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
+from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
                                          joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
@@ -64,6 +64,7 @@ class EntityTable:
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
+        self.market_moves = frozenset(table.get("market_move_words", ()))
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         self.departments = Departments(table, self._country)
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -133,19 +134,37 @@ class EntityTable:
 
     def _written(self, doc: Doc) -> list[Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
-        boundaries, unless the words after show something else is meant ("Dow Chemical")."""
+        boundaries, unless the words after show something else is meant ("Dow Chemical"). The
+        same words after a company the article names with them and its legal form ("Dow Jones &
+        Co.") are that company's short form ("Dow Jones said it extended its offer", "Dow Jones
+        shares fell"), unless their sentence speaks of a market move ("Dow Jones fell 30 points")."""
         if self.written is None:
             return []
         out = []
         text = doc_text(doc)
+        firms: dict[str, str] = {}  # "dow jones" -> "Dow Jones & Co."
         for match in self.written.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
             mention = Mention(match.start(), match.end(), match.group(), "INDEX", False)
-            if not self._literal(text, mention, self.aliases[match.group().lower()]):
+            firm = self._firm_named(doc, span)
+            if firm is not None:
+                firms.setdefault(match.group().lower(), firm)
+            elif match.group().lower() in firms and not self.market_moves & {t.lower_ for t in span.sent}:
+                out.append(replace(mention, label="ORG", expands=firms[match.group().lower()]))
+            elif not self._literal(text, mention, self.aliases[match.group().lower()]):
                 out.append(mention)
         return out
+
+    def _firm_named(self, doc: Doc, span: Span) -> str | None:
+        """The company's full name when an index's words open it, up to its legal form after
+        nothing or an ampersand ("Dow Jones & Co.", "Dow Jones amp Co."), else None."""
+        after = doc[span.end: span.end + 2]
+        form = next((t for t in after if t.text in self.legal_forms), None)
+        if form is None or any(t.i < form.i and t.text not in JOINING_WORDS + ("amp",) for t in after):
+            return None
+        return doc[span.start: form.i + 1].text
 
     def _abbreviations(self, mentions: list[Mention], full_names: dict[str, str], text: str) -> tuple[list[Mention], set[str]]:
         """An organisation's initials, leading words or head noun standing for the longer name the
