@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, first_joined_verb, in_dateline,
-                                    index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
+from pipeline.nlp.structure import (clause_head, clause_subject, clause_tense, dateline_end, doc_text,
+                                    first_joined_verb, in_dateline, index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -165,3 +165,16 @@ def test_verbs_joined_by_and_share_the_first_one(resources):
     verbs = {t.text: t for t in doc}
     assert first_joined_verb(verbs["killed"]).text == "damaged"
     assert first_joined_verb(verbs["went"]).text == "went"  # a verb joined to none is its own first
+
+
+def test_a_clause_with_its_own_finite_auxiliary_keeps_the_subject_the_parse_took_for_an_object(resources):
+    doc = resources.nlp("Keller Corp. strengthened its takeover defenses after announcing a Dutch firm is seeking "
+                        "to buy up to 25% of the company.")
+    buy = next(t for t in doc if t.lower_ == "buy")
+    assert clause_subject(buy).lower_ != "corp."
+
+
+def test_a_verb_joined_by_and_shares_the_first_ones_subject(resources):
+    doc = resources.nlp("Keller Corp. posted a loss and is cutting 300 jobs.")
+    cutting = next(t for t in doc if t.lower_ == "cutting")
+    assert clause_subject(cutting).text == "Corp."
