@@ -204,12 +204,14 @@ class EntityTable:
 
     def _describes(self, ent: Span) -> bool:
         """A place or nationality that only describes a party ("the Akron, Ohio, company",
-        "a New York-based bank", "the main German index, the DAX"), and a time zone after a
+        "a New York-based bank", "the main German index, the DAX", "Kessel Ltd. of Toronto"), and a time zone after a
         clock time ("14:52 UTC")."""
         doc = ent.doc
         if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
             return True
         root = _head_word(ent)
+        if ent.label_ in PLACE_LABELS and _locates_firm(root):
+            return True
         if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in root.children):
             return False  # "the Green Bay, Wis., concern": a town and its state, whatever the model tags
         following = doc[ent.end: ent.end + 2]
@@ -224,11 +226,12 @@ class EntityTable:
 
     def _mention(self, ent: Span, text: str) -> Mention | None:
         """The entity without a leading "the", a possessive and what follows it (not in a name
-        ending in its legal form), and title words; None for a word of a title the model read as
+        ending in its legal form, nor after a plural: "the Farmers' Union", "the Kestrel People's
+        Party" are one name each), and title words; None for a word of a title the model read as
         a name."""
         tokens = list(ent)
         cut = None if tokens[-1].text in self.legal_forms else next(  # "Tarrow's Inc." is one name
-            (i for i, t in enumerate(tokens) if t.text in POSSESSIVES), None)
+            (i for i, t in enumerate(tokens) if t.text in POSSESSIVES and not _plural_owner(t)), None)
         if cut is not None:
             tokens = tokens[:cut]
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
@@ -305,6 +308,21 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
+
+
+def _locates_firm(root: Token) -> bool:
+    """Whether a place is joined by "of" to an organisation's name the model ends before it
+    ("Kessel Trust Ltd. of Toronto", "Pell Corp., of Phoenix"): it only says where the firm is."""
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.ent_type_ != "ORG" and of.head.ent_type_ == "ORG" \
+        and of.head.i < of.i
+
+
+def _plural_owner(possessive: Token) -> bool:
+    """Whether a possessive inside an entity follows a plural noun ("Farmers' Union", "People's
+    Party"), which opens a name of its own, not a headline's owner ("Xi's Unholy Alliance")."""
+    return possessive.i > 0 and possessive.nbor(-1).tag_ in ("NNS", "NNPS") and possessive.i + 1 < len(possessive.doc) \
+        and possessive.nbor(1).ent_iob_ == "I"
 
 
 def _head_word(ent: Span) -> Token:

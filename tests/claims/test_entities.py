@@ -120,3 +120,15 @@ def test_index_words_after_a_company_named_with_them_are_the_company(resources):
     entities = resources.entities.canonical_entities(resources.nlp(text))
     assert [(e["canonical"], e["label"]) for e in entities if e["label"] != "DATE"] == [
         ("Dow Jones", "ORG"), ("Dow Jones", "ORG"), ("Dow Jones Industrial Average", "INDEX")]
+
+
+def test_a_possessive_after_a_plural_stays_in_the_name(resources):
+    text = "The Farmers' Union said prices fell 4%. Putin and Xi's Unholy Alliance."
+    names = [e["canonical"] for e in resources.entities.canonical_entities(resources.nlp(text))]
+    assert "Farmers' Union" in names and not any("Alliance" in name for name in names)
+
+
+def test_a_place_joined_by_of_to_a_firm_names_no_one(resources):
+    text = "Pell Corp., of Phoenix, posted a loss. The mayor of Toronto spoke."
+    names = [e["canonical"] for e in resources.entities.canonical_entities(resources.nlp(text))]
+    assert "Phoenix" not in names and "Toronto" in names
