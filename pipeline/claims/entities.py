@@ -171,7 +171,8 @@ class EntityTable:
         article gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
         Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics", "the academy" (where
         the model tags it) after "the Harlow Science Academy". Only a form that
-        fits one longer name counts, and not a surname or first name of a person the article names
+        fits one longer name counts (an organisation's trailing words too, after its full name:
+        "the People's Union" after "the Kestrel People's Union"), and not a surname or first name of a person the article names
         in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names said
         with their legal form spelled out: one whose initials take it in ("BMAC": "Brightwater Motors
         Acceptance Corporation"), and a parent's one-word name that opens its unit's (``opening_others``)."""
@@ -196,8 +197,9 @@ class EntityTable:
             elif mention.text.isupper() and len(words) == 1:
                 fits = initials.get(mention.text, [])
             else:
-                fits = [name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
-                        and len(name.split()) > len(words)]
+                fits = [name for name in longer if len(words) > 1 and len(name.split()) > len(words)
+                        and (name.split()[:len(words)] == words or (mention.label == "ORG" and _ends_earlier(
+                            name, words, mentions, mention.start)))]
             if len(set(fits)) == 1:
                 out.append(Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
         return out, spelled
@@ -308,6 +310,13 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
+
+
+def _ends_earlier(name: str, words: list[str], mentions: list[Mention], start: int) -> bool:
+    """Whether an organisation's name, given before ``start``, ends in these words after words of
+    a name ("German", not the "a" of "a Khmer Rouge faction" the model took in)."""
+    return name.split()[-len(words):] == words and all(w[:1].isupper() for w in name.split()[:-len(words)]) \
+        and any(m.text == name and m.start < start for m in mentions)
 
 
 def _locates_firm(root: Token) -> bool:

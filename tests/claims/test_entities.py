@@ -132,3 +132,9 @@ def test_a_place_joined_by_of_to_a_firm_names_no_one(resources):
     text = "Pell Corp., of Phoenix, posted a loss. The mayor of Toronto spoke."
     names = [e["canonical"] for e in resources.entities.canonical_entities(resources.nlp(text))]
     assert "Phoenix" not in names and "Toronto" in names
+
+
+def test_an_organisations_trailing_words_after_its_full_name_are_that_name(resources):
+    text = "The far-right Danish People's Union must repay 300,000 marks. The People's Union will appeal."
+    entities = resources.entities.canonical_entities(resources.nlp(text))
+    assert [e["canonical"] for e in entities if e["text"] == "People's Union"] == ["Danish People's Union"]
