@@ -15,13 +15,13 @@ a time zone ("14:52 UTC") and common words ("a more or less organised rebel forc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
-from pipeline.claims.legal_names import (POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
+from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
                                          joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
@@ -64,6 +64,7 @@ class EntityTable:
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
+        self.market_moves = frozenset(table.get("market_move_words", ()))
         self.descriptors = {noun: label for label, nouns in table.get("descriptors", {}).items() for noun in nouns}
         self.departments = Departments(table, self._country)
         written = sorted({alias for entry in table["entities"] if entry["label"] in TEXT_LABELS
@@ -133,26 +134,45 @@ class EntityTable:
 
     def _written(self, doc: Doc) -> list[Mention]:
         """The table's names found in the text as written ("the Dow", "the FTSE 100"), on token
-        boundaries, unless the words after show something else is meant ("Dow Chemical")."""
+        boundaries, unless the words after show something else is meant ("Dow Chemical"). The
+        same words after a company the article names with them and its legal form ("Dow Jones &
+        Co.") are that company's short form ("Dow Jones said it extended its offer", "Dow Jones
+        shares fell"), unless their sentence speaks of a market move ("Dow Jones fell 30 points")."""
         if self.written is None:
             return []
         out = []
         text = doc_text(doc)
+        firms: dict[str, str] = {}  # "dow jones" -> "Dow Jones & Co."
         for match in self.written.finditer(text):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
             mention = Mention(match.start(), match.end(), match.group(), "INDEX", False)
-            if not self._literal(text, mention, self.aliases[match.group().lower()]):
+            firm = self._firm_named(doc, span)
+            if firm is not None:
+                firms.setdefault(match.group().lower(), firm)
+            elif match.group().lower() in firms and not self.market_moves & {t.lower_ for t in span.sent}:
+                out.append(replace(mention, label="ORG", expands=firms[match.group().lower()]))
+            elif not self._literal(text, mention, self.aliases[match.group().lower()]):
                 out.append(mention)
         return out
+
+    def _firm_named(self, doc: Doc, span: Span) -> str | None:
+        """The company's full name when an index's words open it, up to its legal form after
+        nothing or an ampersand ("Dow Jones & Co.", "Dow Jones amp Co."), else None."""
+        after = doc[span.end: span.end + 2]
+        form = next((t for t in after if t.text in self.legal_forms), None)
+        if form is None or any(t.i < form.i and t.text not in JOINING_WORDS + ("amp",) for t in after):
+            return None
+        return doc[span.start: form.i + 1].text
 
     def _abbreviations(self, mentions: list[Mention], full_names: dict[str, str], text: str) -> tuple[list[Mention], set[str]]:
         """An organisation's initials, leading words or head noun standing for the longer name the
         article gives it: "ADS" after "Ardent Data Services Corp.", "BMAC" after "Brightwater Motors
         Acceptance Corp.", "the BM Kessler unit" after "BM Kessler Electronics", "the academy" (where
         the model tags it) after "the Harlow Science Academy". Only a form that
-        fits one longer name counts, and not a surname or first name of a person the article names
+        fits one longer name counts (an organisation's trailing words too, after its full name:
+        "the People's Union" after "the Kestrel People's Union"), and not a surname or first name of a person the article names
         in full ("Mr. Brandt of Brandt & Associates" after "Tobias Brandt"). Also the names said
         with their legal form spelled out: one whose initials take it in ("BMAC": "Brightwater Motors
         Acceptance Corporation"), and a parent's one-word name that opens its unit's (``opening_others``)."""
@@ -177,20 +197,23 @@ class EntityTable:
             elif mention.text.isupper() and len(words) == 1:
                 fits = initials.get(mention.text, [])
             else:
-                fits = [name for name in longer if len(words) > 1 and name.split()[:len(words)] == words
-                        and len(name.split()) > len(words)]
+                fits = [name for name in longer if len(words) > 1 and len(name.split()) > len(words)
+                        and (name.split()[:len(words)] == words or (mention.label == "ORG" and _ends_earlier(
+                            name, words, mentions, mention.start)))]
             if len(set(fits)) == 1:
                 out.append(Mention(mention.start, mention.end, mention.text, "ORG", False, fits[0]))
         return out, spelled
 
     def _describes(self, ent: Span) -> bool:
         """A place or nationality that only describes a party ("the Akron, Ohio, company",
-        "a New York-based bank", "the main German index, the DAX"), and a time zone after a
+        "a New York-based bank", "the main German index, the DAX", "Kessel Ltd. of Toronto"), and a time zone after a
         clock time ("14:52 UTC")."""
         doc = ent.doc
         if ent.label_ == "ORG" and ent.start > 0 and CLOCK_TIME.fullmatch(doc[ent.start - 1].text):
             return True
         root = _head_word(ent)
+        if ent.label_ in PLACE_LABELS and _locates_firm(root):
+            return True
         if ent.label_ not in PLACE_LABELS and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in root.children):
             return False  # "the Green Bay, Wis., concern": a town and its state, whatever the model tags
         following = doc[ent.end: ent.end + 2]
@@ -205,11 +228,12 @@ class EntityTable:
 
     def _mention(self, ent: Span, text: str) -> Mention | None:
         """The entity without a leading "the", a possessive and what follows it (not in a name
-        ending in its legal form), and title words; None for a word of a title the model read as
+        ending in its legal form, nor after a plural: "the Farmers' Union", "the Kestrel People's
+        Party" are one name each), and title words; None for a word of a title the model read as
         a name."""
         tokens = list(ent)
         cut = None if tokens[-1].text in self.legal_forms else next(  # "Tarrow's Inc." is one name
-            (i for i, t in enumerate(tokens) if t.text in POSSESSIVES), None)
+            (i for i, t in enumerate(tokens) if t.text in POSSESSIVES and not _plural_owner(t)), None)
         if cut is not None:
             tokens = tokens[:cut]
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
@@ -286,6 +310,28 @@ class EntityTable:
         after = text[mention.end: mention.end + 40].split(maxsplit=1)
         return any(before.endswith(phrase) for phrase in known.literal_before) or (
             bool(after) and after[0].strip(".,;:") in known.literal_after)
+
+
+def _ends_earlier(name: str, words: list[str], mentions: list[Mention], start: int) -> bool:
+    """Whether an organisation's name, given before ``start``, ends in these words after words of
+    a name ("German", not the "a" of "a Khmer Rouge faction" the model took in)."""
+    return name.split()[-len(words):] == words and all(w[:1].isupper() for w in name.split()[:-len(words)]) \
+        and any(m.text == name and m.start < start for m in mentions)
+
+
+def _locates_firm(root: Token) -> bool:
+    """Whether a place is joined by "of" to an organisation's name the model ends before it
+    ("Kessel Trust Ltd. of Toronto", "Pell Corp., of Phoenix"): it only says where the firm is."""
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.ent_type_ != "ORG" and of.head.ent_type_ == "ORG" \
+        and of.head.i < of.i
+
+
+def _plural_owner(possessive: Token) -> bool:
+    """Whether a possessive inside an entity follows a plural noun ("Farmers' Union", "People's
+    Party"), which opens a name of its own, not a headline's owner ("Xi's Unholy Alliance")."""
+    return possessive.i > 0 and possessive.nbor(-1).tag_ in ("NNS", "NNPS") and possessive.i + 1 < len(possessive.doc) \
+        and possessive.nbor(1).ent_iob_ == "I"
 
 
 def _head_word(ent: Span) -> Token:

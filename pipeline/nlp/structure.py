@@ -318,12 +318,23 @@ def in_each_sentence(sentences: list[Span], spans: Sequence[Span], items: Sequen
     return [[chosen[i] for i in groups.get(sent.start, ())] for sent in sentences]
 
 
+FINITE_TAGS = ("VBZ", "VBP", "VBD", "MD")
+"""Tags of a finite auxiliary ("is", "are", "was", "will"), which a clause with its own subject has."""
+
+
 def clause_subject(verb: Token) -> Token | None:
-    """A verb's subject, or for a verb without one that goes on from another, that verb's."""
+    """A verb's subject, or for a verb without one that goes on from another, that verb's. A
+    clause set after another with a finite auxiliary of its own ("is seeking") but no subject is
+    one whose subject the parse took for the object before it ("Corvane raised its defenses after
+    announcing a Dutch firm is seeking to buy 25%": the firm seeks, not Corvane): that noun."""
     for _ in range(MAX_DEPTH):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[-1] if split_subjects(subjects) else subjects[0]
+        finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS and c.i < verb.i]
+        if verb.dep_ == "advcl" and finite:
+            before = verb.doc[finite[0].i - 1] if finite[0].i > 0 else None
+            return before if before is not None and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "dobj" else None
         if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head

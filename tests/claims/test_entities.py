@@ -112,3 +112,29 @@ def test_common_words_read_as_a_name_name_no_one(resources, text, misread, names
     spans = [doc.char_span(text.index(words), text.index(words) + len(words), label=label) for words, label in misread]
     doc.ents = [*spans, *(ent for ent in doc.ents if not any(s.start < ent.end and ent.start < s.end for s in spans))]
     assert list(dict.fromkeys(e["canonical"] for e in resources.entities.canonical_entities(doc) if e["label"] != "DATE")) == names
+
+
+def test_index_words_after_a_company_named_with_them_are_the_company(resources):
+    text = ("Dow Jones amp Co. said its net rose 8%. Dow Jones said it sold 2,000 shares. "
+            "Dow Jones fell 30 points on Friday.")
+    entities = resources.entities.canonical_entities(resources.nlp(text))
+    assert [(e["canonical"], e["label"]) for e in entities if e["label"] != "DATE"] == [
+        ("Dow Jones", "ORG"), ("Dow Jones", "ORG"), ("Dow Jones Industrial Average", "INDEX")]
+
+
+def test_a_possessive_after_a_plural_stays_in_the_name(resources):
+    text = "The Farmers' Union said prices fell 4%. Putin and Xi's Unholy Alliance."
+    names = [e["canonical"] for e in resources.entities.canonical_entities(resources.nlp(text))]
+    assert "Farmers' Union" in names and not any("Alliance" in name for name in names)
+
+
+def test_a_place_joined_by_of_to_a_firm_names_no_one(resources):
+    text = "Pell Corp., of Phoenix, posted a loss. The mayor of Toronto spoke."
+    names = [e["canonical"] for e in resources.entities.canonical_entities(resources.nlp(text))]
+    assert "Phoenix" not in names and "Toronto" in names
+
+
+def test_an_organisations_trailing_words_after_its_full_name_are_that_name(resources):
+    text = "The far-right Danish People's Union must repay 300,000 marks. The People's Union will appeal."
+    entities = resources.entities.canonical_entities(resources.nlp(text))
+    assert [e["canonical"] for e in entities if e["text"] == "People's Union"] == ["Danish People's Union"]

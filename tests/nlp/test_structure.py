@@ -174,3 +174,16 @@ def test_a_subject_split_at_a_comma_is_its_nearer_part(resources):
     subjects = [c for c in said.children if c.dep_ == "nsubj"]
     assert len(subjects) == 2  # the parse this reading is for
     assert clause_subject(said).text == "First"
+
+
+def test_a_clause_with_its_own_finite_auxiliary_keeps_the_subject_the_parse_took_for_an_object(resources):
+    doc = resources.nlp("Keller Corp. strengthened its takeover defenses after announcing a Dutch firm is seeking "
+                        "to buy up to 25% of the company.")
+    buy = next(t for t in doc if t.lower_ == "buy")
+    assert clause_subject(buy).lower_ != "corp."
+
+
+def test_a_verb_joined_by_and_shares_the_first_ones_subject(resources):
+    doc = resources.nlp("Keller Corp. posted a loss and is cutting 300 jobs.")
+    cutting = next(t for t in doc if t.lower_ == "cutting")
+    assert clause_subject(cutting).text == "Corp."
