@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_tense, dateline_end, doc_text, first_joined_verb, in_dateline,
-                                    index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph, token_strings)
+                                    index_sentences, paragraph_numbers, part_of_dateline, preposition_objects, starts_paragraph,
+                                    token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -165,3 +166,12 @@ def test_verbs_joined_by_and_share_the_first_one(resources):
     verbs = {t.text: t for t in doc}
     assert first_joined_verb(verbs["killed"]).text == "damaged"
     assert first_joined_verb(verbs["went"]).text == "went"  # a verb joined to none is its own first
+
+
+def test_preposition_objects_are_read_head_by_head_from_any_collection_of_prepositions(resources):
+    doc = resources.nlp("Orla sold its stake in Vexa for $9 million in March.")
+    words = {t.text: t for t in doc}
+    in_phrases = preposition_objects([words["sold"], words["stake"]], ("in",))
+    assert [t.text for t in in_phrases] == ["March", "Vexa"]  # the first head's phrases come first
+    assert [t.text for t in preposition_objects([words["sold"]], frozenset({"for"}))] == ["million"]
+    assert preposition_objects([words["Orla"]], ("of",)) == []
