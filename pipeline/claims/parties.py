@@ -23,7 +23,7 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTE
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, fronted,
                                            hyphen_joined, index_alone, shared_subject, states_figure, traded_abroad,
                                            traded_in, untimed)
-from pipeline.nlp.structure import MAX_DEPTH, dateline_end
+from pipeline.nlp.structure import MAX_DEPTH, dateline_end, preposition_objects
 
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
@@ -86,8 +86,7 @@ class Parties(MentionCounts):
             if not parties and root.lemma_ == "be":
                 parties = [p for attr in root.children if attr.dep_ == "attr" for p in self.resolve(attr)]
             if not parties:
-                parties = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "at"
-                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+                parties = [p for obj in preposition_objects([root], ("at",)) for p in self.resolve(obj) if p[1] == "ORG"]
             self._main[sent.start] = parties
         return self._main[sent.start]
 
@@ -136,14 +135,13 @@ class Parties(MentionCounts):
             return self.antecedent(head, (label,), depth)
         if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
             return []  # "the biggest rises of the four indexes": the group compared owns nothing
-        return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
-                for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
+        return [p for obj in preposition_objects([head], OWNING_PREPOSITIONS)
+                for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
 
     def organisations_after(self, noun: Token, prepositions: tuple[str, ...]) -> list[Party]:
         """The organisations a noun's phrases of these prepositions name: Corvane of "a spokesman
         for Corvane", Brightwater of "a 9.4% stake in Brightwater Corp."."""
-        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in prepositions
-                for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+        return [p for obj in preposition_objects([noun], prepositions) for p in self.resolve(obj) if p[1] == "ORG"]
 
     def _led_by(self, head: Token, depth: int) -> list[Party]:
         """Who leads an unnamed group, set beside it by a participle of ``leading_verbs``: "a group
