@@ -15,7 +15,7 @@ from pipeline.claims.party_reading import (LISTED_THINGS, OWNING_LABELS, PARTNER
                                            index_alone, partitive, respective, says_what,
                                            states_figure)
 from pipeline.claims.place_parties import PlaceParties
-from pipeline.nlp.structure import described_by_age
+from pipeline.nlp.structure import described_by_age, preposition_objects
 
 
 JOINING = ("along", "together")
@@ -126,9 +126,7 @@ class FigureParties(PlaceParties):
                     found += self._sharing(subject) + self._held(subject)  # "its stake in Tessin rose to 9%"
             found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
-                found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
-                          for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
-                          if p[1] == "ORG"]
+                found += [p for obj in preposition_objects([head], ("at",)) for p in self.resolve(obj) if p[1] == "ORG"]
         if not found and (head.dep_ == "relcl" or self._owner(head)) and head.head.i != head.i:
             # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points";
             # "a unit 60%-owned by Halvard Group"
@@ -171,8 +169,7 @@ class FigureParties(PlaceParties):
         Chad"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
         ("2.1% for the transport average", which may stand for another index named before) nor a
         town it only goes to."""
-        nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                            for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
+        nouns = [figure] + preposition_objects([figure], ("in",))  # "$50 million in aid for Kenya"
         return [p for noun in nouns for prep in noun.children
                 if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
