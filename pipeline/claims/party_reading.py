@@ -14,7 +14,7 @@ from babel import Locale
 from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
-from pipeline.nlp.structure import clause_subject, first_conjunct
+from pipeline.nlp.structure import clause_subject, first_conjunct, preposition_objects
 from pipeline.rules.asked import repository_words
 from pipeline.rules.currency_table import current_currencies
 
@@ -178,8 +178,7 @@ def partitive(token: Token) -> Token:
     """The noun a quantifying pronoun takes its part of: "agreed to buy all of the public shares of
     Orlix" buys shares of Orlix, "some of the notes" are notes; any other word is itself."""
     while token.pos_ == "PRON" and token.tag_ == "DT":
-        whole = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for c in prep.children if c.dep_ == "pobj"]
+        whole = preposition_objects([token], ("of",))
         if not whole:
             break
         token = whole[0]
@@ -191,8 +190,7 @@ def traded_abroad(noun: Token, owners: list[Party]) -> bool:
     shares for Tarrow" and "U.S. shares of Corvane" are the company's (named after "for" or "of"),
     not the country's; "Japanese stocks" with no company are Japan's."""
     return noun.lemma_.lower() in LISTED_THINGS and all(p[1] in PLACE_LABELS for p in owners) and any(
-        prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in prep.children)
-        for prep in noun.children)
+        c.text[:1].isupper() for c in preposition_objects([noun], ("for", "of")))
 
 
 def traded_in(noun: Token, prep: Token, places: frozenset[str]) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties
 from pipeline.claims.party_reading import LISTED_THINGS, Party, clause_subject
+from pipeline.nlp.structure import preposition_objects
 
 
 class StakeParties(Parties):
@@ -48,8 +49,7 @@ class StakeParties(Parties):
         root = span.root
         if not holders or root.ent_type_ != "PERCENT":
             return []
-        whole = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-                 for c in prep.children if c.dep_ == "pobj"]
+        whole = preposition_objects([root], ("of", "in"))
         if any(c.lemma_.lower() not in LISTED_THINGS or self.resolve(c) for c in whole):
             return []
         held = bool(whole) or (root.dep_ == "dobj" and root.head.lemma_.lower() in self.words.holding_verbs) or (
