@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import LOCATING_PREPOSITIONS, PARTY_LABELS, PLACE_LABELS, Party
 from pipeline.claims.towns import country_of_town
+from pipeline.nlp.structure import preposition_objects
 
 EVENT_SENTENCES = 3
 """How many sentences back a casualty figure looks for the event it counts: the story's toll
@@ -134,8 +135,7 @@ class EventParties(FigureParties):
                 subjects = [token.head if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl" else c  # "the bombings which killed"
                             for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found += [s for s in subjects if self._is_event(s)] + [  # "were killed in an explosion"
-                    obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
-                    for obj in prep.children if obj.dep_ == "pobj" and self._is_event(obj)]
+                    obj for obj in preposition_objects([token], ("in", "during", "by")) if self._is_event(obj)]
                 if subjects or token.dep_ not in ("advcl", "xcomp", "conj"):
                     break
         return found
