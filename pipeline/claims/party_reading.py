@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
 from pipeline.nlp.structure import clause_subject, first_conjunct, preposition_objects
-from pipeline.rules.asked import repository_words
+from pipeline.rules.asked import repository_words, rule_words
 from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
@@ -178,15 +178,15 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
         attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
                                for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         casualty_words=frozenset(lexicons.get("casualty_words", ())),
-        person_pronouns=frozenset(map(str, entities.get("person_pronouns", ()))),
-        thing_pronouns=frozenset(map(str, entities.get("thing_pronouns", ()))),
-        group_pronouns=frozenset(map(str, entities.get("group_pronouns", ()))),
-        distributive_pronouns=frozenset(map(str, entities.get("distributive_pronouns", ()))),
-        owning_prepositions=tuple(map(str, entities.get("owning_prepositions", ()))),
-        partner_prepositions=tuple(map(str, entities.get("partner_prepositions", ()))),
-        locating_prepositions=tuple(map(str, entities.get("locating_prepositions", ()))),
-        where_prepositions=tuple(map(str, entities.get("where_prepositions", ()))),
-        listed_things=tuple(map(str, lexicons.get("priced_share_nouns", ()))))
+        person_pronouns=frozenset(rule_words(entities, "entities.yml", "person_pronouns")),
+        thing_pronouns=frozenset(rule_words(entities, "entities.yml", "thing_pronouns")),
+        group_pronouns=frozenset(rule_words(entities, "entities.yml", "group_pronouns")),
+        distributive_pronouns=frozenset(rule_words(entities, "entities.yml", "distributive_pronouns")),
+        owning_prepositions=rule_words(entities, "entities.yml", "owning_prepositions"),
+        partner_prepositions=rule_words(entities, "entities.yml", "partner_prepositions"),
+        locating_prepositions=rule_words(entities, "entities.yml", "locating_prepositions"),
+        where_prepositions=rule_words(entities, "entities.yml", "where_prepositions"),
+        listed_things=rule_words(lexicons, "lexicons.yml", "priced_share_nouns"))
 
 
 def partitive(token: Token) -> Token:
