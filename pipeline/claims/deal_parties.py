@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.event_parties import EventParties
 from pipeline.claims.parties import DESCRIPTOR_WINDOW
-from pipeline.claims.party_reading import LISTED_THINGS, PLACE_LABELS, Party, clause_subject, partitive
+from pipeline.claims.party_reading import PLACE_LABELS, Party, clause_subject, partitive
 from pipeline.nlp.structure import preposition_objects
 
 OBJECT_PREPOSITIONS = ("of", "for")
@@ -143,11 +143,11 @@ class DealParties(EventParties):
         if noun.like_num or noun.pos_ == "NUM":  # "400,100 of Ravel's shares"
             noun = next(iter(preposition_objects([noun], ("of",))), noun)
         back = any(c.dep_ == "prt" and c.lower_ == "back" for c in noun.head.children)
-        if noun.lemma_.lower() in LISTED_THINGS:
+        if noun.lemma_.lower() in self.words.listed_things:
             named = self._owners(noun, 0) + [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in SHARE_PREPOSITIONS
                                              and t.head.i in (noun.i, *(c.i for c in noun.children))
                                              for obj in t.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
-            if not named and noun.head.lower_ == "including" and noun.head.head.lemma_.lower() in LISTED_THINGS:
+            if not named and noun.head.lower_ == "including" and noun.head.head.lemma_.lower() in self.words.listed_things:
                 named = self._company_of(noun.head.head, buyers, span)
             if not named and not back and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
                 named = self.company_in_view(noun, set(buyers))  # "$215 million to buy the shares"

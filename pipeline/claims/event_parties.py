@@ -21,15 +21,16 @@ from bisect import bisect_right
 from spacy.tokens import Span, Token
 
 from pipeline.claims.figure_parties import FigureParties
-from pipeline.claims.party_reading import LOCATING_PREPOSITIONS, PARTY_LABELS, PLACE_LABELS, Party
+from pipeline.claims.party_reading import PARTY_LABELS, PLACE_LABELS, Party
 from pipeline.claims.towns import country_of_town
+from pipeline.nlp.structure import preposition_objects
 
 EVENT_SENTENCES = 3
 """How many sentences back a casualty figure looks for the event it counts: the story's toll
 follows its telling of the event closely ("Car bombs hit ... . At least 40 people died")."""
-STRUCK_PREPOSITIONS = (*LOCATING_PREPOSITIONS, "through", "on", "against")
-"""Prepositions of what and where an event its verb tells struck: "tore through the Orla Mining
-office in Mombasa", "an attack on the Swedish consulate"."""
+STRIKING_PREPOSITIONS = ("through", "on", "against")
+"""Prepositions of what an event its verb tells struck, besides the locating ones of where: "tore
+through the Orla Mining office in Mombasa", "an attack on the Swedish consulate"."""
 OWN_WORDS = ("compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "conj", "cc", "det", "nummod", "punct",
              "advmod")
 """How the words of an event noun's own phrase hang from it: "the twin car bombings next to Swedish
@@ -81,7 +82,7 @@ class EventParties(FigureParties):
         """The countries of the places where a figure's own verb says it happened, a town as the
         country it is in ("Of those killed, 11 died in Accra" -> Ghana). Read only for a figure
         about an event or a casualty count: the towns table is loaded on the first town asked about."""
-        return {country for token in span.sent if _placed(token, span)
+        return {country for token in span.sent if _placed(token, self.words.locating_prepositions, span)
                 for party in [self._entity(token)] if party is not None and party[1] in PLACE_LABELS
                 for country in [party[0] if party[0] in self.words.countries else country_of_town(party[0])]
                 if country in self.words.countries}
@@ -134,8 +135,7 @@ class EventParties(FigureParties):
                 subjects = [token.head if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl" else c  # "the bombings which killed"
                             for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found += [s for s in subjects if self._is_event(s)] + [  # "were killed in an explosion"
-                    obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by")
-                    for obj in prep.children if obj.dep_ == "pobj" and self._is_event(obj)]
+                    obj for obj in preposition_objects([token], ("in", "during", "by")) if self._is_event(obj)]
                 if subjects or token.dep_ not in ("advcl", "xcomp", "conj"):
                     break
         return found
@@ -158,8 +158,9 @@ class EventParties(FigureParties):
             verbs.append(noun.head)  # not the figure's own: "The bombings killed 200 in Kenya and 12 in Ghana"
         elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":  # "wounded in the blasts beside ..."
             verbs.append(noun.head.head)
+        struck = (*self.words.locating_prepositions, *STRIKING_PREPOSITIONS)
         todo += [c for verb in verbs for c in verb.children if c.dep_ == "dobj" or (  # not "at 9:20 a.m. (0620 GMT)"
-            c.dep_ == "prep" and c.lower_ in STRUCK_PREPOSITIONS
+            c.dep_ == "prep" and c.lower_ in struck
             and not any(t.ent_type_ in ("TIME", "DATE") for t in c.children))
             or (c.dep_ == "advmod" and any(g.dep_ == "prep" for g in c.children))]
         todo = [t for t in todo if t.i not in range(span.start, span.end) and not t.is_ancestor(span.root)]
@@ -175,12 +176,13 @@ class EventParties(FigureParties):
                      and not (c.dep_ == "appos" and party is not None and party[1] == "PERSON")]  # a victim's home town
             if party is not None and party[1] in PARTY_LABELS and party[0] in self.words.countries:
                 out.append((token.i, party))
-                where |= {party[0]} if _placed(token) else set()
+                where |= {party[0]} if _placed(token, self.words.locating_prepositions) else set()
                 continue
             if party is None and token.pos_ != "PROPN" or party is not None and party[1] not in PARTY_LABELS:
                 continue
             town = party[0] if party is not None else self.doc[token.left_edge.i:token.i + 1].text
-            country = country_of_town(town) if attack and (_placed(token) or (party and party[1] in PLACE_LABELS)) else None
+            country = country_of_town(town) if attack and (
+                _placed(token, self.words.locating_prepositions) or (party and party[1] in PLACE_LABELS)) else None
             if country in self.words.countries:
                 out.append((token.i, (country, "GPE")))
                 where.add(country)
@@ -189,12 +191,12 @@ class EventParties(FigureParties):
         return list(dict.fromkeys(party for _, party in sorted(out))), where
 
 
-def _placed(token: Token, span: Span | None = None) -> bool:
-    """Whether a name is where something happened, by a locating preposition, or set beside such a
+def _placed(token: Token, locating: tuple[str, ...], span: Span | None = None) -> bool:
+    """Whether a name is where something happened, by a ``locating`` preposition, or set beside such a
     name ("in Lagos and Accra"): then it is a town whatever the model took it for, or left untagged.
     Given a figure, whether it is where the figure's own verb says it happened ("11 died in Accra",
     not "wounded in the blasts at the consulates in Accra and Lome")."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    placed = token.dep_ == "pobj" and token.head.lower_ in LOCATING_PREPOSITIONS
+    placed = token.dep_ == "pobj" and token.head.lower_ in locating
     return placed and (span is None or token.head.head.is_ancestor(span.root) or token.head.head == span.root)

@@ -10,12 +10,11 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.describe import claim_clause
 from pipeline.claims.parties import DESCRIPTOR_WINDOW
-from pipeline.claims.party_reading import (LISTED_THINGS, OWNING_LABELS, PARTNER_PREPOSITIONS,
-                                           PERSON_PRONOUNS, Party, clause_subject, has_own_figure,
+from pipeline.claims.party_reading import (OWNING_LABELS, Party, clause_subject, has_own_figure,
                                            index_alone, partitive, respective, says_what,
                                            states_figure)
 from pipeline.claims.place_parties import PlaceParties
-from pipeline.nlp.structure import described_by_age
+from pipeline.nlp.structure import described_by_age, preposition_objects
 
 
 JOINING = ("along", "together")
@@ -25,7 +24,7 @@ shares to Orla Group along with the sale of 9,000 shares to Dunmore" (the 9,000 
 
 DEALING_PREPOSITIONS = ("to", "for", "with", "between")
 """Prepositions after a figure whose object takes part in what is done with it ("$40 million for
-Ghana"): the partners of ``PARTNER_PREPOSITIONS`` but "from", read with "of", and "against", which
+Ghana"): the partners of ``partner_prepositions`` but "from", read with "of", and "against", which
 may name the currency a figure is measured in."""
 
 
@@ -79,7 +78,7 @@ class FigureParties(PlaceParties):
                 ] + self._dealt_with(token)
                 if token.head.lower_ == "of" and token.head.head.lemma_.lower() in self.words.holding_nouns:
                     held += self.organisations_after(token, ("in",))  # "a stake of 12% in Brightwater"
-                if token.lemma_.lower() in LISTED_THINGS:  # "acquired 2 million shares in Vestra AG"
+                if token.lemma_.lower() in self.words.listed_things:  # "acquired 2 million shares in Vestra AG"
                     held += self.organisations_after(token, ("in",)) + (
                         self.organisations_after(token.head, ("in",)) if token.dep_ == "dobj" else [])
             elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
@@ -90,7 +89,7 @@ class FigureParties(PlaceParties):
                 acted_on = token.dep_ == "dobj" and not states_figure(token) and not any(c.tag_ == "JJS" for c in token.children)
                 acted_on = acted_on or token.lemma_.lower() in self.words.deal_nouns  # "Halvard's $19-a-share purchase of Orla"
                 own = self._one(token, 0)
-                found += own + self._partners(token, span, PARTNER_PREPOSITIONS + (("of",) if acted_on else ()))
+                found += own + self._partners(token, span, self.words.partner_prepositions + (("of",) if acted_on else ()))
                 held += self._held(token)
                 # "it is dwarfed by Tallis Group's plans to sell off $3 billion": the plan's owner's figure alone
                 nearer = nearer or (bool(own) and below.dep_ in ("acl", "xcomp") and any(c.dep_ == "poss" for c in token.children))
@@ -126,9 +125,7 @@ class FigureParties(PlaceParties):
                     found += self._sharing(subject) + self._held(subject)  # "its stake in Tessin rose to 9%"
             found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
-                found += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "at"
-                          for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj)
-                          if p[1] == "ORG"]
+                found += [p for obj in preposition_objects([head], ("at",)) for p in self.resolve(obj) if p[1] == "ORG"]
         if not found and (head.dep_ == "relcl" or self._owner(head)) and head.head.i != head.i:
             # "its coatings segment, where profit jumped to $122 million"; "rose 8%, which is 392 points";
             # "a unit 60%-owned by Halvard Group"
@@ -171,8 +168,7 @@ class FigureParties(PlaceParties):
         Chad"; only a name, not a thing someone owns ("127 orders for its Z400 jet"), a descriptor
         ("2.1% for the transport average", which may stand for another index named before) nor a
         town it only goes to."""
-        nouns = [figure] + [obj for prep in figure.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                            for obj in prep.children if obj.dep_ == "pobj"]  # "$50 million in aid for Kenya"
+        nouns = [figure] + preposition_objects([figure], ("in",))  # "$50 million in aid for Kenya"
         return [p for noun in nouns for prep in noun.children
                 if prep.dep_ == "prep" and prep.lower_ in DEALING_PREPOSITIONS
                 for obj in prep.children if obj.dep_ == "pobj" and self._entity(obj) is not None
@@ -285,7 +281,7 @@ class FigureParties(PlaceParties):
         if subject.lemma_.lower() in self.words.governments or self.words.descriptors.get(subject.lemma_.lower()) == "ORG":
             return any(c.dep_ == "poss" for c in subject.children)  # "her administration would cut ..."
         own = self._entity(subject)
-        return subject.lower_ in PERSON_PRONOUNS if own is None else own[1] == "PERSON"
+        return subject.lower_ in self.words.person_pronouns if own is None else own[1] == "PERSON"
 
     def _sharing(self, subject: Token) -> list[Party]:
         """The parties of joined subjects that share their verb's figure: not one that has its own
@@ -319,12 +315,14 @@ class FigureParties(PlaceParties):
         return [p for by in verb.children if by.lower_ == "by" and by.dep_ in ("agent", "prep")
                 for obj in by.children if obj.dep_ == "pobj" for p in self.resolve(obj)]
 
-    def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] = PARTNER_PREPOSITIONS) -> list[Party]:
+    def _partners(self, verb: Token, span: Span, prepositions: tuple[str, ...] | None = None) -> list[Party]:
         """Named parties the verb deals with besides its subject: its object, the objects of
         "to", "from", "for", "with" ("paid Aston Villa £100m for Jack Grealish") and the agent of a
         passive verb that prices the figure (``_priced_passive``: "Orla will be bought by Tessin
         for $9 a share"), not a town something only goes to or comes from ("flew 300
-        passengers from Leeds to Rome")."""
+        passengers from Leeds to Rome"); ``prepositions`` are the rule set's ``partner_prepositions``
+        unless given."""
+        prepositions = self.words.partner_prepositions if prepositions is None else prepositions
         out: list[Party] = []
         for child in verb.children:
             if child.i in range(span.start, span.end) or child.is_ancestor(span.root):
@@ -342,6 +340,6 @@ class FigureParties(PlaceParties):
                 if obj.dep_ == "dobj":  # "paid Aston Villa for Jack Grealish"; "raised its stake in Tarrow to 9%"
                     # "has closed its purchase of Wexford Inc. for $180 million": what a deal buys
                     bought = ("of",) if obj.lemma_.lower() in self.words.deal_nouns else ()
-                    out += self._partners(obj, span, PARTNER_PREPOSITIONS + bought) + self._held(obj)
+                    out += self._partners(obj, span, self.words.partner_prepositions + bought) + self._held(obj)
                 out += self._places_left_out(child, self.bought(obj, self.resolve(obj))) if obj.pos_ != "PRON" else []
         return out

@@ -16,14 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_mentions import MentionCounts
-from pipeline.claims.party_reading import (CURRENCY_WORDS, GROUP_PRONOUNS, LISTED_THINGS, LOCATING_PREPOSITIONS,
-                                           OWNING_LABELS, OWNING_PREPOSITIONS,
-                                           PARTY_LABELS, PERSON_PRONOUNS, PLACE_LABELS,
-                                           RELATIVE_PRONOUNS, THING_LABELS, THING_PRONOUNS, Party,
+from pipeline.claims.party_reading import (CURRENCY_WORDS, OWNING_LABELS, PARTY_LABELS, PLACE_LABELS,
+                                           RELATIVE_PRONOUNS, THING_LABELS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, fronted,
                                            hyphen_joined, index_alone, shared_subject, states_figure, traded_abroad,
                                            traded_in, untimed)
-from pipeline.nlp.structure import MAX_DEPTH, dateline_end
+from pipeline.nlp.structure import MAX_DEPTH, dateline_end, preposition_objects
 
 SENTENCES_IN_VIEW = 6
 """How many sentences back a pronoun or a descriptor looks for the subject it stands for."""
@@ -39,7 +37,7 @@ class Parties(MentionCounts):
     """Resolves noun phrases of one article to its canonical parties."""
 
     def __init__(self, doc: Doc, index: EntityIndex, words: PartyWords = PartyWords()) -> None:
-        super().__init__(doc, index)
+        super().__init__(doc, index, words.where_prepositions)
         self.words = words
         self.sentences = list(doc.sents)
         self.starts = [sent.start for sent in self.sentences]
@@ -55,7 +53,7 @@ class Parties(MentionCounts):
         headed = self._headed(head) or (self.antecedent(head, (label,)) if self._epithet(head, label) else [])
         if headed:  # "the academy said", "Canada's largest shoe retailer said"
             return headed[0][0]
-        if head.lower_ in THING_PRONOUNS | GROUP_PRONOUNS or head.tag_ in ("WP", "WDT") or (
+        if head.lower_ in self.words.thing_pronouns | self.words.group_pronouns or head.tag_ in ("WP", "WDT") or (
                 label is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)):
             found = self._one(head, 0) or (self._last_speaker(head) if head.lower_ == "it" else [])
             return "; ".join(dict.fromkeys(name for name, _ in found))
@@ -86,8 +84,7 @@ class Parties(MentionCounts):
             if not parties and root.lemma_ == "be":
                 parties = [p for attr in root.children if attr.dep_ == "attr" for p in self.resolve(attr)]
             if not parties:
-                parties = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "at"
-                           for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+                parties = [p for obj in preposition_objects([root], ("at",)) for p in self.resolve(obj) if p[1] == "ORG"]
             self._main[sent.start] = parties
         return self._main[sent.start]
 
@@ -122,7 +119,7 @@ class Parties(MentionCounts):
         if self._epithet(head, label):
             return self.antecedent(head, (label,), depth)
         owners = self._owners(head, depth)
-        if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)) and not traded_abroad(head, owners):
+        if owners and not (label == "ORG" and all(p[1] == "PERSON" for p in owners)) and not traded_abroad(head, owners, self.words.listed_things):
             return index_alone(owners)  # "Van Arden's stock"; but "Haddad, whose company ..." is the company
         employer = self._employer(owners[0][0]) if owners and label == "ORG" else None
         if employer is not None:
@@ -136,14 +133,13 @@ class Parties(MentionCounts):
             return self.antecedent(head, (label,), depth)
         if head.tag_ == "JJS" or any(c.tag_ == "JJS" for c in head.children):
             return []  # "the biggest rises of the four indexes": the group compared owns nothing
-        return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS
-                for obj in prep.children if obj.dep_ == "pobj" for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
+        return [p for obj in preposition_objects([head], self.words.owning_prepositions)
+                for p in self._one(obj, depth + 1)] or self._led_by(head, depth)
 
     def organisations_after(self, noun: Token, prepositions: tuple[str, ...]) -> list[Party]:
         """The organisations a noun's phrases of these prepositions name: Corvane of "a spokesman
         for Corvane", Brightwater of "a 9.4% stake in Brightwater Corp."."""
-        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in prepositions
-                for obj in prep.children if obj.dep_ == "pobj" for p in self.resolve(obj) if p[1] == "ORG"]
+        return [p for obj in preposition_objects([noun], prepositions) for p in self.resolve(obj) if p[1] == "ORG"]
 
     def _led_by(self, head: Token, depth: int) -> list[Party]:
         """Who leads an unnamed group, set beside it by a participle of ``leading_verbs``: "a group
@@ -219,7 +215,7 @@ class Parties(MentionCounts):
                 out += [p for obj in child.children if obj.dep_ == "pobj"  # "Indian stocks on the Sensex gauge"
                         for named in (obj, *obj.children) if named.i == obj.i or named.dep_ == "compound"
                         for p in [self._entity(named)] if p and p[1] == "INDEX"]
-                out += [] if traded_in(head, child, self.words.trading_places) or any(  # "the 20 largest
+                out += [] if traded_in(head, child, self.words) or any(  # "the 20 largest
                     c.tag_ == "JJS" for c in head.children) else self.countries_in(child)  # insurers in the U.S." ranks
         return out
 
@@ -266,15 +262,15 @@ class Parties(MentionCounts):
                 if clause.pos_ in ("VERB", "AUX"):
                     break
             return []
-        if word in PERSON_PRONOUNS:
+        if word in self.words.person_pronouns:
             return self.antecedent(pronoun, ("PERSON",), depth, pronoun=True)
-        if word in THING_PRONOUNS or word in GROUP_PRONOUNS:
+        if word in self.words.thing_pronouns or word in self.words.group_pronouns:
             found = self.antecedent(pronoun, THING_LABELS, depth, pronoun=True)
-            if not found and pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in LISTED_THINGS:
+            if not found and pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in self.words.listed_things:
                 company = self.index.last_before(pronoun.idx, "ORG")  # "... Contoso Inc. ... their shares dropped 7%"
                 return [(company["canonical"], "ORG")] if company else []
             return found
-        subject = shared_subject(pronoun)  # "Orla and Tessin signed, each pledging $40 million"
+        subject = shared_subject(pronoun, self.words.distributive_pronouns)  # "Orla and Tessin signed, each pledging $40 million"
         return self.resolve(subject, depth + 1) if subject is not None else []
 
     def _placed(self, noun: Token) -> Token:
@@ -288,7 +284,7 @@ class Parties(MentionCounts):
             top = top.head
         party = self._entity(top)
         if party is None or party[1] not in PLACE_LABELS or top.dep_ != "pobj" \
-                or top.head.lower_ not in LOCATING_PREPOSITIONS or top.head.head.pos_ not in ("NOUN", "PROPN"):
+                or top.head.lower_ not in self.words.locating_prepositions or top.head.head.pos_ not in ("NOUN", "PROPN"):
             return noun
         return top.head.head
 

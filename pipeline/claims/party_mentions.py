@@ -11,18 +11,15 @@ from spacy.tokens import Doc, Token
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import NESTED_PREPOSITIONS, Party, prepositions_above
 from pipeline.nlp.structure import first_conjunct
-from pipeline.rules.asked import repository_words
-
-WHERE_PREPOSITIONS = repository_words("entities.yml", "where_prepositions")
-"""Prepositions whose object only says where something happens, not who acts (rules/entities.yml):
-"shares closed on the Big Board", "sales in Ohio"."""
 
 
 class MentionCounts:
     """The parties of one article counted up to a point, figure after figure."""
 
-    def __init__(self, doc: Doc, index: EntityIndex) -> None:
-        self.doc, self.index = doc, index
+    def __init__(self, doc: Doc, index: EntityIndex, where: tuple[str, ...]) -> None:
+        """``where``: the prepositions whose object only says where something happens, not who acts
+        (``PartyWords.where_prepositions``: "shares closed on the Big Board", "sales in Ohio")."""
+        self.doc, self.index, self.where = doc, index, where
         self._acting: dict[tuple[int, int], bool] = {}
         self._subject: dict[tuple[int, int], bool] = {}
         self._counts_so_far: dict[tuple[str, ...], tuple[int, int, dict[Party, tuple[int, int]]]] = {}
@@ -102,7 +99,7 @@ class MentionCounts:
         """Whether a mention only says where something happens ("closed at $15 on the New York
         Stock Exchange", "trading in Tokyo"): "the company" a few sentences on is not that one."""
         span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPOSITIONS
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in self.where
 
     def _latest_before(self, offset: int, test: Callable[[dict], bool], wanted: bool = True) -> dict[Party, int]:
         """The parties of the entities that end by ``offset`` whose ``test`` answers ``wanted``, each

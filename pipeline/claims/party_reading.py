@@ -14,24 +14,18 @@ from babel import Locale
 from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
-from pipeline.nlp.structure import clause_subject, first_conjunct
-from pipeline.rules.asked import repository_words
+from pipeline.nlp.structure import clause_subject, first_conjunct, preposition_objects
+from pipeline.rules.asked import repository_words, rule_words
 from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
 PERSON_PRONOUNS = frozenset(repository_words("entities.yml", "person_pronouns"))
-"""Pronouns of a person (rules/entities.yml): "she" is the last person named."""
-THING_PRONOUNS = frozenset(repository_words("entities.yml", "thing_pronouns"))
-"""Pronouns of a company, an index or a country (rules/entities.yml): "its" is the last one named."""
-GROUP_PRONOUNS = frozenset(repository_words("entities.yml", "group_pronouns"))
-"""Pronouns of several parties or a body (rules/entities.yml): "they", "their"."""
+"""Pronouns of a person as the repository's rules/entities.yml gives them, for the speaker finder,
+which has yet to take them from the run's rule set (``PartyWords.person_pronouns``)."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 """English's relative pronouns, the closed class the tagger tags WP, WP$ and WDT ("that" also as a
 determiner or a conjunction, so the words rather than the tags): the noun they follow."""
-DISTRIBUTIVE_PRONOUNS = frozenset(repository_words("entities.yml", "distributive_pronouns"))
-"""Pronouns that, as the subject of a clause going on from another, share out its subjects among
-themselves: "Orla and Tessin signed the pact, each pledging $40 million" is Orla's and Tessin's."""
 THING_LABELS = ("ORG", "INDEX", "GPE")
 PARTY_LABELS = ("PERSON", "ORG", "INDEX", "GPE", "LOC", "NORP")
 """Labels of entities that can own a figure: not an event ("El Niño") or a building."""
@@ -43,14 +37,6 @@ NESTED_PREPOSITIONS = 2
 """How many prepositions below its verb put a name inside what a figure came from or concerns
 rather than among those who act: "a gain from the sale of Brenner shares", "the value of the
 company's holding in Brenner"."""
-OWNING_PREPOSITIONS = repository_words("entities.yml", "owning_prepositions")
-"""Prepositions whose object owns the noun they hang from (rules/entities.yml): "shares of Contoso"."""
-PARTNER_PREPOSITIONS = repository_words("entities.yml", "partner_prepositions")
-"""Prepositions whose object takes part in what a clause's verb does with a figure (rules/entities.yml):
-"China exported to Russia goods worth $111 billion"."""
-LOCATING_PREPOSITIONS = repository_words("entities.yml", "locating_prepositions")
-"""Prepositions whose object says where something happens or goes (rules/entities.yml): "held in a
-prison in New York", "a flight from Leeds to Rome"."""
 TERRITORY_CODES = {name: code for code, name in Locale("en").territories.items() if not code.isdigit()}
 """Each country or territory by its CLDR name, with its code ("Kenya": "KE")."""
 COUNTRIES = frozenset(TERRITORY_CODES) | frozenset(re.sub(r" (SAR|-) .*| \([^)]*\)$", "", name) for name in TERRITORY_CODES)
@@ -68,9 +54,6 @@ CURRENCY_NAMES = {code: _CURRENT["names"][code] for territory in TERRITORY_CODES
 not a unit of account ("Unit of Constant Value") nor a currency of the past."""
 CURRENCY_WORDS = frozenset(name.split()[-1].lower() for name in CURRENCY_NAMES.values())
 """The nouns currencies are named by: "dollar", "yen", "euro", "rupee"."""
-LISTED_THINGS = repository_words("lexicons.yml", "priced_share_nouns")
-"""Nouns only a company has (the ``priced_share_nouns`` a price per share is quoted for): "its
-shares", "their stock" are the last company named."""
 
 @dataclass(frozen=True)
 class PartyWords:
@@ -135,6 +118,29 @@ class PartyWords:
     casualty_words: frozenset[str] = frozenset()
     """Words of what befell the people a figure counts ("killed", "wounded"): ``casualty_words``
     of rules/lexicons.yml."""
+    person_pronouns: frozenset[str] = frozenset()
+    """Pronouns of a person: "she" is the last person named."""
+    thing_pronouns: frozenset[str] = frozenset()
+    """Pronouns of a company, an index or a country: "its" is the last one named."""
+    group_pronouns: frozenset[str] = frozenset()
+    """Pronouns of several parties or a body: "they", "their"."""
+    distributive_pronouns: frozenset[str] = frozenset()
+    """Pronouns that, as the subject of a clause going on from another, share out its subjects among
+    themselves: "Orla and Tessin signed the pact, each pledging $40 million" is Orla's and Tessin's."""
+    owning_prepositions: tuple[str, ...] = ()
+    """Prepositions whose object owns the noun they hang from: "shares of Contoso"."""
+    partner_prepositions: tuple[str, ...] = ()
+    """Prepositions whose object takes part in what a clause's verb does with a figure: "China
+    exported to Russia goods worth $111 billion"."""
+    locating_prepositions: tuple[str, ...] = ()
+    """Prepositions whose object says where something happens or goes: "held in a prison in New
+    York", "a flight from Leeds to Rome"."""
+    where_prepositions: tuple[str, ...] = ()
+    """Prepositions whose object only says where something happens, not who acts: "shares closed on
+    the Big Board", "sales in Ohio"."""
+    listed_things: tuple[str, ...] = ()
+    """Nouns only a company has (the ``priced_share_nouns`` of rules/lexicons.yml, which a price per
+    share is quoted for): "its shares", "their stock" are the last company named."""
 
 
 def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -> PartyWords:
@@ -171,37 +177,44 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
                               for noun in lexicons.get("event_nouns", {}).get(kind, ())),
         attack_nouns=frozenset(noun for kind in entities.get("attack_events", ())
                                for noun in lexicons.get("event_nouns", {}).get(kind, ())),
-        casualty_words=frozenset(lexicons.get("casualty_words", ())))
+        casualty_words=frozenset(lexicons.get("casualty_words", ())),
+        person_pronouns=frozenset(rule_words(entities, "entities.yml", "person_pronouns")),
+        thing_pronouns=frozenset(rule_words(entities, "entities.yml", "thing_pronouns")),
+        group_pronouns=frozenset(rule_words(entities, "entities.yml", "group_pronouns")),
+        distributive_pronouns=frozenset(rule_words(entities, "entities.yml", "distributive_pronouns")),
+        owning_prepositions=rule_words(entities, "entities.yml", "owning_prepositions"),
+        partner_prepositions=rule_words(entities, "entities.yml", "partner_prepositions"),
+        locating_prepositions=rule_words(entities, "entities.yml", "locating_prepositions"),
+        where_prepositions=rule_words(entities, "entities.yml", "where_prepositions"),
+        listed_things=rule_words(lexicons, "lexicons.yml", "priced_share_nouns"))
 
 
 def partitive(token: Token) -> Token:
     """The noun a quantifying pronoun takes its part of: "agreed to buy all of the public shares of
     Orlix" buys shares of Orlix, "some of the notes" are notes; any other word is itself."""
     while token.pos_ == "PRON" and token.tag_ == "DT":
-        whole = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for c in prep.children if c.dep_ == "pobj"]
+        whole = preposition_objects([token], ("of",))
         if not whole:
             break
         token = whole[0]
     return token
 
 
-def traded_abroad(noun: Token, owners: list[Party]) -> bool:
-    """Whether the places before a company's shares only say where they trade: "American depositary
-    shares for Tarrow" and "U.S. shares of Corvane" are the company's (named after "for" or "of"),
-    not the country's; "Japanese stocks" with no company are Japan's."""
-    return noun.lemma_.lower() in LISTED_THINGS and all(p[1] in PLACE_LABELS for p in owners) and any(
-        prep.dep_ == "prep" and prep.lower_ in ("for", "of") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in prep.children)
-        for prep in noun.children)
+def traded_abroad(noun: Token, owners: list[Party], listed: tuple[str, ...]) -> bool:
+    """Whether the places before a company's shares (``listed``: ``PartyWords.listed_things``) only
+    say where they trade: "American depositary shares for Tarrow" and "U.S. shares of Corvane" are
+    the company's (named after "for" or "of"), not the country's; "Japanese stocks" with no company
+    are Japan's."""
+    return noun.lemma_.lower() in listed and all(p[1] in PLACE_LABELS for p in owners) and any(
+        c.text[:1].isupper() for c in preposition_objects([noun], ("for", "of")))
 
 
-def traded_in(noun: Token, prep: Token, places: frozenset[str]) -> bool:
-    """Whether an "in" or "on" phrase after shares names the market they trade in: in "each
-    equal to three shares in the Frankfurt market" or "Ashcombe shares on the Oslo exchange"
-    the market's place only says where they trade, not whose they are (``places``: the
-    ``trading_places`` of rules/entities.yml)."""
-    return noun.lemma_.lower() in LISTED_THINGS and any(
-        c.dep_ == "pobj" and c.lemma_.lower() in places for c in prep.children)
+def traded_in(noun: Token, prep: Token, words: PartyWords) -> bool:
+    """Whether an "in" or "on" phrase after shares (``listed_things``) names the market they trade
+    in (``trading_places``): in "each equal to three shares in the Frankfurt market" or "Ashcombe
+    shares on the Oslo exchange" the market's place only says where they trade, not whose they are."""
+    return noun.lemma_.lower() in words.listed_things and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in words.trading_places for c in prep.children)
 
 
 def says_what(span: Span, head: Token) -> bool:
@@ -232,12 +245,12 @@ def fronted(token: Token, verb: Token, subject: Token) -> bool:
     return branch is not None and branch.dep_ == "advcl" and branch.right_edge.i < subject.i
 
 
-def shared_subject(pronoun: Token) -> Token | None:
-    """The subject of the clause above that "each" or "both" (``DISTRIBUTIVE_PRONOUNS``) opening
+def shared_subject(pronoun: Token, distributive: frozenset[str]) -> Token | None:
+    """The subject of the clause above that "each" or "both" (``distributive``) opening
     a clause of its own shares out: "Norway and Fjell Bank took over the yard, each putting up
     50 million crowns" is Norway's and the bank's; not "each of the banks", which names
     its own."""
-    if pronoun.lower_ not in DISTRIBUTIVE_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass") \
+    if pronoun.lower_ not in distributive or pronoun.dep_ not in ("nsubj", "nsubjpass") \
             or any(c.dep_ == "prep" for c in pronoun.children):
         return None
     return next((subject for verb in pronoun.head.ancestors if verb.pos_ in ("VERB", "AUX")

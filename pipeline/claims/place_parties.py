@@ -9,7 +9,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from pipeline.claims.party_reading import LOCATING_PREPOSITIONS, PLACE_LABELS, Party, opens_clause
+from pipeline.claims.party_reading import PLACE_LABELS, Party, opens_clause
 from pipeline.claims.stake_parties import StakeParties
 
 
@@ -25,7 +25,7 @@ class PlaceParties(StakeParties):
         dropped: set[int] = set()
         for i in sorted(tokens):
             token = self.doc[i]
-            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in LOCATING_PREPOSITIONS \
+            if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in self.words.locating_prepositions \
                     or opens_clause(token.head):
                 continue
             party = self._entity(token)
@@ -59,7 +59,7 @@ class PlaceParties(StakeParties):
         """The parties of a preposition's object without the towns and regions it only says something
         comes from or goes to ("flew 300 passengers from Leeds to Rome", "100 miles from Lyon"):
         orders from an airline or exports to a country keep their party."""
-        if prep.lower_ not in LOCATING_PREPOSITIONS or opens_clause(prep):
+        if prep.lower_ not in self.words.locating_prepositions or opens_clause(prep):
             return parties
         return [p for p in parties if not self._only_where(p)]
 

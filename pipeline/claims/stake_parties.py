@@ -11,7 +11,8 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from pipeline.claims.parties import DESCRIPTOR_WINDOW, Parties
-from pipeline.claims.party_reading import LISTED_THINGS, Party, clause_subject
+from pipeline.claims.party_reading import Party, clause_subject
+from pipeline.nlp.structure import preposition_objects
 
 
 class StakeParties(Parties):
@@ -26,7 +27,7 @@ class StakeParties(Parties):
         Industries' price, not the exchange's; not a word the article also writes in lower case
         ("Bank shares rose" in a story that speaks of banks)."""
         words = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
-        if noun.lemma_.lower() not in LISTED_THINGS or not words or any(
+        if noun.lemma_.lower() not in self.words.listed_things or not words or any(
                 not w.is_title or w.lower_ in self._lower_words or self._entity(w) is not None for w in words):
             return []
         name = " ".join(w.text for w in words) + " "
@@ -48,9 +49,8 @@ class StakeParties(Parties):
         root = span.root
         if not holders or root.ent_type_ != "PERCENT":
             return []
-        whole = [c for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-                 for c in prep.children if c.dep_ == "pobj"]
-        if any(c.lemma_.lower() not in LISTED_THINGS or self.resolve(c) for c in whole):
+        whole = preposition_objects([root], ("of", "in"))
+        if any(c.lemma_.lower() not in self.words.listed_things or self.resolve(c) for c in whole):
             return []
         held = bool(whole) or (root.dep_ == "dobj" and root.head.lemma_.lower() in self.words.holding_verbs) or (
             root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.words.holding_nouns)

@@ -3,7 +3,7 @@ tense and subject, the person an age describes)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -214,7 +214,7 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
-def preposition_objects(heads: Iterable[Token], prepositions: tuple[str, ...]) -> list[Token]:
+def preposition_objects(heads: Iterable[Token], prepositions: Collection[str]) -> list[Token]:
     """The objects of the given prepositions on any of ``heads``: "Vexa" of "its purchase of Vexa"
     for ("of",)."""
     return [obj for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in prepositions

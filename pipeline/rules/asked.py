@@ -7,13 +7,14 @@ The code asks in two ways, both found in its source: it reads the lexicons by a 
 (``lexicons["priced_share_nouns"]``, ``rules.lexicons.get("event_nouns", {})``, a name of a tuple
 written out: ``for name in ("comparison_bases", "first_person")``), also through a parameter of a
 function that is handed the lexicons (``locates(span, words)`` reads ``words["compass_words"]``);
-or it asks ``repository_words("entities.yml", "party_pronouns")``. No list of the names is kept by hand."""
+or it asks ``rule_words(entities, "entities.yml", "thing_pronouns")`` of a table the run loaded, or
+``repository_words("entities.yml", "party_pronouns")``. No list of the names is kept by hand."""
 from __future__ import annotations
 
 import ast
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,16 @@ from pipeline.rules.lexicons import LEXICON_FILE
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 HOLDERS = frozenset({"lexicons"})
 """The name that holds the lexicons wherever it stands: a variable, a parameter or an attribute."""
-ACCESSOR = "repository_words"
+ACCESSORS = ("repository_words", "rule_words")
+"""The functions that ask for a list by its file and key, the last two of their arguments."""
+
+
+def rule_words(table: Mapping[str, Any], file: str, key: str) -> tuple[str, ...]:
+    """The list ``key`` of the rule file ``file`` as the run loaded it (``table``: the file's
+    mapping, ``rules.tables["entities"]``), for a stage's builder: "she" of ``person_pronouns``. A
+    list the table lacks is empty here; naming the file lets the loader report it."""
+    words = table.get(key)
+    return tuple(map(str, words)) if isinstance(words, list) else ()
 
 
 def repository_words(file: str, key: str) -> tuple[str, ...]:
@@ -35,8 +45,7 @@ def repository_words(file: str, key: str) -> tuple[str, ...]:
     ("its shares" are a company's: ``priced_share_nouns``). A list the file lacks is empty here:
     the loader, which every run goes through before it reads a word, reports it with the other
     problems, so that ``claims rules check`` still runs."""
-    words = _repository_file(file).get(key)
-    return tuple(map(str, words)) if isinstance(words, list) else ()
+    return rule_words(_repository_file(file), file, key)
 
 
 @cache
@@ -215,8 +224,8 @@ def _strings(node: ast.AST) -> tuple[str, ...]:
 
 
 def _accessor_keys(function: ast.AST) -> Iterator[tuple[str, str]]:
-    """The lists asked for by ``repository_words("file", "key")``."""
+    """The lists asked for by ``repository_words("file", "key")`` and ``rule_words(table, "file", "key")``."""
     for node in _own_nodes(function):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ACCESSOR
-                and len(node.args) == 2 and all(isinstance(a, ast.Constant) for a in node.args)):
-            yield node.args[0].value, node.args[1].value
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ACCESSORS
+                and len(node.args) >= 2 and all(isinstance(a, ast.Constant) for a in node.args[-2:])):
+            yield node.args[-2].value, node.args[-1].value

@@ -44,7 +44,7 @@ from dateutil.relativedelta import relativedelta
 
 from spacy.tokens import Span, Token
 
-from pipeline.nlp.structure import clause_head, first_joined_verb, starts_paragraph
+from pipeline.nlp.structure import clause_head, first_joined_verb, preposition_objects, starts_paragraph
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
@@ -242,8 +242,7 @@ def _victims_of(subject: Token, victim_nouns: frozenset[str]) -> list[Token]:
     flu); none for victims of nothing named ("the victims numbered 41")."""
     if subject.lemma_.lower() not in victim_nouns:
         return [subject]
-    return [g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children
-            if g.dep_ == "pobj"]
+    return preposition_objects([subject], ("of", "from"))
 
 
 def _antecedent(noun: Token, words: EventWords) -> Token:
@@ -265,13 +264,12 @@ TIME_NOUNS = frozenset({"year", "month", "week", "day", "weekend", "summer", "wi
 
 def _about_event(noun: Token, words: EventWords) -> tuple[str, Span] | None:
     """'the toll in the Harbin blast', 'at the time of the league's founding': the event a noun is of."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ABOUT):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if obj.lemma_.lower() == "time":  # "at the time of the league's founding"
-                return next((found for c in obj.children if c.lower_ == "of" and c.dep_ == "prep"
-                             for found in [_about_event(obj, words)] if found), None)
-            if (kind := _event_kind(obj, words)) is not None:
-                return kind, _noun_phrase(obj)
+    for obj in preposition_objects([noun], ABOUT):
+        if obj.lemma_.lower() == "time":  # "at the time of the league's founding"
+            return next((found for c in obj.children if c.lower_ == "of" and c.dep_ == "prep"
+                         for found in [_about_event(obj, words)] if found), None)
+        if (kind := _event_kind(obj, words)) is not None:
+            return kind, _noun_phrase(obj)
     return None
 
 

@@ -256,7 +256,7 @@ def test_parties_counted_figure_after_figure_are_those_counted_from_the_start(re
             "Globex shares rose. Initech Ltd. and Acme Corp. signed a deal, Acme said. Globex did not comment.")
     doc = resources.nlp(text)
     index = EntityIndex(doc, resources.entities.canonical_entities(doc))
-    parties = Parties(doc, index)
+    parties = Parties(doc, index, resources.speakers.party_words)
 
     def from_the_start(offset: int) -> dict:
         counts: dict = {}
@@ -319,7 +319,7 @@ def test_joined_subjects_leave_the_shared_figure_to_the_one_without_its_own(reso
     doc = Doc(resources.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
               sent_starts=[True] + [False] * 14)
     index = EntityIndex(doc, resources.entities.canonical_entities(doc))
-    assert FigureParties(doc, index)._sharing(doc[3]) == [("Northwind", "ORG")]
+    assert FigureParties(doc, index, resources.speakers.party_words)._sharing(doc[3]) == [("Northwind", "ORG")]
 
 
 def test_a_company_the_model_once_tags_a_place_is_no_town():

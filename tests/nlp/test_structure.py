@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_subject, clause_tense, dateline_end, doc_text, first_joined_verb,
-                                    in_dateline, index_sentences, paragraph_numbers, part_of_dateline, starts_paragraph,
+                                    in_dateline, index_sentences, paragraph_numbers, part_of_dateline, preposition_objects,
+                                    starts_paragraph,
                                     token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
@@ -187,3 +188,12 @@ def test_a_verb_joined_by_and_shares_the_first_ones_subject(resources):
     doc = resources.nlp("Keller Corp. posted a loss and is cutting 300 jobs.")
     cutting = next(t for t in doc if t.lower_ == "cutting")
     assert clause_subject(cutting).text == "Corp."
+
+
+def test_preposition_objects_are_read_head_by_head_from_any_collection_of_prepositions(resources):
+    doc = resources.nlp("Orla sold its stake in Vexa for $9 million in March.")
+    words = {t.text: t for t in doc}
+    in_phrases = preposition_objects([words["sold"], words["stake"]], ("in",))
+    assert [t.text for t in in_phrases] == ["March", "Vexa"]  # the first head's phrases come first
+    assert [t.text for t in preposition_objects([words["sold"]], frozenset({"for"}))] == ["million"]
+    assert preposition_objects([words["Orla"]], ("of",)) == []

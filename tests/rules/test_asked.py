@@ -15,7 +15,7 @@ from pipeline.extract import extract_articles
 from pipeline.records import Article
 from pipeline.rules import RULES_DIR, check_all, load_rules
 from pipeline.rules import asked
-from pipeline.rules.asked import asked_lists, repository_words, scan
+from pipeline.rules.asked import asked_lists, repository_words, rule_words, scan
 
 
 @pytest.fixture
@@ -66,7 +66,8 @@ def build(rules):
     first = rules.lexicons["round_words"]
     more = {name: rules.lexicons[name] for name in ("odd_words", "even_words")}
     kinds = [rules.lexicons[kind] for kind in KINDS]
-    return first, more, kinds, places(1, rules.lexicons), repository_words("entities.yml", "pale_words")
+    return first, more, kinds, places(1, rules.lexicons), repository_words("entities.yml", "pale_words"), \
+        rule_words(rules.tables["speech"], "speech.yml", "bright_words")
 
 def places(count, words):
     return words["far_words"], words.get("near_words", ())
@@ -75,7 +76,16 @@ def places(count, words):
     assert {reader for _, _, reader in rows} == {"pipeline/stage.py"}
     assert {(file, key) for file, key, _ in rows} == {
         ("lexicons.yml", key) for key in ("round_words", "odd_words", "even_words", "tall_words", "short_words",
-                                          "far_words", "near_words")} | {("entities.yml", "pale_words")}
+                                          "far_words", "near_words")} | {("entities.yml", "pale_words"),
+                                                                         ("speech.yml", "bright_words")}
+
+
+def test_a_list_of_a_table_the_run_loads_is_reported_missing_too(rules):
+    _drop_list(rules / "entities.yml", "thing_pronouns")
+
+    _, problems = check_all(rules)
+
+    assert "[E010] entities.yml: no word list 'thing_pronouns', which pipeline/claims/party_reading.py reads" in problems
 
 
 
@@ -123,6 +133,11 @@ def test_the_lists_read_in_building_and_running_the_pipeline_are_all_found_in_th
     list(extract_articles([Article(id="t", text=text, published=date(2024, 4, 9))], res))
     asked = {key for file, key, _ in asked_lists() if file == "lexicons.yml"}
     assert len(recording.read) > 80 and recording.read <= asked, recording.read - asked
+
+
+def test_a_list_a_table_lacks_is_empty():
+    assert rule_words({"thing_pronouns": ["it", "its"]}, "entities.yml", "thing_pronouns") == ("it", "its")
+    assert rule_words({}, "entities.yml", "thing_pronouns") == ()
 
 
 def test_a_list_the_repository_lacks_is_empty_to_a_module_constant():
