@@ -15,14 +15,11 @@ from spacy.tokens import Span, Token
 
 from pipeline.claims.nationalities import country_of_people
 from pipeline.nlp.structure import clause_subject, first_conjunct, preposition_objects
-from pipeline.rules.asked import repository_words, rule_words
+from pipeline.rules.asked import rule_words
 from pipeline.rules.currency_table import current_currencies
 
 Party = tuple[str, str]
 """A canonical name and its label: ("Corvane", "ORG")."""
-PERSON_PRONOUNS = frozenset(repository_words("entities.yml", "person_pronouns"))
-"""Pronouns of a person as the repository's rules/entities.yml gives them, for the speaker finder,
-which has yet to take them from the run's rule set (``PartyWords.person_pronouns``)."""
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 """English's relative pronouns, the closed class the tagger tags WP, WP$ and WDT ("that" also as a
 determiner or a conjunction, so the words rather than the tags): the noun they follow."""

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PERSON_PRONOUNS, PartyWords, figure_tail, states_figure
+from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
 from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, inverted_source, leading_clause,
                                             noun_cue, passive_agent, quoted_speaker, says_of_its_noun, tells_past,
                                             verbal)
@@ -66,7 +66,7 @@ class SpeakerFinder:
         self.clause_deps = set(speech["clause_dependencies"])
         self.object_deps = set(speech["object_dependencies"])
         self.content_preps = set(speech["content_prepositions"])
-        self.pronouns = set(PERSON_PRONOUNS)
+        self.pronouns = set(party_words.person_pronouns)
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.governments = set(speech.get("government_nouns", ()))

@@ -1,33 +1,32 @@
 """The word lists the code asks the rule files for, read from the code itself, so that the loader
 reports a list no file defines among the other problems ("no word list 'priced_share_nouns'")
-instead of the first stage built with it failing on a KeyError; and the one way code outside the
-stages' builders asks for a list (``repository_words``).
+instead of the first stage built with it failing on a KeyError; and the one way a builder asks a
+loaded table for a list by its file and key (``rule_words``).
 
 The code asks in two ways, both found in its source: it reads the lexicons by a name written out
 (``lexicons["priced_share_nouns"]``, ``rules.lexicons.get("event_nouns", {})``, a name of a tuple
 written out: ``for name in ("comparison_bases", "first_person")``), also through a parameter of a
 function that is handed the lexicons (``locates(span, words)`` reads ``words["compass_words"]``);
-or it asks ``rule_words(entities, "entities.yml", "thing_pronouns")`` of a table the run loaded, or
-``repository_words("entities.yml", "party_pronouns")``. No list of the names is kept by hand."""
+or it asks ``rule_words(entities, "entities.yml", "thing_pronouns")`` of a table the run loaded.
+No list of the names is kept by hand."""
 from __future__ import annotations
 
 import ast
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import E_RULE, PipelineError
+from pipeline.errors import E_RULE
 from pipeline.rules.built import cached_json
-from pipeline.rules.files import RULES_DIR, read_yaml
 from pipeline.rules.lexicons import LEXICON_FILE
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 HOLDERS = frozenset({"lexicons"})
 """The name that holds the lexicons wherever it stands: a variable, a parameter or an attribute."""
-ACCESSORS = ("repository_words", "rule_words")
+ACCESSORS = ("rule_words",)
 """The functions that ask for a list by its file and key, the last two of their arguments."""
 
 
@@ -37,24 +36,6 @@ def rule_words(table: Mapping[str, Any], file: str, key: str) -> tuple[str, ...]
     list the table lacks is empty here; naming the file lets the loader report it."""
     words = table.get(key)
     return tuple(map(str, words)) if isinstance(words, list) else ()
-
-
-def repository_words(file: str, key: str) -> tuple[str, ...]:
-    """The list ``key`` of the repository's rule file ``file`` ("lexicons.yml", "entities.yml"),
-    for the modules that know a word list as a constant rather than being built from the rule set
-    ("its shares" are a company's: ``priced_share_nouns``). A list the file lacks is empty here:
-    the loader, which every run goes through before it reads a word, reports it with the other
-    problems, so that ``claims rules check`` still runs."""
-    return rule_words(_repository_file(file), file, key)
-
-
-@cache
-def _repository_file(file: str) -> dict[str, Any]:
-    try:
-        data = read_yaml(RULES_DIR / file)
-    except PipelineError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def missing_lists(lexicons: dict[str, Any] | None, tables: dict[str, dict]) -> list[str]:
@@ -224,7 +205,7 @@ def _strings(node: ast.AST) -> tuple[str, ...]:
 
 
 def _accessor_keys(function: ast.AST) -> Iterator[tuple[str, str]]:
-    """The lists asked for by ``repository_words("file", "key")`` and ``rule_words(table, "file", "key")``."""
+    """The lists asked for by ``rule_words(table, "file", "key")``."""
     for node in _own_nodes(function):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ACCESSORS
                 and len(node.args) >= 2 and all(isinstance(a, ast.Constant) for a in node.args[-2:])):

@@ -6,8 +6,7 @@ import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_subject, clause_tense, dateline_end, doc_text, first_joined_verb,
                                     in_dateline, index_sentences, paragraph_numbers, part_of_dateline, preposition_objects,
-                                    starts_paragraph,
-                                    token_strings)
+                                    starts_paragraph, token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 

@@ -15,7 +15,7 @@ from pipeline.extract import extract_articles
 from pipeline.records import Article
 from pipeline.rules import RULES_DIR, check_all, load_rules
 from pipeline.rules import asked
-from pipeline.rules.asked import asked_lists, repository_words, rule_words, scan
+from pipeline.rules.asked import asked_lists, rule_words, scan
 
 
 @pytest.fixture
@@ -66,7 +66,8 @@ def build(rules):
     first = rules.lexicons["round_words"]
     more = {name: rules.lexicons[name] for name in ("odd_words", "even_words")}
     kinds = [rules.lexicons[kind] for kind in KINDS]
-    return first, more, kinds, places(1, rules.lexicons), repository_words("entities.yml", "pale_words"), \
+    return first, more, kinds, places(1, rules.lexicons), \
+        rule_words(rules.tables["entities"], "entities.yml", "pale_words"), \
         rule_words(rules.tables["speech"], "speech.yml", "bright_words")
 
 def places(count, words):
@@ -138,9 +139,3 @@ def test_the_lists_read_in_building_and_running_the_pipeline_are_all_found_in_th
 def test_a_list_a_table_lacks_is_empty():
     assert rule_words({"thing_pronouns": ["it", "its"]}, "entities.yml", "thing_pronouns") == ("it", "its")
     assert rule_words({}, "entities.yml", "thing_pronouns") == ()
-
-
-def test_a_list_the_repository_lacks_is_empty_to_a_module_constant():
-    assert repository_words("lexicons.yml", "priced_share_nouns") == ("share", "stock")
-    assert repository_words("lexicons.yml", "no_such_words") == ()
-    assert repository_words("no-such-file.yml", "priced_share_nouns") == ()
