@@ -22,7 +22,7 @@ def test_parties_named_before_a_point_are_those_found_from_the_start(resources):
     doc = resources.nlp(TEXT)
     entities = [{"start": e.start_char, "end": e.end_char, "canonical": e.text, "label": e.label_, "text": e.text}
                 for e in doc.ents]
-    counts = MentionCounts(doc, EntityIndex(doc, entities))
+    counts = MentionCounts(doc, EntityIndex(doc, entities), resources.speakers.party_words.where_prepositions)
     offsets = [t.idx for t in doc] + [e.start_char + 1 for e in doc.ents]  # some inside an entity
     random.Random(0).shuffle(offsets)
     for offset in sorted(offsets[:30]) + offsets:  # in text order, then back and forth
