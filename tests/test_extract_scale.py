@@ -38,13 +38,18 @@ class CountingDoc(Doc):
         Doc.ents.__set__(self, value)
 
 
-def _entity_reads(resources, text: str) -> int:
+def _counted_extraction(resources, text: str, counting: type[Doc], counter: str) -> int:
+    """How often the extraction of ``text`` did what ``counting``'s ``counter`` counts."""
     parsed = resources.nlp(text)
-    doc = CountingDoc(parsed.vocab).from_bytes(parsed.to_bytes())
-    CountingDoc.reads = 0
+    doc = counting(parsed.vocab).from_bytes(parsed.to_bytes())
+    setattr(counting, counter, 0)
     extraction = extract_doc(doc, Article(id="long", text=text, published=date(2024, 4, 9)), resources)
     assert extraction.entities and extraction.figures
-    return CountingDoc.reads
+    return getattr(counting, counter)
+
+
+def _entity_reads(resources, text: str) -> int:
+    return _counted_extraction(resources, text, CountingDoc, "reads")
 
 
 def test_an_article_s_entities_are_read_as_often_however_many_sentences_it_has(resources):
@@ -106,12 +111,7 @@ class WalkedDoc(Doc):
 
 
 def _walks(resources, text: str) -> int:
-    parsed = resources.nlp(text)
-    doc = WalkedDoc(parsed.vocab).from_bytes(parsed.to_bytes())
-    WalkedDoc.walks = 0
-    extraction = extract_doc(doc, Article(id="long", text=text, published=date(2024, 4, 9)), resources)
-    assert extraction.figures and extraction.entities
-    return WalkedDoc.walks
+    return _counted_extraction(resources, text, WalkedDoc, "walks")
 
 
 def test_the_whole_article_is_walked_as_often_however_long_it_is(resources):
