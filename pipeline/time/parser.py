@@ -31,12 +31,13 @@ from pipeline.time.business import (resolve_fiscal_quarter, resolve_fiscal_year,
                                     resolve_weekend, resolve_year_end)
 from pipeline.time.expressions import DateWords, Expression
 from pipeline.time.fiscal import on_company_calendar
+from pipeline.time.month_periods import resolve_half, resolve_quarter, resolve_season
 from pipeline.time.named import resolve_holiday, resolve_spoken_decade, resolve_spoken_year
 from pipeline.time.points import Point, Resolution
-from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_future_ref,
-                                     resolve_day_to_weekday, resolve_half, resolve_interval, resolve_month, resolve_numeric,
-                                     resolve_past_ref, resolve_period_to, resolve_present_ref, resolve_quarter,
-                                     resolve_season, resolve_week_of, resolve_weekday, resolve_year)
+from pipeline.time.resolvers import (resolve_absolute, resolve_century, resolve_decade, resolve_day_to_weekday,
+                                     resolve_future_ref, resolve_interval, resolve_month, resolve_numeric, resolve_past_ref,
+                                     resolve_period_to, resolve_present_ref, resolve_week_of, resolve_weekday,
+                                     resolve_year)
 from pipeline.time.shifts import resolve_calendar_year, resolve_relative_narrative, resolve_relative_publication
 
 _CALENDAR_SETTINGS = {
