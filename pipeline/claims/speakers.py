@@ -59,6 +59,9 @@ class SpeakerFinder:
         self.addressed = set(speech["addressee_verbs"])
         self.publication_nouns = set(speech["publication_nouns"])
         self.accusing = set(speech["accusing_verbs"])
+        self.evidence = set(speech.get("evidence_verbs", ()))
+        self.evidence_nouns = set(speech.get("evidence_nouns", ()))
+        self.reporting = set(speech["reporting_verbs"])
         self.accusations = set(speech["accusation_prepositions"])
         self.verbs = self.object_verbs | set(speech["attribution_verbs"]) | self.accusing
         self.framing_verbs = set(speech["framing_verbs"])
@@ -102,7 +105,7 @@ class SpeakerFinder:
         out = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if lemma in self.verbs and verbal(token) and not hedged(token):
+            if lemma in self.verbs and verbal(token) and not hedged(token) and not self._nested(token):
                 source = inverted_source(token) if lemma not in self.addressed else None
                 speaker = self._speaker(token, source, names, parties)
                 takes_object = lemma in self.object_verbs and (lemma not in self.framing_verbs or self._frames(token))
@@ -180,6 +183,14 @@ class SpeakerFinder:
                     # the source's own phrase is the author's: "according to a survey of 900 riders"
                     out.append(Attribution(token.i, source.right_edge.i + 1, AUTHOR))
         return out
+
+    def _nested(self, verb: Token) -> bool:
+        """Whether a cue is part of what another speaker reports, whose words the whole clause
+        stays: "Dana Pike, the chairman, said the company expects sales to rise 6%" is Pike's
+        report, not the company's (the source of the clause of "said" speaks its figures)."""
+        head = verb.head
+        return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in self.reporting \
+            and verbal(head) and not hedged(head) and reporting_subject(head) is not None
 
     def _asides(self, doc: Doc, stretches: list[tuple[int, int]], cue: int) -> list[Attribution]:
         """The author's own background inside reported words: a relative clause that tells a past
@@ -267,6 +278,8 @@ class SpeakerFinder:
             return ""
         if (subject.like_num and subject.pos_ != "PROPN") or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
+        if verb.lemma_.lower() in self.evidence and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns:
+            return ""  # "these methods indicate the cases are linked": evidence, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
         subject = _leaders(subject) or _based(subject) or subject
