@@ -344,8 +344,8 @@ class Parties(MentionCounts):
         "it" as the party and "it" as the statement are two readings, not one written twice."""
         here = bisect_right(self.starts, pronoun.i) - 1
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
-            for subject in reversed([t for t in sent if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
-                                     and t.head.lemma_.lower() in self.words.speech_verbs]):
+            for subject in reversed([t for t in sent if (t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
+                                     and t.head.lemma_.lower() in self.words.speech_verbs) or _unplaced_name(t, self.words.speech_verbs)]):
                 found = [p for p in self._one(subject, 0) if p[1] == "ORG"]
                 if found:
                     return found
@@ -393,3 +393,11 @@ class Parties(MentionCounts):
                 if named:
                     return named[-1:]
         return []
+
+
+def _unplaced_name(token: Token, verbs) -> bool:
+    """Whether a word ends a name that the parser gave no role, right before a speech verb left
+    without a subject ("First of Tarrow said ...", "First" read as an adverb): the name speaks."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and token.ent_type_ == "ORG" and after.ent_type_ != "ORG" \
+        and after.lemma_.lower() in verbs and not any(c.dep_ == "nsubj" for c in after.children)
