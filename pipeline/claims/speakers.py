@@ -187,10 +187,16 @@ class SpeakerFinder:
     def _nested(self, verb: Token) -> bool:
         """Whether a cue is part of what another speaker reports, whose words the whole clause
         stays: "Dana Pike, the chairman, said the company expects sales to rise 6%" is Pike's
-        report, not the company's (the source of the clause of "said" speaks its figures)."""
-        head = verb.head
-        return verb.dep_ == "ccomp" and head.i != verb.i and head.lemma_.lower() in self.reporting \
-            and verbal(head) and not hedged(head) and reporting_subject(head) is not None
+        report, not the company's (the source of the clause of "said" speaks its figures), also
+        deeper in it ("Ardmore said its plan, expected to start soon, will ..."). A reporting verb
+        of its own keeps its speaker: "Police said 5 men were held, though aides later said 8"."""
+        if verb.lemma_.lower() in self.reporting:
+            return False
+        for word in [verb, *verb.ancestors]:
+            if word.dep_ == "ccomp" and word.head.lemma_.lower() in self.reporting and verbal(word.head) \
+                    and not hedged(word.head) and reporting_subject(word.head) is not None:
+                return True
+        return False
 
     def _asides(self, doc: Doc, stretches: list[tuple[int, int]], cue: int) -> list[Attribution]:
         """The author's own background inside reported words: a relative clause that tells a past
