@@ -344,8 +344,9 @@ class Parties(MentionCounts):
         "it" as the party and "it" as the statement are two readings, not one written twice."""
         here = bisect_right(self.starts, pronoun.i) - 1
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
+            verbs = self.words.speech_verbs
             for subject in reversed([t for t in sent if (t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
-                                     and t.head.lemma_.lower() in self.words.speech_verbs) or _unplaced_name(t, self.words.speech_verbs)]):
+                                     and t.head.lemma_.lower() in verbs) or _unplaced_name(t, verbs)]):
                 found = [p for p in self._one(subject, 0) if p[1] == "ORG"]
                 if found:
                     return found
@@ -395,7 +396,7 @@ class Parties(MentionCounts):
         return []
 
 
-def _unplaced_name(token: Token, verbs) -> bool:
+def _unplaced_name(token: Token, verbs: frozenset[str]) -> bool:
     """Whether a word ends a name that the parser gave no role, right before a speech verb left
     without a subject ("First of Tarrow said ...", "First" read as an adverb): the name speaks."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

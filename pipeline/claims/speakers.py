@@ -284,7 +284,8 @@ class SpeakerFinder:
             return ""
         if (subject.like_num and subject.pos_ != "PROPN") or any(c.dep_ == "nummod" for c in subject.children):
             return ""  # "68 percent said ...": a share of people, not a source
-        if verb.lemma_.lower() in self.evidence and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.evidence_nouns:
+        if verb.lemma_.lower() in self.evidence and subject.pos_ == "NOUN" \
+                and subject.lemma_.lower() in self.evidence_nouns:
             return ""  # "these methods indicate the cases are linked": evidence, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
