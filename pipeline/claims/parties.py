@@ -20,7 +20,7 @@ from pipeline.claims.party_reading import (CURRENCY_WORDS, OWNING_LABELS, PARTY_
                                            RELATIVE_PRONOUNS, THING_LABELS, Party,
                                            PartyWords, bare_spokesperson, clause_subject, currency_name, fronted,
                                            hyphen_joined, index_alone, shared_subject, states_figure, traded_abroad,
-                                           traded_in, untimed)
+                                           traded_in, unplaced_name, untimed)
 from pipeline.nlp.structure import MAX_DEPTH, dateline_end, preposition_objects
 
 SENTENCES_IN_VIEW = 6
@@ -346,7 +346,7 @@ class Parties(MentionCounts):
         for sent in reversed(self.sentences[max(0, here - SENTENCES_IN_VIEW): here]):
             verbs = self.words.speech_verbs
             for subject in reversed([t for t in sent if (t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
-                                     and t.head.lemma_.lower() in verbs) or _unplaced_name(t, verbs)]):
+                                     and t.head.lemma_.lower() in verbs) or unplaced_name(t, verbs)]):
                 found = [p for p in self._one(subject, 0) if p[1] == "ORG"]
                 if found:
                     return found
@@ -395,10 +395,3 @@ class Parties(MentionCounts):
                     return named[-1:]
         return []
 
-
-def _unplaced_name(token: Token, verbs: frozenset[str]) -> bool:
-    """Whether a word ends a name that the parser gave no role, right before a speech verb left
-    without a subject ("First of Tarrow said ...", "First" read as an adverb): the name speaks."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return after is not None and token.ent_type_ == "ORG" and after.ent_type_ != "ORG" \
-        and after.lemma_.lower() in verbs and not any(c.dep_ == "nsubj" for c in after.children)

@@ -386,3 +386,11 @@ def index_alone(parties: list[Party]) -> list[Party]:
     if any(label == "INDEX" for _, label in parties):
         return [p for p in parties if p[1] not in PLACE_LABELS]
     return parties
+
+
+def unplaced_name(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a word ends a name that the parser gave no role, right before a speech verb left
+    without a subject ("First of Tarrow said ...", "First" read as an adverb): the name speaks."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and token.ent_type_ == "ORG" and after.ent_type_ != "ORG" \
+        and after.lemma_.lower() in verbs and not any(c.dep_ == "nsubj" for c in after.children)

@@ -206,3 +206,56 @@ def kind_named(head: Token, names: EntityIndex, descriptors: Mapping[str, str]) 
     if not named:
         return ""
     return article_name(names, head.doc[named[0].left_edge.i: named[-1].i + 1].text)
+
+
+def named_beside(noun: Token) -> Token:
+    """The name set beside a common noun that stands for a party, else the noun: "a memo sent by
+    Corvane's parent, Halvard Holdings," is Halvard Holdings' memo, not Corvane's."""
+    if noun.pos_ != "NOUN":
+        return noun
+    doc, end = noun.doc, noun.right_edge.i
+    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
+        return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
+
+
+def based_name(place: Token) -> Token | None:
+    """The organisation a place opens the name of, read as that name's apposition: "Tarrow,
+    Ohio-based Corvane Bank said ..." is Corvane Bank speaking, not Tarrow; None for a place
+    without one."""
+    if place.ent_type_ != "GPE":
+        return None
+    return next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"), None)
+
+
+def joining_word(subject: Token) -> str:
+    """The word that joins a subject's parts: "and" in "Red Cross and hospital officials"."""
+    return next((c.lower_ for c in subject.children if c.dep_ == "cc"), "and")
+
+
+def group_leaders(group: Token) -> Token | None:
+    """Who leads a group that speaks, named in its "led by" phrase: "a group led by Dan Fry said"
+    -> Dan Fry, "an investor group led by two of its directors, Ann Roe and Bo Li, indicated" -> the
+    first of the names set beside the count; None for a group led by no one named."""
+    for led in (c for c in group.children if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN"):
+        for leader in (o for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+            if leader.pos_ == "PROPN":
+                return leader
+            return next((c for c in [*leader.children, *group.children] if c.dep_ in ("appos", "conj")
+                         and c.pos_ == "PROPN" and c.i > leader.i), None)  # as the parser hangs them
+    return None
+
+
+def counted_group(quantifier: Token) -> Token | None:
+    """The group a quantifier standing for a subject counts: its "of" phrase ("some of the
+    analysts"), else the plural subject of the sentence before it in its paragraph ("Bond analysts
+    were cautious. Several had predicted ..."); None where there is none ("Some say ...")."""
+    of = [o for p in quantifier.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+          if o.dep_ == "pobj" and o.pos_ != "PRON"]
+    if of:
+        return of[0]
+    sent = quantifier.sent
+    if sent.start == 0 or starts_paragraph(quantifier.doc, sent):
+        return None
+    subject = reporting_subject(quantifier.doc[sent.start - 1].sent.root)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None

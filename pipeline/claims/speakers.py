@@ -24,10 +24,11 @@ from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, in
                                             verbal)
 from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes, introduced_words, quote_patterns,
                                       statement_time)
-from pipeline.claims.speaker_names import (article_name, kind_named, named_kinds, party_name, spokesperson_before,
+from pipeline.claims.speaker_names import (article_name, based_name, counted_group, group_leaders, joining_word,
+                                           kind_named, named_beside, named_kinds, party_name, spokesperson_before,
                                            whose_statements)
 from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
-from pipeline.nlp.structure import clause_head, dateline_end, doc_text, starts_paragraph
+from pipeline.nlp.structure import clause_head, dateline_end, doc_text
 from pipeline.records import DateMention
 
 RELATIVE_DEPS = ("relcl", "advcl")
@@ -256,11 +257,11 @@ class SpeakerFinder:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "Friday's announcement"
                 return child
             if child.dep_ == "agent":  # "forecast" read as a participle
-                return next((_named(o) for o in child.children if o.dep_ == "pobj"), None)
+                return next((named_beside(o) for o in child.children if o.dep_ == "pobj"), None)
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
                 if agents:
-                    return _named(agents[0])
+                    return named_beside(agents[0])
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         if after is not None and after.lower_ in ("by", "from"):  # "estimates from traders", not "from May"
             objects = [o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
@@ -289,21 +290,21 @@ class SpeakerFinder:
             return ""  # "these methods indicate the cases are linked": evidence, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
-        subject = _leaders(subject) or _based(subject) or subject
+        subject = group_leaders(subject) or based_name(subject) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
-            subject = _group(subject)  # "Bond analysts were cautious. Several had predicted ..."
+            subject = counted_group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
                 return ""
         # a joint source's parts, not one counted as only some of a group ("say pollsters and some aides")
         # "said Harbinger, or The Herald, a weekly": one source by two names, not two
         named = [subject] + [c for c in subject.conjuncts if c.i > subject.i and c.pos_ in ("PROPN", "NOUN")
-                             and c.left_edge.lower_ not in self.quantifiers and _joining(subject) != "or"]
+                             and c.left_edge.lower_ not in self.quantifiers and joining_word(subject) != "or"]
         found = [self._name(party, names, parties, self._described(subject, parties)) for party in named]
         found = list(dict.fromkeys(name for name in found if name))
         if not found and subject.lower_ == "it":
             return UNNAMED_SOURCE  # "Sales rose 4%, the statement said. Exports fell 2%, it said."
         if len(found) > 1 and any(party.tag_ == "NNS" for party in named) and all(p.pos_ == "NOUN" for p in named):
-            return f" {_joining(subject)} ".join(found)  # groups that name no one: "police and family members said"
+            return f" {joining_word(subject)} ".join(found)  # groups that name no one: "police and family members said"
         if len(named) == len(found) == 1 and self._printed(subject, verb) and not found[0].startswith("The "):
             return f"The {found[0]}"
         return "; ".join(found)  # joint speakers by name: "Putin and Xi" -> "Vladimir Putin; Xi Jinping"
@@ -358,55 +359,3 @@ class SpeakerFinder:
             return ""
         return "; ".join(name for name, _ in parties.antecedent(last, (label,))[:1])
 
-
-def _named(noun: Token) -> Token:
-    """The name set beside a common noun that stands for a party, else the noun: "a memo sent by
-    Corvane's parent, Halvard Holdings," is Halvard Holdings' memo, not Corvane's."""
-    if noun.pos_ != "NOUN":
-        return noun
-    doc, end = noun.doc, noun.right_edge.i
-    if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
-        return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
-    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
-
-
-def _based(place: Token) -> Token | None:
-    """The organisation a place opens the name of, read as that name's apposition: "Tarrow,
-    Ohio-based Corvane Bank said ..." is Corvane Bank speaking, not Tarrow; None for a place
-    without one."""
-    if place.ent_type_ != "GPE":
-        return None
-    return next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"), None)
-
-
-def _joining(subject: Token) -> str:
-    """The word that joins a subject's parts: "and" in "Red Cross and hospital officials"."""
-    return next((c.lower_ for c in subject.children if c.dep_ == "cc"), "and")
-
-
-def _leaders(group: Token) -> Token | None:
-    """Who leads a group that speaks, named in its "led by" phrase: "a group led by Dan Fry said"
-    -> Dan Fry, "an investor group led by two of its directors, Ann Roe and Bo Li, indicated" -> the
-    first of the names set beside the count; None for a group led by no one named."""
-    for led in (c for c in group.children if c.dep_ == "acl" and c.lemma_ == "lead" and c.tag_ == "VBN"):
-        for leader in (o for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
-            if leader.pos_ == "PROPN":
-                return leader
-            return next((c for c in [*leader.children, *group.children] if c.dep_ in ("appos", "conj")
-                         and c.pos_ == "PROPN" and c.i > leader.i), None)  # as the parser hangs them
-    return None
-
-
-def _group(quantifier: Token) -> Token | None:
-    """The group a quantifier standing for a subject counts: its "of" phrase ("some of the
-    analysts"), else the plural subject of the sentence before it in its paragraph ("Bond analysts
-    were cautious. Several had predicted ..."); None where there is none ("Some say ...")."""
-    of = [o for p in quantifier.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-          if o.dep_ == "pobj" and o.pos_ != "PRON"]
-    if of:
-        return of[0]
-    sent = quantifier.sent
-    if sent.start == 0 or starts_paragraph(quantifier.doc, sent):
-        return None
-    subject = reporting_subject(quantifier.doc[sent.start - 1].sent.root)
-    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
