@@ -24,7 +24,7 @@ from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
                                          joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
+from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms,
                                          untagged_leading_words)
@@ -61,6 +61,7 @@ class EntityTable:
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
         self.families = frozenset(table.get("family_words", ()))
+        self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -92,10 +93,10 @@ class EntityTable:
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
-            for word in (name.split()[0], name.split()[-1]):
+            for word in (name.split()[0], surname(name, self.suffixes)):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names, text)
-        short = {m.start: m for m in short_forms(doc, mentions, written) + abbreviations
+        short = {m.start: m for m in short_forms(doc, mentions, written, self.suffixes) + abbreviations
                  + untagged_leading_words(doc, mentions) if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []

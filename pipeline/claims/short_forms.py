@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from pipeline.claims.legal_names import called_by, extends, leading_word
-from pipeline.claims.name_spellings import surname_bearers
+from pipeline.claims.name_spellings import surname, surname_bearers
 from pipeline.nlp.structure import doc_text, headline_and_lead
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -45,7 +45,8 @@ def _beside_name(doc: Doc, i: int) -> bool:
     return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
 
 
-def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) -> list[Mention]:
+def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
+                suffixes: frozenset[str] = frozenset()) -> list[Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
@@ -62,7 +63,8 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
     Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
     initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
-    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
+    people who share a surname, the surname stands for the one ``surname_bearers`` picks. A surname
+    comes before a generational suffix (``suffixes``): "Mr. Abbott" after "Warren T. Abbott Jr."."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
@@ -91,7 +93,7 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
             continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
         alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
-                        or (labels[name] == "PERSON" and token.text == name.split()[-1]))
+                        or (labels[name] == "PERSON" and token.text == surname(name, suffixes)))
                         and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
                              or named_at[name][0] < min(lead, alone))})
         fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
@@ -99,7 +101,7 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
-        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
+        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels, suffixes)
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]
