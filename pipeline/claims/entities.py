@@ -26,8 +26,8 @@ from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms,
-                                         untagged_leading_words)
+from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
+                                         short_forms, untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 TEXT_LABELS = ("INDEX",)
@@ -62,6 +62,7 @@ class EntityTable:
         self.legal_forms = set(table.get("legal_forms", ()))
         self.families = frozenset(table.get("family_words", ()))
         self.suffixes = frozenset(table.get("name_suffixes", ()))
+        self.courtesy = frozenset(table.get("courtesy_titles", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -87,7 +88,7 @@ class EntityTable:
                  + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
-        mentions = self._unhyphened(text, mentions)
+        mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
         mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
                                          self.bare)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it

@@ -143,3 +143,32 @@ def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(run[0].idx, run[-1].idx + len(run[-1]), " ".join(words), "ORG", False, fits.pop()))
         run = []
     return out
+
+
+def full_names_of_surnames(doc: Doc, mentions: list[Mention], courtesy: frozenset[str]) -> list[Mention]:
+    """The mentions with a person's full name the model left untagged or took for an organisation,
+    read as that person: "Odile Brandvik, a consultant at Pell & Co., said ... Ms. Brandvik said",
+    where the model tags "Brandvik" as a person after a ``courtesy`` title and leaves "Odile
+    Brandvik" untagged or calls it an organisation. Only two capitalised words whose first is
+    written nowhere else in the article: "Dow Jones" stays the firm beside "Mr. Jones", as "Dow"
+    is written alone too."""
+    surnames = {t.text for t in doc if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" and t.i > 0
+                and doc[t.i - 1].lower_ in courtesy and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")}
+    if not surnames:
+        return mentions
+    written = Counter(t.text for t in doc)
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    out = [replace(m, label="PERSON") if m.label == "ORG" and _first_and_surname(m.text.split(), surnames, written) else m
+           for m in mentions]
+    for first, last in zip(doc, doc[1:]):
+        if (first.idx not in inside and last.idx not in inside and first.pos == PROPN and first.is_title
+                and first.lower_ not in courtesy and _first_and_surname([first.text, last.text], surnames, written)):
+            out.append(Mention(first.idx, last.idx + len(last), f"{first.text} {last.text}", "PERSON", False))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _first_and_surname(words: list[str], surnames: set[str], written: Counter) -> bool:
+    """Whether two words are a first name written only here, in letters alone, and a known surname
+    ("F.A.O. Schwarz" is a toy store's initials, not a first name)."""
+    return len(words) == 2 and words[1] in surnames and words[0].istitle() and words[0].isalpha() and written[words[0]] == 1
+
