@@ -27,7 +27,7 @@ from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
-                                         short_forms, untagged_leading_words)
+                                         short_forms, units_named_in_full, untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 TEXT_LABELS = ("INDEX",)
@@ -63,6 +63,7 @@ class EntityTable:
         self.families = frozenset(table.get("family_words", ()))
         self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.courtesy = frozenset(table.get("courtesy_titles", ()))
+        self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -89,6 +90,7 @@ class EntityTable:
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
+        mentions = units_named_in_full(doc, mentions, self.firm_nouns)
         mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
                                          self.bare)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it

@@ -2,7 +2,9 @@
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
 shares rose" after "R.J. Farrow Corp."), the leading words of one it leaves untagged ("Polk
 Harbor posted a loss" after "Polk Harbor Industries Inc."), and an organisation's one-word name
-the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ...")."""
+the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ..."),
+and the whole names the model cut or missed that a short form stands for: a person's first name
+and surname ("Odile Brandvik ... Ms. Brandvik"), a unit's name ("Halden's Brisk Water unit")."""
 from __future__ import annotations
 
 from collections import Counter
@@ -172,3 +174,34 @@ def _first_and_surname(words: list[str], surnames: set[str], written: Counter) -
     ("F.A.O. Schwarz" is a toy store's initials, not a first name)."""
     return len(words) == 2 and words[1] in surnames and words[0].istitle() and words[0].isalpha() and written[words[0]] == 1
 
+
+def units_named_in_full(doc: Doc, mentions: list[Mention], descriptors: frozenset[str]) -> list[Mention]:
+    """The mentions of an owner's unit the model cut to its last words, given their whole name:
+    "Halden's Brisk Water unit", where the model tags only "Water", is Brisk Water, as it is where
+    the article writes the name again ("Halden and Brisk Water will grow"). The untagged capitalised
+    words run back to the owner's possessive, and a company noun (``descriptors``: "unit",
+    "subsidiary") follows the name."""
+    starts = {t.idx: t for t in doc}
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    opened: dict[int, int] = {}  # a mention's start -> where its untagged capitalised words begin
+    for m in mentions:
+        token = starts.get(m.start)
+        if m.label != "ORG" or token is None:
+            continue
+        i = token.i
+        while i > 0 and doc[i - 1].pos == PROPN and doc[i - 1].is_title and not doc[i - 1].ent_type_ \
+                and doc[i - 1].idx not in inside:
+            i -= 1
+        if i < token.i:
+            opened[m.start] = i
+    text = doc_text(doc)
+    units = {text[doc[i].idx:m.end] for m in mentions if m.start in opened for i in [opened[m.start]]
+             if i > 0 and doc[i - 1].tag_ == "POS" and _followed_by(doc, m, descriptors)}
+    return [replace(m, start=start, text=text[start:m.end]) if m.start in opened
+            and text[(start := doc[opened[m.start]].idx):m.end] in units else m for m in mentions]
+
+
+def _followed_by(doc: Doc, mention: Mention, nouns: frozenset[str]) -> bool:
+    """Whether the word right after a mention is one of ``nouns`` ("unit" of "Brisk Water unit")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in nouns

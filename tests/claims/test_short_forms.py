@@ -2,7 +2,8 @@
 these tests."""
 from __future__ import annotations
 
-from pipeline.claims.short_forms import Mention, full_names_of_surnames, places_named_as_firms, untagged_leading_words
+from pipeline.claims.short_forms import (Mention, full_names_of_surnames, places_named_as_firms, units_named_in_full,
+                                         untagged_leading_words)
 
 
 def _labels(texts_and_labels: list[tuple[str, str]]) -> list[str]:
@@ -69,3 +70,22 @@ def test_initials_or_a_word_written_elsewhere_is_no_first_name(resources):
                    "F.A.O. Halvorsen", "ORG") == [("F.A.O. Halvorsen", "ORG"), ("Halvorsen", "PERSON")]
     assert _people(resources, "Dow Jones rose. Dow fell later. Mr. Jones said so.", "Dow Jones", "ORG") == [
         ("Dow Jones", "ORG"), ("Jones", "PERSON")]
+
+
+def _units(resources, text: str, cut: str) -> list[str]:
+    """The mentions once the model tags only ``cut`` of each unit's name, as an organisation."""
+    doc = resources.nlp(text)
+    starts = [i for i in range(len(text)) if text.startswith(cut, i)]
+    doc.ents = [doc.char_span(i, i + len(cut), label="ORG") for i in starts]
+    return [m.text for m in units_named_in_full(doc, [Mention(i, i + len(cut), cut, "ORG", False) for i in starts],
+                                                frozenset({"unit", "subsidiary"}))]
+
+
+def test_a_unit_s_name_the_model_cut_runs_back_to_its_owner_s_possessive(resources):
+    assert _units(resources, "Sales rose at Halden's Brisk Water unit. Halden and Brisk Water will grow, he said.",
+                  "Water") == ["Brisk Water", "Brisk Water"]
+
+
+def test_a_name_without_an_owner_or_a_company_noun_is_left_as_tagged(resources):
+    assert _units(resources, "Sales rose at Halden's Brisk Water plant.", "Water") == ["Water"]
+    assert _units(resources, "Sales rose at the Brisk Water unit.", "Water") == ["Water"]
