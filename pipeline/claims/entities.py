@@ -99,7 +99,7 @@ class EntityTable:
             for word in (name.split()[0], surname(name, self.suffixes)):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names, text)
-        short = {m.start: m for m in short_forms(doc, mentions, written, self.suffixes) + abbreviations
+        short = {m.start: m for m in short_forms(doc, mentions, written, self.suffixes, self._founders(doc, mentions)) + abbreviations
                  + untagged_leading_words(doc, mentions) if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
@@ -117,6 +117,13 @@ class EntityTable:
         """The country a name's leading words write ("U.S." -> United States), or None."""
         known = self.aliases.get(words.lower())
         return known.name if known is not None and known.label == "GPE" else None
+
+    def _founders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+        """The firms the model reads as a person's name, by that person's surname: "Brandvik" ->
+        "Odile Brandvik Ltd.", which only its legal form makes a firm."""
+        starts = {t.idx: t for t in doc}
+        return {surname(bare, self.suffixes): m.text for m in mentions if m.label == "ORG" and m.start in starts
+                and starts[m.start].ent_type_ == "PERSON" and len((bare := self.bare(m.text)).split()) > 1}
 
     def _unhyphened(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan

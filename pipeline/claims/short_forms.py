@@ -8,8 +8,9 @@ and surname ("Odile Brandvik ... Ms. Brandvik"), a unit's name ("Halden's Brisk 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from spacy.attrs import IDX, ORTH, POS
 from spacy.symbols import PROPN
@@ -48,7 +49,7 @@ def _beside_name(doc: Doc, i: int) -> bool:
 
 
 def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
-                suffixes: frozenset[str] = frozenset()) -> list[Mention]:
+                suffixes: frozenset[str] = frozenset(), founders: Mapping[str, str] = MappingProxyType({})) -> list[Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
@@ -66,7 +67,9 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
     Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
     initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
     people who share a surname, the surname stands for the one ``surname_bearers`` picks. A surname
-    comes before a generational suffix (``suffixes``): "Mr. Abbott" after "Warren T. Abbott Jr."."""
+    comes before a generational suffix (``suffixes``): "Mr. Abbott" after "Warren T. Abbott Jr.". A
+    firm named for a person is called by the surname (``founders`` maps it to the firm's name):
+    "Brandvik's sales" after "Odile Brandvik Ltd."."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
@@ -95,7 +98,8 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
             continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
         alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
-                        or (labels[name] == "PERSON" and token.text == surname(name, suffixes)))
+                        or (labels[name] == "PERSON" and token.text == surname(name, suffixes))
+                        or founders.get(token.text) == name)
                         and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
                              or named_at[name][0] < min(lead, alone))})
         fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})

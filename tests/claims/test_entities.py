@@ -141,3 +141,11 @@ def test_an_organisations_trailing_words_after_its_full_name_are_that_name(resou
     text = "The far-right Danish People's Union must repay 300,000 marks. The People's Union will appeal."
     entities = resources.entities.canonical_entities(resources.nlp(text))
     assert [e["canonical"] for e in entities if e["text"] == "People's Union"] == ["Danish People's Union"]
+
+
+def test_a_firm_the_model_reads_as_a_person_is_called_by_the_surname(resources):
+    text = "Odile Brandvik Ltd. said it plans to sell shares. The issue will strengthen Brandvik's balance sheet."
+    doc = resources.nlp(text)
+    at = text.index("Brandvik's")
+    doc.ents = [doc.char_span(0, len("Odile Brandvik Ltd."), label="PERSON"), doc.char_span(at, at + 8, label="PERSON")]
+    assert list(dict.fromkeys(e["canonical"] for e in resources.entities.canonical_entities(doc))) == ["Odile Brandvik"]
