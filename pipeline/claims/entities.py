@@ -24,10 +24,10 @@ from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
                                          joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
-from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, without_last_period
+from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
-from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, places_named_as_firms, short_forms,
-                                         untagged_leading_words)
+from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
+                                         short_forms, units_named_in_full, untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline
 
 TEXT_LABELS = ("INDEX",)
@@ -61,6 +61,9 @@ class EntityTable:
         self.titles = {w.lower() for w in table["titles"]}
         self.legal_forms = set(table.get("legal_forms", ()))
         self.families = frozenset(table.get("family_words", ()))
+        self.suffixes = frozenset(table.get("name_suffixes", ()))
+        self.courtesy = frozenset(table.get("courtesy_titles", ()))
+        self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -86,16 +89,17 @@ class EntityTable:
                  + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
-        mentions = self._unhyphened(text, mentions)
+        mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
+        mentions = units_named_in_full(doc, mentions, self.firm_nouns)
         mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
                                          self.bare)
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
-            for word in (name.split()[0], name.split()[-1]):
+            for word in (name.split()[0], surname(name, self.suffixes)):
                 full_names.setdefault(word, name)
         abbreviations, spelled = self._abbreviations(mentions, full_names, text)
-        short = {m.start: m for m in short_forms(doc, mentions, written) + abbreviations
+        short = {m.start: m for m in short_forms(doc, mentions, written, self.suffixes, self._founders(doc, mentions)) + abbreviations
                  + untagged_leading_words(doc, mentions) if m.start not in taken}
         mentions = sorted([m for m in mentions if m.start not in short] + list(short.values()) + written, key=lambda m: m.start)
         out = []
@@ -113,6 +117,13 @@ class EntityTable:
         """The country a name's leading words write ("U.S." -> United States), or None."""
         known = self.aliases.get(words.lower())
         return known.name if known is not None and known.label == "GPE" else None
+
+    def _founders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+        """The firms the model reads as a person's name, by that person's surname: "Brandvik" ->
+        "Odile Brandvik Ltd.", which only its legal form makes a firm."""
+        starts = {t.idx: t for t in doc}
+        return {surname(bare, self.suffixes): m.text for m in mentions if m.label == "ORG" and m.start in starts
+                and starts[m.start].ent_type_ == "PERSON" and len((bare := self.bare(m.text)).split()) > 1}
 
     def _unhyphened(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan

@@ -117,15 +117,25 @@ def maker_of(tokens: list[Token]) -> list[Token]:
     return name[:model] if model is not None else [] if counted else name
 
 
-def surname_bearers(fits: Counter, surname: str, at: int, named_at: dict[str, list[int]], called_first: Counter,
-                    labels: dict[str, str]) -> Counter:
+def surname(name: str, suffixes: frozenset[str] = frozenset()) -> str:
+    """A person's surname: the name's last word before a generational suffix (``suffixes``) and its
+    comma, "Abbott" of "Warren T. Abbott Jr." and of "Warren Abbott, III"; a one-word name is its own."""
+    words = name.split()
+    while len(words) > 2 and words[-1] in suffixes:
+        words.pop()
+    return words[-1].rstrip(",")
+
+
+def surname_bearers(fits: Counter, surname_word: str, at: int, named_at: dict[str, list[int]], called_first: Counter,
+                    labels: dict[str, str], suffixes: frozenset[str] = frozenset()) -> Counter:
     """The people a surname alone at ``at`` may stand for, among the full names it ``fits``: those
     named in full before it (``named_at`` holds where), if any ("Ruiz's second letter" is not a Ruiz
     named only later); of two or more, the ones the article calls by their first name alone least
     often, as a child is called ("Ana Ruiz's father, Tomas Ruiz, ... Ana ... Ruiz's letter": her
     father), and of those the one last named in full before it ("Tomas Ruiz lashed out ... Ruiz
-    said"). ``called_first`` counts the first names said alone; organisations are kept as they are."""
-    people = [name for name in fits if labels[name] == "PERSON" and name.split()[-1] == surname]
+    said"). ``called_first`` counts the first names said alone; organisations are kept as they are;
+    a name's generational ``suffixes`` come after its surname ("Ruiz" of "Tomas Ruiz Jr.")."""
+    people = [name for name in fits if labels[name] == "PERSON" and surname(name, suffixes) == surname_word]
     last = {name: max(i for i in named_at[name] if i < at) for name in people if named_at[name][0] < at}
     if len(last) > 1:
         fewest = min(called_first[name] for name in last)

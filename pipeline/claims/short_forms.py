@@ -2,19 +2,22 @@
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
 shares rose" after "R.J. Farrow Corp."), the leading words of one it leaves untagged ("Polk
 Harbor posted a loss" after "Polk Harbor Industries Inc."), and an organisation's one-word name
-the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ...")."""
+the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ..."),
+and the whole names the model cut or missed that a short form stands for: a person's first name
+and surname ("Odile Brandvik ... Ms. Brandvik"), a unit's name ("Halden's Brisk Water unit")."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from spacy.attrs import IDX, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from pipeline.claims.legal_names import called_by, extends, leading_word
-from pipeline.claims.name_spellings import surname_bearers
+from pipeline.claims.name_spellings import surname, surname_bearers
 from pipeline.nlp.structure import doc_text, headline_and_lead
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
@@ -45,7 +48,8 @@ def _beside_name(doc: Doc, i: int) -> bool:
     return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (i - 1, i + 1))
 
 
-def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) -> list[Mention]:
+def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
+                suffixes: frozenset[str] = frozenset(), founders: Mapping[str, str] = MappingProxyType({})) -> list[Mention]:
     """Short forms of the article's longer names, tagged or left untagged by the model: a person's
     surname or first name ("Hale said" after "Governor Patricia Hale") and an organisation's
     leading word ("the Bank estimates" after "the Bank of England", "Brighton" after "Brighton & Hove
@@ -62,7 +66,10 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
     Brandt"), and so does one it tags as a product or a work ("The 44-year-old Mendes" after "Arturo
     Mendes"); one it tags as a place or a number is none. A firm's leading word follows its founder's
     initials ("Farrow" of "R.J. Farrow Corp."), even read as a common noun ("Farrow shares rose"); of
-    people who share a surname, the surname stands for the one ``surname_bearers`` picks."""
+    people who share a surname, the surname stands for the one ``surname_bearers`` picks. A surname
+    comes before a generational suffix (``suffixes``): "Mr. Abbott" after "Warren T. Abbott Jr.". A
+    firm named for a person is called by the surname (``founders`` maps it to the firm's name):
+    "Brandvik's sales" after "Odile Brandvik Ltd."."""
     counts = Counter(m.text for m in [*mentions, *written] if m.label in ("PERSON", "ORG", "INDEX")
                      and (len(m.text.split()) > 1 or (m.label == "ORG" and "-" in m.text.strip("-"))))
     labels = {m.text: m.label for m in [*mentions, *written]}
@@ -91,7 +98,8 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
             continue  # an untagged word is a short form only standing alone ("Farrow shares", read as a noun)
         alone = in_body.get(token.text, token.idx if token.idx >= heading else len(doc_text(doc)))
         fits = Counter({name: n for name, n in counts.items() if (called_by(token.text, name, labels[name] != "PERSON")
-                        or (labels[name] == "PERSON" and token.text == name.split()[-1]))
+                        or (labels[name] == "PERSON" and token.text == surname(name, suffixes))
+                        or founders.get(token.text) == name)
                         and (labels[name] == "PERSON" or named_at[name][0] < named_at.get(token.text, [token.idx])[0]
                              or named_at[name][0] < min(lead, alone))})
         fits = Counter({name: n for name, n in fits.items() if not any(extends(name, other) for other in fits)})
@@ -99,7 +107,7 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = ()) 
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})  # "Mr. Brandt of Brandt & Co."
         elif mention is None and token.ent_type_:  # "The 44-year-old Mendes", taken for a product
             fits = Counter({name: n for name, n in fits.items() if labels[name] == "PERSON"})
-        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels)
+        fits = surname_bearers(fits, token.text, token.idx, named_at, called_first, labels, suffixes)
         ranked = fits.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             name = ranked[0][0]
@@ -141,3 +149,63 @@ def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(run[0].idx, run[-1].idx + len(run[-1]), " ".join(words), "ORG", False, fits.pop()))
         run = []
     return out
+
+
+def full_names_of_surnames(doc: Doc, mentions: list[Mention], courtesy: frozenset[str]) -> list[Mention]:
+    """The mentions with a person's full name the model left untagged or took for an organisation,
+    read as that person: "Odile Brandvik, a consultant at Pell & Co., said ... Ms. Brandvik said",
+    where the model tags "Brandvik" as a person after a ``courtesy`` title and leaves "Odile
+    Brandvik" untagged or calls it an organisation. Only two capitalised words whose first is
+    written nowhere else in the article: "Dow Jones" stays the firm beside "Mr. Jones", as "Dow"
+    is written alone too."""
+    surnames = {t.text for t in doc if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" and t.i > 0
+                and doc[t.i - 1].lower_ in courtesy and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")}
+    if not surnames:
+        return mentions
+    written = Counter(t.text for t in doc)
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    out = [replace(m, label="PERSON") if m.label == "ORG" and _first_and_surname(m.text.split(), surnames, written) else m
+           for m in mentions]
+    for first, last in zip(doc, doc[1:]):
+        if (first.idx not in inside and last.idx not in inside and first.pos == PROPN and first.is_title
+                and first.lower_ not in courtesy and _first_and_surname([first.text, last.text], surnames, written)):
+            out.append(Mention(first.idx, last.idx + len(last), f"{first.text} {last.text}", "PERSON", False))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _first_and_surname(words: list[str], surnames: set[str], written: Counter) -> bool:
+    """Whether two words are a first name written only here, in letters alone, and a known surname
+    ("F.A.O. Schwarz" is a toy store's initials, not a first name)."""
+    return len(words) == 2 and words[1] in surnames and words[0].istitle() and words[0].isalpha() and written[words[0]] == 1
+
+
+def units_named_in_full(doc: Doc, mentions: list[Mention], descriptors: frozenset[str]) -> list[Mention]:
+    """The mentions of an owner's unit the model cut to its last words, given their whole name:
+    "Halden's Brisk Water unit", where the model tags only "Water", is Brisk Water, as it is where
+    the article writes the name again ("Halden and Brisk Water will grow"). The untagged capitalised
+    words run back to the owner's possessive, and a company noun (``descriptors``: "unit",
+    "subsidiary") follows the name."""
+    starts = {t.idx: t for t in doc}
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    opened: dict[int, int] = {}  # a mention's start -> where its untagged capitalised words begin
+    for m in mentions:
+        token = starts.get(m.start)
+        if m.label != "ORG" or token is None:
+            continue
+        i = token.i
+        while i > 0 and doc[i - 1].pos == PROPN and doc[i - 1].is_title and not doc[i - 1].ent_type_ \
+                and doc[i - 1].idx not in inside:
+            i -= 1
+        if i < token.i:
+            opened[m.start] = i
+    text = doc_text(doc)
+    units = {text[doc[i].idx:m.end] for m in mentions if m.start in opened for i in [opened[m.start]]
+             if i > 0 and doc[i - 1].tag_ == "POS" and _followed_by(doc, m, descriptors)}
+    return [replace(m, start=start, text=text[start:m.end]) if m.start in opened
+            and text[(start := doc[opened[m.start]].idx):m.end] in units else m for m in mentions]
+
+
+def _followed_by(doc: Doc, mention: Mention, nouns: frozenset[str]) -> bool:
+    """Whether the word right after a mention is one of ``nouns`` ("unit" of "Brisk Water unit")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in nouns

@@ -62,6 +62,9 @@ def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     ("George H. W. Bush spoke after George W. Bush.", ["George H. W. Bush", "George W. Bush"]),
     ("Karl Benning met Karl Otto Benning and Karl Robert Benning.", ["Karl Benning", "Karl Otto Benning",
                                                                       "Karl Robert Benning"]),
+    # a surname stands for the name it closes before a generational suffix
+    ("Warren T. Abbott Jr. runs the fund. Mr. Abbott said it would grow.", ["Warren T. Abbott Jr."]),
+    ("Lena Hovde III chairs the board. Hovde said costs rose.", ["Lena Hovde III"]),
 ])
 def test_a_person_is_named_in_full(resources, text, names):
     assert _names(resources, text) == names
@@ -138,3 +141,11 @@ def test_an_organisations_trailing_words_after_its_full_name_are_that_name(resou
     text = "The far-right Danish People's Union must repay 300,000 marks. The People's Union will appeal."
     entities = resources.entities.canonical_entities(resources.nlp(text))
     assert [e["canonical"] for e in entities if e["text"] == "People's Union"] == ["Danish People's Union"]
+
+
+def test_a_firm_the_model_reads_as_a_person_is_called_by_the_surname(resources):
+    text = "Odile Brandvik Ltd. said it plans to sell shares. The issue will strengthen Brandvik's balance sheet."
+    doc = resources.nlp(text)
+    at = text.index("Brandvik's")
+    doc.ents = [doc.char_span(0, len("Odile Brandvik Ltd."), label="PERSON"), doc.char_span(at, at + 8, label="PERSON")]
+    assert list(dict.fromkeys(e["canonical"] for e in resources.entities.canonical_entities(doc))) == ["Odile Brandvik"]

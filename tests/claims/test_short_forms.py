@@ -2,7 +2,8 @@
 these tests."""
 from __future__ import annotations
 
-from pipeline.claims.short_forms import Mention, places_named_as_firms, untagged_leading_words
+from pipeline.claims.short_forms import (Mention, full_names_of_surnames, places_named_as_firms, units_named_in_full,
+                                         untagged_leading_words)
 
 
 def _labels(texts_and_labels: list[tuple[str, str]]) -> list[str]:
@@ -41,3 +42,50 @@ def test_a_longer_run_or_one_written_before_the_name_is_another_name(resources):
                      "Polk Harbor Industries Inc.") == []
     assert _untagged(resources, "Polk Harbor posted a loss. Polk Harbor Industries Inc. said profit rose.",
                      "Polk Harbor Industries Inc.") == []
+
+
+def _people(resources, text: str, full: str, label: str) -> list[tuple[str, str]]:
+    """The mentions once the model tags only the surname after the courtesy title as a person, and
+    the full name with ``label`` (none if empty)."""
+    doc = resources.nlp(text)
+    surname = full.split()[-1]
+    at = text.index(surname, text.index(full) + len(full))
+    ents = [doc.char_span(at, at + len(surname), label="PERSON")]
+    mentions = [Mention(at, at + len(surname), surname, "PERSON", False)]
+    if label:
+        ents.insert(0, doc.char_span(text.index(full), text.index(full) + len(full), label=label))
+        mentions.insert(0, Mention(text.index(full), text.index(full) + len(full), full, label, False))
+    doc.ents = ents
+    return [(m.text, m.label) for m in full_names_of_surnames(doc, mentions, frozenset({"mr.", "ms."}))]
+
+
+def test_a_full_name_ending_in_a_surname_after_a_courtesy_title_is_that_person(resources):
+    text = "Odile Brandvik, a consultant in Oslo, said demand grew. Ms. Brandvik said costs fell."
+    assert _people(resources, text, "Odile Brandvik", "") == [("Odile Brandvik", "PERSON"), ("Brandvik", "PERSON")]
+    assert _people(resources, text, "Odile Brandvik", "ORG") == [("Odile Brandvik", "PERSON"), ("Brandvik", "PERSON")]
+
+
+def test_initials_or_a_word_written_elsewhere_is_no_first_name(resources):
+    assert _people(resources, "Mr. Halvorsen said F.A.O. Halvorsen cut prices. Mr. Halvorsen left.",
+                   "F.A.O. Halvorsen", "ORG") == [("F.A.O. Halvorsen", "ORG"), ("Halvorsen", "PERSON")]
+    assert _people(resources, "Dow Jones rose. Dow fell later. Mr. Jones said so.", "Dow Jones", "ORG") == [
+        ("Dow Jones", "ORG"), ("Jones", "PERSON")]
+
+
+def _units(resources, text: str, cut: str) -> list[str]:
+    """The mentions once the model tags only ``cut`` of each unit's name, as an organisation."""
+    doc = resources.nlp(text)
+    starts = [i for i in range(len(text)) if text.startswith(cut, i)]
+    doc.ents = [doc.char_span(i, i + len(cut), label="ORG") for i in starts]
+    return [m.text for m in units_named_in_full(doc, [Mention(i, i + len(cut), cut, "ORG", False) for i in starts],
+                                                frozenset({"unit", "subsidiary"}))]
+
+
+def test_a_unit_s_name_the_model_cut_runs_back_to_its_owner_s_possessive(resources):
+    assert _units(resources, "Sales rose at Halden's Brisk Water unit. Halden and Brisk Water will grow, he said.",
+                  "Water") == ["Brisk Water", "Brisk Water"]
+
+
+def test_a_name_without_an_owner_or_a_company_noun_is_left_as_tagged(resources):
+    assert _units(resources, "Sales rose at Halden's Brisk Water plant.", "Water") == ["Water"]
+    assert _units(resources, "Sales rose at the Brisk Water unit.", "Water") == ["Water"]
