@@ -28,7 +28,7 @@ from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
                                          short_forms, units_named_in_full, untagged_leading_words)
-from pipeline.nlp.structure import doc_text, part_of_dateline
+from pipeline.nlp.structure import doc_text, part_of_dateline, token_starts, token_strings
 
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
@@ -121,9 +121,9 @@ class EntityTable:
     def _founders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """The firms the model reads as a person's name, by that person's surname: "Brandvik" ->
         "Odile Brandvik Ltd.", which only its legal form makes a firm."""
-        starts = {t.idx: t for t in doc}
+        starts, types = token_starts(doc), token_strings(doc, "ENT_TYPE")
         return {surname(bare, self.suffixes): m.text for m in mentions if m.label == "ORG" and m.start in starts
-                and starts[m.start].ent_type_ == "PERSON" and len((bare := self.bare(m.text)).split()) > 1}
+                and types[starts[m.start]] == "PERSON" and len((bare := self.bare(m.text)).split()) > 1}
 
     def _unhyphened(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The mentions with countries a hyphen joins in one word as one mention each ("U.S.-Japan

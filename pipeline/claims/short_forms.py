@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.claims.legal_names import called_by, extends, leading_word
 from pipeline.claims.name_spellings import surname, surname_bearers
-from pipeline.nlp.structure import doc_text, headline_and_lead
+from pipeline.nlp.structure import doc_text, headline_and_lead, token_starts
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 PLACE_LABELS = ("GPE", "LOC", "NORP")
@@ -185,13 +185,13 @@ def units_named_in_full(doc: Doc, mentions: list[Mention], descriptors: frozense
     the article writes the name again ("Halden and Brisk Water will grow"). The untagged capitalised
     words run back to the owner's possessive, and a company noun (``descriptors``: "unit",
     "subsidiary") follows the name."""
-    starts = {t.idx: t for t in doc}
+    starts = token_starts(doc)
     inside = {i for m in mentions for i in range(m.start, m.end)}
     opened: dict[int, int] = {}  # a mention's start -> where its untagged capitalised words begin
     for m in mentions:
-        token = starts.get(m.start)
-        if m.label != "ORG" or token is None:
+        if m.label != "ORG" or m.start not in starts:
             continue
+        token = doc[starts[m.start]]
         i = token.i
         while i > 0 and doc[i - 1].pos == PROPN and doc[i - 1].is_title and not doc[i - 1].ent_type_ \
                 and doc[i - 1].idx not in inside:

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.nlp.structure import (clause_head, clause_subject, clause_tense, dateline_end, doc_text, first_joined_verb,
                                     in_dateline, index_sentences, paragraph_numbers, part_of_dateline, preposition_objects,
-                                    starts_paragraph, token_strings)
+                                    starts_paragraph, token_starts, token_strings)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
 
@@ -196,3 +196,10 @@ def test_preposition_objects_are_read_head_by_head_from_any_collection_of_prepos
     assert [t.text for t in in_phrases] == ["March", "Vexa"]  # the first head's phrases come first
     assert [t.text for t in preposition_objects([words["sold"]], frozenset({"for"}))] == ["million"]
     assert preposition_objects([words["Orla"]], ("of",)) == []
+
+
+def test_token_starts_give_each_token_by_its_first_character(resources):
+    doc = resources.nlp("Odile Brandvik Ltd. said sales rose.")
+    starts = token_starts(doc)
+    assert {offset: doc[i].text for offset, i in starts.items()} == {t.idx: t.text for t in doc}
+    assert token_starts(doc) is starts  # read once per document
