@@ -42,8 +42,9 @@ def since_clause_scopes(figures: list[Span], scopes: list[TimeScope | None], dat
     date written as EDTF, or "" without one (nothing changes then). A total its clause says is one
     to date (``words``: the phrases "so far", "to date") is checked as it stands at the time of
     writing: "So far, Boeing has received five orders since the jet was announced in 2000" keeps
-    the article's day; and a toll (``words``: the casualty verbs) takes the day of its event
-    (``events``): "40 people have died since a bomb went off on Friday" is Friday's."""
+    the article's day; and a toll (``words``: the casualty verbs) is left to the readings of
+    casualties, which give it its event's day: "40 people have died since a bomb went off on Friday" is
+    Friday's."""
     to_date, tolls = words
     if not published_day:
         return list(scopes)
