@@ -55,7 +55,16 @@ def asked_lists() -> list[tuple[str, str, str]]:
     in file and key order; cached by the package's modules' names, sizes and modification times,
     which any edit of a module changes, so that a rules load reads no module's text unless one
     changed, and scans none twice in a process."""
-    return list(_asked_lists(_modules_stamp()))
+    while True:
+        try:
+            return list(_asked_lists(_modules_stamp()))
+        except _ChangedWhileRead:
+            continue
+
+
+class _ChangedWhileRead(Exception):
+    """A module changed between taking the package's stamp and reading its text, so the scan would
+    not be the one of the modules as the stamp finds them: take the stamp again."""
 
 
 def _modules_stamp(folder: str = "") -> tuple[tuple[str, int, int], ...]:
@@ -79,18 +88,23 @@ def _asked_lists(stamp: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, st
     """The lists asked for by the modules as ``stamp`` finds them; where no process has seen them so,
     as another did with the same text (a fresh checkout gives the modules new times), before they
     are scanned (seconds)."""
-    sources = [PACKAGE_DIR / name for name, _, _ in stamp]
-
     def by_text() -> list[list[str]]:
-        digest = hashlib.sha1(b"".join(path.read_bytes() for path in sources)).hexdigest()
-        return cached_json("asked-lists", None, digest, lambda: scan(sources, PACKAGE_DIR.parent))
+        texts = {f"{PACKAGE_DIR.name}/{name}": (PACKAGE_DIR / name).read_text(encoding="utf-8")
+                 for name, _, _ in stamp}
+        if _modules_stamp() != stamp:
+            raise _ChangedWhileRead
+        digest = hashlib.sha1("\0".join(f"{name}\0{text}" for name, text in texts.items()).encode()).hexdigest()
+        return cached_json("asked-lists", None, digest, lambda: scan(texts))
 
     return tuple(tuple(row) for row in cached_json("asked-lists", None, stamp, by_text))
 
 
-def scan(sources: list[Path], root: Path) -> list[list[str]]:
-    """[file, key, module] for each list these modules ask for, the module named from ``root``."""
-    trees = {path.relative_to(root).as_posix(): ast.parse(path.read_text(encoding="utf-8")) for path in sources}
+def scan(texts: Mapping[str, str]) -> list[list[str]]:
+    """[file, key, module] for each list these modules ask for; ``texts``: each module's source
+    by the name it is reported by ("pipeline/claims/speakers.py"). The digest the scan is cached
+    under is taken of the same texts, so an edit while a run reads them cannot pair one text's
+    scan with another's digest."""
+    trees = {name: ast.parse(text) for name, text in texts.items()}
     holders = _holding_parameters(trees)
     asked: dict[tuple[str, str], str] = {}
     for name, tree in trees.items():

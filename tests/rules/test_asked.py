@@ -73,7 +73,7 @@ def build(rules):
 def places(count, words):
     return words["far_words"], words.get("near_words", ())
 ''', encoding="utf-8")
-    rows = scan([source], tmp_path)
+    rows = scan({"pipeline/stage.py": source.read_text(encoding="utf-8")})
     assert {reader for _, _, reader in rows} == {"pipeline/stage.py"}
     assert {(file, key) for file, key, _ in rows} == {
         ("lexicons.yml", key) for key in ("round_words", "odd_words", "even_words", "tall_words", "short_words",
@@ -107,6 +107,29 @@ def test_the_code_is_scanned_again_only_when_a_module_changed(tmp_path, monkeypa
     module.write_text(module.read_text(encoding="utf-8").replace("pale", "dark"), encoding="utf-8")  # same size
     os.utime(module, ns=(2 * 10**18, 2 * 10**18))
     assert asked_lists() == [("lexicons.yml", "dark_words", "pipeline/stage.py")] and len(scans) == 2
+
+def test_a_module_edited_while_it_is_read_is_scanned_as_it_now_is(tmp_path, monkeypatch):
+    module = tmp_path / "pipeline" / "stage.py"
+    module.parent.mkdir()
+    module.write_text('def build(rules):\n    return rules.lexicons["pale_words"]\n', encoding="utf-8")
+    monkeypatch.setattr(asked, "PACKAGE_DIR", module.parent)
+    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path / "cache"))
+    stamp = asked._modules_stamp
+    stamps = []
+
+    def stamp_then_edit(*args):
+        stamps.append(stamp(*args))
+        if len(stamps) == 1:  # an editor saves the module just after the run took its stamp
+            module.write_text(module.read_text(encoding="utf-8").replace("pale", "dark"), encoding="utf-8")
+            os.utime(module, ns=(3 * 10**18, 3 * 10**18))
+        return stamps[-1]
+
+    monkeypatch.setattr(asked, "_modules_stamp", stamp_then_edit)
+
+    assert asked_lists() == [("lexicons.yml", "dark_words", "pipeline/stage.py")]
+    monkeypatch.setattr(asked, "_modules_stamp", stamp)
+    assert asked_lists() == [("lexicons.yml", "dark_words", "pipeline/stage.py")]
+
 
 class RecordingLexicons(dict):
     """The lexicons, noting the name of every list read."""
