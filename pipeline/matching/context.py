@@ -78,8 +78,8 @@ class ContextHits:
 
     def ending_at(self, position: int) -> tuple[ContextHit, ...]:
         """The context rules that end right before token ``position``, where a figure starts,
-        longest first: before "$2 billion" in "no more than $2 billion", ``qualifier-at-most``
-        comes before ``qualifier-more-than``. Looked up once per position."""
+        longest first: before "$2 billion" in "no more than $2 billion",
+        ``qualifier-no-further-than`` comes before ``qualifier-more-than``. Looked up once per position."""
         if position not in self._ending:
             hits = self._touching.ending_at(position) + self._nearby.ending_at(position)
             self._ending[position] = self._longest(hits)

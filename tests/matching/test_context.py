@@ -10,7 +10,7 @@ def test_context_ending_at_a_figure_longest_first(resources) -> None:
     doc = resources.nlp("They will spend no more than $2 billion.")
     _, hits = resources.matcher.match(doc)
     found = [(hit.rule.id, doc[hit.start:hit.end].text) for hit in hits.ending_at(figure_start(doc, "$"))]
-    assert found[:2] == [("qualifier-at-most", "no more than"), ("qualifier-more-than", "more than")]
+    assert found[:2] == [("qualifier-no-further-than", "no more than"), ("qualifier-more-than", "more than")]
     assert all(hit.rule.label in ("qualifier", "role") for hit in hits.ending_at(figure_start(doc, "$")))
     assert hits.ending_at(0) == ()
 
