@@ -16,7 +16,7 @@ from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
 from pipeline.claims.speech_runs import reporting_subject
 from pipeline.nlp.casing import capitalised_within
-from pipeline.nlp.structure import starts_paragraph
+from pipeline.nlp.structure import MAX_DEPTH, starts_paragraph
 
 MUTE_LABELS = ("INDEX",)
 """Labels of entities that say nothing: "Dow Jones said ..." is the company the index shares its
@@ -135,39 +135,76 @@ def _noun(speaker: str) -> str:
     return word.lower() if word.islower() or word == speaker else ""
 
 
-def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:
-    """The person a "he"/"she"/"her" stands for: the named subject of a sentence just before in
-    the paragraph, else the last person named."""
+def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str], depth: int = 0) -> str:
+    """The person a "he"/"she"/"her" stands for: the named subject nearest before it in its
+    sentence; else the main subject of the sentence before it, also across a paragraph break, as a
+    quote set in a paragraph of its own goes on from the one who was just speaking ("Ricardo Vega
+    told reporters Cubans were tired of Hale's delays. / “...,” he said." -> Ricardo Vega, not
+    Hale; a "he" or "she" there stands for whom that one stands for); else the named subject
+    nearest before it in the sentence before it in the paragraph; else the last person named."""
+    own = _named_subject_before(pronoun, within_sentence=True)
+    if own is not None and _names_person(names, own):
+        return party_name(names, own, pronouns, titles)
+    main = _main_subject_before(pronoun)
+    if main is not None and main.pos_ == "PRON" and main.lower_ in pronouns and depth < MAX_DEPTH:
+        found = _person(names, main, pronouns, titles, depth + 1)  # "She spoke of Dunn. / “...,” she said."
+        if found:
+            return found
+    elif main is not None and _names_person(names, named_beside(main)):
+        return party_name(names, named_beside(main), pronouns, titles)
     antecedent = _named_subject_before(pronoun)
-    if antecedent is not None:
-        covering = [e for e in names.within(antecedent.idx - 60, antecedent.idx + 60)
-                    if e["start"] <= antecedent.idx < e["end"]]
-        if not covering or covering[0]["label"] == "PERSON":  # "He said Van Arden holds ...": not Van Arden
-            return party_name(names, antecedent, pronouns, titles)
+    if antecedent is not None and _names_person(names, antecedent):  # "He said Van Arden holds ...": not Van Arden
+        return party_name(names, antecedent, pronouns, titles)
     person = names.last_before(pronoun.idx, "PERSON")
     return person["canonical"] if person else ""
 
 
+def _names_person(names: EntityIndex, token: Token) -> bool:
+    """Whether a subject names a person: a proper noun the model tags as one or not at all."""
+    if token.pos_ != "PROPN":
+        return False
+    covering = [e for e in names.within(token.idx - 60, token.idx + 60) if e["start"] <= token.idx < e["end"]]
+    return not covering or covering[0]["label"] == "PERSON"
+
+
 def spokesperson_before(pronoun: Token, spokespeople: frozenset[str]) -> Token | None:
     """The spokesperson a "he"/"she" stands for: the subject nearest before it, in its sentence or
-    the one before it in the paragraph, where that is a spokesperson ("A spokeswoman for Harlow
-    said ... She said the move would cost $3 million." -> the spokeswoman, who speaks for Harlow);
-    None where a name comes nearer."""
+    the one before it in the paragraph, else the main subject of the sentence before it across a
+    paragraph break, where that is a spokesperson ("A spokeswoman for Harlow said ... She said the
+    move would cost $3 million." -> the spokeswoman, who speaks for Harlow); None where a name comes
+    nearer."""
     subject = _named_subject_before(pronoun, spokespeople)
+    if subject is None:
+        subject = _main_subject_before(pronoun)
+        subject = subject if subject is not None and subject.lower_ in spokespeople else None
     return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
-def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset()) -> Token | None:
+def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset(),
+                          within_sentence: bool = False) -> Token | None:
     """The proper-noun subject nearest before a pronoun, or one of these common ``nouns``, in its
-    sentence or the one before it in the same paragraph."""
+    sentence or (unless ``within_sentence``) the one before it in the same paragraph."""
     doc, sent = pronoun.doc, pronoun.sent
     start = sent.start
-    if sent.start > 0 and not starts_paragraph(doc, sent):
+    if sent.start > 0 and not starts_paragraph(doc, sent) and not within_sentence:
         start = doc[sent.start - 1].sent.start
     for token in reversed(doc[start: pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or (token.pos_ == "NOUN"
                                                                                 and token.lower_ in nouns)):
             return token
+    return None
+
+
+def _main_subject_before(pronoun: Token) -> Token | None:
+    """The subject of the main verb of the sentence before a pronoun's, in its paragraph or the one
+    before it: "Lena Ortiz" of "Lena Ortiz admitted she told the police that Dunn had lied.", not
+    Dunn."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    while start > 0:
+        before = doc[start - 1].sent
+        if any(not (t.is_space or t.is_punct) for t in before):
+            return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        start = before.start
     return None
 
 
