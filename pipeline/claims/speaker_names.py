@@ -28,7 +28,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     """The canonical name of a party: the entity its head word is part of ("the Labor Department",
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte) unless it is one of joined words before
-    the head ("Red Cross and hospital officials"), else the words up to its head without
+    the head ("Red Cross and hospital officials") or in an adjective's phrase after it ("people
+    familiar with Kerr's case" -> people, not Kerr), else the words up to its head without
     a leading article, title, quantifier or place it is based in ("Russia's central bank", "Chancellor
     Scholz" -> Scholz, "Most forecasters" -> forecasters, "construction-industry sources", "Ohio-based
     First of Harlow" -> First of Harlow, with the "of" of its name), lower case when a common
@@ -41,7 +42,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
     if covering and covering[0]["label"] not in MUTE_LABELS:
         return covering[0]["canonical"]
-    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    # an adjective after the noun says what its people know, not who they are: "people familiar with Kerr's case"
+    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "amod", "punct", "conj", "cc")
+             for t in c.subtree}
     aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
               for t in d.subtree}  # "a spokesman for Kestrel, the concern controlled by the Ashworth family"
     tokens = [t for t in head.subtree if t.i not in aside]
