@@ -71,6 +71,7 @@ class SpeakerFinder:
         self.object_deps = set(speech["object_dependencies"])
         self.content_preps = set(speech["content_prepositions"])
         self.pronouns = set(party_words.person_pronouns)
+        self.spokespeople = frozenset(speech["spokespeople"])  # a "she" after one speaks for the body too
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.governments = set(speech.get("government_nouns", ()))
@@ -317,11 +318,13 @@ class SpeakerFinder:
         cell names it; a government the entities cell reads as its country is that country's
         ("The Ruvian Government said" -> Government of Ruvia)."""
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
-            head = spokesperson_before(head, self.party_words.spokespeople) or head
+            head = spokesperson_before(head, self.spokespeople) or head
         name = kind_named(head, names, self.party_words.descriptors) or parties.speaking(head) or described \
             or party_name(names, head, self.pronouns, self.titles, self.quantifiers)
-        if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
-            return article_name(names, name[: -len(head.text) - 1])
+        body = name[: -len(head.text) - 1] if name.endswith(f" {head.text}") else ""
+        if body and (head.lower_ in self.spokespeople or (head.lower_ in self.party_words.spokespeople
+                                                          and all(w[:1].isupper() for w in body.split()))):
+            return article_name(names, body)  # "the Kestrel board" is Kestrel's; "the school board" a board
         if head.lemma_.lower() in self.governments and name in self.party_words.countries:
             return f"Government of {name}"  # "The Ruvian Government said", its country's own body
         return name
