@@ -56,7 +56,9 @@ class SpeakerFinder:
     def __init__(self, speech: dict, titles: set[str] = frozenset(), party_words: PartyWords = PartyWords()) -> None:
         self.titles = set(titles)
         self.party_words = party_words
-        self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
+        # "declared a 10% stock dividend" is an act, not words: its object is no one's report
+        self.object_verbs = (set(speech["reporting_verbs"]) | set(speech["naming_verbs"])) \
+            - set(speech.get("performing_verbs", ()))
         self.addressed = set(speech["addressee_verbs"])
         self.publication_nouns = set(speech["publication_nouns"])
         self.accusing = set(speech["accusing_verbs"])
@@ -64,7 +66,7 @@ class SpeakerFinder:
         self.evidence_nouns = set(speech.get("evidence_nouns", ()))
         self.reporting = set(speech["reporting_verbs"])
         self.accusations = set(speech["accusation_prepositions"])
-        self.verbs = self.object_verbs | set(speech["attribution_verbs"]) | self.accusing
+        self.verbs = self.object_verbs | self.reporting | set(speech["attribution_verbs"]) | self.accusing
         self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
         self.clause_deps = set(speech["clause_dependencies"])
