@@ -259,6 +259,17 @@ def named_beside(noun: Token) -> Token:
     return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
 
 
+def titled_name(title: Token, titles: set[str]) -> Token | None:
+    """The person a title that speaks is set beside, where the parser hangs the name from the last
+    noun of the title's phrase: "The U.S. ambassador to Norway, Dan Frey, said ..." is Dan Frey
+    (read as an apposition of Norway), not the person most named before; None for a title with no
+    name beside it."""
+    if title.pos_ != "NOUN" or title.lower_ not in titles:
+        return None
+    return next((t for t in title.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
+                 and t.doc[t.left_edge.i - 1].text == ","), None)
+
+
 def based_name(place: Token) -> Token | None:
     """The organisation a place opens the name of, read as that name's apposition: "Tarrow,
     Ohio-based Corvane Bank said ..." is Corvane Bank speaking, not Tarrow; None for a place

@@ -26,7 +26,7 @@ from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes
                                       statement_time)
 from pipeline.claims.speaker_names import (article_name, based_name, counted_group, group_leaders, joining_word,
                                            kind_named, named_beside, named_kinds, party_name, spokesperson_before,
-                                           whose_statements)
+                                           titled_name, whose_statements)
 from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text
 from pipeline.records import DateMention
@@ -293,7 +293,7 @@ class SpeakerFinder:
             return ""  # "these methods indicate the cases are linked": evidence, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
-        subject = group_leaders(subject) or based_name(subject) or subject
+        subject = group_leaders(subject) or based_name(subject) or titled_name(subject, self.titles) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = counted_group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
