@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
+from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure, unplaced_name
 from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, inverted_source, leading_clause,
                                             noun_cue, passive_agent, quoted_speaker, says_of_its_noun, tells_past,
                                             verbal)
@@ -278,6 +278,8 @@ class SpeakerFinder:
         # and is expected to earn $6 million" is nobody's forecast but its "by" phrase's
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         subject = source or (None if passive else reporting_subject(verb))
+        if subject is None and not passive and verb.i > 0 and unplaced_name(verb.doc[verb.i - 1], self.verbs):
+            subject = verb.doc[verb.i - 1]  # "First of Tarrow Bank Corp. said ...", "First" read as an adverb
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
