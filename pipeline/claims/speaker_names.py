@@ -51,6 +51,9 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if any(t.dep_ == "cc" and t.i < head.i for t in tokens):
         named = []  # "Red Cross and hospital officials": the people of both, not the Red Cross alone
+    kin = _kin_of(names, head, titles)
+    if kin:
+        return kin  # "Kerr's stepmother said" is not Kerr, as "His lawyer said" is not he
     for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
@@ -81,6 +84,20 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
             and not capitalised_within(words[0]):  # "Tanzanian police" keeps the capital of its name
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
+
+
+def _kin_of(names: EntityIndex, head: Token, titles: set[str]) -> str:
+    """A person's relative, lawyer or friend who speaks, named with the person as "her"/"his" before
+    the noun is ("Tomas Kerr's stepmother" -> "Tomas Kerr's stepmother", not Tomas Kerr); "" where
+    the noun's owner is no person, or the noun a title that speaks for its owner ("Hale's spokesman"
+    is Hale's words)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or head.lower_ in titles or head.pos_ != "NOUN":
+        return ""
+    person = [e for e in names.within(owner.idx - 60, owner.idx + 60)
+              if e["start"] <= owner.idx < e["end"] and e["label"] == "PERSON"]
+    words = head.doc[owner.right_edge.i + 1: head.i + 1]
+    return f"{person[0]['canonical']}'s {words.text}" if person and len(words) else ""
 
 
 def article_name(names: EntityIndex, phrase: str) -> str:
