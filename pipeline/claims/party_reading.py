@@ -63,9 +63,9 @@ class PartyWords:
     speech_verbs: frozenset[str] = frozenset()
     """Verbs whose subject says a figure rather than owns it ("the ONS said, pushing ... above 155p")."""
     spokespeople: frozenset[str] = frozenset()
-    """Titles of someone who speaks for a body (``spokespeople`` of rules/speech.yml): "the
-    spokesman said" is no person named before, and a bare "a spokeswoman said" speaks for the
-    organisation in view."""
+    """Who speaks for a body, its spokespeople and the bodies that govern it (``spokespeople`` and
+    ``governing_bodies`` of rules/speech.yml): "the spokesman said" is no person named before, and a
+    bare "a spokeswoman said" or "the board said" speaks for the organisation in view."""
     counts: Mapping[str, int] = field(default_factory=dict)
     """Words that count the parties a plural descriptor stands for ("two" -> 2, "both" -> 2)."""
     trading_places: frozenset[str] = frozenset()
@@ -153,7 +153,7 @@ def party_words(entities: dict, speech: dict, lexicons: Mapping | None = None) -
                      for label, nouns in table.items() for noun in nouns},
         bare=frozenset(noun for nouns in bare.values() for noun in nouns),
         speech_verbs=frozenset(speech["reporting_verbs"]) | frozenset(speech["attribution_verbs"]),
-        spokespeople=frozenset(speech["spokespeople"]),
+        spokespeople=frozenset(speech["spokespeople"]) | frozenset(speech.get("governing_bodies", ())),
         counts=counts | dict(entities.get("counting_words", {})),
         trading_places=frozenset(entities.get("trading_places", ())),
         destinations=frozenset(entities.get("destination_prepositions", ())),

@@ -16,7 +16,7 @@ from pipeline.claims.party_reading import names_body
 from pipeline.claims.reported import AUTHOR, Attribution
 from pipeline.claims.speech_runs import reporting_subject
 from pipeline.nlp.casing import capitalised_within
-from pipeline.nlp.structure import starts_paragraph
+from pipeline.nlp.structure import MAX_DEPTH, starts_paragraph
 
 MUTE_LABELS = ("INDEX",)
 """Labels of entities that say nothing: "Dow Jones said ..." is the company the index shares its
@@ -28,7 +28,8 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     """The canonical name of a party: the entity its head word is part of ("the Labor Department",
     "U.S. Secretary of State Antony Blinken" -> Antony Blinken), else a person or an organisation
     named in its phrase ("analysts at Deloitte" -> Deloitte) unless it is one of joined words before
-    the head ("Red Cross and hospital officials"), else the words up to its head without
+    the head ("Red Cross and hospital officials") or in an adjective's phrase after it ("people
+    familiar with Kerr's case" -> people, not Kerr), else the words up to its head without
     a leading article, title, quantifier or place it is based in ("Russia's central bank", "Chancellor
     Scholz" -> Scholz, "Most forecasters" -> forecasters, "construction-industry sources", "Ohio-based
     First of Harlow" -> First of Harlow, with the "of" of its name), lower case when a common
@@ -41,13 +42,18 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
     covering = [e for e in names.within(head.idx - 60, head.idx + len(head) + 60) if e["start"] <= head.idx < e["end"]]
     if covering and covering[0]["label"] not in MUTE_LABELS:
         return covering[0]["canonical"]
-    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "punct", "conj", "cc") for t in c.subtree}
+    # an adjective after the noun says what its people know, not who they are: "people familiar with Kerr's case"
+    aside = {t.i for c in head.rights if c.dep_ in ("appos", "relcl", "acl", "amod", "punct", "conj", "cc")
+             for t in c.subtree}
     aside |= {t.i for d in head.subtree if d.i not in aside and d.i != head.i and d.dep_ in ("appos", "relcl", "acl")
               for t in d.subtree}  # "a spokesman for Kestrel, the concern controlled by the Ashworth family"
     tokens = [t for t in head.subtree if t.i not in aside]
     named = names.within(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if any(t.dep_ == "cc" and t.i < head.i for t in tokens):
         named = []  # "Red Cross and hospital officials": the people of both, not the Red Cross alone
+    kin = _kin_of(names, head, titles)
+    if kin:
+        return kin  # "Kerr's stepmother said" is not Kerr, as "His lawyer said" is not he
     for label in ("PERSON", "ORG"):  # "analysts at Deloitte" -> Deloitte; a place is no speaker
         found = [e["canonical"] for e in named if e["label"] == label]
         if found:
@@ -78,6 +84,20 @@ def party_name(names: EntityIndex, head: Token, pronouns: set[str], titles: set[
             and not capitalised_within(words[0]):  # "Tanzanian police" keeps the capital of its name
         return phrase[:1].lower() + phrase[1:]  # "Doctors advise ..." -> "doctors", as mid-sentence
     return article_name(names, phrase) if head.pos_ == "PROPN" or misread else phrase
+
+
+def _kin_of(names: EntityIndex, head: Token, titles: set[str]) -> str:
+    """A person's relative, lawyer or friend who speaks, named with the person as "her"/"his" before
+    the noun is ("Tomas Kerr's stepmother" -> "Tomas Kerr's stepmother", not Tomas Kerr); "" where
+    the noun's owner is no person, or the noun a title that speaks for its owner ("Hale's spokesman"
+    is Hale's words)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or head.lower_ in titles or head.pos_ != "NOUN":
+        return ""
+    person = [e for e in names.within(owner.idx - 60, owner.idx + 60)
+              if e["start"] <= owner.idx < e["end"] and e["label"] == "PERSON"]
+    words = head.doc[owner.right_edge.i + 1: head.i + 1]
+    return f"{person[0]['canonical']}'s {words.text}" if person and len(words) else ""
 
 
 def article_name(names: EntityIndex, phrase: str) -> str:
@@ -135,39 +155,76 @@ def _noun(speaker: str) -> str:
     return word.lower() if word.islower() or word == speaker else ""
 
 
-def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str]) -> str:
-    """The person a "he"/"she"/"her" stands for: the named subject of a sentence just before in
-    the paragraph, else the last person named."""
+def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[str], depth: int = 0) -> str:
+    """The person a "he"/"she"/"her" stands for: the named subject nearest before it in its
+    sentence; else the main subject of the sentence before it, also across a paragraph break, as a
+    quote set in a paragraph of its own goes on from the one who was just speaking ("Ricardo Vega
+    told reporters Cubans were tired of Hale's delays. / “...,” he said." -> Ricardo Vega, not
+    Hale; a "he" or "she" there stands for whom that one stands for); else the named subject
+    nearest before it in the sentence before it in the paragraph; else the last person named."""
+    own = _named_subject_before(pronoun, within_sentence=True)
+    if own is not None and _names_person(names, own):
+        return party_name(names, own, pronouns, titles)
+    main = _main_subject_before(pronoun)
+    if main is not None and main.pos_ == "PRON" and main.lower_ in pronouns and depth < MAX_DEPTH:
+        found = _person(names, main, pronouns, titles, depth + 1)  # "She spoke of Dunn. / “...,” she said."
+        if found:
+            return found
+    elif main is not None and _names_person(names, named_beside(main)):
+        return party_name(names, named_beside(main), pronouns, titles)
     antecedent = _named_subject_before(pronoun)
-    if antecedent is not None:
-        covering = [e for e in names.within(antecedent.idx - 60, antecedent.idx + 60)
-                    if e["start"] <= antecedent.idx < e["end"]]
-        if not covering or covering[0]["label"] == "PERSON":  # "He said Van Arden holds ...": not Van Arden
-            return party_name(names, antecedent, pronouns, titles)
+    if antecedent is not None and _names_person(names, antecedent):  # "He said Van Arden holds ...": not Van Arden
+        return party_name(names, antecedent, pronouns, titles)
     person = names.last_before(pronoun.idx, "PERSON")
     return person["canonical"] if person else ""
 
 
+def _names_person(names: EntityIndex, token: Token) -> bool:
+    """Whether a subject names a person: a proper noun the model tags as one or not at all."""
+    if token.pos_ != "PROPN":
+        return False
+    covering = [e for e in names.within(token.idx - 60, token.idx + 60) if e["start"] <= token.idx < e["end"]]
+    return not covering or covering[0]["label"] == "PERSON"
+
+
 def spokesperson_before(pronoun: Token, spokespeople: frozenset[str]) -> Token | None:
     """The spokesperson a "he"/"she" stands for: the subject nearest before it, in its sentence or
-    the one before it in the paragraph, where that is a spokesperson ("A spokeswoman for Harlow
-    said ... She said the move would cost $3 million." -> the spokeswoman, who speaks for Harlow);
-    None where a name comes nearer."""
+    the one before it in the paragraph, else the main subject of the sentence before it across a
+    paragraph break, where that is a spokesperson ("A spokeswoman for Harlow said ... She said the
+    move would cost $3 million." -> the spokeswoman, who speaks for Harlow); None where a name comes
+    nearer."""
     subject = _named_subject_before(pronoun, spokespeople)
+    if subject is None:
+        subject = _main_subject_before(pronoun)
+        subject = subject if subject is not None and subject.lower_ in spokespeople else None
     return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
-def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset()) -> Token | None:
+def _named_subject_before(pronoun: Token, nouns: frozenset[str] = frozenset(),
+                          within_sentence: bool = False) -> Token | None:
     """The proper-noun subject nearest before a pronoun, or one of these common ``nouns``, in its
-    sentence or the one before it in the same paragraph."""
+    sentence or (unless ``within_sentence``) the one before it in the same paragraph."""
     doc, sent = pronoun.doc, pronoun.sent
     start = sent.start
-    if sent.start > 0 and not starts_paragraph(doc, sent):
+    if sent.start > 0 and not starts_paragraph(doc, sent) and not within_sentence:
         start = doc[sent.start - 1].sent.start
     for token in reversed(doc[start: pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or (token.pos_ == "NOUN"
                                                                                 and token.lower_ in nouns)):
             return token
+    return None
+
+
+def _main_subject_before(pronoun: Token) -> Token | None:
+    """The subject of the main verb of the sentence before a pronoun's, in its paragraph or the one
+    before it: "Lena Ortiz" of "Lena Ortiz admitted she told the police that Dunn had lied.", not
+    Dunn."""
+    doc, start = pronoun.doc, pronoun.sent.start
+    while start > 0:
+        before = doc[start - 1].sent
+        if any(not (t.is_space or t.is_punct) for t in before):
+            return next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        start = before.start
     return None
 
 
@@ -217,6 +274,17 @@ def named_beside(noun: Token) -> Token:
     if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ in ("ORG", "PERSON"):
         return doc[end + 2]  # the name set off by a comma, as the parser may leave it unattached
     return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
+
+
+def titled_name(title: Token, titles: set[str]) -> Token | None:
+    """The person a title that speaks is set beside, where the parser hangs the name from the last
+    noun of the title's phrase: "The U.S. ambassador to Norway, Dan Frey, said ..." is Dan Frey
+    (read as an apposition of Norway), not the person most named before; None for a title with no
+    name beside it."""
+    if title.pos_ != "NOUN" or title.lower_ not in titles:
+        return None
+    return next((t for t in title.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
+                 and t.doc[t.left_edge.i - 1].text == ","), None)
 
 
 def based_name(place: Token) -> Token | None:

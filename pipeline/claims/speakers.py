@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.parties import Parties
-from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure
+from pipeline.claims.party_reading import PartyWords, figure_tail, states_figure, unplaced_name
 from pipeline.claims.report_clauses import (clause_tail, has_subject, hedged, inverted_source, leading_clause,
                                             noun_cue, passive_agent, quoted_speaker, says_of_its_noun, tells_past,
                                             verbal)
@@ -26,7 +26,7 @@ from pipeline.claims.reported import (AUTHOR, Attribution, Reported, find_quotes
                                       statement_time)
 from pipeline.claims.speaker_names import (article_name, based_name, counted_group, group_leaders, joining_word,
                                            kind_named, named_beside, named_kinds, party_name, spokesperson_before,
-                                           whose_statements)
+                                           titled_name, whose_statements)
 from pipeline.claims.speech_runs import continued, pointed_back, reporting_subject, soundbites
 from pipeline.nlp.structure import clause_head, dateline_end, doc_text
 from pipeline.records import DateMention
@@ -56,7 +56,9 @@ class SpeakerFinder:
     def __init__(self, speech: dict, titles: set[str] = frozenset(), party_words: PartyWords = PartyWords()) -> None:
         self.titles = set(titles)
         self.party_words = party_words
-        self.object_verbs = set(speech["reporting_verbs"]) | set(speech["naming_verbs"])
+        # "declared a 10% stock dividend" is an act, not words: its object is no one's report
+        self.object_verbs = (set(speech["reporting_verbs"]) | set(speech["naming_verbs"])) \
+            - set(speech.get("performing_verbs", ()))
         self.addressed = set(speech["addressee_verbs"])
         self.publication_nouns = set(speech["publication_nouns"])
         self.accusing = set(speech["accusing_verbs"])
@@ -64,13 +66,14 @@ class SpeakerFinder:
         self.evidence_nouns = set(speech.get("evidence_nouns", ()))
         self.reporting = set(speech["reporting_verbs"])
         self.accusations = set(speech["accusation_prepositions"])
-        self.verbs = self.object_verbs | set(speech["attribution_verbs"]) | self.accusing
+        self.verbs = self.object_verbs | self.reporting | set(speech["attribution_verbs"]) | self.accusing
         self.framing_verbs = set(speech["framing_verbs"])
         self.sources = [tuple(phrase.split()) for phrase in speech["source_phrases"]]
         self.clause_deps = set(speech["clause_dependencies"])
         self.object_deps = set(speech["object_dependencies"])
         self.content_preps = set(speech["content_prepositions"])
         self.pronouns = set(party_words.person_pronouns)
+        self.spokespeople = frozenset(speech["spokespeople"])  # a "she" after one speaks for the body too
         self.quantifiers = set(speech["group_quantifiers"])
         self.source_nouns = set(speech.get("source_nouns", ()))
         self.governments = set(speech.get("government_nouns", ()))
@@ -275,6 +278,8 @@ class SpeakerFinder:
         # and is expected to earn $6 million" is nobody's forecast but its "by" phrase's
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         subject = source or (None if passive else reporting_subject(verb))
+        if subject is None and not passive and verb.i > 0 and unplaced_name(verb.doc[verb.i - 1], self.verbs):
+            subject = verb.doc[verb.i - 1]  # "First of Tarrow Bank Corp. said ...", "First" read as an adverb
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" \
                 and verb.head.lemma_.lower() in self.source_nouns:
             owner = self._owner(verb.head)  # "a report released by the Labor Department, which said ..."
@@ -290,7 +295,7 @@ class SpeakerFinder:
             return ""  # "these methods indicate the cases are linked": evidence, not a source
         if self._owned(subject):
             subject = self._owner(subject) or subject  # "Estimates from bond dealers put the gap at 5%"
-        subject = group_leaders(subject) or based_name(subject) or subject
+        subject = group_leaders(subject) or based_name(subject) or titled_name(subject, self.titles) or subject
         if subject.lower_ in self.quantifiers and subject.pos_ != "NOUN":
             subject = counted_group(subject)  # "Bond analysts were cautious. Several had predicted ..."
             if subject is None:
@@ -317,11 +322,13 @@ class SpeakerFinder:
         cell names it; a government the entities cell reads as its country is that country's
         ("The Ruvian Government said" -> Government of Ruvia)."""
         if head.pos_ == "PRON" and head.lower_ in self.pronouns:
-            head = spokesperson_before(head, self.party_words.spokespeople) or head
+            head = spokesperson_before(head, self.spokespeople) or head
         name = kind_named(head, names, self.party_words.descriptors) or parties.speaking(head) or described \
             or party_name(names, head, self.pronouns, self.titles, self.quantifiers)
-        if head.lower_ in self.party_words.spokespeople and name.endswith(f" {head.text}"):
-            return article_name(names, name[: -len(head.text) - 1])
+        body = name[: -len(head.text) - 1] if name.endswith(f" {head.text}") else ""
+        if body and (head.lower_ in self.spokespeople or (head.lower_ in self.party_words.spokespeople
+                                                          and all(w[:1].isupper() for w in body.split()))):
+            return article_name(names, body)  # "the Kestrel board" is Kestrel's; "the school board" a board
         if head.lemma_.lower() in self.governments and name in self.party_words.countries:
             return f"Government of {name}"  # "The Ruvian Government said", its country's own body
         return name

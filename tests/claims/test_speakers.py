@@ -76,3 +76,26 @@ def test_a_described_company_speaks_for_the_one_named_before(extract, text, figu
 def test_a_company_speaks_by_the_name_it_has_in_the_article(extract, text, figure, speaker):
     rows = {c.text: c for c in extract(text).claims}
     assert rows[figure].speaker == speaker
+
+
+PRONOUNS = [  # "he"/"she" is the main subject of the sentence before, also across a paragraph break
+    ("Mayor Tom Dunn spoke first.\n\nRicardo Vega, the union chief, told reporters that workers were tired of "
+     "Dunn's delays.\n\n“We lost 300 jobs this year,” he said.", "300 jobs", "Ricardo Vega"),
+    ("Lena Ortiz admitted she told the police that Tom Dunn had lied. She said the fraud cost $40 million.",
+     "$40 million", "Lena Ortiz"),
+    # a "she" there stands for whom that one stands for, the last person named before it
+    ("The hall was full for Mayor Tom Dunn.\n\nA crowd listened to Maria Lopez, who lost her shop in the fire. "
+     "She spoke of Dunn and the council.\n\n“The town still owes $40 million,” she said.", "$40 million", "Maria Lopez"),
+    # a spokeswoman who spoke in the paragraph before speaks for her body
+    ("Halvard Corp. is closing its Tarrow plant.\n\nA spokeswoman for Halvard said 120 workers were told on "
+     "Monday.\n\nShe said the move would cost $4 million.", "$4 million", "Halvard"),
+    # counter-example: a name nearer in the pronoun's own sentence comes first
+    ("Ricardo Vega spoke first.\n\nWhen Maria Lopez arrived, she said the town owed $40 million.",
+     "$40 million", "Maria Lopez"),
+]
+
+
+@pytest.mark.parametrize("text,figure,speaker", PRONOUNS)
+def test_a_pronoun_speaks_for_the_main_subject_before_it(extract, text, figure, speaker):
+    rows = {c.text: c for c in extract(text).claims}
+    assert rows[figure].speaker == speaker
