@@ -19,7 +19,7 @@ from pipeline.time.durations import closed_at_publication, run_scopes, span_scop
 from pipeline.time.events import EventWords, event_scopes
 from pipeline.time.fallback import (FallbackWords, alternative_scopes, article_day, fallback_scopes, lead_sentence, lead_time,
                                     referred_scopes)
-from pipeline.time.holdings import stake_scopes
+from pipeline.time.holdings import HolderWords, stake_scopes
 from pipeline.time.market import MarketWords, market_scopes
 from pipeline.time.newsday import lead_news_scopes, news_day
 from pipeline.time.positions import position_scopes
@@ -86,5 +86,6 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     scopes = joined_toll_scopes(spans, event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event,
                                                     day, published), words.event.casualties)
     scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
-    scopes = stake_scopes(spans, scopes, units, day, frozenset(lexicons["holding_participles"]))
+    scopes = stake_scopes(spans, scopes, list(zip(kinds, units)), day,
+                          HolderWords(frozenset(lexicons["holding_participles"]), frozenset(lexicons["size_nouns"])))
     return position_scopes(spans, scopes, figures.units_si, day, lexicons)
