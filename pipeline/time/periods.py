@@ -25,7 +25,7 @@ from pipeline.time.newsday import lead_news_scopes, news_day
 from pipeline.time.positions import position_scopes
 from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
-from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
+from pipeline.time.scope import change_partners, endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import ScopeWords, scope_figures
 from pipeline.time.since_clauses import since_clause_scopes
 from pipeline.time.story import StoryWords, story_scopes
@@ -61,7 +61,8 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     parts, linked = links
     lexicons, published = words.lexicons, article.published
     body_start = headline_end(doc, sentences, article.title)
-    scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, words.scope, published),
+    scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, words.scope, published,
+                                           change_partners(spans, parts, linked)),
                              [(span.start, kind, value, unit) for span, kind, value, unit in zip(spans, kinds, values, units)],
                              body_start)
     day = article_day(date_spans, sentences, body_start, published)

@@ -67,10 +67,12 @@ class ScopeWords:
 
 
 def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[DatedSpan],
-                  words: ScopeWords, published: date | None) -> list[TimeScope | None]:
+                  words: ScopeWords, published: date | None,
+                  partners: dict[int, frozenset[int]] | None = None) -> list[TimeScope | None]:
     """The time scope of every figure (None where nothing dates it), in the figures' order:
     "In 2023, it grew to $240 billion. China has imported energy worth $129 billion." gives both
-    figures 2023, the first from its clause and the second from the paragraph's frame."""
+    figures 2023, the first from its clause and the second from the paragraph's frame.
+    ``partners`` are the figures of one change by their start tokens (``change_partners``)."""
     prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
     since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
     looking_back, year_bounds = words.relative_back, words.year_bounds
@@ -151,7 +153,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             usable = [m for m in marks if not overlaps(m.span, figure)
                       and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
-                          choose_scope(figure, next_start, usable, governing, before, statements, reported))
+                          choose_scope(figure, next_start, usable, governing, before, statements, reported,
+                                       (partners or {}).get(figure.start, frozenset())))
             went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
             dated.add(scopes[-1].value if scopes[-1] is not None else "")
         silent = silent and not in_sent and not sent_dates
