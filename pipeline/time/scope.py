@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, starts_paragraph, token_strings, whole_dateline
+from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph, token_strings, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.since import in_since_clause, since_names_point
 from pipeline.time.owners import is_base_figure
@@ -188,6 +188,15 @@ def carried_period(frame: TimeMark | None, named: set[str], looking_back: frozen
         return None
     words = {w.lower() for w in frame.text.split()}
     return None if is_day(frame.value) or ".." in frame.value or words & looking_back else frame
+
+
+def planned(span: Span, value: str, published: date | None, future_cues: frozenset[str]) -> bool:
+    """Whether a date in a clause told ahead names a period not over at publication: "will take
+    ownership later this month", "a move expected to result in a fourth-quarter charge" (in a story
+    of November); "will report third-quarter results", a period over, is not."""
+    end = value.split("/")[-1]
+    return (published is not None and bool(end) and end >= published_as(end, published)
+            and clause_tense(span, future_cues) == "future")
 
 
 def is_single_day(value: str) -> bool:

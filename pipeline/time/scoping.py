@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import (clause_head, clause_tense, in_each_sentence, one_sentence_paragraphs, starts_paragraph,
+from pipeline.nlp.structure import (clause_head, in_each_sentence, one_sentence_paragraphs, starts_paragraph,
                                      token_strings)
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
@@ -30,7 +30,7 @@ from pipeline.time.joined import with_range_ends, with_year_after
 from pipeline.time.terms import century_of_noun, term_date
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
 from pipeline.time.bases import after_unread_base
-from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
+from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence, planned,
                                  event_references, is_narrative, is_comparison_base, is_day, is_start_point,
                                  reported_period, sentence_frame, when_clause_date)
 from pipeline.time.owners import owning_figure
@@ -269,16 +269,8 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, words: ScopeW
     are remembering the August 1998 default"), nor the date of a last or first time ("The last
     time the index rose four weeks in a row was in October 2007": a look back for comparison),
     nor a results period a year or a quarter back (below)."""
-    return (not _ahead(mark, published) and not _planned(mark, published, words.future_cues)
+    return (not _ahead(mark, published) and not planned(mark.span, mark.value, published, words.future_cues)
             and is_narrative(sent, words.first_person) and not _last_time(mark.span.root) and not compared_period(mark))
-
-
-def _planned(mark: TimeMark, published: date | None, future_cues: frozenset[str]) -> bool:
-    """Whether a date in a clause told ahead ("will take ownership later this month") names a
-    period not over at publication; "will report third-quarter results", a period over, is not."""
-    end = mark.value.split("/")[-1]
-    return (published is not None and bool(end) and end >= published_as(end, published)
-            and clause_tense(mark.span, future_cues) == "future")
 
 
 def _ahead(mark: TimeMark, published: date | None) -> bool:
