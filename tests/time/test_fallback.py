@@ -44,6 +44,9 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
      "include $12 million in costs for a mine closure.", "$12 million", "2024-01/2024-03", "context"),
     ("Acme posted first-quarter results.\n\nThe miner earned $40 million. The results reflect a charge of $9 "
      "million.", "$9 million", "2024-01/2024-03", "context"),
+    # ... and so is one about the loss or the gain just given, which "stems from" no base
+    ("Acme posted first-quarter results.\n\nThe miner lost $40 million. The loss stems from $12 million of "
+     "write-downs on its $2 billion loan book.", "$12 million", "2024-01/2024-03", "context"),
     # ... not of the base they were compared with
     ("Acme posted first-quarter results.\n\nThe miner earned $40 million, up from $31 million in the year-ago "
      "quarter. These results include a $6 million tax gain.", "$6 million", "2024-01/2024-03", "context"),
