@@ -50,6 +50,9 @@ class BaseWords:
     period_nouns: frozenset[str]
     """Nouns of a span of time ("quarter", "year"): "for the year-ago quarter" dates a base, "for the
     Dow" names another party."""
+    origin_verbs: frozenset[str]
+    """Verbs whose "from" names where something came from, not what it changed from ("The loss
+    stems from $12 million of write-downs")."""
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> BaseWords:
@@ -58,7 +61,8 @@ class BaseWords:
         return cls(frozenset(lexicons["base_prepositions"]), frozenset(lexicons["comparing_words"]),
                    frozenset(lexicons["relative_back"]), tuple(lexicons["sequential_words"]),
                    frozenset(lexicons["rising_nouns"]) | frozenset(lexicons["falling_nouns"]),
-                   frozenset(lexicons["time_units"]) | frozenset(lexicons["time_units"].values()))
+                   frozenset(lexicons["time_units"]) | frozenset(lexicons["time_units"].values()),
+                   frozenset(lexicons["origin_verbs"]))
 
 
 def comparison_bases(figures: list[Span], measures: list[tuple[str, str]], words: BaseWords) -> list[bool]:
@@ -192,7 +196,8 @@ def _after_base_word(figure: Span, in_figures: set[int], words: BaseWords) -> bo
     from"), another figure ("to $2 from $3"; ``in_figures``: the tokens of every figure, a set
     rather than a walk through the figures for each) or the noun of a change that a figure
     measures ("$44 million, a 10% increase from $40 million"), not from another noun ("orders
-    from 47 customers"); or the object of "compared with", maybe through the noun it qualifies ("compared
+    from 47 customers") nor from a verb of origin ("stems from $12 million of write-downs",
+    ``origin_verbs``); or the object of "compared with", maybe through the noun it qualifies ("compared
     with earnings a year earlier of $215.4 million"). When the parse hangs a glued scale word
     apart from the number ("compared to $4.1bn", "bn" an adverb of the verb), the number's own
     place is read."""
@@ -204,6 +209,8 @@ def _object_of_base_word(token: Token, in_figures: set[int], words: BaseWords) -
     """Whether a word of a figure is the object of a base preposition or of "compared with"."""
     if token.dep_ == "pobj" and token.head.lower_ in words.base_prepositions:
         head = token.head.head
+        if head.lemma_.lower() in words.origin_verbs:
+            return False  # "stems from $12 million of write-downs": where the loss came from
         return (head.pos_ not in ("NOUN", "PROPN") or head.i in in_figures
                 or (head.lemma_.lower() in words.changes and any(c.i in in_figures for c in head.children)))
     for _ in range(3):

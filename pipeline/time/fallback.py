@@ -25,7 +25,7 @@ from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
 from pipeline.time.anchoring import DatedSpan
 from pipeline.time.owners import is_base_figure, owning_figure, restates_as_alternative
-from pipeline.time.scope import ends_like_sentence, is_comparison_base, is_day, is_narrative, is_single_day
+from pipeline.time.scope import ends_like_sentence, is_comparison_base, is_day, is_narrative, is_single_day, planned
 
 PUBLISHED = "published"
 """``time_source`` of a figure dated by the article's own day."""
@@ -52,6 +52,7 @@ class FallbackWords:
     comparison_heads: frozenset[str]
     looking_back: frozenset[str]
     first_person: frozenset[str]
+    future_cues: frozenset[str]
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> FallbackWords:
@@ -59,7 +60,8 @@ class FallbackWords:
         lexicons = rules.lexicons
         return cls(frozenset(rules.tables["speech"]["reporting_verbs"]), frozenset(lexicons["comparison_bases"]),
                    frozenset(lexicons["since_comparisons"]), frozenset(lexicons["comparison_heads"]),
-                   frozenset(lexicons["relative_back"]), frozenset(lexicons["first_person"]))
+                   frozenset(lexicons["relative_back"]), frozenset(lexicons["first_person"]),
+                   frozenset(lexicons["future_cues"]))
 
 
 def article_day(dates: list[DatedSpan], sentences: list[Span], body_start: int,
@@ -83,7 +85,9 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
     loss for the third quarter"; a lead that names two periods gives none), else its first day.
     Not a dateline, the day something was said ("..., the company said on Tuesday"), a comparison
     base ("the lowest since 1997") or the date of one ("from 6.2 per cent in August"), a look back ("A year ago, everyone expected a downturn"), an open interval, a week,
-    or anything after publication; nor the lead of someone speaking (a quote, "I think ...")."""
+    anything after publication or a period not over that a clause told ahead names ("a move
+    expected to result in a fourth-quarter charge"); nor the lead of someone speaking (a quote,
+    "I think ...")."""
     lead = lead_sentence(sentences, dates, body_start)
     if lead is None or not told_lead(lead, body_start, words):
         return None
@@ -92,7 +96,7 @@ def lead_time(dates: list[DatedSpan], sentences: list[Span], figures: list[Span]
     for span, mention in dates:
         value = mention.value
         if (not lead.start <= span.start < lead.end or not value or _is_dateline(span) or ".." in value
-                or not _not_after(value.split("/")[0], published)
+                or not _not_after(value.split("/")[0], published) or planned(span, value, published, words.future_cues)
                 or (is_day(value) and "/" in value)  # a week
                 or any(t.lower_ in words.looking_back for t in span)
                 or is_comparison_base(span, words.comparison_bases, words.since_comparisons, words.comparison_heads)):

@@ -19,13 +19,13 @@ from pipeline.time.durations import closed_at_publication, run_scopes, span_scop
 from pipeline.time.events import EventWords, event_scopes
 from pipeline.time.fallback import (FallbackWords, alternative_scopes, article_day, fallback_scopes, lead_sentence, lead_time,
                                     referred_scopes)
-from pipeline.time.holdings import stake_scopes
+from pipeline.time.holdings import HolderWords, stake_scopes
 from pipeline.time.market import MarketWords, market_scopes
 from pipeline.time.newsday import lead_news_scopes, news_day
 from pipeline.time.positions import position_scopes
 from pipeline.time.reported import reported_scopes
 from pipeline.time.revised import revised_scopes
-from pipeline.time.scope import endpoint_scopes, headline_end, restated_scopes
+from pipeline.time.scope import change_partners, endpoint_scopes, headline_end, restated_scopes
 from pipeline.time.scoping import ScopeWords, scope_figures
 from pipeline.time.since_clauses import since_clause_scopes
 from pipeline.time.story import StoryWords, story_scopes
@@ -61,7 +61,8 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     parts, linked = links
     lexicons, published = words.lexicons, article.published
     body_start = headline_end(doc, sentences, article.title)
-    scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, words.scope, published),
+    scopes = restated_scopes(scope_figures(doc, sentences, spans, date_spans, words.scope, published,
+                                           change_partners(spans, parts, linked)),
                              [(span.start, kind, value, unit) for span, kind, value, unit in zip(spans, kinds, values, units)],
                              body_start)
     day = article_day(date_spans, sentences, body_start, published)
@@ -86,5 +87,6 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     scopes = joined_toll_scopes(spans, event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event,
                                                     day, published), words.event.casualties)
     scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
-    scopes = stake_scopes(spans, scopes, units, day, frozenset(lexicons["holding_participles"]))
+    scopes = stake_scopes(spans, scopes, list(zip(kinds, units)), day,
+                          HolderWords(frozenset(lexicons["holding_participles"]), frozenset(lexicons["size_nouns"])))
     return position_scopes(spans, scopes, figures.units_si, day, lexicons)

@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import clause_head, starts_paragraph, token_strings, whole_dateline
+from pipeline.nlp.structure import clause_head, clause_tense, starts_paragraph, token_strings, whole_dateline
 from pipeline.records import TimeScope
 from pipeline.time.since import in_since_clause, since_names_point
 from pipeline.time.owners import is_base_figure
@@ -190,6 +190,15 @@ def carried_period(frame: TimeMark | None, named: set[str], looking_back: frozen
     return None if is_day(frame.value) or ".." in frame.value or words & looking_back else frame
 
 
+def planned(span: Span, value: str, published: date | None, future_cues: frozenset[str]) -> bool:
+    """Whether a date in a clause told ahead names a period not over at publication: "will take
+    ownership later this month", "a move expected to result in a fourth-quarter charge" (in a story
+    of November); "will report third-quarter results", a period over, is not."""
+    end = value.split("/")[-1]
+    return (published is not None and bool(end) and end >= published_as(end, published)
+            and clause_tense(span, future_cues) == "future")
+
+
 def is_single_day(value: str) -> bool:
     """'2024-04-05' and no week or month: the one day of a statement, an event or a dateline."""
     return is_day(value) and "/" not in value
@@ -220,13 +229,13 @@ def _depth(token: Token) -> int:
 
 def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: TimeMark | None,
                  context: TimeMark | None, statements: list[TimeMark] = (),
-                 reported: TimeMark | None = None) -> TimeScope | None:
+                 reported: TimeMark | None = None, partners: frozenset[int] = frozenset()) -> TimeScope | None:
     """The period of one figure, from its clause (a date that belongs to another figure is not
-    taken, one that belongs to this figure always is), its sentence, the paragraph's frame, the
-    period the sentence reports (``reported``: "held at 6.7 per cent in September, the ONS said
-    on Wednesday, defying expectations of a fall to 6.6%"), or failing all of them the date its
-    sentence was said on."""
-    own = [m for m in marks if m.owner == figure.start]
+    taken, one that belongs to this figure always is, and so is one of a figure of the same change,
+    ``partners``), its sentence, the paragraph's frame, the period the sentence reports
+    (``reported``: "held at 6.7 per cent in September, the ONS said on Wednesday, defying
+    expectations of a fall to 6.6%"), or failing all of them the date its sentence was said on."""
+    own = [m for m in marks if m.owner == figure.start] or [m for m in marks if m.owner in partners]
     same_clause = own
     for clause in _clauses_up(figure.root):  # "cut 412,000 jobs in June, with the rate reaching 7.9%"
         same_clause = same_clause or [m for m in marks if clause_head(m.span.root).i == clause
@@ -244,6 +253,15 @@ def choose_scope(figure: Span, next_start: int, marks: list[TimeMark], frame: Ti
     if statements:
         return statements[0].scope("statement")
     return None
+
+
+def change_partners(figures: list[Span], parts: list[str], linked: list[tuple[int, ...]]) -> dict[int, frozenset[int]]:
+    """The figures of one change, its amount and its end ("a drop of 75 cents in Orlon's stock to
+    $28 a share yesterday"), by their start tokens: a date the parse hangs from one of them dates
+    the move, so both; the start of a change ("from $30") is a base with a period of its own."""
+    moving = ("by", "to")
+    return {figure.start: frozenset(figures[j].start for j in others if parts[j] in moving)
+            for figure, part, others in zip(figures, parts, linked) if part in moving}
 
 
 def _clauses_up(token: Token) -> list[int]:

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.matching.candidates import overlaps
-from pipeline.nlp.structure import (clause_head, clause_tense, in_each_sentence, one_sentence_paragraphs, starts_paragraph,
+from pipeline.nlp.structure import (clause_head, in_each_sentence, one_sentence_paragraphs, starts_paragraph,
                                      token_strings)
 from pipeline.records import TimeScope
 from pipeline.rules import RuleSet
@@ -30,7 +30,7 @@ from pipeline.time.joined import with_range_ends, with_year_after
 from pipeline.time.terms import century_of_noun, term_date
 from pipeline.time.relatives import dated_antecedent, dated_participle, present_aside, survey_frame
 from pipeline.time.bases import after_unread_base
-from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence,
+from pipeline.time.scope import (TimeMark, bounded_year, carried_period, choose_scope, dated_event, ends_like_sentence, planned,
                                  event_references, is_narrative, is_comparison_base, is_day, is_start_point,
                                  reported_period, sentence_frame, when_clause_date)
 from pipeline.time.owners import owning_figure
@@ -67,10 +67,12 @@ class ScopeWords:
 
 
 def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[DatedSpan],
-                  words: ScopeWords, published: date | None) -> list[TimeScope | None]:
+                  words: ScopeWords, published: date | None,
+                  partners: dict[int, frozenset[int]] | None = None) -> list[TimeScope | None]:
     """The time scope of every figure (None where nothing dates it), in the figures' order:
     "In 2023, it grew to $240 billion. China has imported energy worth $129 billion." gives both
-    figures 2023, the first from its clause and the second from the paragraph's frame."""
+    figures 2023, the first from its clause and the second from the paragraph's frame.
+    ``partners`` are the figures of one change by their start tokens (``change_partners``)."""
     prepositions, bases, reporting = words.event_prepositions, words.comparison_bases, words.reporting_verbs
     since_comparisons, comparison_heads = words.since_comparisons, words.comparison_heads
     looking_back, year_bounds = words.relative_back, words.year_bounds
@@ -151,7 +153,8 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
             usable = [m for m in marks if not overlaps(m.span, figure)
                       and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
-                          choose_scope(figure, next_start, usable, governing, before, statements, reported))
+                          choose_scope(figure, next_start, usable, governing, before, statements, reported,
+                                       (partners or {}).get(figure.start, frozenset())))
             went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
             dated.add(scopes[-1].value if scopes[-1] is not None else "")
         silent = silent and not in_sent and not sent_dates
@@ -266,16 +269,8 @@ def carries_on(sent: Span, mark: TimeMark, published: date | None, words: ScopeW
     are remembering the August 1998 default"), nor the date of a last or first time ("The last
     time the index rose four weeks in a row was in October 2007": a look back for comparison),
     nor a results period a year or a quarter back (below)."""
-    return (not _ahead(mark, published) and not _planned(mark, published, words.future_cues)
+    return (not _ahead(mark, published) and not planned(mark.span, mark.value, published, words.future_cues)
             and is_narrative(sent, words.first_person) and not _last_time(mark.span.root) and not compared_period(mark))
-
-
-def _planned(mark: TimeMark, published: date | None, future_cues: frozenset[str]) -> bool:
-    """Whether a date in a clause told ahead ("will take ownership later this month") names a
-    period not over at publication; "will report third-quarter results", a period over, is not."""
-    end = mark.value.split("/")[-1]
-    return (published is not None and bool(end) and end >= published_as(end, published)
-            and clause_tense(mark.span, future_cues) == "future")
 
 
 def _ahead(mark: TimeMark, published: date | None) -> bool:

@@ -29,7 +29,9 @@ def term_date(span: Span, term_words: frozenset[str], deadline_verbs: frozenset[
     """Whether a date is a term of what the figures describe, when it falls due or runs out, not
     when they hold: the maturity of a debt ("$90 million of 5 1/2% notes due Dec. 1, 2011",
     "bonds maturing in 2015", "the notes, which will be due on June 1, 2012"), the day an offer
-    runs out ("The bid, valued at $410 million, had been set to expire Dec. 4") or the new end a
+    runs out ("The bid, valued at $410 million, had been set to expire Dec. 4"), the days a dividend
+    is paid on and its holders are fixed ("a dividend of 5 cents, payable Dec. 1 to stock of record
+    Nov. 10": neither dates the 5 cents, declared when the story tells it) or the new end a
     deadline is moved to ("extended to Dec. 4 its $31-a-share offer", "extended it up to $90 million
     in loans through June"). ``term_words`` are the
     lemmas of falling due (``term_words`` in rules/lexicons.yml), ``deadline_verbs`` those of
@@ -38,11 +40,22 @@ def term_date(span: Span, term_words: frozenset[str], deadline_verbs: frozenset[
     root = span.root  # the preposition itself where the span takes it in ("through June" as an open interval)
     preposition = root if root.dep_ == "prep" else root.head if root.dep_ == "pobj" else None
     head = preposition.head if preposition is not None else root.head
-    if _falls_due(head, term_words) or (head.dep_ == "relcl" and any(
-            c.dep_ == "acomp" and _falls_due(c, term_words) for c in head.children)):
-        return True  # "notes due Dec. 1, 2011"; "which will be due on June 1"
+    if any(_falls_due(word, term_words) or (word.dep_ == "relcl" and any(
+            c.dep_ == "acomp" and _falls_due(c, term_words) for c in word.children)) for word in _phrase_up(head)):
+        return True  # "notes due Dec. 1, 2011"; "which will be due on June 1"; "payable Dec. 7 to holders of record Nov. 22"
     return (preposition is not None and preposition.lower_ in DEADLINE_PREPOSITIONS
             and head.lemma_.lower() in deadline_verbs)
+
+
+def _phrase_up(word: Token) -> list[Token]:
+    """The word a date hangs from and the words above it up to the first verb (included): a date
+    deep in a term's phrase is the term's ("a dividend, payable Dec. 7 to holders of record Nov.
+    22": the record day hangs from "holders", under "payable")."""
+    words = [word]
+    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head
+        words.append(word)
+    return words
 
 
 def _falls_due(word: Token, term_words: frozenset[str]) -> bool:

@@ -52,6 +52,9 @@ BASES = [  # text, figure, expected scope value and source (published 2024-04-09
     # a figure after "from" that no figure before it is compared with keeps its scope
     ("The charge stems from $210 million of losses on the bank's $3 billion loan book, which includes $1 billion "
      "of farm loans.", "$210 million", "2024-04-09", "published"),
+    # ... and a figure a verb of origin names is none, whatever follows it
+    ("In the first quarter, the lender lost $40 million. The loss stems from $12 million of write-downs on "
+     "its $2 billion loan book.", "$12 million", "2024-01/2024-03", "clause"),
     # ... told by the date's reference to the present, whatever its words
     ("At present the airline has 412 orders, up from 380 orders.", "380 orders", None, None),
     ("These days the mine employs 400 workers, up from 350 workers.", "350 workers", None, None),

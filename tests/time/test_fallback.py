@@ -35,11 +35,18 @@ FALLBACKS = [  # text, figure, expected scope value and source (published 2024-0
     ("A decade ago, the plant was closed.\n\nOutput fell 5%.", "5%", "2024-04-09", "published"),
     ("Jet maker report\n\nThe plane was revealed in January 2024\n\nAbout 5,000 people watched the flight.",
      "5,000 people", "2024-04-09", "published"),
+    # ... and a lead that names a period not over only as what a plan will bring
+    ("Harlow Co. said it will offer early retirement to 900 employees in a move expected to result in a "
+     "second-quarter charge.\n\nChairman Ann Lee called the program part of the company's three-year plan to cut "
+     "costs.", "three-year", "2024-04-09", "published"),
     # a sentence about the figures just given is of their period
     ("Acme posted first-quarter results.\n\nThe miner earned $40 million, or 50 cents a share. The figures "
      "include $12 million in costs for a mine closure.", "$12 million", "2024-01/2024-03", "context"),
     ("Acme posted first-quarter results.\n\nThe miner earned $40 million. The results reflect a charge of $9 "
      "million.", "$9 million", "2024-01/2024-03", "context"),
+    # ... and so is one about the loss or the gain just given, which "stems from" no base
+    ("Acme posted first-quarter results.\n\nThe miner lost $40 million. The loss stems from $12 million of "
+     "write-downs on its $2 billion loan book.", "$12 million", "2024-01/2024-03", "context"),
     # ... not of the base they were compared with
     ("Acme posted first-quarter results.\n\nThe miner earned $40 million, up from $31 million in the year-ago "
      "quarter. These results include a $6 million tax gain.", "$6 million", "2024-01/2024-03", "context"),

@@ -23,6 +23,12 @@ QUARTERS = [  # text, published, figure, expected scope value
     # a half named alone and told in the past is the latest whose last month had begun; one looked ahead to
     # is the first not yet over
     ("Sales at Orvik rose 5% in the first half.", "2032-01-20", "5%", "2031-01/2031-06"),
+    # a half written before the noun it dates, or a company's own, as the half named alone; its base a year back
+    ("Orvik Ltd. said first-half profit rose 12% to $40 million from $35.7 million.", "2032-01-20", "12%",
+     "2031-01/2031-06"),
+    ("Orvik Ltd. said first-half profit rose 12% to $40 million from $35.7 million.", "2032-01-20", "$35.7 million",
+     "2030-01/2030-06"),
+    ("Orvik said net for its second half rose 5% to $40 million.", "2032-01-20", "$40 million", "2031-07/2031-12"),
     ("Sales at Orvik rose 5% in the first half.", "2031-08-20", "5%", "2031-01/2031-06"),
     ("Orvik earned $3 million in the second half.", "2031-10-05", "$3 million", "2030-07/2030-12"),
     ("Orvik expects to earn $3 million in the second half.", "2031-10-05", "$3 million", "2031-07/2031-12"),

@@ -76,3 +76,22 @@ def test_a_first_line_is_the_headline_only_when_it_is_the_title(resources, title
 def test_a_line_that_is_a_whole_dateline_is_no_headline(resources, text, is_headline):
     doc = resources.nlp(text)
     assert (headline_end(doc, list(doc.sents)) > 0) is is_headline
+
+
+MOVES = [  # text, figure, expected scope value (published Tuesday 2024-04-09)
+    # a date the parse hangs from the end of a move, or from the noun of its amount, dates both
+    ("Worry about the recall may have caused a drop of 75 cents in Orlon's stock to $28 a share yesterday in "
+     "over-the-counter trading, and partly caused a fall in Vexa's stock in Big Board trading Friday.", "75 cents",
+     "2024-04-08"),
+    ("Concern about the recall may have been responsible for a decline of 40 cents in Orlon's stock to $21 a share "
+     "yesterday in over-the-counter trading, and partly responsible for a drop in Vexa's stock in Big Board trading "
+     "on Friday.", "$21 a share", "2024-04-08"),
+    # counter-example: the start of a move keeps a date of its own
+    ("Orlon shares have fallen from $30 in May to $21 yesterday.", "$30", "2023-05"),
+]
+
+
+@pytest.mark.parametrize("text,figure,value", MOVES)
+def test_the_amount_and_the_end_of_a_move_share_the_date_of_either(extract, text, figure, value):
+    found = next(f for f in extract(text).figures if f.text == figure)
+    assert (found.time.value if found.time else None) == value
