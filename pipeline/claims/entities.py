@@ -111,7 +111,7 @@ class EntityTable:
                     canonical = spelled_out(canonical) if canonical in spelled else self.bare(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return one_name_each(self.departments.named(unshouted(out)))
+        return one_name_each(self.departments.named(unshouted(out, token_strings(doc, "ORTH"))))
 
     def _country(self, words: str) -> str | None:
         """The country a name's leading words write ("U.S." -> United States), or None."""
