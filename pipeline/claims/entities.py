@@ -64,6 +64,7 @@ class EntityTable:
         self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.courtesy = frozenset(table.get("courtesy_titles", ()))
         self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
+        self.where = frozenset(table.get("where_prepositions", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -92,7 +93,7 @@ class EntityTable:
         mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
         mentions = units_named_in_full(doc, mentions, self.firm_nouns)
         mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
-                                         self.bare)
+                                         self.bare, partial(self._placed, text))
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
@@ -112,6 +113,14 @@ class EntityTable:
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
         return one_name_each(self.departments.named(unshouted(out, token_strings(doc, "ORTH"))))
+
+    def _placed(self, text: str, mention: Mention) -> bool:
+        """Whether a name stands where a place does: after a preposition that says where ("its plant
+        in Pellaton") or as a town before its state ("Pellaton, Ariz.", "Pellaton, Texas")."""
+        before, after = text[:mention.start].split(), text[mention.end:]
+        state = re.match(r",\s+((?:[A-Z][a-z]{0,4}\.)+|[A-Z]\w+)", after)
+        return bool(state and (state.group(1).endswith(".") or state.group(1).lower() in self.aliases
+                               or self._country_label(state.group(1)))) or bool(before) and before[-1].lower() in self.where
 
     def _country(self, words: str) -> str | None:
         """The country a name's leading words write ("U.S." -> United States), or None."""

@@ -115,16 +115,25 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
     return out
 
 
-def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool],
-                          bare: Callable[[str], str]) -> list[Mention]:
-    """The mentions with a one-word name the model reads as a place once, and as an organisation
-    elsewhere in the article, read as the organisation: "Tarrow earned $4 million" after "Tarrow
-    Mills Corp." and "Tarrow said ..." (the short form then stands for the longer name); not a word
-    ``place`` knows as one ("Washington", "Kuwaiti"), nor the whole name of one without its legal
-    form (``bare``: "Nestor" of "Nestor S.A.", already named as it is)."""
+def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool], bare: Callable[[str], str],
+                          placed: Callable[[Mention], bool] = lambda m: False) -> list[Mention]:
+    """The mentions with a one-word name the model reads as a place, read as the organisation it
+    stands for: one the model reads as an organisation elsewhere in the article ("Tarrow earned $4
+    million" after "Tarrow Mills Corp." and "Tarrow said ..."), or the leading word of a company
+    named before it with its legal form ("Pellaton declined to comment" after "Pellaton
+    Technologies Ltd.", "11% of Vantra" after "Vantra-B Hotel Co."), unless it stands where a
+    place does (``placed``: "its plant in Pellaton", "Pellaton, Ariz."); the short form then stands
+    for the longer name. Not a word ``place`` knows as one ("Washington", "Kuwaiti"), nor the whole
+    name of one without its legal form (``bare``: "Nestor" of "Nestor S.A.", already named as it is)."""
     firms = {m.text for m in mentions if m.label == "ORG" and " " not in m.text}
     whole = {bare(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
-    return [replace(m, label="ORG") if m.label == "GPE" and m.text in firms - whole and not place(m.text) else m
+    formal = [m for m in mentions if m.label == "ORG" and " " in m.text and bare(m.text) != m.text]
+
+    def firm(m: Mention) -> bool:
+        return m.text not in whole and (m.text in firms or not placed(m) and any(
+            f.start < m.start and called_by(m.text, f.text) for f in formal))
+
+    return [replace(m, label="ORG") if m.label == "GPE" and " " not in m.text and firm(m) and not place(m.text) else m
             for m in mentions]
 
 

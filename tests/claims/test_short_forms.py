@@ -6,16 +6,26 @@ from pipeline.claims.short_forms import (Mention, full_names_of_surnames, places
                                          untagged_leading_words)
 
 
-def _labels(texts_and_labels: list[tuple[str, str]]) -> list[str]:
+def _labels(texts_and_labels: list[tuple[str, str]], placed: bool = False) -> list[str]:
     mentions = [Mention(i * 10, i * 10 + len(text), text, label, False) for i, (text, label) in enumerate(texts_and_labels)]
     found = places_named_as_firms(mentions, lambda word: word in ("Leeds", "Kenyan"),
-                                  lambda name: name.removesuffix(" Corp.").removesuffix(" S.A."))
+                                  lambda name: name.removesuffix(" Corp.").removesuffix(" S.A."), lambda m: placed)
     return [m.label for m in found]
 
 
 def test_a_firm_s_word_the_model_once_reads_as_a_place_is_the_firm():
     # "Tarrow Mills Corp. ... Tarrow said ... Tarrow earned $4 million", the last read as a place
     assert _labels([("Tarrow Mills Corp.", "ORG"), ("Tarrow", "ORG"), ("Tarrow", "GPE")]) == ["ORG", "ORG", "ORG"]
+
+
+def test_a_firm_s_leading_word_read_as_a_place_after_its_legal_name_is_the_firm():
+    # "Vantra Hotel Corp. ... holds 11% of Vantra", the last read as a place
+    assert _labels([("Vantra Hotel Corp.", "ORG"), ("Vantra", "GPE")]) == ["ORG", "ORG"]
+    # not where a place stands ("its plant in Vantra"), nor before the name is given
+    assert _labels([("Vantra Hotel Corp.", "ORG"), ("Vantra", "GPE")], placed=True) == ["ORG", "GPE"]
+    assert _labels([("Vantra", "GPE"), ("Vantra Hotel Corp.", "ORG")]) == ["GPE", "ORG"]
+    # nor after a name without a legal form ("Vantra Stock Exchange ... Vantra's richest family")
+    assert _labels([("Vantra Stock Exchange", "ORG"), ("Vantra", "GPE")]) == ["ORG", "GPE"]
 
 
 def test_a_known_place_or_a_firm_s_whole_name_stays_as_the_model_reads_it():
