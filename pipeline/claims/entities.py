@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
-                                         joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
+                                         joined_after, joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
@@ -84,8 +84,9 @@ class EntityTable:
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and not part_of_dateline(ent) and (ent.text.lower() in self.aliases or not names_no_one(ent))
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
-        mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
-                    if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]
+        mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan", and "Drew" too
+                    if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start > m.end - m.start or j < i)
+                               for j, o in enumerate(mentions[max(0, i - 2): i + 3], max(0, i - 2)) if j != i)]
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
                  + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
@@ -264,6 +265,7 @@ class EntityTable:
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
+        joined = joined if ent.label_ in ("GPE", "LOC") else joined_after(joined)
         label = ent.label_ if len(joined) == len(tokens) or ent.label_ in ("GPE", "LOC") else "ORG"
         name = text[joined[0].idx: joined[-1].idx + len(joined[-1])]
         for suffix in POSSESSIVES:

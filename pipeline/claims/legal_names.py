@@ -228,6 +228,22 @@ def joined_before(tokens: list[Token]) -> list[Token]:
     return [doc[i] for i in range(start, tokens[0].i)] + tokens
 
 
+def joined_after(tokens: list[Token]) -> list[Token]:
+    """A name's tokens with the capitalised words an ampersand joins to it from after, where the
+    model ended the name at the ampersand or before it: "Shell Trading amp" is "Shell Trading amp
+    Transport" and "UBS Phillips" of "UBS Phillips & Drew" is the whole firm's name."""
+    doc, end = tokens[0].doc, tokens[-1].i + 1
+    if tokens[-1].text not in AMPERSANDS:
+        if end + 1 >= len(doc) or doc[end].text not in AMPERSANDS or not doc[end + 1].text[:1].isupper():
+            return tokens
+        end += 1
+    start = end
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ in ("PROPN", "NOUN") \
+            and doc[end].sent.start == doc[start].sent.start:
+        end += 1
+    return tokens + [doc[i] for i in range(tokens[-1].i + 1, end)] if end > start else tokens
+
+
 def initials_of(name: str) -> str:
     """"Ardent Data Services Corp." -> "ADSC"; "Federal Bureau of Investigation" -> "FBI"."""
     return "".join(w[0] for w in name.split() if w.lower() not in INITIALS_SKIPPED and w[0].isupper())
