@@ -27,7 +27,8 @@ from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
-                                         short_forms, units_named_in_full, untagged_leading_words)
+                                         short_forms, tagged_leading_words, units_named_in_full,
+                                         untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline, token_starts, token_strings
 
 TEXT_LABELS = ("INDEX",)
@@ -93,8 +94,10 @@ class EntityTable:
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
         mentions = units_named_in_full(doc, mentions, self.firm_nouns)
-        mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
-                                         self.bare, partial(self._placed, text))
+        placed = partial(self._placed, text)
+        mentions = places_named_as_firms(mentions, self._known_place, self.bare, placed)
+        opening = {m.start: m for m in tagged_leading_words(mentions, self._known_place, self.bare, placed)}
+        mentions = [opening.get(m.start, m) for m in mentions]
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
@@ -115,13 +118,17 @@ class EntityTable:
                             "label": label, "canonical": canonical})
         return one_name_each(self.departments.named(unshouted(out, token_strings(doc, "ORTH"))))
 
+    def _known_place(self, name: str) -> bool:
+        """Whether the table or CLDR knows a name as a place or a people ("Washington", "Kuwaiti")."""
+        return name.lower() in self.aliases or bool(self._country_label(name))
+
     def _placed(self, text: str, mention: Mention) -> bool:
         """Whether a name stands where a place does: after a preposition that says where ("its plant
         in Pellaton") or as a town before its state ("Pellaton, Ariz.", "Pellaton, Texas")."""
         before, after = text[:mention.start].split(), text[mention.end:]
         state = re.match(r",\s+((?:[A-Z][a-z]{0,4}\.)+|[A-Z]\w+)", after)
-        return bool(state and (state.group(1).endswith(".") or state.group(1).lower() in self.aliases
-                               or self._country_label(state.group(1)))) or bool(before) and before[-1].lower() in self.where
+        return bool(state and (state.group(1).endswith(".") or self._known_place(state.group(1)))) \
+            or bool(before) and before[-1].lower() in self.where
 
     def _country(self, words: str) -> str | None:
         """The country a name's leading words write ("U.S." -> United States), or None."""

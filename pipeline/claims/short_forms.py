@@ -137,6 +137,29 @@ def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool],
             for m in mentions]
 
 
+def tagged_leading_words(mentions: list[Mention], place: Callable[[str], bool], bare: Callable[[str], str],
+                         placed: Callable[[Mention], bool]) -> list[Mention]:
+    """The mentions of two words or more the model tags by themselves, as an organisation or a
+    place, that open exactly one company's longer name given before them, with its legal form or
+    in three words or more, read as that company: "Halvey Nutritional has 10 million shares" after
+    "Halvey Nutritional Services Inc.", "each share of Costa Verde" after "Costa Verde Bancorp".
+    Not the whole name of another company ("Kessel Grand" beside "Kessel Grand Inc." and its unit
+    "Kessel Grand Air Inc."), a name ``place`` knows ("New York" before "New York Stock
+    Exchange"), nor one standing where a place does (``placed``: "a bank in Costa Verde")."""
+    longer = [m for m in mentions if m.label == "ORG" and (bare(m.text) != m.text or len(m.text.split()) > 2)]
+    whole = {bare(m.text) for m in longer if bare(m.text) != m.text}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label not in ("ORG", "GPE", "LOC") or len(words) < 2 or m.text in whole or place(m.text) or placed(m):
+            continue
+        fits = {f.text for f in longer if f.start < m.start and len(bare(f.text).split()) > len(words)
+                and f.text.split()[:len(words)] == words}
+        if len({bare(f) for f in fits}) == 1:
+            out.append(replace(m, label="ORG", expands=sorted(fits)[0]))
+    return out
+
+
 def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Runs of two or more capitalised words the model left untagged that open exactly one longer
     organisation's name given before them: "Polk Harbor posted a 38% jump" after "Polk Harbor
