@@ -25,6 +25,10 @@ class PlaceParties(StakeParties):
         dropped: set[int] = set()
         for i in sorted(tokens):
             token = self.doc[i]
+            if i not in dropped and token.dep_ == "prep" and token.lower_ in self.words.locating_prepositions \
+                    and self._where_traded(token):
+                dropped |= {t.i for t in token.subtree}
+                continue
             if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in self.words.locating_prepositions \
                     or opens_clause(token.head):
                 continue
@@ -32,6 +36,22 @@ class PlaceParties(StakeParties):
             if party is not None and self._only_where(party):
                 dropped |= {t.i for t in token.head.subtree}
         return tokens - dropped
+
+    def _where_traded(self, prep: Token) -> bool:
+        """Whether a preposition's phrase names only places, and says where shares trade: under a
+        noun of trading ("in late trading on London's stock exchange"), naming one ("on Oslo's
+        bourse") or beside a phrase of trading under one verb ("rose 6 pence in early trading
+        yesterday in London"); ``trading_places``."""
+        def trading(token: Token) -> bool:
+            return token.lemma_.lower() in self.words.trading_places
+
+        def of_trading(phrase: Token) -> bool:
+            return any(c.dep_ == "pobj" and trading(c) for c in phrase.children)
+
+        parties = [p for t in prep.subtree for p in [self._entity(t)] if p is not None]
+        return bool(parties) and all(p[1] in PLACE_LABELS or p[0] in self.words.countries for p in parties) and (
+            trading(prep.head) or of_trading(prep)
+            or any(c.dep_ == "prep" and c.i != prep.i and of_trading(c) for c in prep.head.children))
 
     def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
         """The names of a figure's sentence, unless all are towns or regions that only say where
