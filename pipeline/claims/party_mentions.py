@@ -1,7 +1,8 @@
 """How often and where an article names each party before a point, which "the company" and a
 pronoun with no subject in view fall back on: the party named most, among those named other than
 deep inside what something concerns ("a gain on its holding in Brenner Optics") or only as where
-something happens ("closed on the Big Board")."""
+something happens ("closed on the Big Board"); and the one named subject of the sentence before,
+which a described "the Dallas company" opening its sentence goes on from."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,7 +1,8 @@
 """Which named places only say where a figure happens or goes, not whose it is: a town or a region
 in a phrase of "in", "at", "from" ... ("31 people were killed in Leeds", "100 miles from Lyon"),
 unless the phrase opens its clause ("In Leeds, a 3 percent drop"); a country keeps its figures
-("unemployment in France rose to 8%"). Also the order a sentence names a figure's parties in.
+("unemployment in France rose to 8%"), but not where shares trade ("rose 6 pence in early trading
+in London"). Also the order a sentence names a figure's parties in.
 """
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
 """Short forms of an article's longer names: a person's surname or first name, an organisation's
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
 shares rose" after "R.J. Farrow Corp."), the leading words of one it leaves untagged ("Polk
-Harbor posted a loss" after "Polk Harbor Industries Inc."), and an organisation's one-word name
+Harbor posted a loss" after "Polk Harbor Industries Inc."), an organisation's one-word name
 the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ..."),
+the leading words of a company named with its legal form that the model reads as a place or tags alone
+("Pellaton declined to comment" after "Pellaton Technologies Ltd."),
 and the whole names the model cut or missed that a short form stands for: a person's first name
 and surname ("Odile Brandvik ... Ms. Brandvik"), a unit's name ("Halden's Brisk Water unit")."""
 from __future__ import annotations
@@ -116,7 +118,7 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
 
 
 def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool], bare: Callable[[str], str],
-                          placed: Callable[[Mention], bool] = lambda m: False) -> list[Mention]:
+                          placed: Callable[[Mention], bool]) -> list[Mention]:
     """The mentions with a one-word name the model reads as a place, read as the organisation it
     stands for: one the model reads as an organisation elsewhere in the article ("Tarrow earned $4
     million" after "Tarrow Mills Corp." and "Tarrow said ..."), or the leading word of a company
