@@ -22,12 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.departments import Departments
 from pipeline.claims.legal_names import (JOINING_WORDS, POSSESSIVES, abbreviated_forms, family_spans, head_noun, initials_of,
-                                         joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
+                                         joined_after, joined_before, legal_name_spans, opening_others, spelled_out, unshouted,
                                          without_legal_form)
 from pipeline.claims.name_spellings import hyphened, maker_of, names_no_one, one_name_each, surname, without_last_period
 from pipeline.claims.nationalities import COUNTRY_NAMES, country_of_people
 from pipeline.claims.short_forms import (ENTITY_LABELS, PLACE_LABELS, Mention, full_names_of_surnames, places_named_as_firms,
-                                         short_forms, units_named_in_full, untagged_leading_words)
+                                         short_forms, tagged_leading_words, units_named_in_full,
+                                         untagged_leading_words)
 from pipeline.nlp.structure import doc_text, part_of_dateline, token_starts, token_strings
 
 TEXT_LABELS = ("INDEX",)
@@ -64,6 +65,7 @@ class EntityTable:
         self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.courtesy = frozenset(table.get("courtesy_titles", ()))
         self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
+        self.where = frozenset(table.get("where_prepositions", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
         self.governments = {w.lower() for w in table.get("government_words", ())}
@@ -83,16 +85,19 @@ class EntityTable:
         mentions = [m for ent in doc.ents if ent.label_ in ENTITY_LABELS and not self._describes(ent)
                     and not part_of_dateline(ent) and (ent.text.lower() in self.aliases or not names_no_one(ent))
                     and (m := self._mention(ent, text)) and not taken & {m.start, m.end - 1}]
-        mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan"
-                    if not any(o.start <= m.start and m.end < o.end for o in mentions[i + 1: i + 3])]
+        mentions = [m for i, m in enumerate(mentions)  # "Harbor Savings" within "Harbor Savings & Loan", and "Drew" too
+                    if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start > m.end - m.start or j < i)
+                               for j, o in enumerate(mentions[max(0, i - 2): i + 3], max(0, i - 2)) if j != i)]
         legal = [span for span in legal_name_spans(doc, self.legal_forms, self.titles | {"the", "a", "an"})
                  + family_spans(doc, self.families) if not taken & set(range(*span))]  # "Tarrow's Inc.", "the Pell family"
         mentions = sorted([m for m in mentions if not any(s < m.end and m.start < e for s, e in legal)]
                           + [Mention(s, e, text[s:e], "ORG", False) for s, e in legal], key=lambda m: m.start)
         mentions = full_names_of_surnames(doc, self._unhyphened(text, mentions), self.courtesy)
         mentions = units_named_in_full(doc, mentions, self.firm_nouns)
-        mentions = places_named_as_firms(mentions, lambda word: word.lower() in self.aliases or bool(self._country_label(word)),
-                                         self.bare)
+        placed = partial(self._placed, text)
+        mentions = places_named_as_firms(mentions, self._known_place, self.bare, placed)
+        opening = {m.start: m for m in tagged_leading_words(mentions, self._known_place, self.bare, placed)}
+        mentions = [opening.get(m.start, m) for m in mentions]
         full_names: dict[str, str] = {}  # a first or last name -> the first full name with it
         for name in (m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
                      and m.text.lower() not in self.aliases):
@@ -111,7 +116,19 @@ class EntityTable:
                     canonical = spelled_out(canonical) if canonical in spelled else self.bare(canonical)
                 out.append({"start": mention.start, "end": mention.end, "text": mention.text,
                             "label": label, "canonical": canonical})
-        return one_name_each(self.departments.named(unshouted(out)))
+        return one_name_each(self.departments.named(unshouted(out, token_strings(doc, "ORTH"))))
+
+    def _known_place(self, name: str) -> bool:
+        """Whether the table or CLDR knows a name as a place or a people ("Washington", "Kuwaiti")."""
+        return name.lower() in self.aliases or bool(self._country_label(name))
+
+    def _placed(self, text: str, mention: Mention) -> bool:
+        """Whether a name stands where a place does: after a preposition that says where ("its plant
+        in Pellaton") or as a town before its state ("Pellaton, Ariz.", "Pellaton, Texas")."""
+        before, after = text[:mention.start].split(), text[mention.end:]
+        state = re.match(r",\s+((?:[A-Z][a-z]{0,4}\.)+|[A-Z]\w+)", after)
+        return bool(state and (state.group(1).endswith(".") or self._known_place(state.group(1)))) \
+            or bool(before) and before[-1].lower() in self.where
 
     def _country(self, words: str) -> str | None:
         """The country a name's leading words write ("U.S." -> United States), or None."""
@@ -255,6 +272,7 @@ class EntityTable:
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
             return None
         joined = joined_before(tokens)  # names an ampersand joins are a firm's: "Marina Hotel & Casino"
+        joined = joined if ent.label_ in ("GPE", "LOC") else joined_after(joined)
         label = ent.label_ if len(joined) == len(tokens) or ent.label_ in ("GPE", "LOC") else "ORG"
         name = text[joined[0].idx: joined[-1].idx + len(joined[-1])]
         for suffix in POSSESSIVES:

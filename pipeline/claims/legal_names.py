@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from cleanco.clean import get_unique_terms
 from spacy.tokens import Doc, Token
@@ -160,14 +161,33 @@ def head_noun(name: str) -> str:
     return name.split(" of ")[0].split()[-1].lower()
 
 
-def unshouted(entities: list[dict]) -> list[dict]:
+def unshouted(entities: list[dict], words: list[str]) -> list[dict]:
     """Organisations' names written in capitals ("KESTREL BAY", in a wire's lead) in the case the
-    article writes them in elsewhere, whole or by their leading word ("Kestrel shares rose"):
-    "Kestrel Bay". A name the article writes only in capitals (an acronym, "IBM") stays."""
-    written = {e["text"] for e in entities}
-    renamed = {e["canonical"]: " ".join(w.capitalize() for w in e["canonical"].split()) for e in entities
-               if e["label"] == "ORG" and e["canonical"].isupper()}
-    renamed = {name: lower for name, lower in renamed.items() if any(lower.split()[0] == w.split()[0] for w in written)}
+    article writes them in, word by word, from ``words`` (the article's tokens): a word the article
+    writes in another case takes that case ("UniFirst" of "UNIFIRST Corp.", "Kestrel" of "Kestrel
+    shares rose"); a word it writes in capitals outside the name stays (an acronym: "AEP" of "AEP
+    INDUSTRIES Inc." ... "AEP shares closed"); and in a name of two words or more, a word the article
+    writes in lower case ("GOODY PRODUCTS Inc. ... cosmetic products"), of five letters or more
+    with a vowel, which is read rather than spelled out ("GOODY"), or beside a word the article
+    writes in another case ("BAY" of "KESTREL BAY"), is capitalised. A name of one
+    word the article writes only in capitals (an acronym, "IBM", "NATO") stays."""
+    shouted = {e["canonical"] for e in entities if e["label"] == "ORG" and e["canonical"].isupper()}
+    if not shouted:
+        return entities
+    spelled = {word.lower(): word for word in reversed(words) if word[:1].isupper() and not word.isupper()}
+    lower = {word for word in words if word.islower()}
+    text = " ".join(words)
+
+    def case(name: str, word: re.Match) -> str:
+        said = word.group()
+        if said.lower() in spelled:
+            return spelled[said.lower()]
+        alone = len(re.findall(rf"\b{re.escape(said)}\b", text)) > len(re.findall(rf"\b{re.escape(name)}\b", text))
+        read = (said.lower() in lower or (len(said) >= 5 and re.search("[AEIOUY]", said) is not None)
+                or any(other.lower() in spelled for other in name.split()))
+        return said.capitalize() if read and not alone and len(name.split()) > 1 else said
+
+    renamed = {name: re.sub(r"[A-Z]{2,}", partial(case, name), name) for name in shouted}
     return [e | {"canonical": renamed.get(e["canonical"], e["canonical"])} for e in entities]
 
 
@@ -206,6 +226,22 @@ def joined_before(tokens: list[Token]) -> list[Token]:
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
             start -= 1
     return [doc[i] for i in range(start, tokens[0].i)] + tokens
+
+
+def joined_after(tokens: list[Token]) -> list[Token]:
+    """A name's tokens with the capitalised words an ampersand joins to it from after, where the
+    model ended the name at the ampersand or before it: "Shell Trading amp" is "Shell Trading amp
+    Transport" and "UBS Phillips" of "UBS Phillips & Drew" is the whole firm's name."""
+    doc, end = tokens[0].doc, tokens[-1].i + 1
+    if tokens[-1].text not in AMPERSANDS:
+        if end + 1 >= len(doc) or doc[end].text not in AMPERSANDS or not doc[end + 1].text[:1].isupper():
+            return tokens
+        end += 1
+    start = end
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ in ("PROPN", "NOUN") \
+            and doc[end].sent.start == doc[start].sent.start:
+        end += 1
+    return tokens + [doc[i] for i in range(tokens[-1].i + 1, end)] if end > start else tokens
 
 
 def initials_of(name: str) -> str:

@@ -320,6 +320,7 @@ class Parties(MentionCounts):
         if not pronoun:
             window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
             return self._named_before(token, labels, self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start) \
+                or self._going_on(token, labels, self.sentences[max(0, here - 1)]) \
                 or self._called(token, labels, window) \
                 or self._most_named(token, labels, window, anywhere=labels != ("PERSON",))  # "the leader": one in view
         acting = pronoun and token.dep_ == "nsubj" and token.head.lemma_.lower() not in self.words.speech_verbs

@@ -1,12 +1,13 @@
 """How often and where an article names each party before a point, which "the company" and a
 pronoun with no subject in view fall back on: the party named most, among those named other than
 deep inside what something concerns ("a gain on its holding in Brenner Optics") or only as where
-something happens ("closed on the Big Board")."""
+something happens ("closed on the Big Board"); and the one named subject of the sentence before,
+which a described "the Dallas company" opening its sentence goes on from."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.describe import EntityIndex
 from pipeline.claims.party_reading import NESTED_PREPOSITIONS, Party, prepositions_above
@@ -53,6 +54,22 @@ class MentionCounts:
 
     def _subject_mention(self, ent: dict) -> bool:
         return self._main_subject(ent["start"], ent["end"])
+
+    def _going_on(self, noun: Token, labels: tuple[str, ...], before: Span) -> list[Party]:
+        """The party a described descriptor opening its sentence as its subject goes on from: the
+        one party named as the subject of the sentence ``before`` it, the story's thread, rather
+        than the party named most ("Corvane, which owns 70% of Tarrow, will buy the rest. The
+        Dallas company will pay $12 a share" is Corvane's); a bare "the company", or one after a
+        sentence whose subject is a pronoun or no name, is left to the party named most."""
+        top = noun
+        while top.dep_ == "poss":  # "The Dallas company's shares fell"
+            top = top.head
+        if before.start <= noun.i < before.end or top.dep_ not in ("nsubj", "nsubjpass") or top.head.dep_ != "ROOT" \
+                or not any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < noun.i for c in noun.children):
+            return []
+        named = {(e["canonical"], e["label"]) for e in self.index.within(before.start_char, before.end_char)
+                 if e["label"] in labels and self._main_subject(e["start"], e["end"])}
+        return list(named) if len(named) == 1 else []
 
     def _main_subject(self, start: int, end: int) -> bool:
         """Whether a mention heads the subject of its sentence's main clause or a clause joined to it."""

@@ -1,7 +1,8 @@
 """Which named places only say where a figure happens or goes, not whose it is: a town or a region
 in a phrase of "in", "at", "from" ... ("31 people were killed in Leeds", "100 miles from Lyon"),
 unless the phrase opens its clause ("In Leeds, a 3 percent drop"); a country keeps its figures
-("unemployment in France rose to 8%"). Also the order a sentence names a figure's parties in.
+("unemployment in France rose to 8%"), but not where shares trade ("rose 6 pence in early trading
+in London"). Also the order a sentence names a figure's parties in.
 """
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ class PlaceParties(StakeParties):
         dropped: set[int] = set()
         for i in sorted(tokens):
             token = self.doc[i]
+            if i not in dropped and token.dep_ == "prep" and token.lower_ in self.words.locating_prepositions \
+                    and self._where_traded(token):
+                dropped |= {t.i for t in token.subtree}
+                continue
             if i in dropped or token.dep_ != "pobj" or token.head.lower_ not in self.words.locating_prepositions \
                     or opens_clause(token.head):
                 continue
@@ -32,6 +37,22 @@ class PlaceParties(StakeParties):
             if party is not None and self._only_where(party):
                 dropped |= {t.i for t in token.head.subtree}
         return tokens - dropped
+
+    def _where_traded(self, prep: Token) -> bool:
+        """Whether a preposition's phrase names only places, and says where shares trade: under a
+        noun of trading ("in late trading on London's stock exchange"), naming one ("on Oslo's
+        bourse") or beside a phrase of trading under one verb ("rose 6 pence in early trading
+        yesterday in London"); ``trading_places``."""
+        def trading(token: Token) -> bool:
+            return token.lemma_.lower() in self.words.trading_places
+
+        def of_trading(phrase: Token) -> bool:
+            return any(c.dep_ == "pobj" and trading(c) for c in phrase.children)
+
+        parties = [p for t in prep.subtree for p in [self._entity(t)] if p is not None]
+        return bool(parties) and all(p[1] in PLACE_LABELS or p[0] in self.words.countries for p in parties) and (
+            trading(prep.head) or of_trading(prep)
+            or any(c.dep_ == "prep" and c.i != prep.i and of_trading(c) for c in prep.head.children))
 
     def not_only_towns(self, names: list[str], sent: Span) -> list[str]:
         """The names of a figure's sentence, unless all are towns or regions that only say where

@@ -1,8 +1,10 @@
 """Short forms of an article's longer names: a person's surname or first name, an organisation's
 leading word, tagged by the model or not ("Hale said" after "Governor Patricia Hale", "Farrow
 shares rose" after "R.J. Farrow Corp."), the leading words of one it leaves untagged ("Polk
-Harbor posted a loss" after "Polk Harbor Industries Inc."), and an organisation's one-word name
+Harbor posted a loss" after "Polk Harbor Industries Inc."), an organisation's one-word name
 the model once reads as a place ("Tarrow earned $4 million" after "Tarrow Mills Corp." and "Tarrow said ..."),
+the leading words of a company named with its legal form that the model reads as a place or tags alone
+("Pellaton declined to comment" after "Pellaton Technologies Ltd."),
 and the whole names the model cut or missed that a short form stands for: a person's first name
 and surname ("Odile Brandvik ... Ms. Brandvik"), a unit's name ("Halden's Brisk Water unit")."""
 from __future__ import annotations
@@ -115,17 +117,49 @@ def short_forms(doc: Doc, mentions: list[Mention], written: list[Mention] = (),
     return out
 
 
-def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool],
-                          bare: Callable[[str], str]) -> list[Mention]:
-    """The mentions with a one-word name the model reads as a place once, and as an organisation
-    elsewhere in the article, read as the organisation: "Tarrow earned $4 million" after "Tarrow
-    Mills Corp." and "Tarrow said ..." (the short form then stands for the longer name); not a word
-    ``place`` knows as one ("Washington", "Kuwaiti"), nor the whole name of one without its legal
-    form (``bare``: "Nestor" of "Nestor S.A.", already named as it is)."""
+def places_named_as_firms(mentions: list[Mention], place: Callable[[str], bool], bare: Callable[[str], str],
+                          placed: Callable[[Mention], bool]) -> list[Mention]:
+    """The mentions with a one-word name the model reads as a place, read as the organisation it
+    stands for: one the model reads as an organisation elsewhere in the article ("Tarrow earned $4
+    million" after "Tarrow Mills Corp." and "Tarrow said ..."), or the leading word of a company
+    named before it with its legal form ("Pellaton declined to comment" after "Pellaton
+    Technologies Ltd.", "11% of Vantra" after "Vantra-B Hotel Co."), unless it stands where a
+    place does (``placed``: "its plant in Pellaton", "Pellaton, Ariz."); the short form then stands
+    for the longer name. Not a word ``place`` knows as one ("Washington", "Kuwaiti"), nor the whole
+    name of one without its legal form (``bare``: "Nestor" of "Nestor S.A.", already named as it is)."""
     firms = {m.text for m in mentions if m.label == "ORG" and " " not in m.text}
     whole = {bare(m.text) for m in mentions if m.label == "ORG" and " " in m.text}
-    return [replace(m, label="ORG") if m.label == "GPE" and m.text in firms - whole and not place(m.text) else m
+    formal = [m for m in mentions if m.label == "ORG" and " " in m.text and bare(m.text) != m.text]
+
+    def firm(m: Mention) -> bool:
+        return m.text not in whole and (m.text in firms or not placed(m) and any(
+            f.start < m.start and called_by(m.text, f.text) for f in formal))
+
+    return [replace(m, label="ORG") if m.label == "GPE" and " " not in m.text and firm(m) and not place(m.text) else m
             for m in mentions]
+
+
+def tagged_leading_words(mentions: list[Mention], place: Callable[[str], bool], bare: Callable[[str], str],
+                         placed: Callable[[Mention], bool]) -> list[Mention]:
+    """The mentions of two words or more the model tags by themselves, as an organisation or a
+    place, that open exactly one company's longer name given before them, with its legal form or
+    in three words or more, read as that company: "Halvey Nutritional has 10 million shares" after
+    "Halvey Nutritional Services Inc.", "each share of Costa Verde" after "Costa Verde Bancorp".
+    Not the whole name of another company ("Kessel Grand" beside "Kessel Grand Inc." and its unit
+    "Kessel Grand Air Inc."), a name ``place`` knows ("New York" before "New York Stock
+    Exchange"), nor one standing where a place does (``placed``: "a bank in Costa Verde")."""
+    longer = [m for m in mentions if m.label == "ORG" and (bare(m.text) != m.text or len(m.text.split()) > 2)]
+    whole = {bare(m.text) for m in longer if bare(m.text) != m.text}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label not in ("ORG", "GPE", "LOC") or len(words) < 2 or m.text in whole or place(m.text) or placed(m):
+            continue
+        fits = {f.text for f in longer if f.start < m.start and len(bare(f.text).split()) > len(words)
+                and f.text.split()[:len(words)] == words}
+        if len({bare(f) for f in fits}) == 1:
+            out.append(replace(m, label="ORG", expands=sorted(fits)[0]))
+    return out
 
 
 def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:

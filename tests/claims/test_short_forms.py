@@ -2,20 +2,54 @@
 these tests."""
 from __future__ import annotations
 
-from pipeline.claims.short_forms import (Mention, full_names_of_surnames, places_named_as_firms, units_named_in_full,
-                                         untagged_leading_words)
+from pipeline.claims.short_forms import (Mention, full_names_of_surnames, places_named_as_firms, tagged_leading_words,
+                                         units_named_in_full, untagged_leading_words)
 
 
-def _labels(texts_and_labels: list[tuple[str, str]]) -> list[str]:
+def _labels(texts_and_labels: list[tuple[str, str]], placed: bool = False) -> list[str]:
     mentions = [Mention(i * 10, i * 10 + len(text), text, label, False) for i, (text, label) in enumerate(texts_and_labels)]
     found = places_named_as_firms(mentions, lambda word: word in ("Leeds", "Kenyan"),
-                                  lambda name: name.removesuffix(" Corp.").removesuffix(" S.A."))
+                                  lambda name: name.removesuffix(" Corp.").removesuffix(" S.A."), lambda m: placed)
     return [m.label for m in found]
 
 
 def test_a_firm_s_word_the_model_once_reads_as_a_place_is_the_firm():
     # "Tarrow Mills Corp. ... Tarrow said ... Tarrow earned $4 million", the last read as a place
     assert _labels([("Tarrow Mills Corp.", "ORG"), ("Tarrow", "ORG"), ("Tarrow", "GPE")]) == ["ORG", "ORG", "ORG"]
+
+
+def test_a_firm_s_leading_word_read_as_a_place_after_its_legal_name_is_the_firm():
+    # "Vantra Hotel Corp. ... holds 11% of Vantra", the last read as a place
+    assert _labels([("Vantra Hotel Corp.", "ORG"), ("Vantra", "GPE")]) == ["ORG", "ORG"]
+    # not where a place stands ("its plant in Vantra"), nor before the name is given
+    assert _labels([("Vantra Hotel Corp.", "ORG"), ("Vantra", "GPE")], placed=True) == ["ORG", "GPE"]
+    assert _labels([("Vantra", "GPE"), ("Vantra Hotel Corp.", "ORG")]) == ["GPE", "ORG"]
+    # nor after a name without a legal form ("Vantra Stock Exchange ... Vantra's richest family")
+    assert _labels([("Vantra Stock Exchange", "ORG"), ("Vantra", "GPE")]) == ["ORG", "GPE"]
+
+
+def _opening(texts_and_labels: list[tuple[str, str]], placed: bool = False) -> list[tuple[str, str]]:
+    mentions = [Mention(i * 40, i * 40 + len(text), text, label, False) for i, (text, label) in enumerate(texts_and_labels)]
+    found = tagged_leading_words(mentions, lambda name: name in ("New York",),
+                                 lambda name: name.removesuffix(" Inc."), lambda m: placed)
+    return [(m.text, m.expands) for m in found]
+
+
+def test_leading_words_tagged_by_themselves_are_the_one_longer_name_given_before():
+    # "Halvey Nutritional Services Inc. ... Halvey Nutritional has 10 million shares"
+    assert _opening([("Halvey Nutritional Services Inc.", "ORG"), ("Halvey Nutritional", "ORG")]) == [
+        ("Halvey Nutritional", "Halvey Nutritional Services Inc.")]
+    # "... Costa Verde Bancorp ... each share of Costa Verde", the last read as a place
+    assert _opening([("Costa Verde Bancorp", "ORG"), ("Costa Verde", "GPE")]) == [("Costa Verde", "Costa Verde Bancorp")]
+
+
+def test_leading_words_that_name_a_firm_a_place_or_two_names_stay():
+    # the parent "Kessel Grand Inc." beside its unit "Kessel Grand Air Inc."
+    assert _opening([("Kessel Grand Inc.", "ORG"), ("Kessel Grand Air Inc.", "ORG"), ("Kessel Grand", "ORG")]) == []
+    assert _opening([("New York Stock Exchange", "ORG"), ("New York", "GPE")]) == []
+    assert _opening([("Costa Verde Bancorp", "ORG"), ("Costa Verde", "GPE")], placed=True) == []
+    assert _opening([("Rowe Price Associates", "ORG"), ("Rowe Price Income Fund", "ORG"), ("Rowe Price", "ORG")]) == []
+    assert _opening([("Costa Verde", "GPE"), ("Costa Verde Bancorp", "ORG")]) == []
 
 
 def test_a_known_place_or_a_firm_s_whole_name_stays_as_the_model_reads_it():
