@@ -18,6 +18,8 @@ from functools import partial
 from cleanco.clean import get_unique_terms
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.structure import token_strings
+
 POSSESSIVES = ("’s", "'s", "’", "'")
 NAME_JOINERS = ("&", "amp", "'s", "’s")
 """Words inside a company's name between two capitalised words: "Pell & Barrow Inc." (or "Pell amp
@@ -42,11 +44,9 @@ def legal_name_spans(doc: Doc, legal_forms: set[str], leading: set[str]) -> list
     as no organisation, or as one that starts inside the name: "Tarrow's Inc. said it will ..."
     (untagged), "Maud Pelham Ltd. plans ..." (tagged a person), "Pell Ware Dunn Inc." (tagged from
     "Ware" on). The words before the form are the capitalised words and joiners up to it, without
-    a leading word of ``leading`` ("The", a title)."""
+    a leading word of ``leading`` ("The", a title). A Token is made only of a legal form's word."""
     out = []
-    for token in doc:
-        if token.text not in legal_forms or token.i == 0:
-            continue
+    for token in (doc[i] for i, text in enumerate(token_strings(doc, "ORTH")) if i and text in legal_forms):
         end = token.i - 1 if doc[token.i - 1].text == "," else token.i
         start = end
         while start > token.sent.start and _part_of_name(doc, start - 1, end):
@@ -63,11 +63,10 @@ def family_spans(doc: Doc, words: frozenset[str]) -> list[tuple[int, int]]:
     """The character spans of families named by "the", their surname and a word of ``words``: "the
     Pell family sold its stake" and "the Pell family interests" name one party, "Pell family", which
     holds, buys and lends as a company does; not a family from a place ("a Leeds family", "the
-    Leeds family" where the model reads Leeds as a place), nor a person's ("Ann Pell's family")."""
+    Leeds family" where the model reads Leeds as a place), nor a person's ("Ann Pell's family"). A
+    Token is made only of a word of ``words``."""
     out = []
-    for token in doc:
-        if token.lower_ not in words or token.i == 0:
-            continue
+    for token in (doc[i] for i, word in enumerate(token_strings(doc, "LOWER")) if i and word in words):
         name = doc[token.i - 1]
         if name.pos_ == "PROPN" and name.text[:1].isupper() \
                 and name.ent_type_ not in PLACE_TAGS and name.i > 0 and doc[name.i - 1].lower_ == "the":

@@ -14,13 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from spacy.attrs import IDX, ORTH, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_TITLE, ORTH, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.claims.legal_names import called_by, extends, leading_word
 from pipeline.claims.name_spellings import surname, surname_bearers
-from pipeline.nlp.structure import doc_text, headline_and_lead, token_starts
+from pipeline.nlp.structure import doc_text, headline_and_lead, token_starts, token_strings
 
 ENTITY_LABELS = ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT")
 PLACE_LABELS = ("GPE", "LOC", "NORP")
@@ -166,21 +166,23 @@ def untagged_leading_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Runs of two or more capitalised words the model left untagged that open exactly one longer
     organisation's name given before them: "Polk Harbor posted a 38% jump" after "Polk Harbor
     Industries Inc." is that company ("Polk Harbor Group" after it is another name, which the run
-    would take in)."""
+    would take in). The words are read from the document's arrays, not as a Token each."""
     longer = [(m.start, m.text.split()) for m in mentions if m.label == "ORG" and len(m.text.split()) > 2]
     if not longer:
         return []
     inside = {i for m in mentions for i in range(m.start, m.end)}
-    out, run = [], []
-    for token in [*doc, None]:
-        if token is not None and token.pos == PROPN and token.is_title and not token.ent_type_ and token.idx not in inside:
-            run.append(token)
+    texts = token_strings(doc, "ORTH")
+    out, run = [], []  # the run's words, as (offset, text)
+    for i, row in enumerate([*doc.to_array([POS, IS_TITLE, ENT_TYPE, IDX]).tolist(), None]):
+        pos, title, ent_type, idx = row or (0, 0, 0, 0)  # the end closes the last run
+        if pos == PROPN and title and not ent_type and idx not in inside:
+            run.append((idx, texts[i]))
             continue
-        words = [t.text for t in run]
-        fits = {" ".join(name) for start, name in longer if len(words) > 1 and start < run[0].idx
+        words = [text for _, text in run]
+        fits = {" ".join(name) for start, name in longer if len(words) > 1 and start < run[0][0]
                 and name[:len(words)] == words and len(name) > len(words)}
         if len(fits) == 1:
-            out.append(Mention(run[0].idx, run[-1].idx + len(run[-1]), " ".join(words), "ORG", False, fits.pop()))
+            out.append(Mention(run[0][0], run[-1][0] + len(words[-1]), " ".join(words), "ORG", False, fits.pop()))
         run = []
     return out
 
@@ -191,19 +193,23 @@ def full_names_of_surnames(doc: Doc, mentions: list[Mention], courtesy: frozense
     where the model tags "Brandvik" as a person after a ``courtesy`` title and leaves "Odile
     Brandvik" untagged or calls it an organisation. Only two capitalised words whose first is
     written nowhere else in the article: "Dow Jones" stays the firm beside "Mr. Jones", as "Dow"
-    is written alone too."""
-    surnames = {t.text for t in doc if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" and t.i > 0
-                and doc[t.i - 1].lower_ in courtesy and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")}
+    is written alone too. The words are read from the document's arrays, not as a Token each."""
+    texts, lowers, types = (token_strings(doc, attr) for attr in ("ORTH", "LOWER", "ENT_TYPE"))
+    iob = [Token.iob_strings()[value] for value in doc.to_array(ENT_IOB).tolist()]
+    surnames = {texts[i] for i in range(1, len(doc)) if iob[i] == "B" and types[i] == "PERSON"
+                and lowers[i - 1] in courtesy and (i + 1 == len(doc) or iob[i + 1] != "I")}
     if not surnames:
         return mentions
-    written = Counter(t.text for t in doc)
+    written = Counter(texts)
     inside = {i for m in mentions for i in range(m.start, m.end)}
     out = [replace(m, label="PERSON") if m.label == "ORG" and _first_and_surname(m.text.split(), surnames, written) else m
            for m in mentions]
-    for first, last in zip(doc, doc[1:]):
-        if (first.idx not in inside and last.idx not in inside and first.pos == PROPN and first.is_title
-                and first.lower_ not in courtesy and _first_and_surname([first.text, last.text], surnames, written)):
-            out.append(Mention(first.idx, last.idx + len(last), f"{first.text} {last.text}", "PERSON", False))
+    rows = doc.to_array([POS, IS_TITLE, IDX]).tolist()
+    for i in range(len(doc) - 1):
+        (pos, title, idx), last = rows[i], rows[i + 1][2]
+        if (idx not in inside and last not in inside and pos == PROPN and title and lowers[i] not in courtesy
+                and _first_and_surname([texts[i], texts[i + 1]], surnames, written)):
+            out.append(Mention(idx, last + len(texts[i + 1]), f"{texts[i]} {texts[i + 1]}", "PERSON", False))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -233,9 +233,11 @@ class SpeakerFinder:
                    for c in [*verb.children, *objects[0].children])
 
     def _source(self, token: Token) -> Token | None:
-        """The object of "according to X": X's head noun, or None."""
+        """The object of "according to X": X's head noun, or None. Asked of every word, which is
+        read once, not once per phrase."""
+        lower = token.lower_
         for phrase in self.sources:
-            if token.lower_ != phrase[0]:
+            if lower != phrase[0]:
                 continue
             words = tuple(t.lower_ for t in token.doc[token.i: token.i + len(phrase)])
             if words == phrase:

@@ -13,10 +13,19 @@ are the ones a pass over the whole document finds: every match lies in the windo
 anchor, and matches that overlap (which ``greedy`` filtering compares) lie in the same joined
 window. A pattern that is its anchor's word alone ({"LOWER": "percent"}) matches every word that
 passes the anchor test, with no Matcher run at all.
+
+Most windows hold no match: a Matcher run costs about as much for them, its tests called on every
+word of the window. A pattern's other required tokens that test the word too ("of" in "three of
+the five", a month before a day) must each be passed by a word on their side of the anchor within
+the pattern's reach. Such patterns form a group of their own per anchor test: an anchor where no
+pattern of that group finds them opens no window, and the group's Matcher runs only in the windows
+of the others. Every match still lies in the window of its own anchor, which is kept, so the
+matches are the same.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -87,6 +96,14 @@ def word_test(token: dict) -> dict:
     return {attr: value for attr, value in token.items() if attr != "OP" and is_lexical(attr)}
 
 
+def is_selective(token: dict) -> bool:
+    """Whether a pattern token holds a word test that few words pass: a word, a list or a regex of
+    the word, a number flag, or a rule's word-list or regex flag set (what ``LexemeFlags`` makes of
+    a list or regex); not a list of words the word must not be, which nearly every word passes."""
+    return anchor_cost(token, lambda word: False) is not None or (
+        token.get("OP", "1") in REQUIRED_OPS and any(isinstance(attr, int) and value is True for attr, value in token.items()))
+
+
 def is_word_alone(pattern: list[dict]) -> bool:
     """Whether a pattern is one token, once, tested on the word alone ({"LOWER": "percent"}): its
     matches are the words that pass its test, which needs no Matcher."""
@@ -118,10 +135,14 @@ class Reach:
 
 @dataclass
 class _Group:
-    """The patterns anchored on one word test, with the reach of each before and after it."""
+    """The patterns anchored on one word test, with the reach of each before and after it, and
+    either all with other required word tests or none."""
 
     matcher: Matcher
     reaches: list[tuple[Reach, Reach]] = field(default_factory=list)
+    needs: list[tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+    """For each pattern, the word tests of its other required tokens (``is_selective``) before and
+    after the anchor, by match id; empty in a group of patterns that have none."""
     words: list[int] = field(default_factory=list)
     """The match ids of the patterns that are the anchor's word alone, which match every word that
     passes the anchor test, with no Matcher run."""
@@ -129,15 +150,16 @@ class _Group:
 
 class AnchoredPatterns:
     """Patterns run only in the windows around their anchors (see the module). Patterns with the
-    same anchor test form a group with its own Matcher, run only around that test's words."""
+    same anchor test form a group with its own Matcher, run only around that test's words (two
+    groups when some of them hold other required word tests and some none)."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self._tests = OneTokenMatcher(vocab)
         """The anchors' and repeated tokens' word tests, by match id."""
         self._repeated: set[int] = set()
-        self._groups: dict[int, _Group] = {}
-        """By the match id of the group's anchor test."""
+        self._groups: dict[tuple[int, bool], _Group] = {}
+        """By the match id of the group's anchor test and whether its patterns need other words."""
         self._checker = Matcher(vocab, validate=False)
         """Every pattern, run only on an empty span: spaCy's check that the annotations they test are set."""
         self._tests_of: BoundedCache = BoundedCache()
@@ -151,21 +173,28 @@ class AnchoredPatterns:
         if pattern[anchor].get("OP", "1") not in REQUIRED_OPS or not word_test(pattern[anchor]):
             raise ValueError(f"{key}: token {anchor} is no anchor (a required token tested on the word)")
         anchor_id = self._test_id(pattern[anchor])
-        if anchor_id not in self._groups:
-            self._groups[anchor_id] = _Group(Matcher(self.vocab, validate=False))
         own = pattern[anchor].get("OP", "1") == "+"  # the anchor's own run, less the anchor word
         before, after = self._reach(pattern[:anchor]), self._reach(pattern[anchor + 1:])
         if own:
             before = Reach(before.fixed - 1, (*before.repeated, anchor_id))
             after = Reach(after.fixed - 1, (*after.repeated, anchor_id))
             self._repeated.add(anchor_id)
-        group = self._groups[anchor_id]
+        needs = tuple(tuple(self._test_id(token) for token in side if is_selective(token) and word_test(token))
+                      for side in (pattern[:anchor], pattern[anchor + 1:]))
+        group = self._group(anchor_id, needs != ((), ()))
         self._checker.add(key, [pattern], greedy=greedy)
         if is_word_alone(pattern):
             group.words.append(self.vocab.strings.add(key))
             return
         group.matcher.add(key, [pattern], greedy=greedy)
         group.reaches.append((before, after))
+        if needs != ((), ()):
+            group.needs.append(needs)
+
+    def _group(self, anchor_id: int, needy: bool) -> _Group:
+        if (anchor_id, needy) not in self._groups:
+            self._groups[anchor_id, needy] = _Group(Matcher(self.vocab, validate=False))
+        return self._groups[anchor_id, needy]
 
     def _reach(self, tokens: list[dict]) -> Reach:
         fixed, repeated = 0, []
@@ -192,15 +221,17 @@ class AnchoredPatterns:
         passing = self.passing(doc)
         runs = {test: longest_run(passing[test]) for test in self._repeated if test in passing}
         found = []
-        for test, positions in passing.items():
-            group = self._groups.get(test)
-            if group is None:
+        for (test, needy), group in self._groups.items():
+            positions = passing.get(test)
+            if not positions:
                 continue
             found += [(key, i, i + 1) for key in group.words for i in positions]
             if not group.reaches:
                 continue
             before = max(reach.within(runs) for reach, _ in group.reaches)
             after = max(reach.within(runs) for _, reach in group.reaches)
+            if needy:
+                positions = viable(positions, group, passing, runs)
             for start, end in joined_windows(positions, before, after, len(doc)):
                 found += [(key, start + s, start + e)
                           for key, s, e in group.matcher(doc[start:end], allow_missing=True)]
@@ -217,6 +248,34 @@ class AnchoredPatterns:
             for test in tests:
                 positions[test].append(i)
         return positions
+
+
+def viable(positions: list[int], group: _Group, passing: dict[int, list[int]], runs: dict[int, int]) -> list[int]:
+    """The anchors around which some pattern of the group finds a word passing each of its other
+    required word tests, before the anchor for the tokens before it and after it for the others,
+    within the pattern's reach."""
+    sides = list(dict.fromkeys(  # patterns that ask the same words as far away are tried once
+        (reach_before.within(runs), reach_after.within(runs), before, after)
+        for (reach_before, reach_after), (before, after) in zip(group.reaches, group.needs)
+        if all(test in passing for test in before + after)))  # a test no word passes rules a pattern out
+    return [i for i in positions if any(found_around(i, side, passing) for side in sides)]
+
+
+def found_around(i: int, side: tuple[int, int, tuple[int, ...], tuple[int, ...]], passing: dict[int, list[int]]) -> bool:
+    """Whether each test of ``before`` is passed by a word at most ``reach_before`` tokens before
+    position ``i``, and each of ``after`` by a word at most ``reach_after`` tokens after it."""
+    reach_before, reach_after, before, after = side
+    for test in before:
+        found = passing[test]
+        k = bisect_left(found, i - reach_before)
+        if k == len(found) or found[k] >= i:
+            return False
+    for test in after:
+        found = passing[test]
+        k = bisect_left(found, i + 1)
+        if k == len(found) or found[k] > i + reach_after:
+            return False
+    return True
 
 
 def longest_run(positions: list[int]) -> int:

@@ -5,7 +5,7 @@ order, then the rule's order in ``rules/``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.rules import EXTRACTION_LABELS, Rule
 
@@ -13,9 +13,9 @@ LABEL_ORDER = ("date", "money", "percent", "quantity", "count")
 """Which label wins between equally long spans of equal priority."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A span a rule matched, in tokens; ``label`` is the kind it was matched as."""
+class Candidate(NamedTuple):
+    """A span a rule matched, in tokens; ``label`` is the kind it was matched as. A named tuple, made
+    in half the time of a frozen dataclass: one is made for every match of every rule."""
 
     start: int
     end: int

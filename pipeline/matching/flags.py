@@ -87,13 +87,19 @@ class LexemeFlags:
 
     @staticmethod
     def _tests(token: dict) -> list[tuple[str, bool, WordTest]]:
-        """(attribute, negated, test) for each single word-list or regex test in a token pattern."""
+        """(attribute, negated, test) for each single word-list or regex test in a token pattern. A
+        list with words left out ({"IN": fractions, "NOT_IN": ["quarter"]}), which spaCy reads as
+        both tests holding, is the one list of the words in the first and not in the second."""
         tests = []
         for attr, value in token.items():
-            if attr.upper() not in LEXICAL_ATTRS or not isinstance(value, dict) or len(value) != 1:
+            if attr.upper() not in LEXICAL_ATTRS or not isinstance(value, dict):
+                continue
+            lower = LEXICAL_ATTRS[attr.upper()]
+            if value.keys() == {"IN", "NOT_IN"} and all(isinstance(word, str) for words in value.values() for word in words):
+                tests.append((attr, False, WordTest(lower, words=frozenset(value["IN"]) - frozenset(value["NOT_IN"]))))
+            if len(value) != 1:
                 continue
             (operator, operand), = value.items()
-            lower = LEXICAL_ATTRS[attr.upper()]
             if operator in ("IN", "NOT_IN") and all(isinstance(word, str) for word in operand):
                 tests.append((attr, operator == "NOT_IN", WordTest(lower, words=frozenset(operand))))
             elif operator == "REGEX":

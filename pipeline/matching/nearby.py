@@ -4,7 +4,7 @@ only in the few tokens next to a position asked about, and the hits they make th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -15,10 +15,10 @@ from pipeline.nlp.onetoken import OneTokenMatcher, cacheable
 from pipeline.rules import Rule
 
 
-@dataclass(frozen=True)
-class ContextHit:
+class ContextHit(NamedTuple):
     """A guard's or context rule's words next to where a span may stand, in tokens; ``part`` is the
-    rule's key they matched (``before``, ``not_after``, ...)."""
+    rule's key they matched (``before``, ``not_after``, ...). A named tuple, made in half the time
+    of a frozen dataclass: one is made for every one-token part a word passes ("not after a noun")."""
 
     rule: Rule
     part: str

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
-from pipeline.matching.anchors import AnchoredPatterns, choose_anchor, joined_windows, longest_run, max_length
+from pipeline.matching.anchors import (AnchoredPatterns, choose_anchor, found_around, is_selective, joined_windows,
+                                      longest_run, max_length)
 from pipeline.jobs.bench import generate_corpus
 
 ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
@@ -115,3 +116,40 @@ def test_patterns_of_the_anchor_word_alone_match_as_a_matcher_does(resources):
     doc = nlp("The barge carried 40 tonnes over 12 kilometres, then 4 more tonnes and four kilometres back.")
     assert sorted(anchored(doc)) == sorted(whole(doc))
     assert sum(1 for key, _, _ in anchored(doc) if nlp.vocab.strings[key] == "unit") == 4
+
+
+def test_required_tokens_that_few_words_pass_are_selective():
+    assert is_selective({"LOWER": "of"})
+    assert is_selective({"LIKE_NUM": True, "OP": "+"})
+    assert is_selective({40: True})  # a word list turned into a lexeme flag
+    assert not is_selective({40: False})  # a list the word must not be in
+    assert not is_selective({"LOWER": {"NOT_IN": ["per"]}})
+    assert not is_selective({"LOWER": "of", "OP": "?"})
+    assert not is_selective({"POS": "NOUN"})
+
+
+def test_an_anchor_is_kept_only_with_each_other_required_word_on_its_side_and_in_reach():
+    passing = {1: [3], 2: [6, 9]}
+    side = (2, 3, (1,), (2,))  # test 1 at most 2 tokens before, test 2 at most 3 tokens after
+    assert found_around(5, side, passing)
+    assert found_around(4, side, passing)
+    assert not found_around(6, side, passing)  # 3 is 3 tokens before
+    assert not found_around(3, side, passing)  # the word of test 1 is the anchor itself
+    assert not found_around(2, side, passing)  # 6 is 4 tokens after, and nothing before
+
+
+def test_patterns_needing_other_words_match_as_over_the_whole_document(resources):
+    nlp = resources.nlp
+    anchored, whole = AnchoredPatterns(nlp.vocab), Matcher(nlp.vocab)
+    patterns = {"share": [{"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"LIKE_NUM": True}],
+                "run": [{"LOWER": "from"}, {"IS_ALPHA": True, "OP": "?"}, {"LIKE_NUM": True, "OP": "+"}],
+                "bare": [{"LIKE_NUM": True}, {"POS": "NOUN"}],
+                "word": [{"LIKE_NUM": True}]}
+    for key, pattern in patterns.items():
+        anchored.add(key, pattern, choose_anchor(pattern, lambda word: nlp.vocab[word].is_stop), greedy="LONGEST")
+        whole.add(key, [pattern], greedy="LONGEST")
+    doc = nlp("Three of the five stayed, 12 of them left, and 7 of 9 boats sank; from about 4 5 6 ships, "
+              "from 2 to 3 crews came 40 miles from 8 of the 10 ports.")
+    assert sorted(anchored(doc)) == sorted(whole(doc))
+    assert {doc[s:e].text for k, s, e in anchored(doc) if nlp.vocab.strings[k] == "share"} == {
+        "Three of the five", "7 of 9", "8 of the 10"}
