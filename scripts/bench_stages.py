@@ -10,6 +10,7 @@ the length. Prints the figures; asserts nothing.
 from __future__ import annotations
 
 import gc
+import inspect
 import json
 import math
 import sys
@@ -23,13 +24,10 @@ import pipeline.extract as extract
 from pipeline.records import Article
 from pipeline.resources import build_resources
 
-STAGES = ("index_sentences", "resolve_overlaps", "_carry_currency", "_resolve_unit", "_local_dollars", "resolve_dates",
-          "read_context", "share_list_roles", "restated_qualifiers", "carry_units", "link_parts", "link_groups",
-          "alternative_roles", "endpoint_roles", "conjoined_roles", "headline_end", "scope_figures",
-          "restated_scopes", "article_day", "lead_time", "endpoint_scopes", "fallback_scopes", "market_scopes",
-          "referred_scopes", "span_scopes", "run_scopes", "to_date_scopes", "comparison_bases", "base_scopes",
-          "assemble_claims", "check_consistency")
-"""The functions ``extract_doc`` calls, by their names in ``pipeline.extract``."""
+STAGES = tuple(name for name in extract.extract_doc.__code__.co_names
+               if inspect.isfunction(stage := getattr(extract, name, None)) and stage.__module__.startswith("pipeline."))
+"""The project's functions ``extract_doc`` calls by their names in ``pipeline.extract``, read from its
+code so that a stage added, renamed or removed there is timed without this list being edited."""
 
 
 def time_cut(path: str, characters: int) -> dict[str, float]:
