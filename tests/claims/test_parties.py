@@ -230,6 +230,23 @@ def test_a_person_pronoun_stands_for_a_person_not_a_company(resources):
     assert rows["23 percent"].entities == "Contoso Securities"
 
 
+@pytest.mark.parametrize("text, entities", [
+    # the son a parent names is the person in view, not the parent
+    ("Coast guards found Mateo Ruiz off Key West on Monday. Mateo Ruiz's father said he would fly to Miami "
+     "to fetch his 7-year-old son.", "Mateo Ruiz"),
+    ("Lena Varga said her 6-year-old son was hurt in the crash.", ""),
+])
+def test_the_age_of_a_parent_s_child_is_the_child_s(resources, text, entities):
+    rows = claims_by_text(resources, text)
+    assert next(row for figure, row in rows.items() if figure.endswith("-year")).entities == entities
+
+
+def test_he_after_a_relative_of_a_named_person_is_the_relative(resources):
+    rows = claims_by_text(resources, "Coast guards found Mateo Ruiz off Key West. The uncle of Mateo Ruiz said his "
+                            "boat had cost $2,000.")
+    assert "Mateo Ruiz" not in rows["$2,000"].entities
+
+
 def test_the_company_as_speaker_is_the_organisation(resources):
     rows = claims_by_text(resources, "Northwind Traders Inc. reported results on Monday. "
                             "The company said sales rose 4 percent to $2 billion.")
