@@ -45,9 +45,9 @@ class FigureParties(PlaceParties):
         if made:
             return self._in_order(made, span.sent)
         head = claim_clause(span.root)
-        people = self._entity(span.root)  # "the 2,500 Americans in Kuwait" are the country's as well, and
-        # so are "Some 200 Americans ... flew home" where the parse makes the figure's noun the clause's head
-        found: list[Party] = [people] if people is not None and people[0] in self.words.countries else []
+        # "the 2,500 Americans in Kuwait" are the country's as well, and so are "Some 200 Americans ...
+        # flew home" where the parse makes the figure's noun the clause's head
+        found: list[Party] = self._people(span.root)
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
         token = below = span.root
         judged = False
@@ -81,7 +81,9 @@ class FigureParties(PlaceParties):
                 if token.lemma_.lower() in self.words.listed_things:  # "acquired 2 million shares in Vestra AG"
                     held += self.organisations_after(token, ("in",)) + (
                         self.organisations_after(token.head, ("in",)) if token.dep_ == "dobj" else [])
-            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined \
+                    and not (below.dep_ == "conj" and states_figure(token)
+                             and self._people(token) and self._people(span.root)):  # "200 Americans and 40 Canadians"
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
@@ -121,7 +123,7 @@ class FigureParties(PlaceParties):
                 and head.head.lemma_.lower() in self.words.undergoing_verbs else None
             for subject in subjects + ([undergoes] if undergoes is not None else []) \
                     or ([subject] if subject is not None else []):
-                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
+                if not subject.is_ancestor(span.root) and subject.i != span.root.i:  # read on the way up
                     found += self._sharing(subject) + self._held(subject)  # "its stake in Tessin rose to 9%"
             found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
@@ -135,6 +137,11 @@ class FigureParties(PlaceParties):
             return self.of_figure(self.doc[noun.i: noun.i + 1])
         held += [] if held else self.held_unnamed(span, found)
         return respective(span, head, self._in_order(index_alone(found + held if found else []), span.sent))
+
+    def _people(self, noun: Token) -> list[Party]:
+        """The country whose people a noun names ("Kenyans", "the Americans"), if any."""
+        people = self._entity(noun)
+        return [people] if people is not None and people[0] in self.words.countries else []
 
     def _made_by(self, span: Span) -> list[Party]:
         """The agent of a participle set after the figure's noun, or a noun it is of: "a list of 40

@@ -155,6 +155,10 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
     # and the figure of their shared verb is the other's, the one with no figure of its own
     ("Trading was weak on Tuesday, with the Contoso index losing 2.7% and the Northwind index of Ruritania falling by "
      "five percent.", "five percent", "Northwind"),
+    # joined counts of peoples are each their own people's, not the first's
+    ("About 200 Americans and 40 Canadians left Pakistan on Monday.", "200 Americans", "United States; Pakistan"),
+    ("About 200 Americans and 40 Canadians left Pakistan on Monday.", "40 Canadians", "Canada; Pakistan"),
+    ("The raid killed 12 Iraqis and three Kuwaitis.", "three Kuwaitis", "Kuwait"),
 ])
 def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities
