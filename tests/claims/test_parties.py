@@ -120,6 +120,8 @@ def test_whose_figure(resources, text, figure, entities):
     ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
     # towns a figure only comes from or goes to name no party; the company that flies does
     ("Contoso Air flew 300 passengers from Springfield to Shelbyville on Monday.", "300 passengers", "Contoso Air"),
+    ("Contoso Air plans daily flights between Springfield and Shelbyville, up from four flights a week.",
+     "four flights", "Contoso Air"),
     # the country a superlative ranks in only says where
     ("Ravel said Kestrel Holdings, which is among the 20 largest insurers in the U.S., has 4,000 agents.",
      "20 largest insurers", "Kestrel Holdings"),
