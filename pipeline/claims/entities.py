@@ -63,6 +63,7 @@ class EntityTable:
         self.families = frozenset(table.get("family_words", ()))
         self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.courtesy = frozenset(table.get("courtesy_titles", ()))
+        self.royal = frozenset(table.get("royal_titles", ()))
         self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
         self.bare = partial(without_legal_form, legal_forms=self.legal_forms, abbreviated=self.abbreviated)
@@ -248,8 +249,9 @@ class EntityTable:
         if cut is not None:
             tokens = tokens[:cut]
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
-                                                       and ent.label_ == "PERSON")):
-            tokens = tokens[1:]
+                                                       and ent.label_ == "PERSON"
+                                                       and not (tokens[0].lower_ in self.royal and len(tokens) == 2))):
+            tokens = tokens[1:]  # "King Hussein" keeps his title: "Hussein" alone would be another's surname
         if ent.label_ == "ORG" and tokens and tokens[-1].text not in self.legal_forms:
             tokens = maker_of(tokens)
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):

@@ -70,6 +70,11 @@ def test_a_person_is_named_in_full(resources, text, names):
     assert _names(resources, text) == names
 
 
+def test_a_royal_known_by_one_name_keeps_the_title(resources):
+    names = _names(resources, "Tariq Abdullah led the talks in Amman. King Abdullah of Jordan met the envoys on Tuesday.")
+    assert "King Abdullah" in names and names[0] == "Tariq Abdullah"
+
+
 @pytest.mark.parametrize("text, names", [
     ("Israel-Syrian talks stalled while U.S.-Japan trade grew.", ["Israel", "Syria", "United States", "Japan"]),
     # a hyphened word with any part that is no country, or inside a longer name, stays as it is
