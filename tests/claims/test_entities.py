@@ -62,6 +62,9 @@ def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     ("George H. W. Bush spoke after George W. Bush.", ["George H. W. Bush", "George W. Bush"]),
     ("Karl Benning met Karl Otto Benning and Karl Robert Benning.", ["Karl Benning", "Karl Otto Benning",
                                                                       "Karl Robert Benning"]),
+    # given names without the surname stand for the one full name they open
+    ("Jose Luis Moreno, the boy's father, flew to Lima. Relatives said Jose Luis would return on Friday.",
+     ["Jose Luis Moreno", "Lima"]),
     # a surname stands for the name it closes before a generational suffix
     ("Warren T. Abbott Jr. runs the fund. Mr. Abbott said it would grow.", ["Warren T. Abbott Jr."]),
     ("Lena Hovde III chairs the board. Hovde said costs rose.", ["Lena Hovde III"]),
