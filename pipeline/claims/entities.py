@@ -291,9 +291,11 @@ class EntityTable:
             full = full_names.get(mention.text)
             if full is not None:
                 return full, "PERSON"
-        if mention.label == "NORP" and not mention.cut:  # "the Indonesian stock market"
-            country = country_of_people(mention.text)
-            return (country, "NORP") if country else None
+        # "the Indonesian stock market"; and "48 Kuwaiti jets", where the model took "Kuwaiti" for a firm or a place
+        misread = mention.label in ("ORG", "GPE", "LOC") and " " not in mention.text and mention.text not in COUNTRY_NAMES
+        people = country_of_people(mention.text) if mention.label == "NORP" or misread else None
+        if (mention.label == "NORP" or people) and not mention.cut:
+            return (people, "NORP") if people else None
         if mention.cut:
             return None
         return mention.text, mention.label

@@ -54,6 +54,12 @@ def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     assert country_of_people(word) == country
 
 
+def test_a_nationality_the_model_takes_for_a_firm_or_a_place_names_its_country(resources):
+    # the model tags the first "Kuwaiti" an organisation and the second a place
+    assert _names(resources, "Officials said the base now holds 48 Kuwaiti jet fighters and the entire Kuwaiti air "
+                             "force.") == ["Kuwait"]
+
+
 @pytest.mark.parametrize("text, names", [
     # a name with its middle names cut to initials or left out takes the fullest the article gives
     ("Police named Karl R. Benning. Karl Robert Benning was charged. Karl Benning denied it.", ["Karl Robert Benning"]),
