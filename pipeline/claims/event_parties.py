@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import PARTY_LABELS, PLACE_LABELS, Party
 from pipeline.claims.towns import country_of_town
-from pipeline.nlp.structure import clause_head, preposition_objects
+from pipeline.nlp.structure import clause_head, clause_subject, preposition_objects
 
 EVENT_SENTENCES = 3
 """How many sentences back a casualty figure looks for the event it counts: the story's toll
@@ -107,7 +107,8 @@ class EventParties(FigureParties):
 
     def _casualty(self, span: Span) -> bool:
         """Whether a casualty word says what befell what a figure counts: "82 were killed", "and
-        more than 1,700 injured", "40 dead", "left 250 people dead"."""
+        more than 1,700 injured", "40 dead", "left 250 people dead", or the number the figure gives
+        ("the number injured topped 2,200", "the number of dead rose to 30")."""
         words = self.words.casualty_words
         token = span.root
         if any(c.lower_ in words for c in token.children) or (span.end < len(self.doc) and self.doc[span.end].lower_ in words):
@@ -117,7 +118,9 @@ class EventParties(FigureParties):
                                             for c in token.children):
                 return True
             if token.pos_ in ("VERB", "AUX"):
-                return False
+                subject = clause_subject(token)
+                return subject is not None and any(
+                    t.lower_ in words for c in subject.children if c.dep_ in ("acl", "amod", "prep") for t in c.subtree)
             token = token.head
         return token.lower_ in words
 

@@ -36,6 +36,9 @@ from tests.claims.claims_fixture import claims_by_text
      "those killed, 14 died in Ghana.", "14", "Sweden; Ghana"),
     ("Car bombs hit the Swedish consulates in Lagos and Accra on Monday. Of those killed, 14 died in Accra.", "14",
      "Sweden; Ghana"),
+    # the number of casualties a clause gives is the event's as well
+    ("Car bombs hit the Swedish consulates in Lagos and Accra on Monday. Police said the number of dead rose to 30.",
+     "30", "Sweden; Nigeria; Ghana"),
     # a toll going on from what the event struck in the same sentence
     ("A car bomb hit the Swedish consulate in Accra on Monday, killing 40 people.", "40 people", "Sweden; Ghana"),
     # a country's embassy stands for the country
