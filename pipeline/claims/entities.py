@@ -64,6 +64,7 @@ class EntityTable:
         self.families = frozenset(table.get("family_words", ()))
         self.suffixes = frozenset(table.get("name_suffixes", ()))
         self.courtesy = frozenset(table.get("courtesy_titles", ()))
+        self.royal = frozenset(table.get("royal_titles", ()))
         self.firm_nouns = frozenset(table.get("descriptors", {}).get("ORG", ()))
         self.where = frozenset(table.get("where_prepositions", ()))
         self.abbreviated = abbreviated_forms(set(self.aliases))  # "Oy", "B.V.": other countries' legal forms
@@ -265,8 +266,9 @@ class EntityTable:
         if cut is not None:
             tokens = tokens[:cut]
         while tokens and (tokens[0].lower_ == "the" or (tokens[0].lower_ in self.titles and len(tokens) > 1
-                                                       and ent.label_ == "PERSON")):
-            tokens = tokens[1:]
+                                                       and ent.label_ == "PERSON"
+                                                       and not (tokens[0].lower_ in self.royal and len(tokens) == 2))):
+            tokens = tokens[1:]  # "King Hussein" keeps his title: "Hussein" alone would be another's surname
         if ent.label_ == "ORG" and tokens and tokens[-1].text not in self.legal_forms:
             tokens = maker_of(tokens)
         if not tokens or self._in_title(ent) or (ent.label_ == "NORP" and _describes_party(ent, self.titles)):
@@ -307,9 +309,11 @@ class EntityTable:
             full = full_names.get(mention.text)
             if full is not None:
                 return full, "PERSON"
-        if mention.label == "NORP" and not mention.cut:  # "the Indonesian stock market"
-            country = country_of_people(mention.text)
-            return (country, "NORP") if country else None
+        # "the Indonesian stock market"; and "48 Kuwaiti jets", where the model took "Kuwaiti" for a firm or a place
+        misread = mention.label in ("ORG", "GPE", "LOC") and " " not in mention.text and mention.text not in COUNTRY_NAMES
+        people = country_of_people(mention.text) if mention.label == "NORP" or misread else None
+        if (mention.label == "NORP" or people) and not mention.cut:
+            return (people, "NORP") if people else None
         if mention.cut:
             return None
         return mention.text, mention.label

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from pipeline.claims.figure_parties import FigureParties
 from pipeline.claims.party_reading import PARTY_LABELS, PLACE_LABELS, Party
 from pipeline.claims.towns import country_of_town
-from pipeline.nlp.structure import preposition_objects
+from pipeline.nlp.structure import clause_head, clause_subject, preposition_objects
 
 EVENT_SENTENCES = 3
 """How many sentences back a casualty figure looks for the event it counts: the story's toll
@@ -107,7 +107,8 @@ class EventParties(FigureParties):
 
     def _casualty(self, span: Span) -> bool:
         """Whether a casualty word says what befell what a figure counts: "82 were killed", "and
-        more than 1,700 injured", "40 dead", "left 250 people dead"."""
+        more than 1,700 injured", "40 dead", "left 250 people dead", or the number the figure gives
+        ("the number injured topped 2,200", "the number of dead rose to 30")."""
         words = self.words.casualty_words
         token = span.root
         if any(c.lower_ in words for c in token.children) or (span.end < len(self.doc) and self.doc[span.end].lower_ in words):
@@ -117,7 +118,9 @@ class EventParties(FigureParties):
                                             for c in token.children):
                 return True
             if token.pos_ in ("VERB", "AUX"):
-                return False
+                subject = clause_subject(token)
+                return subject is not None and any(
+                    t.lower_ in words for c in subject.children if c.dep_ in ("acl", "amod", "prep") for t in c.subtree)
             token = token.head
         return token.lower_ in words
 
@@ -143,7 +146,8 @@ class EventParties(FigureParties):
     def _named_with(self, noun: Token, span: Span) -> tuple[list[Party], set[str]]:
         """The parties an event noun's own phrase names, and for an event that is its verb's
         subject or is "in" its verb, those of what it struck and where ("Car bombs hit the Swedish
-        consulates in Lagos and Accra", "900 were wounded in the blasts beside the Swedish
+        consulates in Lagos and Accra", also before the figure's own participle: "A car bomb hit the
+        Swedish consulate in Accra, killing 40 people"; "900 were wounded in the blasts beside the Swedish
         consulates in Ghana", "an explosion that went off near ..."); a town an attack struck as
         the country it is in ("the blast in Mombasa" -> Kenya, whatever the model took "Mombasa"
         for after "in"; "bombings at U.S. consulates in Lagos and Accra" ->
@@ -154,8 +158,10 @@ class EventParties(FigureParties):
         countries of the places it struck, which a count in one of them narrows to that one."""
         todo = [noun]
         verbs = [c for c in noun.children if c.dep_ == "relcl"]  # "an explosion that went off near ..."
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and not noun.head.is_ancestor(span.root):
-            verbs.append(noun.head)  # not the figure's own: "The bombings killed 200 in Kenya and 12 in Ghana"
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head != clause_head(span.root):
+            # not the figure's own: "The bombings killed 200 in Kenya and 12 in Ghana"; but "A blast hit the
+            # Swedish consulate in Accra, killing 40" struck the consulate in Ghana
+            verbs.append(noun.head)
         elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":  # "wounded in the blasts beside ..."
             verbs.append(noun.head.head)
         struck = (*self.words.locating_prepositions, *STRIKING_PREPOSITIONS)

@@ -45,9 +45,9 @@ class FigureParties(PlaceParties):
         if made:
             return self._in_order(made, span.sent)
         head = claim_clause(span.root)
-        people = self._entity(span.root)  # "the 2,500 Americans in Kuwait" are the country's as well, and
-        # so are "Some 200 Americans ... flew home" where the parse makes the figure's noun the clause's head
-        found: list[Party] = [people] if people is not None and people[0] in self.words.countries else []
+        # "the 2,500 Americans in Kuwait" are the country's as well, and so are "Some 200 Americans ...
+        # flew home" where the parse makes the figure's noun the clause's head
+        found: list[Party] = self._people(span.root)
         held: list[Party] = []  # the company a stake on the way is in, with whoever else the figure is of
         token = below = span.root
         judged = False
@@ -81,7 +81,9 @@ class FigureParties(PlaceParties):
                 if token.lemma_.lower() in self.words.listed_things:  # "acquired 2 million shares in Vestra AG"
                     held += self.organisations_after(token, ("in",)) + (
                         self.organisations_after(token.head, ("in",)) if token.dep_ == "dobj" else [])
-            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined:
+            elif token.pos_ in ("NOUN", "PROPN") and not span.start <= token.i < span.end and not joined \
+                    and not (below.dep_ == "conj" and states_figure(token)
+                             and self._people(token) and self._people(span.root)):  # "200 Americans and 40 Canadians"
                 # "73 percent of Russian exports to China"; not what is joined to the noun: "the CAC
                 # index losing 2.7% and the IBEX ..." is the CAC's
                 # "completed its purchase of Tarrow for $90 million"; not "had the steepest falls of the four
@@ -121,7 +123,7 @@ class FigureParties(PlaceParties):
                 and head.head.lemma_.lower() in self.words.undergoing_verbs else None
             for subject in subjects + ([undergoes] if undergoes is not None else []) \
                     or ([subject] if subject is not None else []):
-                if not subject.is_ancestor(span.root):  # a subject the figure hangs from was read on the way up
+                if not subject.is_ancestor(span.root) and subject.i != span.root.i:  # read on the way up
                     found += self._sharing(subject) + self._held(subject)  # "its stake in Tessin rose to 9%"
             found += [] if participle and lemma in self.words.speech_verbs else self._partners(head, span)
             if not found:
@@ -135,6 +137,11 @@ class FigureParties(PlaceParties):
             return self.of_figure(self.doc[noun.i: noun.i + 1])
         held += [] if held else self.held_unnamed(span, found)
         return respective(span, head, self._in_order(index_alone(found + held if found else []), span.sent))
+
+    def _people(self, noun: Token) -> list[Party]:
+        """The country whose people a noun names ("Kenyans", "the Americans"), if any."""
+        people = self._entity(noun)
+        return [people] if people is not None and people[0] in self.words.countries else []
 
     def _made_by(self, span: Span) -> list[Party]:
         """The agent of a participle set after the figure's noun, or a noun it is of: "a list of 40
@@ -215,9 +222,10 @@ class FigureParties(PlaceParties):
         age, not Havana's; "the 58-year-old judge, Arturo Mendes," "Slepian, a 52-year-old
         doctor," and "the 9-year-old Chilean swimmer Mateo Ruiz" are Mendes's, Slepian's and
         Ruiz's); an empty list when that person has no name here ("a 23-year-old man from Leeds",
-        "her 6-year-old son": not the mother's); "the 7-year-old boy", or "the 7-year-old" alone, is
-        the person in view (``_person_in_view``), and "the 40-year-old company" the company the
-        descriptor stands for; None when the figure is no age."""
+        "Dana Pike said her 6-year-old son was hurt": not the mother's); "the 7-year-old boy", "the
+        7-year-old" alone or "his 7-year-old son" is the person in view (``_person_in_view``), not
+        the parent, and "the 40-year-old company" the company the descriptor stands for; None when
+        the figure is no age."""
         noun = described_by_age(span)
         if noun is None:
             return None
@@ -225,22 +233,26 @@ class FigureParties(PlaceParties):
                  *([noun.head] if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN") else [])]
         parties = [party for token in named for party in [self._entity(token)]
                    if party is not None and not self._only_where(party)]
-        if not parties and noun.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in self.words.person_pronouns]
+        if not parties and noun.pos_ in ("NOUN", "ADJ") and (owners or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)):
             label = self._descriptor(noun)
-            parties = self._person_in_view(noun) if label is None else [p for p in self._one(noun, 0) if p[1] == label]
+            parties = self._person_in_view(noun, {p for owner in owners for p in self._one(owner, 0)}) \
+                if label is None or owners else [p for p in self._one(noun, 0) if p[1] == label]
         return self._in_order(parties, span.sent)
 
-    def _person_in_view(self, noun: Token) -> list[Party]:
-        """The person a noun like "the boy" stands for: of the people named in the last few
-        sentences up to it, the one named most, the latest of equals, but not the subject of a
+    def _person_in_view(self, noun: Token, besides: set[Party] = frozenset()) -> list[Party]:
+        """The person a noun like "the boy" or "his son" stands for: of the people named in the last
+        few sentences up to it, the one named most, the latest of equals, but not the subject of a
         verb above it ("the 7-year-old boy" after "Mateo Ruiz was rescued" is Ruiz; "Tomas Varga said
-        the 7-year-old boy should go home" is not Varga's age)."""
+        the 7-year-old boy should go home" is not Varga's age), nor the owner ``besides`` ("Mateo
+        Ruiz's father said he will take his 7-year-old son home" is Mateo's age, not the father's)."""
         here = bisect_right(self.starts, noun.i) - 1
         window = self.sentences[max(0, here - DESCRIPTOR_WINDOW)].start_char
         speaking = {p for verb in noun.ancestors if verb.pos_ in ("VERB", "AUX")
-                    for subject in [clause_subject(verb)] if subject is not None for p in self.resolve(subject)}
+                    for subject in [clause_subject(verb)] if subject is not None and not self.said_of_person(subject)
+                    for p in self.resolve(subject)}
         counts = {party: seen for party, seen in self._party_counts(noun.idx, ("PERSON",)).items()
-                  if seen[1] >= window and party not in speaking}
+                  if seen[1] >= window and party not in speaking | besides}
         return [max(counts, key=counts.__getitem__)] if counts else []
 
     def with_owners(self, names: list[str], tokens: set[int], sent: Span) -> list[str]:

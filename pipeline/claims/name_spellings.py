@@ -55,7 +55,8 @@ def one_name_each(entities: list[dict]) -> list[dict]:
     """One canonical name per party across an article's spellings: an organisation or person
     written another way later ("VanArden" after "Van Arden Co.", "Rail and Freight" after "Rail &
     Freight") takes the name it was first given; a person's shorter name that ends a longer one
-    ("van Hoek" after "Pieter Van Hoek"), or that has its first and last names with the middle
+    ("van Hoek" after "Pieter Van Hoek"), or that opens it, given names without the surname
+    ("Jose Luis" with "Jose Luis Moreno"), or that has its first and last names with the middle
     names left out or cut to initials ("Karl R. Benning", "Karl Benning" with "Karl Robert
     Benning"), takes the longer, the fullest the article gives, if only one fits."""
     first: dict[tuple[str, str], str] = {}
@@ -68,8 +69,8 @@ def one_name_each(entities: list[dict]) -> list[dict]:
         key = name_key(ent["canonical"])
         name = first.get((ent["label"], key), ent["canonical"])
         if ent["label"] == "PERSON" and len(words[key]) > 1:
-            longer = [people[k] for k, w in words.items() if w[-len(words[key]):] == words[key] and len(w) > len(words[key])
-                      or _initialled(words[key], w)]
+            longer = [people[k] for k, w in words.items() if len(w) > len(words[key]) and words[key] in (
+                w[-len(words[key]):], w[:len(words[key])]) or _initialled(words[key], w)]
             name = longer[0] if len(longer) == 1 else name
         out.append(ent | {"canonical": name})
     return out

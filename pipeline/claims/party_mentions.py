@@ -46,6 +46,21 @@ class MentionCounts:
         subjects = self._subjects_before(token.idx) if len(tied) > 1 else set()
         return [max(tied, key=lambda party: (party in subjects, counts[party][1]))]
 
+    def said_of_person(self, noun: Token) -> bool:
+        """Whether a noun is someone the text names only by the person it is said of ("Mateo
+        Ruiz's father", "the grandmother of Mateo Ruiz"): "he" or "she" after it stands for that
+        unnamed relative, not for Mateo Ruiz."""
+        if noun.pos_ != "NOUN" or any(c.dep_ == "appos" for c in noun.children) or self._named_at(noun, None):
+            return False
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children]
+        return any(self._named_at(owner, "PERSON") for owner in owners)
+
+    def _named_at(self, token: Token, label: str | None) -> bool:
+        """Whether an entity (of this label, if given) takes in the token."""
+        return any(ent["start"] <= token.idx < ent["end"] and label in (None, ent["label"])
+                   for ent in self.index.within(token.idx - 80, token.idx + len(token) + 80))
+
     def _subjects_before(self, offset: int) -> set[Party]:
         """The parties named before ``offset`` as the subject of a sentence's main clause, or of a
         clause joined to it ("Corvane cut jobs and Nordbank lent it money"), not of a clause that

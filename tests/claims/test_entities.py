@@ -54,6 +54,12 @@ def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     assert country_of_people(word) == country
 
 
+def test_a_nationality_the_model_takes_for_a_firm_or_a_place_names_its_country(resources):
+    # the model tags the first "Kuwaiti" an organisation and the second a place
+    assert _names(resources, "Officials said the base now holds 48 Kuwaiti jet fighters and the entire Kuwaiti air "
+                             "force.") == ["Kuwait"]
+
+
 @pytest.mark.parametrize("text, names", [
     # a name with its middle names cut to initials or left out takes the fullest the article gives
     ("Police named Karl R. Benning. Karl Robert Benning was charged. Karl Benning denied it.", ["Karl Robert Benning"]),
@@ -62,12 +68,20 @@ def test_a_nationality_names_the_country_cldr_gives_it(word, country):
     ("George H. W. Bush spoke after George W. Bush.", ["George H. W. Bush", "George W. Bush"]),
     ("Karl Benning met Karl Otto Benning and Karl Robert Benning.", ["Karl Benning", "Karl Otto Benning",
                                                                       "Karl Robert Benning"]),
+    # given names without the surname stand for the one full name they open
+    ("Jose Luis Moreno, the boy's father, flew to Lima. Relatives said Jose Luis would return on Friday.",
+     ["Jose Luis Moreno", "Lima"]),
     # a surname stands for the name it closes before a generational suffix
     ("Warren T. Abbott Jr. runs the fund. Mr. Abbott said it would grow.", ["Warren T. Abbott Jr."]),
     ("Lena Hovde III chairs the board. Hovde said costs rose.", ["Lena Hovde III"]),
 ])
 def test_a_person_is_named_in_full(resources, text, names):
     assert _names(resources, text) == names
+
+
+def test_a_royal_known_by_one_name_keeps_the_title(resources):
+    names = _names(resources, "Tariq Abdullah led the talks in Amman. King Abdullah of Jordan met the envoys on Tuesday.")
+    assert "King Abdullah" in names and names[0] == "Tariq Abdullah"
 
 
 @pytest.mark.parametrize("text, names", [

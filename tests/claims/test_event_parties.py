@@ -36,6 +36,11 @@ from tests.claims.claims_fixture import claims_by_text
      "those killed, 14 died in Ghana.", "14", "Sweden; Ghana"),
     ("Car bombs hit the Swedish consulates in Lagos and Accra on Monday. Of those killed, 14 died in Accra.", "14",
      "Sweden; Ghana"),
+    # the number of casualties a clause gives is the event's as well
+    ("Car bombs hit the Swedish consulates in Lagos and Accra on Monday. Police said the number of dead rose to 30.",
+     "30", "Sweden; Nigeria; Ghana"),
+    # a toll going on from what the event struck in the same sentence
+    ("A car bomb hit the Swedish consulate in Accra on Monday, killing 40 people.", "40 people", "Sweden; Ghana"),
     # a country's embassy stands for the country
     ("A truck bomb exploded outside the U.S. Embassy in Accra on Monday. At least 30 people were killed.",
      "30 people", "United States; Ghana"),
@@ -52,6 +57,8 @@ def test_a_figure_about_an_event_is_whose_the_event_is(resources, text, figure, 
     # an event told as a new one ("a bombing") is not the one told before
     ("The bombings at the Swedish consulates in Ghana and Togo killed 80 people. The team includes a nurse who "
      "worked in Leeds, where 20 people died in a bombing in 1999.", "20 people", ["Sweden", "Ghana", "Togo"]),
+    # nor a town a storm struck, told in the same sentence as its toll
+    ("A storm hit the Swedish consulate in Accra on Monday, killing 40 people.", "40 people", ["Ghana"]),
     # a town two countries share names neither
     ("A bomb blast hit a market in Valencia on Sunday. At least 12 people were killed.", "12 people",
      ["Spain", "Venezuela"]),

@@ -120,6 +120,8 @@ def test_whose_figure(resources, text, figure, entities):
     ("The storm killed 12 people on the ground in Springfield, Illinois, on Monday.", "12 people", ""),
     # towns a figure only comes from or goes to name no party; the company that flies does
     ("Contoso Air flew 300 passengers from Springfield to Shelbyville on Monday.", "300 passengers", "Contoso Air"),
+    ("Contoso Air plans daily flights between Springfield and Shelbyville, up from four flights a week.",
+     "four flights", "Contoso Air"),
     # the country a superlative ranks in only says where
     ("Ravel said Kestrel Holdings, which is among the 20 largest insurers in the U.S., has 4,000 agents.",
      "20 largest insurers", "Kestrel Holdings"),
@@ -155,6 +157,10 @@ def test_a_place_that_only_says_where_owns_nothing(resources, text, figure, enti
     # and the figure of their shared verb is the other's, the one with no figure of its own
     ("Trading was weak on Tuesday, with the Contoso index losing 2.7% and the Northwind index of Ruritania falling by "
      "five percent.", "five percent", "Northwind"),
+    # joined counts of peoples are each their own people's, not the first's
+    ("About 200 Americans and 40 Canadians left Pakistan on Monday.", "200 Americans", "United States; Pakistan"),
+    ("About 200 Americans and 40 Canadians left Pakistan on Monday.", "40 Canadians", "Canada; Pakistan"),
+    ("The raid killed 12 Iraqis and three Kuwaitis.", "three Kuwaitis", "Kuwait"),
 ])
 def test_joined_parties_each_own_their_figure(resources, text, figure, entities):
     assert claims_by_text(resources, text)[figure].entities == entities
@@ -228,6 +234,23 @@ def test_a_person_pronoun_stands_for_a_person_not_a_company(resources):
     rows = claims_by_text(resources, "Jane Roe runs Contoso Securities. She said Contoso holds 23 percent of the market.")
     assert rows["23 percent"].speaker == "Jane Roe"
     assert rows["23 percent"].entities == "Contoso Securities"
+
+
+@pytest.mark.parametrize("text, entities", [
+    # the son a parent names is the person in view, not the parent
+    ("Coast guards found Mateo Ruiz off Key West on Monday. Mateo Ruiz's father said he would fly to Miami "
+     "to fetch his 7-year-old son.", "Mateo Ruiz"),
+    ("Lena Varga said her 6-year-old son was hurt in the crash.", ""),
+])
+def test_the_age_of_a_parent_s_child_is_the_child_s(resources, text, entities):
+    rows = claims_by_text(resources, text)
+    assert next(row for figure, row in rows.items() if figure.endswith("-year")).entities == entities
+
+
+def test_he_after_a_relative_of_a_named_person_is_the_relative(resources):
+    rows = claims_by_text(resources, "Coast guards found Mateo Ruiz off Key West. The uncle of Mateo Ruiz said his "
+                            "boat had cost $2,000.")
+    assert "Mateo Ruiz" not in rows["$2,000"].entities
 
 
 def test_the_company_as_speaker_is_the_organisation(resources):
