@@ -128,7 +128,7 @@ SCOPES = [  # text, figure, expected scope value and source (published 2024-04-0
     ("Vexa Ltd. declared a quarterly dividend of 12 cents a share, payable May 15 to stock of record April 26.",
      "12 cents a share", "2024-04-09", "published"),
     ("Tarn Corp. directors approved a 3-for-2 split of the common, payable May 7 to stock of record April 22.",
-     "3-for-2", "2024-04-09", "published"),
+     "3", "2024-04-09", "published"),
     ("Harlow sold $90 million of notes due 2031 in March.", "$90 million", "2024-03", "clause"),
     # counter-example: "due to" gives a cause, and the month still dates the figure
     ("Sales rose 4% in March due to a strike at the plant.", "4%", "2024-03", "clause"),
