@@ -119,6 +119,8 @@ def test_a_count_keeps_the_nouns_compounded_onto_its_noun_and_drops_adjectives_n
     ("The ferry carried 40 Burmese and 12 Thais.", "40 Burmese", "Burmese"),
     ("The ferry carried 40 Burmese and 12 Thais.", "12 Thais", "Thai"),
     ("Customs held nine Iraqis, five Nepalese and two Somalis.", "five Nepalese", "Nepalese"),
+    ("A total of about 2,000 Americans, 1,800 Britons and 90 Japanese were evacuated.", "1,800 Britons", "Briton"),
+    ("The inquiry covers the deaths of more than 6,000 minority Tutsis in the north.", "6,000 minority Tutsis", "Tutsi"),
 ])
 def test_a_count_of_a_people_counts_its_name_without_the_nouns_before_it(extract, text: str, figure: str, unit: str) -> None:
     assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
