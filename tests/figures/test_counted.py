@@ -214,6 +214,16 @@ def test_a_count_a_casualty_befell_as_its_object_or_beside_its_subject_is_of_peo
     assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
 
 
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The twin blasts claimed at least 64 lives and injured about 1,300.", "1,300", "person"),
+    ("The floods destroyed 900 homes and injured 40 in the valley.", "40", "person"),
+    ("Troops killed 140 rebels and wounded at least 300 in the battle.", "300", "rebel"),
+    ("The raft carried 24 Haitians when it sank. Eleven of those on board drowned.", "Eleven", "Haitian"),
+])
+def test_a_count_a_casualty_befell_continues_only_a_count_one_befell_too(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
+
+
 @pytest.mark.parametrize("text,figure,value,unit", [
     ("Brisco issued 1.1 million Class C warrants.", "1.1 million Class C warrants", 1100000, "warrant"),
     ("Brisco sold 400,000 Series B shares last week.", "400,000 Series B shares", 400000, "share"),
