@@ -74,12 +74,13 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
 
 def _continues(earlier: Span, span: Span, reading: CountReading) -> bool:
     """Whether a bare count may take the noun of the count before it: not when a casualty befell
-    what it counts and none befell the earlier count, whose noun then names no people ("the floods
-    destroyed 900 homes and injured 40" counts people, "claimed 64 lives and injured 1,300" too),
-    unless it points back to that count ("12 Chileans were aboard. Nine of them died"), while
-    "killed 140 rebels and wounded 300" counts rebels."""
-    return (not casualty_count(span, reading.casualty_words) or casualty_count(earlier, reading.casualty_words)
-            or refers_back(span))
+    what it counts and the earlier count is what another verb acts on, whose noun then names no
+    people ("the floods destroyed 900 homes and injured 40" counts people, "claimed 64 lives and
+    injured 1,300" too), unless a casualty befell that one too ("killed 140 rebels and wounded 300"
+    counts rebels) or it points back to it ("Nine of them died"); "Of the 12 climbers, five were
+    rescued" counts climbers."""
+    return (not casualty_count(span, reading.casualty_words) or earlier.root.dep_ != "dobj"
+            or casualty_count(earlier, reading.casualty_words) or refers_back(span))
 
 
 def event_units(spans: list[Span], units: list[str], event_noun: Callable[[str], str]) -> list[str]:
