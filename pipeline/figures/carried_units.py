@@ -31,7 +31,8 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
     noun its clause acts on (``clause_noun``: "adding jobs at a pace of 212,000 a month"), else
     the counted noun of the nearest count before it that is no part named after "including", in its
     sentence or, when its clause is about "that number" or it is "N of them", in an earlier one
-    ("permits for 61,000 homes. That number had fallen to 19,000"). A count of "others" counts what
+    ("permits for 61,000 homes. That number had fallen to 19,000"), unless a casualty befell it
+    and not the count before (``_continues``). A count of "others" counts what
     they stand for, the noun of the count before it in its sentence ("killed 40 people and wounded
     300 others" -> person), or people when set beside a person ("Mateo Ruiz and 13 others") or
     when a casualty befell them ("her brother and 10 others drowned", "injured 300 others"); a noun
@@ -56,7 +57,7 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
                 if out[j].startswith(unit + "/") and not later_share and value and values[j] and 0.1 <= value / values[j] <= 10:
                     out[i] = out[j]
                     break
-        elif kind == "count" and not out[i] and last_count is not None:
+        elif kind == "count" and not out[i] and last_count is not None and _continues(spans[last_count], span, reading):
             if spans[last_count].sent.start == span.sent.start or _number_subject(span, reading.number_nouns) == "" or refers_back(span):
                 out[i] = out[last_count]
         elif kind == "count" and unit == OTHERS and last_count is not None and spans[last_count].sent.start == span.sent.start:
@@ -69,6 +70,17 @@ def carry_units(spans: list[Span], kinds: list[str], units: list[str], values: l
         if kind == "count" and out[i] and out[i] != OTHERS and not is_included(span, reading.including_words):
             last_count = i
     return out
+
+
+def _continues(earlier: Span, span: Span, reading: CountReading) -> bool:
+    """Whether a bare count may take the noun of the count before it: not when a casualty befell
+    what it counts and the earlier count is what another verb acts on, whose noun then names no
+    people ("the floods destroyed 900 homes and injured 40" counts people, "claimed 64 lives and
+    injured 1,300" too), unless a casualty befell that one too ("killed 140 rebels and wounded 300"
+    counts rebels) or it points back to it ("Nine of them died"); "Of the 12 climbers, five were
+    rescued" counts climbers."""
+    return (not casualty_count(span, reading.casualty_words) or earlier.root.dep_ != "dobj"
+            or casualty_count(earlier, reading.casualty_words) or refers_back(span))
 
 
 def event_units(spans: list[Span], units: list[str], event_noun: Callable[[str], str]) -> list[str]:

@@ -103,11 +103,21 @@ def refers_back(span: Span) -> bool:
 def cased_lemma(token: Token) -> str:
     """The lemma of a word, or the word itself when it is a capitalised adjective, name or word the
     tagger left as it is, as a nationality that counts people is ("40 Burmese", where the tagger
-    gives "burmese"); a capitalised plural keeps its lemma ("131 Tests" -> test)."""
+    gives "burmese"); a capitalised plural keeps its lemma ("131 Tests" -> test) but a people's
+    stays as written (``is_people``: "8,000 Tutsis", tagged a common plural, -> Tutsi)."""
     text = token.text
-    if text[:1].isupper() and not text.isupper() and (token.tag_ in ("JJ", "NNP", "NNPS") or token.lemma_ == text.lower()):
+    if text[:1].isupper() and not text.isupper() and (token.tag_ in ("JJ", "NNP", "NNPS") or token.lemma_ == text.lower()
+                                                      or is_people(token)):
         return text
     return token.lemma_
+
+
+def is_people(token: Token) -> bool:
+    """Whether a word names a people, as the model's entity tag for nationalities and groups (NORP)
+    says of it or of a word it is listed with: "2,000 Americans, 1,500 Britons and 300 Germans",
+    where the tagger takes "Britons" for a common noun but not for a nationality, is three peoples;
+    "131 Tests" is none."""
+    return any(t.ent_type_ == "NORP" for t in (token, *token.conjuncts))
 
 
 def named_part(span: Span, counted: Callable[[Token], str]) -> str:

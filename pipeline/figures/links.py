@@ -3,7 +3,7 @@
 neighbouring figures make one statement."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 LINK_PARTS = {"from": "from", "to": "to"}
 
@@ -40,13 +40,17 @@ def _link_word(doc: Doc, start: int, fillers: set[str]) -> str:
 
 def link_groups(doc: Doc, spans: list[Span], parts: list[str]) -> list[tuple[int, ...]]:
     """For each figure, the indices of the other figures of its change statement: a run of
-    neighbouring figures of one sentence that each play a part, no part twice ("by 36 percent to
-    $190 billion"; "to $240 from $195"). A figure alone in its run links to nothing."""
+    neighbouring figures of one sentence that each play a part, no part twice, with no verb of a
+    subject of its own between them, which would start another statement ("by 36 percent to $190
+    billion"; "to $240 from $195"; "added $2 million to reserves, increasing them to $30 million";
+    but "Brisco fell 14 to #11.62, Harlow slid 9.5 to 200.5" is two). A figure alone in its run
+    links to nothing."""
     groups: list[list[int]] = []
     for i, (span, part) in enumerate(zip(spans, parts)):
         previous = groups[-1] if groups else []
         joins = (part and previous and parts[previous[-1]] and previous[-1] == i - 1
                  and spans[previous[-1]].sent.start == span.sent.start
+                 and not any(_has_subject(t) for t in doc[spans[previous[-1]].end:span.start])
                  and (part not in {parts[j] for j in previous} or _alternative(doc, span)))
         if joins:
             previous.append(i)
@@ -57,6 +61,12 @@ def link_groups(doc: Doc, spans: list[Span], parts: list[str]) -> list[tuple[int
         for i in group:
             linked[i] = tuple(j for j in group if j != i) if len(group) > 1 else ()
     return linked
+
+
+def _has_subject(token: Token) -> bool:
+    """Whether a word is a verb with a subject of its own ("Harlow slid"), not a participle that
+    continues its clause ("increasing reserves")."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _alternative(doc: Doc, span: Span) -> bool:

@@ -119,6 +119,8 @@ def test_a_count_keeps_the_nouns_compounded_onto_its_noun_and_drops_adjectives_n
     ("The ferry carried 40 Burmese and 12 Thais.", "40 Burmese", "Burmese"),
     ("The ferry carried 40 Burmese and 12 Thais.", "12 Thais", "Thai"),
     ("Customs held nine Iraqis, five Nepalese and two Somalis.", "five Nepalese", "Nepalese"),
+    ("A total of about 2,000 Americans, 1,800 Britons and 90 Japanese were evacuated.", "1,800 Britons", "Briton"),
+    ("The inquiry covers the deaths of more than 6,000 minority Tutsis in the north.", "6,000 minority Tutsis", "Tutsi"),
 ])
 def test_a_count_of_a_people_counts_its_name_without_the_nouns_before_it(extract, text: str, figure: str, unit: str) -> None:
     assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
@@ -210,6 +212,16 @@ def test_others_a_casualty_befell_beside_a_noun_are_people(extract) -> None:
 ])
 def test_a_count_a_casualty_befell_as_its_object_or_beside_its_subject_is_of_people(extract, text: str, figure: str) -> None:
     assert {f.text: f.unit for f in extract(text).figures}[figure] == "person"
+
+
+@pytest.mark.parametrize("text,figure,unit", [
+    ("The twin blasts claimed at least 64 lives and injured about 1,300.", "1,300", "person"),
+    ("The floods destroyed 900 homes and injured 40 in the valley.", "40", "person"),
+    ("Troops killed 140 rebels and wounded at least 300 in the battle.", "300", "rebel"),
+    ("The raft carried 24 Haitians when it sank. Eleven of those on board drowned.", "Eleven", "Haitian"),
+])
+def test_a_count_a_casualty_befell_continues_only_a_count_one_befell_too(extract, text: str, figure: str, unit: str) -> None:
+    assert {f.text: f.unit for f in extract(text).figures}[figure] == unit
 
 
 @pytest.mark.parametrize("text,figure,value,unit", [

@@ -37,3 +37,19 @@ def test_a_change_restated_after_or_is_the_same_part(resources) -> None:
     parts = link_parts(doc, spans, ["change", "level"], FILLERS)
     assert parts == ["by", "by"]
     assert link_groups(doc, spans, parts) == [(1,), (0,)]
+
+
+def test_a_verb_between_two_figures_starts_another_statement(resources) -> None:
+    doc, spans = _figures(resources, "Brisco fell 14 to 1,162, Harlow slid 9.5 to 200.5, and Tarrow lost 10 to 250.",
+                          ["1,162", "9.5", "200.5", "10", "250"])
+    parts = link_parts(doc, spans, ["level", "change", "level", "change", "level"], FILLERS)
+    assert parts == ["to", "by", "to", "by", "to"]
+    assert link_groups(doc, spans, parts) == [(), (2,), (1,), (4,), (3,)]
+
+
+def test_a_participle_between_two_figures_continues_the_statement(resources) -> None:
+    doc, spans = _figures(resources, "The bank added $42 million to reserves, raising them to $510 million.",
+                          ["$42 million", "$510 million"])
+    parts = link_parts(doc, spans, ["change", "level"], FILLERS)
+    assert parts == ["by", "to"]
+    assert link_groups(doc, spans, parts) == [(1,), (0,)]
