@@ -104,7 +104,8 @@ def cased_lemma(token: Token) -> str:
     """The lemma of a word, or the word itself when it is a capitalised adjective, name or word the
     tagger left as it is, as a nationality that counts people is ("40 Burmese", where the tagger
     gives "burmese"); a capitalised plural keeps its lemma ("131 Tests" -> test) but a people's
-    stays as written (``is_people``: "8,000 Tutsis", tagged a common plural, -> Tutsi)."""
+    stays as written (``is_people``: "8,000 Tutsis", tagged a common plural, -> Tutsi), and so does
+    a plural the model takes for a people ("512 wickets in 131 Tests" -> Test)."""
     text = token.text
     if text[:1].isupper() and not text.isupper() and (token.tag_ in ("JJ", "NNP", "NNPS") or token.lemma_ == text.lower()
                                                       or is_people(token)):
@@ -116,7 +117,7 @@ def is_people(token: Token) -> bool:
     """Whether a word names a people, as the model's entity tag for nationalities and groups (NORP)
     says of it or of a word it is listed with: "2,000 Americans, 1,500 Britons and 300 Germans",
     where the tagger takes "Britons" for a common noun but not for a nationality, is three peoples;
-    "131 Tests" is none."""
+    "131 Tests" is none unless the model tags it NORP, as it does in "512 wickets in 131 Tests"."""
     return any(t.ent_type_ == "NORP" for t in (token, *token.conjuncts))
 
 
