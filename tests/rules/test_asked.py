@@ -90,12 +90,20 @@ def test_a_list_of_a_table_the_run_loads_is_reported_missing_too(rules):
 
 
 
-def test_the_code_is_scanned_again_only_when_a_module_changed(tmp_path, monkeypatch):
+@pytest.fixture
+def stage_module(tmp_path, monkeypatch):
+    """A package of one module asking for "pale_words", scanned in place of the project's, with a
+    cache of its own."""
     module = tmp_path / "pipeline" / "stage.py"
     module.parent.mkdir()
     module.write_text('def build(rules):\n    return rules.lexicons["pale_words"]\n', encoding="utf-8")
     monkeypatch.setattr(asked, "PACKAGE_DIR", module.parent)
     monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path / "cache"))
+    return module
+
+
+def test_the_code_is_scanned_again_only_when_a_module_changed(stage_module, monkeypatch):
+    module = stage_module
     scans = []
     monkeypatch.setattr(asked, "scan", lambda *args: scans.append(args) or scan(*args))
     pale = [("lexicons.yml", "pale_words", "pipeline/stage.py")]
@@ -108,12 +116,9 @@ def test_the_code_is_scanned_again_only_when_a_module_changed(tmp_path, monkeypa
     os.utime(module, ns=(2 * 10**18, 2 * 10**18))
     assert asked_lists() == [("lexicons.yml", "dark_words", "pipeline/stage.py")] and len(scans) == 2
 
-def test_a_module_edited_while_it_is_read_is_scanned_as_it_now_is(tmp_path, monkeypatch):
-    module = tmp_path / "pipeline" / "stage.py"
-    module.parent.mkdir()
-    module.write_text('def build(rules):\n    return rules.lexicons["pale_words"]\n', encoding="utf-8")
-    monkeypatch.setattr(asked, "PACKAGE_DIR", module.parent)
-    monkeypatch.setenv("CLAIMS_CACHE_DIR", str(tmp_path / "cache"))
+
+def test_a_module_edited_while_it_is_read_is_scanned_as_it_now_is(stage_module, monkeypatch):
+    module = stage_module
     stamp = asked._modules_stamp
     stamps = []
 
