@@ -5,7 +5,7 @@ something happens ("closed on the Big Board"); and the one named subject of the 
 which a described "the Dallas company" opening its sentence goes on from."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -135,47 +135,40 @@ class MentionCounts:
 
     def _latest_before(self, offset: int, test: Callable[[dict], bool], wanted: bool = True) -> dict[Party, int]:
         """The parties of the entities that end by ``offset`` whose ``test`` answers ``wanted``, each
-        with the start of its latest such mention: carried on from the last offset asked, as the
-        counts are (``_party_counts``), since finding them again from the start of the article for
-        each "the company" made a long article quadratic."""
-        entities, key = self.index.entities, (test, wanted)
-        carried = self._latest_so_far.get(key)
-        position, latest = (carried[1], carried[2]) if carried and carried[0] <= offset else (0, {})
-        while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
-            if test(entities[position]) == wanted:
-                latest[(entities[position]["canonical"], entities[position]["label"])] = entities[position]["start"]
-            position += 1
-        self._latest_so_far[key] = (offset, position, latest)
-        latest = dict(latest)
-        for i in range(position + 1, len(entities)):
-            if entities[i]["start"] >= offset:
-                break
-            if entities[i]["end"] <= offset and test(entities[i]) == wanted:
-                latest[(entities[i]["canonical"], entities[i]["label"])] = entities[i]["start"]
-        return latest
+        with the start of its latest such mention, carried on as the counts are (``_carried``)."""
+        def note_latest(latest: dict[Party, int], ent: dict) -> None:
+            if test(ent) == wanted:
+                latest[(ent["canonical"], ent["label"])] = ent["start"]
+
+        return self._carried(self._latest_so_far, (test, wanted), offset, note_latest)
 
     def _party_counts(self, offset: int, labels: tuple[str, ...]) -> dict[Party, tuple[int, int]]:
         """Each party of these labels named before ``offset`` (the entity ending by then), with how
-        often and the start of its latest mention, in the order first named. Asked figure after
-        figure, so the count is carried on from the last offset asked rather than made again from
-        the start of the article (which made a long article quadratic); made again when asked
-        about an earlier offset. The count carried on stops at an entity that runs across
-        ``offset`` (left out now, counted at a later offset); the entities after it that end by
-        ``offset`` are counted for this answer only."""
+        often and the start of its latest mention, in the order first named (``_carried``)."""
+        return self._carried(self._counts_so_far, labels, offset, lambda counts, ent: _tally(counts, ent, labels))
+
+    def _carried(self, cache: dict, key: Hashable, offset: int, step: Callable[[dict, dict], None]) -> dict:
+        """What ``step`` folds into a dict from each entity ending by ``offset``, in the article's
+        order. Asked figure after figure, so the fold is carried on from the last offset asked under
+        ``key`` (kept in ``cache``) rather than made again from the start of the article for each
+        "the company" (which made a long article quadratic); made again when asked about an earlier
+        offset. The fold carried on stops at an entity that runs across ``offset`` (left out now,
+        folded in at a later offset); the entities after it that end by ``offset`` are folded in for
+        this answer only."""
         entities = self.index.entities
-        counted = self._counts_so_far.get(labels)
-        position, counts = (counted[1], counted[2]) if counted and counted[0] <= offset else (0, {})
+        carried = cache.get(key)
+        position, folded = (carried[1], carried[2]) if carried and carried[0] <= offset else (0, {})
         while position < len(entities) and entities[position]["start"] < offset and entities[position]["end"] <= offset:
-            _tally(counts, entities[position], labels)
+            step(folded, entities[position])
             position += 1
-        self._counts_so_far[labels] = (offset, position, counts)
-        counts = dict(counts)
+        cache[key] = (offset, position, folded)
+        folded = dict(folded)
         for i in range(position + 1, len(entities)):
             if entities[i]["start"] >= offset:
                 break
             if entities[i]["end"] <= offset:
-                _tally(counts, entities[i], labels)
-        return counts
+                step(folded, entities[i])
+        return folded
 
 
 def _tally(counts: dict[Party, tuple[int, int]], ent: dict, labels: tuple[str, ...]) -> None:
