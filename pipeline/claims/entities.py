@@ -34,6 +34,8 @@ from pipeline.nlp.structure import doc_text, part_of_dateline, token_starts, tok
 TEXT_LABELS = ("INDEX",)
 """Labels of table entries found in the text as written, not among the model's entities."""
 CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.)+|[A-Z]\w+)")
+"""A state or country after a town and its comma ("Pellaton, Ariz.", "Pellaton, Texas")."""
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,8 @@ class EntityTable:
     def _placed(self, text: str, mention: Mention) -> bool:
         """Whether a name stands where a place does: after a preposition that says where ("its plant
         in Pellaton") or as a town before its state ("Pellaton, Ariz.", "Pellaton, Texas")."""
-        before, after = text[:mention.start].split(), text[mention.end:]
-        state = re.match(r",\s+((?:[A-Z][a-z]{0,4}\.)+|[A-Z]\w+)", after)
+        before = text[:mention.start].rsplit(maxsplit=1)
+        state = STATE_AFTER.match(text, mention.end)
         return bool(state and (state.group(1).endswith(".") or self._known_place(state.group(1)))) \
             or bool(before) and before[-1].lower() in self.where
 

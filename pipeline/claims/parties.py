@@ -301,9 +301,10 @@ class Parties(MentionCounts):
             if subject is None or (subject.i > token.i and not fronted(token, above, subject)) \
                     or subject.is_ancestor(token) or subject.i == token.i:
                 continue
-            fits = [] if labels == ("PERSON",) and self.said_of_person(subject) else [
+            relative = labels == ("PERSON",) and self.said_of_person(subject)
+            fits = [] if relative else [
                 p for p in self.resolve(subject, depth + 1) if p[1] in labels]  # "Ruiz's father said he ..." is not Ruiz
-            if fits or (pronoun and subject.pos_ != "PRON" and (labels != ("PERSON",) or self.said_of_person(subject))):
+            if fits or (pronoun and subject.pos_ != "PRON" and (labels != ("PERSON",) or relative)):
                 return fits
         here = bisect_right(self.starts, token.i) - 1
         if pronoun and token.dep_ == "poss" and labels == THING_LABELS:

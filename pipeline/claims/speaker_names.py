@@ -172,7 +172,7 @@ def _person(names: EntityIndex, pronoun: Token, pronouns: set[str], titles: set[
             return found
     elif main is not None and _names_person(names, named_beside(main)):
         return party_name(names, named_beside(main), pronouns, titles)
-    antecedent = _named_subject_before(pronoun)
+    antecedent = _named_subject_before(pronoun) if own is None else None  # else the same subject
     if antecedent is not None and _names_person(names, antecedent):  # "He said Van Arden holds ...": not Van Arden
         return party_name(names, antecedent, pronouns, titles)
     person = names.last_before(pronoun.idx, "PERSON")
