@@ -35,8 +35,6 @@ def digit_group_spans(doc: Doc) -> list[tuple[int, int]]:
     tokens "1", "000", "000"; "2\u2009500" -> "2", "\u2009", "500"); none in a text that groups
     its thousands with commas."""
     spans = []
-    if _COMMA_GROUPED.search(doc.text):
-        return spans
     i = 0
     while i < len(doc):
         end = i + 1
@@ -48,7 +46,7 @@ def digit_group_spans(doc: Doc) -> list[tuple[int, int]]:
         if end > i + 1:
             spans.append((i, end))
         i = end
-    return spans
+    return [] if spans and _COMMA_GROUPED.search(doc.text) else spans  # the text only when it matters
 
 
 def _next_group(doc: Doc, i: int) -> int | None:

@@ -144,10 +144,11 @@ def in_market_clause(token: Token, words: MarketWords) -> bool:
     (``_company_move``: "Orlon dropped 2 1/2 to 37 3/4"). The answer is the clause's, kept by its
     verb in ``Doc.user_data``: every figure of "The index fell 53.5 points, or 4%, to 1,387.7" asks."""
     verb = clause_head(token)
-    known = token.doc.user_data.setdefault(_MARKET_CLAUSES_KEY, {})
-    if (verb.i, words) not in known:
-        known[(verb.i, words)] = _market_clause(verb, words)
-    return known[(verb.i, words)]
+    known, key = token.doc.user_data.setdefault(_MARKET_CLAUSES_KEY, {}), (verb.i, words)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _market_clause(verb, words)
+    return found
 
 
 _MARKET_CLAUSES_KEY = "claims.market_clauses"

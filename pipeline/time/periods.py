@@ -70,7 +70,8 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
     news = None if lead else news_day(date_spans, sentences, body_start, published, words.fallback, words.market)
     scopes = lead_news_scopes(spans, fallback_scopes(spans, endpoint_scopes(scopes, parts, linked), day, lead or news),
                               news, lead_sentence(sentences, date_spans, body_start))
-    bases = comparison_bases(spans, list(zip(kinds, units)), words.base)
+    measures, to_date = list(zip(kinds, units)), tuple(lexicons["to_date_phrases"])
+    bases = comparison_bases(spans, measures, words.base)
     scopes = reported_scopes(spans, kinds, scopes, date_spans, published)
     scopes = referred_scopes(spans, market_scopes(spans, scopes, date_spans, day, published, words.market),
                              bases, frozenset(lexicons["result_nouns"]))
@@ -78,15 +79,15 @@ def figure_periods(doc: Doc, sentences: list[Span], figures: PeriodFigures, date
                          (lexicons["number_words"], frozenset(lexicons["tenure_nouns"])))
     scopes = run_scopes(spans, scopes, units, values, published,
                         (frozenset(lexicons["run_nouns"]), frozenset(lexicons["ending_verbs"])))
-    scopes = to_date_scopes(spans, scopes, published, tuple(lexicons["to_date_phrases"]), day)
+    scopes = to_date_scopes(spans, scopes, published, to_date, day)
     scopes = story_scopes(spans, kinds, scopes, bases, published, words.story)
     scopes = since_clause_scopes(spans, scopes, date_spans, published.isoformat() if published else "",
-                                 (tuple(lexicons["to_date_phrases"]), words.event.casualties))
+                                 (to_date, words.event.casualties))
     scopes = closed_at_publication(alternative_scopes(spans, scopes, date_spans), published)
     scopes = base_scopes(spans, scopes, bases, words.base, published)
     scopes = joined_toll_scopes(spans, event_scopes(sentences, spans, scopes, (units, values), date_spans, words.event,
                                                     day, published), words.event.casualties)
     scopes = age_scopes(spans, revised_scopes(spans, scopes, date_spans), units, day)
-    scopes = stake_scopes(spans, scopes, list(zip(kinds, units)), day,
+    scopes = stake_scopes(spans, scopes, measures, day,
                           HolderWords(frozenset(lexicons["holding_participles"]), frozenset(lexicons["size_nouns"])))
     return position_scopes(spans, scopes, figures.units_si, day, lexicons)

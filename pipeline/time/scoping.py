@@ -68,7 +68,7 @@ class ScopeWords:
 
 def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: list[DatedSpan],
                   words: ScopeWords, published: date | None,
-                  partners: dict[int, frozenset[int]] | None = None) -> list[TimeScope | None]:
+                  partners: dict[int, frozenset[int]]) -> list[TimeScope | None]:
     """The time scope of every figure (None where nothing dates it), in the figures' order:
     "In 2023, it grew to $240 billion. China has imported energy worth $129 billion." gives both
     figures 2023, the first from its clause and the second from the paragraph's frame.
@@ -154,7 +154,7 @@ def scope_figures(doc: Doc, sentences: list[Span], figures: list[Span], dates: l
                       and (m.owner == figure.start or not before_subordinator(figure, m))]
             scopes.append(when.scope("clause") if when else
                           choose_scope(figure, next_start, usable, governing, before, statements, reported,
-                                       (partners or {}).get(figure.start, frozenset())))
+                                       partners.get(figure.start, frozenset())))
             went_on = went_on or (context is None and before is not None and scopes[-1] == before.scope("context"))
             dated.add(scopes[-1].value if scopes[-1] is not None else "")
         silent = silent and not in_sent and not sent_dates
