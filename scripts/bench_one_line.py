@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import math
 import pstats
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
+
+from pipeline.jobs.bench import per_doubling
 
 PARAGRAPH = (
     "Harwick Mills said on Tuesday that its revenue rose 12 percent to $4.5 billion in the third quarter, "
@@ -96,7 +97,7 @@ def main() -> None:
 def _per_doubling(before: float, after: float, small: int, large: int) -> str:
     if before < 0.01 or after < 0.01:
         return "-"
-    return f"{math.exp(math.log(after / before) * math.log(2) / math.log(large / small)):.2f}"
+    return f"{per_doubling(before, after, small, large):.2f}"
 
 
 if __name__ == "__main__":

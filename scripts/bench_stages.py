@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import inspect
 import json
-import math
 import sys
 import time
 from collections import defaultdict
@@ -21,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pipeline.extract as extract
+from pipeline.jobs.bench import per_doubling
 from pipeline.records import Article
 from pipeline.resources import build_resources
 
@@ -85,7 +85,7 @@ def main(path: str, cuts: list[int]) -> None:
 def _per_doubling(before: float, after: float, small: int, large: int) -> str:
     if before < 0.01 or after < 0.01:
         return "   -"
-    return f"{math.exp(math.log(after / before) * math.log(2) / math.log(large / small)):.2f}"
+    return f"{per_doubling(before, after, small, large):.2f}"
 
 
 if __name__ == "__main__":

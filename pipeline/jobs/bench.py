@@ -208,6 +208,12 @@ def run_size_bench(articles: list[Article], rounds: int, model: str | None,
     return measurements
 
 
+def per_doubling(before: float, after: float, small: int, large: int) -> float:
+    """How many times a measure grew per doubling of the size, from ``before`` at size ``small`` to
+    ``after`` at ``large``: 1.0 is constant, 2.0 linear, 4.0 quadratic."""
+    return (after / before) ** (1 / math.log2(large / small))
+
+
 def size_lines(articles: list[Article], measurements: list[Measurement]) -> list[str]:
     """A table of the best round for each article size, and how much time, processor time and
     peak memory grew from each size to the next, per doubling of the size: near-linear work
@@ -217,11 +223,11 @@ def size_lines(articles: list[Article], measurements: list[Measurement]) -> list
     for i, (article, m) in enumerate(zip(articles, best)):
         growth = ""
         if i:
-            doublings = math.log2(len(article.text) / len(articles[i - 1].text))
             previous = best[i - 1]
             pairs = ((m.seconds, previous.seconds), (m.cpu_seconds, previous.cpu_seconds),
                      (m.peak_rss_mb, previous.peak_rss_mb))
-            growth = "  ".join(f"{(now / before) ** (1 / doublings):5.2f}" for now, before in pairs)
+            growth = "  ".join(f"{per_doubling(before, now, len(articles[i - 1].text), len(article.text)):5.2f}"
+                               for now, before in pairs)
         lines.append(f"{len(article.text):>10,} {m.tokens:>7,} {m.seconds:9.1f} {m.cpu_seconds:6.1f} "
                      f"{m.peak_rss_mb:12.1f}  {growth}")
     return lines
